@@ -1,0 +1,140 @@
+// Allocation and the decision when to collect.
+#include "runtime/gc/heap.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/gc/heap_internal.h"
+#include "runtime/gc/sanitizer.h"
+
+namespace tern::gc {
+
+namespace {
+
+Heap* g_heap = nullptr;
+
+const Layout kShadowLayout{.name = "identity shadow"};
+
+void verifyOrDie(const char* when) {
+  std::vector<std::string> problems = verifyHeap();
+  if (problems.empty()) return;
+  std::fprintf(stderr, "tern: heap verification failed %s (%zu problems):\n", when, problems.size());
+  for (size_t i = 0; i < problems.size() && i < 20; ++i) std::fprintf(stderr, "  %s\n", problems[i].c_str());
+  std::abort();
+}
+
+void updateMajorThreshold(Heap& h) {
+  h.major_threshold_bytes = std::max(h.config.major_min_bytes,
+                                     static_cast<size_t>(static_cast<double>(h.old.liveBytes()) * h.config.major_growth));
+}
+
+// Runs one collection of the given generation, with the verifier around it when
+// asked for.  Not reentrant: collections never nest.
+void runCollection(Generation generation) {
+  Heap& h = heap();
+  if (h.collecting) {
+    std::fprintf(stderr, "tern: internal error: a collection started inside a collection\n");
+    std::abort();
+  }
+  if (h.config.verify) verifyOrDie("before a collection");
+  h.collecting = true;
+  auto start = std::chrono::steady_clock::now();
+  if (generation == Generation::kYoung) {
+    scavenge(/*promote_all=*/false, /*want_old_candidates=*/false);
+    ++h.stats.minor_collections;
+  } else {
+    markAndSweep(scavenge(/*promote_all=*/true, /*want_old_candidates=*/true));
+    updateMajorThreshold(h);
+    ++h.stats.major_collections;  // its minor part is not counted as a minor collection
+  }
+  recordPause(generation, std::chrono::steady_clock::now() - start);
+  h.collecting = false;
+  if (h.config.verify) verifyOrDie("after a collection");
+}
+
+// A minor collection, followed by a major one when the old space has grown enough.
+void collectForAllocation() {
+  Heap& h = heap();
+  runCollection(Generation::kYoung);
+  if (h.old.liveBytes() >= h.major_threshold_bytes) runCollection(Generation::kFull);
+}
+
+void stressCollect() {
+  Heap& h = heap();
+  ++h.stress_collections;
+  bool major = h.config.stress_major_every != 0 && h.stress_collections % h.config.stress_major_every == 0;
+  runCollection(major ? Generation::kFull : Generation::kYoung);
+}
+
+}  // namespace
+
+Heap& heap() { return *g_heap; }
+Config& config() { return g_heap->config; }
+bool isInitialized() { return g_heap != nullptr; }
+
+void initialize(const Config& config) {
+  if (g_heap != nullptr) {
+    std::fprintf(stderr, "tern: the heap is initialised twice\n");
+    std::abort();
+  }
+  g_heap = new Heap();
+  Heap& h = *g_heap;
+  h.config = config;
+  h.nursery.init(config.nursery_bytes);
+  h.old.init(config.old_reserve_bytes);
+  h.shadow_layout = registerLayout(&kShadowLayout);
+  h.stats.young_capacity_bytes = h.nursery.capacityBytes();
+  updateMajorThreshold(h);
+  static MutatorThread main_thread;
+}
+
+Object* allocate(LayoutId layout, size_t bytes) {
+  Heap& h = heap();
+  bytes = std::max(kMinObjectBytes, (bytes + kWordBytes - 1) & ~(kWordBytes - 1));
+  if (h.config.stress_every != 0 && ++h.allocations % h.config.stress_every == 0) stressCollect();
+
+  Object* object = nullptr;
+  if (bytes <= kMaxYoungObjectBytes) {
+    object = h.nursery.tryAllocate(bytes);
+    if (object == nullptr) {
+      collectForAllocation();
+      object = h.nursery.tryAllocate(bytes);
+    }
+  } else if (h.old.liveBytes() + bytes >= h.major_threshold_bytes) {
+    runCollection(Generation::kFull);
+  }
+  // Objects too big for the nursery, and young ones when pinned objects have left
+  // it no room, live in the old space from the start.
+  if (object == nullptr) object = h.old.allocate(bytes);
+
+  asanUnpoison(object, bytes);
+  object->header_word = header::make(layout, bytes);
+  std::memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
+  h.stats.bytes_allocated += bytes;
+  if (!layoutOf(layout).weak_fields.empty()) {
+    (isYoung(object) ? h.young_weak_holders : h.old_weak_holders).push_back(object);
+  }
+  return object;
+}
+
+void collect(Generation generation) { runCollection(generation); }
+
+bool isHeapObject(const void* address) {
+  auto a = reinterpret_cast<uintptr_t>(address);
+  Heap& h = heap();
+  if (isYoungAddress(a)) return h.nursery.isObjectStart(a);
+  if (isOldAddress(a)) return h.old.isObjectStart(a) && reinterpret_cast<const Object*>(a)->layoutId() != h.shadow_layout;
+  return false;
+}
+
+// Called by the write barrier when a card becomes dirty.
+void noteDirtyCard(uintptr_t card_index) {
+  g_bounds.cards[card_index] = 1;
+  heap().dirty_cards.push_back(card_index);
+}
+
+void noteYoungWeakSlot(Value* slot) { heap().young_weak_slots.push_back(slot); }
+
+}  // namespace tern::gc

@@ -1,0 +1,109 @@
+// The garbage-collected heap: Tern's public interface to the collector.
+//
+// A generational, moving collector (docs/gc.md has the whole picture):
+//   - young objects are bump-allocated in the nursery; a minor collection copies
+//     the survivors out (into the old space, or back into the nursery while they
+//     are younger than Config::tenure_age) and leaves pinned objects in place;
+//   - the old space never moves objects; a major collection marks it from the
+//     roots and sweeps it, returning empty pages to the OS.
+//
+// Collections happen only inside allocate() and collect(): every call to either
+// is a safepoint at which any young object not referenced from a root, a stack
+// or the heap may move or die.  No user code runs inside a collection:
+// finalizers and weak-slot callbacks are queued and run by runFinalizers().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/gc/barrier.h"
+#include "runtime/gc/layout.h"
+#include "runtime/gc/object.h"
+#include "runtime/gc/roots.h"
+
+namespace tern::gc {
+
+enum class ReleaseMode { kFree, kDontNeed };  // how empty pages go back to the OS
+
+struct Config {
+  size_t nursery_bytes = size_t{4} << 20;
+  // Minor collections an object survives before it is promoted; 1 promotes every
+  // survivor at its first collection.
+  unsigned tenure_age = 1;
+  size_t old_reserve_bytes = size_t{16} << 30;  // address space, not memory
+  ReleaseMode release = ReleaseMode::kFree;
+  // A major collection starts when the old space has grown by this factor over
+  // what the last major collection left live (and by at least major_min_bytes).
+  double major_growth = 2.0;
+  size_t major_min_bytes = size_t{32} << 20;
+  // TERN_GC_STRESS=N[,M]: a minor collection every N allocations, and every M-th
+  // of those is a major one.
+  uint64_t stress_every = 0;
+  uint64_t stress_major_every = 0;
+  bool verify = false;  // TERN_GC_VERIFY: run the heap verifier around every collection
+  bool poison = false;  // fill freed memory with kPoisonByte (on with verify or stress)
+
+  // Defaults overridden by TERN_GC_NURSERY, TERN_GC_TENURE_AGE, TERN_GC_MADVISE
+  // (free|dontneed), TERN_GC_STRESS, TERN_GC_VERIFY.
+  static Config fromEnvironment();
+};
+
+inline constexpr uint8_t kPoisonByte = 0xdb;
+
+// Sets the heap up once per process and registers the calling thread.
+void initialize(const Config& config);
+bool isInitialized();
+Config& config();
+
+// Allocates an object of `bytes` (header included, rounded up to 8) with every
+// word after the header zeroed.  May collect first.  Never returns null: running
+// out of the reserved address space is fatal.
+Object* allocate(LayoutId layout, size_t bytes);
+
+enum class Generation { kYoung, kFull };
+void collect(Generation generation);
+
+// Stable identity: the same non-zero value for the object's whole life, however
+// often it moves, and never shared by two live objects.
+uintptr_t identity(Object* object);
+// The default hash: identity mixed as CPython mixes addresses (_Py_HashPointer).
+int64_t identityHash(Object* object);
+
+// From now on, when the object is found unreachable it is resurrected (with
+// everything it references) and its layout's finalize runs from runFinalizers().
+// It is finalized at most once.  Precondition: the layout has a finalize.
+void setFinalizable(Object* object);
+
+// Runs the queued finalizers and weak-clear callbacks; returns how many ran.
+// Callbacks may allocate, and may collect again.
+size_t runFinalizers();
+size_t pendingFinalizers();
+
+// Is this address the start of a live object in the heap?
+bool isHeapObject(const void* address);
+
+struct Stats {
+  uint64_t minor_collections = 0;
+  uint64_t major_collections = 0;
+  uint64_t bytes_allocated = 0;  // all allocations, young and old
+  uint64_t bytes_promoted = 0;   // young -> old by minor collections
+  uint64_t minor_pause_ns_total = 0, minor_pause_ns_max = 0;
+  uint64_t major_pause_ns_total = 0, major_pause_ns_max = 0;
+  std::vector<uint64_t> recent_minor_pauses_ns;  // the last few hundred
+  size_t young_capacity_bytes = 0;
+  size_t old_committed_bytes = 0;  // pages holding objects
+  size_t old_live_bytes = 0;       // cells in use (exact after a major collection)
+  size_t large_objects = 0;
+  size_t pinned_last_minor = 0;
+};
+Stats stats();
+
+// Resident set size of the process, from /proc/self/statm.
+size_t residentBytes();
+
+// Checks every invariant the collector relies on; returns one line per problem.
+std::vector<std::string> verifyHeap();
+
+}  // namespace tern::gc

@@ -1,0 +1,70 @@
+// The collector's state, shared by the files of runtime/gc/ and by nothing else.
+//
+// Lists the collector keeps outside the objects (all updated by every collection,
+// none of them roots):
+//   - young_/old_finalizable: objects registered with setFinalizable() whose
+//     finalizer has not been queued; an object is on exactly one of them;
+//   - young_/old_weak_holders: live objects whose layout has weak slots;
+//   - young_weak_slots: old weak slots that referred to a young object when they
+//     were stored (barrier.h) or after the last collection;
+//   - dirty_cards: the index of every card whose byte is set, each once;
+//   - shadows: young objects whose identity was taken -> their reserved old cell.
+// The queues of work for after the collection (pending_finalize,
+// pending_weak_cleared) are roots: what is queued stays alive until it ran.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/gc/heap.h"
+#include "runtime/gc/nursery.h"
+#include "runtime/gc/old_space.h"
+
+namespace tern::gc {
+
+struct Heap {
+  Config config;
+  Nursery nursery;
+  OldSpace old;
+  LayoutId shadow_layout = 0;
+
+  std::vector<uintptr_t> dirty_cards;
+  std::vector<Value*> young_weak_slots;
+  std::vector<Object*> young_finalizable, old_finalizable;
+  std::vector<Object*> young_weak_holders, old_weak_holders;
+  std::unordered_map<Object*, Object*> shadows;
+  RootVector pending_finalize;
+  RootVector pending_weak_cleared;
+  bool running_finalizers = false;
+
+  bool collecting = false;
+  uint64_t allocations = 0;         // counts toward Config::stress_every
+  uint64_t stress_collections = 0;  // counts toward Config::stress_major_every
+  size_t major_threshold_bytes = 0;
+
+  Stats stats;
+  size_t pause_ring_next = 0;
+};
+
+Heap& heap();
+
+// The two collections (scavenge.cc, mark.cc).  Callers hold no lock; the heap
+// must not be collecting already.
+struct MinorResult {
+  std::vector<Object*> pinned;          // young objects that stayed in place
+  std::vector<uintptr_t> old_candidates;  // stack words pointing into the old space
+};
+MinorResult scavenge(bool promote_all, bool want_old_candidates);
+void markAndSweep(const MinorResult& minor);
+
+// Stack words that point into the heap (stack_scan.cc), tag bit masked.
+std::vector<uintptr_t> conservativeRoots();
+
+// Finalizer queueing (finalizers.cc).
+void queueWeakCleared(Object* holder);
+
+void recordPause(Generation generation, std::chrono::nanoseconds pause);
+
+}  // namespace tern::gc

@@ -1,0 +1,119 @@
+// The major collection: mark the old space from the roots, then sweep it.
+//
+// It runs right after a minor collection that promoted every survivor, so the
+// only young objects left are pinned ones: they are live (a stack points at
+// them) and are traced as roots.  Marking is driven by an explicit mark stack,
+// never by recursion, so it can be cut into increments later (the snapshot
+// barrier would go into HeapValue::set, barrier.h).  Old slots that refer to a
+// pinned young object get their card dirtied as they are traced: the card table
+// is rebuilt from scratch, as is the list of old weak slots referring to young
+// objects.
+//
+// After marking: unreachable finalizable objects are resurrected (marked, with
+// everything they reference) and queued; weak slots whose referents are unmarked
+// are cleared; then the sweep frees every unmarked object.
+#include "runtime/gc/heap_internal.h"
+
+namespace tern::gc {
+
+namespace {
+
+class Marker final : public RootVisitor {
+ public:
+  explicit Marker(Heap& h) : h_(h) {}
+
+  void visitRoot(Value* slot) override { visitSlot(slot); }
+
+  void visitSlot(Value* slot) {
+    Value v = *slot;
+    if (!v.isObject()) return;
+    if (isYoungReference(v)) {
+      // Pinned, and traced as a root already; only the card needs recording.
+      if (isOld(slot)) markCard(slot);
+      return;
+    }
+    markObject(v.asObject());
+  }
+
+  void markObject(Object* object) {
+    if (h_.old.mark(object)) stack_.push_back(object);
+  }
+
+  void traceYoung(Object* object) { stack_.push_back(object); }
+
+  void drain() {
+    while (!stack_.empty()) {
+      Object* object = stack_.back();
+      stack_.pop_back();
+      forEachStrongSlot(object, [this](Value* slot) { visitSlot(slot); });
+    }
+  }
+
+ private:
+  Heap& h_;
+  std::vector<Object*> stack_;
+};
+
+bool isLive(Heap& h, Value v) { return !v.isObject() || isYoungReference(v) || h.old.isMarked(v.asObject()); }
+
+void finalizeUnreachable(Heap& h, Marker& marker) {
+  std::vector<Object*> old;
+  old.swap(h.old_finalizable);
+  for (Object* object : old) {
+    if (h.old.isMarked(object)) {
+      h.old_finalizable.push_back(object);
+      continue;
+    }
+    marker.markObject(object);
+    object->clearFlag(header::kFinalizable);
+    h.pending_finalize.push_back(object);
+  }
+  marker.drain();
+}
+
+void processWeakSlots(Heap& h) {
+  h.young_weak_slots.clear();
+  auto update = [&](Object* holder) {
+    bool cleared = false;
+    forEachWeakSlot(holder, [&](Value* slot) {
+      if (!isLive(h, *slot)) {
+        *slot = Value();
+        cleared = true;
+      } else if (isYoungReference(*slot) && isOld(slot)) {
+        h.young_weak_slots.push_back(slot);
+      }
+    });
+    if (cleared) queueWeakCleared(holder);
+  };
+  std::vector<Object*> holders;
+  holders.swap(h.old_weak_holders);
+  for (Object* holder : holders) {
+    if (!h.old.isMarked(holder)) continue;
+    update(holder);
+    h.old_weak_holders.push_back(holder);
+  }
+  for (Object* holder : h.young_weak_holders) update(holder);
+}
+
+}  // namespace
+
+void markAndSweep(const MinorResult& minor) {
+  Heap& h = heap();
+  h.old.clearAllCards();
+  h.dirty_cards.clear();
+
+  Marker marker(h);
+  for (uintptr_t word : minor.old_candidates) {
+    if (Object* object = h.old.objectContaining(word)) marker.markObject(object);
+  }
+  for (Object* object : minor.pinned) marker.traceYoung(object);
+  traceRegisteredRoots(marker);
+  for (auto [object, shadow] : h.shadows) h.old.mark(shadow);
+  marker.drain();
+
+  finalizeUnreachable(h, marker);
+  processWeakSlots(h);
+  h.old.sweep(h.config.poison, h.config.release);
+}
+
+}  // namespace tern::gc

@@ -1,0 +1,157 @@
+// The old generation: objects that never move.
+//
+// One reservation of Config::old_reserve_bytes (isOld() is one range check), cut
+// into kPageBytes pages.  A page is either
+//   - small: cells of one size class (16 B .. kMaxSmallObjectBytes), with an
+//     allocation bitmap and a mark bitmap, one bit per cell; or
+//   - part of a large object: a run of whole pages, the object at its start.
+// Free pages are kept as coalesced runs; a page is returned to the OS (madvise,
+// MADV_FREE or MADV_DONTNEED per Config::release) when it becomes free.
+//
+// Invariants:
+//   - a cell's allocation bit is set iff the cell holds an object (or an identity
+//     shadow, identity.cc); between major collections no cell is freed except a
+//     dead young object's shadow;
+//   - mark bits are clear outside a major collection;
+//   - sweeping is a copy: alloc_bits = mark_bits, so it never touches the objects.
+//
+// The card table covers the whole reservation, one byte per kCardBytes (barrier.h).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "runtime/gc/barrier.h"
+#include "runtime/gc/object.h"
+
+namespace tern::gc {
+
+enum class ReleaseMode;
+
+inline constexpr size_t kPageBytes = size_t{64} << 10;
+inline constexpr size_t kMaxSmallObjectBytes = size_t{32} << 10;
+
+struct PageMeta {
+  enum class Kind : uint8_t { kSmall, kLargeHead, kLargeTail };
+  static constexpr size_t kMaxCells = kPageBytes / kMinObjectBytes;
+
+  Kind kind = Kind::kSmall;
+  uint8_t size_class = 0;
+  bool large_marked = false;
+  uint32_t cell_bytes = 0;
+  uint32_t cell_count = 0;
+  uint32_t live_cells = 0;
+  uint32_t cursor = 0;     // small: first cell that may be free
+  size_t run_pages = 0;    // large head: pages in the run
+  size_t head_page = 0;    // large tail: index of the head page
+  uint64_t alloc_bits[kMaxCells / 64] = {};
+  uint64_t mark_bits[kMaxCells / 64] = {};
+};
+
+class OldSpace {
+ public:
+  void init(size_t reserve_bytes);
+
+  // An uninitialised, unzeroed cell of at least `bytes`.
+  Object* allocate(size_t bytes);
+  // Frees one cell outside a collection (a dead young object's identity shadow).
+  void freeCell(Object* object);
+
+  Object* objectContaining(uintptr_t address) const;
+  bool isObjectStart(uintptr_t address) const;
+  // Bytes of the space the object occupies: its cell or its page run.
+  size_t footprint(const Object* object) const;
+
+  // Marking.  Returns true when the object was not marked before.
+  bool mark(Object* object);
+  bool isMarked(const Object* object) const;
+  // Frees every unmarked object, clears the marks, returns empty pages to the OS.
+  void sweep(bool poison, ReleaseMode release);
+
+  // Calls f(Object*) for every allocated cell or large object.
+  template <class F>
+  void forEachObject(F&& f) const;
+  // Calls f(Object*) for every object overlapping [lo, hi).
+  template <class F>
+  void forEachObjectOverlapping(uintptr_t lo, uintptr_t hi, F&& f) const;
+
+  void clearAllCards();
+  size_t committedBytes() const { return committed_pages_ * kPageBytes; }
+  size_t liveBytes() const { return live_bytes_; }
+  size_t largeObjectCount() const { return large_objects_; }
+
+ private:
+  struct SizeClass {
+    uint32_t cell_bytes;
+    std::vector<size_t> pages_with_room;
+  };
+
+  size_t pageIndex(uintptr_t a) const { return (a - base_) / kPageBytes; }
+  uintptr_t pageStart(size_t index) const { return base_ + index * kPageBytes; }
+  const PageMeta* pageOf(uintptr_t a) const {
+    return a - base_ < page_count_ * kPageBytes ? meta_[pageIndex(a)].get() : nullptr;
+  }
+  size_t takePages(size_t count);
+  void releasePages(size_t first, size_t count, ReleaseMode release);
+  Object* allocateLarge(size_t bytes);
+  size_t sizeClassFor(size_t bytes) const;
+
+  uintptr_t base_ = 0;
+  size_t page_count_ = 0;
+  size_t frontier_ = 0;  // pages at or past it were never used
+  std::vector<std::unique_ptr<PageMeta>> meta_;
+  std::map<size_t, size_t> free_runs_;  // first page -> page count, coalesced
+  std::vector<SizeClass> classes_;
+  std::vector<uint8_t> class_by_words_;  // object size in words -> size class
+  size_t committed_pages_ = 0;
+  size_t live_bytes_ = 0;
+  size_t large_objects_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+
+template <class F>
+void OldSpace::forEachObject(F&& f) const {
+  for (size_t i = 0; i < frontier_; ++i) {
+    const PageMeta* m = meta_[i].get();
+    if (m == nullptr) continue;
+    if (m->kind == PageMeta::Kind::kLargeHead) {
+      f(reinterpret_cast<Object*>(pageStart(i)));
+    } else if (m->kind == PageMeta::Kind::kSmall) {
+      for (size_t w = 0; w < PageMeta::kMaxCells / 64; ++w) {
+        for (uint64_t bits = m->alloc_bits[w]; bits != 0; bits &= bits - 1) {
+          size_t cell = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+          f(reinterpret_cast<Object*>(pageStart(i) + cell * m->cell_bytes));
+        }
+      }
+    }
+  }
+}
+
+template <class F>
+void OldSpace::forEachObjectOverlapping(uintptr_t lo, uintptr_t hi, F&& f) const {
+  // A card never spans two pages (kPageBytes is a multiple of kCardBytes).
+  const PageMeta* m = pageOf(lo);
+  if (m == nullptr) return;
+  size_t index = pageIndex(lo);
+  if (m->kind == PageMeta::Kind::kLargeTail) {
+    index = m->head_page;
+    m = meta_[index].get();
+  }
+  uintptr_t page = pageStart(index);
+  if (m->kind == PageMeta::Kind::kLargeHead) {
+    f(reinterpret_cast<Object*>(page));
+    return;
+  }
+  size_t first = (lo - page) / m->cell_bytes;
+  size_t last = std::min<size_t>((hi - 1 - page) / m->cell_bytes, m->cell_count - 1);
+  for (size_t cell = first; cell <= last; ++cell) {
+    if ((m->alloc_bits[cell / 64] >> (cell % 64)) & 1) f(reinterpret_cast<Object*>(page + cell * m->cell_bytes));
+  }
+}
+
+}  // namespace tern::gc
