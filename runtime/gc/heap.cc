@@ -40,6 +40,7 @@ void runCollection(Generation generation) {
   }
   if (h.config.verify) verifyOrDie("before a collection");
   h.collecting = true;
+  stopTheWorld();
   auto start = std::chrono::steady_clock::now();
   if (generation == Generation::kYoung) {
     scavenge(/*promote_all=*/false, /*want_old_candidates=*/false);
@@ -50,6 +51,7 @@ void runCollection(Generation generation) {
     ++h.stats.major_collections;  // its minor part is not counted as a minor collection
   }
   recordPause(generation, std::chrono::steady_clock::now() - start);
+  resumeTheWorld();
   h.collecting = false;
   if (h.config.verify) verifyOrDie("after a collection");
 }

@@ -59,7 +59,11 @@ struct MinorResult {
 MinorResult scavenge(bool promote_all, bool want_old_candidates);
 void markAndSweep(const MinorResult& minor);
 
-// Stack words that point into the heap (stack_scan.cc), tag bit masked.
+// Every collection runs between these two (stack_scan.cc): no thread parks,
+// unparks or registers in between.
+void stopTheWorld();
+void resumeTheWorld();
+// Stack words that point into the heap, tag bits masked.  The world is stopped.
 std::vector<uintptr_t> conservativeRoots();
 
 // Finalizer queueing (finalizers.cc).

@@ -5,8 +5,9 @@
 // pointer, after __builtin_unwind_init() has forced its callee-saved registers
 // into the frame.  Every other registered thread must be parked: it saved its
 // callee-saved registers and stack pointer on parking (roots.h), and its stack is
-// scanned from there.  Each aligned word is masked of its tag bits and kept if it
-// falls in the young or old space; the collectors resolve interior pointers.
+// scanned from there.  Each aligned word is masked of its tag bits and kept if
+// it falls in the young or old space; the collectors resolve interior pointers.
+// A collection stops the world (stopTheWorld) for its whole length.
 #include <pthread.h>
 
 #include <algorithm>
@@ -77,6 +78,12 @@ MutatorThread::~MutatorThread() {
   delete record_;
 }
 
+// A collection holds g_threads_mutex from start to end: a parked thread that
+// wants to unpark waits until the collection is over, and no thread registers or
+// parks halfway through one.
+void stopTheWorld() { g_threads_mutex.lock(); }
+void resumeTheWorld() { g_threads_mutex.unlock(); }
+
 void parkCurrentThread(const SavedRegisters& registers) {
   std::lock_guard lock(g_threads_mutex);
   t_self->registers = registers;
@@ -95,7 +102,6 @@ TERN_NO_SANITIZE_ADDRESS [[gnu::noinline]] std::vector<uintptr_t> conservativeRo
   asm volatile("movq %%rsp, %0" : "=r"(sp));
 
   std::vector<uintptr_t> words;
-  std::lock_guard lock(g_threads_mutex);
   if (t_self == nullptr) {
     std::fprintf(stderr, "tern: internal error: a collection on a thread not registered with the heap\n");
     std::abort();
