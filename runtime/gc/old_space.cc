@@ -133,6 +133,7 @@ Object* OldSpace::allocate(size_t bytes) {
   m->kind = PageMeta::Kind::kSmall;
   m->size_class = static_cast<uint8_t>(sc);
   m->cell_bytes = size_class.cell_bytes;
+  m->cell_reciprocal = ((uint64_t{1} << 32) + size_class.cell_bytes - 1) / size_class.cell_bytes;
   m->cell_count = static_cast<uint32_t>(kPageBytes / size_class.cell_bytes);
   m->alloc_bits[0] = 1;
   m->cursor = 1;
@@ -165,7 +166,7 @@ void OldSpace::freeCell(Object* object) {
   auto a = reinterpret_cast<uintptr_t>(object);
   size_t index = pageIndex(a);
   PageMeta& m = *meta_[index];
-  size_t cell = (a - pageStart(index)) / m.cell_bytes;
+  size_t cell = m.cellIndex(a - pageStart(index));
   m.alloc_bits[cell / 64] &= ~(uint64_t{1} << (cell % 64));
   --m.live_cells;
   live_bytes_ -= m.cell_bytes;
@@ -186,7 +187,7 @@ Object* OldSpace::objectContaining(uintptr_t address) const {
     auto* object = reinterpret_cast<Object*>(page);
     return address < page + object->sizeBytes() ? object : nullptr;
   }
-  size_t cell = (address - page) / m->cell_bytes;
+  size_t cell = m->cellIndex(address - page);
   if (cell >= m->cell_count || !((m->alloc_bits[cell / 64] >> (cell % 64)) & 1)) return nullptr;
   auto* object = reinterpret_cast<Object*>(page + cell * m->cell_bytes);
   return address < page + cell * m->cell_bytes + object->sizeBytes() ? object : nullptr;
@@ -210,7 +211,7 @@ bool OldSpace::mark(Object* object) {
     m.large_marked = true;
     return !was;
   }
-  size_t cell = (a - pageStart(index)) / m.cell_bytes;
+  size_t cell = m.cellIndex(a - pageStart(index));
   uint64_t bit = uint64_t{1} << (cell % 64);
   if (m.mark_bits[cell / 64] & bit) return false;
   m.mark_bits[cell / 64] |= bit;
@@ -221,7 +222,7 @@ bool OldSpace::isMarked(const Object* object) const {
   auto a = reinterpret_cast<uintptr_t>(object);
   const PageMeta& m = *meta_[pageIndex(a)];
   if (m.kind == PageMeta::Kind::kLargeHead) return m.large_marked;
-  size_t cell = (a - pageStart(pageIndex(a))) / m.cell_bytes;
+  size_t cell = m.cellIndex(a - pageStart(pageIndex(a)));
   return (m.mark_bits[cell / 64] >> (cell % 64)) & 1;
 }
 

@@ -43,6 +43,9 @@ struct PageMeta {
   uint8_t size_class = 0;
   bool large_marked = false;
   uint32_t cell_bytes = 0;
+  // ceil(2^32 / cell_bytes): offset * it >> 32 == offset / cell_bytes for every
+  // offset in a page (offset < 2^16, cell_bytes <= 2^15), without a division.
+  uint64_t cell_reciprocal = 0;
   uint32_t cell_count = 0;
   uint32_t live_cells = 0;
   uint32_t cursor = 0;     // small: first cell that may be free
@@ -50,6 +53,8 @@ struct PageMeta {
   size_t head_page = 0;    // large tail: index of the head page
   uint64_t alloc_bits[kMaxCells / 64] = {};
   uint64_t mark_bits[kMaxCells / 64] = {};
+
+  size_t cellIndex(size_t offset) const { return (offset * cell_reciprocal) >> 32; }
 };
 
 class OldSpace {
@@ -147,8 +152,8 @@ void OldSpace::forEachObjectOverlapping(uintptr_t lo, uintptr_t hi, F&& f) const
     f(reinterpret_cast<Object*>(page));
     return;
   }
-  size_t first = (lo - page) / m->cell_bytes;
-  size_t last = std::min<size_t>((hi - 1 - page) / m->cell_bytes, m->cell_count - 1);
+  size_t first = m->cellIndex(lo - page);
+  size_t last = std::min<size_t>(m->cellIndex(hi - 1 - page), m->cell_count - 1);
   for (size_t cell = first; cell <= last; ++cell) {
     if ((m->alloc_bits[cell / 64] >> (cell % 64)) & 1) f(reinterpret_cast<Object*>(page + cell * m->cell_bytes));
   }
