@@ -53,6 +53,10 @@ class Nursery {
   bool isObjectStart(uintptr_t address) const;
 
   void beginCollection();
+  // During a collection: is this young object a survivor copied in this cycle?
+  bool isInToSpace(const Object* object) const {
+    return chunks_[chunkOf(reinterpret_cast<uintptr_t>(object))] == ChunkState::kToSpace;
+  }
   // Room in to-space for a survivor, or null when to-space is exhausted.
   Object* allocateSurvivor(size_t bytes);
   // `pinned` lists the objects that stayed in place; every other object in

@@ -37,13 +37,17 @@ class Scavenger final : public RootVisitor {
   }
 
   // The object's address after this collection, copying it if it has not been.
+  // A slot may be visited twice (a promoted object in a dirty card is scanned
+  // from the card and from the worklist), so the object may be a copy already.
   Object* evacuate(Object* object) {
     if (object->isForwarded()) return object->forwardee();
-    if (object->hasFlag(header::kPinned)) return object;
+    if (object->hasFlag(header::kPinned) || h_.nursery.isInToSpace(object)) return object;
     return copy(object);
   }
 
-  bool survived(Object* object) const { return object->isForwarded() || object->hasFlag(header::kPinned); }
+  bool survived(Object* object) const {
+    return object->isForwarded() || object->hasFlag(header::kPinned) || h_.nursery.isInToSpace(object);
+  }
   Object* afterCollection(Object* object) const { return object->isForwarded() ? object->forwardee() : object; }
 
   void pin(Object* object) {
