@@ -188,6 +188,26 @@ TEST(Aging, OldWeakSlotFollowsAgingReferent) {
   EXPECT_GE(countWeakNull(boxes), n * 9 / 10);
 }
 
+[[gnu::noinline]] void pointWeakAgain(const gc::RootVector& boxes, const gc::RootVector& targets) {
+  for (size_t i = 0; i < boxes.size(); ++i) as<WeakBox>(boxes[i])->weak.set(targets[i]);
+}
+
+TEST(Aging, OldWeakSlotStoredTwiceBeforeACollection) {
+  // Each store of a young referent into an old weak slot records the slot, so the
+  // collector meets the slot twice; the second time the referent is already a
+  // to-space copy, which is alive, not dead.
+  SKIP_UNLESS_AGING();
+  size_t n = 100;
+  int64_t base = freshIds(static_cast<int64_t>(n));
+  gc::RootVector boxes, targets;
+  pushNodes(targets, n, base);
+  makeOldBoxesPointingAt(boxes, targets, base);
+  pointWeakAgain(boxes, targets);
+  collectScrubbed(Generation::kYoung);
+  EXPECT_EQ(countWeakIs(boxes, targets), n);
+  EXPECT_EQ(countWeakNull(boxes), 0u);
+}
+
 [[gnu::noinline]] std::vector<uintptr_t> identitiesOf(const gc::RootVector& roots) {
   std::vector<uintptr_t> out;
   for (size_t i = 0; i < roots.size(); ++i) out.push_back(gc::identity(roots[i].asObject()));

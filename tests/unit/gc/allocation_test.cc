@@ -24,8 +24,8 @@ bool allZeroAfterHeader(gc::Object* o) {
   return true;
 }
 
-const size_t kSizes[] = {16, 17, 24, 32, 40, 63, 64, 100, 256, 1000, 1001, 4096, 8191, 8192, 8193, 12000,
-                         16384, 32760, 32768, 32769, 40000, 65536, 65544, 200000};
+const size_t kSizes[] = {16,   17,   24,   32,    40,    63,    64,    100,   256,   1000,  1001,  4096,
+                         8191, 8192, 8193, 12000, 16384, 32760, 32768, 32769, 40000, 65536, 65544, 200000};
 
 TEST(Allocation, ReturnsAlignedZeroedObjectOfTheRequestedSize) {
   for (size_t size : kSizes) {
@@ -105,8 +105,8 @@ TEST(Allocation, LiveObjectsDoNotOverlapAndKeepTheirBytes) {
   size_t intact = 0;
   for (size_t i = 0; i < roots.size(); ++i) {
     Node* n = as<Node>(roots[i]);
-    if (gc::isHeapObject(n) && n->header.layoutId() == layouts().node &&
-        n->payload == base + static_cast<int64_t>(i) && n->a.get().isNull() && n->b.get().isNull()) {
+    if (gc::isHeapObject(n) && n->header.layoutId() == layouts().node && n->payload == base + static_cast<int64_t>(i) &&
+        n->a.get().isNull() && n->b.get().isNull()) {
       ++intact;
     }
   }

@@ -164,8 +164,7 @@ TEST(Barrier, SparseStoresIntoLargeArray) {
     Node* holder = as<Node>(roots[i]);
     Value a = holder->a.get();
     if (!a.isObject() || !gc::isHeapObject(a.asObject()) || as<Node>(a)->payload != base + static_cast<int64_t>(i) ||
-        holder->b.get() != Value::fromSmallInt(static_cast<int64_t>(i)) ||
-        holder->payload != static_cast<int64_t>(i)) {
+        holder->b.get() != Value::fromSmallInt(static_cast<int64_t>(i)) || holder->payload != static_cast<int64_t>(i)) {
       ++bad;
     }
   }

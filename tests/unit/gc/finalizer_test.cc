@@ -213,7 +213,8 @@ TEST(Finalizer, ResurrectionKeepsTheObjectAndWhatItReferences) {
   collectAndFinalize(2);
   // (A few more may have been finalized meanwhile, if a stray stack word kept them
   // alive the first time.)
-  EXPECT_EQ(countResurrectedIntact(base, static_cast<int64_t>(n)), finalizedInRange(base, base + static_cast<int64_t>(n)));
+  EXPECT_EQ(countResurrectedIntact(base, static_cast<int64_t>(n)),
+            finalizedInRange(base, base + static_cast<int64_t>(n)));
   dropResurrected(base, static_cast<int64_t>(n));
   collectAndFinalize(2);
   expectNoneFinalizedTwice();

@@ -115,8 +115,8 @@ class Graph {
       for (size_t slot = 0; slot < m.edges.size(); ++slot) {
         Value target = slotOf(o, slot).get();
         if (!matchesId(target, m.edges[slot])) {
-          return ::testing::AssertionFailure() << "node " << id << " slot " << slot << ": expected "
-                                               << m.edges[slot] << ", found bits " << std::hex << target.bits();
+          return ::testing::AssertionFailure() << "node " << id << " slot " << slot << ": expected " << m.edges[slot]
+                                               << ", found bits " << std::hex << target.bits();
         }
         if (target.isObject() && seen[static_cast<size_t>(m.edges[slot])] != target.bits()) stack.push_back(target);
       }

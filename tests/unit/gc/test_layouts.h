@@ -116,7 +116,7 @@ Blob* newBlob(size_t bytes, int64_t payload);
 // Finalizer and weak-clear logs
 
 // FinNode flags.
-inline constexpr int64_t kResurrect = 1;          // store itself into resurrected()
+inline constexpr int64_t kResurrect = 1;            // store itself into resurrected()
 inline constexpr int64_t kAllocateInFinalizer = 2;  // allocate a few nurseries' worth
 inline constexpr int64_t kCollectInFinalizer = 4;   // run a minor collection
 
@@ -125,9 +125,9 @@ inline constexpr int64_t kCollectInFinalizer = 4;   // run a minor collection
 inline int64_t childPayloadFor(int64_t id) { return id * 16 + 5; }
 
 struct CallbackLog {
-  std::vector<int64_t> finalized_ids;     // FinNode ids, in the order their finalizers ran
-  std::vector<int64_t> weak_cleared;      // WeakBox payloads, one per weak_cleared call
-  size_t broken = 0;                      // callbacks that found their object damaged
+  std::vector<int64_t> finalized_ids;  // FinNode ids, in the order their finalizers ran
+  std::vector<int64_t> weak_cleared;   // WeakBox payloads, one per weak_cleared call
+  size_t broken = 0;                   // callbacks that found their object damaged
 };
 CallbackLog& callbackLog();
 // Where resurrecting finalizers put their object (a leaked root: outlives every test).

@@ -88,8 +88,8 @@ TEST(Tooling, VerifierReportsReferencesToNonObjects) {
   Node* old_target = newOldNode(3);
   std::vector<char> malloced(64);
   const Value bad[] = {
-      Value::fromBits(addr(target) + 8),      // inside a young object
-      Value::fromBits(addr(old_target) + 8),  // inside an old object
+      Value::fromBits(addr(target) + 8),                              // inside a young object
+      Value::fromBits(addr(old_target) + 8),                          // inside an old object
       Value::fromBits(reinterpret_cast<uintptr_t>(malloced.data())),  // outside the heap
   };
   for (Value v : bad) {
@@ -205,8 +205,8 @@ TEST(Tooling, StressCollectsAsConfigured) {
   uint64_t allocations = c.stress_every * 10;
   for (uint64_t i = 0; i < allocations; ++i) newNode(static_cast<int64_t>(i));
   gc::Stats after = gc::stats();
-  uint64_t collections = (after.minor_collections + after.major_collections) -
-                         (before.minor_collections + before.major_collections);
+  uint64_t collections =
+      (after.minor_collections + after.major_collections) - (before.minor_collections + before.major_collections);
   EXPECT_GE(collections, 10u);
   if (c.stress_major_every != 0) {
     before = after;
@@ -237,8 +237,8 @@ class ScopedEnv {
   void set(const char* name, const char* value) { setenv(name, value, 1); }
 
  private:
-  static constexpr const char* kNames[] = {"TERN_GC_NURSERY", "TERN_GC_TENURE_AGE", "TERN_GC_MADVISE",
-                                           "TERN_GC_STRESS", "TERN_GC_VERIFY"};
+  static constexpr const char* kNames[] = {"TERN_GC_NURSERY", "TERN_GC_TENURE_AGE", "TERN_GC_MADVISE", "TERN_GC_STRESS",
+                                           "TERN_GC_VERIFY"};
   std::vector<std::pair<const char*, std::optional<std::string>>> saved_;
 };
 
