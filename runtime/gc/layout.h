@@ -31,9 +31,9 @@ class SlotVisitor {
 
 struct Layout {
   const char* name = nullptr;
-  std::span<const uint32_t> fields;
+  std::span<const uint32_t> fields = {};
   uint32_t trailing_refs_from = 0;
-  std::span<const uint32_t> weak_fields;
+  std::span<const uint32_t> weak_fields = {};
   void (*trace)(Object*, SlotVisitor&) = nullptr;
   // Runs after a collection found the object unreachable (see setFinalizable);
   // the object and everything it references are alive while it runs.

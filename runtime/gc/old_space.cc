@@ -167,11 +167,12 @@ void OldSpace::freeCell(Object* object) {
   size_t index = pageIndex(a);
   PageMeta& m = *meta_[index];
   size_t cell = m.cellIndex(a - pageStart(index));
+  // A page is off its class's list exactly when it is full.
+  if (m.live_cells == m.cell_count) classes_[m.size_class].pages_with_room.push_back(index);
   m.alloc_bits[cell / 64] &= ~(uint64_t{1} << (cell % 64));
   --m.live_cells;
   live_bytes_ -= m.cell_bytes;
   if (cell < m.cursor) m.cursor = static_cast<uint32_t>(cell);
-  classes_[m.size_class].pages_with_room.push_back(index);
 }
 
 Object* OldSpace::objectContaining(uintptr_t address) const {
@@ -234,6 +235,7 @@ void OldSpace::sweep(bool poison, ReleaseMode release) {
     if (m == nullptr || m->kind == PageMeta::Kind::kLargeTail) continue;
     if (m->kind == PageMeta::Kind::kLargeHead) {
       if (!m->large_marked) {
+        if (poison) std::memset(reinterpret_cast<void*>(pageStart(i)), kPoisonByte, m->run_pages * kPageBytes);
         --large_objects_;
         releasePages(i, m->run_pages, release);
       } else {
