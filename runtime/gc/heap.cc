@@ -88,14 +88,17 @@ void initialize(const Config& config) {
   h.old.init(config.old_reserve_bytes);
   h.shadow_layout = registerLayout(&kShadowLayout);
   h.stats.young_capacity_bytes = h.nursery.capacityBytes();
+  if (config.stress_every != 0) g_bump.stress_countdown = config.stress_every;
   updateMajorThreshold(h);
   static MutatorThread main_thread;
 }
 
-Object* allocate(LayoutId layout, size_t bytes) {
+Object* allocateSlow(LayoutId layout, size_t bytes) {
   Heap& h = heap();
-  bytes = std::max(kMinObjectBytes, (bytes + kWordBytes - 1) & ~(kWordBytes - 1));
-  if (h.config.stress_every != 0 && ++h.allocations % h.config.stress_every == 0) stressCollect();
+  if (g_bump.stress_countdown == 0) {
+    g_bump.stress_countdown = h.config.stress_every;
+    stressCollect();
+  }
 
   Object* object = nullptr;
   if (bytes <= kMaxYoungObjectBytes) {
@@ -109,12 +112,14 @@ Object* allocate(LayoutId layout, size_t bytes) {
   }
   // Objects too big for the nursery, and young ones when pinned objects have left
   // it no room, live in the old space from the start.
-  if (object == nullptr) object = h.old.allocate(bytes);
+  if (object == nullptr) {
+    object = h.old.allocate(bytes);
+    h.stats.bytes_allocated += bytes;
+  }
 
   asanUnpoison(object, bytes);
   object->header_word = header::make(layout, bytes);
   std::memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
-  h.stats.bytes_allocated += bytes;
   if (!layoutOf(layout).weak_fields.empty()) {
     (isYoung(object) ? h.young_weak_holders : h.old_weak_holders).push_back(object);
   }

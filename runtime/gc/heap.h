@@ -19,9 +19,11 @@
 #include <vector>
 
 #include "runtime/gc/barrier.h"
+#include "runtime/gc/bump.h"
 #include "runtime/gc/layout.h"
 #include "runtime/gc/object.h"
 #include "runtime/gc/roots.h"
+#include "runtime/gc/sanitizer.h"
 
 namespace tern::gc {
 
@@ -60,7 +62,11 @@ Config& config();
 // Allocates an object of `bytes` (header included, rounded up to 8) with every
 // word after the header zeroed.  May collect first.  Never returns null: running
 // out of the reserved address space is fatal.
-Object* allocate(LayoutId layout, size_t bytes);
+inline Object* allocate(LayoutId layout, size_t bytes);
+
+// The out-of-line rest of allocate(): a new segment, a collection, the old
+// space, stress collections, weak holders.  `bytes` is already rounded.
+Object* allocateSlow(LayoutId layout, size_t bytes);
 
 enum class Generation { kYoung, kFull };
 void collect(Generation generation);
@@ -105,5 +111,21 @@ size_t residentBytes();
 
 // Checks every invariant the collector relies on; returns one line per problem.
 std::vector<std::string> verifyHeap();
+
+// ---------------------------------------------------------------------------
+
+inline Object* allocate(LayoutId layout, size_t bytes) {
+  bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
+  BumpCursor& cursor = g_bump;
+  if (--cursor.stress_countdown == 0 || bytes > kMaxYoungObjectBytes || bytes > cursor.limit - cursor.top ||
+      !layoutOf(layout).weak_fields.empty()) {
+    return allocateSlow(layout, bytes);
+  }
+  Object* object = cursor.bump(bytes);
+  asanUnpoison(object, bytes);
+  object->header_word = header::make(layout, bytes);
+  __builtin_memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
+  return object;
+}
 
 }  // namespace tern::gc

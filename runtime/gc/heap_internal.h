@@ -40,7 +40,6 @@ struct Heap {
   bool running_finalizers = false;
 
   bool collecting = false;
-  uint64_t allocations = 0;         // counts toward Config::stress_every
   uint64_t stress_collections = 0;  // counts toward Config::stress_major_every
   size_t major_threshold_bytes = 0;
 

@@ -37,8 +37,15 @@ void Nursery::init(size_t nursery_bytes) {
     chunks_[c] = ChunkState::kInUse;
     segments_.emplace_back(chunkStart(c), chunkStart(c) + kChunkBytes);
   }
+  g_bump.base = base_;
+  g_bump.starts = starts_.data();
+  resetCursor();
+}
+
+void Nursery::resetCursor() {
   next_segment_ = 0;
-  top_ = limit_ = 0;
+  passed_bytes_ = 0;
+  segment_start_ = g_bump.top = g_bump.limit = 0;
 }
 
 size_t Nursery::takeFreeChunk() {
@@ -49,15 +56,16 @@ size_t Nursery::takeFreeChunk() {
 }
 
 bool Nursery::nextSegment(size_t bytes) {
+  passed_bytes_ += g_bump.top - segment_start_;
   while (next_segment_ < segments_.size()) {
     auto [lo, hi] = segments_[next_segment_++];
     if (hi - lo >= bytes) {
-      top_ = lo;
-      limit_ = hi;
+      segment_start_ = g_bump.top = lo;
+      g_bump.limit = hi;
       return true;
     }
   }
-  top_ = limit_ = 0;
+  segment_start_ = g_bump.top = g_bump.limit = 0;
   return false;
 }
 
@@ -92,7 +100,7 @@ void Nursery::beginCollection() {
     if (state == ChunkState::kInUse) state = ChunkState::kFromSpace;
   }
   survivor_top_ = survivor_limit_ = 0;
-  top_ = limit_ = 0;
+  resetCursor();
 }
 
 Object* Nursery::allocateSurvivor(size_t bytes) {
@@ -173,8 +181,7 @@ void Nursery::finishCollection(const std::vector<Object*>& pinned, bool poison) 
     chunks_[c] = ChunkState::kInUse;
     addSegment(chunkStart(c), chunkStart(c) + kChunkBytes);
   }
-  next_segment_ = 0;
-  top_ = limit_ = 0;
+  resetCursor();
 }
 
 }  // namespace tern::gc

@@ -27,26 +27,26 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/gc/bump.h"
 #include "runtime/gc/object.h"
 
 namespace tern::gc {
 
 inline constexpr size_t kChunkBytes = size_t{256} << 10;
-inline constexpr size_t kMaxYoungObjectBytes = size_t{8} << 10;
 
 class Nursery {
  public:
   void init(size_t nursery_bytes);
   size_t capacityBytes() const { return budget_; }
 
-  // Null when the segments are used up.
+  // Null when the segments are used up.  The inline path in heap.h does the
+  // same bump when the current segment has room.
   Object* tryAllocate(size_t bytes) {
-    if (bytes > limit_ - top_ && !nextSegment(bytes)) return nullptr;
-    auto* object = reinterpret_cast<Object*>(top_);
-    top_ += bytes;
-    noteStart(reinterpret_cast<uintptr_t>(object));
-    return object;
+    if (bytes > g_bump.limit - g_bump.top && !nextSegment(bytes)) return nullptr;
+    return g_bump.bump(bytes);
   }
+  // Bytes handed out since the last collection.
+  size_t allocatedBytes() const { return passed_bytes_ + (g_bump.top - segment_start_); }
 
   // The object a (possibly interior) address points into, or null.
   Object* objectContaining(uintptr_t address) const;
@@ -83,10 +83,8 @@ class Nursery {
   static constexpr size_t kWordsPerChunk = kChunkBytes / kWordBytes;
 
   bool nextSegment(size_t bytes);
-  void noteStart(uintptr_t a) {
-    size_t word = (a - base_) / kWordBytes;
-    starts_[word / 64] |= uint64_t{1} << (word % 64);
-  }
+  void noteStart(uintptr_t a) { g_bump.noteStart(a); }
+  void resetCursor();
   void clearStarts(size_t chunk);
   size_t chunkOf(uintptr_t a) const { return (a - base_) / kChunkBytes; }
   uintptr_t chunkStart(size_t chunk) const { return base_ + chunk * kChunkBytes; }
@@ -99,7 +97,8 @@ class Nursery {
   std::vector<uint64_t> starts_;
   std::vector<std::pair<uintptr_t, uintptr_t>> segments_;
   size_t next_segment_ = 0;
-  uintptr_t top_ = 0, limit_ = 0;
+  uintptr_t segment_start_ = 0;  // of the segment g_bump is in
+  size_t passed_bytes_ = 0;      // used in the segments before it since the last collection
   uintptr_t survivor_top_ = 0, survivor_limit_ = 0;
 };
 

@@ -191,6 +191,7 @@ MinorResult scavenge(bool promote_all, bool want_old_candidates) {
   Scavenger scavenger(h, promote_all);
 
   std::vector<uintptr_t> words = conservativeRoots();
+  h.stats.bytes_allocated += h.nursery.allocatedBytes();
   h.nursery.beginCollection();
   for (uintptr_t word : words) {
     if (isYoungAddress(word)) {

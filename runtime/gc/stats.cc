@@ -31,6 +31,7 @@ void recordPause(Generation generation, std::chrono::nanoseconds pause) {
 Stats stats() {
   Heap& h = heap();
   Stats s = h.stats;
+  s.bytes_allocated += h.nursery.allocatedBytes();
   s.old_committed_bytes = h.old.committedBytes();
   s.old_live_bytes = h.old.liveBytes();
   s.large_objects = h.old.largeObjectCount();

@@ -1,0 +1,41 @@
+// The nursery's bump cursor: the state the inline allocation path (heap.h)
+// reads and advances, owned by the Nursery (nursery.cc), which moves it from
+// segment to segment.
+//
+// Invariants outside a collection: [top, limit) lies inside one free segment of
+// an in-use chunk (or top == limit == 0); every object below top in that segment
+// has its bit in `starts`.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/gc/object.h"
+
+namespace tern::gc {
+
+// Bigger objects are allocated in the old space.
+inline constexpr size_t kMaxYoungObjectBytes = size_t{8} << 10;
+
+struct BumpCursor {
+  uintptr_t top = 0, limit = 0;
+  uintptr_t base = 0;         // start of the nursery reservation
+  uint64_t* starts = nullptr;  // object-start bitmap, one bit per word from base
+  // Allocations left before the next stress collection; never reaches 0 when
+  // stress is off.
+  uint64_t stress_countdown = UINT64_MAX;
+
+  Object* bump(size_t bytes) {
+    auto* object = reinterpret_cast<Object*>(top);
+    top += bytes;
+    noteStart(reinterpret_cast<uintptr_t>(object));
+    return object;
+  }
+  void noteStart(uintptr_t a) {
+    size_t word = (a - base) / kWordBytes;
+    starts[word / 64] |= uint64_t{1} << (word % 64);
+  }
+};
+
+inline BumpCursor g_bump;
+
+}  // namespace tern::gc
