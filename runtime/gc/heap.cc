@@ -74,7 +74,6 @@ void stressCollect() {
 
 Heap& heap() { return *g_heap; }
 Config& config() { return g_heap->config; }
-bool isInitialized() { return g_heap != nullptr; }
 
 void initialize(const Config& config) {
   if (g_heap != nullptr) {

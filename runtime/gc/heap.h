@@ -56,7 +56,6 @@ inline constexpr uint8_t kPoisonByte = 0xdb;
 
 // Sets the heap up once per process and registers the calling thread.
 void initialize(const Config& config);
-bool isInitialized();
 Config& config();
 
 // Allocates an object of `bytes` (header included, rounded up to 8) with every
