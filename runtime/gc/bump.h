@@ -18,7 +18,7 @@ inline constexpr size_t kMaxYoungObjectBytes = size_t{8} << 10;
 
 struct BumpCursor {
   uintptr_t top = 0, limit = 0;
-  uintptr_t base = 0;         // start of the nursery reservation
+  uintptr_t base = 0;          // start of the nursery reservation
   uint64_t* starts = nullptr;  // object-start bitmap, one bit per word from base
   // Allocations left before the next stress collection; never reaches 0 when
   // stress is off.

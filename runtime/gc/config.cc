@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,11 +14,16 @@ namespace {
 size_t parseBytes(const char* name, const char* text) {
   char* end = nullptr;
   unsigned long long n = std::strtoull(text, &end, 10);
-  switch (*end) {
-    case 'k': case 'K': n <<= 10; ++end; break;
-    case 'm': case 'M': n <<= 20; ++end; break;
-    case 'g': case 'G': n <<= 30; ++end; break;
-    default: break;
+  constexpr struct {
+    char suffix;
+    unsigned shift;
+  } kSuffixes[] = {{'k', 10}, {'m', 20}, {'g', 30}};
+  for (auto [suffix, shift] : kSuffixes) {
+    if (std::tolower(static_cast<unsigned char>(*end)) == suffix) {
+      n <<= shift;
+      ++end;
+      break;
+    }
   }
   if (end == text || *end != '\0' || n == 0) {
     std::fprintf(stderr, "tern: %s=%s: expected a positive byte count such as 4m\n", name, text);

@@ -26,8 +26,8 @@ void verifyOrDie(const char* when) {
 }
 
 void updateMajorThreshold(Heap& h) {
-  h.major_threshold_bytes = std::max(h.config.major_min_bytes,
-                                     static_cast<size_t>(static_cast<double>(h.old.liveBytes()) * h.config.major_growth));
+  h.major_threshold_bytes = std::max(
+      h.config.major_min_bytes, static_cast<size_t>(static_cast<double>(h.old.liveBytes()) * h.config.major_growth));
 }
 
 // Runs one collection of the given generation, with the verifier around it when
@@ -131,7 +131,8 @@ bool isHeapObject(const void* address) {
   auto a = reinterpret_cast<uintptr_t>(address);
   Heap& h = heap();
   if (isYoungAddress(a)) return h.nursery.isObjectStart(a);
-  if (isOldAddress(a)) return h.old.isObjectStart(a) && reinterpret_cast<const Object*>(a)->layoutId() != h.shadow_layout;
+  if (isOldAddress(a))
+    return h.old.isObjectStart(a) && reinterpret_cast<const Object*>(a)->layoutId() != h.shadow_layout;
   return false;
 }
 

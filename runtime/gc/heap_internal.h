@@ -52,7 +52,7 @@ Heap& heap();
 // The two collections (scavenge.cc, mark.cc).  Callers hold no lock; the heap
 // must not be collecting already.
 struct MinorResult {
-  std::vector<Object*> pinned;          // young objects that stayed in place
+  std::vector<Object*> pinned;            // young objects that stayed in place
   std::vector<uintptr_t> old_candidates;  // stack words pointing into the old space
 };
 MinorResult scavenge(bool promote_all, bool want_old_candidates);

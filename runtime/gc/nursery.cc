@@ -18,8 +18,8 @@ void Nursery::init(size_t nursery_bytes) {
   // chunks kept alive by pinned objects.
   size_t chunk_count = 2 * budget_chunks + 2;
   size_t bytes = chunk_count * kChunkBytes;
-  void* p = mmap(nullptr, bytes + kChunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                 -1, 0);
+  void* p =
+      mmap(nullptr, bytes + kChunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     std::perror("tern: cannot reserve the nursery");
     std::abort();
@@ -118,9 +118,7 @@ Object* Nursery::allocateSurvivor(size_t bytes) {
   return object;
 }
 
-void Nursery::clearStarts(size_t chunk) {
-  std::memset(&starts_[chunk * kWordsPerChunk / 64], 0, kWordsPerChunk / 8);
-}
+void Nursery::clearStarts(size_t chunk) { std::memset(&starts_[chunk * kWordsPerChunk / 64], 0, kWordsPerChunk / 8); }
 
 void Nursery::releaseRange(uintptr_t lo, uintptr_t hi, bool poison) {
   if (lo >= hi) return;

@@ -59,9 +59,7 @@ struct Object {
   void setFlag(uint64_t flag) { header_word |= flag; }
   void clearFlag(uint64_t flag) { header_word &= ~flag; }
   unsigned age() const { return static_cast<unsigned>((header_word & header::kAgeMask) >> header::kAgeShift); }
-  void setAge(unsigned age) {
-    header_word = (header_word & ~header::kAgeMask) | (uint64_t{age} << header::kAgeShift);
-  }
+  void setAge(unsigned age) { header_word = (header_word & ~header::kAgeMask) | (uint64_t{age} << header::kAgeShift); }
 
   bool isForwarded() const { return hasFlag(header::kForwarded); }
   Object* forwardee() const { return reinterpret_cast<Object*>(header_word & ~header::kForwarded); }

@@ -24,8 +24,7 @@ void* reserve(size_t bytes, const char* what) {
 }
 
 [[noreturn]] void outOfMemory(size_t bytes) {
-  std::fprintf(stderr,
-               "tern: out of memory: the old space (TERN_GC_OLD_RESERVE) has no room for %zu more bytes\n",
+  std::fprintf(stderr, "tern: out of memory: the old space (TERN_GC_OLD_RESERVE) has no room for %zu more bytes\n",
                bytes);
   std::abort();
 }

@@ -48,9 +48,9 @@ struct PageMeta {
   uint64_t cell_reciprocal = 0;
   uint32_t cell_count = 0;
   uint32_t live_cells = 0;
-  uint32_t cursor = 0;     // small: first cell that may be free
-  size_t run_pages = 0;    // large head: pages in the run
-  size_t head_page = 0;    // large tail: index of the head page
+  uint32_t cursor = 0;   // small: first cell that may be free
+  size_t run_pages = 0;  // large head: pages in the run
+  size_t head_page = 0;  // large tail: index of the head page
   uint64_t alloc_bits[kMaxCells / 64] = {};
   uint64_t mark_bits[kMaxCells / 64] = {};
 

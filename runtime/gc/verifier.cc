@@ -25,8 +25,8 @@ namespace {
 std::string describe(const Object* object) {
   char buf[160];
   const char* name = isRegisteredLayout(object->layoutId()) ? layoutOf(object).name : "?";
-  std::snprintf(buf, sizeof buf, "%s object %p (%s)", isYoung(object) ? "young" : "old", static_cast<const void*>(object),
-                name ? name : "?");
+  std::snprintf(buf, sizeof buf, "%s object %p (%s)", isYoung(object) ? "young" : "old",
+                static_cast<const void*>(object), name ? name : "?");
   return buf;
 }
 
@@ -47,11 +47,13 @@ class Verifier final : public RootVisitor {
   }
 
   void visitRoot(Value* slot) override {
-    if (!isValidReference(*slot)) problem("root slot %p refers to %#" PRIxPTR ", not a heap object", slot, slot->bits());
+    if (!isValidReference(*slot))
+      problem("root slot %p refers to %#" PRIxPTR ", not a heap object", slot, slot->bits());
   }
 
   void checkLists() {
-    for (Object* o : h_.young_finalizable) expect(isYoung(o) && o->hasFlag(header::kFinalizable), o, "young finalizable");
+    for (Object* o : h_.young_finalizable)
+      expect(isYoung(o) && o->hasFlag(header::kFinalizable), o, "young finalizable");
     for (Object* o : h_.old_finalizable) expect(isOld(o) && o->hasFlag(header::kFinalizable), o, "old finalizable");
     for (Object* o : h_.young_weak_holders) expect(isYoung(o), o, "young weak holder");
     for (Object* o : h_.old_weak_holders) expect(isOld(o), o, "old weak holder");
@@ -85,9 +87,10 @@ class Verifier final : public RootVisitor {
     }
     if (!isYoungReference(v) || !v.isObject() || !isOld(slot)) return;
     if (!weak && g_bounds.cards[(reinterpret_cast<uintptr_t>(slot) - g_bounds.old_lo) >> kCardShift] == 0) {
-      problem("strong slot +%zu of %s refers to young %p but its card is clean: old-to-young reference not "
-              "remembered (missing write barrier)",
-              offset, describe(holder).c_str(), static_cast<void*>(v.asObject()));
+      problem(
+          "strong slot +%zu of %s refers to young %p but its card is clean: old-to-young reference not "
+          "remembered (missing write barrier)",
+          offset, describe(holder).c_str(), static_cast<void*>(v.asObject()));
     }
     if (weak && young_weak_slots_.count(slot) == 0) {
       problem("weak slot +%zu of %s refers to young %p but is not remembered (missing weak barrier)", offset,

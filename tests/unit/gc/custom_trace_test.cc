@@ -43,7 +43,8 @@ gc::LayoutId tracedLayout() {
   Traced* t = as<Traced>(traced);
   for (int64_t i = 0; i < t->count; ++i) {
     Value v = t->slots[i].get();
-    if (!v.isObject() || !gc::isHeapObject(v.asObject())) return ::testing::AssertionFailure() << "slot " << i << " stale";
+    if (!v.isObject() || !gc::isHeapObject(v.asObject()))
+      return ::testing::AssertionFailure() << "slot " << i << " stale";
     if (as<Node>(v)->payload != first_payload + i) return ::testing::AssertionFailure() << "slot " << i << " damaged";
   }
   return ::testing::AssertionSuccess();
