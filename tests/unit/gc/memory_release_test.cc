@@ -19,27 +19,21 @@ using gc::Generation;
 
 constexpr size_t kMiB = size_t{1} << 20;
 
-// The LazyFree line of /proc/self/smaps_rollup, in bytes (0 if absent).
-size_t lazyFreeBytes() {
-  std::ifstream in("/proc/self/smaps_rollup");
+// The value of one "Name: N kB" line of a /proc file, in bytes (0 if absent).
+size_t procKiBLine(const char* path, const char* format) {
+  std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     unsigned long kb = 0;
-    if (sscanf(line.c_str(), "LazyFree: %lu kB", &kb) == 1) return kb * 1024;
+    if (sscanf(line.c_str(), format, &kb) == 1) return kb * 1024;
   }
   return 0;
 }
 
+size_t lazyFreeBytes() { return procKiBLine("/proc/self/smaps_rollup", "LazyFree: %lu kB"); }
+
 // RSS from /proc/self/status, independently of residentBytes().
-size_t statusRss() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    unsigned long kb = 0;
-    if (sscanf(line.c_str(), "VmRSS: %lu kB", &kb) == 1) return kb * 1024;
-  }
-  return 0;
-}
+size_t statusRss() { return procKiBLine("/proc/self/status", "VmRSS: %lu kB"); }
 
 // Allocates `total` bytes in objects of `bytes` each, touching every page, all
 // referenced only from `roots`.  Returns how many came back not zeroed (sampled
