@@ -1,0 +1,851 @@
+// Tokenizer for Python 3.11 source; see tokenizer.h for the contract.
+//
+// Shape: the source is decoded to UTF-8 and split into physical lines (on
+// '\n' only, as `tokenize` reads them).  Each line is handled in one of three
+// modes: inside a string that began on an earlier line, at the start of a
+// logical line (indentation, blank and comment-only lines), or as the
+// continuation of a logical line (open brackets, backslash).  Errors are
+// thrown as SyntaxErrorException inside this file and turned into a
+// TokenizeError at the public entry point.
+#include "runtime/compiler/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <utility>
+
+namespace tern::compiler {
+
+namespace {
+
+// ===========================================================================
+// Tables
+// ===========================================================================
+
+struct OpSpelling {
+  std::string_view text;
+  OpType op;
+};
+
+constexpr std::array kOperators = {
+#define TERN_OP_SPELLING(name, spelling) OpSpelling{.text = spelling, .op = OpType::name},
+    TERN_OPERATORS(TERN_OP_SPELLING)
+#undef TERN_OP_SPELLING
+};
+
+constexpr int kTabSize = 8;
+
+// Keywords that 3.11 accepts directly after a numeric literal (`1if x else y`).
+constexpr std::array<std::string_view, 8> kKeywordsAfterNumber = {"and", "else", "for", "if", "in", "is", "not", "or"};
+
+struct SyntaxErrorException {
+  ErrorKind kind;
+  std::string message;
+  int line;
+  int col;
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_ident_start(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
+}
+bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+int count_code_points(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += is_continuation_byte(c) ? 0 : 1;
+  return n;
+}
+
+// ===========================================================================
+// Encoding: BOM, PEP 263 cookie, decoding to UTF-8
+// ===========================================================================
+
+// Returns the byte length of a valid UTF-8 sequence at s[i], or 0.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  size_t len;
+  uint32_t cp;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; k++) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+  return len;
+}
+
+// Byte offset of the first invalid UTF-8 sequence, or npos.
+size_t find_invalid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// The first physical line starting at `from` (including its '\n').
+std::string_view line_at(std::string_view s, size_t from) {
+  size_t nl = s.find('\n', from);
+  return s.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from + 1);
+}
+
+bool is_word_char_ascii(char c) { return is_ident_char(c) || c == '-' || c == '.'; }
+
+// PEP 263: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`.  Returns the raw name.
+std::optional<std::string> find_cookie(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) i++;
+  if (i >= line.size() || line[i] != '#') return std::nullopt;
+  for (size_t k = line.find("coding", i); k != std::string_view::npos; k = line.find("coding", k + 1)) {
+    size_t j = k + 6;
+    if (j >= line.size() || (line[j] != ':' && line[j] != '=')) continue;
+    j++;
+    while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) j++;
+    size_t name_start = j;
+    while (j < line.size() && is_word_char_ascii(line[j])) j++;
+    if (j > name_start) return std::string(line.substr(name_start, j - name_start));
+  }
+  return std::nullopt;
+}
+
+// A line `tokenize` skips when looking for the cookie on line 2.
+bool is_blank_or_comment(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) i++;
+  return i == line.size() || line[i] == '#' || line[i] == '\r' || line[i] == '\n';
+}
+
+// tokenize's spelling of an encoding name: utf-8 and latin-1 variants are
+// folded, anything else is kept as written.
+std::string normal_encoding_name(const std::string& name) {
+  std::string enc;
+  for (size_t i = 0; i < name.size() && i < 12; i++) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    enc.push_back(c == '_' ? '-' : c);
+  }
+  if (enc == "utf-8" || enc.starts_with("utf-8-")) return "utf-8";
+  for (std::string_view latin : {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+    if (enc == latin || enc.starts_with(std::string(latin) + "-")) return "iso-8859-1";
+  }
+  return name;
+}
+
+enum class SourceCodec { Utf8, Latin1, Ascii };
+
+std::optional<SourceCodec> codec_for(const std::string& name) {
+  std::string n;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    n.push_back(c == '_' ? '-' : c);
+  }
+  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") return SourceCodec::Utf8;
+  if (n == "iso-8859-1" || n == "latin-1" || n == "latin1" || n == "iso8859-1" || n == "l1" || n == "cp819" ||
+      n == "8859" || n == "iso-latin-1")
+    return SourceCodec::Latin1;
+  if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return SourceCodec::Ascii;
+  return std::nullopt;
+}
+
+struct Decoded {
+  std::string text;      // UTF-8
+  std::string encoding;  // for the ENCODING token
+};
+
+Decoded decode_source(std::string_view raw) {
+  Decoded out;
+  bool bom = raw.starts_with("\xEF\xBB\xBF");
+  if (bom) raw.remove_prefix(3);
+  std::optional<std::string> cookie;
+  int cookie_line = 0;
+  std::string_view first = line_at(raw, 0);
+  if ((cookie = find_cookie(first))) {
+    cookie_line = 1;
+  } else if (is_blank_or_comment(first) && first.size() < raw.size()) {
+    if ((cookie = find_cookie(line_at(raw, first.size())))) cookie_line = 2;
+  }
+  SourceCodec codec = SourceCodec::Utf8;
+  out.encoding = "utf-8";
+  if (cookie) {
+    std::optional<SourceCodec> c = codec_for(*cookie);
+    if (!c) {
+      throw SyntaxErrorException{
+          ErrorKind::SyntaxError,
+          "encoding '" + *cookie + "' is not supported by Tern yet (only utf-8, latin-1 and ascii)", cookie_line, 0};
+    }
+    if (bom && *c != SourceCodec::Utf8) {
+      throw SyntaxErrorException{ErrorKind::SyntaxError, "encoding problem: " + *cookie + " with BOM", cookie_line, 0};
+    }
+    codec = *c;
+    out.encoding = normal_encoding_name(*cookie);
+  }
+  auto line_of = [&](size_t offset) {
+    return static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<ptrdiff_t>(offset), '\n')) + 1;
+  };
+  if (raw.find('\0') != std::string_view::npos) {
+    throw SyntaxErrorException{ErrorKind::SyntaxError, "source code cannot contain null bytes", line_of(raw.find('\0')),
+                               0};
+  }
+  switch (codec) {
+    case SourceCodec::Utf8: {
+      size_t bad = find_invalid_utf8(raw);
+      if (bad != std::string_view::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(raw[bad]));
+        // CPython also names the file ("in file F on line N"); the caller
+        // knows it, we do not.
+        std::string msg = cookie ? std::string("(unicode error) 'utf-8' codec can't decode byte ") + hex
+                                 : std::string("Non-UTF-8 code starting with '") + hex + "' on line " +
+                                       std::to_string(line_of(bad)) +
+                                       ", but no encoding declared; see "
+                                       "https://peps.python.org/pep-0263/ for details";
+        throw SyntaxErrorException{ErrorKind::SyntaxError, msg, line_of(bad), 0};
+      }
+      out.text.assign(raw);
+      break;
+    }
+    case SourceCodec::Ascii:
+      for (size_t i = 0; i < raw.size(); i++) {
+        if (static_cast<unsigned char>(raw[i]) >= 0x80) {
+          throw SyntaxErrorException{ErrorKind::SyntaxError, "(unicode error) 'ascii' codec can't decode byte",
+                                     line_of(i), 0};
+        }
+      }
+      out.text.assign(raw);
+      break;
+    case SourceCodec::Latin1:
+      out.text.reserve(raw.size());
+      for (char ch : raw) {
+        auto b = static_cast<unsigned char>(ch);
+        if (b < 0x80) {
+          out.text.push_back(ch);
+        } else {
+          out.text.push_back(static_cast<char>(0xC0 | (b >> 6)));
+          out.text.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+        }
+      }
+      break;
+  }
+  // Universal newlines, as CPython reads source files: a lone '\r' ends a
+  // line.  "\r\n" is kept (tokenize shows it in NEWLINE and NL tokens).
+  for (size_t i = 0; i < out.text.size(); i++) {
+    if (out.text[i] == '\r' && (i + 1 == out.text.size() || out.text[i + 1] != '\n')) out.text[i] = '\n';
+  }
+  return out;
+}
+
+// ===========================================================================
+// The tokenizer proper
+// ===========================================================================
+
+struct OpenBracket {
+  char ch;
+  int line;
+  int col;
+};
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+      std::string_view l = line_at(text, i);
+      lines_.push_back(l);
+      i += l.size();
+    }
+  }
+
+  void run(std::vector<Token>& out);
+
+ private:
+  [[noreturn]] void fail(ErrorKind kind, std::string message, int line, int col) {
+    throw SyntaxErrorException{kind, std::move(message), line, col};
+  }
+  [[noreturn]] void fail_at(std::string message, size_t byte_off) {
+    fail(ErrorKind::SyntaxError, std::move(message), lnum_, col_of(byte_off));
+  }
+
+  int col_of(size_t byte_off) const { return count_code_points(line_.substr(0, byte_off)); }
+  Position pos_of(size_t byte_off) const {
+    return Position{.line = lnum_, .col = col_of(byte_off), .byte_col = static_cast<int>(byte_off)};
+  }
+
+  void emit(TokenType type, std::string_view text, Position start, Position end, OpType op = OpType::NONE) {
+    out_->push_back(Token{.type = type, .op = op, .text = std::string(text), .start = start, .end = end});
+  }
+  void emit_here(TokenType type, size_t from, size_t to, OpType op = OpType::NONE) {
+    emit(type, line_.substr(from, to - from), pos_of(from), pos_of(to), op);
+  }
+
+  bool continue_string();
+  bool start_of_logical_line();
+  void indentation(size_t pos, int col, int altcol);
+  void tokens_in_line(size_t pos);
+  size_t scan_number(size_t pos);
+  size_t string_prefix_length(size_t pos) const;
+  bool scan_string_body(size_t& pos);
+  void bracket(char c, size_t pos);
+  void finish();
+
+  std::vector<std::string_view> lines_;
+  std::vector<Token>* out_ = nullptr;
+
+  int lnum_ = 0;
+  std::string_view line_;
+  std::vector<int> indents_{0};
+  std::vector<int> altindents_{0};  // with tabs counted as 1: for TabError
+  std::vector<OpenBracket> brackets_;
+  bool continued_ = false;
+
+  // A string that has not ended on the line it started on.
+  struct PendingString {
+    std::string text;  // everything so far, from the prefix on
+    Position start;
+    char quote;
+    bool triple;
+  };
+  std::optional<PendingString> pending_;
+
+  // Where tokenize stops reading: for the final NEWLINE, DEDENTs, ENDMARKER.
+  int end_lnum_ = 0;
+  std::string_view last_line_;
+};
+
+void Tokenizer::run(std::vector<Token>& out) {
+  out_ = &out;
+  size_t i = 0;
+  bool stopped_early = false;
+  for (; i < lines_.size(); i++) {
+    lnum_ = static_cast<int>(i) + 1;
+    line_ = lines_[i];
+    if (pending_) {
+      if (!continue_string()) continue;
+    } else if (brackets_.empty() && !continued_) {
+      if (!start_of_logical_line()) {
+        if (line_.find_first_not_of(" \t\f") == std::string_view::npos) {
+          // A last line of only blanks: tokenize stops reading there.
+          stopped_early = true;
+          break;
+        }
+        continue;
+      }
+    } else {
+      continued_ = false;
+      tokens_in_line(0);
+    }
+  }
+  if (stopped_early) {
+    end_lnum_ = lnum_;
+    last_line_ = i > 0 ? lines_[i - 1] : std::string_view();
+  } else {
+    end_lnum_ = static_cast<int>(lines_.size()) + 1;
+    last_line_ = lines_.empty() ? std::string_view() : lines_.back();
+  }
+  finish();
+}
+
+// The line continues a string from an earlier line.  Returns true if the
+// string ended on it (and the rest of the line was tokenized).
+bool Tokenizer::continue_string() {
+  size_t pos = 0;
+  if (scan_string_body(pos)) {
+    pending_->text.append(line_.substr(0, pos));
+    emit(TokenType::STRING, pending_->text, pending_->start, pos_of(pos));
+    pending_.reset();
+    tokens_in_line(pos);
+    return true;
+  }
+  pending_->text.append(line_);
+  return false;
+}
+
+// Scans a string body from `pos` for the pending string's closing quote.
+// Returns true with pos just past the quote, or false at the end of the line
+// (for a single-quoted string, only if the line ends in backslash-newline).
+bool Tokenizer::scan_string_body(size_t& pos) {
+  const char q = pending_->quote;
+  while (pos < line_.size()) {
+    char c = line_[pos];
+    if (c == '\\') {
+      if (line_.substr(pos + 1, 2) == "\r\n") {
+        pos += 3;
+      } else {
+        pos += 2;
+        // Skip a whole code point so positions stay on boundaries.
+        while (pos < line_.size() && is_continuation_byte(line_[pos])) pos++;
+      }
+      continue;
+    }
+    if (c == q) {
+      if (!pending_->triple) {
+        pos++;
+        return true;
+      }
+      if (line_.substr(pos, 3) == std::string(3, q)) {
+        pos += 3;
+        return true;
+      }
+    } else if (c == '\n' && !pending_->triple) {
+      fail(ErrorKind::SyntaxError, "unterminated string literal (detected at line " + std::to_string(lnum_) + ")",
+           pending_->start.line, pending_->start.col);
+    }
+    pos++;
+  }
+  if (pos > line_.size()) pos = line_.size();
+  if (!pending_->triple && (line_.empty() || line_.back() != '\n')) {
+    // The last line of the file ends inside a single-quoted string.
+    fail(ErrorKind::SyntaxError, "unterminated string literal (detected at line " + std::to_string(lnum_) + ")",
+         pending_->start.line, pending_->start.col);
+  }
+  return false;
+}
+
+// Handles a line that starts a logical line.  Returns false if the line
+// produced no tokens beyond COMMENT/NL (or is a final line of blanks).
+bool Tokenizer::start_of_logical_line() {
+  size_t pos = 0;
+  int col = 0, altcol = 0;
+  for (; pos < line_.size(); pos++) {
+    char c = line_[pos];
+    if (c == ' ') {
+      col++;
+      altcol++;
+    } else if (c == '\t') {
+      col = (col / kTabSize + 1) * kTabSize;
+      altcol++;
+    } else if (c == '\f') {
+      col = altcol = 0;
+    } else {
+      break;
+    }
+  }
+  if (pos == line_.size()) return false;
+  char c = line_[pos];
+  if (c == '#' || c == '\r' || c == '\n') {
+    if (c == '#') {
+      size_t end = line_.find_first_of("\r\n", pos);
+      if (end == std::string_view::npos) end = line_.size();
+      emit_here(TokenType::COMMENT, pos, end);
+      pos = end;
+    }
+    emit_here(TokenType::NL, pos, line_.size());
+    return false;
+  }
+  indentation(pos, col, altcol);
+  tokens_in_line(pos);
+  return true;
+}
+
+void Tokenizer::indentation(size_t pos, int col, int altcol) {
+  auto tab_error = [&] { fail(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", lnum_, 0); };
+  if (col > indents_.back()) {
+    if (altcol <= altindents_.back()) tab_error();
+    indents_.push_back(col);
+    altindents_.push_back(altcol);
+    emit(TokenType::INDENT, line_.substr(0, pos), pos_of(0), pos_of(pos));
+    return;
+  }
+  while (col < indents_.back()) {
+    if (std::find(indents_.begin(), indents_.end(), col) == indents_.end()) {
+      // CPython places this error at the end of the line.
+      std::string_view content = line_.substr(0, line_.find_first_of("\r\n"));
+      fail(ErrorKind::IndentationError, "unindent does not match any outer indentation level", lnum_,
+           count_code_points(content));
+    }
+    indents_.pop_back();
+    altindents_.pop_back();
+    emit(TokenType::DEDENT, "", pos_of(pos), pos_of(pos));
+  }
+  if (altcol != altindents_.back()) tab_error();
+}
+
+void Tokenizer::bracket(char c, size_t pos) {
+  if (c == '(' || c == '[' || c == '{') {
+    brackets_.push_back(OpenBracket{.ch = c, .line = lnum_, .col = col_of(pos)});
+    return;
+  }
+  if (brackets_.empty()) fail_at(std::string("unmatched '") + c + "'", pos);
+  OpenBracket open = brackets_.back();
+  brackets_.pop_back();
+  char want = open.ch == '(' ? ')' : open.ch == '[' ? ']' : '}';
+  if (c != want) {
+    std::string msg =
+        std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open.ch + "'";
+    if (open.line != lnum_) msg += " on line " + std::to_string(open.line);
+    fail_at(msg, pos);
+  }
+}
+
+// Returns the length of a string prefix (possibly 0) if a quote follows it
+// at `pos`, or npos if no string starts there.
+size_t Tokenizer::string_prefix_length(size_t pos) const {
+  size_t n = 0;
+  bool r = false, b = false, u = false, f = false;
+  while (pos + n < line_.size() && n < 3) {
+    char c = line_[pos + n];
+    if (c == '\'' || c == '"') break;
+    if (n == 2) return std::string_view::npos;
+    switch (c | 0x20) {
+      case 'r':
+        if (r || u) return std::string_view::npos;
+        r = true;
+        break;
+      case 'b':
+        if (b || u || f) return std::string_view::npos;
+        b = true;
+        break;
+      case 'f':
+        if (f || u || b) return std::string_view::npos;
+        f = true;
+        break;
+      case 'u':
+        if (n > 0) return std::string_view::npos;
+        u = true;
+        break;
+      default:
+        return std::string_view::npos;
+    }
+    n++;
+  }
+  if (pos + n >= line_.size()) return std::string_view::npos;
+  char q = line_[pos + n];
+  return q == '\'' || q == '"' ? n : std::string_view::npos;
+}
+
+// Matches a numeric literal at `pos` the way tokenize's Number pattern does
+// (imaginary, then float, then integer), then applies the C tokenizer's
+// checks on what may follow.  Returns the end offset.
+size_t Tokenizer::scan_number(size_t pos) {
+  const std::string_view s = line_;
+  auto at = [&](size_t i) { return i < s.size() ? s[i] : '\0'; };
+  // [0-9](?:_?[0-9])*
+  auto digitpart = [&](size_t i) -> size_t {
+    if (!is_digit(at(i))) return std::string_view::npos;
+    i++;
+    for (;;) {
+      if (is_digit(at(i))) {
+        i++;
+      } else if (at(i) == '_' && is_digit(at(i + 1))) {
+        i += 2;
+      } else {
+        return i;
+      }
+    }
+  };
+  auto exponent = [&](size_t i) -> size_t {
+    if ((at(i) | 0x20) != 'e') return std::string_view::npos;
+    i++;
+    if (at(i) == '+' || at(i) == '-') i++;
+    return digitpart(i);
+  };
+  auto pointfloat = [&](size_t i) -> size_t {
+    size_t e;
+    size_t d = digitpart(i);
+    if (d != std::string_view::npos && at(d) == '.') {
+      e = d + 1;
+      size_t frac = digitpart(e);
+      if (frac != std::string_view::npos) e = frac;
+    } else if (at(i) == '.' && digitpart(i + 1) != std::string_view::npos) {
+      e = digitpart(i + 1);
+    } else {
+      return std::string_view::npos;
+    }
+    size_t x = exponent(e);
+    return x != std::string_view::npos ? x : e;
+  };
+  auto floatnumber = [&](size_t i) -> size_t {
+    size_t p = pointfloat(i);
+    if (p != std::string_view::npos) return p;
+    size_t d = digitpart(i);
+    return d == std::string_view::npos ? d : exponent(d);
+  };
+  enum { kDecimal, kHex, kOctal, kBinary } kind = kDecimal;
+  size_t end = std::string_view::npos;
+  // Imaginary.
+  size_t d = digitpart(pos);
+  if (d != std::string_view::npos && (at(d) | 0x20) == 'j') {
+    end = d + 1;
+  } else if (size_t fl = floatnumber(pos); fl != std::string_view::npos) {
+    end = (at(fl) | 0x20) == 'j' ? fl + 1 : fl;
+  } else if (at(pos) == '0' &&
+             ((at(pos + 1) | 0x20) == 'x' || (at(pos + 1) | 0x20) == 'o' || (at(pos + 1) | 0x20) == 'b')) {
+    char base = static_cast<char>(at(pos + 1) | 0x20);
+    kind = base == 'x' ? kHex : base == 'o' ? kOctal : kBinary;
+    auto ok = [&](char c) {
+      return kind == kHex ? is_hex_digit(c) : kind == kOctal ? (c >= '0' && c <= '7') : (c == '0' || c == '1');
+    };
+    size_t i = pos + 2;
+    for (;;) {
+      if (ok(at(i))) {
+        i++;
+      } else if (at(i) == '_' && ok(at(i + 1))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (i == pos + 2) {
+      if (kind != kHex && is_digit(at(i))) {
+        fail_at(std::string("invalid digit '") + at(i) + "' in " + (kind == kOctal ? "octal" : "binary") + " literal",
+                i);
+      }
+      fail_at(kind == kHex     ? "invalid hexadecimal literal"
+              : kind == kOctal ? "invalid octal literal"
+                               : "invalid binary literal",
+              pos + 1);
+    }
+    end = i;
+  } else if (at(pos) == '0') {
+    size_t i = pos + 1;
+    for (;;) {
+      if (at(i) == '0') {
+        i++;
+      } else if (at(i) == '_' && at(i + 1) == '0') {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (is_digit(at(i)) || (at(i) == '_' && is_digit(at(i + 1)))) {
+      fail_at(
+          "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
+          "integers",
+          pos);
+    }
+    end = i;
+  } else {
+    end = digitpart(pos);
+  }
+  // What may follow a number: not an identifier character, except for the
+  // keywords 3.11 still accepts there.
+  char next = at(end);
+  if (is_ident_char(next) || (next == '_')) {
+    for (std::string_view kw : kKeywordsAfterNumber) {
+      if (s.substr(end, kw.size()) == kw && !is_ident_char(at(end + kw.size()))) return end;
+    }
+    if ((kind == kOctal || kind == kBinary) && is_digit(next)) {
+      fail_at(std::string("invalid digit '") + next + "' in " + (kind == kOctal ? "octal" : "binary") + " literal",
+              end);
+    }
+    // CPython points at the last character it accepted (past an underscore,
+    // which it consumes expecting a digit).
+    size_t where = next == '_' && is_hex_digit(s[end - 1]) ? end : end - 1;
+    const char* what = kind == kHex                 ? "invalid hexadecimal literal"
+                       : kind == kOctal             ? "invalid octal literal"
+                       : kind == kBinary            ? "invalid binary literal"
+                       : (s[end - 1] | 0x20) == 'j' ? "invalid imaginary literal"
+                                                    : "invalid decimal literal";
+    fail_at(what, where);
+  }
+  return end;
+}
+
+void Tokenizer::tokens_in_line(size_t pos) {
+  while (pos < line_.size()) {
+    const size_t blanks = pos;
+    while (pos < line_.size() && (line_[pos] == ' ' || line_[pos] == '\t' || line_[pos] == '\f')) pos++;
+    if (pos == line_.size()) return;
+    const size_t start = pos;
+    const char c = line_[pos];
+    auto next = [&](size_t k) { return start + k < line_.size() ? line_[start + k] : '\0'; };
+
+    if (c == '#') {
+      size_t end = line_.find_first_of("\r\n", pos);
+      if (end == std::string_view::npos) end = line_.size();
+      emit_here(TokenType::COMMENT, start, end);
+      pos = end;
+    } else if (c == '\n' || (c == '\r' && next(1) == '\n')) {
+      size_t end = start + (c == '\r' ? 2 : 1);
+      emit_here(brackets_.empty() ? TokenType::NEWLINE : TokenType::NL, start, end);
+      pos = end;
+    } else if (c == '\\') {
+      if (next(1) == '\n' || (next(1) == '\r' && next(2) == '\n')) {
+        continued_ = true;
+        return;
+      }
+      fail_at("unexpected character after line continuation character", start + 1);
+    } else if (is_digit(c) || (c == '.' && is_digit(next(1)))) {
+      pos = scan_number(start);
+      emit_here(TokenType::NUMBER, start, pos);
+    } else if (size_t plen = string_prefix_length(start); plen != std::string_view::npos) {
+      char q = line_[start + plen];
+      bool triple = line_.substr(start + plen, 3) == std::string(3, q);
+      pending_ = PendingString{.text = {}, .start = pos_of(start), .quote = q, .triple = triple};
+      pos = start + plen + (triple ? 3 : 1);
+      if (scan_string_body(pos)) {
+        emit_here(TokenType::STRING, start, pos);
+        pending_.reset();
+      } else {
+        pending_->text.assign(line_.substr(start));
+        return;
+      }
+    } else if (is_ident_start(c)) {
+      pos++;
+      while (pos < line_.size() && is_ident_char(line_[pos])) pos++;
+      emit_here(TokenType::NAME, start, pos);
+    } else {
+      std::string_view rest = line_.substr(start);
+      const OpSpelling* found = nullptr;  // the longest spelling that matches
+      for (const OpSpelling& o : kOperators) {
+        if (rest.starts_with(o.text) && (found == nullptr || o.text.size() > found->text.size())) found = &o;
+      }
+      if (found == nullptr) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", u);
+          fail_at(buf, start);
+        }
+        // `$`, `?`, `!`, a backtick: CPython's tokenizer hands these on and
+        // the parser reports "invalid syntax"; `tokenize` shows ERRORTOKEN,
+        // and one for each blank before it too.
+        for (size_t b = blanks; b < start; b++) emit_here(TokenType::ERRORTOKEN, b, b + 1);
+        emit_here(TokenType::ERRORTOKEN, start, start + 1);
+        pos = start + 1;
+        continue;
+      }
+      pos = start + found->text.size();
+      if (found->text.size() == 1 && std::strchr("()[]{}", c) != nullptr) bracket(c, start);
+      emit_here(TokenType::OP, start, pos, found->op);
+    }
+  }
+}
+
+void Tokenizer::finish() {
+  if (pending_) {
+    const char* what = pending_->triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
+    fail(ErrorKind::SyntaxError,
+         std::string(what) + " (detected at line " + std::to_string(static_cast<int>(lines_.size())) + ")",
+         pending_->start.line, pending_->start.col);
+  }
+  if (!brackets_.empty()) {
+    const OpenBracket& open = brackets_.back();
+    fail(ErrorKind::SyntaxError, std::string("'") + open.ch + "' was never closed", open.line, open.col);
+  }
+  if (continued_) {
+    std::string_view last = lines_.back();
+    while (!last.empty() && (last.back() == '\n' || last.back() == '\r')) last.remove_suffix(1);
+    fail(ErrorKind::SyntaxError, "unexpected EOF while parsing", static_cast<int>(lines_.size()),
+         count_code_points(last));
+  }
+  std::string_view last = last_line_;
+  if (!last.empty() && last.back() != '\n' && last.back() != '\r') {
+    size_t first = last.find_first_not_of(" \t\f\v\r\n");
+    if (first == std::string_view::npos || last[first] != '#') {
+      int len = count_code_points(last);
+      int blen = static_cast<int>(last.size());
+      emit(TokenType::NEWLINE, "", Position{.line = end_lnum_ - 1, .col = len, .byte_col = blen},
+           Position{.line = end_lnum_ - 1, .col = len + 1, .byte_col = blen + 1});
+    }
+  }
+  Position eof{.line = end_lnum_, .col = 0, .byte_col = 0};
+  for (size_t k = 1; k < indents_.size(); k++) emit(TokenType::DEDENT, "", eof, eof);
+  emit(TokenType::ENDMARKER, "", eof, eof);
+}
+
+}  // namespace
+
+// ===========================================================================
+// Public entry points
+// ===========================================================================
+
+TokenizeResult tokenize(std::string_view source) {
+  TokenizeResult result;
+  try {
+    Decoded decoded = decode_source(source);
+    result.encoding = decoded.encoding;
+    result.tokens.push_back(
+        Token{.type = TokenType::ENCODING, .op = OpType::NONE, .text = decoded.encoding, .start = {}, .end = {}});
+    Tokenizer tokenizer(decoded.text);
+    tokenizer.run(result.tokens);
+  } catch (SyntaxErrorException& e) {
+    result.error = TokenizeError{.kind = e.kind, .message = std::move(e.message), .line = e.line, .col = e.col};
+  } catch (std::bad_alloc&) {
+    result.error = TokenizeError{.kind = ErrorKind::SyntaxError, .message = "out of memory", .line = 0, .col = 0};
+  }
+  return result;
+}
+
+const char* token_type_name(TokenType type) {
+  switch (type) {
+    case TokenType::ENDMARKER:
+      return "ENDMARKER";
+    case TokenType::NAME:
+      return "NAME";
+    case TokenType::NUMBER:
+      return "NUMBER";
+    case TokenType::STRING:
+      return "STRING";
+    case TokenType::NEWLINE:
+      return "NEWLINE";
+    case TokenType::INDENT:
+      return "INDENT";
+    case TokenType::DEDENT:
+      return "DEDENT";
+    case TokenType::OP:
+      return "OP";
+    case TokenType::COMMENT:
+      return "COMMENT";
+    case TokenType::NL:
+      return "NL";
+    case TokenType::ENCODING:
+      return "ENCODING";
+    case TokenType::ERRORTOKEN:
+      return "ERRORTOKEN";
+  }
+  return "?";
+}
+
+const char* op_type_name(OpType op) {
+  switch (op) {
+#define TERN_OP_NAME(name, spelling) \
+  case OpType::name:                 \
+    return #name;
+    TERN_OPERATORS(TERN_OP_NAME)
+#undef TERN_OP_NAME
+    case OpType::NONE:
+      return "OP";
+  }
+  return "OP";
+}
+
+const char* exact_type_name(const Token& token) {
+  if (token.type == TokenType::OP) return op_type_name(token.op);
+  return token_type_name(token.type);
+}
+
+const char* error_kind_name(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::SyntaxError:
+      return "SyntaxError";
+    case ErrorKind::IndentationError:
+      return "IndentationError";
+    case ErrorKind::TabError:
+      return "TabError";
+  }
+  return "SyntaxError";
+}
+
+}  // namespace tern::compiler

@@ -1,0 +1,153 @@
+// Tokenizer for Python 3.11 source.
+//
+// The token stream is the one Python's `tokenize` module produces for valid
+// code (including ENCODING, COMMENT and NL), so tools/compare-tokens can diff
+// the two over the standard library.  Errors follow the C tokenizer instead:
+// where `tokenize` accepts a malformed literal, mixed tabs and spaces or an
+// unterminated string, we report the SyntaxError / TabError CPython 3.11
+// raises when compiling the file, with its message and (0-based) location.
+// Characters no token starts with (`$`, `?`) stay ERRORTOKENs, left for the
+// parser to reject, because CPython reports them from its parser too.
+//
+// Positions: `line` is 1-based; `col` counts code points from the start of
+// the line (as `tokenize` does); `byte_col` counts UTF-8 bytes of the decoded
+// source (what the AST's col_offset will need).  The tokenizer works on the
+// source decoded to UTF-8, so for latin-1 input byte_col refers to the UTF-8
+// form, as CPython's does.
+//
+// Line endings: "\n" and "\r\n" end a line; a lone "\r" is read as "\n"
+// (universal newlines, as CPython reads files).  "\r\n" stays in the token
+// text, as `tokenize` shows it; string values must fold it later.
+//
+// Simplification, for now: every code point >= 128 is accepted as an
+// identifier character; CPython applies the XID_Start / XID_Continue rules
+// after NFKC normalisation (and rejects e.g. '€' as an invalid character).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tern::compiler {
+
+enum class TokenType : uint8_t {
+  ENDMARKER,
+  NAME,
+  NUMBER,
+  STRING,
+  NEWLINE,
+  INDENT,
+  DEDENT,
+  OP,
+  COMMENT,
+  NL,
+  ENCODING,
+  // A character no token starts with (`$`, `?`, a lone `!`, a backtick).
+  // Not an error here: the parser reports "invalid syntax", as CPython does.
+  ERRORTOKEN,
+};
+
+// Every operator: its name in Python's `token` module and its spelling.
+// The one list; OpType, the tokenizer's matching and the names come from it.
+// clang-format off
+#define TERN_OPERATORS(X) \
+  X(LPAR, "(") \
+  X(RPAR, ")") \
+  X(LSQB, "[") \
+  X(RSQB, "]") \
+  X(COLON, ":") \
+  X(COMMA, ",") \
+  X(SEMI, ";") \
+  X(PLUS, "+") \
+  X(MINUS, "-") \
+  X(STAR, "*") \
+  X(SLASH, "/") \
+  X(VBAR, "|") \
+  X(AMPER, "&") \
+  X(LESS, "<") \
+  X(GREATER, ">") \
+  X(EQUAL, "=") \
+  X(DOT, ".") \
+  X(PERCENT, "%") \
+  X(LBRACE, "{") \
+  X(RBRACE, "}") \
+  X(EQEQUAL, "==") \
+  X(NOTEQUAL, "!=") \
+  X(LESSEQUAL, "<=") \
+  X(GREATEREQUAL, ">=") \
+  X(TILDE, "~") \
+  X(CIRCUMFLEX, "^") \
+  X(LEFTSHIFT, "<<") \
+  X(RIGHTSHIFT, ">>") \
+  X(DOUBLESTAR, "**") \
+  X(PLUSEQUAL, "+=") \
+  X(MINEQUAL, "-=") \
+  X(STAREQUAL, "*=") \
+  X(SLASHEQUAL, "/=") \
+  X(PERCENTEQUAL, "%=") \
+  X(AMPEREQUAL, "&=") \
+  X(VBAREQUAL, "|=") \
+  X(CIRCUMFLEXEQUAL, "^=") \
+  X(LEFTSHIFTEQUAL, "<<=") \
+  X(RIGHTSHIFTEQUAL, ">>=") \
+  X(DOUBLESTAREQUAL, "**=") \
+  X(DOUBLESLASH, "//") \
+  X(DOUBLESLASHEQUAL, "//=") \
+  X(AT, "@") \
+  X(ATEQUAL, "@=") \
+  X(RARROW, "->") \
+  X(ELLIPSIS, "...") \
+  X(COLONEQUAL, ":=")
+// clang-format on
+
+// The exact type of an OP token.
+enum class OpType : uint8_t {
+  NONE,  // not an OP token
+#define TERN_OP_ENUM(name, spelling) name,
+  TERN_OPERATORS(TERN_OP_ENUM)
+#undef TERN_OP_ENUM
+};
+
+struct Position {
+  int line = 0;
+  int col = 0;       // code points
+  int byte_col = 0;  // UTF-8 bytes
+};
+
+struct Token {
+  TokenType type = TokenType::ENDMARKER;
+  OpType op = OpType::NONE;
+  std::string text;  // UTF-8
+  Position start;
+  Position end;
+};
+
+enum class ErrorKind : uint8_t { SyntaxError, IndentationError, TabError };
+
+struct TokenizeError {
+  ErrorKind kind = ErrorKind::SyntaxError;
+  std::string message;  // worded as CPython 3.11 words it
+  int line = 0;
+  int col = 0;  // code points, 0-based
+};
+
+struct TokenizeResult {
+  std::vector<Token> tokens;  // when error is set: the tokens before it
+  std::string encoding;       // as tokenize's ENCODING token names it
+  std::optional<TokenizeError> error;
+  bool ok() const { return !error.has_value(); }
+};
+
+// Tokenizes a whole source file given as raw bytes.  Never throws.
+TokenizeResult tokenize(std::string_view source);
+
+// Names as in Python's `token.tok_name`.
+const char* token_type_name(TokenType type);
+const char* op_type_name(OpType op);
+// "OP" for operators unless exact; then the operator's own name.
+const char* exact_type_name(const Token& token);
+const char* error_kind_name(ErrorKind kind);
+
+}  // namespace tern::compiler
