@@ -21,16 +21,6 @@ using gc::Generation;
   if (gc::config().tenure_age <= 1) GTEST_SKIP() << "needs TERN_GC_TENURE_AGE > 1 (gc-aged)"; \
   [[maybe_unused]] const unsigned tenure = gc::config().tenure_age
 
-[[gnu::noinline]] void pushNodes(gc::RootVector& roots, size_t n, int64_t base) {
-  for (size_t i = 0; i < n; ++i) roots.push_back(val(newNode(base + static_cast<int64_t>(i))));
-}
-
-[[gnu::noinline]] std::vector<uintptr_t> addressesOf(const gc::RootVector& roots) {
-  std::vector<uintptr_t> out;
-  for (size_t i = 0; i < roots.size(); ++i) out.push_back(roots[i].bits());
-  return out;
-}
-
 [[gnu::noinline]] size_t countPayloadMismatches(const gc::RootVector& roots, int64_t base) {
   size_t bad = 0;
   for (size_t i = 0; i < roots.size(); ++i) {

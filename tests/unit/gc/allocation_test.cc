@@ -91,16 +91,6 @@ TEST(Allocation, LiveObjectsDoNotOverlapAndKeepTheirBytes) {
   }
 }
 
-[[gnu::noinline]] void allocateRootedNodes(gc::RootVector& roots, size_t n, int64_t base) {
-  for (size_t i = 0; i < n; ++i) roots.push_back(val(newNode(base + static_cast<int64_t>(i))));
-}
-
-[[gnu::noinline]] std::vector<uintptr_t> addressesOf(const gc::RootVector& roots) {
-  std::vector<uintptr_t> out;
-  for (size_t i = 0; i < roots.size(); ++i) out.push_back(roots[i].bits());
-  return out;
-}
-
 [[gnu::noinline]] size_t countIntactNodes(const gc::RootVector& roots, int64_t base) {
   size_t intact = 0;
   for (size_t i = 0; i < roots.size(); ++i) {
@@ -116,7 +106,7 @@ TEST(Allocation, LiveObjectsDoNotOverlapAndKeepTheirBytes) {
 TEST(Allocation, MinorCollectionMovesRootedYoungObjectsOut) {
   gc::RootVector roots;
   size_t n = 2000;
-  allocateRootedNodes(roots, n, 7000);
+  pushNodes(roots, n, 7000);
   std::vector<uintptr_t> before = addressesOf(roots);
   uint64_t promoted_before = gc::stats().bytes_promoted;
   collectScrubbed(Generation::kYoung);

@@ -181,6 +181,16 @@ void collectScrubbed(gc::Generation generation) {
 }
 
 void pushNode(gc::RootVector& roots, int64_t payload) { roots.push_back(val(newNode(payload))); }
+
+void pushNodes(gc::RootVector& roots, size_t n, int64_t base) {
+  for (size_t i = 0; i < n; ++i) roots.push_back(val(newNode(base + static_cast<int64_t>(i))));
+}
+
+std::vector<uintptr_t> addressesOf(const gc::RootVector& roots) {
+  std::vector<uintptr_t> out;
+  for (size_t i = 0; i < roots.size(); ++i) out.push_back(roots[i].bits());
+  return out;
+}
 void pushWeakBox(gc::RootVector& roots, int64_t payload) { roots.push_back(val(newWeakBox(payload))); }
 
 namespace {

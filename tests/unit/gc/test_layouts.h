@@ -151,6 +151,11 @@ int64_t freshIds(int64_t count);
 // Allocate in a helper frame and push onto `roots`: the caller's frame never
 // holds the reference, so the object can move.
 [[gnu::noinline]] void pushNode(gc::RootVector& roots, int64_t payload);
+// Pushes n fresh young Nodes with payloads base, base + 1, ...
+[[gnu::noinline]] void pushNodes(gc::RootVector& roots, size_t n, int64_t base);
+// The current addresses of the rooted objects (taken in a helper frame, so the
+// caller's stack does not pin them).
+[[gnu::noinline]] std::vector<uintptr_t> addressesOf(const gc::RootVector& roots);
 [[gnu::noinline]] void pushWeakBox(gc::RootVector& roots, int64_t payload);
 // Collects minor collections until the object in `root` is old; false if it never
 // gets there (pinned by a stray stack word every time).
