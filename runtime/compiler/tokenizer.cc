@@ -790,30 +790,11 @@ TokenizeResult tokenize(std::string_view source) {
 
 const char* token_type_name(TokenType type) {
   switch (type) {
-    case TokenType::ENDMARKER:
-      return "ENDMARKER";
-    case TokenType::NAME:
-      return "NAME";
-    case TokenType::NUMBER:
-      return "NUMBER";
-    case TokenType::STRING:
-      return "STRING";
-    case TokenType::NEWLINE:
-      return "NEWLINE";
-    case TokenType::INDENT:
-      return "INDENT";
-    case TokenType::DEDENT:
-      return "DEDENT";
-    case TokenType::OP:
-      return "OP";
-    case TokenType::COMMENT:
-      return "COMMENT";
-    case TokenType::NL:
-      return "NL";
-    case TokenType::ENCODING:
-      return "ENCODING";
-    case TokenType::ERRORTOKEN:
-      return "ERRORTOKEN";
+#define TERN_TOKEN_NAME(name) \
+  case TokenType::name:       \
+    return #name;
+    TERN_TOKEN_TYPES(TERN_TOKEN_NAME)
+#undef TERN_TOKEN_NAME
   }
   return "?";
 }

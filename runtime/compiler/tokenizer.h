@@ -32,21 +32,27 @@
 
 namespace tern::compiler {
 
+// Every token type, named as in Python's `token` module.  ERRORTOKEN is a
+// character no token starts with (`$`, `?`, a lone `!`, a backtick): not an
+// error here, since the parser reports "invalid syntax", as CPython does.
+#define TERN_TOKEN_TYPES(X) \
+  X(ENDMARKER)              \
+  X(NAME)                   \
+  X(NUMBER)                 \
+  X(STRING)                 \
+  X(NEWLINE)                \
+  X(INDENT)                 \
+  X(DEDENT)                 \
+  X(OP)                     \
+  X(COMMENT)                \
+  X(NL)                     \
+  X(ENCODING)               \
+  X(ERRORTOKEN)
+
 enum class TokenType : uint8_t {
-  ENDMARKER,
-  NAME,
-  NUMBER,
-  STRING,
-  NEWLINE,
-  INDENT,
-  DEDENT,
-  OP,
-  COMMENT,
-  NL,
-  ENCODING,
-  // A character no token starts with (`$`, `?`, a lone `!`, a backtick).
-  // Not an error here: the parser reports "invalid syntax", as CPython does.
-  ERRORTOKEN,
+#define TERN_TOKEN_ENUM(name) name,
+  TERN_TOKEN_TYPES(TERN_TOKEN_ENUM)
+#undef TERN_TOKEN_ENUM
 };
 
 // Every operator: its name in Python's `token` module and its spelling.
