@@ -15,6 +15,9 @@
 #include <cstring>
 #include <utility>
 
+#include "runtime/compiler/identifier.h"
+#include "runtime/compiler/source_encoding.h"
+
 namespace tern::compiler {
 
 namespace {
@@ -36,8 +39,11 @@ constexpr std::array kOperators = {
 
 constexpr int kTabSize = 8;
 
-// Keywords that 3.11 accepts directly after a numeric literal (`1if x else y`).
-constexpr std::array<std::string_view, 8> kKeywordsAfterNumber = {"and", "else", "for", "if", "in", "is", "not", "or"};
+// Keywords that 3.11 accepts directly after a numeric literal (`1if x else
+// y`), with a SyntaxWarning.  "if", "in" and "is" are recognised by their
+// first two letters alone (`1iffy` passes the check, as in CPython); the
+// others must not be followed by a name character.
+constexpr std::array<std::string_view, 5> kKeywordsAfterNumber = {"and", "else", "for", "not", "or"};
 
 struct SyntaxErrorException {
   ErrorKind kind;
@@ -48,10 +54,11 @@ struct SyntaxErrorException {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_ident_start(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
-}
+bool is_ascii_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_ascii_ident_char(char c) { return is_ascii_ident_start(c) || is_digit(c); }
+// What may be part of a name before the XID check: CPython takes every
+// non-ASCII character, then rejects the name if one does not belong.
+bool is_ident_start(char c) { return is_ascii_ident_start(c) || static_cast<unsigned char>(c) >= 0x80; }
 bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -61,199 +68,10 @@ int count_code_points(std::string_view s) {
   return n;
 }
 
-// ===========================================================================
-// Encoding: BOM, PEP 263 cookie, decoding to UTF-8
-// ===========================================================================
-
-// Returns the byte length of a valid UTF-8 sequence at s[i], or 0.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  size_t len;
-  uint32_t cp;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; k++) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-  return len;
-}
-
-// Byte offset of the first invalid UTF-8 sequence, or npos.
-size_t find_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 // The first physical line starting at `from` (including its '\n').
 std::string_view line_at(std::string_view s, size_t from) {
   size_t nl = s.find('\n', from);
   return s.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from + 1);
-}
-
-bool is_word_char_ascii(char c) { return is_ident_char(c) || c == '-' || c == '.'; }
-
-// PEP 263: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`.  Returns the raw name.
-std::optional<std::string> find_cookie(std::string_view line) {
-  size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) i++;
-  if (i >= line.size() || line[i] != '#') return std::nullopt;
-  for (size_t k = line.find("coding", i); k != std::string_view::npos; k = line.find("coding", k + 1)) {
-    size_t j = k + 6;
-    if (j >= line.size() || (line[j] != ':' && line[j] != '=')) continue;
-    j++;
-    while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) j++;
-    size_t name_start = j;
-    while (j < line.size() && is_word_char_ascii(line[j])) j++;
-    if (j > name_start) return std::string(line.substr(name_start, j - name_start));
-  }
-  return std::nullopt;
-}
-
-// A line `tokenize` skips when looking for the cookie on line 2.
-bool is_blank_or_comment(std::string_view line) {
-  size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) i++;
-  return i == line.size() || line[i] == '#' || line[i] == '\r' || line[i] == '\n';
-}
-
-// tokenize's spelling of an encoding name: utf-8 and latin-1 variants are
-// folded, anything else is kept as written.
-std::string normal_encoding_name(const std::string& name) {
-  std::string enc;
-  for (size_t i = 0; i < name.size() && i < 12; i++) {
-    char c = name[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    enc.push_back(c == '_' ? '-' : c);
-  }
-  if (enc == "utf-8" || enc.starts_with("utf-8-")) return "utf-8";
-  for (std::string_view latin : {"latin-1", "iso-8859-1", "iso-latin-1"}) {
-    if (enc == latin || enc.starts_with(std::string(latin) + "-")) return "iso-8859-1";
-  }
-  return name;
-}
-
-enum class SourceCodec { Utf8, Latin1, Ascii };
-
-std::optional<SourceCodec> codec_for(const std::string& name) {
-  std::string n;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    n.push_back(c == '_' ? '-' : c);
-  }
-  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") return SourceCodec::Utf8;
-  if (n == "iso-8859-1" || n == "latin-1" || n == "latin1" || n == "iso8859-1" || n == "l1" || n == "cp819" ||
-      n == "8859" || n == "iso-latin-1")
-    return SourceCodec::Latin1;
-  if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return SourceCodec::Ascii;
-  return std::nullopt;
-}
-
-struct Decoded {
-  std::string text;      // UTF-8
-  std::string encoding;  // for the ENCODING token
-};
-
-Decoded decode_source(std::string_view raw) {
-  Decoded out;
-  bool bom = raw.starts_with("\xEF\xBB\xBF");
-  if (bom) raw.remove_prefix(3);
-  std::optional<std::string> cookie;
-  int cookie_line = 0;
-  std::string_view first = line_at(raw, 0);
-  if ((cookie = find_cookie(first))) {
-    cookie_line = 1;
-  } else if (is_blank_or_comment(first) && first.size() < raw.size()) {
-    if ((cookie = find_cookie(line_at(raw, first.size())))) cookie_line = 2;
-  }
-  SourceCodec codec = SourceCodec::Utf8;
-  out.encoding = "utf-8";
-  if (cookie) {
-    std::optional<SourceCodec> c = codec_for(*cookie);
-    if (!c) {
-      throw SyntaxErrorException{
-          ErrorKind::SyntaxError,
-          "encoding '" + *cookie + "' is not supported by Tern yet (only utf-8, latin-1 and ascii)", cookie_line, 0};
-    }
-    if (bom && *c != SourceCodec::Utf8) {
-      throw SyntaxErrorException{ErrorKind::SyntaxError, "encoding problem: " + *cookie + " with BOM", cookie_line, 0};
-    }
-    codec = *c;
-    out.encoding = normal_encoding_name(*cookie);
-  }
-  auto line_of = [&](size_t offset) {
-    return static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<ptrdiff_t>(offset), '\n')) + 1;
-  };
-  if (raw.find('\0') != std::string_view::npos) {
-    throw SyntaxErrorException{ErrorKind::SyntaxError, "source code cannot contain null bytes", line_of(raw.find('\0')),
-                               0};
-  }
-  switch (codec) {
-    case SourceCodec::Utf8: {
-      size_t bad = find_invalid_utf8(raw);
-      if (bad != std::string_view::npos) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(raw[bad]));
-        // CPython also names the file ("in file F on line N"); the caller
-        // knows it, we do not.
-        std::string msg = cookie ? std::string("(unicode error) 'utf-8' codec can't decode byte ") + hex
-                                 : std::string("Non-UTF-8 code starting with '") + hex + "' on line " +
-                                       std::to_string(line_of(bad)) +
-                                       ", but no encoding declared; see "
-                                       "https://peps.python.org/pep-0263/ for details";
-        throw SyntaxErrorException{ErrorKind::SyntaxError, msg, line_of(bad), 0};
-      }
-      out.text.assign(raw);
-      break;
-    }
-    case SourceCodec::Ascii:
-      for (size_t i = 0; i < raw.size(); i++) {
-        if (static_cast<unsigned char>(raw[i]) >= 0x80) {
-          throw SyntaxErrorException{ErrorKind::SyntaxError, "(unicode error) 'ascii' codec can't decode byte",
-                                     line_of(i), 0};
-        }
-      }
-      out.text.assign(raw);
-      break;
-    case SourceCodec::Latin1:
-      out.text.reserve(raw.size());
-      for (char ch : raw) {
-        auto b = static_cast<unsigned char>(ch);
-        if (b < 0x80) {
-          out.text.push_back(ch);
-        } else {
-          out.text.push_back(static_cast<char>(0xC0 | (b >> 6)));
-          out.text.push_back(static_cast<char>(0x80 | (b & 0x3F)));
-        }
-      }
-      break;
-  }
-  // Universal newlines, as CPython reads source files: a lone '\r' ends a
-  // line.  "\r\n" is kept (tokenize shows it in NEWLINE and NL tokens).
-  for (size_t i = 0; i < out.text.size(); i++) {
-    if (out.text[i] == '\r' && (i + 1 == out.text.size() || out.text[i + 1] != '\n')) out.text[i] = '\n';
-  }
-  return out;
 }
 
 // ===========================================================================
@@ -304,6 +122,7 @@ class Tokenizer {
   void indentation(size_t pos, int col, int altcol);
   void tokens_in_line(size_t pos);
   size_t scan_number(size_t pos);
+  void check_identifier(size_t start, size_t end);
   size_t string_prefix_length(size_t pos) const;
   bool scan_string_body(size_t& pos);
   void bracket(char c, size_t pos);
@@ -638,10 +457,12 @@ size_t Tokenizer::scan_number(size_t pos) {
   } else {
     end = digitpart(pos);
   }
-  // What may follow a number: not an identifier character, except for the
-  // keywords 3.11 still accepts there.
+  // What may follow a number: not an ASCII name character, except for the
+  // keywords 3.11 still accepts there.  A non-ASCII character simply ends
+  // the number (CPython's check looks at ASCII only), and starts a name.
   char next = at(end);
-  if (is_ident_char(next) || (next == '_')) {
+  if (is_ascii_ident_char(next)) {
+    if (next == 'i' && (at(end + 1) == 'f' || at(end + 1) == 'n' || at(end + 1) == 's')) return end;
     for (std::string_view kw : kKeywordsAfterNumber) {
       if (s.substr(end, kw.size()) == kw && !is_ident_char(at(end + kw.size()))) return end;
     }
@@ -660,6 +481,23 @@ size_t Tokenizer::scan_number(size_t pos) {
     fail_at(what, where);
   }
   return end;
+}
+
+// A name with non-ASCII characters must be XID_Start XID_Continue*
+// (PEP 3131); CPython reports the first character that is not, at its column.
+void Tokenizer::check_identifier(size_t start, size_t end) {
+  size_t bad = find_invalid_identifier_char(line_.substr(start, end - start));
+  if (bad == std::string_view::npos) return;
+  size_t at = start + bad;
+  char32_t cp = decode_utf8(line_, at);
+  char buf[64];
+  if (is_printable(cp)) {
+    std::snprintf(buf, sizeof buf, "invalid character '%.*s' (U+%04X)", static_cast<int>(at - start - bad),
+                  line_.data() + start + bad, static_cast<unsigned>(cp));
+  } else {
+    std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", static_cast<unsigned>(cp));
+  }
+  fail_at(buf, start + bad);
 }
 
 void Tokenizer::tokens_in_line(size_t pos) {
@@ -703,7 +541,12 @@ void Tokenizer::tokens_in_line(size_t pos) {
       }
     } else if (is_ident_start(c)) {
       pos++;
-      while (pos < line_.size() && is_ident_char(line_[pos])) pos++;
+      bool ascii = static_cast<unsigned char>(c) < 0x80;
+      while (pos < line_.size() && is_ident_char(line_[pos])) {
+        ascii = ascii && static_cast<unsigned char>(line_[pos]) < 0x80;
+        pos++;
+      }
+      if (!ascii) check_identifier(start, pos);
       emit_here(TokenType::NAME, start, pos);
     } else {
       std::string_view rest = line_.substr(start);
@@ -774,7 +617,11 @@ void Tokenizer::finish() {
 TokenizeResult tokenize(std::string_view source) {
   TokenizeResult result;
   try {
-    Decoded decoded = decode_source(source);
+    DecodedSource decoded = decode_source(source);
+    if (decoded.error) {
+      result.error = std::move(decoded.error);
+      return result;
+    }
     result.encoding = decoded.encoding;
     result.tokens.push_back(
         Token{.type = TokenType::ENCODING, .op = OpType::NONE, .text = decoded.encoding, .start = {}, .end = {}});

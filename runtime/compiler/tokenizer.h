@@ -19,9 +19,15 @@
 // (universal newlines, as CPython reads files).  "\r\n" stays in the token
 // text, as `tokenize` shows it; string values must fold it later.
 //
-// Simplification, for now: every code point >= 128 is accepted as an
-// identifier character; CPython applies the XID_Start / XID_Continue rules
-// after NFKC normalisation (and rejects e.g. '€' as an invalid character).
+// Names: a run of ASCII letters, digits, '_' and non-ASCII characters, then
+// checked as CPython checks it (identifier.h): XID_Start or '_' first,
+// XID_Continue after, else "invalid character '€' (U+20AC)" or "invalid
+// non-printable character U+00A0" at that character.  NAME text is kept as
+// written; the parser applies normalize_identifier (NFKC).  Where `tokenize`'s
+// `\w` and XID disagree (U+00B7, variation selectors) we follow the compiler.
+//
+// Encodings: see source_encoding.h (any codec CPython accepts that glibc's
+// iconv has; errors as compile(bytes) reports them).
 #pragma once
 
 #include <cstdint>
@@ -136,7 +142,7 @@ struct TokenizeError {
   ErrorKind kind = ErrorKind::SyntaxError;
   std::string message;  // worded as CPython 3.11 words it
   int line = 0;
-  int col = 0;  // code points, 0-based
+  int col = 0;  // code points, 0-based; line 0 and col -1: no position (CPython: lineno 0, offset -1)
 };
 
 struct TokenizeResult {

@@ -1,0 +1,814 @@
+// Expressions: from star_expressions down to atoms, calls and comprehensions.
+#include "runtime/compiler/parser_internal.h"
+
+namespace tern::compiler {
+
+using namespace ast;
+
+namespace {
+
+// Whether `t` can begin an expression (CPython would try to parse one there).
+bool starts_expression(const Tok& t) {
+  switch (t.type) {
+    case TokenType::NAME:
+      switch (t.kw) {
+        case Keyword::None_:
+        case Keyword::None:
+        case Keyword::True:
+        case Keyword::False:
+        case Keyword::Not:
+        case Keyword::Lambda:
+        case Keyword::Await:
+        case Keyword::Match:
+        case Keyword::Case:
+        case Keyword::Underscore:
+          return true;
+        default:
+          return false;
+      }
+    case TokenType::NUMBER:
+    case TokenType::STRING:
+      return true;
+    case TokenType::OP:
+      switch (t.op) {
+        case OpType::LPAR:
+        case OpType::LSQB:
+        case OpType::LBRACE:
+        case OpType::MINUS:
+        case OpType::PLUS:
+        case OpType::TILDE:
+        case OpType::ELLIPSIS:
+          return true;
+        default:
+          return false;
+      }
+    default:
+      return false;
+  }
+}
+
+bool starts_star_expression(const Tok& t) {
+  return starts_expression(t) || (t.type == TokenType::OP && t.op == OpType::STAR);
+}
+
+}  // namespace
+
+// star_expressions: star_expression (',' star_expression)* [',']
+expr* Parser::star_expressions() {
+  Pos start = start_pos();
+  expr* first = star_expression();
+  if (!at_op(OpType::COMMA)) return first;
+  std::vector<expr*> elts{first};
+  while (accept_op(OpType::COMMA)) {
+    if (!starts_star_expression(peek())) break;
+    elts.push_back(star_expression());
+  }
+  auto* t = make<Tuple>(start);
+  t->elts = seq(elts);
+  return t;
+}
+
+// star_expression: '*' bitwise_or | expression
+expr* Parser::star_expression() {
+  if (at_op(OpType::STAR)) {
+    Pos start = start_pos();
+    next();
+    auto* s = arena_.make<Starred>();
+    s->value = bitwise_or();
+    set_loc(s, start, prev_end());
+    return s;
+  }
+  return expression();
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+expr* Parser::star_named_expression() {
+  if (at_op(OpType::STAR)) return star_expression();
+  return named_expression();
+}
+
+// named_expression: NAME ':=' expression | expression !':='
+expr* Parser::named_expression() {
+  Pos start = start_pos();
+  if (at_name() && at_op(OpType::COLONEQUAL, 1)) {
+    const Tok& name = next();
+    next();
+    auto* target = arena_.make<Name>();
+    target->id = identifier(name);
+    target->ctx = expr_context::Store;
+    set_loc(target, start, {name.end_line, name.end_col});
+    auto* n = arena_.make<NamedExpr>();
+    n->target = target;
+    n->value = expression();
+    set_loc(n, start, prev_end());
+    return n;
+  }
+  expr* e = expression();
+  if (at_op(OpType::COLONEQUAL)) {
+    raise_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
+  }
+  return e;
+}
+
+// expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+expr* Parser::expression() {
+  if (at_kw(Keyword::Lambda)) return lambdef();
+  Pos start = start_pos();
+  const Tok& first = peek();
+  bool name_then_string = first.type == TokenType::NAME && peek(1).type == TokenType::STRING;
+  expr* body = disjunction();
+  if (at_kw(Keyword::If)) {
+    next();
+    expr* test = disjunction();
+    if (!at_kw(Keyword::Else)) {
+      if (at_op(OpType::COLON)) fail();
+      raise_range(body, test, "expected 'else' after 'if' expression");
+    }
+    next();
+    auto* e = arena_.make<IfExp>();
+    e->test = test;
+    e->body = body;
+    e->orelse = expression();
+    set_loc(e, start, prev_end());
+    return e;
+  }
+  // `[a b]`: CPython's "Perhaps you forgot a comma?", inside brackets only.
+  if (starts_expression(peek()) && !name_then_string && first.kw != Keyword::Match && first.kw != Keyword::Case &&
+      first.kw != Keyword::Underscore) {
+    auto* name = as<Name>(body);
+    bool legacy = name && (name->id == "print" || name->id == "exec");
+    if (!legacy) {
+      size_t m = mark();
+      size_t furthest = furthest_;
+      expr* other = nullptr;
+      try {
+        other = expression();
+      } catch (NoMatch&) {
+      }
+      if (other && toks_[pos_ - 1].level > 0) {
+        raise_range(body, other, "invalid syntax. Perhaps you forgot a comma?");
+      }
+      reset(m);
+      furthest_ = furthest;
+    }
+  }
+  return body;
+}
+
+// disjunction: conjunction ('or' conjunction)+ | conjunction
+// conjunction: inversion ('and' inversion)+ | inversion
+expr* Parser::disjunction() {
+  Pos start = start_pos();
+  expr* first = conjunction();
+  if (!at_kw(Keyword::Or)) return first;
+  std::vector<expr*> values{first};
+  while (accept_kw(Keyword::Or)) values.push_back(conjunction());
+  auto* e = make<BoolOp>(start);
+  e->op = boolop::Or;
+  e->values = seq(values);
+  return e;
+}
+
+expr* Parser::conjunction() {
+  Pos start = start_pos();
+  expr* first = inversion();
+  if (!at_kw(Keyword::And)) return first;
+  std::vector<expr*> values{first};
+  while (accept_kw(Keyword::And)) values.push_back(inversion());
+  auto* e = make<BoolOp>(start);
+  e->op = boolop::And;
+  e->values = seq(values);
+  return e;
+}
+
+// inversion: 'not' inversion | comparison
+expr* Parser::inversion() {
+  if (!at_kw(Keyword::Not)) return comparison();
+  Pos start = start_pos();
+  next();
+  auto* e = arena_.make<UnaryOp>();
+  e->op = unaryop::Not;
+  e->operand = inversion();
+  set_loc(e, start, prev_end());
+  return e;
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+expr* Parser::comparison() {
+  Pos start = start_pos();
+  expr* left = bitwise_or();
+  std::vector<cmpop> ops;
+  std::vector<expr*> comparators;
+  for (;;) {
+    const Tok& t = peek();
+    cmpop op;
+    if (t.type == TokenType::OP) {
+      switch (t.op) {
+        case OpType::EQEQUAL: op = cmpop::Eq; break;
+        case OpType::NOTEQUAL: op = cmpop::NotEq; break;
+        case OpType::LESS: op = cmpop::Lt; break;
+        case OpType::LESSEQUAL: op = cmpop::LtE; break;
+        case OpType::GREATER: op = cmpop::Gt; break;
+        case OpType::GREATEREQUAL: op = cmpop::GtE; break;
+        default: goto done;
+      }
+      next();
+    } else if (t.kw == Keyword::In) {
+      op = cmpop::In;
+      next();
+    } else if (t.kw == Keyword::Not && at_kw(Keyword::In, 1)) {
+      op = cmpop::NotIn;
+      next();
+      next();
+    } else if (t.kw == Keyword::Is) {
+      next();
+      op = accept_kw(Keyword::Not) ? cmpop::IsNot : cmpop::Is;
+    } else {
+      break;
+    }
+    ops.push_back(op);
+    comparators.push_back(bitwise_or());
+  }
+done:
+  if (ops.empty()) return left;
+  auto* e = make<Compare>(start);
+  e->left = left;
+  e->ops = seq(ops);
+  e->comparators = seq(comparators);
+  return e;
+}
+
+#define TERN_BINARY_LEVEL(name, next_level, ...)                      \
+  expr* Parser::name() {                                              \
+    Pos start = start_pos();                                          \
+    expr* left = next_level();                                        \
+    static const std::pair<OpType, operator_> kOps[] = {__VA_ARGS__};  \
+    for (;;) {                                                        \
+      const Tok& t = peek();                                          \
+      if (t.type != TokenType::OP) return left;                       \
+      const std::pair<OpType, operator_>* found = nullptr;             \
+      for (const auto& p : kOps) {                                    \
+        if (p.first == t.op) found = &p;                              \
+      }                                                               \
+      if (!found) return left;                                        \
+      next();                                                         \
+      auto* e = arena_.make<BinOp>();                                 \
+      e->left = left;                                                 \
+      e->op = found->second;                                          \
+      e->right = next_level();                                        \
+      set_loc(e, start, prev_end());                                  \
+      left = e;                                                       \
+    }                                                                 \
+  }
+
+// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor, and so on down to term.
+TERN_BINARY_LEVEL(bitwise_or, bitwise_xor, {OpType::VBAR, operator_::BitOr})
+TERN_BINARY_LEVEL(bitwise_xor, bitwise_and, {OpType::CIRCUMFLEX, operator_::BitXor})
+TERN_BINARY_LEVEL(bitwise_and, shift_expr, {OpType::AMPER, operator_::BitAnd})
+TERN_BINARY_LEVEL(shift_expr, sum, {OpType::LEFTSHIFT, operator_::LShift}, {OpType::RIGHTSHIFT, operator_::RShift})
+TERN_BINARY_LEVEL(sum, term, {OpType::PLUS, operator_::Add}, {OpType::MINUS, operator_::Sub})
+TERN_BINARY_LEVEL(term, factor, {OpType::STAR, operator_::Mult}, {OpType::SLASH, operator_::Div},
+                  {OpType::DOUBLESLASH, operator_::FloorDiv}, {OpType::PERCENT, operator_::Mod},
+                  {OpType::AT, operator_::MatMult})
+#undef TERN_BINARY_LEVEL
+
+// factor: '+' factor | '-' factor | '~' factor | power
+expr* Parser::factor() {
+  const Tok& t = peek();
+  if (t.type == TokenType::OP && (t.op == OpType::PLUS || t.op == OpType::MINUS || t.op == OpType::TILDE)) {
+    Pos start = start_pos();
+    next();
+    auto* e = arena_.make<UnaryOp>();
+    e->op = t.op == OpType::PLUS ? unaryop::UAdd : t.op == OpType::MINUS ? unaryop::USub : unaryop::Invert;
+    e->operand = factor();
+    set_loc(e, start, prev_end());
+    return e;
+  }
+  return power();
+}
+
+// power: await_primary '**' factor | await_primary
+expr* Parser::power() {
+  Pos start = start_pos();
+  expr* base = await_primary();
+  if (!accept_op(OpType::DOUBLESTAR)) return base;
+  auto* e = arena_.make<BinOp>();
+  e->left = base;
+  e->op = operator_::Pow;
+  e->right = factor();
+  set_loc(e, start, prev_end());
+  return e;
+}
+
+// await_primary: AWAIT primary | primary
+expr* Parser::await_primary() {
+  if (!at_kw(Keyword::Await)) return primary();
+  Pos start = start_pos();
+  next();
+  auto* e = arena_.make<Await>();
+  e->value = primary();
+  set_loc(e, start, prev_end());
+  return e;
+}
+
+// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
+//        | primary '[' slices ']' | atom
+expr* Parser::primary() {
+  Pos start = start_pos();
+  return primary_trailers(atom(), start);
+}
+
+expr* Parser::primary_trailers(expr* value, Pos start) {
+  for (;;) {
+    if (at_op(OpType::DOT)) {
+      next();
+      auto* e = arena_.make<Attribute>();
+      e->value = value;
+      e->attr = identifier(expect_name());
+      e->ctx = expr_context::Load;
+      set_loc(e, start, prev_end());
+      value = e;
+    } else if (at_op(OpType::LPAR)) {
+      value = call(value, start);
+    } else if (at_op(OpType::LSQB)) {
+      next();
+      auto* e = arena_.make<Subscript>();
+      e->value = value;
+      e->slice = slices();
+      expect_op(OpType::RSQB);
+      e->ctx = expr_context::Load;
+      set_loc(e, start, prev_end());
+      value = e;
+    } else {
+      return value;
+    }
+  }
+}
+
+// '(' [arguments] ')' after `func` (nullptr for a class's bases), or `func genexp`.
+// args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
+expr* Parser::call(expr* func, Pos start) {
+  Pos open = start_pos();
+  expect_op(OpType::LPAR);
+  std::vector<expr*> args;
+  std::vector<keyword*> keywords;
+  bool seen_keyword = false, seen_double_star = false;
+  ast::LocatedNode* first_double_star = nullptr;
+  while (!at_op(OpType::RPAR)) {
+    Pos astart = start_pos();
+    if (at_op(OpType::STAR)) {
+      next();
+      auto* s = arena_.make<Starred>();
+      s->value = expression();
+      s->ctx = expr_context::Load;
+      set_loc(s, astart, prev_end());
+      if (seen_double_star) {
+        raise(ErrorKind::SyntaxError, "iterable argument unpacking follows keyword argument unpacking",
+              start_of(first_double_star), start_of(first_double_star));
+      }
+      args.push_back(s);
+    } else if (at_op(OpType::DOUBLESTAR)) {
+      next();
+      auto* k = arena_.make<keyword>();
+      k->value = expression();
+      set_loc(k, astart, prev_end());
+      keywords.push_back(k);
+      if (!seen_double_star) first_double_star = k;
+      seen_double_star = true;
+    } else if (at_name() && at_op(OpType::EQUAL, 1)) {
+      const Tok& name = next();
+      next();
+      auto* k = arena_.make<keyword>();
+      k->arg = identifier(name);
+      k->value = expression();
+      if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && at_kw(Keyword::For, 1))) {
+        raise(ErrorKind::SyntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+              {name.line, name.col}, {toks_[pos_ - 1].end_line, toks_[pos_ - 1].end_col});
+      }
+      set_loc(k, astart, prev_end());
+      keywords.push_back(k);
+      seen_keyword = true;
+    } else {
+      expr* e = named_expression();
+      if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && at_kw(Keyword::For, 1))) {
+        auto* g = arena_.make<GeneratorExp>();
+        g->elt = e;
+        g->generators = seq(for_if_clauses());
+        bool alone = args.empty() && keywords.empty() && at_op(OpType::RPAR);
+        if (!alone) {
+          comprehension* last = g->generators[g->generators.size - 1];
+          expr* end = last->ifs.empty() ? last->iter : last->ifs[last->ifs.size - 1];
+          raise_range(e, end, "Generator expression must be parenthesized");
+        }
+        next();
+        set_loc(g, open, prev_end());
+        auto* c = arena_.make<Call>();
+        c->func = func;
+        c->args = seq(std::vector<expr*>{g});
+        set_loc(c, start, prev_end());
+        return c;
+      }
+      if (at_op(OpType::EQUAL)) fail();
+      if (seen_keyword || seen_double_star) {
+        const Tok& t = peek();
+        raise(ErrorKind::SyntaxError,
+              seen_double_star ? "positional argument follows keyword argument unpacking"
+                               : "positional argument follows keyword argument",
+              {t.line, t.col}, {t.end_line, t.end_col});
+      }
+      args.push_back(e);
+    }
+    if (!accept_op(OpType::COMMA)) break;
+  }
+  expect_op(OpType::RPAR);
+  auto* c = arena_.make<Call>();
+  c->func = func;
+  c->args = seq(args);
+  c->keywords = seq(keywords);
+  set_loc(c, start, prev_end());
+  return c;
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+expr* Parser::slices() {
+  Pos start = start_pos();
+  auto one = [&]() -> expr* {
+    if (at_op(OpType::STAR)) {
+      Pos sstart = start_pos();
+      next();
+      auto* s = arena_.make<Starred>();
+      s->value = expression();
+      s->ctx = expr_context::Load;
+      set_loc(s, sstart, prev_end());
+      return s;
+    }
+    return slice();
+  };
+  expr* first = one();
+  if (!at_op(OpType::COMMA) && !as<Starred>(first)) return first;
+  std::vector<expr*> elts{first};
+  while (accept_op(OpType::COMMA)) {
+    if (at_op(OpType::RSQB)) break;
+    elts.push_back(one());
+  }
+  auto* t = make<Tuple>(start);
+  t->elts = seq(elts);
+  return t;
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+expr* Parser::slice() {
+  Pos start = start_pos();
+  expr* lower = nullptr;
+  if (!at_op(OpType::COLON)) {
+    lower = named_expression();
+    if (!at_op(OpType::COLON)) return lower;
+    if (as<NamedExpr>(lower) && !is_parenthesized(lower)) fail();
+  }
+  next();
+  auto* s = arena_.make<Slice>();
+  s->lower = lower;
+  auto ends = [&] {
+    const Tok& t = peek();
+    return t.type == TokenType::OP && (t.op == OpType::COLON || t.op == OpType::COMMA || t.op == OpType::RSQB);
+  };
+  if (!ends()) s->upper = expression();
+  if (accept_op(OpType::COLON)) {
+    if (!ends()) s->step = expression();
+  }
+  set_loc(s, start, prev_end());
+  return s;
+}
+
+// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | tuple | group
+//     | genexp | list | listcomp | dict | set | dictcomp | setcomp | '...'
+expr* Parser::atom() {
+  const Tok& t = peek();
+  Pos start = start_pos();
+  switch (t.type) {
+    case TokenType::NAME: {
+      if (t.kw == Keyword::None || t.kw == Keyword::True || t.kw == Keyword::False) {
+        next();
+        auto* c = make<Constant>(start);
+        c->value.type = t.kw == Keyword::None   ? ConstantValue::Type::None
+                        : t.kw == Keyword::True ? ConstantValue::Type::True
+                                                : ConstantValue::Type::False;
+        return c;
+      }
+      if (is_hard_keyword(t.kw)) fail();
+      next();
+      auto* n = make<Name>(start);
+      n->id = identifier(t);
+      n->ctx = expr_context::Load;
+      return n;
+    }
+    case TokenType::NUMBER:
+      next();
+      return number(t);
+    case TokenType::STRING:
+      return strings();
+    case TokenType::OP:
+      switch (t.op) {
+        case OpType::LPAR:
+          return paren_atom();
+        case OpType::LSQB:
+          return bracket_atom();
+        case OpType::LBRACE:
+          return brace_atom();
+        case OpType::ELLIPSIS: {
+          next();
+          auto* c = make<Constant>(start);
+          c->value.type = ConstantValue::Type::Ellipsis;
+          return c;
+        }
+        default:
+          fail();
+      }
+    default:
+      fail();
+  }
+}
+
+namespace {
+
+bool at_comprehension(Parser& p) {
+  return p.at_kw(Keyword::For) || (p.at_kw(Keyword::Async) && p.at_kw(Keyword::For, 1));
+}
+
+}  // namespace
+
+// tuple | group | genexp
+expr* Parser::paren_atom() {
+  Pos start = start_pos();
+  next();
+  if (accept_op(OpType::RPAR)) {
+    auto* t = make<Tuple>(start);
+    t->ctx = expr_context::Load;
+    return t;
+  }
+  if (at_kw(Keyword::Yield)) {
+    expr* e = yield_expr();
+    expect_op(OpType::RPAR);
+    return e;
+  }
+  expr* first = star_named_expression();
+  if (at_comprehension(*this)) {
+    if (as<Starred>(first)) raise_node(first, "iterable unpacking cannot be used in comprehension");
+    auto* g = arena_.make<GeneratorExp>();
+    g->elt = first;
+    g->generators = seq(for_if_clauses());
+    expect_op(OpType::RPAR);
+    set_loc(g, start, prev_end());
+    return g;
+  }
+  if (at_op(OpType::COMMA)) {
+    std::vector<expr*> elts{first};
+    while (accept_op(OpType::COMMA)) {
+      if (at_op(OpType::RPAR)) break;
+      elts.push_back(star_named_expression());
+    }
+    expect_op(OpType::RPAR);
+    auto* t = make<Tuple>(start);
+    t->elts = seq(elts);
+    return t;
+  }
+  if (!at_op(OpType::RPAR) && as<Starred>(first)) {
+    fail();
+  }
+  expect_op(OpType::RPAR);
+  if (as<Starred>(first)) raise_node(first, "cannot use starred expression here");
+  return first;
+}
+
+// list | listcomp
+expr* Parser::bracket_atom() {
+  Pos start = start_pos();
+  next();
+  std::vector<expr*> elts;
+  if (!at_op(OpType::RSQB)) {
+    expr* first = star_named_expression();
+    if (at_comprehension(*this)) {
+      if (as<Starred>(first)) raise_node(first, "iterable unpacking cannot be used in comprehension");
+      auto* c = arena_.make<ListComp>();
+      c->elt = first;
+      c->generators = seq(for_if_clauses());
+      expect_op(OpType::RSQB);
+      set_loc(c, start, prev_end());
+      return c;
+    }
+    elts.push_back(first);
+    while (accept_op(OpType::COMMA)) {
+      if (at_op(OpType::RSQB)) break;
+      elts.push_back(star_named_expression());
+    }
+  }
+  expect_op(OpType::RSQB);
+  auto* l = make<List>(start);
+  l->elts = seq(elts);
+  return l;
+}
+
+// dict | set | dictcomp | setcomp
+expr* Parser::brace_atom() {
+  Pos start = start_pos();
+  next();
+  if (accept_op(OpType::RBRACE)) return make<Dict>(start);
+  std::vector<expr*> keys, values;
+  auto kvpair = [&]() {
+    if (accept_op(OpType::DOUBLESTAR)) {
+      keys.push_back(nullptr);
+      values.push_back(bitwise_or());
+      return;
+    }
+    keys.push_back(expression());
+    expect_op(OpType::COLON);
+    values.push_back(expression());
+  };
+  if (at_op(OpType::DOUBLESTAR)) {
+    kvpair();
+  } else {
+    expr* first = star_named_expression();
+    if (at_op(OpType::COLON) && !as<Starred>(first)) {
+      if (as<NamedExpr>(first)) fail();
+      next();
+      keys.push_back(first);
+      values.push_back(expression());
+      if (at_comprehension(*this)) {
+        auto* c = arena_.make<DictComp>();
+        c->key = first;
+        c->value = values[0];
+        c->generators = seq(for_if_clauses());
+        expect_op(OpType::RBRACE);
+        set_loc(c, start, prev_end());
+        return c;
+      }
+    } else {
+      // set | setcomp
+      if (at_comprehension(*this)) {
+        if (as<Starred>(first)) raise_node(first, "iterable unpacking cannot be used in comprehension");
+        auto* c = arena_.make<SetComp>();
+        c->elt = first;
+        c->generators = seq(for_if_clauses());
+        expect_op(OpType::RBRACE);
+        set_loc(c, start, prev_end());
+        return c;
+      }
+      std::vector<expr*> elts{first};
+      while (accept_op(OpType::COMMA)) {
+        if (at_op(OpType::RBRACE)) break;
+        elts.push_back(star_named_expression());
+      }
+      expect_op(OpType::RBRACE);
+      auto* s = make<Set>(start);
+      s->elts = seq(elts);
+      return s;
+    }
+  }
+  while (accept_op(OpType::COMMA)) {
+    if (at_op(OpType::RBRACE)) break;
+    kvpair();
+  }
+  expect_op(OpType::RBRACE);
+  auto* d = make<Dict>(start);
+  d->keys = seq(keys);
+  d->values = seq(values);
+  return d;
+}
+
+// for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
+std::vector<comprehension*> Parser::for_if_clauses() {
+  std::vector<comprehension*> out;
+  while (at_comprehension(*this)) {
+    auto* c = arena_.make<comprehension>();
+    c->is_async = accept_kw(Keyword::Async) ? 1 : 0;
+    expect_kw(Keyword::For);
+    c->target = for_target();
+    expect_kw(Keyword::In);
+    c->iter = disjunction();
+    std::vector<expr*> ifs;
+    while (accept_kw(Keyword::If)) ifs.push_back(disjunction());
+    c->ifs = seq(ifs);
+    out.push_back(c);
+  }
+  return out;
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+expr* Parser::yield_expr() {
+  Pos start = start_pos();
+  expect_kw(Keyword::Yield);
+  if (accept_kw(Keyword::From)) {
+    auto* e = arena_.make<YieldFrom>();
+    e->value = expression();
+    set_loc(e, start, prev_end());
+    return e;
+  }
+  auto* e = arena_.make<Yield>();
+  if (starts_star_expression(peek())) e->value = star_expressions();
+  set_loc(e, start, prev_end());
+  return e;
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+expr* Parser::lambdef() {
+  Pos start = start_pos();
+  next();
+  auto* e = arena_.make<Lambda>();
+  e->args = parameters(true, OpType::COLON);
+  expect_op(OpType::COLON);
+  e->body = expression();
+  set_loc(e, start, prev_end());
+  return e;
+}
+
+// expressions: expression (',' expression)* [',']
+expr* Parser::expressions() {
+  Pos start = start_pos();
+  expr* first = expression();
+  if (!at_op(OpType::COMMA)) return first;
+  std::vector<expr*> elts{first};
+  while (accept_op(OpType::COMMA)) {
+    if (!starts_expression(peek())) break;
+    elts.push_back(expression());
+  }
+  auto* t = make<Tuple>(start);
+  t->elts = seq(elts);
+  return t;
+}
+
+// ===========================================================================
+// Parameters
+// ===========================================================================
+
+// param: NAME annotation?   (lambda: NAME; *args may take a star_annotation)
+arg* Parser::param(bool lambda, bool star_annotation) {
+  Pos start = start_pos();
+  auto* a = arena_.make<arg>();
+  a->arg_ = identifier(expect_name());
+  if (!lambda && accept_op(OpType::COLON)) a->annotation = star_annotation ? star_expression() : expression();
+  set_loc(a, start, prev_end());
+  return a;
+}
+
+// parameters / lambda_parameters, up to `closer` (')' or ':').
+arguments* Parser::parameters(bool lambda, OpType closer) {
+  auto* a = arena_.make<arguments>();
+  std::vector<arg*> posonly, args, kwonly;
+  std::vector<expr*> defaults, kw_defaults;
+  arg* vararg = nullptr;
+  arg* kwarg = nullptr;
+  bool star = false, slash = false;
+  while (!at_op(closer)) {
+    const Tok& t = peek();
+    if (at_op(OpType::SLASH)) {
+      if (slash) raise_at(t, "/ may appear only once");
+      if (star) raise_at(t, "/ must be ahead of *");
+      if (args.empty()) raise_at(t, "at least one argument must precede /");
+      next();
+      slash = true;
+      posonly = std::move(args);
+      args.clear();
+    } else if (at_op(OpType::STAR)) {
+      if (star) raise_at(t, "* argument may appear only once");
+      next();
+      star = true;
+      if (at_op(OpType::COMMA) || at_op(closer)) {
+        if (at_op(closer) || at_op(closer, 1) || at_op(OpType::DOUBLESTAR, 1)) {
+          raise_at(t, "named arguments must follow bare *");
+        }
+      } else {
+        vararg = param(lambda, true);
+        if (at_op(OpType::EQUAL)) raise_at(peek(), "var-positional argument cannot have default value");
+      }
+    } else if (at_op(OpType::DOUBLESTAR)) {
+      next();
+      kwarg = param(lambda, false);
+      if (at_op(OpType::EQUAL)) raise_at(peek(), "var-keyword argument cannot have default value");
+      accept_op(OpType::COMMA);
+      if (!at_op(closer)) raise_at(peek(), "arguments cannot follow var-keyword argument");
+      break;
+    } else {
+      arg* p = param(lambda, false);
+      if (accept_op(OpType::EQUAL)) {
+        expr* d = expression();
+        (star ? kw_defaults : defaults).push_back(d);
+      } else if (star) {
+        kw_defaults.push_back(nullptr);
+      } else if (!defaults.empty()) {
+        raise_node(p, "non-default argument follows default argument");
+      }
+      (star ? kwonly : args).push_back(p);
+    }
+    if (!accept_op(OpType::COMMA)) break;
+  }
+  a->posonlyargs = seq(posonly);
+  a->args = seq(args);
+  a->vararg = vararg;
+  a->kwonlyargs = seq(kwonly);
+  a->kw_defaults = seq(kw_defaults);
+  a->kwarg = kwarg;
+  a->defaults = seq(defaults);
+  return a;
+}
+
+}  // namespace tern::compiler

@@ -1,0 +1,314 @@
+// parse_module(), the token stream and the errors; the grammar rules are in
+// the parse_*.cc files beside this one (see parser_internal.h).
+#include "runtime/compiler/parser.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "runtime/compiler/identifier.h"
+#include "runtime/compiler/parser_internal.h"
+
+namespace tern::compiler {
+
+// ===========================================================================
+// Keywords
+// ===========================================================================
+
+namespace {
+
+struct KeywordName {
+  const char* text;
+  Keyword kw;
+};
+
+constexpr KeywordName kKeywords[] = {
+    {"False", Keyword::False},       {"None", Keyword::None},     {"True", Keyword::True},
+    {"and", Keyword::And},           {"as", Keyword::As},         {"assert", Keyword::Assert},
+    {"async", Keyword::Async},       {"await", Keyword::Await},   {"break", Keyword::Break},
+    {"class", Keyword::Class},       {"continue", Keyword::Continue}, {"def", Keyword::Def},
+    {"del", Keyword::Del},           {"elif", Keyword::Elif},     {"else", Keyword::Else},
+    {"except", Keyword::Except},     {"finally", Keyword::Finally}, {"for", Keyword::For},
+    {"from", Keyword::From},         {"global", Keyword::Global}, {"if", Keyword::If},
+    {"import", Keyword::Import},     {"in", Keyword::In},         {"is", Keyword::Is},
+    {"lambda", Keyword::Lambda},     {"nonlocal", Keyword::Nonlocal}, {"not", Keyword::Not},
+    {"or", Keyword::Or},             {"pass", Keyword::Pass},     {"raise", Keyword::Raise},
+    {"return", Keyword::Return},     {"try", Keyword::Try},       {"while", Keyword::While},
+    {"with", Keyword::With},         {"yield", Keyword::Yield},   {"match", Keyword::Match},
+    {"case", Keyword::Case},         {"_", Keyword::Underscore},
+};
+
+Keyword keyword_of(std::string_view text) {
+  if (text.size() > 8) return Keyword::None_;
+  for (const KeywordName& k : kKeywords) {
+    if (text == k.text) return k.kw;
+  }
+  return Keyword::None_;
+}
+
+// Code points in the first `bytes` bytes of `line`.
+int code_points(std::string_view line, int bytes) {
+  int n = 0;
+  for (int i = 0; i < bytes && i < static_cast<int>(line.size()); i++) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) n++;
+  }
+  return n;
+}
+
+// The source as text, for the line an error quotes and its columns.
+std::string decoded_text(std::string_view source, const std::string& encoding) {
+  if (encoding == "utf-8") {
+    if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+    return std::string(source);
+  }
+  std::string out;
+  for (unsigned char c : source) {  // latin-1
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_hard_keyword(Keyword kw) { return kw != Keyword::None_ && kw < Keyword::Match; }
+
+// ===========================================================================
+// Token stream
+// ===========================================================================
+
+Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens,
+               std::string_view source_utf8)
+    : arena_(arena), filename_(filename), tokenized_(tokens), source_(source_utf8) {
+  int level = 0;
+  for (const Token& t : tokens.tokens) {
+    if (t.type == TokenType::COMMENT || t.type == TokenType::NL || t.type == TokenType::ENCODING) continue;
+    if (t.type == TokenType::OP) {
+      if (t.op == OpType::LPAR || t.op == OpType::LSQB || t.op == OpType::LBRACE) level++;
+      if ((t.op == OpType::RPAR || t.op == OpType::RSQB || t.op == OpType::RBRACE) && level > 0) level--;
+    }
+    Tok tok{t.type,           t.op,       Keyword::None_,   t.text,      t.start.line,
+            t.start.byte_col, t.end.line, t.end.byte_col,   t.start.col, level};
+    if (t.type == TokenType::NAME) tok.kw = keyword_of(t.text);
+    toks_.push_back(tok);
+  }
+  tokens_complete_ = tokens.ok();
+  if (!tokens_complete_) {
+    // A stand-in for the token the tokenizer failed on: reaching it raises
+    // the tokenizer's error, as CPython raises it when fetching that token.
+    Tok end{TokenType::ENDMARKER, OpType::NONE, Keyword::None_, {}, 0, 0, 0, 0, 0, 0};
+    if (!toks_.empty()) {
+      end.line = end.end_line = toks_.back().end_line;
+      end.col = end.end_col = toks_.back().end_col;
+    }
+    toks_.push_back(end);
+  }
+}
+
+const Tok& Parser::peek(size_t ahead) {
+  size_t at = std::min(pos_ + ahead, toks_.size() - 1);
+  if (at > furthest_) furthest_ = at;
+  if (!tokens_complete_ && at == toks_.size() - 1) throw tokenizer_error();
+  return toks_[at];
+}
+
+const Tok& Parser::next() {
+  const Tok& t = peek();
+  if (pos_ < toks_.size() - 1) pos_++;
+  return t;
+}
+
+// The end of the last token consumed, not counting NEWLINE, INDENT and
+// DEDENT: a block ends where its last statement does.
+Pos Parser::prev_end() const {
+  for (size_t i = pos_; i > 0; i--) {
+    const Tok& t = toks_[i - 1];
+    if (t.type == TokenType::NEWLINE || t.type == TokenType::INDENT || t.type == TokenType::DEDENT ||
+        t.type == TokenType::ENDMARKER) {
+      continue;
+    }
+    return {t.end_line, t.end_col};
+  }
+  return {1, 0};
+}
+
+// CPython's placement of an f-string expression's nodes: the sub-parser's
+// lines start at `line`; on the first one, columns move right by `cols`.
+void Parser::shift_tokens(int line, int cols) {
+  for (Tok& t : toks_) {
+    if (t.end_line == 1) {
+      t.col += cols;
+      t.end_col += cols;
+    }
+    t.line += line - 1;
+    t.end_line += line - 1;
+  }
+}
+
+bool Parser::accept_op(OpType op) {
+  if (!at_op(op)) return false;
+  next();
+  return true;
+}
+
+bool Parser::accept_kw(Keyword kw) {
+  if (!at_kw(kw)) return false;
+  next();
+  return true;
+}
+
+const Tok& Parser::expect_op(OpType op) {
+  if (!at_op(op)) fail();
+  return next();
+}
+
+const Tok& Parser::expect_kw(Keyword kw) {
+  if (!at_kw(kw)) fail();
+  return next();
+}
+
+const Tok& Parser::expect(TokenType type) {
+  if (!at(type)) fail();
+  return next();
+}
+
+bool Parser::at_name(size_t ahead) {
+  const Tok& t = peek(ahead);
+  return t.type == TokenType::NAME && !is_hard_keyword(t.kw);
+}
+
+const Tok& Parser::expect_name() {
+  if (!at_name()) fail();
+  return next();
+}
+
+std::string_view Parser::identifier(const Tok& name) {
+  for (char c : name.text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return arena_.copy(normalize_identifier(name.text));
+  }
+  return arena_.copy(name.text);
+}
+
+// ===========================================================================
+// Errors
+// ===========================================================================
+
+std::string_view Parser::source_line(int line) const {
+  size_t at = 0;
+  for (int l = 1; l < line; l++) {
+    size_t nl = source_.find('\n', at);
+    if (nl == std::string_view::npos) return {};
+    at = nl + 1;
+  }
+  size_t nl = source_.find('\n', at);
+  return source_.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - at);
+}
+
+SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start, Pos end) const {
+  SyntaxErrorInfo e;
+  e.kind = kind;
+  e.message = std::move(message);
+  e.filename = filename_;
+  e.lineno = start.line;
+  std::string_view text = source_line(start.line);
+  e.offset = code_points(text, start.col) + 1;
+  e.end_lineno = end.line;
+  e.end_offset = end.line == start.line ? code_points(text, end.col) + 1 : code_points(source_line(end.line), end.col) + 1;
+  e.text = std::string(text);
+  return e;
+}
+
+void Parser::raise(ErrorKind kind, std::string message, Pos start, Pos end) {
+  throw error_at(kind, std::move(message), start, end);
+}
+
+void Parser::raise_at(const Tok& tok, std::string message, ErrorKind kind) {
+  raise(kind, std::move(message), {tok.line, tok.col}, {tok.end_line, tok.end_col});
+}
+
+void Parser::raise_node(const ast::LocatedNode* node, std::string message) {
+  raise(ErrorKind::SyntaxError, std::move(message), start_of(node), end_of(node));
+}
+
+void Parser::raise_range(const ast::LocatedNode* a, const ast::LocatedNode* b, std::string message) {
+  raise(ErrorKind::SyntaxError, std::move(message), start_of(a), end_of(b));
+}
+
+SyntaxErrorInfo Parser::tokenizer_error() const {
+  const TokenizeError& t = *tokenized_.error;
+  SyntaxErrorInfo e;
+  e.kind = t.kind;
+  e.message = t.message;
+  e.filename = filename_;
+  e.lineno = t.line;
+  e.offset = t.col + 1;
+  e.text = std::string(source_line(t.line));
+  return e;
+}
+
+// Tokenizer errors CPython reports only when the parser fetches the token
+// (indentation, tabs, EOF inside a statement) lose against an earlier parser
+// error; the rest are found by CPython's scan of the whole source after a
+// parser error and win, and an unclosed bracket wins when it was opened on
+// an earlier line than the parser's error.
+bool Parser::tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const {
+  if (tokens_complete_) return false;
+  const TokenizeError& t = *tokenized_.error;
+  if (t.kind != ErrorKind::SyntaxError) return false;
+  if (t.message == "unexpected EOF while parsing") return false;
+  if (t.message.find("' was never closed") != std::string::npos) return t.line < parser_error.lineno;
+  return true;
+}
+
+SyntaxErrorInfo Parser::generic_error() {
+  const Tok& t = toks_[std::min(furthest_, toks_.size() - 1)];
+  if (t.type == TokenType::INDENT) {
+    return error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.col}, {t.end_line, -1});
+  }
+  if (t.type == TokenType::DEDENT) {
+    return error_at(ErrorKind::IndentationError, "unexpected unindent", {t.line, t.col}, {t.end_line, -1});
+  }
+  return error_at(ErrorKind::SyntaxError, "invalid syntax", {t.line, t.col}, {t.end_line, t.end_col});
+}
+
+// ===========================================================================
+// Entry points
+// ===========================================================================
+
+ast::Module* Parser::parse_file() {
+  std::vector<ast::stmt*> body = statements_until(TokenType::ENDMARKER);
+  expect(TokenType::ENDMARKER);
+  auto* module = arena_.make<ast::Module>();
+  module->body = seq(body);
+  return module;
+}
+
+ParseResult parse_module(std::string_view source, std::string_view filename) {
+  ParseResult result;
+  result.arena = std::make_unique<ast::Arena>();
+  TokenizeResult tokens = tokenize(source);
+  std::string decoded = decoded_text(source, tokens.encoding);
+  Parser parser(*result.arena, filename, tokens, decoded);
+  try {
+    try {
+      result.module = parser.parse_file();
+    } catch (NoMatch&) {
+      throw parser.generic_error();
+    }
+  } catch (SyntaxErrorInfo& error) {
+    if (parser.tokenizer_error_wins(error)) error = parser.tokenizer_error();
+    result.module = nullptr;
+    result.error = std::move(error);
+  }
+  return result;
+}
+
+std::string format_syntax_error(const SyntaxErrorInfo& error) {
+  return std::string(error_kind_name(error.kind)) + ": " + error.message + " (" + error.filename + ", line " +
+         std::to_string(error.lineno) + ")";
+}
+
+}  // namespace tern::compiler

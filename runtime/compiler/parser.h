@@ -1,0 +1,48 @@
+// Parser for Python 3.11: source bytes -> the AST of Python's `ast` module.
+//
+// parse_module() is what `ast.parse(source, filename)` and compiling a file
+// do: it decodes the source (coding declaration, BOM), tokenizes it and
+// builds the tree in an arena owned by the result.  On bad input it returns
+// the SyntaxError (or IndentationError / TabError) CPython 3.11 raises for
+// the same input, with the same message and location.  Never throws, never
+// crashes, always terminates.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "runtime/compiler/ast.h"
+#include "runtime/compiler/tokenizer.h"
+
+namespace tern::compiler {
+
+// A SyntaxError's attributes, as Python exposes them: lineno and offset are
+// 1-based, offset counts code points of `text` (CPython's SyntaxError.offset);
+// end_lineno / end_offset are 0 where CPython leaves them unset.
+struct SyntaxErrorInfo {
+  ErrorKind kind = ErrorKind::SyntaxError;
+  std::string message;
+  std::string filename;
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+  std::string text;  // the offending source line, when there is one
+};
+
+struct ParseResult {
+  std::unique_ptr<ast::Arena> arena;  // owns every node of `module`
+  ast::Module* module = nullptr;      // null iff error is set
+  std::optional<SyntaxErrorInfo> error;
+  bool ok() const { return module != nullptr; }
+};
+
+ParseResult parse_module(std::string_view source, std::string_view filename);
+
+// "SyntaxError: msg (file, line N)", as str() and the traceback's last line
+// show it in CPython.
+std::string format_syntax_error(const SyntaxErrorInfo& error);
+
+}  // namespace tern::compiler

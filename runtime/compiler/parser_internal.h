@@ -1,0 +1,224 @@
+// The parser's machinery, shared by its files: parse_statements.cc,
+// parse_expressions.cc, parse_targets.cc, parse_patterns.cc, parse_strings.cc.
+//
+// A hand-written recursive-descent parser following the PEG grammar of
+// CPython 3.11 (Grammar/python.gram) rule by rule; the comment above each
+// parse_* function gives the rule it implements.  Alternatives that cannot be
+// told apart by a token or two of lookahead are tried in order with
+// mark()/reset(), as PEG does.
+//
+// Failure has two forms, both C++ exceptions that never leave parse_module():
+//   - NoMatch: this alternative does not apply; the caller may try another.
+//     If it reaches the top, the error is CPython's generic one: "invalid
+//     syntax" at the furthest token any alternative looked at.
+//   - SyntaxErrorInfo: a definite error with its own message (CPython's
+//     "invalid_*" rules).  These are raised only where no alternative could
+//     succeed, so raising early never rejects valid code.
+//
+// Positions: a node spans from the first token its rule consumed to the last
+// one (start_of(token) ... prev_end()), with byte columns.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/compiler/ast.h"
+#include "runtime/compiler/parser.h"
+#include "runtime/compiler/tokenizer.h"
+
+namespace tern::compiler {
+
+// The keywords, hard and soft, recognised once per NAME token.
+enum class Keyword : uint8_t {
+  None_,  // not a keyword
+  False, None, True, And, As, Assert, Async, Await, Break, Class, Continue, Def, Del, Elif, Else, Except,
+  Finally, For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise, Return, Try,
+  While, With, Yield,
+  // soft keywords: names everywhere but where the grammar gives them a role
+  Match, Case, Underscore,
+};
+
+bool is_hard_keyword(Keyword kw);
+
+struct Tok {
+  TokenType type;
+  OpType op;
+  Keyword kw;
+  std::string_view text;
+  int line, col, end_line, end_col;  // columns in UTF-8 bytes
+  int cp_col;                        // start column in code points (SyntaxError.offset)
+  int level;                         // brackets open after this token
+};
+
+struct NoMatch {};
+
+struct Pos {
+  int line = 0, col = 0;
+};
+
+class Parser {
+ public:
+  Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8);
+
+  ast::Module* parse_file();
+
+  // For f-string expressions: parse `( expr )` source and shift positions.
+  ast::expr* parse_fstring_expression();
+
+  // ---------------------------------------------------------- token stream
+  const Tok& peek(size_t ahead = 0);
+  const Tok& next();  // consume
+  bool at_op(OpType op, size_t ahead = 0) { return peek(ahead).op == op && peek(ahead).type == TokenType::OP; }
+  bool at_kw(Keyword kw, size_t ahead = 0) { return peek(ahead).kw == kw; }
+  bool at(TokenType type, size_t ahead = 0) { return peek(ahead).type == type; }
+  bool accept_op(OpType op);
+  bool accept_kw(Keyword kw);
+  const Tok& expect_op(OpType op);  // NoMatch if absent
+  const Tok& expect_kw(Keyword kw);
+  const Tok& expect(TokenType type);
+  const Tok& expect_name();  // a NAME that is not a hard keyword
+  bool at_name(size_t ahead = 0);
+  size_t mark() const { return pos_; }
+  void reset(size_t mark) { pos_ = mark; }
+  Pos start_pos() {
+    const Tok& t = peek();
+    return {t.line, t.col};
+  }
+  void shift_tokens(int line, int cols);
+  Pos prev_end() const;
+  template <class T>
+  T* make(Pos start) {
+    T* node = arena_.make<T>();
+    set_loc(node, start, prev_end());
+    return node;
+  }
+  static void set_loc(ast::LocatedNode* node, Pos start, Pos end) {
+    node->lineno = start.line;
+    node->col_offset = start.col;
+    node->end_lineno = end.line;
+    node->end_col_offset = end.col;
+  }
+  static Pos start_of(const ast::LocatedNode* node) { return {node->lineno, node->col_offset}; }
+  static Pos end_of(const ast::LocatedNode* node) { return {node->end_lineno, node->end_col_offset}; }
+  template <class T>
+  ast::Seq<T> seq(const std::vector<T>& items) { return ast::make_seq(arena_, items); }
+  std::string_view identifier(const Tok& name);  // NFKC-normalised, in the arena
+
+  // ---------------------------------------------------------- errors
+  [[noreturn]] void fail() { throw NoMatch{}; }
+  [[noreturn]] void raise(ErrorKind kind, std::string message, Pos start, Pos end);
+  [[noreturn]] void raise_at(const Tok& tok, std::string message, ErrorKind kind = ErrorKind::SyntaxError);
+  [[noreturn]] void raise_node(const ast::LocatedNode* node, std::string message);
+  [[noreturn]] void raise_range(const ast::LocatedNode* a, const ast::LocatedNode* b, std::string message);
+  SyntaxErrorInfo generic_error();
+  SyntaxErrorInfo error_at(ErrorKind kind, std::string message, Pos start, Pos end) const;
+  SyntaxErrorInfo tokenizer_error() const;
+  bool tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const;
+  std::string_view source_line(int line) const;
+
+  // ---------------------------------------------------------- statements
+  std::vector<ast::stmt*> statements_until(TokenType end);
+  void statement(std::vector<ast::stmt*>& out);
+  void simple_stmts(std::vector<ast::stmt*>& out);
+  ast::stmt* simple_stmt();
+  ast::stmt* compound_stmt();
+  ast::stmt* expression_stmt();
+  ast::Seq<ast::stmt*> block(const Tok& header, const char* what);
+  ast::stmt* function_def(std::vector<ast::expr*> decorators, Pos start);
+  ast::stmt* class_def(std::vector<ast::expr*> decorators, Pos start);
+  ast::stmt* decorated();
+  ast::stmt* if_stmt(bool elif);
+  ast::stmt* while_stmt();
+  ast::stmt* for_stmt(Pos start, bool is_async);
+  ast::stmt* with_stmt(Pos start, bool is_async);
+  ast::stmt* try_stmt();
+  ast::stmt* import_name();
+  ast::stmt* import_from();
+  ast::stmt* match_stmt();
+  ast::Seq<ast::stmt*> else_block();
+
+  // ---------------------------------------------------------- parameters
+  ast::arguments* parameters(bool lambda, OpType closer);
+  ast::arg* param(bool lambda, bool star_annotation);
+
+  // ---------------------------------------------------------- expressions
+  ast::expr* expressions();           // expressions: a, b -> Tuple
+  ast::expr* expression();            // expression (conditional, lambda)
+  ast::expr* star_expressions();
+  ast::expr* star_expression();
+  ast::expr* star_named_expression();
+  ast::expr* named_expression();
+  ast::expr* yield_expr();
+  ast::expr* disjunction();
+  ast::expr* conjunction();
+  ast::expr* inversion();
+  ast::expr* comparison();
+  ast::expr* bitwise_or();
+  ast::expr* bitwise_xor();
+  ast::expr* bitwise_and();
+  ast::expr* shift_expr();
+  ast::expr* sum();
+  ast::expr* term();
+  ast::expr* factor();
+  ast::expr* power();
+  ast::expr* await_primary();
+  ast::expr* primary();
+  ast::expr* primary_trailers(ast::expr* value, Pos start);
+  ast::expr* atom();
+  ast::expr* slices();
+  ast::expr* slice();
+  ast::expr* lambdef();
+  ast::expr* paren_atom();
+  ast::expr* bracket_atom();
+  ast::expr* brace_atom();
+  ast::expr* call(ast::expr* func, Pos start);
+  std::vector<ast::comprehension*> for_if_clauses();
+  ast::expr* annotated_rhs();
+
+  // ---------------------------------------------------------- targets
+  // Sets ctx to Store/Del throughout a target; raises CPython's message
+  // ("cannot assign to function call", ...) when it is not one.
+  void set_context(ast::expr* target, ast::expr_context ctx, const char* verb);
+  ast::expr* star_targets();
+  ast::expr* star_target();
+  ast::expr* for_target();   // for and comprehension targets, with CPython's errors
+  ast::expr* with_target();  // with ... as target
+  std::vector<ast::expr*> del_targets();
+  enum class TargetKind { Star, For, Del };
+  // CPython's _PyPegen_get_invalid_target: the part of `e` that cannot be
+  // assigned to (or deleted), or nullptr.
+  ast::expr* invalid_target(ast::expr* e, TargetKind kind);
+  static const char* expr_name(const ast::expr* e);
+  bool is_parenthesized(const ast::expr* e);
+  static bool is_bitwise_or_level(const ast::expr* e);
+  void check_assignment_targets(std::vector<ast::expr*>& targets, ast::expr* value);
+  void legacy_print_statement(ast::expr* name);
+
+  // ---------------------------------------------------------- patterns
+  ast::pattern* patterns();
+  ast::pattern* pattern();
+  ast::pattern* or_pattern();
+  ast::pattern* closed_pattern();
+  ast::pattern* maybe_star_pattern();
+  ast::pattern* mapping_pattern();
+  ast::pattern* class_pattern(ast::expr* cls, Pos start);
+  ast::expr* literal_expr(bool for_key);
+  ast::expr* signed_number();
+  ast::expr* name_or_attr();
+
+  // ---------------------------------------------------------- literals
+  ast::expr* strings();
+  ast::expr* number(const Tok& tok);
+
+  ast::Arena& arena_;
+  std::string filename_;
+  const TokenizeResult& tokenized_;
+  std::string_view source_;
+  std::vector<Tok> toks_;
+  size_t pos_ = 0;
+  size_t furthest_ = 0;  // the furthest token index peeked (CPython: p->fill)
+  bool tokens_complete_ = false;  // false when tokenizing stopped at an error
+};
+
+}  // namespace tern::compiler

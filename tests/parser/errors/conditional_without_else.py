@@ -1,0 +1,3 @@
+def f(a, a):
+    pass
+x = (1 if 2)

@@ -1,0 +1,3 @@
+﻿# A UTF-8 byte order mark before this comment.
+x = "é"
+é = x

@@ -1,0 +1,5 @@
+
+
+#!/not/first
+# vim: set fileencoding=utf-8 :
+x = "☃"
