@@ -627,9 +627,11 @@ expr* Parser::brace_atom() {
   if (at_op(OpType::DOUBLESTAR)) {
     kvpair();
   } else {
-    expr* first = star_named_expression();
-    if (at_op(OpType::COLON) && !as<Starred>(first)) {
-      if (as<NamedExpr>(first)) fail();
+    // A key is an expression; an unparenthesized walrus or a starred
+    // expression can only be a set element.
+    bool set_only = at_op(OpType::STAR) || (at_name() && at_op(OpType::COLONEQUAL, 1));
+    expr* first = set_only ? star_named_expression() : expression();
+    if (!set_only && at_op(OpType::COLON)) {
       next();
       keys.push_back(first);
       values.push_back(expression());

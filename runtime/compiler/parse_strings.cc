@@ -81,13 +81,15 @@ class FstringBuilder {
     return at;
   }
 
-  void flush(std::vector<expr*>& values, std::string& literal) {
+  void flush(std::vector<expr*>& values, std::string& literal) { flush(values, literal, start_, end_); }
+
+  void flush(std::vector<expr*>& values, std::string& literal, Pos start, Pos end) {
     if (literal.empty()) return;
     auto* c = p_.arena_.make<Constant>();
     c->value.type = ConstantValue::Type::Str;
     c->value.text = p_.arena_.copy(literal);
     if (u_kind_) c->kind_ = p_.arena_.copy("u");
-    Parser::set_loc(c, start_, end_);
+    Parser::set_loc(c, start, end);
     values.push_back(c);
     literal.clear();
   }
@@ -205,11 +207,13 @@ class FstringBuilder {
       std::string* saved = pending_literal;
       pending_literal = &spec_literal;
       i = parse(tok, st, i, recurse + 1, spec_values, spec_literal);
-      flush(spec_values, spec_literal);
+      // A format spec and its text span just this token (CPython 3.11).
+      Pos tok_start{tok.line, tok.col}, tok_end{tok.end_line, tok.end_col};
+      flush(spec_values, spec_literal, tok_start, tok_end);
       pending_literal = saved;
       auto* spec = p_.arena_.make<JoinedStr>();
       spec->values = p_.seq(spec_values);
-      Parser::set_loc(spec, start_, end_);
+      Parser::set_loc(spec, tok_start, tok_end);
       format_spec = spec;
     }
     if (i >= body.size() || body[i] != '}') error("expecting '}'");
@@ -255,7 +259,7 @@ class FstringBuilder {
     std::string source = "(" + std::string(text) + ")";
     TokenizeResult tokens = tokenize(source);
     Parser sub(p_.arena_, p_.filename_, tokens, source);
-    sub.shift_tokens(tok.line + lines, tok.col + cols);
+    sub.shift_tokens(tok.line + lines, lines ? cols : tok.col + cols);
     try {
       return sub.parse_fstring_expression();
     } catch (SyntaxErrorInfo& e) {
