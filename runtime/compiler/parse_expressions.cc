@@ -88,8 +88,11 @@ expr* Parser::star_named_expression() {
 }
 
 // named_expression: NAME ':=' expression | expression !':='
-expr* Parser::named_expression() {
+// With check_eq, `a = b` where '==' or ':=' was meant gets CPython's
+// invalid_named_expression messages.
+expr* Parser::named_expression(bool check_eq) {
   Pos start = start_pos();
+  size_t first_index = pos_;
   if (at_name() && at_op(OpType::COLONEQUAL, 1)) {
     const Tok& name = next();
     next();
@@ -107,7 +110,32 @@ expr* Parser::named_expression() {
   if (at_op(OpType::COLONEQUAL)) {
     raise_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
   }
+  if (check_eq && at_op(OpType::EQUAL)) mistaken_assignment(e, first_index);
   return e;
+}
+
+// `e = b` inside an expression; raises when `b` is a bitwise_or that no '='
+// or ':=' follows, as CPython's invalid_named_expression does.
+void Parser::mistaken_assignment(expr* e, size_t first_index) {
+  size_t m = mark();
+  size_t furthest = furthest_;
+  next();
+  expr* value = nullptr;
+  try {
+    value = bitwise_or();
+  } catch (NoMatch&) {
+  }
+  if (value && !at_op(OpType::EQUAL) && !at_op(OpType::COLONEQUAL)) {
+    if (as<Name>(e) && pos_ > first_index && toks_[first_index].type == TokenType::NAME &&
+        e->end_col_offset == toks_[first_index].end_col && e->end_lineno == toks_[first_index].end_line) {
+      raise_range(e, value, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    if (is_bitwise_or_level(e)) {
+      raise_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
+    }
+  }
+  reset(m);
+  furthest_ = furthest;
 }
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
@@ -115,7 +143,7 @@ expr* Parser::expression() {
   if (at_kw(Keyword::Lambda)) return lambdef();
   Pos start = start_pos();
   const Tok& first = peek();
-  bool name_then_string = first.type == TokenType::NAME && peek(1).type == TokenType::STRING;
+  size_t first_index = pos_;
   expr* body = disjunction();
   if (at_kw(Keyword::If)) {
     next();
@@ -133,6 +161,8 @@ expr* Parser::expression() {
     return e;
   }
   // `[a b]`: CPython's "Perhaps you forgot a comma?", inside brackets only.
+  bool name_then_string =
+      first.type == TokenType::NAME && first_index + 1 < toks_.size() && toks_[first_index + 1].type == TokenType::STRING;
   if (starts_expression(peek()) && !name_then_string && first.kw != Keyword::Match && first.kw != Keyword::Case &&
       first.kw != Keyword::Underscore) {
     auto* name = as<Name>(body);
@@ -389,7 +419,12 @@ expr* Parser::call(expr* func, Pos start) {
       keywords.push_back(k);
       seen_keyword = true;
     } else {
-      expr* e = named_expression();
+      expr* e = named_expression(false);
+      if (at_op(OpType::EQUAL)) {
+        const Tok& eq = peek();
+        raise(ErrorKind::SyntaxError, "expression cannot contain assignment, perhaps you meant \"==\"?", start_of(e),
+              {eq.end_line, eq.end_col});
+      }
       if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && at_kw(Keyword::For, 1))) {
         auto* g = arena_.make<GeneratorExp>();
         g->elt = e;
@@ -408,7 +443,6 @@ expr* Parser::call(expr* func, Pos start) {
         set_loc(c, start, prev_end());
         return c;
       }
-      if (at_op(OpType::EQUAL)) fail();
       if (seen_keyword || seen_double_star) {
         const Tok& t = peek();
         raise(ErrorKind::SyntaxError,
@@ -776,7 +810,7 @@ arguments* Parser::parameters(bool lambda, OpType closer) {
       star = true;
       if (at_op(OpType::COMMA) || at_op(closer)) {
         if (at_op(closer) || at_op(closer, 1) || at_op(OpType::DOUBLESTAR, 1)) {
-          raise_at(t, "named arguments must follow bare *");
+          raise_at(lambda ? peek() : t, "named arguments must follow bare *");
         }
       } else {
         vararg = param(lambda, true);

@@ -16,7 +16,7 @@ stmt* Parser::match_stmt() {
   try {
     // subject_expr: star_named_expression ',' star_named_expressions? | named_expression
     Pos sstart = start_pos();
-    expr* first = star_named_expression();
+    expr* first = at_op(OpType::STAR) ? star_expression() : named_expression(false);
     if (at_op(OpType::COMMA)) {
       std::vector<expr*> elts{first};
       while (accept_op(OpType::COMMA)) {
@@ -30,6 +30,7 @@ stmt* Parser::match_stmt() {
       if (as<Starred>(first)) fail();
       subject = first;
     }
+    // Not expect_colon(): `match -x` NEWLINE is an expression statement.
     expect_op(OpType::COLON);
     if (!at(TokenType::NEWLINE)) fail();
   } catch (NoMatch&) {
@@ -51,7 +52,7 @@ stmt* Parser::match_stmt() {
     auto* c = arena_.make<match_case>();
     c->pattern = patterns();
     if (accept_kw(Keyword::If)) c->guard = named_expression();
-    expect_op(OpType::COLON);
+    expect_colon(false);
     c->body = block(ckw, "'case' statement");
     cases.push_back(c);
   }

@@ -320,6 +320,9 @@ stmt* Parser::import_from() {
     bool paren = accept_op(OpType::LPAR);
     do {
       if (paren && at_op(OpType::RPAR) && !names.empty()) break;
+      if (!paren && !names.empty() && at(TokenType::NEWLINE)) {
+        raise_at(peek(), "trailing comma not allowed without surrounding parentheses");
+      }
       Pos astart = start_pos();
       auto* a = arena_.make<alias>();
       a->name = identifier(expect_name());
@@ -327,11 +330,7 @@ stmt* Parser::import_from() {
       set_loc(a, astart, prev_end());
       names.push_back(a);
     } while (accept_op(OpType::COMMA));
-    if (paren) {
-      expect_op(OpType::RPAR);
-    } else if (names.size() > 0 && toks_[pos_ - 1].op == OpType::COMMA) {
-      raise_at(toks_[pos_ - 1], "trailing comma not allowed without surrounding parentheses");
-    }
+    if (paren) expect_op(OpType::RPAR);
   }
   s->names = seq(names);
   s->level = level;
@@ -396,12 +395,13 @@ stmt* Parser::function_def(std::vector<expr*> decorators, Pos start) {
   bool is_async = accept_kw(Keyword::Async);
   const Tok& def = expect_kw(Keyword::Def);
   std::string_view name = identifier(expect_name());
-  expect_op(OpType::LPAR);
+  if (!at_op(OpType::LPAR)) raise_at(peek(), "expected '('");
+  next();
   arguments* args = parameters(false, OpType::RPAR);
   expect_op(OpType::RPAR);
   expr* returns = nullptr;
   if (accept_op(OpType::RARROW)) returns = expression();
-  expect_op(OpType::COLON);
+  expect_colon(true);
   Seq<stmt*> body = block(def, "function definition");
   if (is_async) {
     auto* s = arena_.make<AsyncFunctionDef>();
@@ -434,17 +434,26 @@ stmt* Parser::class_def(std::vector<expr*> decorators, Pos start) {
     s->bases = c->args;
     s->keywords = c->keywords;
   }
-  expect_op(OpType::COLON);
+  expect_colon(false);
   s->body = block(kw, "class definition");
   s->decorator_list = seq(decorators);
   set_loc(s, start, prev_end());
   return s;
 }
 
+// The ':' that opens a block.  `forced` is CPython's &&':' (def, try,
+// else, finally): anything else there is "expected ':'".  Otherwise only a
+// NEWLINE in its place gets that message (CPython's invalid_*_stmt rules).
+void Parser::expect_colon(bool forced) {
+  if (accept_op(OpType::COLON)) return;
+  if (forced || at(TokenType::NEWLINE)) raise_at(peek(), "expected ':'");
+  fail();
+}
+
 // else_block: 'else' ':' block
 Seq<stmt*> Parser::else_block() {
   const Tok& kw = expect_kw(Keyword::Else);
-  expect_op(OpType::COLON);
+  expect_colon(true);
   return block(kw, "'else' statement");
 }
 
@@ -454,7 +463,7 @@ stmt* Parser::if_stmt(bool elif) {
   const Tok& kw = next();
   auto* s = arena_.make<If>();
   s->test = named_expression();
-  expect_op(OpType::COLON);
+  expect_colon(false);
   s->body = block(kw, elif ? "'elif' statement" : "'if' statement");
   if (at_kw(Keyword::Elif)) {
     std::vector<stmt*> orelse{if_stmt(true)};
@@ -472,7 +481,7 @@ stmt* Parser::while_stmt() {
   const Tok& kw = next();
   auto* s = arena_.make<While>();
   s->test = named_expression();
-  expect_op(OpType::COLON);
+  expect_colon(false);
   s->body = block(kw, "'while' statement");
   if (at_kw(Keyword::Else)) s->orelse = else_block();
   set_loc(s, start, prev_end());
@@ -486,7 +495,7 @@ stmt* Parser::for_stmt(Pos start, bool is_async) {
   expr* target = for_target();
   expect_kw(Keyword::In);
   expr* iter = star_expressions();
-  expect_op(OpType::COLON);
+  expect_colon(false);
   Seq<stmt*> body = block(kw, "'for' statement");
   Seq<stmt*> orelse;
   if (at_kw(Keyword::Else)) orelse = else_block();
@@ -544,7 +553,7 @@ stmt* Parser::with_stmt(Pos start, bool is_async) {
     do with_item();
     while (accept_op(OpType::COMMA));
   }
-  expect_op(OpType::COLON);
+  expect_colon(false);
   Seq<stmt*> body = block(kw, "'with' statement");
   if (is_async) {
     auto* s = arena_.make<AsyncWith>();
@@ -566,7 +575,7 @@ stmt* Parser::with_stmt(Pos start, bool is_async) {
 stmt* Parser::try_stmt() {
   Pos start = start_pos();
   const Tok& kw = next();
-  expect_op(OpType::COLON);
+  expect_colon(true);
   Seq<stmt*> body = block(kw, "'try' statement");
   std::vector<excepthandler*> handlers;
   bool star = false;
@@ -574,6 +583,7 @@ stmt* Parser::try_stmt() {
     Pos hstart = start_pos();
     const Tok& ekw = next();
     bool this_star = accept_op(OpType::STAR);
+    if (this_star && at_op(OpType::COLON)) raise_at(peek(), "expected one or more exception types");
     if (!handlers.empty() && this_star != star) {
       raise_at(ekw, "cannot have both 'except' and 'except*' on the same 'try'");
     }
@@ -587,7 +597,7 @@ stmt* Parser::try_stmt() {
         fail();
       }
     }
-    expect_op(OpType::COLON);
+    expect_colon(false);
     h->body = block(ekw, star ? "'except*' statement" : "'except' statement");
     set_loc(h, hstart, prev_end());
     handlers.push_back(h);
@@ -597,7 +607,7 @@ stmt* Parser::try_stmt() {
   if (!handlers.empty() && at_kw(Keyword::Else)) orelse = else_block();
   if (at_kw(Keyword::Finally)) {
     const Tok& fkw = next();
-    expect_op(OpType::COLON);
+    expect_colon(true);
     finalbody = block(fkw, "'finally' statement");
   }
   if (handlers.empty() && finalbody.empty()) {

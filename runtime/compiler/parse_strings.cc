@@ -125,7 +125,7 @@ class FstringBuilder {
     std::vector<char> brackets;
     for (; i < body.size(); i++) {
       char ch = body[i];
-      if (ch == '\\') error("expression part cannot include a backslash");
+      if (ch == '\\') error_plain("f-string expression part cannot include a backslash");
       if (quote) {
         if (ch == quote) {
           if (quote_len == 3) {
@@ -154,7 +154,7 @@ class FstringBuilder {
         brackets.push_back(ch);
         continue;
       }
-      if (ch == '#') error("expression part cannot include '#'");
+      if (ch == '#') error_plain("f-string expression part cannot include '#'");
       if (brackets.empty() && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
         if (i + 1 < body.size()) {
           char next = body[i + 1];
@@ -302,7 +302,7 @@ expr* Parser::strings() {
   }
   Pos end = prev_end();
   if (any_bytes && any_str) raise_at(peek(), "cannot mix bytes and nonbytes literals");
-  bool u_kind = split[0].u_prefix;
+  bool u_kind = parts[0]->text[0] == 'u';  // kind='u' for a lower-case u prefix only
   if (!any_f) {
     std::string value;
     for (size_t k = 0; k < parts.size(); k++) {

@@ -54,24 +54,6 @@ int code_points(std::string_view line, int bytes) {
   return n;
 }
 
-// The source as text, for the line an error quotes and its columns.
-std::string decoded_text(std::string_view source, const std::string& encoding) {
-  if (encoding == "utf-8") {
-    if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
-    return std::string(source);
-  }
-  std::string out;
-  for (unsigned char c : source) {  // latin-1
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 bool is_hard_keyword(Keyword kw) { return kw != Keyword::None_ && kw < Keyword::Match; }
@@ -95,6 +77,7 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
     if (t.type == TokenType::NAME) tok.kw = keyword_of(t.text);
     toks_.push_back(tok);
   }
+  place_eof_tokens();
   tokens_complete_ = tokens.ok();
   if (!tokens_complete_) {
     // A stand-in for the token the tokenizer failed on: reaching it raises
@@ -105,6 +88,26 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
       end.col = end.end_col = toks_.back().end_col;
     }
     toks_.push_back(end);
+  }
+}
+
+// CPython's tokenizer reports the DEDENTs and ENDMARKER at the end of the
+// file on the last line, after its last character (`tokenize` puts them on
+// the line after); errors found there are placed accordingly.
+void Parser::place_eof_tokens() {
+  std::string_view text = source_;
+  if (text.empty()) return;
+  if (text.back() == '\n') text.remove_suffix(1);
+  int last_line = 1;
+  for (char c : text) last_line += c == '\n';
+  std::string_view last = text.substr(text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1);
+  if (!last.empty() && last.back() == '\r') last.remove_suffix(1);
+  for (size_t i = toks_.size(); i > 0; i--) {
+    Tok& t = toks_[i - 1];
+    if ((t.type != TokenType::DEDENT && t.type != TokenType::ENDMARKER) || t.line <= last_line) break;
+    t.line = t.end_line = last_line;
+    t.col = t.end_col = static_cast<int>(last.size());
+    t.cp_col = code_points(last, t.col);
   }
 }
 
@@ -244,7 +247,7 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
   e.message = t.message;
   e.filename = filename_;
   e.lineno = t.line;
-  e.offset = t.col + 1;
+  e.offset = t.line == 0 ? -1 : t.col + 1;  // line 0: the error has no position
   e.text = std::string(source_line(t.line));
   return e;
 }
@@ -266,7 +269,8 @@ bool Parser::tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const {
 SyntaxErrorInfo Parser::generic_error() {
   const Tok& t = toks_[std::min(furthest_, toks_.size() - 1)];
   if (t.type == TokenType::INDENT) {
-    return error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.col}, {t.end_line, -1});
+    // CPython places it at the last character of the indentation.
+    return error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.end_col - 1}, {t.end_line, -1});
   }
   if (t.type == TokenType::DEDENT) {
     return error_at(ErrorKind::IndentationError, "unexpected unindent", {t.line, t.col}, {t.end_line, -1});
@@ -290,8 +294,7 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
   ParseResult result;
   result.arena = std::make_unique<ast::Arena>();
   TokenizeResult tokens = tokenize(source);
-  std::string decoded = decoded_text(source, tokens.encoding);
-  Parser parser(*result.arena, filename, tokens, decoded);
+  Parser parser(*result.arena, filename, tokens, tokens.text);
   try {
     try {
       result.module = parser.parse_file();
@@ -307,7 +310,11 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
 }
 
 std::string format_syntax_error(const SyntaxErrorInfo& error) {
-  return std::string(error_kind_name(error.kind)) + ": " + error.message + " (" + error.filename + ", line " +
+  // SyntaxError.__str__ shows the file's base name.
+  std::string_view file = error.filename;
+  size_t slash = file.rfind('/');
+  if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  return std::string(error_kind_name(error.kind)) + ": " + error.message + " (" + std::string(file) + ", line " +
          std::to_string(error.lineno) + ")";
 }
 

@@ -41,8 +41,8 @@ struct ParseResult {
 
 ParseResult parse_module(std::string_view source, std::string_view filename);
 
-// "SyntaxError: msg (file, line N)", as str() and the traceback's last line
-// show it in CPython.
+// "SyntaxError: msg (file.py, line N)", as str() shows it in CPython: the
+// file's base name only.
 std::string format_syntax_error(const SyntaxErrorInfo& error);
 
 }  // namespace tern::compiler

@@ -86,6 +86,7 @@ class Parser {
     return {t.line, t.col};
   }
   void shift_tokens(int line, int cols);
+  void place_eof_tokens();
   Pos prev_end() const;
   template <class T>
   T* make(Pos start) {
@@ -137,6 +138,7 @@ class Parser {
   ast::stmt* import_from();
   ast::stmt* match_stmt();
   ast::Seq<ast::stmt*> else_block();
+  void expect_colon(bool forced);
 
   // ---------------------------------------------------------- parameters
   ast::arguments* parameters(bool lambda, OpType closer);
@@ -148,7 +150,8 @@ class Parser {
   ast::expr* star_expressions();
   ast::expr* star_expression();
   ast::expr* star_named_expression();
-  ast::expr* named_expression();
+  ast::expr* named_expression(bool check_eq = true);
+  void mistaken_assignment(ast::expr* e, size_t first_index);
   ast::expr* yield_expr();
   ast::expr* disjunction();
   ast::expr* conjunction();

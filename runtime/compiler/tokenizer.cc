@@ -300,8 +300,12 @@ void Tokenizer::indentation(size_t pos, int col, int altcol) {
   if (altcol != altindents_.back()) tab_error();
 }
 
+// CPython's MAXLEVEL: how deeply brackets may nest.
+constexpr size_t kMaxBracketDepth = 200;
+
 void Tokenizer::bracket(char c, size_t pos) {
   if (c == '(' || c == '[' || c == '{') {
+    if (brackets_.size() >= kMaxBracketDepth) fail_at("too many nested parentheses", pos);
     brackets_.push_back(OpenBracket{.ch = c, .line = lnum_, .col = col_of(pos)});
     return;
   }
@@ -519,7 +523,9 @@ void Tokenizer::tokens_in_line(size_t pos) {
       emit_here(brackets_.empty() ? TokenType::NEWLINE : TokenType::NL, start, end);
       pos = end;
     } else if (c == '\\') {
-      if (next(1) == '\n' || (next(1) == '\r' && next(2) == '\n')) {
+      // Backslash-newline continues the line; at the very end of the file
+      // it leaves the statement open ("unexpected EOF while parsing").
+      if (next(1) == '\n' || (next(1) == '\r' && next(2) == '\n') || start + 1 == line_.size()) {
         continued_ = true;
         return;
       }
@@ -616,8 +622,9 @@ void Tokenizer::finish() {
 
 TokenizeResult tokenize(std::string_view source) {
   TokenizeResult result;
+  DecodedSource decoded;
   try {
-    DecodedSource decoded = decode_source(source);
+    decoded = decode_source(source);
     if (decoded.error) {
       result.error = std::move(decoded.error);
       return result;
@@ -632,6 +639,7 @@ TokenizeResult tokenize(std::string_view source) {
   } catch (std::bad_alloc&) {
     result.error = TokenizeError{.kind = ErrorKind::SyntaxError, .message = "out of memory", .line = 0, .col = 0};
   }
+  result.text = std::move(decoded.text);
   return result;
 }
 

@@ -148,6 +148,7 @@ struct TokenizeError {
 struct TokenizeResult {
   std::vector<Token> tokens;  // when error is set: the tokens before it
   std::string encoding;       // as tokenize's ENCODING token names it
+  std::string text;           // the decoded source (UTF-8), for the line an error quotes
   std::optional<TokenizeError> error;
   bool ok() const { return !error.has_value(); }
 };
