@@ -140,6 +140,7 @@ void Parser::mistaken_assignment(expr* e, size_t first_index) {
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 expr* Parser::expression() {
+  Depth depth(*this);
   if (at_kw(Keyword::Lambda)) return lambdef();
   Pos start = start_pos();
   const Tok& first = peek();
@@ -214,6 +215,7 @@ expr* Parser::conjunction() {
 // inversion: 'not' inversion | comparison
 expr* Parser::inversion() {
   if (!at_kw(Keyword::Not)) return comparison();
+  Depth depth(*this);
   Pos start = start_pos();
   next();
   auto* e = arena_.make<UnaryOp>();
@@ -272,6 +274,7 @@ done:
   expr* Parser::name() {                                              \
     Pos start = start_pos();                                          \
     expr* left = next_level();                                        \
+    Depth depth(*this);                                               \
     static const std::pair<OpType, operator_> kOps[] = {__VA_ARGS__};  \
     for (;;) {                                                        \
       const Tok& t = peek();                                          \
@@ -288,6 +291,7 @@ done:
       e->right = next_level();                                        \
       set_loc(e, start, prev_end());                                  \
       left = e;                                                       \
+      depth.step();                                                   \
     }                                                                 \
   }
 
@@ -306,6 +310,7 @@ TERN_BINARY_LEVEL(term, factor, {OpType::STAR, operator_::Mult}, {OpType::SLASH,
 expr* Parser::factor() {
   const Tok& t = peek();
   if (t.type == TokenType::OP && (t.op == OpType::PLUS || t.op == OpType::MINUS || t.op == OpType::TILDE)) {
+    Depth depth(*this);
     Pos start = start_pos();
     next();
     auto* e = arena_.make<UnaryOp>();
@@ -322,6 +327,7 @@ expr* Parser::power() {
   Pos start = start_pos();
   expr* base = await_primary();
   if (!accept_op(OpType::DOUBLESTAR)) return base;
+  Depth depth(*this);
   auto* e = arena_.make<BinOp>();
   e->left = base;
   e->op = operator_::Pow;
@@ -333,6 +339,7 @@ expr* Parser::power() {
 // await_primary: AWAIT primary | primary
 expr* Parser::await_primary() {
   if (!at_kw(Keyword::Await)) return primary();
+  Depth depth(*this);
   Pos start = start_pos();
   next();
   auto* e = arena_.make<Await>();
@@ -349,7 +356,9 @@ expr* Parser::primary() {
 }
 
 expr* Parser::primary_trailers(expr* value, Pos start) {
+  Depth depth(*this);
   for (;;) {
+    depth.step();
     if (at_op(OpType::DOT)) {
       next();
       auto* e = arena_.make<Attribute>();
@@ -747,6 +756,7 @@ expr* Parser::yield_expr() {
 
 // lambdef: 'lambda' [lambda_params] ':' expression
 expr* Parser::lambdef() {
+  Depth depth(*this);
   Pos start = start_pos();
   next();
   auto* e = arena_.make<Lambda>();

@@ -14,6 +14,7 @@ std::vector<stmt*> Parser::statements_until(TokenType end) {
 
 // statement: compound_stmt | simple_stmts
 void Parser::statement(std::vector<stmt*>& out) {
+  Depth depth(*this);
   if (stmt* s = compound_stmt()) {
     out.push_back(s);
     return;

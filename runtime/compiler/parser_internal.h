@@ -53,6 +53,11 @@ struct Tok {
 
 struct NoMatch {};
 
+// How deeply the parser may recurse, and how deep a tree it may build
+// (CPython 3.11's MAXSTACK).  Beyond it CPython raises MemoryError; Tern
+// raises SyntaxError "too many nested expressions" (docs/differences.md).
+constexpr int kMaxParseDepth = 6000;
+
 struct Pos {
   int line = 0, col = 0;
 };
@@ -214,6 +219,21 @@ class Parser {
   ast::expr* strings();
   ast::expr* number(const Tok& tok);
 
+  // Counts one nesting level for as long as it lives (recursion, or one
+  // more link of a left-nested chain such as a.b.c or 1+2+3).
+  class Depth {
+   public:
+    explicit Depth(Parser& p) : p_(p), saved_(p.depth_) { step(); }
+    ~Depth() { p_.depth_ = saved_; }
+    void step() {
+      if (++p_.depth_ > kMaxParseDepth) p_.raise_at(p_.peek(), "too many nested expressions");
+    }
+
+   private:
+    Parser& p_;
+    int saved_;
+  };
+
   ast::Arena& arena_;
   std::string filename_;
   const TokenizeResult& tokenized_;
@@ -221,6 +241,7 @@ class Parser {
   std::vector<Tok> toks_;
   size_t pos_ = 0;
   size_t furthest_ = 0;  // the furthest token index peeked (CPython: p->fill)
+  int depth_ = 0;         // see Depth
   bool tokens_complete_ = false;  // false when tokenizing stopped at an error
 };
 

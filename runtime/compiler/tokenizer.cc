@@ -277,10 +277,16 @@ bool Tokenizer::start_of_logical_line() {
   return true;
 }
 
+// CPython's MAXINDENT: blocks nest at most 99 deep.
+constexpr size_t kMaxIndentLevels = 100;
+
 void Tokenizer::indentation(size_t pos, int col, int altcol) {
   auto tab_error = [&] { fail(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", lnum_, 0); };
   if (col > indents_.back()) {
     if (altcol <= altindents_.back()) tab_error();
+    if (indents_.size() >= kMaxIndentLevels) {
+      fail(ErrorKind::IndentationError, "too many levels of indentation", lnum_, 0);
+    }
     indents_.push_back(col);
     altindents_.push_back(altcol);
     emit(TokenType::INDENT, line_.substr(0, pos), pos_of(0), pos_of(pos));

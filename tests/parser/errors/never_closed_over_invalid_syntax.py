@@ -1,0 +1,4 @@
+x = a.b{c(d, e)
+
+def g():
+    pass
