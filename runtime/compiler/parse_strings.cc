@@ -66,7 +66,7 @@ class FstringBuilder {
       // [lit_start, i) is literal; with `doubled`, body[i - 1] is the first
       // of a doubled brace, kept once.
       std::string_view chunk = body.substr(lit_start, i - lit_start);
-      append_literal(chunk, st);
+      append_literal(chunk, st, literal);
       at = i;
       if (doubled) {
         at = i + 1;
@@ -94,19 +94,17 @@ class FstringBuilder {
     literal.clear();
   }
 
-  std::string* pending_literal = nullptr;
-
  private:
   [[noreturn]] void error(const std::string& message) {
     const Tok& t = p_.peek();
     p_.raise(ErrorKind::SyntaxError, kFstringPrefix + message, {t.line, t.col}, {t.line, t.col});
   }
 
-  void append_literal(std::string_view chunk, const StringToken& st) {
+  void append_literal(std::string_view chunk, const StringToken& st, std::string& literal) {
     if (chunk.empty()) return;
     std::string err;
     long invalid = -1;
-    if (!decode_string_body(chunk, st.raw, false, pending_literal, &err, &invalid)) error_plain(err);
+    if (!decode_string_body(chunk, st.raw, false, &literal, &err, &invalid)) error_plain(err);
   }
 
   [[noreturn]] void error_plain(const std::string& message) {
@@ -204,13 +202,10 @@ class FstringBuilder {
       if (i >= body.size()) error("expecting '}'");
       std::vector<expr*> spec_values;
       std::string spec_literal;
-      std::string* saved = pending_literal;
-      pending_literal = &spec_literal;
       i = parse(tok, st, i, recurse + 1, spec_values, spec_literal);
       // A format spec and its text span just this token (CPython 3.11).
       Pos tok_start{tok.line, tok.col}, tok_end{tok.end_line, tok.end_col};
       flush(spec_values, spec_literal, tok_start, tok_end);
-      pending_literal = saved;
       auto* spec = p_.arena_.make<JoinedStr>();
       spec->values = p_.seq(spec_values);
       Parser::set_loc(spec, tok_start, tok_end);
@@ -322,7 +317,6 @@ expr* Parser::strings() {
   FstringBuilder builder(*this, start, end, u_kind);
   std::vector<expr*> values;
   std::string literal;
-  builder.pending_literal = &literal;
   for (size_t k = 0; k < parts.size(); k++) {
     if (!split[k].fstring) {
       std::string err;
@@ -330,8 +324,7 @@ expr* Parser::strings() {
       if (!decode_string_body(split[k].body, split[k].raw, false, &literal, &err, &invalid)) raise_at(peek(), err);
       continue;
     }
-    size_t stop = builder.parse(*parts[k], split[k], 0, 0, values, literal);
-    (void)stop;
+    builder.parse(*parts[k], split[k], 0, 0, values, literal);
   }
   builder.flush(values, literal);
   auto* j = arena_.make<JoinedStr>();

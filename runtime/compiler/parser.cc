@@ -17,7 +17,7 @@ namespace tern::compiler {
 namespace {
 
 struct KeywordName {
-  const char* text;
+  std::string_view text;
   Keyword kw;
 };
 
@@ -40,7 +40,7 @@ constexpr KeywordName kKeywords[] = {
 Keyword keyword_of(std::string_view text) {
   if (text.size() > 8) return Keyword::None_;
   for (const KeywordName& k : kKeywords) {
-    if (text == k.text) return k.kw;
+    if (k.text[0] == text[0] && text == k.text) return k.kw;
   }
   return Keyword::None_;
 }
