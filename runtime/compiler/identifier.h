@@ -9,7 +9,8 @@
 // `fi` are the same variable, as in CPython.
 //
 // Character properties are Unicode 14.0, CPython 3.11's version, from tables
-// generated at build time (gen_xid_tables.py); they agree with python3.11's
+// generated at build time (gen_xid_tables.py, reading the Unicode data through
+// unicode_data.py); they agree with python3.11's
 // str.isidentifier() and str.isprintable() on every code point.  NFKC comes
 // from utf8proc, whose Unicode version may differ (Debian's 2.6 is 13.0):
 // characters added since normalise to themselves.
@@ -23,7 +24,9 @@ namespace tern::compiler {
 
 bool is_xid_start(char32_t cp);
 bool is_xid_continue(char32_t cp);
-// str.isprintable() of the one-character string `cp`.
+// str.isprintable() of the one-character string `cp`: what repr() shows as
+// itself rather than escapes (repr_str, tern-tokdump), and what the tokenizer
+// accepts outside a name or string.  The only printable table in Tern.
 bool is_printable(char32_t cp);
 
 // Decodes the code point at utf8[i] and moves i past it.  The input must be

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <vector>
 
+#include "runtime/compiler/identifier.h"
 #include "runtime/compiler/unicode_names.h"
 
 namespace tern::compiler {
@@ -538,7 +539,7 @@ std::string repr_str(std::string_view utf8) {
       append_hex_escape(&out, 'x', code, 2);
     } else if (code < 0x7F) {
       out.push_back(static_cast<char>(code));
-    } else if (unicode_isprintable(code)) {
+    } else if (is_printable(code)) {
       append_utf8(&out, code);
     } else if (code <= 0xFF) {
       append_hex_escape(&out, 'x', code, 2);

@@ -68,6 +68,9 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
   int level = 0;
   for (const Token& t : tokens.tokens) {
     if (t.type == TokenType::COMMENT || t.type == TokenType::NL || t.type == TokenType::ENCODING) continue;
+    // `tokenize` shows the blanks before a stray character as ERRORTOKENs;
+    // CPython's own tokenizer skips them.
+    if (t.type == TokenType::ERRORTOKEN && t.text.find_first_not_of(" \t\f") == std::string::npos) continue;
     if (t.type == TokenType::OP) {
       if (t.op == OpType::LPAR || t.op == OpType::LSQB || t.op == OpType::LBRACE) level++;
       if ((t.op == OpType::RPAR || t.op == OpType::RSQB || t.op == OpType::RBRACE) && level > 0) level--;

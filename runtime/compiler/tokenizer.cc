@@ -96,6 +96,7 @@ class Tokenizer {
   }
 
   void run(std::vector<Token>& out);
+  bool statement_continues_at_end() const;
 
  private:
   [[noreturn]] void fail(ErrorKind kind, std::string message, int line, int col) {
@@ -105,7 +106,22 @@ class Tokenizer {
     fail(ErrorKind::SyntaxError, std::move(message), lnum_, col_of(byte_off));
   }
 
-  int col_of(size_t byte_off) const { return count_code_points(line_.substr(0, byte_off)); }
+  // Code points before byte_off on the current line.  Offsets mostly grow
+  // along a line, so counting resumes from the last answer: linear, not
+  // quadratic, in the length of a long line.
+  int col_of(size_t byte_off) const {
+    if (line_.data() != col_line_ || byte_off < col_bytes_) {
+      col_line_ = line_.data();
+      col_bytes_ = 0;
+      col_points_ = 0;
+    }
+    col_points_ += count_code_points(line_.substr(col_bytes_, byte_off - col_bytes_));
+    col_bytes_ = byte_off;
+    return col_points_;
+  }
+  mutable const char* col_line_ = nullptr;
+  mutable size_t col_bytes_ = 0;
+  mutable int col_points_ = 0;
   Position pos_of(size_t byte_off) const {
     return Position{.line = lnum_, .col = col_of(byte_off), .byte_col = static_cast<int>(byte_off)};
   }
@@ -114,7 +130,8 @@ class Tokenizer {
     out_->push_back(Token{.type = type, .op = op, .text = std::string(text), .start = start, .end = end});
   }
   void emit_here(TokenType type, size_t from, size_t to, OpType op = OpType::NONE) {
-    emit(type, line_.substr(from, to - from), pos_of(from), pos_of(to), op);
+    Position start = pos_of(from);  // before `to`: col_of counts forward
+    emit(type, line_.substr(from, to - from), start, pos_of(to), op);
   }
 
   bool continue_string();
@@ -137,6 +154,15 @@ class Tokenizer {
   std::vector<int> altindents_{0};  // with tabs counted as 1: for TabError
   std::vector<OpenBracket> brackets_;
   bool continued_ = false;
+
+  // Indentation continued onto the next line by a backslash (`  \` at the
+  // start of a logical line).  As in CPython, the column of the first such
+  // backslash, if not 0, is the indentation of what follows; otherwise the
+  // columns add up across the lines.
+  struct IndentContinuation {
+    int cont_col, col, altcol;
+  };
+  std::optional<IndentContinuation> indent_continuation_;
 
   // A string that has not ended on the line it started on.
   struct PendingString {
@@ -161,7 +187,7 @@ void Tokenizer::run(std::vector<Token>& out) {
     line_ = lines_[i];
     if (pending_) {
       if (!continue_string()) continue;
-    } else if (brackets_.empty() && !continued_) {
+    } else if (brackets_.empty() && (!continued_ || indent_continuation_)) {
       if (!start_of_logical_line()) {
         if (line_.find_first_not_of(" \t\f") == std::string_view::npos) {
           // A last line of only blanks: tokenize stops reading there.
@@ -246,6 +272,14 @@ bool Tokenizer::scan_string_body(size_t& pos) {
 bool Tokenizer::start_of_logical_line() {
   size_t pos = 0;
   int col = 0, altcol = 0;
+  int cont_col = 0;
+  if (indent_continuation_) {
+    cont_col = indent_continuation_->cont_col;
+    col = indent_continuation_->col;
+    altcol = indent_continuation_->altcol;
+    indent_continuation_.reset();
+    continued_ = false;
+  }
   for (; pos < line_.size(); pos++) {
     char c = line_[pos];
     if (c == ' ') {
@@ -262,6 +296,13 @@ bool Tokenizer::start_of_logical_line() {
   }
   if (pos == line_.size()) return false;
   char c = line_[pos];
+  std::string_view after = line_.substr(pos + 1);
+  if (c == '\\' && (after.empty() || after == "\n" || after == "\r\n")) {
+    indent_continuation_ = IndentContinuation{cont_col ? cont_col : col, col, altcol};
+    continued_ = true;  // at the end of the file: "unexpected EOF while parsing"
+    return false;
+  }
+  if (cont_col) col = altcol = cont_col;
   if (c == '#' || c == '\r' || c == '\n') {
     if (c == '#') {
       size_t end = line_.find_first_of("\r\n", pos);
@@ -588,6 +629,18 @@ void Tokenizer::tokens_in_line(size_t pos) {
   }
 }
 
+// Whether the last token before trailing comments and NLs belongs to an
+// unfinished statement.
+bool Tokenizer::statement_continues_at_end() const {
+  for (size_t i = out_->size(); i > 0; i--) {
+    TokenType type = (*out_)[i - 1].type;
+    if (type == TokenType::COMMENT || type == TokenType::NL) continue;
+    return type != TokenType::NEWLINE && type != TokenType::INDENT && type != TokenType::DEDENT &&
+           type != TokenType::ENCODING;
+  }
+  return false;
+}
+
 void Tokenizer::finish() {
   if (pending_) {
     const char* what = pending_->triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
@@ -608,7 +661,11 @@ void Tokenizer::finish() {
   std::string_view last = last_line_;
   if (!last.empty() && last.back() != '\n' && last.back() != '\r') {
     size_t first = last.find_first_not_of(" \t\f\v\r\n");
-    if (first == std::string_view::npos || last[first] != '#') {
+    // A final comment line ends no statement, unless a backslash carried a
+    // statement onto it (`x \` then ` # c`): the C tokenizer ends that one
+    // with a NEWLINE, where `tokenize` shows none.
+    bool comment_only = first != std::string_view::npos && last[first] == '#';
+    if (!comment_only || statement_continues_at_end()) {
       int len = count_code_points(last);
       int blen = static_cast<int>(last.size());
       emit(TokenType::NEWLINE, "", Position{.line = end_lnum_ - 1, .col = len, .byte_col = blen},

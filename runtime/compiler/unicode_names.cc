@@ -1,6 +1,6 @@
-// Unicode names and the printable property; see unicode_names.h.
+// Unicode character names; see unicode_names.h.
 //
-// Layout of the generated tables (unicode_data.inc):
+// Layout of the generated tables (unicode_names.inc):
 //  - kWordChars / kWordOffsets: the distinct words of all names, most frequent
 //    first; word i is kWordChars[kWordOffsets[i], kWordOffsets[i + 1]).
 //    kWordsByText lists the word numbers in byte order of their text.
@@ -12,7 +12,7 @@
 //    if a ' ' or nothing follows), each token one byte when below 0x80, else
 //    two: 0x80 | (token >> 8), token & 0xff.
 //  - kNameBlockOffsets[i]: offset in kNameData of entry i * kNameBlock.
-//  - kCjkIdeographs / kPrintable: sorted half-open code point ranges.
+//  - kCjkIdeographs: sorted half-open code point ranges.
 #include "runtime/compiler/unicode_names.h"
 
 #include <algorithm>
@@ -28,7 +28,7 @@ struct UnicodeRange {
   char32_t end;  // one past the last
 };
 
-#include "runtime/compiler/unicode_data.inc"
+#include "runtime/compiler/unicode_names.inc"
 
 bool in_ranges(const UnicodeRange* begin, const UnicodeRange* end, char32_t code) {
   const UnicodeRange* it =
@@ -160,7 +160,5 @@ std::optional<char32_t> lookup_unicode_name(std::string_view name) {
   if (name.starts_with(kCjk)) return lookup_cjk_ideograph(name.substr(kCjk.size()));
   return lookup_table_name(name);
 }
-
-bool unicode_isprintable(char32_t code) { return in_ranges(std::begin(kPrintable), std::end(kPrintable), code); }
 
 }  // namespace tern::compiler

@@ -1,6 +1,6 @@
-// The parts of the Unicode Character Database the compiler needs, as Python
-// 3.11 sees it (Unicode 14.0): character names for "\N{...}" escapes and the
-// printable property for repr().
+// Unicode character names for "\N{...}" escapes, as Python 3.11 knows them
+// (Unicode 14.0).  The other character properties the compiler needs (XID,
+// str.isprintable()) are in identifier.h.
 //
 // The tables are generated at build time by gen_unicode_names.py from
 // Debian's unicode-data package, restricted to the characters Unicode 14.0
@@ -18,10 +18,5 @@ namespace tern::compiler {
 // and "HANGUL SYLLABLE ..." are computed and must be written in uppercase;
 // named sequences are not accepted.
 std::optional<char32_t> lookup_unicode_name(std::string_view name);
-
-// str.isprintable() for one code point: false for the categories Other (Cc,
-// Cf, Cs, Co, Cn) and Separator (Zl, Zp, Zs) except the space, and for code
-// points Unicode 14.0 left unassigned.
-bool unicode_isprintable(char32_t code);
 
 }  // namespace tern::compiler

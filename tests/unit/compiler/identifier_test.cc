@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace tern::compiler {
 namespace {
 
@@ -35,6 +37,20 @@ TEST(Identifier, Printable) {
   EXPECT_TRUE(is_printable(0x20AC));
   EXPECT_TRUE(is_printable(0x1F40D));
   EXPECT_FALSE(is_printable(0x1E030));  // Unicode 15.0
+}
+
+TEST(Identifier, PrintableMatchesPythonOnEveryCodePoint) {
+  // FNV-1a over str.isprintable() of every code point, and the count of
+  // printable ones, as python3.11 computes them (Unicode 14.0).
+  uint64_t hash = 0xcbf29ce484222325u;
+  uint32_t count = 0;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    bool printable = is_printable(c);
+    count += printable;
+    hash = (hash ^ (printable ? 1 : 0)) * 0x100000001b3u;
+  }
+  EXPECT_EQ(count, 144516u);
+  EXPECT_EQ(hash, 0xBEF272E932B35F59u);
 }
 
 TEST(Identifier, FindInvalidCharacter) {

@@ -469,19 +469,5 @@ TEST(LookupUnicodeName, MatchesPython) {
   for (const NameCase& c : kNameCases) EXPECT_EQ(lookup_unicode_name(c.name), c.code) << c.name;
 }
 
-TEST(UnicodeIsprintable, AllCodePointsMatchPython) {
-  // FNV-1a over str.isprintable() of every code point, and the count of
-  // printable ones, as python3.11 computes them (Unicode 14.0).
-  uint64_t hash = 0xcbf29ce484222325u;
-  uint32_t count = 0;
-  for (char32_t c = 0; c < 0x110000; ++c) {
-    bool printable = unicode_isprintable(c);
-    count += printable;
-    hash = (hash ^ (printable ? 1 : 0)) * 0x100000001b3u;
-  }
-  EXPECT_EQ(count, 144516u);
-  EXPECT_EQ(hash, 0xBEF272E932B35F59u);
-}
-
 }  // namespace
 }  // namespace tern::compiler
