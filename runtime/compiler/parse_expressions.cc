@@ -117,25 +117,20 @@ expr* Parser::named_expression(bool check_eq) {
 // `e = b` inside an expression; raises when `b` is a bitwise_or that no '='
 // or ':=' follows, as CPython's invalid_named_expression does.
 void Parser::mistaken_assignment(expr* e, size_t first_index) {
-  size_t m = mark();
-  size_t furthest = furthest_;
-  next();
-  expr* value = nullptr;
-  try {
-    value = bitwise_or();
-  } catch (NoMatch&) {
+  expr* value = speculate([&]() -> expr* {
+    next();
+    expr* b = bitwise_or();
+    return at_op(OpType::EQUAL) || at_op(OpType::COLONEQUAL) ? nullptr : b;
+  });
+  if (!value) return;
+  const Tok& first = toks_[first_index];
+  if (as<Name>(e) && first.type == TokenType::NAME && e->end_col_offset == first.end_col &&
+      e->end_lineno == first.end_line) {
+    raise_range(e, value, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
   }
-  if (value && !at_op(OpType::EQUAL) && !at_op(OpType::COLONEQUAL)) {
-    if (as<Name>(e) && pos_ > first_index && toks_[first_index].type == TokenType::NAME &&
-        e->end_col_offset == toks_[first_index].end_col && e->end_lineno == toks_[first_index].end_line) {
-      raise_range(e, value, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    }
-    if (is_bitwise_or_level(e)) {
-      raise_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
-    }
+  if (is_bitwise_or_level(e)) {
+    raise_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
   }
-  reset(m);
-  furthest_ = furthest;
 }
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
@@ -169,18 +164,11 @@ expr* Parser::expression() {
     auto* name = as<Name>(body);
     bool legacy = name && (name->id == "print" || name->id == "exec");
     if (!legacy) {
-      size_t m = mark();
-      size_t furthest = furthest_;
-      expr* other = nullptr;
-      try {
-        other = expression();
-      } catch (NoMatch&) {
-      }
-      if (other && toks_[pos_ - 1].level > 0) {
-        raise_range(body, other, "invalid syntax. Perhaps you forgot a comma?");
-      }
-      reset(m);
-      furthest_ = furthest;
+      expr* other = speculate([&]() -> expr* {
+        expr* b = expression();
+        return toks_[pos_ - 1].level > 0 ? b : nullptr;
+      });
+      if (other) raise_range(body, other, "invalid syntax. Perhaps you forgot a comma?");
     }
   }
   return body;
@@ -393,6 +381,9 @@ expr* Parser::call(expr* func, Pos start) {
   std::vector<keyword*> keywords;
   bool seen_keyword = false, seen_double_star = false;
   ast::LocatedNode* first_double_star = nullptr;
+  // CPython reports a positional argument after keywords at the token that
+  // ends the whole argument list.
+  const char* misplaced_positional = nullptr;
   while (!at_op(OpType::RPAR)) {
     Pos astart = start_pos();
     if (at_op(OpType::STAR)) {
@@ -452,17 +443,15 @@ expr* Parser::call(expr* func, Pos start) {
         set_loc(c, start, prev_end());
         return c;
       }
-      if (seen_keyword || seen_double_star) {
-        const Tok& t = peek();
-        raise(ErrorKind::SyntaxError,
-              seen_double_star ? "positional argument follows keyword argument unpacking"
-                               : "positional argument follows keyword argument",
-              {t.line, t.col}, {t.end_line, t.end_col});
+      if ((seen_keyword || seen_double_star) && !misplaced_positional) {
+        misplaced_positional = seen_double_star ? "positional argument follows keyword argument unpacking"
+                                                : "positional argument follows keyword argument";
       }
       args.push_back(e);
     }
     if (!accept_op(OpType::COMMA)) break;
   }
+  if (misplaced_positional) raise_at(peek(), misplaced_positional);
   expect_op(OpType::RPAR);
   auto* c = arena_.make<Call>();
   c->func = func;
@@ -811,6 +800,7 @@ arguments* Parser::parameters(bool lambda, OpType closer) {
       if (star) raise_at(t, "/ must be ahead of *");
       if (args.empty()) raise_at(t, "at least one argument must precede /");
       next();
+      if (at_op(OpType::STAR)) raise_at(peek(), "expected comma between / and *");
       slash = true;
       posonly = std::move(args);
       args.clear();

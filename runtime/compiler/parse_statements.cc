@@ -164,10 +164,21 @@ stmt* Parser::expression_stmt() {
   expr* first = annotated_rhs();
 
   if (at_op(OpType::COLON)) {  // NAME ':' expression ['=' annotated_rhs], or a parenthesized/attribute target
-    if (auto* tuple = as<Tuple>(first)) raise_node(tuple, "only single target (not tuple) can be annotated");
-    if (auto* list = as<List>(first)) raise_node(list, "only single target (not list) can be annotated");
     if (!as<Name>(first) && !as<Attribute>(first) && !as<Subscript>(first)) {
-      raise_node(static_cast<LocatedNode*>(first), "illegal target for annotation");
+      // CPython's invalid_assignment, when an annotation follows the ':'.
+      if (!speculate([&] {
+            next();
+            return expression();
+          })) {
+        fail();
+      }
+      if (auto* tuple = as<Tuple>(first)) {
+        // An unparenthesized tuple is reported at its first element.
+        expr* at = is_parenthesized(tuple) ? tuple : tuple->elts[0];
+        raise_node(at, "only single target (not tuple) can be annotated");
+      }
+      if (auto* list = as<List>(first)) raise_node(list, "only single target (not list) can be annotated");
+      raise_node(first, "illegal target for annotation");
     }
     next();
     set_context(first, expr_context::Store, "assign to");
@@ -184,6 +195,12 @@ stmt* Parser::expression_stmt() {
   operator_ op = augassign_operator(peek().type == TokenType::OP ? peek().op : OpType::NONE, &is_aug);
   if (is_aug) {
     if (!as<Name>(first) && !as<Attribute>(first) && !as<Subscript>(first)) {
+      if (!speculate([&] {
+            next();
+            return annotated_rhs();
+          })) {
+        fail();
+      }
       raise_node(first, std::string("'") + expr_name(first) + "' is an illegal expression for augmented assignment");
     }
     next();
@@ -199,12 +216,14 @@ stmt* Parser::expression_stmt() {
   if (at_op(OpType::EQUAL)) {
     std::vector<expr*> targets{first};
     expr* value = nullptr;
-    while (accept_op(OpType::EQUAL)) {
+    while (at_op(OpType::EQUAL)) {
+      check_assignment_target(targets.back(), targets.size() == 1);
+      next();
       value = annotated_rhs();
       targets.push_back(value);
     }
     targets.pop_back();
-    check_assignment_targets(targets, value);
+    for (expr* t : targets) set_context(t, expr_context::Store, "assign to");
     auto* s = arena_.make<Assign>();
     s->targets = seq(targets);
     s->value = value;
@@ -212,6 +231,9 @@ stmt* Parser::expression_stmt() {
     return s;
   }
 
+  if (at_op(OpType::COLONEQUAL) && !as<Name>(first)) {
+    raise_node(first, std::string("cannot use assignment expressions with ") + expr_name(first));
+  }
   if (as<Name>(first) && !at(TokenType::NEWLINE) && !at_op(OpType::SEMI)) legacy_print_statement(first);
   auto* s = arena_.make<Expr>();
   s->value = first;
@@ -225,41 +247,34 @@ void Parser::legacy_print_statement(expr* name) {
   std::string_view id = as<Name>(name)->id;
   if (id != "print" && id != "exec") return;
   if (at_op(OpType::LPAR)) return;
-  size_t m = mark();
-  expr* rest = nullptr;
-  try {
-    rest = star_expressions();
-  } catch (NoMatch&) {
-    reset(m);
-    return;
-  }
+  expr* rest = speculate([&] { return star_expressions(); });
+  if (!rest) return;
   raise_range(name, rest,
               std::string("Missing parentheses in call to '") + std::string(id) + "'. Did you mean " +
                   std::string(id) + "(...)?");
 }
 
-// The targets of `t1 = t2 = ... = value`, with CPython's messages for the
-// ones that are not targets.
-void Parser::check_assignment_targets(std::vector<expr*>& targets, expr* value) {
-  for (expr* t : targets) {
-    if (as<Yield>(t) || as<YieldFrom>(t)) raise_node(t, "assignment to yield expression not possible");
-  }
-  (void)value;
-  for (size_t i = 0; i < targets.size(); i++) {
-    expr* bad = invalid_target(targets[i], TargetKind::Star);
-    if (!bad) continue;
-    if (i == 0 && targets.size() == 1) {
-      // `a = b` where `a` is a bitwise_or that is no target: "... here. Maybe
-      // you meant '==' instead of '='?" (CPython's invalid_named_expression).
-      expr* a = targets[0];
-      if (auto* tuple = as<Tuple>(a); tuple && !is_parenthesized(tuple)) a = tuple->elts[tuple->elts.size - 1];
-      if (a == invalid_target(a, TargetKind::Star) && is_bitwise_or_level(a)) {
-        raise_node(a, std::string("cannot assign to ") + expr_name(a) + " here. Maybe you meant '==' instead of '='?");
-      }
+// `target` followed by '=' in `t1 = t2 = ... = value`: CPython's messages
+// when it is no target, before the value is parsed.
+void Parser::check_assignment_target(expr* target, bool first) {
+  if (as<Yield>(target) || as<YieldFrom>(target)) raise_node(target, "assignment to yield expression not possible");
+  expr* bad = invalid_target(target, TargetKind::Star);
+  if (!bad) return;
+  if (first) {
+    // `a = b` where `a` is a bitwise_or that is no target, and no '=' follows
+    // `b`: "... here. Maybe you meant '==' instead of '='?" (CPython's
+    // invalid_named_expression).
+    expr* a = target;
+    if (auto* tuple = as<Tuple>(a); tuple && !is_parenthesized(tuple)) a = tuple->elts[tuple->elts.size - 1];
+    if (a == invalid_target(a, TargetKind::Star) && is_bitwise_or_level(a) && speculate([&]() -> expr* {
+          next();
+          expr* b = bitwise_or();
+          return at_op(OpType::EQUAL) || at_op(OpType::COLONEQUAL) ? nullptr : b;
+        })) {
+      raise_node(a, std::string("cannot assign to ") + expr_name(a) + " here. Maybe you meant '==' instead of '='?");
     }
-    raise_node(bad, std::string("cannot assign to ") + expr_name(bad));
   }
-  for (expr* t : targets) set_context(t, expr_context::Store, "assign to");
+  raise_node(bad, std::string("cannot assign to ") + expr_name(bad));
 }
 
 // import_name: 'import' dotted_as_names

@@ -260,6 +260,12 @@ class FstringBuilder {
     } catch (SyntaxErrorInfo& e) {
       e.message = kFstringPrefix + e.message;
       throw;
+    } catch (TokenizerErrorReached&) {
+      // The tokenizer's errors keep their own wording, on the file's line.
+      SyntaxErrorInfo e = sub.tokenizer_error();
+      e.lineno += tok.line + lines - 1;
+      e.text = std::string(p_.source_line(e.lineno));
+      throw e;
     }
   }
 

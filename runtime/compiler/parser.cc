@@ -66,7 +66,17 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
                std::string_view source_utf8)
     : arena_(arena), filename_(filename), tokenized_(tokens), source_(source_utf8) {
   int level = 0;
+  const Token* comment = nullptr;  // a COMMENT just before, on the same line
   for (const Token& t : tokens.tokens) {
+    if (t.type == TokenType::NEWLINE && comment && comment->start.line == t.start.line) {
+      // CPython's NEWLINE after a comment spans the comment.
+      Tok tok{t.type,           t.op,       Keyword::None_,         t.text,            comment->start.line,
+              comment->start.byte_col, t.end.line, comment->end.byte_col, comment->start.col, level};
+      toks_.push_back(tok);
+      comment = nullptr;
+      continue;
+    }
+    comment = t.type == TokenType::COMMENT ? &t : nullptr;
     if (t.type == TokenType::COMMENT || t.type == TokenType::NL || t.type == TokenType::ENCODING) continue;
     // `tokenize` shows the blanks before a stray character as ERRORTOKENs;
     // CPython's own tokenizer skips them.
@@ -82,6 +92,7 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
   }
   place_eof_tokens();
   tokens_complete_ = tokens.ok();
+  declared_ = tokens.declared;
   if (!tokens_complete_) {
     // A stand-in for the token the tokenizer failed on: reaching it raises
     // the tokenizer's error, as CPython raises it when fetching that token.
@@ -117,7 +128,8 @@ void Parser::place_eof_tokens() {
 const Tok& Parser::peek(size_t ahead) {
   size_t at = std::min(pos_ + ahead, toks_.size() - 1);
   if (at > furthest_) furthest_ = at;
-  if (!tokens_complete_ && at == toks_.size() - 1) throw tokenizer_error();
+  if (at > furthest_any_) furthest_any_ = at;
+  if (!tokens_complete_ && at == toks_.size() - 1) throw TokenizerErrorReached{};
   return toks_[at];
 }
 
@@ -220,9 +232,13 @@ SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start,
   e.filename = filename_;
   e.lineno = start.line;
   std::string_view text = source_line(start.line);
-  e.offset = code_points(text, start.col) + 1;
+  // CPython converts a parser error's byte column to characters only when
+  // the source declared its encoding (compile() of bytes, as ast.parse and
+  // import do it); the tokenizer's own errors always count characters.
+  auto offset = [&](std::string_view line, int col) { return (declared_ ? code_points(line, col) : col) + 1; };
+  e.offset = offset(text, start.col);
   e.end_lineno = end.line;
-  e.end_offset = end.line == start.line ? code_points(text, end.col) + 1 : code_points(source_line(end.line), end.col) + 1;
+  e.end_offset = offset(end.line == start.line ? text : source_line(end.line), end.col);
   e.text = std::string(text);
   return e;
 }
@@ -263,9 +279,15 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
 bool Parser::tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const {
   if (tokens_complete_) return false;
   const TokenizeError& t = *tokenized_.error;
+  // Errors CPython's tokenizer signals without raising (indentation, tabs,
+  // EOF, a stray backslash) stop its scan and do not count.
   if (t.kind != ErrorKind::SyntaxError) return false;
   if (t.message == "unexpected EOF while parsing") return false;
-  if (t.message.find("' was never closed") != std::string::npos) return t.line < parser_error.lineno;
+  if (t.message == "unexpected character after line continuation character") return false;
+  // An unclosed bracket counts if opened on a line before the furthest token
+  // the parser had looked at.
+  (void)parser_error;
+  if (t.message.find("' was never closed") != std::string::npos) return t.line < toks_[furthest_any_].line;
   return true;
 }
 
@@ -276,7 +298,10 @@ SyntaxErrorInfo Parser::generic_error() {
     return error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.end_col - 1}, {t.end_line, -1});
   }
   if (t.type == TokenType::DEDENT) {
-    return error_at(ErrorKind::IndentationError, "unexpected unindent", {t.line, t.col}, {t.end_line, -1});
+    // CPython's offset here is the indentation width, not a 1-based column.
+    SyntaxErrorInfo e = error_at(ErrorKind::IndentationError, "unexpected unindent", {t.line, t.col}, {t.end_line, -1});
+    e.offset = t.cp_col;
+    return e;
   }
   return error_at(ErrorKind::SyntaxError, "invalid syntax", {t.line, t.col}, {t.end_line, t.end_col});
 }
@@ -298,16 +323,24 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
   result.arena = std::make_unique<ast::Arena>();
   TokenizeResult tokens = tokenize(source);
   Parser parser(*result.arena, filename, tokens, tokens.text);
+  // After a parser error CPython tokenizes the rest of the source, and some
+  // tokenizer errors found there replace it (tokenizer_error_wins); not after
+  // "unexpected indent" / "unindent", nor after reaching the error itself.
+  bool replaceable = true;
   try {
-    try {
-      result.module = parser.parse_file();
-    } catch (NoMatch&) {
-      throw parser.generic_error();
-    }
+    result.module = parser.parse_file();
+  } catch (NoMatch&) {
+    result.error = parser.generic_error();
+    replaceable = result.error->kind == ErrorKind::SyntaxError;
   } catch (SyntaxErrorInfo& error) {
-    if (parser.tokenizer_error_wins(error)) error = parser.tokenizer_error();
-    result.module = nullptr;
     result.error = std::move(error);
+  } catch (TokenizerErrorReached&) {
+    result.error = parser.tokenizer_error();
+    replaceable = false;
+  }
+  if (result.error) {
+    result.module = nullptr;
+    if (replaceable && parser.tokenizer_error_wins(*result.error)) result.error = parser.tokenizer_error();
   }
   return result;
 }

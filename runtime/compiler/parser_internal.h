@@ -53,6 +53,10 @@ struct Tok {
 
 struct NoMatch {};
 
+// Thrown when the parser reaches the token the tokenizer failed on; turned
+// into the tokenizer's error where it is caught.
+struct TokenizerErrorReached {};
+
 // How deeply the parser may recurse, and how deep a tree it may build
 // (CPython 3.11's MAXSTACK).  Beyond it CPython raises MemoryError; Tern
 // raises SyntaxError "too many nested expressions" (docs/differences.md).
@@ -113,6 +117,29 @@ class Parser {
 
   // ---------------------------------------------------------- errors
   [[noreturn]] void fail() { throw NoMatch{}; }
+  // Runs `parse` as a look-ahead for one of CPython's error messages: what it
+  // returns (nullptr if it did not match), with the position and furthest_
+  // put back (furthest_any_ keeps what it saw).  Look-aheads do not nest, as CPython's
+  // expression_without_invalid does not look for errors either.
+  template <class F>
+  ast::expr* speculate(F&& parse) {
+    if (speculating_) return nullptr;
+    size_t m = mark();
+    size_t furthest = furthest_;
+    speculating_ = true;
+    ast::expr* result = nullptr;
+    try {
+      result = parse();
+    } catch (NoMatch&) {
+    } catch (...) {  // reaching the tokenizer's error raises it, as in CPython
+      speculating_ = false;
+      throw;
+    }
+    speculating_ = false;
+    reset(m);
+    furthest_ = furthest;
+    return result;
+  }
   [[noreturn]] void raise(ErrorKind kind, std::string message, Pos start, Pos end);
   [[noreturn]] void raise_at(const Tok& tok, std::string message, ErrorKind kind = ErrorKind::SyntaxError);
   [[noreturn]] void raise_node(const ast::LocatedNode* node, std::string message);
@@ -200,7 +227,7 @@ class Parser {
   static const char* expr_name(const ast::expr* e);
   bool is_parenthesized(const ast::expr* e);
   static bool is_bitwise_or_level(const ast::expr* e);
-  void check_assignment_targets(std::vector<ast::expr*>& targets, ast::expr* value);
+  void check_assignment_target(ast::expr* target, bool first);
   void legacy_print_statement(ast::expr* name);
 
   // ---------------------------------------------------------- patterns
@@ -240,8 +267,11 @@ class Parser {
   std::string_view source_;
   std::vector<Tok> toks_;
   size_t pos_ = 0;
-  size_t furthest_ = 0;  // the furthest token index peeked (CPython: p->fill)
+  size_t furthest_ = 0;      // the furthest token peeked, look-aheads for errors aside
+  size_t furthest_any_ = 0;  // the furthest token peeked at all (CPython: p->fill)
   int depth_ = 0;         // see Depth
+  bool declared_ = false;  // error offsets in characters (else bytes)
+  bool speculating_ = false;  // inside a look-ahead for an error message: no nested ones
   bool tokens_complete_ = false;  // false when tokenizing stopped at an error
 };
 

@@ -438,6 +438,7 @@ DecodedSource decode_source(std::string_view raw) {
   if (!cookie && is_blank_or_comment(first) && first.size() < raw.size()) {
     cookie = find_cookie(line_at(raw, first.size()));
   }
+  out.declared = bom || cookie.has_value();
   if (auto failure = decode(raw, cookie, bom, out)) {
     out.text.clear();
     out.error = TokenizeError{.kind = ErrorKind::SyntaxError,

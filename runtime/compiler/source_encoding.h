@@ -22,6 +22,7 @@ namespace tern::compiler {
 struct DecodedSource {
   std::string text;      // UTF-8, BOM removed, lone '\r' turned into '\n'
   std::string encoding;  // as tokenize's ENCODING token names it
+  bool declared = false;  // a BOM or a coding declaration named the encoding
   std::optional<TokenizeError> error;
 };
 

@@ -297,7 +297,10 @@ bool Tokenizer::start_of_logical_line() {
   if (pos == line_.size()) return false;
   char c = line_[pos];
   std::string_view after = line_.substr(pos + 1);
-  if (c == '\\' && (after.empty() || after == "\n" || after == "\r\n")) {
+  if (c == '\\') {
+    if (!after.empty() && after != "\n" && after != "\r\n") {
+      fail_at("unexpected character after line continuation character", pos + 1);
+    }
     indent_continuation_ = IndentContinuation{cont_col ? cont_col : col, col, altcol};
     continued_ = true;  // at the end of the file: "unexpected EOF while parsing"
     return false;
@@ -703,6 +706,7 @@ TokenizeResult tokenize(std::string_view source) {
     result.error = TokenizeError{.kind = ErrorKind::SyntaxError, .message = "out of memory", .line = 0, .col = 0};
   }
   result.text = std::move(decoded.text);
+  result.declared = decoded.declared;
   return result;
 }
 

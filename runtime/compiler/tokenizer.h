@@ -149,6 +149,7 @@ struct TokenizeResult {
   std::vector<Token> tokens;  // when error is set: the tokens before it
   std::string encoding;       // as tokenize's ENCODING token names it
   std::string text;           // the decoded source (UTF-8), for the line an error quotes
+  bool declared = false;      // a BOM or a coding declaration named the encoding
   std::optional<TokenizeError> error;
   bool ok() const { return !error.has_value(); }
 };

@@ -72,10 +72,18 @@ TEST(Parser, SyntaxErrorHasCPythonLocation) {
   EXPECT_EQ(format_syntax_error(e), "SyntaxError: expected ':' (t.py, line 2)");
 }
 
-TEST(Parser, OffsetCountsCodePoints) {
+TEST(Parser, OffsetCountsBytesUnlessTheEncodingIsDeclared) {
+  // As compile() of bytes does: characters only when a coding declaration
+  // or a BOM named the encoding.
   ParseResult r = parse("s = 'é' $\n");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error->message, "invalid syntax");
+  EXPECT_EQ(r.error->offset, 10);
+  r = parse("# coding: utf-8\ns = 'é' $\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->offset, 9);
+  r = parse("\xEF\xBB\xBFs = 'é' $\n");
+  ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error->offset, 9);
 }
 
