@@ -343,33 +343,43 @@ expr* Parser::primary() {
   return primary_trailers(atom(), start);
 }
 
+// A trailer that does not parse is left unconsumed, as PEG's left-recursive
+// primary does: `f(a b` is the primary `f` followed by a '(' its caller
+// cannot use (which matters for the error messages that look at `f`).
 expr* Parser::primary_trailers(expr* value, Pos start) {
   Depth depth(*this);
-  for (;;) {
+  while (at_op(OpType::DOT) || at_op(OpType::LPAR) || at_op(OpType::LSQB)) {
     depth.step();
-    if (at_op(OpType::DOT)) {
-      next();
-      auto* e = arena_.make<Attribute>();
-      e->value = value;
-      e->attr = identifier(expect_name());
-      e->ctx = expr_context::Load;
-      set_loc(e, start, prev_end());
-      value = e;
-    } else if (at_op(OpType::LPAR)) {
-      value = call(value, start);
-    } else if (at_op(OpType::LSQB)) {
-      next();
-      auto* e = arena_.make<Subscript>();
-      e->value = value;
-      e->slice = slices();
-      expect_op(OpType::RSQB);
-      e->ctx = expr_context::Load;
-      set_loc(e, start, prev_end());
-      value = e;
-    } else {
-      return value;
+    size_t m = mark();
+    try {
+      value = trailer(value, start);
+    } catch (NoMatch&) {
+      reset(m);
+      break;
     }
   }
+  return value;
+}
+
+// '.' NAME | '(' [arguments] ')' | '[' slices ']' after `value`.
+expr* Parser::trailer(expr* value, Pos start) {
+  if (accept_op(OpType::DOT)) {
+    auto* e = arena_.make<Attribute>();
+    e->value = value;
+    e->attr = identifier(expect_name());
+    e->ctx = expr_context::Load;
+    set_loc(e, start, prev_end());
+    return e;
+  }
+  if (at_op(OpType::LPAR)) return call(value, start);
+  expect_op(OpType::LSQB);
+  auto* e = arena_.make<Subscript>();
+  e->value = value;
+  e->slice = slices();
+  expect_op(OpType::RSQB);
+  e->ctx = expr_context::Load;
+  set_loc(e, start, prev_end());
+  return e;
 }
 
 // '(' [arguments] ')' after `func` (nullptr for a class's bases), or `func genexp`.

@@ -31,6 +31,12 @@ stmt* Parser::match_stmt() {
       subject = first;
     }
     // Not expect_colon(): `match -x` NEWLINE is an expression statement.
+    // Should the file fail to parse, though, CPython's second pass reports
+    // the missing ':' here first (invalid_match_stmt).
+    if (at(TokenType::NEWLINE) && !deferred_error_) {
+      const Tok& t = peek();
+      deferred_error_ = error_at(ErrorKind::SyntaxError, "expected ':'", {t.line, t.col}, {t.end_line, t.end_col});
+    }
     expect_op(OpType::COLON);
     if (!at(TokenType::NEWLINE)) fail();
   } catch (NoMatch&) {

@@ -258,7 +258,7 @@ class FstringBuilder {
     try {
       return sub.parse_fstring_expression();
     } catch (SyntaxErrorInfo& e) {
-      e.message = kFstringPrefix + e.message;
+      if (!e.message.starts_with(kFstringPrefix)) e.message = kFstringPrefix + e.message;  // once, when nested
       throw;
     } catch (TokenizerErrorReached&) {
       // The tokenizer's errors keep their own wording, on the file's line.

@@ -184,6 +184,26 @@ expr* Parser::star_target() {
 // parse as star_targets, CPython's invalid_for_target names the offending
 // part of what does parse: "cannot assign to function call".
 expr* Parser::for_target() {
+  // Remembered per position: the fallback below parses the target a second
+  // time, which for targets holding comprehensions with targets of their own
+  // would take time exponential in the nesting (as packrat parsing avoids).
+  size_t m = mark();
+  if (auto found = for_target_memo_.find(m); found != for_target_memo_.end()) {
+    if (!found->second.first) fail();
+    reset(found->second.second);
+    return found->second.first;
+  }
+  try {
+    expr* target = for_target_uncached();
+    for_target_memo_[m] = {target, mark()};
+    return target;
+  } catch (NoMatch&) {
+    for_target_memo_[m] = {nullptr, m};
+    throw;
+  }
+}
+
+expr* Parser::for_target_uncached() {
   size_t m = mark();
   try {
     expr* target = star_targets();

@@ -327,6 +327,7 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
   // tokenizer errors found there replace it (tokenizer_error_wins); not after
   // "unexpected indent" / "unindent", nor after reaching the error itself.
   bool replaceable = true;
+  bool replaceable_by_deferred = true;  // not a tokenizer error the first pass met
   try {
     result.module = parser.parse_file();
   } catch (NoMatch&) {
@@ -337,7 +338,9 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
   } catch (TokenizerErrorReached&) {
     result.error = parser.tokenizer_error();
     replaceable = false;
+    replaceable_by_deferred = false;
   }
+  if (result.error && parser.deferred_error_ && replaceable_by_deferred) result.error = parser.deferred_error_;
   if (result.error) {
     result.module = nullptr;
     if (replaceable && parser.tokenizer_error_wins(*result.error)) result.error = parser.tokenizer_error();

@@ -19,8 +19,11 @@
 // one (start_of(token) ... prev_end()), with byte columns.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "runtime/compiler/ast.h"
@@ -200,6 +203,7 @@ class Parser {
   ast::expr* await_primary();
   ast::expr* primary();
   ast::expr* primary_trailers(ast::expr* value, Pos start);
+  ast::expr* trailer(ast::expr* value, Pos start);
   ast::expr* atom();
   ast::expr* slices();
   ast::expr* slice();
@@ -218,6 +222,7 @@ class Parser {
   ast::expr* star_targets();
   ast::expr* star_target();
   ast::expr* for_target();   // for and comprehension targets, with CPython's errors
+  ast::expr* for_target_uncached();
   ast::expr* with_target();  // with ... as target
   std::vector<ast::expr*> del_targets();
   enum class TargetKind { Star, For, Del };
@@ -270,6 +275,12 @@ class Parser {
   size_t furthest_ = 0;      // the furthest token peeked, look-aheads for errors aside
   size_t furthest_any_ = 0;  // the furthest token peeked at all (CPython: p->fill)
   int depth_ = 0;         // see Depth
+  // An error CPython's second pass would find before anything that follows;
+  // reported only if the parse fails (see parse_module).
+  std::optional<SyntaxErrorInfo> deferred_error_;
+  // for_target() results by token index: the target and where it ended, or
+  // nullptr for no match.
+  std::unordered_map<size_t, std::pair<ast::expr*, size_t>> for_target_memo_;
   bool declared_ = false;  // error offsets in characters (else bytes)
   bool speculating_ = false;  // inside a look-ahead for an error message: no nested ones
   bool tokens_complete_ = false;  // false when tokenizing stopped at an error
