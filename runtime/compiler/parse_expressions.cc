@@ -593,6 +593,17 @@ expr* Parser::paren_atom() {
     expect_op(OpType::RPAR);
     return e;
   }
+  if (at_op(OpType::DOUBLESTAR)) {  // CPython's invalid_group
+    const Tok& stars = peek();
+    if (speculate([&]() -> expr* {
+          next();
+          expr* e = expression();
+          return at_op(OpType::RPAR) ? e : nullptr;
+        })) {
+      raise_at(stars, "cannot use double starred expression here");
+    }
+    fail();
+  }
   expr* first = star_named_expression();
   if (at_comprehension(*this)) {
     if (as<Starred>(first)) raise_node(first, "iterable unpacking cannot be used in comprehension");
@@ -640,9 +651,10 @@ expr* Parser::bracket_atom() {
     }
     elts.push_back(first);
     while (accept_op(OpType::COMMA)) {
-      if (at_op(OpType::RSQB)) break;
+      if (at_op(OpType::RSQB) || at_comprehension(*this)) break;
       elts.push_back(star_named_expression());
     }
+    unparenthesized_comprehension_target(elts);
   }
   expect_op(OpType::RSQB);
   auto* l = make<List>(start);
@@ -656,18 +668,36 @@ expr* Parser::brace_atom() {
   next();
   if (accept_op(OpType::RBRACE)) return make<Dict>(start);
   std::vector<expr*> keys, values;
+  // The value after `key:`, with CPython's messages for a missing or starred one.
+  auto dict_value = [&]() {
+    const Tok& colon = toks_[pos_ - 1];
+    if (at_op(OpType::STAR)) {
+      const Tok& star = peek();
+      raise(ErrorKind::SyntaxError, "cannot use a starred expression in a dictionary value", {star.line, star.col},
+            {star.end_line, star.end_col});
+    }
+    if (at_op(OpType::RBRACE) || at_op(OpType::COMMA)) raise_at(colon, "expression expected after dictionary key and ':'");
+    values.push_back(expression());
+  };
   auto kvpair = [&]() {
     if (accept_op(OpType::DOUBLESTAR)) {
       keys.push_back(nullptr);
       values.push_back(bitwise_or());
       return;
     }
-    keys.push_back(expression());
-    expect_op(OpType::COLON);
-    values.push_back(expression());
+    expr* key = expression();
+    if (!at_op(OpType::COLON)) {
+      raise(ErrorKind::SyntaxError, "':' expected after dictionary key", {key->end_lineno, key->end_col_offset - 1},
+            {key->end_lineno, -1});
+    }
+    keys.push_back(key);
+    next();
+    dict_value();
   };
   if (at_op(OpType::DOUBLESTAR)) {
+    const Tok& stars = peek();
     kvpair();
+    if (at_comprehension(*this)) raise_at(stars, "dict unpacking cannot be used in dict comprehension");
   } else {
     // A key is an expression; an unparenthesized walrus or a starred
     // expression can only be a set element.
@@ -676,7 +706,7 @@ expr* Parser::brace_atom() {
     if (!set_only && at_op(OpType::COLON)) {
       next();
       keys.push_back(first);
-      values.push_back(expression());
+      dict_value();
       if (at_comprehension(*this)) {
         auto* c = arena_.make<DictComp>();
         c->key = first;
@@ -699,9 +729,10 @@ expr* Parser::brace_atom() {
       }
       std::vector<expr*> elts{first};
       while (accept_op(OpType::COMMA)) {
-        if (at_op(OpType::RBRACE)) break;
+        if (at_op(OpType::RBRACE) || at_comprehension(*this)) break;
         elts.push_back(star_named_expression());
       }
+      unparenthesized_comprehension_target(elts);
       expect_op(OpType::RBRACE);
       auto* s = make<Set>(start);
       s->elts = seq(elts);
@@ -717,6 +748,22 @@ expr* Parser::brace_atom() {
   d->keys = seq(keys);
   d->values = seq(values);
   return d;
+}
+
+// `[a, b for ...]`: "did you forget parentheses around the comprehension
+// target?" (CPython's invalid_comprehension), when the clauses parse.
+void Parser::unparenthesized_comprehension_target(const std::vector<expr*>& elts) {
+  if (!at_comprehension(*this)) return;
+  const Tok& last = toks_[pos_ - 1];
+  bool trailing_comma = last.type == TokenType::OP && last.op == OpType::COMMA;
+  if (!speculate([&] {
+        for_if_clauses();
+        return elts[0];
+      })) {
+    return;
+  }
+  Pos end = trailing_comma && elts.size() == 1 ? Pos{last.end_line, last.end_col} : end_of(elts.back());
+  raise(ErrorKind::SyntaxError, "did you forget parentheses around the comprehension target?", start_of(elts[0]), end);
 }
 
 // for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
@@ -785,6 +832,27 @@ expr* Parser::expressions() {
 // Parameters
 // ===========================================================================
 
+// `def f((a, b))`: CPython's "Function parameters cannot be parenthesized"
+// (and its lambda twin), when the parentheses hold only names.
+void Parser::parenthesized_parameters(bool lambda) {
+  size_t m = mark();
+  const Tok& open = next();
+  bool names = false;
+  while (at_name()) {
+    param(lambda, false);
+    names = true;
+    if (!accept_op(OpType::COMMA)) break;
+  }
+  if (names && at_op(OpType::RPAR)) {
+    const Tok& close = peek();
+    raise(ErrorKind::SyntaxError,
+          lambda ? "Lambda expression parameters cannot be parenthesized" : "Function parameters cannot be parenthesized",
+          {open.line, open.col}, {close.end_line, close.end_col});
+  }
+  reset(m);
+  fail();
+}
+
 // param: NAME annotation?   (lambda: NAME; *args may take a star_annotation)
 arg* Parser::param(bool lambda, bool star_annotation) {
   Pos start = start_pos();
@@ -803,19 +871,29 @@ arguments* Parser::parameters(bool lambda, OpType closer) {
   arg* vararg = nullptr;
   arg* kwarg = nullptr;
   bool star = false, slash = false;
+  // What may follow a '*' or '**' for CPython's messages about them.
+  auto at_param_or_comma = [&] { return at_name() || at_op(OpType::COMMA); };
   while (!at_op(closer)) {
     const Tok& t = peek();
+    if (at_op(OpType::LPAR)) parenthesized_parameters(lambda);
     if (at_op(OpType::SLASH)) {
       if (slash) raise_at(t, "/ may appear only once");
       if (star) raise_at(t, "/ must be ahead of *");
-      if (args.empty()) raise_at(t, "at least one argument must precede /");
+      if (args.empty()) {
+        if (peek_quietly(1).op == OpType::COMMA) raise_at(t, "at least one argument must precede /");
+        fail();
+      }
       next();
       if (at_op(OpType::STAR)) raise_at(peek(), "expected comma between / and *");
       slash = true;
       posonly = std::move(args);
       args.clear();
     } else if (at_op(OpType::STAR)) {
-      if (star) raise_at(t, "* argument may appear only once");
+      if (star) {
+        next();
+        if (at_param_or_comma()) raise_at(t, "* argument may appear only once");
+        fail();
+      }
       next();
       star = true;
       if (at_op(OpType::COMMA) || at_op(closer)) {
@@ -830,17 +908,21 @@ arguments* Parser::parameters(bool lambda, OpType closer) {
       next();
       kwarg = param(lambda, false);
       if (at_op(OpType::EQUAL)) raise_at(peek(), "var-keyword argument cannot have default value");
-      accept_op(OpType::COMMA);
-      if (!at_op(closer)) raise_at(peek(), "arguments cannot follow var-keyword argument");
+      if (accept_op(OpType::COMMA) && (at_name() || at_op(OpType::STAR) || at_op(OpType::DOUBLESTAR) ||
+                                       at_op(OpType::SLASH))) {
+        raise_at(peek(), "arguments cannot follow var-keyword argument");
+      }
       break;
     } else {
       arg* p = param(lambda, false);
-      if (accept_op(OpType::EQUAL)) {
+      if (at_op(OpType::EQUAL)) {
+        const Tok& eq = next();
+        if (at_op(OpType::RPAR) || at_op(OpType::COMMA)) raise_at(eq, "expected default value expression");
         expr* d = expression();
         (star ? kw_defaults : defaults).push_back(d);
       } else if (star) {
         kw_defaults.push_back(nullptr);
-      } else if (!defaults.empty()) {
+      } else if (!defaults.empty() && (at_op(OpType::COMMA) || at_op(closer))) {
         raise_node(p, "non-default argument follows default argument");
       }
       (star ? kwonly : args).push_back(p);

@@ -599,7 +599,9 @@ stmt* Parser::try_stmt() {
     Pos hstart = start_pos();
     const Tok& ekw = next();
     bool this_star = accept_op(OpType::STAR);
-    if (this_star && at_op(OpType::COLON)) raise_at(peek(), "expected one or more exception types");
+    if (this_star && (at_op(OpType::COLON) || at(TokenType::NEWLINE))) {
+      raise_at(peek(), "expected one or more exception types");
+    }
     if (!handlers.empty() && this_star != star) {
       raise_at(ekw, "cannot have both 'except' and 'except*' on the same 'try'");
     }
@@ -607,6 +609,16 @@ stmt* Parser::try_stmt() {
     auto* h = arena_.make<ExceptHandler>();
     if (star || !at_op(OpType::COLON)) {
       h->type = expression();
+      if (at_op(OpType::COMMA) && speculate([&] {
+            next();
+            expressions();
+            if (accept_kw(Keyword::As)) expect_name();
+            expect_op(OpType::COLON);
+            return h->type;
+          })) {
+        raise(ErrorKind::SyntaxError, "multiple exception types must be parenthesized", start_of(h->type),
+              end_of(h->type));
+      }
       if (accept_kw(Keyword::As)) {
         h->name = identifier(expect_name());
       } else if (at_op(OpType::COMMA)) {

@@ -81,6 +81,14 @@ class Parser {
   // ---------------------------------------------------------- token stream
   const Tok& peek(size_t ahead = 0);
   const Tok& next();  // consume
+  // A look at a token for an error message only: the generic error's
+  // location (furthest_) stays where the grammar itself got to.
+  const Tok& peek_quietly(size_t ahead) {
+    size_t saved = furthest_;
+    const Tok& t = peek(ahead);
+    furthest_ = saved;
+    return t;
+  }
   bool at_op(OpType op, size_t ahead = 0) { return peek(ahead).op == op && peek(ahead).type == TokenType::OP; }
   bool at_kw(Keyword kw, size_t ahead = 0) { return peek(ahead).kw == kw; }
   bool at(TokenType type, size_t ahead = 0) { return peek(ahead).type == type; }
@@ -178,6 +186,7 @@ class Parser {
   // ---------------------------------------------------------- parameters
   ast::arguments* parameters(bool lambda, OpType closer);
   ast::arg* param(bool lambda, bool star_annotation);
+  [[noreturn]] void parenthesized_parameters(bool lambda);
 
   // ---------------------------------------------------------- expressions
   ast::expr* expressions();           // expressions: a, b -> Tuple
@@ -213,6 +222,7 @@ class Parser {
   ast::expr* brace_atom();
   ast::expr* call(ast::expr* func, Pos start);
   std::vector<ast::comprehension*> for_if_clauses();
+  void unparenthesized_comprehension_target(const std::vector<ast::expr*>& elts);
   ast::expr* annotated_rhs();
 
   // ---------------------------------------------------------- targets
