@@ -415,6 +415,11 @@ expr* Parser::call(expr* func, Pos start) {
       keywords.push_back(k);
       if (!seen_double_star) first_double_star = k;
       seen_double_star = true;
+    } else if ((at_kw(Keyword::True) || at_kw(Keyword::False) || at_kw(Keyword::None)) && at_op(OpType::EQUAL, 1)) {
+      const Tok& constant = next();
+      const Tok& eq = peek();
+      raise(ErrorKind::SyntaxError, "cannot assign to " + std::string(constant.text), {constant.line, constant.col},
+            {eq.end_line, eq.end_col});
     } else if (at_name() && at_op(OpType::EQUAL, 1)) {
       const Tok& name = next();
       next();

@@ -558,6 +558,7 @@ stmt* Parser::with_stmt(Pos start, bool is_async) {
         with_item();
       } while (accept_op(OpType::COMMA));
       expect_op(OpType::RPAR);
+      if (at(TokenType::NEWLINE)) raise_at(peek(), "expected ':'");
       if (!at_op(OpType::COLON)) fail();
       done = true;
     } catch (NoMatch&) {
@@ -607,6 +608,7 @@ stmt* Parser::try_stmt() {
     }
     star = this_star;
     auto* h = arena_.make<ExceptHandler>();
+    if (!star && at(TokenType::NEWLINE)) raise_at(peek(), "expected ':'");
     if (star || !at_op(OpType::COLON)) {
       h->type = expression();
       if (at_op(OpType::COMMA) && speculate([&] {

@@ -221,11 +221,14 @@ expr* Parser::for_target_uncached() {
 }
 
 // with_item: expression 'as' star_target &(',' | ')' | ':')
+// (or NEWLINE, for the "expected ':'" of CPython's invalid_with_stmt)
 expr* Parser::with_target() {
   size_t m = mark();
   try {
     expr* target = star_target();
-    if (at_op(OpType::COMMA) || at_op(OpType::RPAR) || at_op(OpType::COLON)) return target;
+    if (at_op(OpType::COMMA) || at_op(OpType::RPAR) || at_op(OpType::COLON) || at(TokenType::NEWLINE)) {
+      return target;
+    }
   } catch (NoMatch&) {
   }
   reset(m);

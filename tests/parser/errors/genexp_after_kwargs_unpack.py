@@ -1,0 +1,1 @@
+f(**k, x for x in y)
