@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/compiler/identifier.h"
+#include "runtime/compiler/source_encoding.h"
 #include "runtime/compiler/unicode_names.h"
 
 namespace tern::compiler {
@@ -26,8 +27,8 @@ int hex_digit_value(char c) {
 bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
 
 // Decodes one code point of generalized UTF-8 at *i (advancing it).  A byte
-// that starts no valid sequence decodes as itself, which cannot happen for
-// text the tokenizer produced.
+// that starts no valid sequence decodes as itself, which cannot happen once
+// decode_string_body has checked the body (utf8_error).
 char32_t decode_utf8(std::string_view s, size_t* i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char b = byte(*i);
@@ -447,14 +448,51 @@ bool decode_str(std::string_view body, std::string* out, std::string* error, lon
   return true;
 }
 
+// The "(unicode error) 'utf-8' codec ..." message for invalid UTF-8 in a str
+// body, or "".  CPython decodes the UTF-8 before the escapes, so this error
+// wins over an escape error earlier in the body.  It decodes the body whole
+// (line endings folded) when it has no escapes to process, and otherwise
+// each run of non-ASCII bytes by itself (string_parser.c's decode_utf8), so
+// positions then count from the start of the run and a sequence cut short
+// by an ASCII byte is "unexpected end of data".
+std::string utf8_error(std::string_view body, bool whole) {
+  auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+  if (std::all_of(body.begin(), body.end(), is_ascii)) return {};
+  std::string folded;
+  if (whole && body.find('\r') != std::string_view::npos) {
+    for (size_t i = 0; i < body.size(); i++) {
+      folded.push_back(body[i] == '\r' ? '\n' : body[i]);
+      if (body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n') i++;
+    }
+    body = folded;
+  }
+  std::string message;
+  if (whole) {
+    message = utf8_decode_error(body);
+  } else {
+    for (size_t i = 0; i < body.size() && message.empty();) {
+      size_t run = i;
+      while (run < body.size() && !is_ascii(body[run])) run++;
+      if (run > i) message = utf8_decode_error(body.substr(i, run - i));
+      i = run + 1;
+    }
+  }
+  return message.empty() ? message : "(unicode error) " + message;
+}
+
 }  // namespace
 
 bool decode_string_body(std::string_view body, bool raw, bool bytes, std::string* out, std::string* error,
-                        long* invalid_escape_offset) {
+                        long* invalid_escape_offset, bool fstring_part) {
   *invalid_escape_offset = -1;
   if (bytes && std::any_of(body.begin(), body.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     *error = "bytes can only contain ASCII literal characters";
     return false;
+  }
+  if (!bytes) {
+    bool whole = raw || (!fstring_part && body.find('\\') == std::string_view::npos);
+    *error = utf8_error(body, whole);
+    if (!error->empty()) return false;
   }
   if (raw) return decode_raw(body, out);
   if (bytes) return decode_bytes(body, out, error, invalid_escape_offset);

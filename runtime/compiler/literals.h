@@ -56,8 +56,15 @@ StringToken split_string_token(std::string_view token_text);
 // first such escape, or -1.  The warning is "invalid octal escape sequence
 // '\NNN'" when the character after that backslash is '4'..'7', else "invalid
 // escape sequence '\C'".
+//
+// Invalid UTF-8 in a str body (sources without a cookie are not checked
+// up front, as in CPython) is "(unicode error) 'utf-8' codec can't decode
+// byte 0xff in position 1: invalid start byte", the position as CPython
+// finds it: in the body, or, when the body has escapes to process, in its
+// run of non-ASCII bytes.  The literal parts of a non-raw f-string always
+// count from the run: pass fstring_part = true for them.
 bool decode_string_body(std::string_view body, bool raw, bool bytes, std::string* out, std::string* error,
-                        long* invalid_escape_offset);
+                        long* invalid_escape_offset, bool fstring_part = false);
 
 // repr() as CPython 3.11 prints it (ast.dump uses repr for constants).
 std::string repr_str(std::string_view utf8);     // 'abc', "it's", '\n', '\x00', '\u200b', 'é', '\udc80'

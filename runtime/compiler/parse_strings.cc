@@ -104,7 +104,9 @@ class FstringBuilder {
     if (chunk.empty()) return;
     std::string err;
     long invalid = -1;
-    if (!decode_string_body(chunk, st.raw, false, &literal, &err, &invalid)) error_plain(err);
+    if (!decode_string_body(chunk, st.raw, false, &literal, &err, &invalid, /*fstring_part=*/true)) {
+      error_plain(err);
+    }
   }
 
   [[noreturn]] void error_plain(const std::string& message) {

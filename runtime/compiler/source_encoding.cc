@@ -256,44 +256,29 @@ std::string normal_encoding_name(const std::string& name) {
   return name;
 }
 
-// Returns the byte length of a valid UTF-8 sequence at s[i], or 0.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  size_t len;
-  uint32_t cp;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return 0;
+// The buffer CPython decodes a source with a cookie in: "\r\n" and a lone
+// "\r" read as "\n", and a '\n' added at the end if missing (compile()'s
+// exec input), so that error positions come out as its do.
+std::string translated_newlines(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size() + 1);
+  for (size_t i = 0; i < raw.size(); i++) {
+    if (raw[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') i++;
+    } else {
+      out.push_back(raw[i]);
+    }
   }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; k++) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-  return len;
+  if (out.empty() || out.back() != '\n') out.push_back('\n');
+  return out;
 }
 
-// Byte offset of the first invalid UTF-8 sequence, or npos.
-size_t find_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return std::string_view::npos;
+// Where byte `pos` of the raw source is in translated_newlines(raw).
+size_t translated_position(std::string_view raw, size_t pos) {
+  size_t crlf = 0;
+  for (size_t i = 0; i + 1 < pos; i++) crlf += raw[i] == '\r' && raw[i + 1] == '\n';
+  return pos - crlf;
 }
 
 std::string byte_hex(unsigned char b) {
@@ -307,7 +292,7 @@ std::string byte_hex(unsigned char b) {
 DecodeFailure codec_failure(std::string_view codec, std::string_view raw, size_t pos, std::string_view reason) {
   return DecodeFailure{.message = "'" + std::string(codec) + "' codec can't decode byte " +
                                   byte_hex(static_cast<unsigned char>(raw[pos])) + " in position " +
-                                  std::to_string(pos) + ": " + std::string(reason),
+                                  std::to_string(translated_position(raw, pos)) + ": " + std::string(reason),
                        .line = 0};
 }
 
@@ -371,23 +356,16 @@ std::optional<DecodeFailure> decode(std::string_view raw, const std::optional<st
     return DecodeFailure{.message = "source code cannot contain null bytes", .line = line_of(raw.find('\0'))};
   }
   switch (codec == nullptr ? CodecKind::Utf8 : codec->kind) {
-    case CodecKind::Utf8: {
-      size_t bad = find_invalid_utf8(raw);
-      if (bad != std::string_view::npos) {
-        // Reading a file, CPython checks each line as it reads it and names
-        // the file ("in file F on line N"); the caller knows it, we do not.
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(raw[bad]));
-        std::string msg = cookie ? "(unicode error) 'utf-8' codec can't decode byte " + byte_hex(raw[bad])
-                                 : std::string("Non-UTF-8 code starting with '") + hex + "' on line " +
-                                       std::to_string(line_of(bad)) +
-                                       ", but no encoding declared; see "
-                                       "https://peps.python.org/pep-0263/ for details";
-        return DecodeFailure{.message = msg, .line = line_of(bad)};
+    case CodecKind::Utf8:
+      // Spelt "utf-8" (or with a BOM, or no cookie at all), the source is
+      // read as it is and checked where CPython checks it (see the header);
+      // any other alias sends it through the codec, which checks it all.
+      if (out.encoding != "utf-8") {
+        std::string error = utf8_decode_error(translated_newlines(raw));
+        if (!error.empty()) return DecodeFailure{.message = error, .line = 0};
       }
       out.text.assign(raw);
       break;
-    }
     case CodecKind::Ascii:
       for (size_t i = 0; i < raw.size(); i++) {
         if (static_cast<unsigned char>(raw[i]) >= 0x80)
@@ -422,6 +400,69 @@ std::optional<DecodeFailure> decode(std::string_view raw, const std::optional<st
 }
 
 }  // namespace
+
+Utf8Char next_utf8_char(std::string_view s, size_t i) {
+  constexpr std::string_view kInvalidStart = "invalid start byte";
+  constexpr std::string_view kInvalidContinuation = "invalid continuation byte";
+  constexpr std::string_view kUnexpectedEnd = "unexpected end of data";
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char b0 = byte(0);
+  if (b0 < 0x80) return Utf8Char{.code = b0, .length = 1, .reason = {}};
+  // 80..BF are continuation bytes, C0 and C1 would start overlong forms of
+  // ASCII, F5..FF code points above U+10FFFF.
+  if (b0 < 0xC2 || b0 > 0xF4) return Utf8Char{.code = 0, .length = 1, .reason = kInvalidStart};
+  const size_t length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  // The second byte's range also rules out overlong forms (E0, F0),
+  // surrogates (ED) and code points above U+10FFFF (F4).
+  unsigned char low = 0x80, high = 0xBF;
+  if (b0 == 0xE0) low = 0xA0;
+  if (b0 == 0xED) high = 0x9F;
+  if (b0 == 0xF0) low = 0x90;
+  if (b0 == 0xF4) high = 0x8F;
+  char32_t code = b0 & (0x7F >> length);
+  const size_t left = s.size() - i;
+  // The bytes are checked in order, so a bad byte before the end of the
+  // buffer wins over the end: "\xe0\x41" is an invalid continuation byte.
+  for (size_t k = 1; k < length; k++) {
+    if (k >= left) return Utf8Char{.code = 0, .length = left, .reason = kUnexpectedEnd};
+    const unsigned char b = byte(k);
+    if (k == 1 ? b < low || b > high : (b & 0xC0) != 0x80) {
+      return Utf8Char{.code = 0, .length = k, .reason = kInvalidContinuation};
+    }
+    code = code << 6 | (b & 0x3F);
+  }
+  return Utf8Char{.code = code, .length = length, .reason = {}};
+}
+
+std::string utf8_decode_error(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i++;
+      continue;
+    }
+    Utf8Char c = next_utf8_char(s, i);
+    if (c.valid()) {
+      i += c.length;
+      continue;
+    }
+    char where[64];
+    if (c.length == 1) {
+      std::snprintf(where, sizeof where, "byte 0x%02x in position %zu", static_cast<unsigned char>(s[i]), i);
+    } else {
+      std::snprintf(where, sizeof where, "bytes in position %zu-%zu", i, i + c.length - 1);
+    }
+    return "'utf-8' codec can't decode " + std::string(where) + ": " + std::string(c.reason);
+  }
+  return {};
+}
+
+int utf8_replace_length(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); n++) {
+    i += static_cast<unsigned char>(s[i]) < 0x80 ? 1 : next_utf8_char(s, i).length;
+  }
+  return n;
+}
 
 std::optional<std::string> python_codec_name(std::string_view name) {
   const Codec* c = lookup_codec(name);

@@ -55,18 +55,15 @@ struct SyntaxErrorException {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_ascii_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_ascii_ident_char(char c) { return is_ascii_ident_start(c) || is_digit(c); }
 // What may be part of a name before the XID check: CPython takes every
 // non-ASCII character, then rejects the name if one does not belong.
 bool is_ident_start(char c) { return is_ascii_ident_start(c) || static_cast<unsigned char>(c) >= 0x80; }
 bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-int count_code_points(std::string_view s) {
-  int n = 0;
-  for (char c : s) n += is_continuation_byte(c) ? 0 : 1;
-  return n;
-}
+// Columns count characters as CPython counts them for an error: with
+// invalid UTF-8 read as errors='replace' does, one U+FFFD per error.
+int count_code_points(std::string_view s) { return utf8_replace_length(s); }
 
 // The first physical line starting at `from` (including its '\n').
 std::string_view line_at(std::string_view s, size_t from) {
@@ -511,11 +508,11 @@ size_t Tokenizer::scan_number(size_t pos) {
   } else {
     end = digitpart(pos);
   }
-  // What may follow a number: not an ASCII name character, except for the
-  // keywords 3.11 still accepts there.  A non-ASCII character simply ends
-  // the number (CPython's check looks at ASCII only), and starts a name.
+  // What may follow a number: no name character (non-ASCII bytes included,
+  // as CPython's is_potential_identifier_char has it), except for the
+  // keywords 3.11 still accepts there.
   char next = at(end);
-  if (is_ascii_ident_char(next)) {
+  if (is_ident_char(next)) {
     if (next == 'i' && (at(end + 1) == 'f' || at(end + 1) == 'n' || at(end + 1) == 's')) return end;
     for (std::string_view kw : kKeywordsAfterNumber) {
       if (s.substr(end, kw.size()) == kw && !is_ident_char(at(end + kw.size()))) return end;
@@ -539,7 +536,15 @@ size_t Tokenizer::scan_number(size_t pos) {
 
 // A name with non-ASCII characters must be XID_Start XID_Continue*
 // (PEP 3131); CPython reports the first character that is not, at its column.
+// Before that it decodes the name: invalid UTF-8 is "(unicode error) 'utf-8'
+// codec can't decode byte 0xff in position 1: invalid start byte", the
+// position counted from the start of the name, and CPython's offset is the
+// byte offset of the name's end on the line (col + 1 here).
 void Tokenizer::check_identifier(size_t start, size_t end) {
+  std::string decode_error = utf8_decode_error(line_.substr(start, end - start));
+  if (!decode_error.empty()) {
+    fail(ErrorKind::SyntaxError, "(unicode error) " + decode_error, lnum_, static_cast<int>(end) - 1);
+  }
   size_t bad = find_invalid_identifier_char(line_.substr(start, end - start));
   if (bad == std::string_view::npos) return;
   size_t at = start + bad;

@@ -307,6 +307,68 @@ TEST(DecodeStringBody, ErrorsMatchPython) {
   EXPECT_EQ(error, "bytes can only contain ASCII literal characters");
 }
 
+// Invalid UTF-8 in a str body (sources are not validated up front).  The
+// messages are python3.11's for `x = PREFIX"BODY"` given as bytes.
+struct Utf8ErrorCase {
+  std::string_view body;
+  bool raw;
+  bool fstring_part;
+  const char* message;
+};
+
+#define TERN_UTF8_ERROR "(unicode error) 'utf-8' codec can't decode "
+const Utf8ErrorCase kUtf8ErrorCases[] = {
+    // No escapes: the body is decoded whole.
+    {"a\xff"
+     "b",
+     false, false, TERN_UTF8_ERROR "byte 0xff in position 1: invalid start byte"},
+    {"\xc3", false, false, TERN_UTF8_ERROR "byte 0xc3 in position 0: unexpected end of data"},
+    {"\xc3"
+     "a",
+     false, false, TERN_UTF8_ERROR "byte 0xc3 in position 0: invalid continuation byte"},
+    {"\xe9\x80"
+     "A",
+     false, false, TERN_UTF8_ERROR "bytes in position 0-1: invalid continuation byte"},
+    {"\xe2\x82", false, false, TERN_UTF8_ERROR "bytes in position 0-1: unexpected end of data"},
+    {"\xf0\x90\x80", false, false, TERN_UTF8_ERROR "bytes in position 0-2: unexpected end of data"},
+    {"\xed\xa0\x80", false, false, TERN_UTF8_ERROR "byte 0xed in position 0: invalid continuation byte"},
+    {"\xf4\x90\x80\x80", false, false, TERN_UTF8_ERROR "byte 0xf4 in position 0: invalid continuation byte"},
+    {"\xc0\xaf", false, false, TERN_UTF8_ERROR "byte 0xc0 in position 0: invalid start byte"},
+    {"\xe0\x80\xaf", false, false, TERN_UTF8_ERROR "byte 0xe0 in position 0: invalid continuation byte"},
+    {"a\r\n\xff", false, false, TERN_UTF8_ERROR "byte 0xff in position 2: invalid start byte"},
+    {"\\n\xff", true, false, TERN_UTF8_ERROR "byte 0xff in position 2: invalid start byte"},
+    // With escapes, each run of non-ASCII bytes is decoded by itself, before
+    // the escapes are: the UTF-8 error wins over the truncated \x.
+    {"\xc3"
+     "a\\n",
+     false, false, TERN_UTF8_ERROR "byte 0xc3 in position 0: unexpected end of data"},
+    {"a\\n\xff"
+     "b",
+     false, false, TERN_UTF8_ERROR "byte 0xff in position 0: invalid start byte"},
+    {"\\x4 \xff", false, false, TERN_UTF8_ERROR "byte 0xff in position 0: invalid start byte"},
+    {"\\N{\xff}", false, false, TERN_UTF8_ERROR "byte 0xff in position 0: invalid start byte"},
+    // An f-string's literal parts always count from the run, unless raw.
+    {"b\xff", false, true, TERN_UTF8_ERROR "byte 0xff in position 0: invalid start byte"},
+    {"b\xff", true, true, TERN_UTF8_ERROR "byte 0xff in position 1: invalid start byte"},
+};
+#undef TERN_UTF8_ERROR
+
+TEST(DecodeStringBody, InvalidUtf8MatchesPython) {
+  for (const Utf8ErrorCase& c : kUtf8ErrorCases) {
+    std::string out, error;
+    long invalid;
+    EXPECT_FALSE(decode_string_body(c.body, c.raw, false, &out, &error, &invalid, c.fstring_part)) << c.body;
+    EXPECT_EQ(error, c.message) << c.body;
+  }
+  // Bytes keep their own message; valid UTF-8 still decodes.
+  std::string out, error;
+  long invalid;
+  EXPECT_FALSE(decode_string_body("a\xff", false, true, &out, &error, &invalid));
+  EXPECT_EQ(error, "bytes can only contain ASCII literal characters");
+  EXPECT_TRUE(decode_string_body("\xc3\xa9\\n", false, false, &out, &error, &invalid));
+  EXPECT_EQ(out, "\xc3\xa9\n");
+}
+
 // ===========================================================================
 // repr
 // ===========================================================================

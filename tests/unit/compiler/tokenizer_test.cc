@@ -293,10 +293,53 @@ TEST(TokenizerErrors, NullBytes) {
   EXPECT_EQ(error_of(std::string_view("a\0b\n", 4)).message, "source code cannot contain null bytes");
 }
 
-TEST(TokenizerErrors, InvalidUtf8WithoutCookie) {
-  TokenizeError e = error_of("x = 1\ns = '\xE9'\n");
-  EXPECT_EQ(e.line, 2);
-  EXPECT_NE(e.message.find("Non-UTF-8 code starting with '\\xe9' on line 2"), std::string::npos) << e.message;
+TEST(Tokenizer, InvalidUtf8OutsideNamesIsNotAnError) {
+  // As compile(bytes): a UTF-8 source is not validated up front.  Comments
+  // may hold anything; string bodies are checked by decode_string_body.
+  EXPECT_EQ(texts("x = 1 # \xFF\n"), (V{"x", "=", "1", "# \xFF", "\n", ""}));
+  EXPECT_EQ(texts("s = '\xE9\xFF'\n"), (V{"s", "=", "'\xE9\xFF'", "\n", ""}));
+  EXPECT_EQ(texts("\xEF\xBB\xBFs = b'\x80'\n"), (V{"s", "=", "b'\x80'", "\n", ""}));
+  EXPECT_TRUE(tokenize("# coding: utf-8\n# \xFF\n").ok());
+  // Columns count an invalid sequence as one character, as errors='replace'
+  // does: e9 80 is one, each of c3 and ff is one.
+  TokenizeError e = error_of("s = '\xE9\x80\xC3\xFF' + 'abc\n");
+  EXPECT_EQ(e.message, "unterminated string literal (detected at line 1)");
+  EXPECT_EQ(e.col, 12);
+}
+
+TEST(TokenizerErrors, InvalidUtf8InNames) {
+  // CPython's offset is the byte offset of the end of the name (col + 1);
+  // the position in the message counts bytes from the start of the name.
+  const ErrorCase cases[] = {
+      {"x\xFF = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte", 1, 1},
+      {"\xFF\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte", 1, 0},
+      {"\xC3\xA9\xC3\xA9\xFF = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 4: invalid start byte", 1, 4},
+      {"x = 1; \xE9\x80"
+       "A = 2\n",
+       ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte", 1, 9},
+      {"if 1:\n    \xE9\x80 = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data", 2, 5},
+      {"\xC3 = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data", 1, 0},
+      // Decoding comes before the XID check.
+      {"\xE2\x82\xAC\xFF = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 3: invalid start byte", 1, 3},
+      // With a utf-8 cookie the source is not validated either.
+      {"# coding: utf-8\nx\xFF = 1\n", ErrorKind::SyntaxError,
+       "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte", 2, 1},
+  };
+  for (const ErrorCase& c : cases) {
+    SCOPED_TRACE(c.source);
+    TokenizeError e = error_of(c.source);
+    EXPECT_EQ(e.kind, c.kind);
+    EXPECT_EQ(e.message, c.message);
+    EXPECT_EQ(e.line, c.line);
+    EXPECT_EQ(e.col, c.col);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -314,11 +357,15 @@ TEST(Tokenizer, NonAsciiNamesThatAreIdentifiers) {
   EXPECT_EQ(texts("\xE0\xA1\xB0\n"), (V{"\xE0\xA1\xB0", "\n", ""}));
 }
 
-TEST(Tokenizer, NonAsciiCharacterEndsANumber) {
-  // CPython's "invalid decimal literal" check looks at ASCII only; the
-  // parser then rejects `1 é`.
-  EXPECT_EQ(texts("1\xC3\xA9\n"), (V{"1", "\xC3\xA9", "\n", ""}));
-  EXPECT_EQ(texts("0x1\xC3\xA9\n"), (V{"0x1", "\xC3\xA9", "\n", ""}));
+TEST(Tokenizer, NonAsciiCharacterAfterANumber) {
+  // CPython's "invalid decimal literal" check takes any non-ASCII byte for
+  // a name character (is_potential_identifier_char), valid UTF-8 or not.
+  EXPECT_EQ(error_of("1\xC3\xA9\n").message, "invalid decimal literal");
+  EXPECT_EQ(error_of("x = 1\xFF\n").col, 4);
+  TokenizeError hex = error_of("0x1\xC3\xA9\n");
+  EXPECT_EQ(hex.message, "invalid hexadecimal literal");
+  EXPECT_EQ(hex.col, 2);
+  EXPECT_EQ(error_of("1j\xC3\xA9\n").message, "invalid imaginary literal");
   // `1if`, `1in`, `1is` pass on their first two letters alone.
   EXPECT_EQ(texts("1iffy\n"), (V{"1", "iffy", "\n", ""}));
 }
@@ -338,7 +385,7 @@ TEST(TokenizerErrors, InvalidCharactersInNames) {
        ErrorKind::SyntaxError, "invalid character '\xC2\xB7' (U+00B7)", 1, 0},
       {"x = \xF0\x9F\x90\x8D\n", ErrorKind::SyntaxError, "invalid character '\xF0\x9F\x90\x8D' (U+1F40D)", 1, 4},
       {"x\n\xE3\x80\x80\n", ErrorKind::SyntaxError, "invalid non-printable character U+3000", 2, 0},
-      {"1\xE2\x82\xAC\n", ErrorKind::SyntaxError, "invalid character '\xE2\x82\xAC' (U+20AC)", 1, 1},
+      {"1\xE2\x82\xAC\n", ErrorKind::SyntaxError, "invalid decimal literal", 1, 0},
       // U+1E030 is Unicode 15.0: unassigned, so non-printable, for 3.11.
       {"\xF0\x9E\x80\xB0 = 1\n", ErrorKind::SyntaxError, "invalid non-printable character U+1E030", 1, 0},
       {"x = 1or\xC3\xA9\n", ErrorKind::SyntaxError, "invalid decimal literal", 1, 4},
@@ -393,6 +440,15 @@ TEST(TokenizerErrors, EncodingProblems) {
        "'ascii' codec can't decode byte 0xff in position 23: ordinal not in range(128)"},
       {"# coding: shift_jis\nx=1\ny=\"\x82\xA0\x82\"\n",
        "'shift_jis' codec can't decode byte 0x82 in position 29: illegal multibyte sequence"},
+      // Positions count "\r\n" as one byte: CPython decodes after reading
+      // line endings as '\n'.
+      {"# coding: ascii\r\nx = \"\xFF\"\n",
+       "'ascii' codec can't decode byte 0xff in position 21: ordinal not in range(128)"},
+      // Aliases of UTF-8 other than "utf-8" itself decode the whole buffer
+      // (with a '\n' added at the end), comments too.
+      {"# coding: utf8\nx = \"\xFF\"\n", "'utf-8' codec can't decode byte 0xff in position 20: invalid start byte"},
+      {"# coding: cp65001\r\nx = 1 #\xE9\x80",
+       "'utf-8' codec can't decode bytes in position 25-26: invalid continuation byte"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.source);
