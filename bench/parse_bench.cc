@@ -154,8 +154,8 @@ int main(int argc, char** argv) {
     Round round = tern_round(files);
     if (r == 0 || round.ms < tern.ms) tern = round;
   }
-  std::printf("  %-26s %9.1f ms %7.1f MB/s   %d files rejected, %.0f MB of AST arenas\n", "tern parse_module",
-              tern.ms, mb / (tern.ms / 1000), tern.rejected, static_cast<double>(tern.arena_bytes) / 1e6);
+  std::printf("  %-26s %9.1f ms %7.1f MB/s   %d files rejected, %.0f MB of AST arenas\n", "tern parse_module", tern.ms,
+              mb / (tern.ms / 1000), tern.rejected, static_cast<double>(tern.arena_bytes) / 1e6);
   std::fflush(stdout);
 
   Round python{};

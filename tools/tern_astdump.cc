@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   tern::compiler::ParseResult result = tern::compiler::parse_module(source, path);
   std::string out;
   if (!result.ok()) {
-    out = tern::compiler::format_syntax_error(*result.error) + "\noffset: " + std::to_string(result.error->offset) + "\n";
+    out =
+        tern::compiler::format_syntax_error(*result.error) + "\noffset: " + std::to_string(result.error->offset) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 1;
   }

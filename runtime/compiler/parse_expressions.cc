@@ -157,8 +157,8 @@ expr* Parser::expression() {
     return e;
   }
   // `[a b]`: CPython's "Perhaps you forgot a comma?", inside brackets only.
-  bool name_then_string =
-      first.type == TokenType::NAME && first_index + 1 < toks_.size() && toks_[first_index + 1].type == TokenType::STRING;
+  bool name_then_string = first.type == TokenType::NAME && first_index + 1 < toks_.size() &&
+                          toks_[first_index + 1].type == TokenType::STRING;
   if (starts_expression(peek()) && !name_then_string && first.kw != Keyword::Match && first.kw != Keyword::Case &&
       first.kw != Keyword::Underscore) {
     auto* name = as<Name>(body);
@@ -224,13 +224,26 @@ expr* Parser::comparison() {
     cmpop op;
     if (t.type == TokenType::OP) {
       switch (t.op) {
-        case OpType::EQEQUAL: op = cmpop::Eq; break;
-        case OpType::NOTEQUAL: op = cmpop::NotEq; break;
-        case OpType::LESS: op = cmpop::Lt; break;
-        case OpType::LESSEQUAL: op = cmpop::LtE; break;
-        case OpType::GREATER: op = cmpop::Gt; break;
-        case OpType::GREATEREQUAL: op = cmpop::GtE; break;
-        default: goto done;
+        case OpType::EQEQUAL:
+          op = cmpop::Eq;
+          break;
+        case OpType::NOTEQUAL:
+          op = cmpop::NotEq;
+          break;
+        case OpType::LESS:
+          op = cmpop::Lt;
+          break;
+        case OpType::LESSEQUAL:
+          op = cmpop::LtE;
+          break;
+        case OpType::GREATER:
+          op = cmpop::Gt;
+          break;
+        case OpType::GREATEREQUAL:
+          op = cmpop::GtE;
+          break;
+        default:
+          goto done;
       }
       next();
     } else if (t.kw == Keyword::In) {
@@ -263,11 +276,11 @@ done:
     Pos start = start_pos();                                          \
     expr* left = next_level();                                        \
     Depth depth(*this);                                               \
-    static const std::pair<OpType, operator_> kOps[] = {__VA_ARGS__};  \
+    static const std::pair<OpType, operator_> kOps[] = {__VA_ARGS__}; \
     for (;;) {                                                        \
       const Tok& t = peek();                                          \
       if (t.type != TokenType::OP) return left;                       \
-      const std::pair<OpType, operator_>* found = nullptr;             \
+      const std::pair<OpType, operator_>* found = nullptr;            \
       for (const auto& p : kOps) {                                    \
         if (p.first == t.op) found = &p;                              \
       }                                                               \
@@ -681,7 +694,8 @@ expr* Parser::brace_atom() {
       raise(ErrorKind::SyntaxError, "cannot use a starred expression in a dictionary value", {star.line, star.col},
             {star.end_line, star.end_col});
     }
-    if (at_op(OpType::RBRACE) || at_op(OpType::COMMA)) raise_at(colon, "expression expected after dictionary key and ':'");
+    if (at_op(OpType::RBRACE) || at_op(OpType::COMMA))
+      raise_at(colon, "expression expected after dictionary key and ':'");
     values.push_back(expression());
   };
   auto kvpair = [&]() {
@@ -850,9 +864,10 @@ void Parser::parenthesized_parameters(bool lambda) {
   }
   if (names && at_op(OpType::RPAR)) {
     const Tok& close = peek();
-    raise(ErrorKind::SyntaxError,
-          lambda ? "Lambda expression parameters cannot be parenthesized" : "Function parameters cannot be parenthesized",
-          {open.line, open.col}, {close.end_line, close.end_col});
+    raise(
+        ErrorKind::SyntaxError,
+        lambda ? "Lambda expression parameters cannot be parenthesized" : "Function parameters cannot be parenthesized",
+        {open.line, open.col}, {close.end_line, close.end_col});
   }
   reset(m);
   fail();
@@ -913,8 +928,8 @@ arguments* Parser::parameters(bool lambda, OpType closer) {
       next();
       kwarg = param(lambda, false);
       if (at_op(OpType::EQUAL)) raise_at(peek(), "var-keyword argument cannot have default value");
-      if (accept_op(OpType::COMMA) && (at_name() || at_op(OpType::STAR) || at_op(OpType::DOUBLESTAR) ||
-                                       at_op(OpType::SLASH))) {
+      if (accept_op(OpType::COMMA) &&
+          (at_name() || at_op(OpType::STAR) || at_op(OpType::DOUBLESTAR) || at_op(OpType::SLASH))) {
         raise_at(peek(), "arguments cannot follow var-keyword argument");
       }
       break;

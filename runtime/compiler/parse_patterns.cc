@@ -74,8 +74,8 @@ stmt* Parser::match_stmt() {
 namespace {
 
 bool is_pattern_end(const Tok& t) {
-  return (t.type == TokenType::OP && (t.op == OpType::COLON || t.op == OpType::RPAR || t.op == OpType::RSQB ||
-                                      t.op == OpType::RBRACE)) ||
+  return (t.type == TokenType::OP &&
+          (t.op == OpType::COLON || t.op == OpType::RPAR || t.op == OpType::RSQB || t.op == OpType::RBRACE)) ||
          t.kw == Keyword::If;
 }
 
@@ -214,7 +214,8 @@ expr* Parser::name_or_attr() {
 ast::pattern* Parser::closed_pattern() {
   Pos start = start_pos();
   const Tok& t = peek();
-  if (t.type == TokenType::NUMBER || t.type == TokenType::STRING || (t.type == TokenType::OP && t.op == OpType::MINUS)) {
+  if (t.type == TokenType::NUMBER || t.type == TokenType::STRING ||
+      (t.type == TokenType::OP && t.op == OpType::MINUS)) {
     auto* v = arena_.make<MatchValue>();
     v->value = literal_expr(false);
     set_loc(v, start, prev_end());

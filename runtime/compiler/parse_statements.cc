@@ -133,19 +133,32 @@ namespace {
 operator_ augassign_operator(OpType op, bool* ok) {
   *ok = true;
   switch (op) {
-    case OpType::PLUSEQUAL: return operator_::Add;
-    case OpType::MINEQUAL: return operator_::Sub;
-    case OpType::STAREQUAL: return operator_::Mult;
-    case OpType::ATEQUAL: return operator_::MatMult;
-    case OpType::SLASHEQUAL: return operator_::Div;
-    case OpType::PERCENTEQUAL: return operator_::Mod;
-    case OpType::AMPEREQUAL: return operator_::BitAnd;
-    case OpType::VBAREQUAL: return operator_::BitOr;
-    case OpType::CIRCUMFLEXEQUAL: return operator_::BitXor;
-    case OpType::LEFTSHIFTEQUAL: return operator_::LShift;
-    case OpType::RIGHTSHIFTEQUAL: return operator_::RShift;
-    case OpType::DOUBLESTAREQUAL: return operator_::Pow;
-    case OpType::DOUBLESLASHEQUAL: return operator_::FloorDiv;
+    case OpType::PLUSEQUAL:
+      return operator_::Add;
+    case OpType::MINEQUAL:
+      return operator_::Sub;
+    case OpType::STAREQUAL:
+      return operator_::Mult;
+    case OpType::ATEQUAL:
+      return operator_::MatMult;
+    case OpType::SLASHEQUAL:
+      return operator_::Div;
+    case OpType::PERCENTEQUAL:
+      return operator_::Mod;
+    case OpType::AMPEREQUAL:
+      return operator_::BitAnd;
+    case OpType::VBAREQUAL:
+      return operator_::BitOr;
+    case OpType::CIRCUMFLEXEQUAL:
+      return operator_::BitXor;
+    case OpType::LEFTSHIFTEQUAL:
+      return operator_::LShift;
+    case OpType::RIGHTSHIFTEQUAL:
+      return operator_::RShift;
+    case OpType::DOUBLESTAREQUAL:
+      return operator_::Pow;
+    case OpType::DOUBLESLASHEQUAL:
+      return operator_::FloorDiv;
     default:
       *ok = false;
       return operator_::Add;
@@ -250,8 +263,8 @@ void Parser::legacy_print_statement(expr* name) {
   expr* rest = speculate([&] { return star_expressions(); });
   if (!rest) return;
   raise_range(name, rest,
-              std::string("Missing parentheses in call to '") + std::string(id) + "'. Did you mean " +
-                  std::string(id) + "(...)?");
+              std::string("Missing parentheses in call to '") + std::string(id) + "'. Did you mean " + std::string(id) +
+                  "(...)?");
 }
 
 // `target` followed by '=' in `t1 = t2 = ... = value`: CPython's messages

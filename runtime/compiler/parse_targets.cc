@@ -10,40 +10,67 @@ using namespace ast;
 // _PyPegen_get_expr_name: how error messages name an expression.
 const char* Parser::expr_name(const expr* e) {
   switch (e->kind) {
-    case Kind::Attribute: return "attribute";
-    case Kind::Subscript: return "subscript";
-    case Kind::Starred: return "starred";
-    case Kind::Name: return "name";
-    case Kind::List: return "list";
-    case Kind::Tuple: return "tuple";
-    case Kind::Lambda: return "lambda";
-    case Kind::Call: return "function call";
+    case Kind::Attribute:
+      return "attribute";
+    case Kind::Subscript:
+      return "subscript";
+    case Kind::Starred:
+      return "starred";
+    case Kind::Name:
+      return "name";
+    case Kind::List:
+      return "list";
+    case Kind::Tuple:
+      return "tuple";
+    case Kind::Lambda:
+      return "lambda";
+    case Kind::Call:
+      return "function call";
     case Kind::BoolOp:
     case Kind::BinOp:
-    case Kind::UnaryOp: return "expression";
-    case Kind::GeneratorExp: return "generator expression";
+    case Kind::UnaryOp:
+      return "expression";
+    case Kind::GeneratorExp:
+      return "generator expression";
     case Kind::Yield:
-    case Kind::YieldFrom: return "yield expression";
-    case Kind::Await: return "await expression";
-    case Kind::ListComp: return "list comprehension";
-    case Kind::SetComp: return "set comprehension";
-    case Kind::DictComp: return "dict comprehension";
-    case Kind::Dict: return "dict literal";
-    case Kind::Set: return "set display";
+    case Kind::YieldFrom:
+      return "yield expression";
+    case Kind::Await:
+      return "await expression";
+    case Kind::ListComp:
+      return "list comprehension";
+    case Kind::SetComp:
+      return "set comprehension";
+    case Kind::DictComp:
+      return "dict comprehension";
+    case Kind::Dict:
+      return "dict literal";
+    case Kind::Set:
+      return "set display";
     case Kind::JoinedStr:
-    case Kind::FormattedValue: return "f-string expression";
+    case Kind::FormattedValue:
+      return "f-string expression";
     case Kind::Constant:
       switch (static_cast<const Constant*>(e)->value.type) {
-        case ConstantValue::Type::None: return "None";
-        case ConstantValue::Type::True: return "True";
-        case ConstantValue::Type::False: return "False";
-        case ConstantValue::Type::Ellipsis: return "ellipsis";
-        default: return "literal";
+        case ConstantValue::Type::None:
+          return "None";
+        case ConstantValue::Type::True:
+          return "True";
+        case ConstantValue::Type::False:
+          return "False";
+        case ConstantValue::Type::Ellipsis:
+          return "ellipsis";
+        default:
+          return "literal";
       }
-    case Kind::Compare: return "comparison";
-    case Kind::IfExp: return "conditional expression";
-    case Kind::NamedExpr: return "named expression";
-    default: return "expression";
+    case Kind::Compare:
+      return "comparison";
+    case Kind::IfExp:
+      return "conditional expression";
+    case Kind::NamedExpr:
+      return "named expression";
+    default:
+      return "expression";
   }
 }
 

@@ -22,19 +22,44 @@ struct KeywordName {
 };
 
 constexpr KeywordName kKeywords[] = {
-    {"False", Keyword::False},       {"None", Keyword::None},     {"True", Keyword::True},
-    {"and", Keyword::And},           {"as", Keyword::As},         {"assert", Keyword::Assert},
-    {"async", Keyword::Async},       {"await", Keyword::Await},   {"break", Keyword::Break},
-    {"class", Keyword::Class},       {"continue", Keyword::Continue}, {"def", Keyword::Def},
-    {"del", Keyword::Del},           {"elif", Keyword::Elif},     {"else", Keyword::Else},
-    {"except", Keyword::Except},     {"finally", Keyword::Finally}, {"for", Keyword::For},
-    {"from", Keyword::From},         {"global", Keyword::Global}, {"if", Keyword::If},
-    {"import", Keyword::Import},     {"in", Keyword::In},         {"is", Keyword::Is},
-    {"lambda", Keyword::Lambda},     {"nonlocal", Keyword::Nonlocal}, {"not", Keyword::Not},
-    {"or", Keyword::Or},             {"pass", Keyword::Pass},     {"raise", Keyword::Raise},
-    {"return", Keyword::Return},     {"try", Keyword::Try},       {"while", Keyword::While},
-    {"with", Keyword::With},         {"yield", Keyword::Yield},   {"match", Keyword::Match},
-    {"case", Keyword::Case},         {"_", Keyword::Underscore},
+    {"False", Keyword::False},
+    {"None", Keyword::None},
+    {"True", Keyword::True},
+    {"and", Keyword::And},
+    {"as", Keyword::As},
+    {"assert", Keyword::Assert},
+    {"async", Keyword::Async},
+    {"await", Keyword::Await},
+    {"break", Keyword::Break},
+    {"class", Keyword::Class},
+    {"continue", Keyword::Continue},
+    {"def", Keyword::Def},
+    {"del", Keyword::Del},
+    {"elif", Keyword::Elif},
+    {"else", Keyword::Else},
+    {"except", Keyword::Except},
+    {"finally", Keyword::Finally},
+    {"for", Keyword::For},
+    {"from", Keyword::From},
+    {"global", Keyword::Global},
+    {"if", Keyword::If},
+    {"import", Keyword::Import},
+    {"in", Keyword::In},
+    {"is", Keyword::Is},
+    {"lambda", Keyword::Lambda},
+    {"nonlocal", Keyword::Nonlocal},
+    {"not", Keyword::Not},
+    {"or", Keyword::Or},
+    {"pass", Keyword::Pass},
+    {"raise", Keyword::Raise},
+    {"return", Keyword::Return},
+    {"try", Keyword::Try},
+    {"while", Keyword::While},
+    {"with", Keyword::With},
+    {"yield", Keyword::Yield},
+    {"match", Keyword::Match},
+    {"case", Keyword::Case},
+    {"_", Keyword::Underscore},
 };
 
 Keyword keyword_of(std::string_view text) {
@@ -62,16 +87,23 @@ bool is_hard_keyword(Keyword kw) { return kw != Keyword::None_ && kw < Keyword::
 // Token stream
 // ===========================================================================
 
-Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens,
-               std::string_view source_utf8)
+Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8)
     : arena_(arena), filename_(filename), tokenized_(tokens), source_(source_utf8) {
   int level = 0;
   const Token* comment = nullptr;  // a COMMENT just before, on the same line
   for (const Token& t : tokens.tokens) {
     if (t.type == TokenType::NEWLINE && comment && comment->start.line == t.start.line) {
       // CPython's NEWLINE after a comment spans the comment.
-      Tok tok{t.type,           t.op,       Keyword::None_,         t.text,            comment->start.line,
-              comment->start.byte_col, t.end.line, comment->end.byte_col, comment->start.col, level};
+      Tok tok{t.type,
+              t.op,
+              Keyword::None_,
+              t.text,
+              comment->start.line,
+              comment->start.byte_col,
+              t.end.line,
+              comment->end.byte_col,
+              comment->start.col,
+              level};
       toks_.push_back(tok);
       comment = nullptr;
       continue;
@@ -85,8 +117,8 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
       if (t.op == OpType::LPAR || t.op == OpType::LSQB || t.op == OpType::LBRACE) level++;
       if ((t.op == OpType::RPAR || t.op == OpType::RSQB || t.op == OpType::RBRACE) && level > 0) level--;
     }
-    Tok tok{t.type,           t.op,       Keyword::None_,   t.text,      t.start.line,
-            t.start.byte_col, t.end.line, t.end.byte_col,   t.start.col, level};
+    Tok tok{t.type,           t.op,       Keyword::None_, t.text,      t.start.line,
+            t.start.byte_col, t.end.line, t.end.byte_col, t.start.col, level};
     if (t.type == TokenType::NAME) tok.kw = keyword_of(t.text);
     toks_.push_back(tok);
   }

@@ -35,11 +35,45 @@ namespace tern::compiler {
 // The keywords, hard and soft, recognised once per NAME token.
 enum class Keyword : uint8_t {
   None_,  // not a keyword
-  False, None, True, And, As, Assert, Async, Await, Break, Class, Continue, Def, Del, Elif, Else, Except,
-  Finally, For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise, Return, Try,
-  While, With, Yield,
+  False,
+  None,
+  True,
+  And,
+  As,
+  Assert,
+  Async,
+  Await,
+  Break,
+  Class,
+  Continue,
+  Def,
+  Del,
+  Elif,
+  Else,
+  Except,
+  Finally,
+  For,
+  From,
+  Global,
+  If,
+  Import,
+  In,
+  Is,
+  Lambda,
+  Nonlocal,
+  Not,
+  Or,
+  Pass,
+  Raise,
+  Return,
+  Try,
+  While,
+  With,
+  Yield,
   // soft keywords: names everywhere but where the grammar gives them a role
-  Match, Case, Underscore,
+  Match,
+  Case,
+  Underscore,
 };
 
 bool is_hard_keyword(Keyword kw);
@@ -123,7 +157,9 @@ class Parser {
   static Pos start_of(const ast::LocatedNode* node) { return {node->lineno, node->col_offset}; }
   static Pos end_of(const ast::LocatedNode* node) { return {node->end_lineno, node->end_col_offset}; }
   template <class T>
-  ast::Seq<T> seq(const std::vector<T>& items) { return ast::make_seq(arena_, items); }
+  ast::Seq<T> seq(const std::vector<T>& items) {
+    return ast::make_seq(arena_, items);
+  }
   std::string_view identifier(const Tok& name);  // NFKC-normalised, in the arena
 
   // ---------------------------------------------------------- errors
@@ -189,8 +225,8 @@ class Parser {
   [[noreturn]] void parenthesized_parameters(bool lambda);
 
   // ---------------------------------------------------------- expressions
-  ast::expr* expressions();           // expressions: a, b -> Tuple
-  ast::expr* expression();            // expression (conditional, lambda)
+  ast::expr* expressions();  // expressions: a, b -> Tuple
+  ast::expr* expression();   // expression (conditional, lambda)
   ast::expr* star_expressions();
   ast::expr* star_expression();
   ast::expr* star_named_expression();
@@ -231,7 +267,7 @@ class Parser {
   void set_context(ast::expr* target, ast::expr_context ctx, const char* verb);
   ast::expr* star_targets();
   ast::expr* star_target();
-  ast::expr* for_target();   // for and comprehension targets, with CPython's errors
+  ast::expr* for_target();  // for and comprehension targets, with CPython's errors
   ast::expr* for_target_uncached();
   ast::expr* with_target();  // with ... as target
   std::vector<ast::expr*> del_targets();
@@ -284,15 +320,15 @@ class Parser {
   size_t pos_ = 0;
   size_t furthest_ = 0;      // the furthest token peeked, look-aheads for errors aside
   size_t furthest_any_ = 0;  // the furthest token peeked at all (CPython: p->fill)
-  int depth_ = 0;         // see Depth
+  int depth_ = 0;            // see Depth
   // An error CPython's second pass would find before anything that follows;
   // reported only if the parse fails (see parse_module).
   std::optional<SyntaxErrorInfo> deferred_error_;
   // for_target() results by token index: the target and where it ended, or
   // nullptr for no match.
   std::unordered_map<size_t, std::pair<ast::expr*, size_t>> for_target_memo_;
-  bool declared_ = false;  // error offsets in characters (else bytes)
-  bool speculating_ = false;  // inside a look-ahead for an error message: no nested ones
+  bool declared_ = false;         // error offsets in characters (else bytes)
+  bool speculating_ = false;      // inside a look-ahead for an error message: no nested ones
   bool tokens_complete_ = false;  // false when tokenizing stopped at an error
 };
 

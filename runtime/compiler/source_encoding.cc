@@ -159,15 +159,19 @@ constexpr std::array kCodecs = {
 };
 // clang-format on
 
-const Codec* find_codec(std::string_view module) {
+const Codec* find_module(std::string_view module) {
   for (const Codec& c : kCodecs) {
     if (c.module == module) return &c;
   }
+  return nullptr;
+}
+
+const Codec* find_alias(std::string_view alias) {
   for (const Codec& c : kCodecs) {
     std::string_view rest = c.aliases;
     while (!rest.empty()) {
       size_t space = rest.find(' ');
-      if (rest.substr(0, space) == module) return &c;
+      if (rest.substr(0, space) == alias) return &c;
       rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
     }
   }
@@ -196,10 +200,14 @@ std::string normalize_codec_name(std::string_view name) {
 
 const Codec* lookup_codec(std::string_view name) {
   std::string norm = normalize_codec_name(name);
-  if (const Codec* c = find_codec(norm)) return c;
+  // As encodings.search_function: the aliases, then the aliases with '.'
+  // read as '_', then a module of that name (so "iso8859.1" is found, and
+  // "latin.1" is not).
+  if (const Codec* c = find_alias(norm)) return c;
   std::string dotless = norm;
   std::replace(dotless.begin(), dotless.end(), '.', '_');
-  return find_codec(dotless);
+  if (const Codec* c = find_alias(dotless)) return c;
+  return find_module(norm);
 }
 
 struct DecodeFailure {

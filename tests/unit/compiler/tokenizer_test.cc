@@ -431,6 +431,7 @@ TEST(TokenizerErrors, EncodingProblems) {
   } cases[] = {
       {"# -*- coding: uft-8 -*-\n", "unknown encoding: uft-8"},
       {"# coding: Latin-9\n", "unknown encoding: Latin-9"},
+      {"# coding: latin.1\n", "unknown encoding: latin.1"},  // a dot is read as "_" only in aliases
       {"\xEF\xBB\xBF#coding: utf8\n", "encoding problem: utf8 with BOM"},
       {"\xEF\xBB\xBF# coding: latin-1-unix\n", "encoding problem: iso-8859-1 with BOM"},
       {"# coding: ROT13\n", "'ROT13' is not a text encoding; use codecs.decode() to handle arbitrary codecs"},
