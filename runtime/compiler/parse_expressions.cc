@@ -458,6 +458,10 @@ expr* Parser::call(expr* func, Pos start) {
         g->elt = e;
         g->generators = seq(for_if_clauses());
         bool alone = args.empty() && keywords.empty() && at_op(OpType::RPAR);
+        // CPython's invalid_arguments: other arguments before it, or a comma
+        // after it; otherwise the call just does not parse.
+        bool others = !args.empty() || !keywords.empty();
+        if (!alone && !others && !at_op(OpType::COMMA)) fail();
         if (!alone) {
           comprehension* last = g->generators[g->generators.size - 1];
           expr* end = last->ifs.empty() ? last->iter : last->ifs[last->ifs.size - 1];
