@@ -432,8 +432,7 @@ stmt* Parser::function_def(std::vector<expr*> decorators, Pos start) {
   if (accept_op(OpType::RARROW)) returns = expression();
   expect_colon(true);
   Seq<stmt*> body = block(def, "function definition");
-  if (is_async) {
-    auto* s = arena_.make<AsyncFunctionDef>();
+  auto fill = [&](auto* s) -> stmt* {  // FunctionDef and AsyncFunctionDef have the same fields
     s->name = name;
     s->args = args;
     s->body = body;
@@ -441,15 +440,8 @@ stmt* Parser::function_def(std::vector<expr*> decorators, Pos start) {
     s->returns = returns;
     set_loc(s, start, prev_end());
     return s;
-  }
-  auto* s = arena_.make<FunctionDef>();
-  s->name = name;
-  s->args = args;
-  s->body = body;
-  s->decorator_list = seq(decorators);
-  s->returns = returns;
-  set_loc(s, start, prev_end());
-  return s;
+  };
+  return is_async ? fill(arena_.make<AsyncFunctionDef>()) : fill(arena_.make<FunctionDef>());
 }
 
 // class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block
@@ -528,22 +520,15 @@ stmt* Parser::for_stmt(Pos start, bool is_async) {
   Seq<stmt*> body = block(kw, "'for' statement");
   Seq<stmt*> orelse;
   if (at_kw(Keyword::Else)) orelse = else_block();
-  if (is_async) {
-    auto* s = arena_.make<AsyncFor>();
+  auto fill = [&](auto* s) -> stmt* {
     s->target = target;
     s->iter = iter;
     s->body = body;
     s->orelse = orelse;
     set_loc(s, start, prev_end());
     return s;
-  }
-  auto* s = arena_.make<For>();
-  s->target = target;
-  s->iter = iter;
-  s->body = body;
-  s->orelse = orelse;
-  set_loc(s, start, prev_end());
-  return s;
+  };
+  return is_async ? fill(arena_.make<AsyncFor>()) : fill(arena_.make<For>());
 }
 
 // with_stmt: [ASYNC] 'with' '(' ','.with_item+ ','? ')' ':' block
@@ -585,18 +570,13 @@ stmt* Parser::with_stmt(Pos start, bool is_async) {
   }
   expect_colon(false);
   Seq<stmt*> body = block(kw, "'with' statement");
-  if (is_async) {
-    auto* s = arena_.make<AsyncWith>();
+  auto fill = [&](auto* s) -> stmt* {
     s->items = seq(items);
     s->body = body;
     set_loc(s, start, prev_end());
     return s;
-  }
-  auto* s = arena_.make<With>();
-  s->items = seq(items);
-  s->body = body;
-  set_loc(s, start, prev_end());
-  return s;
+  };
+  return is_async ? fill(arena_.make<AsyncWith>()) : fill(arena_.make<With>());
 }
 
 // try_stmt: 'try' ':' block finally_block
@@ -656,22 +636,15 @@ stmt* Parser::try_stmt() {
   if (handlers.empty() && finalbody.empty()) {
     raise_at(peek(), "expected 'except' or 'finally' block");
   }
-  if (star) {
-    auto* s = arena_.make<TryStar>();
+  auto fill = [&](auto* s) -> stmt* {
     s->body = body;
     s->handlers = seq(handlers);
     s->orelse = orelse;
     s->finalbody = finalbody;
     set_loc(s, start, prev_end());
     return s;
-  }
-  auto* s = arena_.make<Try>();
-  s->body = body;
-  s->handlers = seq(handlers);
-  s->orelse = orelse;
-  s->finalbody = finalbody;
-  set_loc(s, start, prev_end());
-  return s;
+  };
+  return star ? fill(arena_.make<TryStar>()) : fill(arena_.make<Try>());
 }
 
 }  // namespace tern::compiler
