@@ -30,7 +30,8 @@ bool is_xid_continue(char32_t cp);
 bool is_printable(char32_t cp);
 
 // Decodes the code point at utf8[i] and moves i past it.  The input must be
-// valid UTF-8 (the tokenizer's decoded source is).
+// valid generalized UTF-8 (lone surrogates allowed, as str values hold them);
+// malformed input decodes to some code point without reading out of bounds.
 char32_t decode_utf8(std::string_view utf8, size_t& i);
 
 // Byte offset of the first character of `utf8` that cannot be in that place

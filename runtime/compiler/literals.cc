@@ -26,29 +26,6 @@ int hex_digit_value(char c) {
 
 bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
 
-// Decodes one code point of generalized UTF-8 at *i (advancing it).  A byte
-// that starts no valid sequence decodes as itself, which cannot happen once
-// decode_string_body has checked the body (utf8_error).
-char32_t decode_utf8(std::string_view s, size_t* i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(*i);
-  size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-  if (length == 0 || *i + length > s.size()) {
-    ++*i;
-    return b;
-  }
-  char32_t code = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(*i + k) & 0xC0) != 0x80) {
-      ++*i;
-      return b;
-    }
-    code = code << 6 | (byte(*i + k) & 0x3F);
-  }
-  *i += length;
-  return code;
-}
-
 // ===========================================================================
 // Numbers
 // ===========================================================================
@@ -211,7 +188,7 @@ class BodyReader {
   // Consumes one character, ASCII or not.
   char32_t take_char() {
     if (peek_ascii()) return static_cast<unsigned char>(take());
-    return decode_utf8(body_, &offset_);
+    return decode_utf8(body_, offset_);
   }
 
  private:
@@ -563,7 +540,7 @@ std::string repr_str(std::string_view utf8) {
   char quote = choose_quote(utf8);
   std::string out(1, quote);
   for (size_t i = 0; i < utf8.size();) {
-    char32_t code = decode_utf8(utf8, &i);
+    char32_t code = decode_utf8(utf8, i);
     if (code == static_cast<char32_t>(quote) || code == '\\') {
       out.push_back('\\');
       out.push_back(static_cast<char>(code));
