@@ -35,16 +35,16 @@
 namespace tern::compiler {
 
 // Def-use flags (pycore_symtable.h).
-inline constexpr int kDefGlobal = 1;         // `global` statement
-inline constexpr int kDefLocal = 2;          // bound in the block
-inline constexpr int kDefParam = 4;          // formal parameter
-inline constexpr int kDefNonlocal = 8;       // `nonlocal` statement
-inline constexpr int kUse = 16;              // name is read
-inline constexpr int kDefFree = 32;          // (unused by 3.11's analysis)
-inline constexpr int kDefFreeClass = 64;     // free in a method, bound in its class
-inline constexpr int kDefImport = 128;       // bound by import
-inline constexpr int kDefAnnot = 256;        // annotated (`x: int`)
-inline constexpr int kDefCompIter = 512;     // comprehension iteration variable
+inline constexpr int kDefGlobal = 1;      // `global` statement
+inline constexpr int kDefLocal = 2;       // bound in the block
+inline constexpr int kDefParam = 4;       // formal parameter
+inline constexpr int kDefNonlocal = 8;    // `nonlocal` statement
+inline constexpr int kUse = 16;           // name is read
+inline constexpr int kDefFree = 32;       // (unused by 3.11's analysis)
+inline constexpr int kDefFreeClass = 64;  // free in a method, bound in its class
+inline constexpr int kDefImport = 128;    // bound by import
+inline constexpr int kDefAnnot = 256;     // annotated (`x: int`)
+inline constexpr int kDefCompIter = 512;  // comprehension iteration variable
 inline constexpr int kDefBound = kDefLocal | kDefParam | kDefImport;
 
 // The resolved scope sits in bits kScopeOffset.. of the flags word.
@@ -77,7 +77,7 @@ struct Symbol {
 // `symbols` has a scope other than Unknown.
 struct Block {
   BlockType type = BlockType::Module;
-  std::string name;  // "top", the def/class name, "lambda", "listcomp", "genexpr", ...
+  std::string name;                 // "top", the def/class name, "lambda", "listcomp", "genexpr", ...
   const ast::Node* node = nullptr;  // the Module, FunctionDef, ClassDef, Lambda or comprehension expr
   int lineno = 0, col_offset = 0, end_lineno = 0, end_col_offset = 0;
 
@@ -100,9 +100,7 @@ struct Block {
 
   // The flags word of `name` (already mangled), 0 when absent.
   int flags(std::string_view name) const;
-  Scope scope(std::string_view name) const {
-    return static_cast<Scope>((flags(name) >> kScopeOffset) & kScopeMask);
-  }
+  Scope scope(std::string_view name) const { return static_cast<Scope>((flags(name) >> kScopeOffset) & kScopeMask); }
   const Symbol* find(std::string_view name) const;
 
   // Used while building.

@@ -1,0 +1,2 @@
+def f():
+    return [x := 0 for x in range(3)]
