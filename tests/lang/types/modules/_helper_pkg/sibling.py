@@ -1,0 +1,2 @@
+print("sibling executing,", __name__, __package__)
+SIB = "sibling value"

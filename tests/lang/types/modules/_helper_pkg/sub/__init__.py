@@ -1,0 +1,2 @@
+from ..sibling import SIB as PARENT_SIB
+SUB = "sub " + PARENT_SIB
