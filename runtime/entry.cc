@@ -1,11 +1,71 @@
 #include "runtime/entry.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
 
+#include "runtime/compiler/parser.h"
+#include "runtime/compiler/symtable.h"
 #include "runtime/gc/heap.h"
 
 namespace tern {
+
+namespace {
+
+int usage(const char* program) {
+  std::fprintf(stderr, "usage: %s [--version | -c CODE | FILE] [ARG...]\n", program);
+  return 2;
+}
+
+std::optional<std::string> read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Line `lineno` (1-based) of the source, with its newline.
+std::string line_of(const std::string& source, int lineno) {
+  size_t start = 0;
+  for (int line = 1; line < lineno; line++) {
+    start = source.find('\n', start);
+    if (start == std::string::npos) return {};
+    start++;
+  }
+  size_t end = source.find('\n', start);
+  return source.substr(start, end == std::string::npos ? std::string::npos : end + 1 - start);
+}
+
+int report(compiler::SyntaxErrorInfo error, const std::string& source) {
+  // Like CPython, quote the line from the source when the error has none.
+  if (error.text.empty() && error.lineno > 0) error.text = line_of(source, error.lineno);
+  std::string text = compiler::format_syntax_error_report(error);
+  std::fwrite(text.data(), 1, text.size(), stderr);  // the quoted line may hold a NUL
+  return 1;
+}
+
+// Compiles what `tern FILE` or `tern -c CODE` would run, as far as the
+// compiler goes today (parser, symbol table).  A SyntaxError is reported as
+// CPython reports an uncaught one (exit status 1); valid code cannot run yet.
+int run_source(const std::string& source, const std::string& filename) {
+  compiler::ParseResult parsed = compiler::parse_module(source, filename);
+  if (!parsed.ok()) return report(*parsed.error, source);
+  compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename);
+  if (!symbols.ok()) return report(*symbols.error, source);
+  std::fprintf(stderr,
+               "tern: running Python code is not implemented yet: the compiler and interpreter come with "
+               "issue #4 (this build parses the program and stops)\n");
+  return 2;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
@@ -13,10 +73,18 @@ int main(int argc, char** argv) {
     return 0;
   }
   gc::initialize(gc::Config::fromEnvironment());
-  std::fprintf(stderr,
-               "tern: running Python code is not implemented yet: the compiler and interpreter come with "
-               "issue #4 (this build has the garbage collector only)\n");
-  return 2;
+  if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) return run_source(argv[2], "<string>");
+  if (argc < 2 || argv[1][0] == '-') return usage(argv[0]);
+  std::optional<std::string> source = read_file(argv[1]);
+  if (!source) {
+    int error = errno;
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], argv[1], error, std::strerror(error));
+    return 2;
+  }
+  // As CPython 3.11 names the main script: made absolute, links not resolved.
+  std::error_code ignored;
+  std::filesystem::path path = std::filesystem::absolute(argv[1], ignored).lexically_normal();
+  return run_source(*source, path.string());
 }
 
 }  // namespace tern

@@ -403,11 +403,12 @@ expr* Parser::call(expr* func, Pos start) {
   std::vector<expr*> args;
   std::vector<keyword*> keywords;
   bool seen_keyword = false, seen_double_star = false;
-  ast::LocatedNode* first_double_star = nullptr;
   // CPython reports a positional argument after keywords at the token that
   // ends the whole argument list.
   const char* misplaced_positional = nullptr;
+  Pos first_arg = start_pos(), last_arg_end = first_arg;
   while (!at_op(OpType::RPAR)) {
+    if (!args.empty() || !keywords.empty()) last_arg_end = prev_end_before_comma();
     Pos astart = start_pos();
     if (at_op(OpType::STAR)) {
       next();
@@ -416,8 +417,9 @@ expr* Parser::call(expr* func, Pos start) {
       s->ctx = expr_context::Load;
       set_loc(s, astart, prev_end());
       if (seen_double_star) {
-        raise(ErrorKind::SyntaxError, "iterable argument unpacking follows keyword argument unpacking",
-              start_of(first_double_star), start_of(first_double_star));
+        // Reported over the arguments before this one (CPython's `a=args`).
+        raise(ErrorKind::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", first_arg,
+              last_arg_end);
       }
       args.push_back(s);
     } else if (at_op(OpType::DOUBLESTAR)) {
@@ -426,7 +428,6 @@ expr* Parser::call(expr* func, Pos start) {
       k->value = expression();
       set_loc(k, astart, prev_end());
       keywords.push_back(k);
-      if (!seen_double_star) first_double_star = k;
       seen_double_star = true;
     } else if ((at_kw(Keyword::True) || at_kw(Keyword::False) || at_kw(Keyword::None)) && at_op(OpType::EQUAL, 1)) {
       const Tok& constant = next();
@@ -435,13 +436,13 @@ expr* Parser::call(expr* func, Pos start) {
             {eq.end_line, eq.end_col});
     } else if (at_name() && at_op(OpType::EQUAL, 1)) {
       const Tok& name = next();
-      next();
+      const Tok& eq = next();
       auto* k = arena_.make<keyword>();
       k->arg = identifier(name);
       k->value = expression();
       if (at_kw(Keyword::For) || (at_kw(Keyword::Async) && at_kw(Keyword::For, 1))) {
         raise(ErrorKind::SyntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-              {name.line, name.col}, {toks_[pos_ - 1].end_line, toks_[pos_ - 1].end_col});
+              {name.line, name.col}, {eq.end_line, eq.end_col});
       }
       set_loc(k, astart, prev_end());
       keywords.push_back(k);
@@ -695,8 +696,13 @@ expr* Parser::brace_atom() {
     const Tok& colon = toks_[pos_ - 1];
     if (at_op(OpType::STAR)) {
       const Tok& star = peek();
-      raise(ErrorKind::SyntaxError, "cannot use a starred expression in a dictionary value", {star.line, star.col},
-            {star.end_line, star.end_col});
+      if (speculate([&] {
+            next();
+            return bitwise_or();
+          })) {
+        raise_starting_from({star.line, star.col}, "cannot use a starred expression in a dictionary value");
+      }
+      fail();
     }
     if (at_op(OpType::RBRACE) || at_op(OpType::COMMA))
       raise_at(colon, "expression expected after dictionary key and ':'");

@@ -597,7 +597,11 @@ stmt* Parser::try_stmt() {
       raise_at(peek(), "expected one or more exception types");
     }
     if (!handlers.empty() && this_star != star) {
-      raise_at(ekw, "cannot have both 'except' and 'except*' on the same 'try'");
+      // Over `except*` when it comes second, over `except` when it does.
+      const Tok& last = toks_[pos_ - 1];
+      Pos end = this_star ? Pos{last.end_line, last.end_col} : Pos{ekw.end_line, ekw.end_col};
+      raise(ErrorKind::SyntaxError, "cannot have both 'except' and 'except*' on the same 'try'", {ekw.line, ekw.col},
+            end);
     }
     star = this_star;
     auto* h = arena_.make<ExceptHandler>();
@@ -611,8 +615,7 @@ stmt* Parser::try_stmt() {
             expect_op(OpType::COLON);
             return h->type;
           })) {
-        raise(ErrorKind::SyntaxError, "multiple exception types must be parenthesized", start_of(h->type),
-              end_of(h->type));
+        raise_starting_from(start_of(h->type), "multiple exception types must be parenthesized");
       }
       if (accept_kw(Keyword::As)) {
         h->name = identifier(expect_name());

@@ -283,6 +283,20 @@ void Parser::raise_at(const Tok& tok, std::string message, ErrorKind kind) {
   raise(kind, std::move(message), {tok.line, tok.col}, {tok.end_line, tok.end_col});
 }
 
+// CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from `start` to where its
+// tokenizer stands, the end of the furthest token read (an end offset CPython
+// does not make 1-based).
+void Parser::raise_starting_from(Pos start, std::string message) {
+  const Tok& t = toks_[furthest_any_];
+  raise(ErrorKind::SyntaxError, std::move(message), start, {t.end_line, t.end_col - 1});
+}
+
+// The end of the token before the ',' just consumed.
+Pos Parser::prev_end_before_comma() const {
+  const Tok& t = toks_[pos_ >= 2 ? pos_ - 2 : 0];
+  return {t.end_line, t.end_col};
+}
+
 void Parser::raise_node(const ast::LocatedNode* node, std::string message) {
   raise(ErrorKind::SyntaxError, std::move(message), start_of(node), end_of(node));
 }
@@ -378,15 +392,6 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
     if (replaceable && parser.tokenizer_error_wins(*result.error)) result.error = parser.tokenizer_error();
   }
   return result;
-}
-
-std::string format_syntax_error(const SyntaxErrorInfo& error) {
-  // SyntaxError.__str__ shows the file's base name.
-  std::string_view file = error.filename;
-  size_t slash = file.rfind('/');
-  if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
-  return std::string(error_kind_name(error.kind)) + ": " + error.message + " (" + std::string(file) + ", line " +
-         std::to_string(error.lineno) + ")";
 }
 
 }  // namespace tern::compiler

@@ -45,4 +45,12 @@ ParseResult parse_module(std::string_view source, std::string_view filename);
 // file's base name only.
 std::string format_syntax_error(const SyntaxErrorInfo& error);
 
+// The report CPython prints for an uncaught SyntaxError (PyErr_Display):
+//   File "f.py", line 3
+//     x = = 1
+//         ^
+// SyntaxError: invalid syntax
+// The caret line counts `offset` in bytes of the line, as CPython does.
+std::string format_syntax_error_report(const SyntaxErrorInfo& error);
+
 }  // namespace tern::compiler

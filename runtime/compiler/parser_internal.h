@@ -190,6 +190,8 @@ class Parser {
   [[noreturn]] void raise(ErrorKind kind, std::string message, Pos start, Pos end);
   [[noreturn]] void raise_at(const Tok& tok, std::string message, ErrorKind kind = ErrorKind::SyntaxError);
   [[noreturn]] void raise_node(const ast::LocatedNode* node, std::string message);
+  [[noreturn]] void raise_starting_from(Pos start, std::string message);
+  Pos prev_end_before_comma() const;
   [[noreturn]] void raise_range(const ast::LocatedNode* a, const ast::LocatedNode* b, std::string message);
   SyntaxErrorInfo generic_error();
   SyntaxErrorInfo error_at(ErrorKind kind, std::string message, Pos start, Pos end) const;

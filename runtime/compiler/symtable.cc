@@ -115,15 +115,17 @@ class SymtableBuilder {
     int comp_iter_expr = 0;         // > 0: inside a comprehension's iterable
   };
 
-  [[noreturn]] void fail(std::string message, const Location& where) {
+  // `ranged`: the error spans `where`; otherwise it has only a start, as
+  // the __future__ errors have (PyErr_SyntaxLocationObject).
+  [[noreturn]] void fail(std::string message, const Location& where, bool ranged = true) {
     // CPython's compiler errors count the offset in UTF-8 bytes, from 1.
     error_ = SyntaxErrorInfo{.kind = ErrorKind::SyntaxError,
                              .message = std::move(message),
                              .filename = std::string(filename_),
                              .lineno = where.lineno,
                              .offset = where.col_offset + 1,
-                             .end_lineno = where.end_lineno,
-                             .end_offset = where.end_col_offset + 1,
+                             .end_lineno = ranged ? where.end_lineno : 0,
+                             .end_offset = ranged ? where.end_col_offset + 1 : 0,
                              .text = {}};
     throw Failed{};
   }
@@ -158,7 +160,7 @@ class SymtableBuilder {
         Location where = location_of(s);
         where.col_offset--;
         where.end_col_offset--;
-        fail("from __future__ imports must occur at the beginning of the file", where);
+        fail("from __future__ imports must occur at the beginning of the file", where, false);
       }
       for (const ast::alias* alias : from->names) {
         std::string_view feature = alias->name;
@@ -167,11 +169,11 @@ class SymtableBuilder {
         } else if (feature == "barry_as_FLUFL") {
           table_->future_.barry_as_flufl = true;
         } else if (feature == "braces") {
-          fail("not a chance", location_of(s));
+          fail("not a chance", location_of(s), false);
         } else if (feature != "nested_scopes" && feature != "generators" && feature != "division" &&
                    feature != "absolute_import" && feature != "with_statement" && feature != "print_function" &&
                    feature != "unicode_literals" && feature != "generator_stop") {
-          fail(format_name("future feature %s is not defined", feature), location_of(s));
+          fail(format_name("future feature %s is not defined", feature), location_of(s), false);
         }
       }
       table_->future_.lineno = s->lineno;
