@@ -40,9 +40,7 @@ std::string source_and_carets(std::string_view text, long offset, long end_offse
 }  // namespace
 
 std::string format_syntax_error_report(const SyntaxErrorInfo& error) {
-  // Errors without a position (a bad coding declaration) show no file line.
-  std::string out;
-  if (error.lineno > 0) out = "  File \"" + error.filename + "\", line " + std::to_string(error.lineno) + "\n";
+  std::string out = "  File \"" + error.filename + "\", line " + std::to_string(error.lineno) + "\n";
   if (!error.text.empty()) {
     long line_size = static_cast<long>(error.text.size());
     // Only a SyntaxError proper shows its range; its subclasses get one caret.
