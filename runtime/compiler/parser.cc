@@ -257,6 +257,14 @@ std::string_view Parser::source_line(int line) const {
   return source_.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - at);
 }
 
+// A source line as a SyntaxError quotes it: "\r\n" read as "\n", as CPython
+// reads source.
+std::string Parser::quoted_line(std::string_view line) {
+  std::string out(line);
+  if (out.size() >= 2 && out[out.size() - 2] == '\r' && out.back() == '\n') out.erase(out.size() - 2, 1);
+  return out;
+}
+
 SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start, Pos end) const {
   SyntaxErrorInfo e;
   e.kind = kind;
@@ -271,7 +279,7 @@ SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start,
   e.offset = offset(text, start.col);
   e.end_lineno = end.line;
   e.end_offset = offset(end.line == start.line ? text : source_line(end.line), end.col);
-  e.text = std::string(text);
+  e.text = quoted_line(text);
   return e;
 }
 
@@ -313,7 +321,7 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
   e.filename = filename_;
   e.lineno = t.line;
   e.offset = t.line == 0 ? -1 : t.col + 1;  // line 0: the error has no position
-  e.text = std::string(source_line(t.line));
+  e.text = quoted_line(source_line(t.line));
   return e;
 }
 

@@ -198,6 +198,7 @@ class Parser {
   SyntaxErrorInfo tokenizer_error() const;
   bool tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const;
   std::string_view source_line(int line) const;
+  static std::string quoted_line(std::string_view line);
 
   // ---------------------------------------------------------- statements
   std::vector<ast::stmt*> statements_until(TokenType end);
