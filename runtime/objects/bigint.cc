@@ -162,7 +162,6 @@ StatusError status_error(Status s) {
       return {"OverflowError", "can't convert negative int to unsigned"};
     case Status::kInvalidDigit:
       return {"ValueError", "invalid literal for int()"};
-    case Status::kTooLarge:
       return {"MemoryError", ""};
   }
   return {nullptr, ""};

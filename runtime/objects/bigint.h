@@ -59,7 +59,6 @@ enum class Status : uint8_t {
   kBytesOverflow,         // OverflowError: int too big to convert
   kBytesNegative,         // OverflowError: can't convert negative int to unsigned
   kInvalidDigit,          // a character that is not a digit of the base (the parser words the ValueError)
-  kTooLarge,              // MemoryError: the result would not fit in memory
 };
 
 struct StatusError {
@@ -127,8 +126,8 @@ Status true_divide(Mag a, bool a_neg, Mag b, bool b_neg, double* result);
 
 // ---- Powers ---------------------------------------------------------------
 
-// Room for a ** e (e >= 0); kTooLarge (with 0) when the result could not be
-// addressed.  An upper bound: the result may be shorter.
+// Room for a ** e (e >= 0), an upper bound (the result may be shorter); 0
+// when the result could not be addressed (the caller raises MemoryError).
 size_t pow_size(Mag a, uint64_t e);
 Int pow(Out out, Mag a, bool a_neg, uint64_t e);
 
