@@ -166,7 +166,7 @@ expr* Parser::signed_number() {
 
 // literal_expr / the value of a literal_pattern: signed_number !('+'|'-')
 // | complex_number | strings | 'None' | 'True' | 'False'
-expr* Parser::literal_expr(bool) {
+expr* Parser::literal_expr() {
   Pos start = start_pos();
   const Tok& t = peek();
   if (t.type == TokenType::STRING) return strings();
@@ -217,7 +217,7 @@ ast::pattern* Parser::closed_pattern() {
   if (t.type == TokenType::NUMBER || t.type == TokenType::STRING ||
       (t.type == TokenType::OP && t.op == OpType::MINUS)) {
     auto* v = arena_.make<MatchValue>();
-    v->value = literal_expr(false);
+    v->value = literal_expr();
     set_loc(v, start, prev_end());
     return v;
   }
@@ -284,7 +284,7 @@ ast::pattern* Parser::mapping_pattern() {
     const Tok& t = peek();
     expr* key = t.type == TokenType::NAME && !(t.kw == Keyword::None || t.kw == Keyword::True || t.kw == Keyword::False)
                     ? name_or_attr()
-                    : literal_expr(true);
+                    : literal_expr();
     if (as<Name>(key)) fail();
     expect_op(OpType::COLON);
     keys.push_back(key);

@@ -292,7 +292,7 @@ class Parser {
   ast::pattern* maybe_star_pattern();
   ast::pattern* mapping_pattern();
   ast::pattern* class_pattern(ast::expr* cls, Pos start);
-  ast::expr* literal_expr(bool for_key);
+  ast::expr* literal_expr();
   ast::expr* signed_number();
   ast::expr* name_or_attr();
 
