@@ -31,21 +31,10 @@ std::optional<std::string> read_file(const char* path) {
   return bytes.str();
 }
 
-// Line `lineno` (1-based) of the source, with its newline.
-std::string line_of(const std::string& source, int lineno) {
-  size_t start = 0;
-  for (int line = 1; line < lineno; line++) {
-    start = source.find('\n', start);
-    if (start == std::string::npos) return {};
-    start++;
-  }
-  size_t end = source.find('\n', start);
-  return source.substr(start, end == std::string::npos ? std::string::npos : end + 1 - start);
-}
-
 int report(compiler::SyntaxErrorInfo error, const std::string& source) {
   // Like CPython, quote the line from the source when the error has none.
-  if (error.text.empty() && error.lineno > 0) error.text = line_of(source, error.lineno);
+  if (error.text.empty() && error.lineno > 0)
+    error.text = compiler::quoted_line(compiler::source_line(source, error.lineno));
   std::string text = compiler::format_syntax_error_report(error);
   std::fwrite(text.data(), 1, text.size(), stderr);  // the quoted line may hold a NUL
   return 1;

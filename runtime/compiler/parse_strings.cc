@@ -266,7 +266,7 @@ class FstringBuilder {
       // The tokenizer's errors keep their own wording, on the file's line.
       SyntaxErrorInfo e = sub.tokenizer_error();
       e.lineno += tok.line + lines - 1;
-      e.text = Parser::quoted_line(p_.source_line(e.lineno));
+      e.text = quoted_line(p_.source_line(e.lineno));
       throw e;
     }
   }

@@ -246,24 +246,24 @@ std::string_view Parser::identifier(const Tok& name) {
 // Errors
 // ===========================================================================
 
-std::string_view Parser::source_line(int line) const {
+std::string_view source_line(std::string_view source, int line) {
   size_t at = 0;
   for (int l = 1; l < line; l++) {
-    size_t nl = source_.find('\n', at);
+    size_t nl = source.find('\n', at);
     if (nl == std::string_view::npos) return {};
     at = nl + 1;
   }
-  size_t nl = source_.find('\n', at);
-  return source_.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - at);
+  size_t nl = source.find('\n', at);
+  return source.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - at);
 }
 
-// A source line as a SyntaxError quotes it: "\r\n" read as "\n", as CPython
-// reads source.
-std::string Parser::quoted_line(std::string_view line) {
+std::string quoted_line(std::string_view line) {
   std::string out(line);
   if (out.size() >= 2 && out[out.size() - 2] == '\r' && out.back() == '\n') out.erase(out.size() - 2, 1);
   return out;
 }
+
+std::string_view Parser::source_line(int line) const { return compiler::source_line(source_, line); }
 
 SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start, Pos end) const {
   SyntaxErrorInfo e;
@@ -330,7 +330,7 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
 // error; the rest are found by CPython's scan of the whole source after a
 // parser error and win, and an unclosed bracket wins when it was opened on
 // an earlier line than the parser's error.
-bool Parser::tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const {
+bool Parser::tokenizer_error_wins() const {
   if (tokens_complete_) return false;
   const TokenizeError& t = *tokenized_.error;
   // Errors CPython's tokenizer signals without raising (indentation, tabs,
@@ -340,7 +340,6 @@ bool Parser::tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const {
   if (t.message == "unexpected character after line continuation character") return false;
   // An unclosed bracket counts if opened on a line before the furthest token
   // the parser had looked at.
-  (void)parser_error;
   if (t.message.find("' was never closed") != std::string::npos) return t.line < toks_[furthest_any_].line;
   return true;
 }
@@ -397,7 +396,7 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
   if (result.error && parser.deferred_error_ && replaceable_by_deferred) result.error = parser.deferred_error_;
   if (result.error) {
     result.module = nullptr;
-    if (replaceable && parser.tokenizer_error_wins(*result.error)) result.error = parser.tokenizer_error();
+    if (replaceable && parser.tokenizer_error_wins()) result.error = parser.tokenizer_error();
   }
   return result;
 }

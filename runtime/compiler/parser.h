@@ -53,4 +53,11 @@ std::string format_syntax_error(const SyntaxErrorInfo& error);
 // The caret line counts `offset` in bytes of the line, as CPython does.
 std::string format_syntax_error_report(const SyntaxErrorInfo& error);
 
+// Line `line` (1-based) of `source`, with its newline; empty past the end.
+std::string_view source_line(std::string_view source, int line);
+
+// A source line as a SyntaxError quotes it: "\r\n" read as "\n", as CPython
+// reads source.
+std::string quoted_line(std::string_view line);
+
 }  // namespace tern::compiler

@@ -196,9 +196,8 @@ class Parser {
   SyntaxErrorInfo generic_error();
   SyntaxErrorInfo error_at(ErrorKind kind, std::string message, Pos start, Pos end) const;
   SyntaxErrorInfo tokenizer_error() const;
-  bool tokenizer_error_wins(const SyntaxErrorInfo& parser_error) const;
+  bool tokenizer_error_wins() const;
   std::string_view source_line(int line) const;
-  static std::string quoted_line(std::string_view line);
 
   // ---------------------------------------------------------- statements
   std::vector<ast::stmt*> statements_until(TokenType end);
