@@ -92,30 +92,16 @@ void initialize(const Config& config) {
   static MutatorThread main_thread;
 }
 
-Object* allocateSlow(LayoutId layout, size_t bytes) {
-  Heap& h = heap();
-  if (g_bump.stress_countdown == 0) {
-    g_bump.stress_countdown = h.config.stress_every;
-    stressCollect();
-  }
+namespace {
 
-  Object* object = nullptr;
-  if (bytes <= kMaxYoungObjectBytes) {
-    object = h.nursery.tryAllocate(bytes);
-    if (object == nullptr) {
-      collectForAllocation();
-      object = h.nursery.tryAllocate(bytes);
-    }
-  } else if (h.old.liveBytes() + bytes >= h.major_threshold_bytes) {
-    runCollection(Generation::kFull);
-  }
-  // Objects too big for the nursery, and young ones when pinned objects have left
-  // it no room, live in the old space from the start.
+// The rest of both allocation paths once the space is chosen: `object` is a cell
+// of `bytes`, or null for "the old space".
+Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes) {
   if (object == nullptr) {
+    if (h.old.liveBytes() + bytes >= h.major_threshold_bytes) runCollection(Generation::kFull);
     object = h.old.allocate(bytes);
     h.stats.bytes_allocated += bytes;
   }
-
   asanUnpoison(object, bytes);
   object->header_word = header::make(layout, bytes);
   std::memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
@@ -123,6 +109,41 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
     (isYoung(object) ? h.young_weak_holders : h.old_weak_holders).push_back(object);
   }
   return object;
+}
+
+// The stress countdown that the inline path keeps, for allocations that bypass it.
+void countStressAllocation() {
+  if (--g_bump.stress_countdown == 0) {
+    g_bump.stress_countdown = heap().config.stress_every;
+    stressCollect();
+  }
+}
+
+}  // namespace
+
+Object* allocateSlow(LayoutId layout, size_t bytes) {
+  Heap& h = heap();
+  if (g_bump.stress_countdown == 0) {
+    g_bump.stress_countdown = h.config.stress_every;
+    stressCollect();
+  }
+  Object* object = nullptr;
+  if (bytes <= kMaxYoungObjectBytes) {
+    object = h.nursery.tryAllocate(bytes);
+    if (object == nullptr) {
+      collectForAllocation();
+      object = h.nursery.tryAllocate(bytes);
+    }
+  }
+  // Objects too big for the nursery, and young ones when pinned objects have left
+  // it no room, live in the old space from the start.
+  return finishAllocation(h, object, layout, bytes);
+}
+
+Object* allocateOld(LayoutId layout, size_t bytes) {
+  bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
+  countStressAllocation();
+  return finishAllocation(heap(), nullptr, layout, bytes);
 }
 
 void collect(Generation generation) { runCollection(generation); }

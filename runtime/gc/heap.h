@@ -63,6 +63,13 @@ Config& config();
 // out of the reserved address space is fatal.
 inline Object* allocate(LayoutId layout, size_t bytes);
 
+// Like allocate(), but the object lives in the old space from the start and
+// never moves: its address may be kept anywhere (a static `Type*`, an inline
+// cache, a C extension).  It is still collected when unreachable.  Slower than
+// allocate(); for objects that are long-lived by nature (types, code, interned
+// strings) or that C code must see at a fixed address.
+Object* allocateOld(LayoutId layout, size_t bytes);
+
 // The out-of-line rest of allocate(): a new segment, a collection, the old
 // space, stress collections, weak holders.  `bytes` is already rounded.
 Object* allocateSlow(LayoutId layout, size_t bytes);
