@@ -1,0 +1,59 @@
+#include "runtime/objects/pep393.h"
+
+#include <algorithm>
+
+#include "runtime/compiler/identifier.h"
+#include "runtime/compiler/literals.h"
+
+namespace tern::objects {
+
+namespace {
+
+template <class Unit>
+void transcode_into(std::string_view utf8, Unit* out) {
+  size_t i = 0;
+  while (i < utf8.size()) {
+    auto byte = static_cast<uint8_t>(utf8[i]);
+    if (byte < 0x80) {
+      *out++ = byte;
+      ++i;
+    } else {
+      *out++ = static_cast<Unit>(compiler::decode_utf8(utf8, i));
+    }
+  }
+}
+
+}  // namespace
+
+Utf8Scan scan_utf8(std::string_view utf8) {
+  Utf8Scan scan;
+  size_t i = 0;
+  while (i < utf8.size()) {
+    ++scan.length;
+    auto byte = static_cast<uint8_t>(utf8[i]);
+    if (byte < 0x80) {
+      scan.max_char = std::max<char32_t>(scan.max_char, byte);
+      ++i;
+    } else {
+      scan.max_char = std::max(scan.max_char, compiler::decode_utf8(utf8, i));
+    }
+  }
+  return scan;
+}
+
+void transcode_utf8(std::string_view utf8, StrKind kind, void* out) {
+  switch (kind) {
+    case StrKind::k1:
+      return transcode_into(utf8, static_cast<uint8_t*>(out));
+    case StrKind::k2:
+      return transcode_into(utf8, static_cast<uint16_t*>(out));
+    case StrKind::k4:
+      return transcode_into(utf8, static_cast<uint32_t*>(out));
+  }
+}
+
+void append_utf8(std::string& out, const void* data, StrKind kind, size_t n) {
+  for (size_t i = 0; i < n; ++i) compiler::append_utf8(&out, code_unit_at(data, kind, i));
+}
+
+}  // namespace tern::objects
