@@ -10,6 +10,7 @@
 #include <new>
 
 #include "runtime/compiler/xid_tables.h"
+#include "runtime/objects/unicode_props.h"
 
 namespace tern::compiler {
 
@@ -44,7 +45,7 @@ bool is_xid_continue(char32_t cp) {
 
 bool is_printable(char32_t cp) {
   if (cp < 0x80) return cp >= 0x20 && cp < 0x7F;
-  return in_table(unicode_tables::kPrintable, cp);
+  return objects::unicode::is_printable(cp);
 }
 
 char32_t decode_utf8(std::string_view utf8, size_t& i) {

@@ -26,7 +26,7 @@ bool is_xid_start(char32_t cp);
 bool is_xid_continue(char32_t cp);
 // str.isprintable() of the one-character string `cp`: what repr() shows as
 // itself rather than escapes (repr_str, tern-tokdump), and what the tokenizer
-// accepts outside a name or string.  The only printable table in Tern.
+// accepts outside a name or string; objects::unicode::is_printable beyond ASCII.
 bool is_printable(char32_t cp);
 
 // Decodes the code point at utf8[i] and moves i past it.  The input must be
