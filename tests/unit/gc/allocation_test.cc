@@ -140,18 +140,21 @@ TEST(Allocation, MinorCollectionMovesRootedYoungObjectsOut) {
   return ~reinterpret_cast<uintptr_t>(holder);
 }
 
+// Reads the holder in a helper frame, so that an unoptimised build leaves no
+// copy of its address in the test's own frame.
+[[gnu::noinline]] bool holderIntactAt(const gc::RootVector& roots, uintptr_t hidden) {
+  Node* holder = as<Node>(roots[0]);
+  return reinterpret_cast<uintptr_t>(holder) == ~hidden && gc::isOld(holder) && holder->payload == 41 &&
+         holder->a.get().isObject() && as<Node>(holder->a.get())->payload == 42;
+}
+
 TEST(Allocation, AllocateOldNeverMoves) {
   gc::RootVector roots;
   uintptr_t hidden = makeOldHolderOfYoungNode(roots);
-  EXPECT_TRUE(gc::isOldAddress(~hidden));
-  EXPECT_TRUE(gc::isHeapObject(reinterpret_cast<void*>(~hidden)));
+  EXPECT_TRUE(holderIntactAt(roots, hidden));
   collectScrubbed(Generation::kYoung);
   collectScrubbed(Generation::kFull);
-  ASSERT_EQ(~roots[0].bits(), hidden);
-  Node* holder = as<Node>(roots[0]);
-  EXPECT_EQ(holder->payload, 41);
-  ASSERT_TRUE(holder->a.get().isObject());
-  EXPECT_EQ(as<Node>(holder->a.get())->payload, 42);
+  EXPECT_TRUE(holderIntactAt(roots, hidden)) << "moved or damaged";
   EXPECT_TRUE(gc::verifyHeap().empty());
 
   size_t live_before = gc::stats().old_live_bytes;
