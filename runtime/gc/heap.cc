@@ -111,9 +111,10 @@ Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes)
   return object;
 }
 
-// The stress countdown that the inline path keeps, for allocations that bypass it.
-void countStressAllocation() {
-  if (--g_bump.stress_countdown == 0) {
+// Runs the stress collection the countdown has come to (the inline path
+// decrements it; allocations that bypass that path decrement it themselves).
+void stressIfDue() {
+  if (g_bump.stress_countdown == 0) {
     g_bump.stress_countdown = heap().config.stress_every;
     stressCollect();
   }
@@ -123,10 +124,7 @@ void countStressAllocation() {
 
 Object* allocateSlow(LayoutId layout, size_t bytes) {
   Heap& h = heap();
-  if (g_bump.stress_countdown == 0) {
-    g_bump.stress_countdown = h.config.stress_every;
-    stressCollect();
-  }
+  stressIfDue();
   Object* object = nullptr;
   if (bytes <= kMaxYoungObjectBytes) {
     object = h.nursery.tryAllocate(bytes);
@@ -142,7 +140,8 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
 
 Object* allocateOld(LayoutId layout, size_t bytes) {
   bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
-  countStressAllocation();
+  --g_bump.stress_countdown;
+  stressIfDue();
   return finishAllocation(heap(), nullptr, layout, bytes);
 }
 
