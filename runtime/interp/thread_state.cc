@@ -1,0 +1,33 @@
+#include "runtime/interp/thread_state.h"
+
+namespace tern::interp {
+
+namespace {
+// Room for the deepest recursion the limit allows with large frames: address
+// space only (ValueStack reserves with MAP_NORESERVE).
+constexpr size_t kValueStackWords = size_t{16} << 20;
+
+thread_local ThreadState* t_current = nullptr;
+}  // namespace
+
+ThreadState::ThreadState() : stack(kValueStackWords) {}
+
+ThreadState::~ThreadState() {
+  if (t_current == this) t_current = nullptr;
+}
+
+void ThreadState::traceRoots(gc::RootVisitor& visitor) {
+  visitor.visitRoot(&pending_exception);
+  visitor.visitRoot(&handled_exception);
+}
+
+ThreadState* currentThread() { return t_current; }
+
+ThreadState* attachThread() {
+  // Lives as long as the thread: the interpreter never detaches a thread
+  // that ran Python code while the process runs.
+  if (t_current == nullptr) t_current = new ThreadState();
+  return t_current;
+}
+
+}  // namespace tern::interp

@@ -1,0 +1,48 @@
+// The per-thread interpreter state: the pending exception, the exception
+// being handled (sys.exc_info()), the value stack frames live on, the
+// current frame and recursion depth.
+//
+// Every field holding a heap reference is traced: ThreadState is a root
+// (RootBase), so a Value stored here stays valid across collections.  One
+// ThreadState per OS thread that runs Python code; `currentThread()` is a
+// thread-local pointer set when the thread enters the runtime.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/gc/roots.h"
+#include "runtime/gc/value.h"
+#include "runtime/interp/value_stack.h"
+
+namespace tern::interp {
+
+struct Frame;  // frame.h: an interpreter frame on the value stack
+
+class ThreadState final : public gc::RootBase {
+ public:
+  ThreadState();
+  ~ThreadState() override;
+
+  // The exception raised and not yet handled (errors.h), or null.
+  Value pending_exception;
+  // The exception being handled by an `except` or `finally` block of the
+  // innermost frame that handles one (sys.exception()), or null.  The
+  // interpreter saves and restores it around handlers (PUSH_EXC_INFO /
+  // POP_EXCEPT) and generators swap it in and out when resumed.
+  Value handled_exception;
+
+  ValueStack stack;
+  Frame* frame = nullptr;       // the innermost running frame, or null
+  int recursion_depth = 0;      // Python-level calls in progress
+  int recursion_limit = 1000;   // sys.getrecursionlimit()
+  bool recursion_headroom = false;  // raising RecursionError: allow a few more frames
+
+  void traceRoots(gc::RootVisitor& visitor) override;
+};
+
+ThreadState* currentThread();
+// Creates the calling thread's state (once); the runtime calls it at start-up
+// and for every thread that enters Python.
+ThreadState* attachThread();
+
+}  // namespace tern::interp

@@ -1,0 +1,312 @@
+// module: the `module` type (module.h) and the native-module registry.
+#include "runtime/modules/module.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "runtime/interp/errors.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/list.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+
+namespace tern {
+
+namespace {
+
+std::vector<const NativeModuleDef*>& registry() {
+  static std::vector<const NativeModuleDef*> defs;  // static data, not heap references
+  return defs;
+}
+
+gc::GlobalRoot& modulesRoot() {
+  static gc::GlobalRoot* root = new gc::GlobalRoot();
+  return *root;
+}
+
+ModuleObj* asModule(Value v) { return static_cast<ModuleObj*>(v.asObject()); }
+
+const uint32_t kModuleFields[] = {offsetof(ModuleObj, ob_type), offsetof(ModuleObj, dict)};
+const gc::Layout kModuleLayout = {.name = "module", .fields = kModuleFields};
+
+void initModuleDict(Value dict, Value name, Value doc) {
+  dictSet(dict, names::__name__, name);
+  dictSet(dict, names::__doc__, doc.isNull() ? None() : doc);
+  dictSet(dict, names::__package__, None());
+  dictSet(dict, names::__loader__, None());
+  dictSet(dict, names::__spec__, None());
+}
+
+// --- the module type -----------------------------------------------------------
+
+Value module___new__(Type* type, const Value*, size_t, Value) {
+  Value dict = newDict();
+  Obj* m = newObject(type, type->basic_size);
+  static_cast<ModuleObj*>(m)->dict.set(dict);
+  return m;
+}
+
+int module___init__(Value self, const Value* args, size_t nargs, Value kwnames) {
+  // module(name, doc=None)
+  Value name, doc;
+  size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
+  if (nargs > 2 || nargs + nkw > 2) {
+    raisef(exc::TypeError, "module() takes at most 2 arguments (%zu given)", nargs + nkw);
+    return -1;
+  }
+  if (nargs >= 1) name = args[0];
+  if (nargs >= 2) doc = args[1];
+  for (size_t i = 0; i < nkw; ++i) {
+    Value key = tupleItem(kwnames, static_cast<int64_t>(i));
+    Value v = args[nargs + i];
+    if (strEqualsAscii(key, "name") && name.isNull()) {
+      name = v;
+    } else if (strEqualsAscii(key, "doc") && doc.isNull()) {
+      doc = v;
+    } else {
+      raisef(exc::TypeError, "module() got an unexpected keyword argument '%s'", strToUtf8(key).c_str());
+      return -1;
+    }
+  }
+  if (name.isNull()) {
+    raise(exc::TypeError, "module() missing required argument 'name' (pos 1)");
+    return -1;
+  }
+  if (!isStr(name)) {
+    raisef(exc::TypeError, "module.__init__() argument 'name' must be str, not %s", typeNameOf(name).c_str());
+    return -1;
+  }
+  Value dict = moduleDict(self);
+  if (dict.isNull()) {
+    dict = newDict();
+    asModule(self)->dict.set(dict);
+  }
+  initModuleDict(dict, name, doc);
+  return errorPending() ? -1 : 0;
+}
+
+Value module_getattro(Value self, Value name) {
+  Value v = genericGetAttr(self, name);
+  if (!v.isNull() || !errorMatches(exc::AttributeError)) return v;
+  clearError();
+  Value dict = moduleDict(self);
+  if (!dict.isNull()) {
+    Value getattr = dictGetStr(dict, names::__getattr__);
+    if (!getattr.isNull()) return call1(getattr, name);
+    if (errorPending()) return Value();
+    Value mod_name = dictGetStr(dict, names::__name__);
+    if (!mod_name.isNull() && isStr(mod_name)) {
+      return raisef(exc::AttributeError, "module '%s' has no attribute '%s'", strToUtf8(mod_name).c_str(),
+                    strToUtf8(name).c_str());
+    }
+    if (errorPending()) return Value();
+  }
+  return raisef(exc::AttributeError, "module has no attribute '%s'", strToUtf8(name).c_str());
+}
+
+Value module_repr(Value self) {
+  Value dict = moduleDict(self);
+  std::string name = "?";
+  Value n = dict.isNull() ? Value() : dictGetStr(dict, names::__name__);
+  if (!n.isNull()) {
+    Value r = repr(n);
+    if (r.isNull()) return r;
+    name = strToUtf8(r);
+  } else {
+    clearError();
+    name = "'?'";
+  }
+  if (asModule(self)->native != nullptr) return newStr("<module " + name + " (built-in)>");
+  Value file = dict.isNull() ? Value() : dictGetStr(dict, names::__file__);
+  if (!file.isNull() && isStr(file)) {
+    Value r = repr(file);
+    if (r.isNull()) return r;
+    return newStr("<module " + name + " from " + strToUtf8(r) + ">");
+  }
+  clearError();
+  return newStr("<module " + name + ">");
+}
+
+Value module___dir__(Value* args) {
+  Value self = args[0];
+  Value dict = getAttr(self, names::__dict__);
+  if (dict.isNull()) return dict;
+  if (!isDict(dict)) return raisef(exc::TypeError, "<module>.__dict__ is not a dictionary");
+  Value dir = dictGetStr(dict, names::__dir__);
+  if (!dir.isNull()) return call0(dir);
+  if (errorPending()) return Value();
+  return dictKeysList(dict);
+}
+
+Value module_get___dict__(Value self) {
+  Value d = moduleDict(self);
+  return d.isNull() ? None() : d;
+}
+
+Value module_get___annotations__(Value self) {
+  Value dict = moduleDict(self);
+  Value ann = dictGetStr(dict, names::__annotations__);
+  if (!ann.isNull() || errorPending()) return ann;
+  ann = newDict();
+  if (dictSet(dict, names::__annotations__, ann) < 0) return Value();
+  return ann;
+}
+
+int module_set___annotations__(Value self, Value value) {
+  Value dict = moduleDict(self);
+  if (value.isNull()) {
+    int r = dictDel(dict, names::__annotations__);
+    if (r == 0) {
+      raise(exc::AttributeError, "__annotations__");
+      return -1;
+    }
+    return r < 0 ? -1 : 0;
+  }
+  return dictSet(dict, names::__annotations__, value);
+}
+
+const MethodDef kModuleMethods[] = {
+    {.name = "__dir__", .signature = "($self, /)", .fn = module___dir__, .doc = "Implement dir(self)."},
+};
+
+const GetSetDef kModuleGetSets[] = {
+    {.name = "__dict__", .get = module_get___dict__},
+    {.name = "__annotations__", .get = module_get___annotations__, .set = module_set___annotations__},
+};
+
+const TypeSpec kModuleSpec = {
+    .name = "module",
+    .type = &types::module_type,
+    .layout = &kModuleLayout,
+    .basic_size = sizeof(ModuleObj),
+    .flags = type_flags::kBaseType | type_flags::kHasDict,
+    .slots = {.tp_repr = module_repr,
+              .tp_getattro = module_getattro,
+              .tp_setattro = genericSetAttr,
+              .tp_init = module___init__,
+              .tp_new = module___new__},
+    .methods = kModuleMethods,
+    .getsets = kModuleGetSets,
+    .doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.",
+};
+TERN_REGISTER_TYPE(kModuleSpec);
+
+}  // namespace
+
+Value newModule(Value name, Value doc) {
+  Value dict = newDict();
+  Obj* m = newObject(types::module_type, sizeof(ModuleObj));
+  asModule(m)->dict.set(dict);
+  initModuleDict(dict, name, doc);
+  return m;
+}
+
+std::string moduleName(Value module) {
+  Value dict = moduleDict(module);
+  Value n = dict.isNull() ? Value() : dictGetStr(dict, names::__name__);
+  if (n.isNull() || !isStr(n)) {
+    clearError();
+    return "?";
+  }
+  return strToUtf8(n);
+}
+
+// --- the registry -----------------------------------------------------------------
+
+NativeModuleRegistration::NativeModuleRegistration(const NativeModuleDef* def) { registry().push_back(def); }
+
+const NativeModuleDef* findNativeModule(std::string_view name) {
+  for (const NativeModuleDef* def : registry()) {
+    if (name == def->name) return def;
+  }
+  return nullptr;
+}
+
+Value createNativeModule(const NativeModuleDef* def) {
+  Value name = internStr(def->name);
+  Value doc = def->doc != nullptr ? newStr(def->doc) : None();
+  Value module = newModule(name, doc);
+  asModule(module)->native = def;
+  Value dict = moduleDict(module);
+  for (const MethodDef& m : def->methods) {
+    Value fn = newBuiltinFunction(&m, module, name);
+    if (fn.isNull()) return fn;
+    if (dictSet(dict, internStr(m.name), fn) < 0) return Value();
+  }
+  if (def->init != nullptr && !def->init(module)) return Value();
+  return module;
+}
+
+Value nativeModuleNames() {
+  std::vector<std::string> names;
+  for (const NativeModuleDef* def : registry()) names.emplace_back(def->name);
+  std::sort(names.begin(), names.end());
+  Value t = newTuple(static_cast<int64_t>(names.size()));
+  for (size_t i = 0; i < names.size(); ++i) tupleInit(t, static_cast<int64_t>(i), internStr(names[i]));
+  return t;
+}
+
+Value modulesDict() { return modulesRoot().get(); }
+
+void initializeModules() {
+  if (modulesRoot().get().isNull()) modulesRoot().set(newDict());
+}
+
+Value importModule(Value name) {
+  Value modules = modulesDict();
+  Value m = dictGet(modules, name);
+  if (!m.isNull() || errorPending()) return m;
+  std::string text = strToUtf8(name);
+  const NativeModuleDef* def = findNativeModule(text);
+  if (def == nullptr) {
+    Value msg = newStr("No module named '" + text + "'");
+    Value err = newException(exc::ModuleNotFoundError, newTupleOf({msg}));
+    if (err.isNull()) return err;
+    static_cast<ImportErrorObj*>(err.asObject())->name.set(name);
+    static_cast<ImportErrorObj*>(err.asObject())->msg.set(msg);
+    return raiseException(err);
+  }
+  // Registered before init runs, as importlib does, so a module that
+  // imports itself while initialising finds itself.
+  m = createNativeModule(def);
+  if (m.isNull()) return m;
+  if (dictSet(modules, name, m) < 0) return Value();
+  return m;
+}
+
+Value importName(Value name, Value globals, Value fromlist, int64_t level) {
+  if (!isStr(name)) return raisef(exc::TypeError, "module name must be str, not %s", typeNameOf(name).c_str());
+  if (level < 0) return raise(exc::ValueError, "level must be >= 0");
+  if (level > 0) {
+    // Relative imports need a package: none exists until the import system does.
+    Value package = globals.isNull() || !isDict(globals) ? Value() : dictGetStr(globals, names::__package__);
+    if (package.isNull() || isNone(package) || (isStr(package) && asStr(package)->length == 0)) {
+      clearError();
+      return raise(exc::ImportError, "attempted relative import with no known parent package");
+    }
+    return raisef(exc::ModuleNotFoundError, "No module named '%s.%s'", strToUtf8(package).c_str(),
+                  strToUtf8(name).c_str());
+  }
+  if (asStr(name)->length == 0) return raise(exc::ValueError, "Empty module name");
+  std::string text = strToUtf8(name);
+  size_t dot = text.find('.');
+  if (dot == std::string::npos) return importModule(name);
+  // `import a.b.c`: every prefix must be importable; the result is `a`
+  // without a fromlist, `a.b.c` with one.
+  Value top;
+  for (size_t end = dot;; end = text.find('.', end + 1)) {
+    std::string prefix = text.substr(0, end == std::string::npos ? text.size() : end);
+    Value m = importModule(newStr(prefix));
+    if (m.isNull()) return m;
+    if (top.isNull()) top = m;
+    if (end == std::string::npos) {
+      bool has_fromlist = !fromlist.isNull() && !isNone(fromlist) && isTrue(fromlist) == 1;
+      return has_fromlist ? m : top;
+    }
+  }
+}
+
+}  // namespace tern

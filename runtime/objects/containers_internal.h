@@ -1,0 +1,41 @@
+// Private to the container files (tuple, list, dict, dict_views, set, range,
+// slice, iterators): small helpers they share.  Other subsystems use the
+// types' own headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/object.h"
+
+namespace tern::containers {
+
+// tp_iter of iterators: iter(it) is it.
+inline Value selfIter(Value v) { return v; }
+
+// Does `v`'s type implement __index__ (PyIndex_Check)?
+inline bool hasIndex(Value v) { return v.isSmallInt() || typeOf(v)->slots.nb_index != nullptr; }
+
+// A sequence's nb_add / nb_multiply got an operand it cannot combine with.
+// True when the other operand's type is a Python class defining the
+// reflected method `rname` (it must get its chance: return NotImplemented);
+// false when the caller should raise its own TypeError at once, as CPython's
+// sq_concat / sq_repeat fallback does.
+bool mayReflect(Value other, Value rname);
+
+// repr(v) appended to `out` as UTF-8; false on error.
+bool appendRepr(std::string& out, Value v);
+
+// Converts a Python int (anything with __index__) for use as a sequence
+// index: an IndexError "cannot fit 'int' into an index-sized integer" when it
+// does not fit.  False on error.
+bool indexValue(Value key, int64_t* out);
+
+// "<what> indices must be integers or slices, not <type>"
+Value raiseBadIndexType(const char* what, Value key);
+
+// A new str from UTF-8 (a thin wrapper so files need not include str.h).
+Value strFromUtf8(const std::string& s);
+
+}  // namespace tern::containers

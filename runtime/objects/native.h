@@ -1,0 +1,122 @@
+// Native functions and the declarative surface of builtin types.
+//
+// A native function or method is declared once with its Python signature in
+// CPython's __text_signature__ syntax, e.g.
+//     {.name = "split", .signature = "($self, /, sep=None, maxsplit=-1)", .fn = str_split}
+// The runtime parses the signature at start-up and binds every call's
+// arguments to the parameters before calling `fn` (this is Tern's Argument
+// Clinic): `fn` receives an array with one Value per parameter in order —
+// `self` first for methods, a tuple for `*args`, a dict for `**kwargs`, the
+// default for an omitted parameter with a literal default, and null for an
+// omitted parameter whose default is written `<unrepresentable>` (meaning
+// "optional, no default value"; the function tests for null).  Binding raises
+// CPython's TypeErrors ("split() takes at most 2 arguments (3 given)",
+// "split() got an unexpected keyword argument 'x'", "missing required
+// argument", ...) so `fn` never sees a wrong arity.
+//
+// Defaults allowed in signatures: None, True, False, integers, floats,
+// string literals, and `<unrepresentable>`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "runtime/objects/object.h"
+
+namespace tern {
+
+using NativeFn = Value (*)(Value* args);
+
+namespace method_flags {
+inline constexpr uint32_t kClassMethod = 1u << 0;   // args[0] is the class (classmethod_descriptor)
+inline constexpr uint32_t kStaticMethod = 1u << 1;  // no self
+}  // namespace method_flags
+
+struct MethodDef {
+  const char* name = nullptr;
+  const char* signature = nullptr;  // "($self, /, x, y=None)"; "($module, ...)" for module functions
+  NativeFn fn = nullptr;
+  uint32_t flags = 0;
+  const char* doc = nullptr;
+};
+
+// A computed attribute (getset_descriptor): `set` null means read-only.
+struct GetSetDef {
+  const char* name = nullptr;
+  Value (*get)(Value self) = nullptr;
+  int (*set)(Value self, Value value) = nullptr;  // value null: delete
+  const char* doc = nullptr;
+};
+
+// A stored attribute at a fixed offset (member_descriptor).
+enum class MemberKind : uint8_t {
+  kObject,          // a HeapValue; null reads as AttributeError (or None if kNoneIfNull)
+  kObjectNoneIfNull,  // a HeapValue; null reads as None
+  kInt64,           // an int64_t field
+  kBool,            // a uint64_t field read as bool
+  kDouble,          // a double field
+};
+struct MemberDef {
+  const char* name = nullptr;
+  MemberKind kind = MemberKind::kObject;
+  uint32_t offset = 0;
+  bool readonly = false;
+  const char* doc = nullptr;
+};
+
+// The whole Python surface of a builtin type, declared at the end of its
+// file (STYLE.md 3) and registered with TERN_REGISTER_TYPE.
+struct TypeSpec {
+  const char* name = nullptr;      // __name__ ("int"); __module__ is builtins unless `module` says
+  const char* module = nullptr;    // e.g. "_io"; null: builtins
+  Type** type = nullptr;           // where the created type is stored (types::int_type)
+  Type** base = nullptr;           // null: object
+  const gc::Layout* layout = nullptr;  // instance layout; null: inherit the base's
+  uint32_t basic_size = 0;         // 0: inherit the base's
+  uint32_t item_size = 0;
+  uint64_t flags = 0;              // type_flags
+  Slots slots = {};
+  std::span<const MethodDef> methods = {};
+  std::span<const GetSetDef> getsets = {};
+  std::span<const MemberDef> members = {};
+  const char* doc = nullptr;
+  // Byte offset of the instance __dict__ slot (a HeapValue), 0: inherit the
+  // base's (none for object).  Setting it implies type_flags::kHasDict.
+  int32_t dict_offset = 0;
+  // Instances may be weakly referenced.  Tern keeps weak references in the
+  // weakref objects (gc::WeakHeapValue), so no word is reserved in the
+  // instance; the type's weaklist_offset only says "weakly referenceable".
+  bool weakrefable = false;
+};
+
+// Self-registration (MicroPython's MP_REGISTER_MODULE idea): a static object
+// in the type's file adds its spec to the registry before main runs; the
+// registry creates every type at start-up, bases first.
+struct TypeRegistration {
+  explicit TypeRegistration(const TypeSpec* spec);
+};
+#define TERN_REGISTER_TYPE(spec_var) \
+  static const ::tern::TypeRegistration tern_type_registration_##spec_var(&spec_var)
+
+// A builtin function object for a module-level MethodDef (self = the module
+// or null).  `def` must outlive the process (a static).
+Value newBuiltinFunction(const MethodDef* def, Value self, Value module_name);
+
+// Binds a call to `def`'s parameters (see above) into `out`, which has room
+// for parameterCount(def) Values (`self` included when bound_self is
+// non-null: it becomes out[0]).  False with TypeError pending on a bad call.
+size_t parameterCount(const MethodDef* def);
+bool bindArguments(const MethodDef* def, Value bound_self, const Value* args, size_t nargs, Value kwnames, Value* out);
+// Binds and calls: what calling a builtin function or method descriptor does.
+Value callNative(const MethodDef* def, Value bound_self, const Value* args, size_t nargs, Value kwnames);
+
+// --- argument conversion helpers for native functions ---
+// These raise CPython's TypeError messages ("'str' object cannot be
+// interpreted as an integer") and return false on error.
+bool argIndex(Value v, int64_t* out);             // __index__, clamped? no: OverflowError when out of int64
+bool argSsize(Value v, int64_t* out);             // like argIndex, OverflowError "cannot fit 'int' into an index-sized integer"
+bool argDouble(Value v, double* out);             // float(), __float__/__index__
+bool argStr(Value v, const char* func, const char* param);  // type check: str required
+
+}  // namespace tern
