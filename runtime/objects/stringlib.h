@@ -41,6 +41,9 @@
 // caller's checks; preconditions say which.  Results too long for Py_ssize_t
 // come back as std::nullopt, for the caller's OverflowError.
 //
+// Call these qualified (stringlib::count(...)): unqualified, a call with
+// std::span arguments also finds std::count and std::find by ADL.
+//
 // Substring search ("fastsearch") is linear in the haystack in the worst case:
 // a one-unit needle is a memchr (for 1-byte units) or a plain scan; longer
 // needles use Horspool's bad-character skip while it pays off and switch to
@@ -139,7 +142,7 @@ struct Backward {
 // The first / last position of c in p[0, n), or kNotFound.
 template <CodeUnit T>
 size_t find_unit(const T* p, size_t n, char32_t c) {
-  if (!fits<T>(c)) return kNotFound;
+  if (n == 0 || !fits<T>(c)) return kNotFound;  // memchr may not see a null p
   if constexpr (sizeof(T) == 1) {
     const void* hit = std::memchr(p, static_cast<int>(c), n);
     return hit == nullptr ? kNotFound : static_cast<size_t>(static_cast<const T*>(hit) - p);
@@ -154,7 +157,7 @@ size_t find_unit(const T* p, size_t n, char32_t c) {
 
 template <CodeUnit T>
 size_t rfind_unit(const T* p, size_t n, char32_t c) {
-  if (!fits<T>(c)) return kNotFound;
+  if (n == 0 || !fits<T>(c)) return kNotFound;  // memchr may not see a null p
   if constexpr (sizeof(T) == 1) {
     const void* hit = memrchr(p, static_cast<int>(c), n);
     return hit == nullptr ? kNotFound : static_cast<size_t>(static_cast<const T*>(hit) - p);
@@ -217,9 +220,10 @@ class Searcher {
         size_t i = 0;
         while (i + 1 < m && y[j + i] == x_[i]) ++i;
         if (i + 1 == m) return j;
-        // A needle that keeps matching its last unit and a long prefix (say
-        // "aa…ab" in "aaaa…") would make this quadratic: past the budget,
-        // the two-way search takes over, for this and every later search.
+        // A needle that keeps matching its last unit and a long prefix while
+        // shifting little (say "aa…aba" in "aaaa…") would make this
+        // quadratic: past the budget, the two-way search takes over, for this
+        // and every later search.
         work += i + 1;
         if (work > 4 * (j - from) + 2 * m + 64) {
           switch_to_two_way();
