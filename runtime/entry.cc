@@ -10,9 +10,15 @@
 #include <sstream>
 #include <string>
 
-#include "runtime/compiler/parser.h"
-#include "runtime/compiler/symtable.h"
 #include "runtime/gc/heap.h"
+#include "runtime/interp/errors.h"
+#include "runtime/interp/eval.h"
+#include "runtime/interp/runtime.h"
+#include "runtime/modules/module.h"
+#include "runtime/modules/sys.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/exceptions.h"
+#include "runtime/objects/str.h"
 
 namespace tern {
 
@@ -31,27 +37,32 @@ std::optional<std::string> read_file(const char* path) {
   return bytes.str();
 }
 
-int report(compiler::SyntaxErrorInfo error, const std::string& source) {
-  // Like CPython, quote the line from the source when the error has none.
-  if (error.text.empty() && error.lineno > 0)
-    error.text = compiler::quoted_line(compiler::source_line(source, error.lineno));
-  std::string text = compiler::format_syntax_error_report(error);
-  std::fwrite(text.data(), 1, text.size(), stderr);  // the quoted line may hold a NUL
+// The exit status of an uncaught exception: SystemExit's code, else the
+// traceback printed to stderr and 1.
+int reportUncaught() {
+  Value e = takeError();
+  if (e.isNull()) return 0;
+  if (isInstance(e, exc::SystemExit)) return systemExitStatus(e);
+  printException(e);
   return 1;
 }
 
-// Compiles what `tern FILE` or `tern -c CODE` would run, as far as the
-// compiler goes today (parser, symbol table).  A SyntaxError is reported as
-// CPython reports an uncaught one (exit status 1); valid code cannot run yet.
-int run_source(const std::string& source, const std::string& filename) {
-  compiler::ParseResult parsed = compiler::parse_module(source, filename);
-  if (!parsed.ok()) return report(*parsed.error, source);
-  compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename);
-  if (!symbols.ok()) return report(*symbols.error, source);
-  std::fprintf(stderr,
-               "tern: running Python code is not implemented yet: the compiler and interpreter come with "
-               "issue #4 (this build parses the program and stops)\n");
-  return 2;
+// Compiles and runs `source` as the __main__ module (`tern FILE` or
+// `tern -c CODE`).  A SyntaxError is an uncaught exception like any other.
+int run_main(const std::string& source, const std::string& filename, bool is_file) {
+  Value main_dict = moduleDict(mainModule());
+  if (is_file && dictSet(main_dict, names::__file__, newStr(filename)) < 0) return reportUncaught();
+  Value code = compileSource(source, filename, "exec");
+  if (code.isNull()) return reportUncaught();
+  Value r = evalCode(code, main_dict, main_dict);
+  int status = r.isNull() ? reportUncaught() : 0;
+  flushStdStreams();
+  if (errorPending()) {
+    // Flushing failed (a closed stdout): CPython reports it and exits 120.
+    clearError();
+    if (status == 0) status = 120;
+  }
+  return status;
 }
 
 }  // namespace
@@ -62,7 +73,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   gc::initialize(gc::Config::fromEnvironment());
-  if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) return run_source(argv[2], "<string>");
+  if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) {
+    if (!initializeRuntime(argc, argv, 1)) return 1;
+    return run_main(argv[2], "<string>", false);
+  }
   if (argc < 2 || argv[1][0] == '-') return usage(argv[0]);
   std::optional<std::string> source = read_file(argv[1]);
   if (!source) {
@@ -70,10 +84,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], argv[1], error, std::strerror(error));
     return 2;
   }
+  if (!initializeRuntime(argc, argv, 1)) return 1;
   // As CPython 3.11 names the main script: made absolute, links not resolved.
   std::error_code ignored;
   std::filesystem::path path = std::filesystem::absolute(argv[1], ignored).lexically_normal();
-  return run_source(*source, path.string());
+  return run_main(*source, path.string(), true);
 }
 
 }  // namespace tern

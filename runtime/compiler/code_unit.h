@@ -55,18 +55,43 @@ struct Constant {
   std::shared_ptr<CodeUnit> code;
 
   static Constant none() { return Constant{}; }
-  static Constant ellipsis() { return Constant{.kind = Kind::Ellipsis}; }
-  static Constant boolean(bool b) { return Constant{.kind = b ? Kind::True : Kind::False}; }
-  static Constant integer(std::string digits) { return Constant{.kind = Kind::Int, .text = std::move(digits)}; }
-  static Constant floating(double d) { return Constant{.kind = Kind::Float, .real = d}; }
-  static Constant complex(double real, double imag) { return Constant{.kind = Kind::Complex, .real = real, .imag = imag}; }
-  static Constant str(std::string utf8) { return Constant{.kind = Kind::Str, .text = std::move(utf8)}; }
-  static Constant bytes(std::string data) { return Constant{.kind = Kind::Bytes, .text = std::move(data)}; }
-  static Constant tuple(std::vector<Constant> items) { return Constant{.kind = Kind::Tuple, .items = std::move(items)}; }
-  static Constant frozenset(std::vector<Constant> items) {
-    return Constant{.kind = Kind::FrozenSet, .items = std::move(items)};
+  static Constant ellipsis() { return of(Kind::Ellipsis); }
+  static Constant boolean(bool b) { return of(b ? Kind::True : Kind::False); }
+  static Constant integer(std::string digits) { return of(Kind::Int, std::move(digits)); }
+  static Constant floating(double d) {
+    Constant c = of(Kind::Float);
+    c.real = d;
+    return c;
   }
-  static Constant code_unit(std::shared_ptr<CodeUnit> code) { return Constant{.kind = Kind::Code, .code = std::move(code)}; }
+  static Constant complex(double real, double imag) {
+    Constant c = of(Kind::Complex);
+    c.real = real;
+    c.imag = imag;
+    return c;
+  }
+  static Constant str(std::string utf8) { return of(Kind::Str, std::move(utf8)); }
+  static Constant bytes(std::string data) { return of(Kind::Bytes, std::move(data)); }
+  static Constant tuple(std::vector<Constant> items) {
+    Constant c = of(Kind::Tuple);
+    c.items = std::move(items);
+    return c;
+  }
+  static Constant frozenset(std::vector<Constant> items) {
+    Constant c = of(Kind::FrozenSet);
+    c.items = std::move(items);
+    return c;
+  }
+  static Constant code_unit(std::shared_ptr<CodeUnit> code) {
+    Constant c = of(Kind::Code);
+    c.code = std::move(code);
+    return c;
+  }
+  static Constant of(Kind kind, std::string text = {}) {
+    Constant c;
+    c.kind = kind;
+    c.text = std::move(text);
+    return c;
+  }
 
   bool is_str() const { return kind == Kind::Str; }
 };
@@ -107,7 +132,7 @@ struct ExceptionTableEntry {
 // Source range of one instruction, as co_positions() reports it: lines are
 // 1-based, columns 0-based UTF-8 byte offsets; -1 stands for None (an
 // artificial instruction with no location, where CPython reports None).
-struct Position {
+struct InstrPosition {
   int lineno = -1;
   int end_lineno = -1;
   int col_offset = -1;
@@ -133,7 +158,7 @@ struct CodeUnit {
   std::vector<Constant> co_consts;
 
   std::vector<uint32_t> code;                        // the instructions
-  std::vector<Position> positions;                   // one per instruction
+  std::vector<InstrPosition> positions;                   // one per instruction
   std::vector<ExceptionTableEntry> exception_table;  // sorted by start
 
   int co_nlocals() const { return static_cast<int>(co_varnames.size()); }

@@ -73,6 +73,9 @@ class RootVector final : public RootBase {
   Value back() const { return values_.back(); }
   void clear() { values_.clear(); }
   void resize(size_t n) { values_.resize(n); }
+  // The slots as an array (e.g. a sort buffer): valid until the next resize,
+  // push_back or clear; the collector updates the slots in place.
+  Value* data() { return values_.data(); }
   void traceRoots(RootVisitor& visitor) override {
     for (Value& v : values_) visitor.visitRoot(&v);
   }

@@ -1,1 +1,1433 @@
-// Placeholder: being written (issue #4).
+// The bytecode interpreter loop (eval.h): computed-goto dispatch over the
+// opcodes of opcodes.def, exception handling through the exception table,
+// Python-to-Python calls without C++ recursion, and the inline caches.
+//
+// Register state of the loop: `frame` (on the value stack), `code` (never
+// moves), `ip` (the next instruction), `sp` (the next free operand slot) and
+// `localsplus`.  Before each instruction its address is stored in the frame
+// (frame->instr_), so tracebacks, f_lineno and the exception table always see
+// the instruction that is executing.  sp is saved in the frame (depth_) only
+// where another frame takes over: an inline call, a yield.
+//
+// Slow paths live in eval_helpers.cc (eval_internal.h).
+#include "runtime/interp/eval.h"
+
+#include <pthread.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "runtime/gc/heap.h"
+#include "runtime/interp/errors.h"
+#include "runtime/interp/eval_internal.h"
+#include "runtime/interp/function.h"
+#include "runtime/interp/generator.h"
+#include "runtime/interp/opcodes.h"
+#include "runtime/interp/runtime.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
+#include "runtime/objects/method.h"
+#include "runtime/objects/set.h"
+#include "runtime/objects/slice.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
+
+namespace tern {
+
+namespace {
+
+// --- the C stack guard -------------------------------------------------------------
+// Native code that calls back into Python recurses in C++; the recursion
+// limit bounds it, and this guard catches what the limit does not (a high
+// sys.setrecursionlimit, deep native recursion).
+
+thread_local uintptr_t t_stack_low = 0;  // lowest usable address of this thread's stack, 0 = unknown
+
+uintptr_t stackLow() {
+  if (t_stack_low != 0) return t_stack_low;
+  pthread_attr_t attr;
+  void* addr = nullptr;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+  }
+  if (addr == nullptr || size == 0) {
+    t_stack_low = 1;
+    return 1;
+  }
+  // Keep 256 KiB for the natives that run between two checks and for
+  // raising the error itself.
+  t_stack_low = reinterpret_cast<uintptr_t>(addr) + (size_t{256} << 10);
+  return t_stack_low;
+}
+
+inline bool cStackExhausted() {
+  auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  return here < stackLow();
+}
+
+}  // namespace
+
+bool enterRecursiveCall(const char* where) {
+  interp::ThreadState* ts = interp::currentThread();
+  if ((++ts->recursion_depth > ts->recursion_limit && !ts->recursion_headroom) || cStackExhausted()) {
+    ts->recursion_headroom = true;
+    raisef(exc::RecursionError, "maximum recursion depth exceeded%s", where);
+    ts->recursion_headroom = false;
+    --ts->recursion_depth;
+    return false;
+  }
+  return true;
+}
+
+void leaveRecursiveCall() { --interp::currentThread()->recursion_depth; }
+
+}  // namespace tern
+
+namespace tern::interp {
+
+namespace {
+
+inline Value constAt(CodeObj* code, uint32_t i) { return asTuple(code->consts.get())->items[i].get(); }
+inline Value nameAt(CodeObj* code, uint32_t i) { return asTuple(code->names.get())->items[i].get(); }
+
+// bool(v) without a call for the common cases; -1 on error.
+inline int truth(Value v) {
+  if (v == True()) return 1;
+  if (v == False() || isNone(v)) return 0;
+  if (v.isSmallInt()) return v.asSmallInt() != 0;
+  return isTrue(v);
+}
+
+inline bool fitsSmall(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmallIntMax; }
+
+inline bool isExactFloat(Value v) { return !v.isSmallInt() && typeOf(v) == types::float_type; }
+
+// BINARY_OP for two small ints or two floats; null when the fast path does
+// not apply (no exception set).
+inline Value binaryFast(Value a, Value b, uint32_t op) {
+  if (a.isSmallInt() && b.isSmallInt()) {
+    int64_t x = a.asSmallInt(), y = b.asSmallInt(), r;
+    switch (op) {
+      case 0:
+      case 13:
+        r = x + y;
+        return fitsSmall(r) ? Value::fromSmallInt(r) : Value();
+      case 10:
+      case 23:
+        r = x - y;
+        return fitsSmall(r) ? Value::fromSmallInt(r) : Value();
+      case 5:
+      case 18:
+        if (__builtin_mul_overflow(x, y, &r) || !fitsSmall(r)) return Value();
+        return Value::fromSmallInt(r);
+      case 1:
+      case 14:
+        return Value::fromSmallInt(x & y);
+      case 7:
+      case 20:
+        return Value::fromSmallInt(x | y);
+      case 12:
+      case 25:
+        return Value::fromSmallInt(x ^ y);
+      case 2:
+      case 15:
+        if (y == 0) return Value();
+        r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
+        return fitsSmall(r) ? Value::fromSmallInt(r) : Value();
+      case 6:
+      case 19:
+        if (y == 0) return Value();
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return Value::fromSmallInt(r);
+      default:
+        return Value();
+    }
+  }
+  if (isExactFloat(a) && isExactFloat(b)) {
+    double x = floatValue(a), y = floatValue(b);
+    switch (op) {
+      case 0:
+      case 13: return newFloat(x + y);
+      case 10:
+      case 23: return newFloat(x - y);
+      case 5:
+      case 18: return newFloat(x * y);
+      case 11:
+      case 24:
+        if (y == 0.0) return Value();
+        return newFloat(x / y);
+      default: return Value();
+    }
+  }
+  return Value();
+}
+
+inline Value compareFast(Value a, Value b, uint32_t op) {
+  if (a.isSmallInt() && b.isSmallInt()) {
+    int64_t x = a.asSmallInt(), y = b.asSmallInt();
+    switch (op) {
+      case kLt: return Bool(x < y);
+      case kLe: return Bool(x <= y);
+      case kEq: return Bool(x == y);
+      case kNe: return Bool(x != y);
+      case kGt: return Bool(x > y);
+      case kGe: return Bool(x >= y);
+    }
+  }
+  if (isExactFloat(a) && isExactFloat(b)) {
+    double x = floatValue(a), y = floatValue(b);
+    switch (op) {
+      case kLt: return Bool(x < y);
+      case kLe: return Bool(x <= y);
+      case kEq: return Bool(x == y);
+      case kNe: return Bool(x != y);
+      case kGt: return Bool(x > y);
+      case kGe: return Bool(x >= y);
+    }
+  }
+  return Value();
+}
+
+// --- inline caches ----------------------------------------------------------------
+// The side table of a code object is an ArrayObj with kCacheWords slots per
+// instruction (allocated on first use; code objects are small, and the
+// table is only made for code that runs).  Raw numbers are stored as small
+// ints, so the table is an ordinary traced array.
+//   LOAD_GLOBAL: [globals dict, globals version, builtins version, value-index]
+//     value-index: entry index in globals' (even) or builtins' (odd) entries.
+//   LOAD_ATTR / LOAD_METHOD: [type version tag, kind, descriptor, -]
+constexpr uint32_t kCacheWords = 4;
+
+ArrayObj* cacheTable(CodeObj* code) {
+  Value t = code->cache.get();
+  if (t.isNull()) {
+    t = newArray(static_cast<int64_t>(code->ninstr) * kCacheWords);
+    code->cache.set(t);
+  }
+  return static_cast<ArrayObj*>(t.asObject());
+}
+
+// The value in `dict`'s entry array at entry `index` (dict.h layout: key,
+// value pairs).
+inline Value dictEntryValue(Value dict, int64_t index) {
+  auto* entries = static_cast<ArrayObj*>(asDict(dict)->entries.get().asObject());
+  return entries->items[2 * index + 1].get();
+}
+inline Value dictEntryKey(Value dict, int64_t index) {
+  auto* entries = static_cast<ArrayObj*>(asDict(dict)->entries.get().asObject());
+  return entries->items[2 * index].get();
+}
+
+// Finds the entry index of `key` in an exact dict by scanning for the
+// interned key object (used only when filling a cache); -1 if not found.
+int64_t dictEntryIndex(Value dict, Value key) {
+  Value e = asDict(dict)->entries.get();
+  if (e.isNull()) return -1;
+  auto* entries = static_cast<ArrayObj*>(e.asObject());
+  int64_t n = entries->capacity / 2;
+  for (int64_t i = 0; i < n; ++i) {
+    if (entries->items[2 * i].get() == key) return i;
+  }
+  return -1;
+}
+
+Value loadGlobalSlow(CodeObj* code, int64_t index, Value globals, Value builtins, Value name) {
+  Value v = dictGetStr(globals, name);
+  if (!v.isNull()) {
+    if (isExactDict(globals) && isExactDict(builtins)) {
+      int64_t e = dictEntryIndex(globals, name);
+      if (e >= 0) {
+        ArrayObj* t = cacheTable(code);
+        t->items[index * kCacheWords].set(globals);
+        t->items[index * kCacheWords + 1].set(Value::fromSmallInt(asDict(globals)->version));
+        t->items[index * kCacheWords + 2].set(Value::fromSmallInt(asDict(builtins)->version));
+        t->items[index * kCacheWords + 3].set(Value::fromSmallInt(2 * e));
+      }
+    }
+    return v;
+  }
+  if (errorPending()) return v;
+  if (isExactDict(builtins)) {
+    v = dictGetStr(builtins, name);
+    if (!v.isNull()) {
+      if (isExactDict(globals)) {
+        int64_t e = dictEntryIndex(builtins, name);
+        if (e >= 0) {
+          ArrayObj* t = cacheTable(code);
+          t->items[index * kCacheWords].set(globals);
+          t->items[index * kCacheWords + 1].set(Value::fromSmallInt(asDict(globals)->version));
+          t->items[index * kCacheWords + 2].set(Value::fromSmallInt(asDict(builtins)->version));
+          t->items[index * kCacheWords + 3].set(Value::fromSmallInt(2 * e + 1));
+        }
+      }
+      return v;
+    }
+    if (errorPending()) return v;
+  } else {
+    v = getItem(builtins, name);
+    if (!v.isNull()) return v;
+    if (!errorMatches(exc::KeyError)) return v;
+    clearError();
+  }
+  return raiseNameError(name);
+}
+
+inline Value loadGlobal(CodeObj* code, int64_t index, Value globals, Value builtins, Value name) {
+  Value t = code->cache.get();
+  if (!t.isNull()) {
+    auto* c = static_cast<ArrayObj*>(t.asObject());
+    if (c->items[index * kCacheWords].get() == globals &&
+        c->items[index * kCacheWords + 1].get().bits() == Value::fromSmallInt(asDict(globals)->version).bits() &&
+        c->items[index * kCacheWords + 2].get().bits() == Value::fromSmallInt(asDict(builtins)->version).bits()) {
+      int64_t e = c->items[index * kCacheWords + 3].get().asSmallInt();
+      Value v = (e & 1) ? dictEntryValue(builtins, e >> 1) : dictEntryValue(globals, e >> 1);
+      if (!v.isNull()) return v;
+    }
+  }
+  return loadGlobalSlow(code, index, globals, builtins, name);
+}
+
+// A frame for calling `func` (a function) with the arguments already bound,
+// or null on error.  `args` must not point into the heap.
+Frame* pushFunctionFrame(ThreadState* ts, Value func, const Value* args, size_t nargs, Value kwnames) {
+  FunctionObj* f = asFunction(func);
+  CodeObj* code = asCode(f->code.get());
+  Frame* frame = pushFrame(ts, code, func, f->globals.get(), f->builtins.get(), Value());
+  if (frame == nullptr) return nullptr;
+  // Fast path: exact positional arity, no keywords, no * or **.
+  if (kwnames.isNull() && static_cast<int64_t>(nargs) == code->argcount && code->kwonlyargcount == 0 &&
+      !(code->flags & (code_flags::kVarargs | code_flags::kVarkeywords))) {
+    for (size_t i = 0; i < nargs; ++i) frame->localsplus[i] = args[i];
+    return frame;
+  }
+  if (!bindFunctionArguments(asFunction(frame->func), frame->localsplus, args, nargs, kwnames)) {
+    popFrame(ts, frame);
+    return nullptr;
+  }
+  return frame;
+}
+
+inline bool isTypeRaw(Value v) { return !v.isSmallInt() && hasTypeFlag(v, type_flags::kTypeSubclass); }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The loop
+
+Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
+  if (cStackExhausted()) {
+    popFrame(ts, entry);
+    return raise(exc::RecursionError, "maximum recursion depth exceeded while calling a Python object");
+  }
+  static void* const kTargets[256] = {
+#define OP(name, flags, pops, pushes, jump_pushes, doc) &&op_##name,
+#include "runtime/interp/opcodes.def"
+#undef OP
+  };
+
+  Frame* const outer = ts->frame;
+  entry->setFlags(entry->flags() | frame_flags::kEntry);
+  Frame* frame = entry;
+  ts->frame = frame;
+  CodeObj* code;
+  const uint32_t* ip;
+  Value* sp;
+  Value* localsplus;
+  Value kwnames;
+  uint32_t insn, oparg;
+  Value retval;
+  unsigned backward_jumps = 0;
+
+#define LOAD_FRAME()                                   \
+  do {                                                 \
+    code = frame->codeObj();                           \
+    ip = frame->instr() + 1;                           \
+    localsplus = frame->localsplus;                    \
+    sp = frame->stackBase() + frame->depth();          \
+  } while (0)
+#define DISPATCH()                              \
+  do {                                          \
+    frame->setInstr(ip);                        \
+    insn = *ip++;                               \
+    oparg = insn >> 8;                          \
+    goto* kTargets[insn & 0xFF];                \
+  } while (0)
+#define JUMP_TO(target) (ip = code->code() + (target))
+#define STACK_BASE() (localsplus + code->nlocalsplus)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define ERROR_IF_NULL(v) \
+  do {                   \
+    if ((v).isNull()) goto error; \
+  } while (0)
+
+  LOAD_FRAME();
+  if (!throw_exc.isNull()) {
+    restoreError(throw_exc);
+    goto error;
+  }
+  DISPATCH();
+
+op_NOP:
+  DISPATCH();
+op_POP_TOP:
+  --sp;
+  DISPATCH();
+op_PUSH_NULL:
+  PUSH(Value());
+  DISPATCH();
+op_COPY: {
+  Value v = PEEK(oparg);
+  PUSH(v);
+  DISPATCH();
+}
+op_SWAP: {
+  Value v = TOP();
+  TOP() = PEEK(oparg);
+  PEEK(oparg) = v;
+  DISPATCH();
+}
+op_LOAD_CONST:
+  PUSH(constAt(code, oparg));
+  DISPATCH();
+op_LOAD_FAST: {
+  Value v = localsplus[oparg];
+  if (v.isNull()) {
+    raiseUnboundLocal(code, oparg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_FAST:
+  localsplus[oparg] = POP();
+  DISPATCH();
+op_DELETE_FAST:
+  if (localsplus[oparg].isNull()) {
+    raiseUnboundLocal(code, oparg);
+    goto error;
+  }
+  localsplus[oparg] = Value();
+  DISPATCH();
+op_LOAD_NAME: {
+  Value name = nameAt(code, oparg);
+  Value locals = frame->locals;
+  Value v;
+  if (locals.isNull()) {
+    raisef(exc::SystemError, "no locals when loading '%s'", strToUtf8(name).c_str());
+    goto error;
+  }
+  if (isExactDict(locals)) {
+    v = dictGetStr(locals, name);
+    if (v.isNull() && errorPending()) goto error;
+  } else {
+    v = getItem(locals, name);
+    if (v.isNull()) {
+      if (!errorMatches(exc::KeyError)) goto error;
+      clearError();
+    }
+  }
+  if (v.isNull()) {
+    v = dictGetStr(frame->globals, name);
+    if (v.isNull()) {
+      if (errorPending()) goto error;
+      Value builtins = frame->builtins;
+      if (isExactDict(builtins)) {
+        v = dictGetStr(builtins, name);
+        if (v.isNull()) {
+          if (!errorPending()) raiseNameError(name);
+          goto error;
+        }
+      } else {
+        v = getItem(builtins, name);
+        if (v.isNull()) {
+          if (errorMatches(exc::KeyError)) {
+            clearError();
+            raiseNameError(name);
+          }
+          goto error;
+        }
+      }
+    }
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_NAME: {
+  Value name = nameAt(code, oparg);
+  Value v = POP();
+  Value locals = frame->locals;
+  if (locals.isNull()) {
+    raisef(exc::SystemError, "no locals found when storing '%s'", strToUtf8(name).c_str());
+    goto error;
+  }
+  int r = isExactDict(locals) ? dictSet(locals, name, v) : setItem(locals, name, v);
+  if (r < 0) goto error;
+  DISPATCH();
+}
+op_DELETE_NAME: {
+  Value name = nameAt(code, oparg);
+  Value locals = frame->locals;
+  if (locals.isNull()) {
+    raisef(exc::SystemError, "no locals when deleting '%s'", strToUtf8(name).c_str());
+    goto error;
+  }
+  if (isExactDict(locals)) {
+    int r = dictDel(locals, name);
+    if (r < 0) goto error;
+    if (r == 0) {
+      raiseNameError(name);
+      goto error;
+    }
+  } else if (delItem(locals, name) < 0) {
+    if (errorMatches(exc::KeyError)) {
+      clearError();
+      raiseNameError(name);
+    }
+    goto error;
+  }
+  DISPATCH();
+}
+op_LOAD_GLOBAL: {
+  Value name = nameAt(code, oparg >> 1);
+  Value v;
+  if (isExactDict(frame->globals) && isExactDict(frame->builtins)) {
+    v = loadGlobal(code, ip - 1 - code->code(), frame->globals, frame->builtins, name);
+  } else {
+    v = loadGlobalSlow(code, ip - 1 - code->code(), frame->globals, frame->builtins, name);
+  }
+  ERROR_IF_NULL(v);
+  if (oparg & 1) PUSH(Value());
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_GLOBAL: {
+  Value v = POP();
+  if (dictSet(frame->globals, nameAt(code, oparg), v) < 0) goto error;
+  DISPATCH();
+}
+op_DELETE_GLOBAL: {
+  Value name = nameAt(code, oparg);
+  int r = dictDel(frame->globals, name);
+  if (r < 0) goto error;
+  if (r == 0) {
+    raiseNameError(name);
+    goto error;
+  }
+  DISPATCH();
+}
+op_MAKE_CELL: {
+  Value cell = newCell(localsplus[oparg]);
+  localsplus[oparg] = cell;
+  DISPATCH();
+}
+op_COPY_FREE_VARS: {
+  Value closure = frame->func.isNull() ? Value() : asFunction(frame->func)->closure.get();
+  int64_t base = code->nlocalsplus - static_cast<int64_t>(oparg);
+  for (uint32_t k = 0; k < oparg; ++k) {
+    localsplus[base + k] = closure.isNull() ? Value() : tupleItem(closure, k);
+  }
+  DISPATCH();
+}
+op_LOAD_CLOSURE:
+  PUSH(localsplus[oparg]);
+  DISPATCH();
+op_LOAD_DEREF: {
+  Value cell = localsplus[oparg];
+  Value v = cell.isNull() ? Value() : asCell(cell)->contents.get();
+  if (v.isNull()) {
+    raiseUnboundLocal(code, oparg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_DEREF: {
+  Value v = POP();
+  asCell(localsplus[oparg])->contents.set(v);
+  DISPATCH();
+}
+op_DELETE_DEREF: {
+  Value cell = localsplus[oparg];
+  if (asCell(cell)->contents.get().isNull()) {
+    raiseUnboundLocal(code, oparg);
+    goto error;
+  }
+  asCell(cell)->contents.set(Value());
+  DISPATCH();
+}
+op_LOAD_CLASSDEREF: {
+  Value name = tupleItem(code->localsplusnames.get(), oparg);
+  Value locals = frame->locals;
+  Value v;
+  if (!locals.isNull()) {
+    if (isExactDict(locals)) {
+      v = dictGetStr(locals, name);
+      if (v.isNull() && errorPending()) goto error;
+    } else {
+      v = getItem(locals, name);
+      if (v.isNull()) {
+        if (!errorMatches(exc::KeyError)) goto error;
+        clearError();
+      }
+    }
+  }
+  if (v.isNull()) {
+    Value cell = localsplus[oparg];
+    v = cell.isNull() ? Value() : asCell(cell)->contents.get();
+    if (v.isNull()) {
+      raiseUnboundLocal(code, oparg);
+      goto error;
+    }
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_LOAD_ATTR: {
+  Value v = getAttr(TOP(), nameAt(code, oparg));
+  ERROR_IF_NULL(v);
+  TOP() = v;
+  DISPATCH();
+}
+op_STORE_ATTR: {
+  Value obj = POP();
+  Value v = POP();
+  if (setAttr(obj, nameAt(code, oparg), v) < 0) goto error;
+  DISPATCH();
+}
+op_DELETE_ATTR: {
+  Value obj = POP();
+  if (delAttr(obj, nameAt(code, oparg)) < 0) goto error;
+  DISPATCH();
+}
+op_LOAD_METHOD: {
+  Value meth, self;
+  if (!loadMethod(TOP(), nameAt(code, oparg), &meth, &self)) goto error;
+  if (self.isNull()) {
+    TOP() = Value();
+    PUSH(meth);
+  } else {
+    TOP() = meth;
+    PUSH(self);
+  }
+  DISPATCH();
+}
+op_BINARY_SUBSCR: {
+  Value key = POP();
+  Value container = TOP();
+  Value v;
+  if (key.isSmallInt() && isExactList(container)) {
+    int64_t i = key.asSmallInt();
+    int64_t n = listLength(container);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      TOP() = listItem(container, i);
+      DISPATCH();
+    }
+  } else if (key.isSmallInt() && isExactTuple(container)) {
+    int64_t i = key.asSmallInt();
+    int64_t n = tupleLength(container);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      TOP() = tupleItem(container, i);
+      DISPATCH();
+    }
+  }
+  v = getItem(container, key);
+  ERROR_IF_NULL(v);
+  TOP() = v;
+  DISPATCH();
+}
+op_STORE_SUBSCR: {
+  Value key = POP();
+  Value container = POP();
+  Value v = POP();
+  if (key.isSmallInt() && isExactList(container)) {
+    int64_t i = key.asSmallInt();
+    int64_t n = listLength(container);
+    if (i < 0) i += n;
+    if (i >= 0 && i < n) {
+      listSetItem(container, i, v);
+      DISPATCH();
+    }
+  }
+  if (setItem(container, key, v) < 0) goto error;
+  DISPATCH();
+}
+op_DELETE_SUBSCR: {
+  Value key = POP();
+  Value container = POP();
+  if (delItem(container, key) < 0) goto error;
+  DISPATCH();
+}
+op_BUILD_SLICE: {
+  Value step = oparg == 3 ? POP() : Value();
+  Value stop = POP();
+  Value start = TOP();
+  Value s = newSlice(start, stop, step);
+  ERROR_IF_NULL(s);
+  TOP() = s;
+  DISPATCH();
+}
+op_UNARY_POSITIVE: {
+  Value v = positive(TOP());
+  ERROR_IF_NULL(v);
+  TOP() = v;
+  DISPATCH();
+}
+op_UNARY_NEGATIVE: {
+  Value a = TOP();
+  Value v;
+  if (a.isSmallInt() && a.asSmallInt() != Value::kSmallIntMin) {
+    v = Value::fromSmallInt(-a.asSmallInt());
+  } else {
+    v = negative(a);
+    ERROR_IF_NULL(v);
+  }
+  TOP() = v;
+  DISPATCH();
+}
+op_UNARY_NOT: {
+  int t = truth(TOP());
+  if (t < 0) goto error;
+  TOP() = Bool(t == 0);
+  DISPATCH();
+}
+op_UNARY_INVERT: {
+  Value v = invert(TOP());
+  ERROR_IF_NULL(v);
+  TOP() = v;
+  DISPATCH();
+}
+op_BINARY_OP: {
+  Value b = POP();
+  Value a = TOP();
+  Value v = binaryFast(a, b, oparg);
+  if (v.isNull()) {
+    if (oparg == 0 && isExactStr(a) && isExactStr(b)) {
+      v = strConcat(a, b);
+    } else {
+      v = binaryOp(a, b, static_cast<BinOp>(oparg));
+    }
+    ERROR_IF_NULL(v);
+  }
+  TOP() = v;
+  DISPATCH();
+}
+op_COMPARE_OP: {
+  Value b = POP();
+  Value a = TOP();
+  Value v = compareFast(a, b, oparg);
+  if (v.isNull()) {
+    v = richCompare(a, b, static_cast<int>(oparg));
+    ERROR_IF_NULL(v);
+  }
+  TOP() = v;
+  DISPATCH();
+}
+op_IS_OP: {
+  Value b = POP();
+  bool same = TOP() == b;
+  TOP() = Bool(oparg ? !same : same);
+  DISPATCH();
+}
+op_CONTAINS_OP: {
+  Value container = POP();
+  int r = contains(container, TOP());
+  if (r < 0) goto error;
+  TOP() = Bool(oparg ? r == 0 : r != 0);
+  DISPATCH();
+}
+op_BUILD_TUPLE: {
+  Value t = newTupleFrom(sp - oparg, oparg);
+  ERROR_IF_NULL(t);
+  sp -= oparg;
+  PUSH(t);
+  DISPATCH();
+}
+op_BUILD_LIST: {
+  Value l = newListFrom(sp - oparg, oparg);
+  ERROR_IF_NULL(l);
+  sp -= oparg;
+  PUSH(l);
+  DISPATCH();
+}
+op_BUILD_SET: {
+  Value s = newSet();
+  ERROR_IF_NULL(s);
+  for (uint32_t i = 0; i < oparg; ++i) {
+    if (setAdd(s, sp[-static_cast<int64_t>(oparg) + i]) < 0) goto error;
+  }
+  sp -= oparg;
+  PUSH(s);
+  DISPATCH();
+}
+op_BUILD_MAP: {
+  Value d = newDict();
+  for (uint32_t i = 0; i < oparg; ++i) {
+    Value* pair = sp - 2 * static_cast<int64_t>(oparg) + 2 * i;
+    if (dictSet(d, pair[0], pair[1]) < 0) goto error;
+  }
+  sp -= 2 * oparg;
+  PUSH(d);
+  DISPATCH();
+}
+op_BUILD_CONST_KEY_MAP: {
+  Value keys = TOP();
+  if (!isExactTuple(keys) || tupleLength(keys) != oparg) {
+    raiseSystemError("BUILD_CONST_KEY_MAP", "bad BUILD_CONST_KEY_MAP keys argument");
+    goto error;
+  }
+  Value d = newDict();
+  for (uint32_t i = 0; i < oparg; ++i) {
+    if (dictSet(d, tupleItem(TOP(), i), sp[-1 - static_cast<int64_t>(oparg) + i]) < 0) goto error;
+  }
+  sp -= oparg + 1;
+  PUSH(d);
+  DISPATCH();
+}
+op_BUILD_STRING: {
+  std::string out;
+  for (uint32_t i = 0; i < oparg; ++i) out += strToUtf8(sp[-static_cast<int64_t>(oparg) + i]);
+  Value s = newStr(out);
+  sp -= oparg;
+  PUSH(s);
+  DISPATCH();
+}
+op_LIST_TO_TUPLE: {
+  Value t = listAsTuple(TOP());
+  ERROR_IF_NULL(t);
+  TOP() = t;
+  DISPATCH();
+}
+op_LIST_APPEND: {
+  Value v = POP();
+  if (!listAppend(PEEK(oparg), v)) goto error;
+  DISPATCH();
+}
+op_SET_ADD: {
+  Value v = POP();
+  if (setAdd(PEEK(oparg), v) < 0) goto error;
+  DISPATCH();
+}
+op_MAP_ADD: {
+  Value v = POP();
+  Value k = POP();
+  if (dictSet(PEEK(oparg), k, v) < 0) goto error;
+  DISPATCH();
+}
+op_LIST_EXTEND: {
+  Value seq = POP();
+  if (!listExtendForStar(PEEK(oparg), seq)) goto error;
+  DISPATCH();
+}
+op_SET_UPDATE: {
+  Value seq = POP();
+  if (setUpdate(PEEK(oparg), seq) < 0) goto error;
+  DISPATCH();
+}
+op_DICT_UPDATE: {
+  Value m = POP();
+  if (!dictUpdateForDisplay(PEEK(oparg), m)) goto error;
+  DISPATCH();
+}
+op_DICT_MERGE: {
+  Value m = POP();
+  if (!dictMergeForCall(PEEK(oparg + 2), PEEK(oparg), m)) goto error;
+  DISPATCH();
+}
+op_FORMAT_VALUE: {
+  Value spec = (oparg & kFormatHasSpec) ? POP() : Value();
+  Value v = TOP();
+  if ((oparg & (kFormatConversionMask | kFormatHasSpec)) == 0 && isExactStr(v)) DISPATCH();
+  Value r = formatValue(v, oparg, spec);
+  ERROR_IF_NULL(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_GET_ITER: {
+  Value it = getIter(TOP());
+  ERROR_IF_NULL(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_FOR_ITER: {
+  Value it = TOP();
+  UnaryFn next = typeOf(it)->slots.tp_iternext;
+  Value v = next != nullptr ? next(it) : iterNext(it);
+  if (v.isNull()) {
+    if (errorPending()) {
+      if (!errorMatches(exc::StopIteration)) goto error;
+      clearError();
+    }
+    --sp;
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_UNPACK_SEQUENCE: {
+  Value seq = TOP();
+  if (isExactTuple(seq) && tupleLength(seq) == oparg) {
+    --sp;
+    for (int64_t i = oparg - 1; i >= 0; --i) PUSH(tupleItem(seq, i));
+    DISPATCH();
+  }
+  if (isExactList(seq) && listLength(seq) == oparg) {
+    --sp;
+    for (int64_t i = oparg - 1; i >= 0; --i) PUSH(listItem(seq, i));
+    DISPATCH();
+  }
+  if (!unpackIterable(seq, static_cast<int>(oparg), -1, sp - 1)) goto error;
+  sp += oparg - 1;
+  DISPATCH();
+}
+op_UNPACK_EX: {
+  int before = static_cast<int>(oparg & 0xFF), after = static_cast<int>(oparg >> 8);
+  if (!unpackIterable(TOP(), before, after, sp - 1)) goto error;
+  sp += before + after;
+  DISPATCH();
+}
+op_JUMP_FORWARD:
+  JUMP_TO(oparg);
+  DISPATCH();
+op_JUMP_BACKWARD:
+  JUMP_TO(oparg);
+  if ((++backward_jumps & 1023) == 0 && gc::pendingFinalizers() != 0) {
+    frame->setDepth(sp - STACK_BASE());
+    gc::runFinalizers();
+    if (errorPending()) goto error;
+  }
+  DISPATCH();
+op_JUMP_BACKWARD_NO_INTERRUPT:
+  JUMP_TO(oparg);
+  DISPATCH();
+op_POP_JUMP_IF_FALSE: {
+  int t = truth(POP());
+  if (t < 0) goto error;
+  if (t == 0) JUMP_TO(oparg);
+  DISPATCH();
+}
+op_POP_JUMP_IF_TRUE: {
+  int t = truth(POP());
+  if (t < 0) goto error;
+  if (t != 0) JUMP_TO(oparg);
+  DISPATCH();
+}
+op_POP_JUMP_IF_NONE:
+  if (isNone(POP())) JUMP_TO(oparg);
+  DISPATCH();
+op_POP_JUMP_IF_NOT_NONE:
+  if (!isNone(POP())) JUMP_TO(oparg);
+  DISPATCH();
+op_JUMP_IF_TRUE_OR_POP: {
+  int t = truth(TOP());
+  if (t < 0) goto error;
+  if (t != 0) {
+    JUMP_TO(oparg);
+  } else {
+    --sp;
+  }
+  DISPATCH();
+}
+op_JUMP_IF_FALSE_OR_POP: {
+  int t = truth(TOP());
+  if (t < 0) goto error;
+  if (t == 0) {
+    JUMP_TO(oparg);
+  } else {
+    --sp;
+  }
+  DISPATCH();
+}
+op_RETURN_VALUE: {
+  retval = POP();
+  goto return_from_frame;
+}
+op_KW_NAMES:
+  kwnames = constAt(code, oparg);
+  DISPATCH();
+op_CALL: {
+  Value* base = sp - oparg - 2;
+  Value callable;
+  Value* args;
+  size_t total;
+  if (!base[0].isNull()) {
+    callable = base[0];
+    args = base + 1;
+    total = oparg + 1;
+  } else {
+    callable = base[1];
+    args = base + 2;
+    total = oparg;
+  }
+  Value kw = kwnames;
+  kwnames = Value();
+  size_t nkw = kw.isNull() ? 0 : static_cast<size_t>(tupleLength(kw));
+  if (isMethod(callable) && base[0].isNull()) {
+    // A bound method called through a plain name: unpack it in place.
+    base[0] = methodFunc(callable);
+    base[1] = methodSelf(callable);
+    callable = base[0];
+    args = base + 1;
+    total = oparg + 1;
+  }
+  if (isFunction(callable)) {
+    frame->setDepth(base - STACK_BASE());
+    Frame* callee = pushFunctionFrame(ts, callable, args, total - nkw, kw);
+    if (callee == nullptr) goto error;
+    sp = base;
+    frame = callee;
+    ts->frame = frame;
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  Value r = call(callable, args, total - nkw, kw);
+  sp = base;
+  ERROR_IF_NULL(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_CALL_FUNCTION_EX: {
+  Value kwargs = (oparg & 1) ? POP() : Value();
+  Value args = POP();
+  Value func = POP();
+  --sp;  // the NULL
+  if (!normaliseStarArgs(func, &args, &kwargs)) goto error;
+  if (isFunction(func)) {
+    // Spread the arguments on the value stack above this frame, bind them
+    // into the callee, and drop them.
+    int64_t n = tupleLength(args);
+    int64_t nkw = kwargs.isNull() ? 0 : dictSize(kwargs);
+    frame->setDepth(sp - STACK_BASE());
+    Frame* callee = pushFrame(ts, asCode(asFunction(func)->code.get()), func, asFunction(func)->globals.get(),
+                              asFunction(func)->builtins.get(), Value());
+    if (callee == nullptr) goto error;
+    Value* tmp = ts->stack.push(static_cast<size_t>(n + nkw));
+    if (tmp == nullptr) {
+      popFrame(ts, callee);
+      raise(exc::RecursionError, "maximum recursion depth exceeded");
+      goto error;
+    }
+    for (int64_t i = 0; i < n; ++i) tmp[i] = tupleItem(args, i);
+    Value names;
+    if (nkw > 0) {
+      names = newTuple(nkw);
+      int64_t pos = 0, k = 0;
+      Value key, value;
+      while (dictNext(kwargs, &pos, &key, &value)) {
+        tupleInit(names, k, key);
+        tmp[n + k] = value;
+        ++k;
+      }
+    }
+    bool ok = bindFunctionArguments(asFunction(func), callee->localsplus, tmp, static_cast<size_t>(n), names);
+    ts->stack.popTo(tmp);
+    if (!ok) {
+      popFrame(ts, callee);
+      goto error;
+    }
+    frame = callee;
+    ts->frame = frame;
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  Value r = callTupleDict(func, args, kwargs);
+  ERROR_IF_NULL(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MAKE_FUNCTION: {
+  Value fcode = POP();
+  Value func = newFunction(fcode, frame->globals);
+  ERROR_IF_NULL(func);
+  FunctionObj* f = asFunction(func);
+  if (oparg & kMakeFunctionClosure) f->closure.set(POP());
+  if (oparg & kMakeFunctionAnnotations) {
+    Value ann = POP();
+    Value d = newDict();
+    f = asFunction(func);
+    for (int64_t i = 0; i + 1 < tupleLength(ann); i += 2) {
+      if (dictSet(d, tupleItem(ann, i), tupleItem(ann, i + 1)) < 0) goto error;
+    }
+    asFunction(func)->annotations.set(d);
+  }
+  if (oparg & kMakeFunctionKwDefaults) asFunction(func)->kwdefaults.set(POP());
+  if (oparg & kMakeFunctionDefaults) asFunction(func)->defaults.set(POP());
+  PUSH(func);
+  DISPATCH();
+}
+op_LOAD_BUILD_CLASS: {
+  Value b = frame->builtins;
+  Value v = isExactDict(b) ? dictGetStr(b, names::__build_class__) : getItem(b, names::__build_class__);
+  if (v.isNull()) {
+    if (errorPending() && !errorMatches(exc::KeyError)) goto error;
+    clearError();
+    raise(exc::NameError, "__build_class__ not found");
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_RETURN_GENERATOR: {
+  frame->setDepth(sp - STACK_BASE());
+  retval = generatorFromFrame(frame);
+  ERROR_IF_NULL(retval);
+  // The frame lives on in the generator: leave the value stack without
+  // finishing its frame object.
+  frame->frame_obj = Value();
+  goto return_from_frame;
+}
+op_YIELD_VALUE: {
+  retval = POP();
+  frame->setDepth(sp - STACK_BASE());
+  Frame* prev = frame->previous();
+  suspendGeneratorFrame(ts, frame);
+  // A generator's frame is always the entry frame of its resumption.
+  ts->frame = prev;
+  return retval;
+}
+op_SEND: {
+  Value v = TOP();
+  Value receiver = PEEK(2);
+  Value r;
+  bool returned = false;
+  if (isGenerator(receiver) || isCoroutine(receiver)) {
+    r = genSend(receiver, v, &returned);
+  } else if (isNone(v) && typeOf(receiver)->slots.tp_iternext != nullptr) {
+    r = typeOf(receiver)->slots.tp_iternext(receiver);
+    if (r.isNull()) {
+      if (!errorPending()) {
+        r = None();
+        returned = true;
+      }
+    }
+  } else {
+    r = callMethod(receiver, names::send, &v, 1);
+  }
+  if (r.isNull()) {
+    if (!errorMatches(exc::StopIteration)) goto error;
+    Value stop = takeError();
+    r = static_cast<StopIterationObj*>(stop.asObject())->value.get();
+    if (r.isNull()) r = None();
+    returned = true;
+  }
+  if (returned) {
+    --sp;
+    TOP() = r;
+    JUMP_TO(oparg);
+    DISPATCH();
+  }
+  TOP() = r;
+  DISPATCH();
+}
+op_GET_YIELD_FROM_ITER: {
+  Value it = getYieldFromIter(TOP(), code);
+  ERROR_IF_NULL(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_AWAITABLE: {
+  Value it = getAwaitableIter(TOP(), static_cast<int>(oparg), code);
+  ERROR_IF_NULL(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_AITER: {
+  Value it = getAIter(TOP());
+  ERROR_IF_NULL(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_ANEXT: {
+  Value it = getANext(TOP());
+  ERROR_IF_NULL(it);
+  PUSH(it);
+  DISPATCH();
+}
+op_END_ASYNC_FOR: {
+  Value e = POP();
+  if (isInstance(e, exc::StopAsyncIteration)) {
+    --sp;
+    DISPATCH();
+  }
+  restoreError(e);
+  goto exception_unwind;
+}
+op_ASYNC_GEN_WRAP: {
+  Value w = newAsyncGenWrappedValue(TOP());
+  ERROR_IF_NULL(w);
+  TOP() = w;
+  DISPATCH();
+}
+op_BEFORE_WITH:
+op_BEFORE_ASYNC_WITH: {
+  Value exit, res;
+  if (!beforeWith(TOP(), (insn & 0xFF) == static_cast<uint32_t>(Op::BEFORE_ASYNC_WITH), &exit, &res)) goto error;
+  TOP() = exit;
+  PUSH(res);
+  DISPATCH();
+}
+op_PUSH_EXC_INFO: {
+  Value e = TOP();
+  Value prev = ts->handled_exception;
+  TOP() = prev.isNull() ? None() : prev;
+  PUSH(e);
+  ts->handled_exception = e;
+  DISPATCH();
+}
+op_POP_EXCEPT: {
+  Value prev = POP();
+  ts->handled_exception = isNone(prev) ? Value() : prev;
+  DISPATCH();
+}
+op_RERAISE: {
+  Value e = POP();
+  if (oparg) {
+    Value lasti = PEEK(oparg);
+    if (lasti.isSmallInt()) frame->setInstr(code->code() + lasti.asSmallInt());
+  }
+  restoreError(e);
+  goto exception_unwind;
+}
+op_RAISE_VARARGS: {
+  if (oparg == 0) {
+    Value e = ts->handled_exception;
+    if (e.isNull() || isNone(e)) {
+      raise(exc::RuntimeError, "No active exception to reraise");
+      goto error;
+    }
+    restoreError(e);
+    goto exception_unwind;
+  }
+  Value cause = oparg == 2 ? POP() : Value();
+  Value e = POP();
+  doRaise(e, cause);
+  goto error;
+}
+op_CHECK_EXC_MATCH: {
+  Value type = POP();
+  int r = checkExceptMatch(TOP(), type, false);
+  if (r < 0) goto error;
+  PUSH(Bool(r != 0));
+  DISPATCH();
+}
+op_CHECK_EG_MATCH: {
+  Value type = POP();
+  Value eg = POP();
+  if (checkExceptMatch(eg, type, true) < 0) goto error;
+  Value match, rest;
+  if (!exceptionGroupMatch(eg, type, &match, &rest)) goto error;
+  if (isNone(match)) {
+    PUSH(eg);
+    PUSH(None());
+  } else {
+    PUSH(rest);
+    PUSH(match);
+    ts->handled_exception = match;
+  }
+  DISPATCH();
+}
+op_PREP_RERAISE_STAR: {
+  Value excs = POP();
+  Value orig = TOP();
+  Value r = prepReraiseStar(orig, excs);
+  ERROR_IF_NULL(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_WITH_EXCEPT_START: {
+  Value e = TOP();
+  Value exit_func = PEEK(4);
+  Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
+  if (tb.isNull()) tb = None();
+  Value argv[3] = {typeValue(typeOf(e)), e, tb};
+  Value r = call(exit_func, argv, 3);
+  ERROR_IF_NULL(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_LOAD_ASSERTION_ERROR:
+  PUSH(typeValue(exc::AssertionError));
+  DISPATCH();
+op_GET_LEN: {
+  int64_t n = length(TOP());
+  if (n < 0) goto error;
+  PUSH(newInt(n));
+  DISPATCH();
+}
+op_MATCH_MAPPING:
+  {
+    bool m = hasTypeFlag(TOP(), type_flags::kMapping);
+    PUSH(Bool(m));
+  }
+  DISPATCH();
+op_MATCH_SEQUENCE:
+  {
+    bool m = hasTypeFlag(TOP(), type_flags::kSequence);
+    PUSH(Bool(m));
+  }
+  DISPATCH();
+op_MATCH_KEYS: {
+  Value r = matchKeys(PEEK(2), TOP());
+  ERROR_IF_NULL(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_CLASS: {
+  Value names = POP();
+  Value cls = POP();
+  Value subject = TOP();
+  Value r = matchClass(subject, cls, oparg, names);
+  ERROR_IF_NULL(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_IMPORT_NAME: {
+  Value fromlist = POP();
+  Value level = TOP();
+  Value m = importNameOp(frame, nameAt(code, oparg), fromlist, level);
+  ERROR_IF_NULL(m);
+  TOP() = m;
+  DISPATCH();
+}
+op_IMPORT_FROM: {
+  Value v = importFrom(TOP(), nameAt(code, oparg));
+  ERROR_IF_NULL(v);
+  PUSH(v);
+  DISPATCH();
+}
+op_IMPORT_STAR: {
+  Value m = POP();
+  if (!importStar(frame, m)) goto error;
+  DISPATCH();
+}
+op_SETUP_ANNOTATIONS: {
+  Value locals = frame->locals;
+  if (locals.isNull()) {
+    raise(exc::SystemError, "no locals found when setting up annotations");
+    goto error;
+  }
+  if (isExactDict(locals)) {
+    int r = dictContains(locals, names::__annotations__);
+    if (r < 0) goto error;
+    if (r == 0 && dictSet(locals, names::__annotations__, newDict()) < 0) goto error;
+  } else {
+    Value v = getItem(locals, names::__annotations__);
+    if (v.isNull()) {
+      if (!errorMatches(exc::KeyError)) goto error;
+      clearError();
+      if (setItem(locals, names::__annotations__, newDict()) < 0) goto error;
+    }
+  }
+  DISPATCH();
+}
+op_PRINT_EXPR: {
+  Value v = POP();
+  Value hook = lookupAttr(sysModule(), internStr("displayhook"));
+  if (hook.isNull()) {
+    if (!errorPending()) raise(exc::RuntimeError, "lost sys.displayhook");
+    goto error;
+  }
+  Value r = call1(hook, v);
+  ERROR_IF_NULL(r);
+  DISPATCH();
+}
+
+return_from_frame: {
+  Frame* done = frame;
+  bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
+  Frame* prev = done->previous();
+  popFrame(ts, done);
+  if (is_entry) {
+    ts->frame = outer;
+    return retval;
+  }
+  frame = prev;
+  ts->frame = frame;
+  LOAD_FRAME();
+  PUSH(retval);
+  DISPATCH();
+}
+
+error:
+  addTraceback(frame);
+exception_unwind: {
+  int64_t lasti = frame->lasti();
+  const ExceptionTableEntry* handler = codeFindHandler(code, lasti);
+  if (handler != nullptr) {
+    sp = STACK_BASE() + handler->depth;
+    if (handler->push_lasti) PUSH(Value::fromSmallInt(lasti));
+    PUSH(takeError());
+    JUMP_TO(handler->target);
+    DISPATCH();
+  }
+  Frame* done = frame;
+  bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
+  Frame* prev = done->previous();
+  popFrame(ts, done);
+  if (is_entry) {
+    ts->frame = outer;
+    return Value();
+  }
+  frame = prev;
+  ts->frame = frame;
+  LOAD_FRAME();
+  goto error;
+}
+
+#undef LOAD_FRAME
+#undef DISPATCH
+#undef JUMP_TO
+#undef STACK_BASE
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef ERROR_IF_NULL
+}
+
+}  // namespace tern::interp
+
+namespace tern {
+
+Value callFunction(Value func, const Value* args, size_t nargs, Value kwnames) {
+  interp::ThreadState* ts = interp::currentThread();
+  interp::Frame* frame = interp::pushFunctionFrame(ts, func, args, nargs, kwnames);
+  if (frame == nullptr) return Value();
+  return interp::runFrame(ts, frame, Value());
+}
+
+Value evalCode(Value code, Value globals, Value locals) {
+  interp::ThreadState* ts = interp::currentThread();
+  CodeObj* c = asCode(code);
+  if (locals.isNull()) locals = globals;
+  Value builtins = builtinsForGlobals(globals);
+  interp::Frame* frame = interp::pushFrame(ts, c, Value(), globals, builtins,
+                                           (c->flags & code_flags::kOptimized) ? Value() : locals);
+  if (frame == nullptr) return Value();
+  return interp::runFrame(ts, frame, Value());
+}
+
+Value runClassBody(Value func, Value ns) {
+  interp::ThreadState* ts = interp::currentThread();
+  FunctionObj* f = asFunction(func);
+  interp::Frame* frame =
+      interp::pushFrame(ts, asCode(f->code.get()), func, f->globals.get(), f->builtins.get(), ns);
+  if (frame == nullptr) return Value();
+  return interp::runFrame(ts, frame, Value());
+}
+
+}  // namespace tern

@@ -63,6 +63,10 @@ bool isInstanceOf(Value v, Type* t);  // fast, no __instancecheck__
 // __subclasscheck__ and tuples; 1/0/-1.
 int isInstanceGeneric(Value v, Value cls);
 int isSubclassGeneric(Value derived, Value cls);
+// type.__instancecheck__ / type.__subclasscheck__: the checks without the
+// hooks (__class__ and the abstract __bases__ protocol are honoured); 1/0/-1.
+int realIsInstance(Value v, Value cls);
+int realIsSubclass(Value derived, Value cls);
 
 // --- numbers ---
 // The operators of BINARY_OP in its argument's order (CPython's NB_* table).

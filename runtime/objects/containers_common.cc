@@ -72,5 +72,14 @@ Value raiseBadIndexType(const char* what, Value key) {
 
 Value strFromUtf8(const std::string& s) { return newStr(s); }
 
+int64_t keyHash(Value key) {
+  if (key.isSmallInt()) return smallIntHash(key.asSmallInt());
+  if (isExactStr(key)) {
+    int64_t h = asStr(key)->hash;
+    return h != -1 ? h : strHash(key);
+  }
+  return hash(key);
+}
+
 }  // namespace containers
 }  // namespace tern

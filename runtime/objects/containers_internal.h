@@ -35,6 +35,16 @@ bool indexValue(Value key, int64_t* out);
 // "<what> indices must be integers or slices, not <type>"
 Value raiseBadIndexType(const char* what, Value key);
 
+// hash(key) with the fast paths of dict and set keys: small ints (CPython's
+// int hash: the value modulo 2**61 - 1, keeping the sign, -1 becoming -2)
+// and exact strs (cached).  -1 on error.
+inline int64_t smallIntHash(int64_t n) {
+  constexpr int64_t kModulus = (int64_t{1} << 61) - 1;
+  int64_t h = n < 0 ? -((-n) % kModulus) : n % kModulus;
+  return h == -1 ? -2 : h;
+}
+int64_t keyHash(Value key);
+
 // A new str from UTF-8 (a thin wrapper so files need not include str.h).
 Value strFromUtf8(const std::string& s);
 

@@ -53,4 +53,12 @@ Value index(Value v);
 // as IndexError/OverflowError per `overflow_error`); false on error.
 bool indexToInt64(Value v, int64_t* out, Type* overflow_error);
 
+// True or False: an IntObj of value 1 or 0 whose type is bool, allocated old.
+// The type bootstrap calls it once for each singleton (after bool exists).
+Obj* newBoolSingleton(bool value);
+
+// sys.get_int_max_str_digits(): the limit on the digits of int <-> str
+// conversions in bases that are not powers of two (0: no limit).  sys sets it.
+extern size_t g_int_max_str_digits;
+
 }  // namespace tern

@@ -107,6 +107,24 @@ bool listReserve(Value list, int64_t capacity) {
 
 Value allocList(Type* type) { return Value(newObject(type, type->basic_size)); }
 
+// PySequence_Fast: a list or tuple with the items of `v` (v itself when it is
+// an exact list or tuple); a TypeError from iter(v) becomes `message`.
+Value sequenceFast(Value v, const char* message) {
+  if (isExactList(v) || isExactTuple(v)) return v;
+  Value it = getIter(v);
+  if (it.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raise(exc::TypeError, message);
+    }
+    return Value();
+  }
+  return listFromIterable(it);
+}
+
+inline int64_t fastLength(Value seq) { return isList(seq) ? listLength(seq) : tupleLength(seq); }
+inline Value fastItem(Value seq, int64_t i) { return isList(seq) ? listItem(seq, i) : tupleItem(seq, i); }
+
 }  // namespace
 
 Value newList(int64_t capacity) {
@@ -141,6 +159,9 @@ bool listExtend(Value list, Value iterable) {
     int64_t m = isList(iterable) ? listLength(iterable) : tupleLength(iterable);
     if (m == 0) return true;
     int64_t n = listLength(list);
+    if (listCapacity(list) == 0) {
+      if (!listReserve(list, m)) return false;  // an empty list gets exactly m (CPython's list_preallocate_exact)
+    }
     if (!listResize(list, n + m)) return false;
     for (int64_t i = 0; i < m; ++i) {
       Value v = isList(iterable) ? listItem(iterable, i) : tupleItem(iterable, i);
@@ -154,7 +175,8 @@ bool listExtend(Value list, Value iterable) {
   if (hint < 0) return false;
   int64_t n = listLength(list);
   if (hint > 0 && n + hint > listCapacity(list) && hint < kMaxArrayLength) {
-    if (!listReserve(list, n + hint)) return false;
+    if (!listResize(list, n + hint)) return false;
+    asList(list)->length = n;  // keep the room; the new slots are null
   }
   for (;;) {
     Value item = iterNext(it);
@@ -164,6 +186,8 @@ bool listExtend(Value list, Value iterable) {
     }
     if (!listAppend(list, item)) return false;
   }
+  // Give back a too-generous guess (shrinks only below half the capacity).
+  if (listLength(list) < listCapacity(list)) return listResize(list, listLength(list));
   return true;
 }
 
@@ -183,6 +207,549 @@ Value listAsTuple(Value list) {
 }
 
 namespace {
+
+// ---------------------------------------------------------------------------
+// Helpers over the storage
+
+// Replaces self[lo:hi] by the items of `seq` (a list or tuple that is not
+// `self`); lo and hi already clipped.  False on MemoryError.
+bool replaceRange(Value self, int64_t lo, int64_t hi, Value seq) {
+  int64_t n = seq.isNull() ? 0 : fastLength(seq);
+  int64_t len = listLength(self);
+  int64_t d = n - (hi - lo);
+  if (d < 0) {
+    ArrayObj* a = asArray(asList(self)->items.get());
+    for (int64_t i = hi; i < len; ++i) a->items[i + d].set(a->items[i].get());
+    if (!listResize(self, len + d)) return false;
+  } else if (d > 0) {
+    if (!listResize(self, len + d)) return false;
+    ArrayObj* a = asArray(asList(self)->items.get());
+    for (int64_t i = len - 1; i >= hi; --i) a->items[i + d].set(a->items[i].get());
+  }
+  for (int64_t i = 0; i < n; ++i) listSetItem(self, lo + i, fastItem(seq, i));
+  return true;
+}
+
+// list_ass_slice: self[lo:hi] = v (v null: delete); -1 on error.
+int assignSlice(Value self, int64_t lo, int64_t hi, Value v) {
+  Value seq;
+  if (!v.isNull()) {
+    if (v == self) {
+      v = newListFrom(nullptr, 0);
+      if (v.isNull() || !listExtend(v, self)) return -1;
+    }
+    seq = sequenceFast(v, "can only assign an iterable");
+    if (seq.isNull()) return -1;
+  }
+  int64_t len = listLength(self);
+  if (lo < 0) {
+    lo = 0;
+  } else if (lo > len) {
+    lo = len;
+  }
+  if (hi < lo) {
+    hi = lo;
+  } else if (hi > len) {
+    hi = len;
+  }
+  return replaceRange(self, lo, hi, seq) ? 0 : -1;
+}
+
+Value listSlice(Value self, int64_t start, int64_t step, int64_t n) {
+  Value out = newList(n > 0 ? n : 0);
+  if (out.isNull() || n <= 0) return out;
+  asList(out)->length = n;
+  for (int64_t i = 0, j = start; i < n; ++i, j += step) listSetItem(out, i, listItem(self, j));
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Slots
+
+Value list_repr(Value self) {
+  if (listLength(self) == 0) return containers::strFromUtf8("[]");
+  int r = reprEnter(self);
+  if (r < 0) return Value();
+  if (r > 0) return containers::strFromUtf8("[...]");
+  std::string out = "[";
+  // The list may change under a repr: re-read the length every time.
+  for (int64_t i = 0; i < listLength(self); ++i) {
+    if (i > 0) out += ", ";
+    if (!containers::appendRepr(out, listItem(self, i))) {
+      reprLeave(self);
+      return Value();
+    }
+  }
+  out += "]";
+  reprLeave(self);
+  return containers::strFromUtf8(out);
+}
+
+int64_t list_len(Value self) { return listLength(self); }
+
+Value list_subscript(Value self, Value key) {
+  if (containers::hasIndex(key)) {
+    int64_t i;
+    if (!containers::indexValue(key, &i)) return Value();
+    int64_t n = listLength(self);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return raise(exc::IndexError, "list index out of range");
+    return listItem(self, i);
+  }
+  if (isSlice(key)) {
+    int64_t start, stop, step;
+    if (!sliceUnpack(key, &start, &stop, &step)) return Value();
+    int64_t len = sliceAdjustIndices(listLength(self), &start, &stop, step);
+    return listSlice(self, start, step, len);
+  }
+  return containers::raiseBadIndexType("list", key);
+}
+
+int list_ass_subscript(Value self, Value key, Value value) {
+  if (containers::hasIndex(key)) {
+    int64_t i;
+    if (!containers::indexValue(key, &i)) return -1;
+    int64_t n = listLength(self);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) {
+      raise(exc::IndexError, "list assignment index out of range");
+      return -1;
+    }
+    if (!value.isNull()) {
+      listSetItem(self, i, value);
+      return 0;
+    }
+    return assignSlice(self, i, i + 1, Value());
+  }
+  if (!isSlice(key)) {
+    raisef(exc::TypeError, "list indices must be integers or slices, not %s", typeNameOf(key).c_str());
+    return -1;
+  }
+  int64_t start, stop, step;
+  if (!sliceUnpack(key, &start, &stop, &step)) return -1;
+  int64_t slicelen = sliceAdjustIndices(listLength(self), &start, &stop, step);
+  if (step == 1) return assignSlice(self, start, stop, value);
+  // s[5:2] = [...] inserts before 5, not before 2.
+  if ((step < 0 && start < stop) || (step > 0 && start > stop)) stop = start;
+  if (value.isNull()) {
+    if (slicelen <= 0) return 0;
+    if (step < 0) {
+      stop = start + 1;
+      start = stop + step * (slicelen - 1) - 1;
+      step = -step;
+    }
+    int64_t len = listLength(self);
+    ArrayObj* a = asArray(asList(self)->items.get());
+    int64_t j = start;
+    for (int64_t i = start; i < len; ++i) {
+      int64_t off = i - start;
+      if (off % step == 0 && off / step < slicelen) continue;
+      a->items[j++].set(a->items[i].get());
+    }
+    return listResize(self, len - slicelen) ? 0 : -1;
+  }
+  Value seq;
+  if (value == self) {
+    seq = listSlice(self, 0, 1, listLength(self));
+  } else {
+    seq = sequenceFast(value, "must assign iterable to extended slice");
+  }
+  if (seq.isNull()) return -1;
+  int64_t n = fastLength(seq);
+  if (n != slicelen) {
+    raisef(exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+           static_cast<long long>(n), static_cast<long long>(slicelen));
+    return -1;
+  }
+  for (int64_t k = 0, i = start; k < n; ++k, i += step) listSetItem(self, i, fastItem(seq, k));
+  return 0;
+}
+
+int list_contains(Value self, Value item) {
+  for (int64_t i = 0; i < listLength(self); ++i) {
+    int r = richCompareBool(listItem(self, i), item, kEq);
+    if (r != 0) return r;
+  }
+  return 0;
+}
+
+Value list_richcompare(Value a, Value b, int op) {
+  if (!isList(a) || !isList(b)) return NotImplemented();
+  if (listLength(a) != listLength(b) && (op == kEq || op == kNe)) return Bool(op == kNe);
+  int64_t i = 0;
+  for (; i < listLength(a) && i < listLength(b); ++i) {
+    Value va = listItem(a, i), vb = listItem(b, i);
+    if (va == vb) continue;
+    int r = richCompareBool(va, vb, kEq);
+    if (r < 0) return Value();
+    if (r == 0) break;
+  }
+  int64_t na = listLength(a), nb = listLength(b);
+  if (i >= na || i >= nb) {
+    bool result = false;
+    switch (op) {
+      case kLt: result = na < nb; break;
+      case kLe: result = na <= nb; break;
+      case kEq: result = na == nb; break;
+      case kNe: result = na != nb; break;
+      case kGt: result = na > nb; break;
+      case kGe: result = na >= nb; break;
+    }
+    return Bool(result);
+  }
+  if (op == kEq) return False();
+  if (op == kNe) return True();
+  return richCompare(listItem(a, i), listItem(b, i), op);
+}
+
+Value list_concat(Value a, Value b) {
+  if (!isList(a)) return NotImplemented();
+  if (!isList(b)) {
+    if (containers::mayReflect(b, names::__radd__)) return NotImplemented();
+    return raisef(exc::TypeError, "can only concatenate list (not \"%s\") to list", typeNameOf(b).c_str());
+  }
+  int64_t na = listLength(a), nb = listLength(b);
+  Value out = newList(na + nb);
+  if (out.isNull()) return out;
+  asList(out)->length = na + nb;
+  for (int64_t i = 0; i < na; ++i) listSetItem(out, i, listItem(a, i));
+  for (int64_t i = 0; i < nb; ++i) listSetItem(out, na + i, listItem(b, i));
+  return out;
+}
+
+// The repeat count of `seq * count` (either order); false with NotImplemented
+// in *result or an error pending.
+bool repeatCount(Value count, Value seq_first, int64_t* n, Value* result) {
+  if (!containers::hasIndex(count)) {
+    if (containers::mayReflect(count, seq_first.isNull() ? names::__mul__ : names::__rmul__)) {
+      *result = NotImplemented();
+      return false;
+    }
+    raisef(exc::TypeError, "can't multiply sequence by non-int of type '%s'", typeNameOf(count).c_str());
+    *result = Value();
+    return false;
+  }
+  *result = Value();
+  if (!indexToInt64(count, n, exc::OverflowError)) return false;
+  if (*n < 0) *n = 0;
+  return true;
+}
+
+Value list_repeat(Value a, Value b) {
+  Value seq = a, count = b;
+  if (!isList(a)) {
+    seq = b;
+    count = a;
+  }
+  int64_t n;
+  Value result;
+  if (!repeatCount(count, seq == a ? seq : Value(), &n, &result)) return result;
+  int64_t len = listLength(seq);
+  if (len == 0 || n == 0) return newList();
+  if (len > kMaxArrayLength / n) return raiseNoMemory();
+  Value out = newList(len * n);
+  if (out.isNull()) return out;
+  asList(out)->length = len * n;
+  for (int64_t k = 0; k < n; ++k) {
+    for (int64_t i = 0; i < len; ++i) listSetItem(out, k * len + i, listItem(seq, i));
+  }
+  return out;
+}
+
+Value list_inplace_concat(Value self, Value other) {
+  if (!isList(self)) return NotImplemented();
+  if (!listExtend(self, other)) return Value();
+  return self;
+}
+
+Value list_inplace_repeat(Value self, Value count) {
+  if (!isList(self)) return NotImplemented();
+  int64_t n;
+  Value result;
+  if (!repeatCount(count, self, &n, &result)) return result;
+  int64_t len = listLength(self);
+  if (len == 0 || n == 1) return self;
+  if (n == 0) {
+    asList(self)->items.set(Value());
+    asList(self)->length = 0;
+    return self;
+  }
+  if (len > kMaxArrayLength / n) return raiseNoMemory();
+  if (!listResize(self, len * n)) return Value();
+  for (int64_t k = 1; k < n; ++k) {
+    for (int64_t i = 0; i < len; ++i) listSetItem(self, k * len + i, listItem(self, i));
+  }
+  return self;
+}
+
+Value list_iter(Value self);
+
+Value list_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kwnames*/) { return allocList(type); }
+
+int list_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
+    raise(exc::TypeError, "list() takes no keyword arguments");
+    return -1;
+  }
+  if (nargs > 1) {
+    raisef(exc::TypeError, "list expected at most 1 argument, got %zu", nargs);
+    return -1;
+  }
+  // Clear first (list.__init__ on an existing list empties it).
+  asList(self)->items.set(Value());
+  asList(self)->length = 0;
+  if (nargs == 0) return 0;
+  Value iterable = args[0];
+  Type* t = typeOf(iterable);
+  if (t->slots.mp_length != nullptr && !isList(iterable) && !isTuple(iterable)) {
+    int64_t n = length(iterable);
+    if (n < 0) {
+      if (!errorMatches(exc::TypeError)) return -1;
+      clearError();
+    } else if (n > 0 && listCapacity(self) == 0 && n < kMaxArrayLength) {
+      if (!listReserve(self, n)) return -1;
+    }
+  }
+  return listExtend(self, iterable) ? 0 : -1;
+}
+
+// ---------------------------------------------------------------------------
+// Methods
+
+Value list_append(Value* args) {
+  if (!listAppend(args[0], args[1])) return Value();
+  return None();
+}
+
+Value list_clear(Value* args) {
+  asList(args[0])->items.set(Value());
+  asList(args[0])->length = 0;
+  return None();
+}
+
+Value list_copy(Value* args) { return listSlice(args[0], 0, 1, listLength(args[0])); }
+
+Value list_count(Value* args) {
+  Value self = args[0];
+  int64_t count = 0;
+  for (int64_t i = 0; i < listLength(self); ++i) {
+    Value item = listItem(self, i);
+    if (item == args[1]) {
+      ++count;
+      continue;
+    }
+    int r = richCompareBool(item, args[1], kEq);
+    if (r < 0) return Value();
+    count += r;
+  }
+  return newInt(count);
+}
+
+Value list_extend(Value* args) {
+  if (!listExtend(args[0], args[1])) return Value();
+  return None();
+}
+
+Value list_index(Value* args) {
+  Value self = args[0];
+  int64_t start = 0, stop = INT64_MAX;
+  if (!sliceIndexNotNone(args[2], &start) || !sliceIndexNotNone(args[3], &stop)) return Value();
+  int64_t n = listLength(self);
+  if (start < 0) {
+    start += n;
+    if (start < 0) start = 0;
+  }
+  if (stop < 0) {
+    stop += n;
+    if (stop < 0) stop = 0;
+  }
+  for (int64_t i = start; i < stop && i < listLength(self); ++i) {
+    int r = richCompareBool(listItem(self, i), args[1], kEq);
+    if (r < 0) return Value();
+    if (r > 0) return newInt(i);
+  }
+  Value r = repr(args[1]);
+  if (r.isNull()) return r;
+  return raisef(exc::ValueError, "%s is not in list", strToUtf8(r).c_str());
+}
+
+Value list_insert(Value* args) {
+  Value self = args[0];
+  int64_t where;
+  if (!argSsize(args[1], &where)) return Value();
+  int64_t n = listLength(self);
+  if (where < 0) {
+    where += n;
+    if (where < 0) where = 0;
+  }
+  if (where > n) where = n;
+  if (!listResize(self, n + 1)) return Value();
+  ArrayObj* a = asArray(asList(self)->items.get());
+  for (int64_t i = n; i > where; --i) a->items[i].set(a->items[i - 1].get());
+  a->items[where].set(args[2]);
+  return None();
+}
+
+Value list_pop(Value* args) {
+  Value self = args[0];
+  int64_t i;
+  if (!argSsize(args[1], &i)) return Value();
+  int64_t n = listLength(self);
+  if (n == 0) return raise(exc::IndexError, "pop from empty list");
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) return raise(exc::IndexError, "pop index out of range");
+  Value v = listItem(self, i);
+  ArrayObj* a = asArray(asList(self)->items.get());
+  for (int64_t j = i + 1; j < n; ++j) a->items[j - 1].set(a->items[j].get());
+  if (!listResize(self, n - 1)) return Value();
+  return v;
+}
+
+Value list_remove(Value* args) {
+  Value self = args[0];
+  for (int64_t i = 0; i < listLength(self); ++i) {
+    int r = richCompareBool(listItem(self, i), args[1], kEq);
+    if (r < 0) return Value();
+    if (r > 0) {
+      if (i < listLength(self) && assignSlice(self, i, i + 1, Value()) < 0) return Value();
+      return None();
+    }
+  }
+  return raise(exc::ValueError, "list.remove(x): x not in list");
+}
+
+Value list_reverse(Value* args) {
+  Value self = args[0];
+  int64_t n = listLength(self);
+  if (n < 2) return None();
+  ArrayObj* a = asArray(asList(self)->items.get());
+  for (int64_t i = 0, j = n - 1; i < j; ++i, --j) {
+    Value t = a->items[i].get();
+    a->items[i].set(a->items[j].get());
+    a->items[j].set(t);
+  }
+  return None();
+}
+
+int sortLess(void* /*ctx*/, Value a, Value b) {
+  if (a.isSmallInt() && b.isSmallInt()) return a.asSmallInt() < b.asSmallInt() ? 1 : 0;
+  if (isExactStr(a) && isExactStr(b)) return strCompare(a, b) < 0 ? 1 : 0;
+  return richCompareBool(a, b, kLt);
+}
+
+// list.sort(*, key=None, reverse=False).  The list is empty while sorting
+// (its storage replaced by a marker array) so that mutations made by key
+// functions or comparisons are seen: "list modified during sort".
+Value list_sort(Value* args) {
+  Value self = args[0], key = args[1];
+  int r = isTrue(args[2]);
+  if (r < 0) return Value();
+  bool reverse = r != 0;
+  int64_t n = listLength(self);
+  Value saved = asList(self)->items.get();
+  gc::RootVector values;
+  values.resize(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) values.set(static_cast<size_t>(i), listItem(self, i));
+  Value marker = newArray(0);
+  if (marker.isNull()) return marker;
+  asList(self)->items.set(marker);
+  asList(self)->length = 0;
+  bool ok = true;
+  if (n > 1) {
+    if (isNone(key)) {
+      ok = objects::sortValues(values.data(), static_cast<size_t>(n), sortLess, nullptr, reverse);
+    } else {
+      gc::RootVector keys;
+      keys.resize(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n && ok; ++i) {
+        Value k = call1(key, values[static_cast<size_t>(i)]);
+        if (k.isNull()) {
+          ok = false;
+        } else {
+          keys.set(static_cast<size_t>(i), k);
+        }
+      }
+      if (ok) ok = objects::sortPairs(keys.data(), values.data(), static_cast<size_t>(n), sortLess, nullptr, reverse);
+    }
+  } else if (n == 1 && !isNone(key)) {
+    ok = !call1(key, values[0]).isNull();
+  }
+  bool modified = asList(self)->items.get() != marker || asList(self)->length != 0;
+  // Put the (possibly partly) sorted items back into the original storage.
+  for (int64_t i = 0; i < n; ++i) asArray(saved)->items[i].set(values[static_cast<size_t>(i)]);
+  asList(self)->items.set(saved);
+  asList(self)->length = n;
+  if (!ok) return Value();
+  if (modified) return raise(exc::ValueError, "list modified during sort");
+  return None();
+}
+
+Value list___reversed__(Value* args);
+
+Value list___sizeof__(Value* args) { return newInt(40 + 8 * listCapacity(args[0])); }
+
+Value list___class_getitem__(Value* /*args*/) {
+  return raise(exc::NotImplementedError, "list[...]: types.GenericAlias is not implemented yet");
+}
+
+// ---------------------------------------------------------------------------
+// list_iterator and list_reverseiterator
+
+struct ListIterObj : Obj {
+  gc::HeapValue seq;  // null once exhausted
+  int64_t index;
+};
+
+inline ListIterObj* asListIter(Value v) { return static_cast<ListIterObj*>(v.asObject()); }
+
+Value list_iter(Value self) {
+  Obj* o = newObject(types::list_iterator_type, sizeof(ListIterObj));
+  static_cast<ListIterObj*>(o)->seq.set(self);
+  return Value(o);
+}
+
+Value listiter_next(Value self) {
+  ListIterObj* it = asListIter(self);
+  Value seq = it->seq.get();
+  if (seq.isNull()) return Value();
+  if (it->index < listLength(seq)) return listItem(seq, it->index++);
+  it->seq.set(Value());
+  return Value();
+}
+
+Value listiter___length_hint__(Value* args) {
+  ListIterObj* it = asListIter(args[0]);
+  Value seq = it->seq.get();
+  if (seq.isNull()) return newInt(0);
+  int64_t left = listLength(seq) - it->index;
+  return newInt(left < 0 ? 0 : left);
+}
+
+Value list___reversed__(Value* args) {
+  Obj* o = newObject(types::list_reverseiterator_type, sizeof(ListIterObj));
+  auto* it = static_cast<ListIterObj*>(o);
+  it->seq.set(args[0]);
+  it->index = listLength(args[0]) - 1;
+  return Value(o);
+}
+
+Value listreviter_next(Value self) {
+  ListIterObj* it = asListIter(self);
+  Value seq = it->seq.get();
+  if (seq.isNull()) return Value();
+  if (it->index >= 0 && it->index < listLength(seq)) return listItem(seq, it->index--);
+  it->index = -1;
+  it->seq.set(Value());
+  return Value();
+}
+
+Value listreviter___length_hint__(Value* args) {
+  ListIterObj* it = asListIter(args[0]);
+  Value seq = it->seq.get();
+  int64_t len = it->index + 1;
+  if (seq.isNull() || listLength(seq) < len) len = 0;
+  return newInt(len);
+}
 
 // ---------------------------------------------------------------------------
 // Tables
@@ -209,6 +776,100 @@ const TypeSpec kRawBytesSpec = {
     .item_size = 1,
 };
 TERN_REGISTER_TYPE(kRawBytesSpec);
+
+const uint32_t kListFields[] = {offsetof(Obj, ob_type), offsetof(ListObj, items)};
+const gc::Layout kListLayout = {.name = "list", .fields = kListFields};
+const uint32_t kListIterFields[] = {offsetof(Obj, ob_type), offsetof(ListIterObj, seq)};
+const gc::Layout kListIterLayout = {.name = "list_iterator", .fields = kListIterFields};
+
+const MethodDef kListMethods[] = {
+    {.name = "__reversed__", .signature = "($self, /)", .fn = list___reversed__,
+     .doc = "Return a reverse iterator over the list."},
+    {.name = "__sizeof__", .signature = "($self, /)", .fn = list___sizeof__,
+     .doc = "Return the size of the list in memory, in bytes."},
+    {.name = "clear", .signature = "($self, /)", .fn = list_clear, .doc = "Remove all items from list."},
+    {.name = "copy", .signature = "($self, /)", .fn = list_copy, .doc = "Return a shallow copy of the list."},
+    {.name = "append", .signature = "($self, object, /)", .fn = list_append, .doc = "Append object to the end of the list."},
+    {.name = "insert", .signature = "($self, index, object, /)", .fn = list_insert, .doc = "Insert object before index."},
+    {.name = "extend", .signature = "($self, iterable, /)", .fn = list_extend,
+     .doc = "Extend list by appending elements from the iterable."},
+    {.name = "pop", .signature = "($self, index=-1, /)", .fn = list_pop,
+     .doc = "Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."},
+    {.name = "remove", .signature = "($self, value, /)", .fn = list_remove,
+     .doc = "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
+    {.name = "index", .signature = "($self, value, start=0, stop=9223372036854775807, /)", .fn = list_index,
+     .doc = "Return first index of value.\n\nRaises ValueError if the value is not present."},
+    {.name = "count", .signature = "($self, value, /)", .fn = list_count, .doc = "Return number of occurrences of value."},
+    {.name = "reverse", .signature = "($self, /)", .fn = list_reverse, .doc = "Reverse *IN PLACE*."},
+    {.name = "sort", .signature = "($self, /, *, key=None, reverse=False)", .fn = list_sort,
+     .doc = "Sort the list in ascending order and return None.\n\n"
+            "The sort is in-place (i.e. the list itself is modified) and stable (i.e. the\n"
+            "order of two equal elements is maintained).\n\n"
+            "If a key function is given, apply it once to each list item and sort them,\n"
+            "ascending or descending, according to their function values.\n\n"
+            "The reverse flag can be set to sort in descending order."},
+    {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = list___class_getitem__,
+     .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
+};
+
+const TypeSpec kListSpec = {
+    .name = "list",
+    .type = &types::list_type,
+    .layout = &kListLayout,
+    .basic_size = sizeof(ListObj),
+    .flags = type_flags::kBaseType | type_flags::kListSubclass | type_flags::kSequence,
+    .slots =
+        {
+            .tp_repr = list_repr,
+            .tp_hash = hashNotImplemented,
+            .tp_richcompare = list_richcompare,
+            .tp_iter = list_iter,
+            .tp_init = list_init,
+            .tp_new = list_new,
+            .nb_add = list_concat,
+            .nb_multiply = list_repeat,
+            .nb_inplace_add = list_inplace_concat,
+            .nb_inplace_multiply = list_inplace_repeat,
+            .mp_length = list_len,
+            .mp_subscript = list_subscript,
+            .mp_ass_subscript = list_ass_subscript,
+            .sq_contains = list_contains,
+        },
+    .methods = kListMethods,
+    .doc = "Built-in mutable sequence.\n\n"
+           "If no argument is given, the constructor creates a new empty list.\n"
+           "The argument must be an iterable if specified.",
+};
+TERN_REGISTER_TYPE(kListSpec);
+
+const MethodDef kListIterMethods[] = {
+    {.name = "__length_hint__", .signature = "($self, /)", .fn = listiter___length_hint__,
+     .doc = "Private method returning an estimate of len(list(it))."},
+};
+const MethodDef kListRevIterMethods[] = {
+    {.name = "__length_hint__", .signature = "($self, /)", .fn = listreviter___length_hint__,
+     .doc = "Private method returning an estimate of len(list(it))."},
+};
+
+const TypeSpec kListIterSpec = {
+    .name = "list_iterator",
+    .type = &types::list_iterator_type,
+    .layout = &kListIterLayout,
+    .basic_size = sizeof(ListIterObj),
+    .slots = {.tp_iter = selfIter, .tp_iternext = listiter_next},
+    .methods = kListIterMethods,
+};
+TERN_REGISTER_TYPE(kListIterSpec);
+
+const TypeSpec kListRevIterSpec = {
+    .name = "list_reverseiterator",
+    .type = &types::list_reverseiterator_type,
+    .layout = &kListIterLayout,
+    .basic_size = sizeof(ListIterObj),
+    .slots = {.tp_iter = selfIter, .tp_iternext = listreviter_next},
+    .methods = kListRevIterMethods,
+};
+TERN_REGISTER_TYPE(kListRevIterSpec);
 
 }  // namespace
 }  // namespace tern

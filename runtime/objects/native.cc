@@ -1,1 +1,1101 @@
-// Placeholder: being written (issue #4).
+// Native functions: parsing __text_signature__ strings into parameter lists
+// (once per MethodDef), binding calls to them with CPython's TypeErrors, and
+// the descriptor types that expose natives to Python:
+// builtin_function_or_method, method_descriptor, classmethod_descriptor,
+// wrapper_descriptor, method-wrapper, getset_descriptor, member_descriptor.
+//
+// Invariants: a NativeSig is created once per MethodDef and never freed (the
+// defs are static); its default values live in g_sig_values (a root), so
+// they stay valid when the collector moves them.  Descriptor objects keep
+// their def/sig pointers as raw words (static memory, never heap).
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/gc/heap.h"
+#include "runtime/interp/errors.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/descriptors.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/slots.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
+
+namespace tern {
+
+// ===========================================================================
+// Signatures
+
+enum class ParamKind : uint8_t { kPosOnly, kPosOrKw, kVarPos, kKwOnly, kVarKw };
+
+struct NativeParam {
+  std::string name;
+  size_t name_index = 0;  // interned name in g_sig_values
+  ParamKind kind = ParamKind::kPosOrKw;
+  bool required = true;
+  bool unrepresentable = false;
+  size_t default_index = 0;  // in g_sig_values when !required && !unrepresentable
+};
+
+struct NativeSig {
+  bool has_self = false;
+  std::vector<NativeParam> params;
+  size_t n_positional = 0;  // posonly + pos-or-kw
+  size_t min_positional = 0;
+  size_t n_kwonly = 0;
+  int var_pos = -1;
+  int var_kw = -1;
+  bool takes_keywords = false;
+  bool all_required_filled_positionally = false;
+};
+
+namespace {
+
+gc::RootVector* g_sig_values = nullptr;
+std::unordered_map<const MethodDef*, NativeSig*>* g_sigs = nullptr;
+
+size_t keepValue(Value v) {
+  if (g_sig_values == nullptr) g_sig_values = new gc::RootVector();
+  g_sig_values->push_back(v);
+  return g_sig_values->size() - 1;
+}
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\n");
+  if (a == std::string::npos) return "";
+  size_t b = s.find_last_not_of(" \t\n");
+  return s.substr(a, b - a + 1);
+}
+
+// A default written in a signature, or null when it is not one we know.
+Value parseDefault(const std::string& text, bool* unrepresentable) {
+  *unrepresentable = false;
+  if (text == "<unrepresentable>") {
+    *unrepresentable = true;
+    return Value();
+  }
+  if (text == "None") return None();
+  if (text == "True") return True();
+  if (text == "False") return False();
+  if (text == "()") return newTuple(0);
+  if (text == "sys.maxsize") return newInt(INT64_MAX);
+  if (!text.empty() && (text[0] == '\'' || text[0] == '"')) {
+    std::string out;
+    for (size_t i = 1; i + 1 < text.size(); ++i) {
+      char c = text[i];
+      if (c == '\\' && i + 2 < text.size()) {
+        char n = text[++i];
+        switch (n) {
+          case 'n': out += '\n'; break;
+          case 't': out += '\t'; break;
+          case 'r': out += '\r'; break;
+          case '0': out += '\0'; break;
+          default: out += n; break;
+        }
+      } else {
+        out += c;
+      }
+    }
+    return newStr(out);
+  }
+  char* end = nullptr;
+  errno = 0;
+  long long n = std::strtoll(text.c_str(), &end, 10);
+  if (end != nullptr && *end == '\0' && errno == 0 && !text.empty()) return newInt(n);
+  double d = std::strtod(text.c_str(), &end);
+  if (end != nullptr && *end == '\0' && !text.empty()) return newFloat(d);
+  return Value();
+}
+
+NativeSig* parseSignature(const MethodDef* def) {
+  auto* sig = new NativeSig();
+  std::string s = def->signature != nullptr ? def->signature : "($self, /, *args, **kwargs)";
+  size_t open = s.find('('), close = s.rfind(')');
+  std::string body = open == std::string::npos ? "" : s.substr(open + 1, close - open - 1);
+  // Split at top-level commas (defaults may hold quoted commas or parentheses).
+  std::vector<std::string> parts;
+  std::string cur;
+  int depth = 0;
+  char quote = 0;
+  for (char c : body) {
+    if (quote != 0) {
+      cur += c;
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    if (c == '(' || c == '[' || c == '<') ++depth;
+    if (c == ')' || c == ']' || c == '>') --depth;
+    if (c == ',' && depth == 0) {
+      parts.push_back(trim(cur));
+      cur.clear();
+      continue;
+    }
+    cur += c;
+  }
+  if (!trim(cur).empty()) parts.push_back(trim(cur));
+  bool kwonly = false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string p = parts[i];
+    if (p.empty()) continue;
+    if (p[0] == '$') {
+      sig->has_self = true;
+      continue;
+    }
+    if (p == "/") {
+      for (NativeParam& q : sig->params)
+        if (q.kind == ParamKind::kPosOrKw) q.kind = ParamKind::kPosOnly;
+      continue;
+    }
+    if (p == "*") {
+      kwonly = true;
+      continue;
+    }
+    NativeParam param;
+    if (p.rfind("**", 0) == 0) {
+      param.kind = ParamKind::kVarKw;
+      param.name = p.substr(2);
+      param.required = false;
+    } else if (p[0] == '*') {
+      param.kind = ParamKind::kVarPos;
+      param.name = p.substr(1);
+      param.required = false;
+      kwonly = true;
+    } else {
+      param.kind = kwonly ? ParamKind::kKwOnly : ParamKind::kPosOrKw;
+      size_t eq = p.find('=');
+      if (eq != std::string::npos) {
+        param.name = trim(p.substr(0, eq));
+        std::string dtext = trim(p.substr(eq + 1));
+        param.required = false;
+        Value dv = parseDefault(dtext, &param.unrepresentable);
+        if (dv.isNull() && !param.unrepresentable) {
+          std::fprintf(stderr, "tern: %s: default '%s' not understood; treated as <unrepresentable>\n",
+                       def->name, dtext.c_str());
+          param.unrepresentable = true;
+        }
+        if (!dv.isNull()) param.default_index = keepValue(dv);
+      } else {
+        param.name = p;
+      }
+    }
+    size_t colon = param.name.find(':');  // annotations are not expected, but be tolerant
+    if (colon != std::string::npos) param.name = trim(param.name.substr(0, colon));
+    param.name_index = keepValue(internStr(param.name));
+    sig->params.push_back(param);
+  }
+  for (size_t i = 0; i < sig->params.size(); ++i) {
+    const NativeParam& q = sig->params[i];
+    switch (q.kind) {
+      case ParamKind::kPosOnly:
+      case ParamKind::kPosOrKw:
+        ++sig->n_positional;
+        if (q.required) sig->min_positional = sig->n_positional;
+        if (q.kind == ParamKind::kPosOrKw) sig->takes_keywords = true;
+        break;
+      case ParamKind::kVarPos:
+        sig->var_pos = static_cast<int>(i);
+        break;
+      case ParamKind::kKwOnly:
+        ++sig->n_kwonly;
+        sig->takes_keywords = true;
+        break;
+      case ParamKind::kVarKw:
+        sig->var_kw = static_cast<int>(i);
+        sig->takes_keywords = true;
+        break;
+    }
+  }
+  return sig;
+}
+
+}  // namespace
+
+NativeSig* nativeSig(const MethodDef* def) {
+  if (g_sigs == nullptr) g_sigs = new std::unordered_map<const MethodDef*, NativeSig*>();
+  auto it = g_sigs->find(def);
+  if (it != g_sigs->end()) return it->second;
+  NativeSig* sig = parseSignature(def);
+  g_sigs->emplace(def, sig);
+  return sig;
+}
+
+namespace {
+
+Value sigValue(size_t i) { return (*g_sig_values)[i]; }
+
+// The name CPython's METH_O / METH_NOARGS messages use: "list.append" for a
+// method, "len" for a module function.
+std::string qualifiedName(const MethodDef* def, Value self) {
+  if (self.isNull() || (self.isObject() && typeOf(self) == types::module_type)) return def->name;
+  Type* t = self.isObject() && hasTypeFlag(self, type_flags::kTypeSubclass) ? static_cast<Type*>(self.asObject())
+                                                                            : typeOf(self);
+  return typeName(t) + "." + def->name;
+}
+
+bool bindError(const MethodDef* def, const NativeSig* sig, Value self, size_t nargs, size_t nk) {
+  std::string name = def->name;
+  bool all_positional = !sig->takes_keywords;
+  if (all_positional) {
+    if (nk > 0) {
+      raisef(exc::TypeError, "%s() takes no keyword arguments", qualifiedName(def, self).c_str());
+      return false;
+    }
+    size_t max = sig->n_positional;
+    size_t min = sig->min_positional;
+    if (max == 0 && sig->var_pos < 0) {
+      raisef(exc::TypeError, "%s() takes no arguments (%zu given)", qualifiedName(def, self).c_str(), nargs);
+      return false;
+    }
+    if (max == 1 && min == 1 && sig->var_pos < 0) {
+      raisef(exc::TypeError, "%s() takes exactly one argument (%zu given)", qualifiedName(def, self).c_str(), nargs);
+      return false;
+    }
+    if (nargs < min) {
+      raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(),
+             (min == max && sig->var_pos < 0) ? "" : "at least ", min, min == 1 ? "" : "s", nargs);
+    } else {
+      raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(), min == max ? "" : "at most ", max,
+             max == 1 ? "" : "s", nargs);
+    }
+    return false;
+  }
+  size_t maxargs = sig->n_positional + sig->n_kwonly;
+  if (sig->var_pos < 0 && sig->var_kw < 0 && nargs + nk > maxargs) {
+    raisef(exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", name.c_str(), maxargs,
+           nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nk);
+    return false;
+  }
+  if (sig->var_pos < 0 && nargs > sig->n_positional) {
+    if (sig->n_positional == 0) {
+      raisef(exc::TypeError, "%s() takes no positional arguments", name.c_str());
+    } else {
+      raisef(exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", name.c_str(),
+             sig->min_positional < sig->n_positional ? "at most" : "exactly", sig->n_positional,
+             sig->n_positional == 1 ? "" : "s", nargs);
+    }
+    return false;
+  }
+  raisef(exc::TypeError, "%s() argument binding failed", name.c_str());
+  return false;
+}
+
+bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
+          Value* out) {
+  size_t nk = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
+  size_t o = 0;
+  if (sig->has_self) out[o++] = self;
+  Value* p = out + o;
+  size_t np = sig->params.size();
+  // Arity checks that need no keyword matching.
+  if (nk > 0 && !sig->takes_keywords) return bindError(def, sig, self, nargs, nk);
+  if (nargs > sig->n_positional && sig->var_pos < 0) return bindError(def, sig, self, nargs, nk);
+  if (!sig->takes_keywords && nargs < sig->min_positional) return bindError(def, sig, self, nargs, nk);
+  if (sig->takes_keywords && sig->var_pos < 0 && sig->var_kw < 0 && nargs + nk > sig->n_positional + sig->n_kwonly)
+    return bindError(def, sig, self, nargs, nk);
+  for (size_t i = 0; i < np; ++i) p[i] = Value();
+  size_t npos = nargs < sig->n_positional ? nargs : sig->n_positional;
+  for (size_t i = 0; i < npos; ++i) p[i] = args[i];
+  if (sig->var_pos >= 0) {
+    size_t extra = nargs > sig->n_positional ? nargs - sig->n_positional : 0;
+    Value t = newTuple(static_cast<int64_t>(extra));
+    for (size_t i = 0; i < extra; ++i) tupleInit(t, static_cast<int64_t>(i), args[sig->n_positional + i]);
+    p[sig->var_pos] = t;
+  }
+  Value kwdict;
+  if (sig->var_kw >= 0) {
+    kwdict = newDict();
+    p[sig->var_kw] = kwdict;
+  }
+  for (size_t k = 0; k < nk; ++k) {
+    Value kname = tupleItem(kwnames, static_cast<int64_t>(k));
+    Value kval = args[nargs + k];
+    int found = -1;
+    for (size_t i = 0; i < np; ++i) {
+      const NativeParam& q = sig->params[i];
+      if (q.kind != ParamKind::kPosOrKw && q.kind != ParamKind::kKwOnly) continue;
+      Value qn = sigValue(q.name_index);
+      if (qn == kname || strEquals(qn, kname)) {
+        found = static_cast<int>(i);
+        break;
+      }
+    }
+    if (found < 0) {
+      if (!kwdict.isNull()) {
+        if (dictSet(kwdict, kname, kval) < 0) return false;
+        continue;
+      }
+      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()", strToUtf8(kname).c_str(), def->name);
+      return false;
+    }
+    if (!p[found].isNull()) {
+      raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", def->name,
+             strToUtf8(kname).c_str(), found + 1);
+      return false;
+    }
+    p[found] = kval;
+  }
+  for (size_t i = 0; i < np; ++i) {
+    if (!p[i].isNull()) continue;
+    const NativeParam& q = sig->params[i];
+    if (q.kind == ParamKind::kVarPos || q.kind == ParamKind::kVarKw) continue;
+    if (!q.required) {
+      if (!q.unrepresentable) p[i] = sigValue(q.default_index);
+      continue;
+    }
+    if (!sig->takes_keywords) return bindError(def, sig, self, nargs, nk);
+    if (q.kind == ParamKind::kKwOnly) {
+      raisef(exc::TypeError, "%s() missing required keyword-only argument '%s'", def->name, q.name.c_str());
+    } else {
+      raisef(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", def->name, q.name.c_str(), i + 1);
+    }
+    return false;
+  }
+  return true;
+}
+
+Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
+  size_t n = sig->params.size() + (sig->has_self ? 1 : 0);
+  Value small[16];
+  if (n <= 16) {
+    if (!bind(def, sig, self, args, nargs, kwnames, small)) return Value();
+    return def->fn(small);
+  }
+  // Rare: many parameters.  A tuple holds them (pinned while `items` is on the stack).
+  Value holder = newTuple(static_cast<int64_t>(n));
+  Value buf[64];
+  if (n > 64) return raiseSystemError(def->name, "too many parameters");
+  if (!bind(def, sig, self, args, nargs, kwnames, buf)) return Value();
+  for (size_t i = 0; i < n; ++i) tupleInit(holder, static_cast<int64_t>(i), buf[i]);
+  return def->fn(buf);
+}
+
+}  // namespace
+
+size_t parameterCount(const MethodDef* def) {
+  NativeSig* sig = nativeSig(def);
+  return sig->params.size() + (sig->has_self ? 1 : 0);
+}
+
+bool bindArguments(const MethodDef* def, Value bound_self, const Value* args, size_t nargs, Value kwnames, Value* out) {
+  return bind(def, nativeSig(def), bound_self, args, nargs, kwnames, out);
+}
+
+Value callNative(const MethodDef* def, Value bound_self, const Value* args, size_t nargs, Value kwnames) {
+  return callWithSig(def, nativeSig(def), bound_self, args, nargs, kwnames);
+}
+
+// ===========================================================================
+// Argument helpers
+
+bool argIndex(Value v, int64_t* out) {
+  if (v.isSmallInt()) {
+    *out = v.asSmallInt();
+    return true;
+  }
+  Value i = index(v);
+  if (i.isNull()) return false;
+  if (!intToInt64(i, out)) {
+    clearError();
+    raise(exc::OverflowError, "Python int too large to convert to C long");
+    return false;
+  }
+  return true;
+}
+
+bool argSsize(Value v, int64_t* out) {
+  if (v.isSmallInt()) {
+    *out = v.asSmallInt();
+    return true;
+  }
+  Value i = index(v);
+  if (i.isNull()) return false;
+  if (!intToInt64(i, out)) {
+    clearError();
+    raisef(exc::OverflowError, "cannot fit '%s' into an index-sized integer", typeNameOf(v).c_str());
+    return false;
+  }
+  return true;
+}
+
+bool argDouble(Value v, double* out) {
+  if (!v.isSmallInt() && isFloat(v)) {
+    *out = floatValue(v);
+    return true;
+  }
+  if (v.isSmallInt()) {
+    *out = static_cast<double>(v.asSmallInt());
+    return true;
+  }
+  return asDouble(v, out);
+}
+
+bool argStr(Value v, const char* func, const char* param) {
+  if (isStr(v)) return true;
+  if (param != nullptr && param[0] >= '0' && param[0] <= '9') {
+    raisef(exc::TypeError, "%s() argument %s must be str, not %s", func, param, typeNameOf(v).c_str());
+  } else {
+    raisef(exc::TypeError, "%s() argument '%s' must be str, not %s", func, param, typeNameOf(v).c_str());
+  }
+  return false;
+}
+
+// ===========================================================================
+// Descriptor objects
+
+namespace {
+
+Type* asType(Value v) { return static_cast<Type*>(v.asObject()); }
+DescrObj* asDescr(Value v) { return static_cast<DescrObj*>(v.asObject()); }
+std::string descrName(Value v) { return strToUtf8(asDescr(v)->name.get()); }
+std::string descrTypeName(Value v) { return typeName(asType(asDescr(v)->type.get())); }
+
+std::string addressOf(Value v) {
+  char buf[32];
+  uintptr_t id = v.isObject() ? gc::identity(v.asObject()) : v.bits();
+  std::snprintf(buf, sizeof buf, "0x%" PRIxPTR, id);
+  return buf;
+}
+
+
+template <class T>
+T* allocDescr(Type* descr_type, Type* owner, Value name) {
+  Value n = name;
+  auto* d = static_cast<T*>(newObject(descr_type, sizeof(T)));
+  d->type.set(typeValue(owner));
+  d->name.set(n);
+  return d;
+}
+
+// "descriptor 'x' for 'T' objects doesn't apply to a 'U' object"
+bool checkDescrInstance(Value descr, Value obj) {
+  Type* owner = asType(asDescr(descr)->type.get());
+  if (isInstance(obj, owner)) return true;
+  raisef(exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", descrName(descr).c_str(),
+         typeName(owner).c_str(), typeNameOf(obj).c_str());
+  return false;
+}
+
+}  // namespace
+
+Value newMethodDescriptor(Type* type, const MethodDef* def) {
+  auto* d = allocDescr<MethodDescrObj>(types::method_descriptor_type, type, internStr(def->name));
+  d->def = def;
+  d->sig = nativeSig(def);
+  return Value(d);
+}
+
+Value newClassMethodDescriptor(Type* type, const MethodDef* def) {
+  auto* d = allocDescr<MethodDescrObj>(types::classmethod_descriptor_type, type, internStr(def->name));
+  d->def = def;
+  d->sig = nativeSig(def);
+  return Value(d);
+}
+
+Value newWrapperDescriptor(Type* type, const SlotDef* slot, void* fn) {
+  auto* d = allocDescr<WrapperDescrObj>(types::wrapper_descriptor_type, type, *slot->name);
+  d->slot = slot;
+  d->fn = fn;
+  return Value(d);
+}
+
+Value newGetSetDescriptor(Type* type, const GetSetDef* def) {
+  auto* d = allocDescr<GetSetDescrObj>(types::getset_descriptor_type, type, internStr(def->name));
+  d->def = def;
+  return Value(d);
+}
+
+Value newMemberDescriptor(Type* type, const MemberDef* def) {
+  auto* d = allocDescr<MemberDescrObj>(types::member_descriptor_type, type, internStr(def->name));
+  d->def = def;
+  d->offset = def->offset;
+  d->kind = static_cast<uint64_t>(def->kind);
+  d->readonly = def->readonly;
+  return Value(d);
+}
+
+Value newSlotMemberDescriptor(Type* type, Value name, int64_t offset) {
+  auto* d = allocDescr<MemberDescrObj>(types::member_descriptor_type, type, name);
+  d->def = nullptr;
+  d->offset = offset;
+  d->kind = static_cast<uint64_t>(MemberKind::kObject);
+  d->readonly = 0;
+  return Value(d);
+}
+
+Value newBuiltinMethod(const MethodDef* def, Value self) {
+  Value s = self;
+  auto* f = static_cast<BuiltinFunctionObj*>(newObject(types::builtin_function_type, sizeof(BuiltinFunctionObj)));
+  f->self.set(s);
+  f->def = def;
+  f->sig = nativeSig(def);
+  return Value(f);
+}
+
+Value newBuiltinFunction(const MethodDef* def, Value self, Value module_name) {
+  Value m = module_name;
+  Value f = newBuiltinMethod(def, self);
+  static_cast<BuiltinFunctionObj*>(f.asObject())->module.set(m);
+  return f;
+}
+
+bool isBuiltinFunctionOf(Value v, const MethodDef* def) {
+  return v.isObject() && typeOf(v) == types::builtin_function_type &&
+         static_cast<BuiltinFunctionObj*>(v.asObject())->def == def;
+}
+
+namespace {
+
+// --- builtin_function_or_method ---
+
+BuiltinFunctionObj* asBuiltin(Value v) { return static_cast<BuiltinFunctionObj*>(v.asObject()); }
+
+Value builtin_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  BuiltinFunctionObj* f = asBuiltin(callable);
+  return callWithSig(f->def, f->sig, f->self.get(), args, nargs, kwnames);
+}
+
+bool boundToModule(Value self) { return self.isNull() || (self.isObject() && typeOf(self) == types::module_type); }
+
+Value builtin_repr(Value self) {
+  BuiltinFunctionObj* f = asBuiltin(self);
+  Value s = f->self.get();
+  if (boundToModule(s)) return newStr(std::string("<built-in function ") + f->def->name + ">");
+  return newStr(std::string("<built-in method ") + f->def->name + " of " + typeNameOf(s) + " object at " +
+                addressOf(s) + ">");
+}
+
+Value builtin_richcompare(Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || typeOf(b) != types::builtin_function_type) return NotImplemented();
+  bool eq = asBuiltin(a)->def == asBuiltin(b)->def && asBuiltin(a)->self.get() == asBuiltin(b)->self.get();
+  return Bool(op == kEq ? eq : !eq);
+}
+
+int64_t builtin_hash(Value self) {
+  Value s = asBuiltin(self)->self.get();
+  int64_t x = s.isNull() ? 0 : (s.isObject() ? gc::identityHash(s.asObject()) : static_cast<int64_t>(s.bits()));
+  int64_t y = static_cast<int64_t>(reinterpret_cast<uintptr_t>(asBuiltin(self)->def) >> 3);
+  int64_t h = x ^ y;
+  return h == -1 ? -2 : h;
+}
+
+Value builtin_get_name(Value self) { return internStr(asBuiltin(self)->def->name); }
+Value builtin_get_qualname(Value self) {
+  BuiltinFunctionObj* f = asBuiltin(self);
+  Value s = f->self.get();
+  if (boundToModule(s)) return internStr(f->def->name);
+  Type* t = s.isObject() && hasTypeFlag(s, type_flags::kTypeSubclass) ? asType(s) : typeOf(s);
+  Value q = getAttr(typeValue(t), names::__qualname__);
+  if (q.isNull()) return Value();
+  return newStr(strToUtf8(q) + "." + f->def->name);
+}
+Value builtin_get_self(Value self) {
+  Value s = asBuiltin(self)->self.get();
+  return s.isNull() ? None() : s;
+}
+Value builtin_get_module(Value self) {
+  Value m = asBuiltin(self)->module.get();
+  return m.isNull() ? None() : m;
+}
+int builtin_set_module(Value self, Value v) {
+  asBuiltin(self)->module.set(v.isNull() ? None() : v);
+  return 0;
+}
+Value textSignature(const MethodDef* def) {
+  if (def->signature == nullptr) return None();
+  return newStr(def->signature);
+}
+Value docOf(const char* doc) { return doc == nullptr ? None() : newStr(doc); }
+Value builtin_get_doc(Value self) { return docOf(asBuiltin(self)->def->doc); }
+Value builtin_get_text_signature(Value self) { return textSignature(asBuiltin(self)->def); }
+
+const GetSetDef kBuiltinGetSets[] = {
+    {.name = "__name__", .get = builtin_get_name},
+    {.name = "__qualname__", .get = builtin_get_qualname},
+    {.name = "__self__", .get = builtin_get_self},
+    {.name = "__module__", .get = builtin_get_module, .set = builtin_set_module},
+    {.name = "__doc__", .get = builtin_get_doc},
+    {.name = "__text_signature__", .get = builtin_get_text_signature},
+};
+
+const uint32_t kBuiltinFields[] = {offsetof(BuiltinFunctionObj, ob_type), offsetof(BuiltinFunctionObj, self),
+                                   offsetof(BuiltinFunctionObj, module)};
+const gc::Layout kBuiltinLayout = {.name = "builtin_function_or_method", .fields = kBuiltinFields};
+
+const TypeSpec kBuiltinFunctionSpec = {
+    .name = "builtin_function_or_method",
+    .type = &types::builtin_function_type,
+    .layout = &kBuiltinLayout,
+    .basic_size = sizeof(BuiltinFunctionObj),
+    .slots = {.tp_repr = builtin_repr, .tp_hash = builtin_hash, .tp_call = builtin_call,
+              .tp_richcompare = builtin_richcompare},
+    .getsets = kBuiltinGetSets,
+    .weakrefable = true,
+};
+TERN_REGISTER_TYPE(kBuiltinFunctionSpec);
+
+// --- method_descriptor ---
+
+const uint32_t kDescrFields[] = {offsetof(DescrObj, ob_type), offsetof(DescrObj, type), offsetof(DescrObj, name)};
+const gc::Layout kDescrLayout = {.name = "descriptor", .fields = kDescrFields};
+
+MethodDescrObj* asMethodDescr(Value v) { return static_cast<MethodDescrObj*>(v.asObject()); }
+
+Value method_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  MethodDescrObj* d = asMethodDescr(callable);
+  if (nargs < 1) {
+    return raisef(exc::TypeError, "unbound method %s.%s() needs an argument", descrTypeName(callable).c_str(),
+                  d->def->name);
+  }
+  if (!checkDescrInstance(callable, args[0])) return Value();
+  return callWithSig(d->def, d->sig, args[0], args + 1, nargs - 1, kwnames);
+}
+
+Value method_descr_get(Value descr, Value obj, Value) {
+  if (obj.isNull()) return descr;
+  if (!checkDescrInstance(descr, obj)) return Value();
+  return newBuiltinMethod(asMethodDescr(descr)->def, obj);
+}
+
+Value method_descr_repr(Value self) {
+  return newStr("<method '" + descrName(self) + "' of '" + descrTypeName(self) + "' objects>");
+}
+
+Value descr_get_name(Value self) { return asDescr(self)->name.get(); }
+Value descr_get_qualname(Value self) {
+  Value q = getAttr(asDescr(self)->type.get(), names::__qualname__);
+  if (q.isNull()) return Value();
+  return newStr(strToUtf8(q) + "." + descrName(self));
+}
+Value descr_get_objclass(Value self) { return asDescr(self)->type.get(); }
+Value method_descr_get_doc(Value self) { return docOf(asMethodDescr(self)->def->doc); }
+Value method_descr_get_text_signature(Value self) { return textSignature(asMethodDescr(self)->def); }
+
+const GetSetDef kMethodDescrGetSets[] = {
+    {.name = "__name__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__objclass__", .get = descr_get_objclass},
+    {.name = "__doc__", .get = method_descr_get_doc},
+    {.name = "__text_signature__", .get = method_descr_get_text_signature},
+};
+
+const TypeSpec kMethodDescrSpec = {
+    .name = "method_descriptor",
+    .type = &types::method_descriptor_type,
+    .layout = &kDescrLayout,
+    .basic_size = sizeof(MethodDescrObj),
+    .flags = type_flags::kMethodDescriptor,
+    .slots = {.tp_repr = method_descr_repr, .tp_call = method_descr_call, .tp_descr_get = method_descr_get},
+    .getsets = kMethodDescrGetSets,
+};
+TERN_REGISTER_TYPE(kMethodDescrSpec);
+
+// --- classmethod_descriptor ---
+
+Value classmethod_descr_get(Value descr, Value obj, Value type) {
+  Type* owner = asType(asDescr(descr)->type.get());
+  if (type.isNull()) {
+    if (obj.isNull()) return raise(exc::TypeError, "__get__(None, None) is invalid");
+    type = typeValue(typeOf(obj));
+  }
+  if (!type.isObject() || !hasTypeFlag(type, type_flags::kTypeSubclass)) {
+    return raisef(exc::TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2",
+                  descrName(descr).c_str(), typeName(owner).c_str(), typeNameOf(type).c_str());
+  }
+  if (!isSubtype(asType(type), owner)) {
+    return raisef(exc::TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
+                  descrName(descr).c_str(), typeName(owner).c_str(), typeName(asType(type)).c_str());
+  }
+  return newBuiltinMethod(asMethodDescr(descr)->def, type);
+}
+
+Value classmethod_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  MethodDescrObj* d = asMethodDescr(callable);
+  Type* owner = asType(d->type.get());
+  if (nargs < 1) {
+    return raisef(exc::TypeError, "descriptor '%s' of '%s' object needs an argument", d->def->name,
+                  typeName(owner).c_str());
+  }
+  Value t = args[0];
+  if (!t.isObject() || !hasTypeFlag(t, type_flags::kTypeSubclass)) {
+    return raisef(exc::TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2", d->def->name,
+                  typeName(owner).c_str(), typeNameOf(t).c_str());
+  }
+  if (!isSubtype(asType(t), owner)) {
+    return raisef(exc::TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'", d->def->name,
+                  typeName(owner).c_str(), typeName(asType(t)).c_str());
+  }
+  return callWithSig(d->def, d->sig, t, args + 1, nargs - 1, kwnames);
+}
+
+const TypeSpec kClassMethodDescrSpec = {
+    .name = "classmethod_descriptor",
+    .type = &types::classmethod_descriptor_type,
+    .layout = &kDescrLayout,
+    .basic_size = sizeof(MethodDescrObj),
+    .slots = {.tp_repr = method_descr_repr, .tp_call = classmethod_descr_call, .tp_descr_get = classmethod_descr_get},
+    .getsets = kMethodDescrGetSets,
+};
+TERN_REGISTER_TYPE(kClassMethodDescrSpec);
+
+// --- wrapper_descriptor and method-wrapper ---
+
+WrapperDescrObj* asWrapper(Value v) { return static_cast<WrapperDescrObj*>(v.asObject()); }
+
+const char* wrapperSignature(const SlotDef* s) {
+  switch (s->kind) {
+    case WrapperKind::kUnary:
+    case WrapperKind::kInquiry:
+    case WrapperKind::kLen:
+    case WrapperKind::kHash:
+    case WrapperKind::kNext:
+    case WrapperKind::kDel:
+      return "($self, /)";
+    case WrapperKind::kBinary:
+    case WrapperKind::kBinaryL:
+    case WrapperKind::kBinaryR:
+    case WrapperKind::kRichLt:
+    case WrapperKind::kRichLe:
+    case WrapperKind::kRichEq:
+    case WrapperKind::kRichNe:
+    case WrapperKind::kRichGt:
+    case WrapperKind::kRichGe:
+      return "($self, value, /)";
+    case WrapperKind::kTernaryL:
+    case WrapperKind::kTernaryR:
+    case WrapperKind::kTernaryInplace:
+      return "($self, value, mod=None, /)";
+    case WrapperKind::kCall:
+    case WrapperKind::kInit:
+      return "($self, /, *args, **kwargs)";
+    case WrapperKind::kGetattr:
+    case WrapperKind::kDelattr:
+      return "($self, name, /)";
+    case WrapperKind::kSetattr:
+      return "($self, name, value, /)";
+    case WrapperKind::kDescrGet:
+      return "($self, instance, owner=None, /)";
+    case WrapperKind::kDescrSet:
+      return "($self, instance, value, /)";
+    case WrapperKind::kDescrDelete:
+      return "($self, instance, /)";
+    case WrapperKind::kSetItem:
+      return "($self, key, value, /)";
+    case WrapperKind::kDelItem:
+    case WrapperKind::kContains:
+      return "($self, key, /)";
+    default:
+      return nullptr;
+  }
+}
+
+Value wrapper_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  WrapperDescrObj* d = asWrapper(callable);
+  Type* owner = asType(d->type.get());
+  if (nargs < 1) {
+    return raisef(exc::TypeError, "descriptor '%s' of '%s' object needs an argument", descrName(callable).c_str(),
+                  typeName(owner).c_str());
+  }
+  if (!isInstance(args[0], owner)) {
+    return raisef(exc::TypeError, "descriptor '%s' requires a '%s' object but received a '%s'",
+                  descrName(callable).c_str(), typeName(owner).c_str(), typeNameOf(args[0]).c_str());
+  }
+  return callSlotWrapper(d->slot, d->fn, args[0], args + 1, nargs - 1, kwnames);
+}
+
+Value newMethodWrapper(Value descr, Value self) {
+  Value d = descr, s = self;
+  auto* m = static_cast<MethodWrapperObj*>(newObject(types::method_wrapper_type, sizeof(MethodWrapperObj)));
+  m->descr.set(d);
+  m->self.set(s);
+  return Value(m);
+}
+
+Value wrapper_descr_get(Value descr, Value obj, Value) {
+  if (obj.isNull()) return descr;
+  if (!checkDescrInstance(descr, obj)) return Value();
+  return newMethodWrapper(descr, obj);
+}
+
+Value wrapper_descr_repr(Value self) {
+  return newStr("<slot wrapper '" + descrName(self) + "' of '" + descrTypeName(self) + "' objects>");
+}
+Value wrapper_get_text_signature(Value self) {
+  const char* s = wrapperSignature(asWrapper(self)->slot);
+  return s == nullptr ? None() : newStr(s);
+}
+Value wrapper_get_doc(Value) { return None(); }
+
+const GetSetDef kWrapperDescrGetSets[] = {
+    {.name = "__name__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__objclass__", .get = descr_get_objclass},
+    {.name = "__doc__", .get = wrapper_get_doc},
+    {.name = "__text_signature__", .get = wrapper_get_text_signature},
+};
+
+const TypeSpec kWrapperDescrSpec = {
+    .name = "wrapper_descriptor",
+    .type = &types::wrapper_descriptor_type,
+    .layout = &kDescrLayout,
+    .basic_size = sizeof(WrapperDescrObj),
+    .flags = type_flags::kMethodDescriptor,
+    .slots = {.tp_repr = wrapper_descr_repr, .tp_call = wrapper_descr_call, .tp_descr_get = wrapper_descr_get},
+    .getsets = kWrapperDescrGetSets,
+};
+TERN_REGISTER_TYPE(kWrapperDescrSpec);
+
+MethodWrapperObj* asMethodWrapper(Value v) { return static_cast<MethodWrapperObj*>(v.asObject()); }
+
+Value method_wrapper_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  MethodWrapperObj* m = asMethodWrapper(callable);
+  WrapperDescrObj* d = asWrapper(m->descr.get());
+  return callSlotWrapper(d->slot, d->fn, m->self.get(), args, nargs, kwnames);
+}
+
+Value method_wrapper_repr(Value self) {
+  MethodWrapperObj* m = asMethodWrapper(self);
+  Value s = m->self.get();
+  return newStr("<method-wrapper '" + descrName(m->descr.get()) + "' of " + typeNameOf(s) + " object at " +
+                addressOf(s) + ">");
+}
+
+Value method_wrapper_richcompare(Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || typeOf(b) != types::method_wrapper_type) return NotImplemented();
+  bool eq = asMethodWrapper(a)->descr.get() == asMethodWrapper(b)->descr.get() &&
+            asMethodWrapper(a)->self.get() == asMethodWrapper(b)->self.get();
+  return Bool(op == kEq ? eq : !eq);
+}
+
+int64_t method_wrapper_hash(Value self) {
+  Value s = asMethodWrapper(self)->self.get();
+  int64_t x = s.isObject() ? gc::identityHash(s.asObject()) : static_cast<int64_t>(s.bits());
+  int64_t y = gc::identityHash(asMethodWrapper(self)->descr.get().asObject());
+  int64_t h = x ^ y;
+  return h == -1 ? -2 : h;
+}
+
+Value method_wrapper_get_self(Value self) { return asMethodWrapper(self)->self.get(); }
+Value method_wrapper_get_name(Value self) { return asDescr(asMethodWrapper(self)->descr.get())->name.get(); }
+Value method_wrapper_get_qualname(Value self) { return descr_get_qualname(asMethodWrapper(self)->descr.get()); }
+Value method_wrapper_get_objclass(Value self) { return asDescr(asMethodWrapper(self)->descr.get())->type.get(); }
+Value method_wrapper_get_text_signature(Value self) {
+  return wrapper_get_text_signature(asMethodWrapper(self)->descr.get());
+}
+
+const GetSetDef kMethodWrapperGetSets[] = {
+    {.name = "__self__", .get = method_wrapper_get_self},
+    {.name = "__name__", .get = method_wrapper_get_name},
+    {.name = "__qualname__", .get = method_wrapper_get_qualname},
+    {.name = "__objclass__", .get = method_wrapper_get_objclass},
+    {.name = "__doc__", .get = wrapper_get_doc},
+    {.name = "__text_signature__", .get = method_wrapper_get_text_signature},
+};
+
+const uint32_t kMethodWrapperFields[] = {offsetof(MethodWrapperObj, ob_type), offsetof(MethodWrapperObj, descr),
+                                         offsetof(MethodWrapperObj, self)};
+const gc::Layout kMethodWrapperLayout = {.name = "method-wrapper", .fields = kMethodWrapperFields};
+
+const TypeSpec kMethodWrapperSpec = {
+    .name = "method-wrapper",
+    .type = &types::method_wrapper_type,
+    .layout = &kMethodWrapperLayout,
+    .basic_size = sizeof(MethodWrapperObj),
+    .slots = {.tp_repr = method_wrapper_repr, .tp_hash = method_wrapper_hash, .tp_call = method_wrapper_call,
+              .tp_richcompare = method_wrapper_richcompare},
+    .getsets = kMethodWrapperGetSets,
+};
+TERN_REGISTER_TYPE(kMethodWrapperSpec);
+
+// --- getset_descriptor ---
+
+GetSetDescrObj* asGetSet(Value v) { return static_cast<GetSetDescrObj*>(v.asObject()); }
+
+Value getset_get(Value descr, Value obj, Value) {
+  if (obj.isNull()) return descr;
+  if (!checkDescrInstance(descr, obj)) return Value();
+  const GetSetDef* def = asGetSet(descr)->def;
+  if (def->get == nullptr) {
+    return raisef(exc::AttributeError, "attribute '%s' of '%s' objects is not readable", descrName(descr).c_str(),
+                  descrTypeName(descr).c_str());
+  }
+  return def->get(obj);
+}
+
+int getset_set(Value descr, Value obj, Value value) {
+  if (!checkDescrInstance(descr, obj)) return -1;
+  const GetSetDef* def = asGetSet(descr)->def;
+  if (def->set == nullptr) {
+    raisef(exc::AttributeError, "attribute '%s' of '%s' objects is not writable", descrName(descr).c_str(),
+           descrTypeName(descr).c_str());
+    return -1;
+  }
+  return def->set(obj, value);
+}
+
+Value getset_repr(Value self) {
+  return newStr("<attribute '" + descrName(self) + "' of '" + descrTypeName(self) + "' objects>");
+}
+Value getset_get_doc(Value self) { return docOf(asGetSet(self)->def->doc); }
+
+const GetSetDef kGetSetDescrGetSets[] = {
+    {.name = "__name__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__objclass__", .get = descr_get_objclass},
+    {.name = "__doc__", .get = getset_get_doc},
+};
+
+const TypeSpec kGetSetDescrSpec = {
+    .name = "getset_descriptor",
+    .type = &types::getset_descriptor_type,
+    .layout = &kDescrLayout,
+    .basic_size = sizeof(GetSetDescrObj),
+    .slots = {.tp_repr = getset_repr, .tp_descr_get = getset_get, .tp_descr_set = getset_set},
+    .getsets = kGetSetDescrGetSets,
+};
+TERN_REGISTER_TYPE(kGetSetDescrSpec);
+
+// --- member_descriptor ---
+
+MemberDescrObj* asMember(Value v) { return static_cast<MemberDescrObj*>(v.asObject()); }
+
+char* memberAddress(Value obj, int64_t offset) {
+  gc::Object* o = obj.asObject();
+  return offset >= 0 ? o->bytes() + offset : o->bytes() + o->sizeBytes() + offset;
+}
+
+Value member_get(Value descr, Value obj, Value) {
+  if (obj.isNull()) return descr;
+  if (!checkDescrInstance(descr, obj)) return Value();
+  MemberDescrObj* m = asMember(descr);
+  char* p = memberAddress(obj, m->offset);
+  switch (static_cast<MemberKind>(m->kind)) {
+    case MemberKind::kObject: {
+      Value v = reinterpret_cast<gc::HeapValue*>(p)->get();
+      if (v.isNull()) {
+        if (m->def == nullptr) {
+          raisef(exc::AttributeError, "'%s' object has no attribute '%s'", typeNameOf(obj).c_str(),
+                 descrName(descr).c_str());
+          Value e = pendingError();
+          if (!e.isNull() && isInstance(e, exc::AttributeError)) {
+            static_cast<AttributeErrorObj*>(e.asObject())->name.set(asDescr(descr)->name.get());
+            static_cast<AttributeErrorObj*>(e.asObject())->obj.set(obj);
+          }
+          return Value();
+        }
+        return raise(exc::AttributeError, descrName(descr));
+      }
+      return v;
+    }
+    case MemberKind::kObjectNoneIfNull: {
+      Value v = reinterpret_cast<gc::HeapValue*>(p)->get();
+      return v.isNull() ? None() : v;
+    }
+    case MemberKind::kInt64: {
+      int64_t n;
+      std::memcpy(&n, p, sizeof n);
+      return newInt(n);
+    }
+    case MemberKind::kBool: {
+      uint64_t n;
+      std::memcpy(&n, p, sizeof n);
+      return Bool(n != 0);
+    }
+    case MemberKind::kDouble: {
+      double d;
+      std::memcpy(&d, p, sizeof d);
+      return newFloat(d);
+    }
+  }
+  return Value();
+}
+
+int member_set(Value descr, Value obj, Value value) {
+  if (!checkDescrInstance(descr, obj)) return -1;
+  MemberDescrObj* m = asMember(descr);
+  if (m->readonly) {
+    raise(exc::AttributeError, "readonly attribute");
+    return -1;
+  }
+  MemberKind kind = static_cast<MemberKind>(m->kind);
+  if (kind == MemberKind::kObject || kind == MemberKind::kObjectNoneIfNull) {
+    gc::HeapValue* slot = reinterpret_cast<gc::HeapValue*>(memberAddress(obj, m->offset));
+    if (value.isNull() && kind == MemberKind::kObject && slot->get().isNull()) {
+      raise(exc::AttributeError, descrName(descr));
+      return -1;
+    }
+    slot->set(value);
+    return 0;
+  }
+  if (value.isNull()) {
+    raise(exc::TypeError, "can't delete numeric/char attribute");
+    return -1;
+  }
+  switch (kind) {
+    case MemberKind::kInt64: {
+      int64_t n;
+      if (!isInt(value)) {
+        raise(exc::TypeError, "attribute value type must be int");
+        return -1;
+      }
+      if (!intToInt64(value, &n)) return -1;
+      std::memcpy(memberAddress(obj, m->offset), &n, sizeof n);
+      return 0;
+    }
+    case MemberKind::kBool: {
+      if (!isBool(value)) {
+        raise(exc::TypeError, "attribute value type must be bool");
+        return -1;
+      }
+      uint64_t n = value == True() ? 1 : 0;
+      std::memcpy(memberAddress(obj, m->offset), &n, sizeof n);
+      return 0;
+    }
+    case MemberKind::kDouble: {
+      double d;
+      if (!argDouble(value, &d)) return -1;
+      std::memcpy(memberAddress(obj, m->offset), &d, sizeof d);
+      return 0;
+    }
+    default:
+      return -1;
+  }
+}
+
+Value member_repr(Value self) {
+  return newStr("<member '" + descrName(self) + "' of '" + descrTypeName(self) + "' objects>");
+}
+Value member_get_doc(Value self) {
+  const MemberDef* def = asMember(self)->def;
+  return def == nullptr ? None() : docOf(def->doc);
+}
+
+const GetSetDef kMemberDescrGetSets[] = {
+    {.name = "__name__", .get = descr_get_name},
+    {.name = "__qualname__", .get = descr_get_qualname},
+    {.name = "__objclass__", .get = descr_get_objclass},
+    {.name = "__doc__", .get = member_get_doc},
+};
+
+const TypeSpec kMemberDescrSpec = {
+    .name = "member_descriptor",
+    .type = &types::member_descriptor_type,
+    .layout = &kDescrLayout,
+    .basic_size = sizeof(MemberDescrObj),
+    .slots = {.tp_repr = member_repr, .tp_descr_get = member_get, .tp_descr_set = member_set},
+    .getsets = kMemberDescrGetSets,
+};
+TERN_REGISTER_TYPE(kMemberDescrSpec);
+
+}  // namespace
+
+}  // namespace tern

@@ -155,23 +155,23 @@ Value boundIndex(Value v) {
 
 int cmpInt(Value a, Value b, int op) { return richCompareBool(a, b, op); }
 
-// slice.indices(len): CPython's arbitrary-precision version.
-Value slice_indices(Value* args) {
-  Value self = args[0];
-  Value length = index(args[1]);
-  if (length.isNull()) return length;
-  if (intSign(length) < 0) return raise(exc::ValueError, "length should not be negative");
+}  // namespace
+
+bool sliceIndicesLong(Value self, Value length, Value* out_start, Value* out_stop, Value* out_step) {
   Value vstep = asSlice(self)->step.get();
   Value step = Value::fromSmallInt(1);
   if (!isNone(vstep)) {
     step = boundIndex(vstep);
-    if (step.isNull()) return step;
-    if (intSign(step) == 0) return raise(exc::ValueError, "slice step cannot be zero");
+    if (step.isNull()) return false;
+    if (intSign(step) == 0) {
+      raise(exc::ValueError, "slice step cannot be zero");
+      return false;
+    }
   }
   bool negative = intSign(step) < 0;
   Value lower = negative ? Value::fromSmallInt(-1) : Value::fromSmallInt(0);
   Value upper = negative ? binaryOp(length, lower, BinOp::kAdd) : length;
-  if (upper.isNull()) return upper;
+  if (upper.isNull()) return false;
   auto bound = [&](Value v, Value dflt) -> Value {
     if (isNone(v)) return dflt;
     Value i = boundIndex(v);
@@ -190,9 +190,24 @@ Value slice_indices(Value* args) {
     return i;
   };
   Value start = bound(asSlice(self)->start.get(), negative ? upper : lower);
-  if (start.isNull()) return start;
+  if (start.isNull()) return false;
   Value stop = bound(asSlice(self)->stop.get(), negative ? lower : upper);
-  if (stop.isNull()) return stop;
+  if (stop.isNull()) return false;
+  *out_start = start;
+  *out_stop = stop;
+  *out_step = step;
+  return true;
+}
+
+namespace {
+
+// slice.indices(len)
+Value slice_indices(Value* args) {
+  Value length = index(args[1]);
+  if (length.isNull()) return length;
+  if (intSign(length) < 0) return raise(exc::ValueError, "length should not be negative");
+  Value start, stop, step;
+  if (!sliceIndicesLong(args[0], length, &start, &stop, &step)) return Value();
   return newTupleOf({start, stop, step});
 }
 

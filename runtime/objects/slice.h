@@ -30,6 +30,10 @@ int64_t sliceAdjustIndices(int64_t length, int64_t* start, int64_t* stop, int64_
 // Both (PySlice_GetIndicesEx); false on error.
 bool sliceIndices(Value slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step, int64_t* slicelength);
 
+// _PySlice_GetLongIndices: slice.indices(length) over Python ints of any
+// size (`length` an exact int >= 0); the results are exact ints.  False on error.
+bool sliceIndicesLong(Value slice, Value length, Value* start, Value* stop, Value* step);
+
 // _PyEval_SliceIndex: a slice bound or a start/stop argument of index()/count():
 // through __index__, clamped to int64 ("slice indices must be integers or None
 // or have an __index__ method").  None leaves *out unchanged.  False on error.

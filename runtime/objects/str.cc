@@ -24,6 +24,7 @@
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/slice.h"
 #include "runtime/objects/str_impl.h"

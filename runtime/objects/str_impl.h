@@ -72,6 +72,83 @@ inline char32_t strAt(Value s, int64_t i) { return asStr(s)->at(i); }
 bool requireStr(Value v, const char* what);
 
 // ---------------------------------------------------------------------------
+// Argument helpers shared by str, bytes and bytearray methods.
+
+// "None" for None, else the type's name (the clinic's bad-argument wording).
+std::string argTypeName(Value v);
+// A start/end argument as _PyEval_SliceIndex reads it: null or None leaves
+// *out alone; huge values clamp.  False with TypeError "slice indices must be
+// integers or None or have an __index__ method".
+bool sliceIndexArg(Value v, int64_t* out);
+// ADJUST_INDICES: negative bounds count from the end, then clip to [0, len].
+inline void adjustIndices(int64_t len, int64_t* start, int64_t* end) {
+  if (*end > len) {
+    *end = len;
+  } else if (*end < 0) {
+    *end += len;
+    if (*end < 0) *end = 0;
+  }
+  if (*start < 0) {
+    *start += len;
+    if (*start < 0) *start = 0;
+  }
+}
+// A Py_ssize_t argument (clinic): __index__, OverflowError "Python int too
+// large to convert to C ssize_t".
+bool ssizeArg(Value v, int64_t* out);
+// An int argument (clinic's `int`): "Python int too large to convert to C int".
+bool intArg(Value v, int* out);
+
+// ---------------------------------------------------------------------------
+// Searching code units (any widths on either side).  The caller has
+// clipped [start, end) to the haystack.
+
+template <class H, class N>
+int64_t findUnits(const H* h, int64_t start, int64_t end, const N* n, int64_t m) {
+  if (end - start < m) return -1;
+  if (m == 0) return start;
+  const N first = n[0];
+  for (int64_t i = start, last = end - m; i <= last; ++i) {
+    if (h[i] != first) continue;
+    int64_t k = 1;
+    while (k < m && h[i + k] == n[k]) ++k;
+    if (k == m) return i;
+  }
+  return -1;
+}
+
+template <class H, class N>
+int64_t rfindUnits(const H* h, int64_t start, int64_t end, const N* n, int64_t m) {
+  if (end - start < m) return -1;
+  if (m == 0) return end;
+  for (int64_t i = end - m; i >= start; --i) {
+    int64_t k = 0;
+    while (k < m && h[i + k] == n[k]) ++k;
+    if (k == m) return i;
+  }
+  return -1;
+}
+
+// Non-overlapping occurrences, at most maxcount (-1: no limit).
+template <class H, class N>
+int64_t countUnits(const H* h, int64_t start, int64_t end, const N* n, int64_t m, int64_t maxcount = -1) {
+  if (end - start < m) return 0;
+  if (m == 0) {
+    int64_t c = end - start + 1;
+    return maxcount >= 0 && c > maxcount ? maxcount : c;
+  }
+  int64_t count = 0;
+  int64_t i = start;
+  while (maxcount < 0 || count < maxcount) {
+    int64_t at = findUnits(h, i, end, n, m);
+    if (at < 0) break;
+    ++count;
+    i = at + m;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------
 // Shared between the str files.
 
 // str.__format__ for an exact str or subclass: format_spec.h's str formatter.

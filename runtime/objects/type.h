@@ -29,4 +29,30 @@ void typeModified(Type* type);
 // Keeps slots in step after `type.name = value` (or del).
 void typeUpdateSlot(Type* type, Value name);
 
+// type.__getattribute__ / type.__setattr__ (the metatype's descriptors,
+// then the MRO; setting updates slots and version tags).
+Value typeGetAttr(Value type, Value name);
+int typeSetAttr(Value type, Value name, Value value);
+
+// Creates a builtin type from its spec after start-up (types of native
+// modules); the spec must outlive the process.  Null on error.
+Type* readyBuiltinType(const TypeSpec* spec);
+
+// type.__bases__ = bases: checks layouts, recomputes the MRO of `type` and its
+// subclasses, their slots and version tags; -1 with TypeError on failure.
+int typeSetBases(Type* type, Value bases);
+
+// Do instances of `a` and `b` have the same layout (__class__ assignment)?
+bool typesLayoutCompatible(Type* a, Type* b);
+
+// Calls fn(sub, data) for every direct subclass of `type` still alive.
+void forEachSubclass(Type* type, void (*fn)(Type*, void*), void* data);
+
+// Instances of classes derived in Python from var-sized builtins (int, str,
+// bytes, tuple) keep their __dict__ and __slots__ words as the LAST words of
+// the instance (offsets counted from its end; type.cc explains).  Their count
+// is kept in the top 16 bits of Type::flags; newObject appends them.
+inline constexpr unsigned kTrailingShift = 48;
+inline uint32_t trailingWords(const Type* t) { return static_cast<uint32_t>(t->flags >> kTrailingShift) & 0xffff; }
+
 }  // namespace tern

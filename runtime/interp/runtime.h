@@ -1,0 +1,38 @@
+// The runtime as a whole: start-up, the well-known modules, and running
+// source code (the `tern` command, exec/eval/compile).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "runtime/modules/builtins.h"
+#include "runtime/objects/object.h"
+
+namespace tern {
+
+// Attaches the calling thread, creates every type, the builtins, sys and
+// __main__ modules; sys.argv is argv[script_index:].  The heap must be initialised (gc::initialize).  False
+// if something failed (the error has been printed).
+bool initializeRuntime(int argc = 0, char** argv = nullptr, int script_index = 0);
+
+// builtinsModule() / builtinsDict(): runtime/modules/builtins.h.
+Value sysModule();
+Value mainModule();
+
+// Compiles `source` as a module ('exec'), an expression ('eval') or an
+// interactive statement ('single') into a code object; SyntaxError pending
+// on error (null).  `dont_inherit`/flags: CO_FUTURE_* bits.
+Value compileSource(std::string_view source, std::string_view filename, std::string_view mode, int flags = 0);
+// Compiles and runs `source` in the dict `globals` (and `locals`, a mapping,
+// or null for globals).  Null with the exception pending on error.
+Value runSource(std::string_view source, std::string_view filename, Value globals, Value locals = Value());
+
+// Prints the pending exception (or `exc`) with its traceback to stderr the
+// way CPython's default excepthook does (traceback.cc).
+void printException(Value exc);
+
+// The program's exit status for an uncaught SystemExit `exc` (printing its
+// message when it is not an int or None), as CPython's handle_system_exit.
+int systemExitStatus(Value exc);
+
+}  // namespace tern

@@ -1,0 +1,28 @@
+// The builtins module (builtins.cc) and the builtin functions whose work
+// belongs to the interpreter (they read the current frame or compile code);
+// those are implemented in runtime/interp and listed in builtins.cc's table.
+#pragma once
+
+#include "runtime/objects/object.h"
+
+namespace tern {
+
+// The builtins module, created at start-up (a root); its dict is every
+// frame's default __builtins__.
+Value builtinsModule();
+Value builtinsDict();
+
+// Implemented by the interpreter (runtime/interp), each with the signature
+// builtins.cc declares for it in its MethodDef:
+Value builtin___build_class__(Value* args);  // "(func, name, /, *bases, **kwds)"
+Value builtin___import__(Value* args);       // "(name, globals=None, locals=None, fromlist=(), level=0)"
+Value builtin_exec(Value* args);             // "(source, globals=None, locals=None, /, *, closure=None)"
+Value builtin_eval(Value* args);             // "(source, globals=None, locals=None, /)"
+Value builtin_compile(Value* args);  // "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)"
+Value builtin_globals(Value* args);  // "()"
+Value builtin_locals(Value* args);   // "()"
+// The current frame's locals mapping (what locals() returns), for vars()
+// and dir() without arguments; null with an exception on error.
+Value currentLocals();
+
+}  // namespace tern

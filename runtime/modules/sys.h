@@ -1,0 +1,16 @@
+// The sys module (sys.cc): what the runtime tells it before it is created,
+// and the buffered standard streams it owns.
+#pragma once
+
+namespace tern {
+
+// sys.argv from the command line: argv[script_index:] (the script path or
+// '-c' first), and sys.orig_argv the whole of it.  Call before sys is
+// imported.
+void setSysArgv(int argc, char** argv, int script_index);
+
+// Writes out what stdout and stderr hold in their buffers (at exit, and
+// before the runtime writes to fd 2 itself, e.g. a traceback).
+void flushStdStreams();
+
+}  // namespace tern
