@@ -106,6 +106,70 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
     }
   }
 
+  // CPython's peephole folds: n LOAD_CONSTs + BUILD_TUPLE n is one constant
+  // tuple (appended to co_consts when new, which keeps dead code objects
+  // before it alive exactly as in CPython); BUILD_TUPLE n + UNPACK_SEQUENCE n
+  // (n <= 3) is a SWAP or nothing.
+  auto nop = [](Instr& in) {
+    in.op = static_cast<int>(Op::NOP);
+    in.pos.lineno = -1;
+  };
+  for (auto& block : unit.blocks) {
+    auto& ins = block->instrs;
+    for (size_t i = 0; i < ins.size(); ++i) {
+      if (ins[i].op != static_cast<int>(Op::BUILD_TUPLE)) continue;
+      uint32_t n = ins[i].arg;
+      if (i + 1 < ins.size() && ins[i + 1].op == static_cast<int>(Op::UNPACK_SEQUENCE) && ins[i + 1].arg == n &&
+          n >= 1 && n <= 3) {
+        nop(ins[i]);
+        if (n == 1) {
+          nop(ins[i + 1]);
+        } else {
+          ins[i + 1].op = static_cast<int>(Op::SWAP);
+        }
+        continue;
+      }
+      if (i < n) continue;
+      bool all_const = true;
+      for (size_t k = i - n; k < i; ++k) all_const = all_const && ins[k].op == static_cast<int>(Op::LOAD_CONST);
+      if (!all_const) continue;
+      std::vector<Constant> items;
+      for (size_t k = i - n; k < i; ++k) {
+        items.push_back(unit.consts[ins[k].arg]);
+        nop(ins[k]);
+      }
+      Constant tuple = Constant::tuple(std::move(items));
+      std::string key = constant_key(tuple);
+      auto it = unit.const_index.find(key);
+      uint32_t index;
+      if (it != unit.const_index.end()) {
+        index = it->second;
+      } else {
+        index = static_cast<uint32_t>(unit.consts.size());
+        unit.consts.push_back(std::move(tuple));
+        unit.const_index.emplace(std::move(key), index);
+      }
+      ins[i].op = static_cast<int>(Op::LOAD_CONST);
+      ins[i].arg = index;
+    }
+  }
+
+  // `x is None` / `x is not None` tested by a jump: one POP_JUMP_IF_[NOT_]NONE
+  // (CPython's peephole optimizer does the same, and co_stacksize shows it).
+  for (auto& block : unit.blocks) {
+    auto& ins = block->instrs;
+    for (size_t i = 0; i + 2 < ins.size(); ++i) {
+      if (ins[i].op != static_cast<int>(Op::LOAD_CONST) || unit.consts[ins[i].arg].kind != Constant::Kind::None) continue;
+      if (ins[i + 1].op != static_cast<int>(Op::IS_OP)) continue;
+      int jump = ins[i + 2].op;
+      if (jump != static_cast<int>(Op::POP_JUMP_IF_FALSE) && jump != static_cast<int>(Op::POP_JUMP_IF_TRUE)) continue;
+      bool jump_if_none = (ins[i + 1].arg == 0) == (jump == static_cast<int>(Op::POP_JUMP_IF_TRUE));
+      ins[i + 2].op = static_cast<int>(jump_if_none ? Op::POP_JUMP_IF_NONE : Op::POP_JUMP_IF_NOT_NONE);
+      ins[i].op = ins[i + 1].op = static_cast<int>(Op::NOP);
+      ins[i].pos.lineno = ins[i + 1].pos.lineno = -1;
+    }
+  }
+
   // --- 3. handlers ---------------------------------------------------------------
   std::vector<BasicBlock*> work;
   auto visit_except = [&work](BasicBlock* b, const std::vector<BasicBlock*>& stack) {

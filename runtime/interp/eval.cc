@@ -366,7 +366,7 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define ERROR_IF_NULL(v) \
   do {                   \
     if ((v).isNull()) goto error; \

@@ -21,6 +21,8 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
 #include "runtime/interp/thread_state.h"
+#include "runtime/interp/runtime.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -355,6 +357,37 @@ Value sys_set_int_max_str_digits(Value* args) {
 
 Value sys_is_finalizing(Value* /*args*/) { return False(); }
 
+// sys.displayhook(value): what the interactive prompt and exec(..., 'single')
+// do with an expression statement's value.
+Value sys_displayhook(Value* args) {
+  Value value = args[1];
+  if (isNone(value)) return None();
+  Value builtins = builtinsDict();
+  Value underscore = internStr("_");
+  if (builtins.isNull() || dictSet(builtins, underscore, None()) < 0) return Value();
+  Value text = repr(value);
+  if (text.isNull()) return Value();
+  Value out = dictGetStr(moduleDict(importModule(internStr("sys"))), names::stdout_);
+  if (out.isNull() || isNone(out)) return raise(exc::RuntimeError, "lost sys.stdout");
+  if (callMethod(out, names::write, &text, 1).isNull()) return Value();
+  Value newline = internStr("\n");
+  if (callMethod(out, names::write, &newline, 1).isNull()) return Value();
+  if (dictSet(builtins, underscore, value) < 0) return Value();
+  return None();
+}
+
+// sys.excepthook(type, value, traceback): prints the exception as an
+// uncaught one is printed.
+Value sys_excepthook(Value* args) {
+  Value value = args[2];
+  if (!isException(value)) {
+    return raisef(exc::TypeError, "print_exception(): Exception expected for value, %s found",
+                  typeNameOf(value).c_str());
+  }
+  printException(value);
+  return None();
+}
+
 Value sys__getframe(Value* args) {
   int64_t depth;
   if (!indexToInt64(args[1], &depth, exc::OverflowError)) return Value();
@@ -388,6 +421,10 @@ const MethodDef kSysFunctions[] = {
      .doc = "Set the maximum string digits limit for non-binary int<->str conversions."},
     {.name = "is_finalizing", .signature = "($module, /)", .fn = sys_is_finalizing,
      .doc = "Return True if Python is exiting."},
+    {.name = "displayhook", .signature = "($module, object, /)", .fn = sys_displayhook,
+     .doc = "Print an object to sys.stdout and also save it in builtins._"},
+    {.name = "excepthook", .signature = "($module, exctype, value, traceback, /)", .fn = sys_excepthook,
+     .doc = "Handle an exception by displaying it with a traceback on sys.stderr."},
     {.name = "_getframe", .signature = "($module, depth=0, /)", .fn = sys__getframe,
      .doc = "Return a frame object from the call stack."},
 };
@@ -458,7 +495,10 @@ bool sysInit(Value module) {
                                                  newInt(0), newInt(0), newInt(0), newInt(0), newInt(0), newInt(1),
                                                  newInt(0), False(), newInt(0), newInt(0), False(), newInt(-1)})) &&
       set(d, "thread_info", structSeqOf(g_thread_info_type, {internStr("pthread"), internStr("mutex+cond"), None()}));
-  return ok;
+  if (!ok) return false;
+  // The originals, as CPython keeps them for code that replaced the hooks.
+  return set(d, "__displayhook__", dictGetStr(d, internStr("displayhook"))) &&
+         set(d, "__excepthook__", dictGetStr(d, internStr("excepthook")));
 }
 
 const NativeModuleDef kSysModule = {

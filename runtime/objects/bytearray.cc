@@ -15,6 +15,7 @@
 
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/buffer.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/bytes_methods.h"
 #include "runtime/objects/int.h"
@@ -50,8 +51,9 @@ void reallocate(Value ba, int64_t capacity) {
   asByteArray(ba)->storage.set(storage);
 }
 
+// May collect (bufferExports reclaims the exports of dead memoryviews).
 bool checkResizable(Value ba) {
-  if (asByteArray(ba)->exports > 0) {
+  if (bufferExports(ba) != 0) {
     raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
     return false;
   }
@@ -191,7 +193,7 @@ bool contentsFrom(Value x, std::string* out) {
 // Slots
 
 Value bytearray_repr(Value self) {
-  std::string text = typeNameOf(self) + "(" + reprBody(byteArrayView(self)) + ")";
+  std::string text = typeNameOf(self) + "(" + reprBody(byteArrayView(self), true) + ")";
   return newStr(text);
 }
 

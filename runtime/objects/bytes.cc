@@ -14,6 +14,7 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes_methods.h"
 #include "runtime/objects/hash.h"
@@ -108,7 +109,11 @@ bool bytesLikeView(Value v, std::string_view* out) {
     if (out != nullptr) *out = byteArrayView(v);
     return true;
   }
-  return false;
+  // Other exporters (memoryview, ...) when C-contiguous.
+  std::string_view view;
+  if (!bufferContiguousView(v, &view)) return false;
+  if (out != nullptr) *out = view;
+  return true;
 }
 
 bool bytesLikeCopy(Value v, std::string* out) { return bufferArg(v, out); }

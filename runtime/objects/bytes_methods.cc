@@ -14,6 +14,7 @@
 
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/bytes_methods.h"
@@ -49,12 +50,13 @@ namespace bytesimpl {
 
 bool bufferArg(Value v, std::string* out) {
   std::string_view view;
-  if (!bytesLikeView(v, &view)) {
-    raisef(exc::TypeError, "a bytes-like object is required, not '%s'", typeNameOf(v).c_str());
-    return false;
+  if (bytesLikeView(v, &view)) {
+    out->assign(view);
+    return true;
   }
-  out->assign(view);
-  return true;
+  // Non-contiguous views are copied item by item; anything else raises
+  // "a bytes-like object is required, not 'str'".
+  return bufferCopyBytes(v, out);
 }
 
 bool subArg(Value v, std::string* out) {
@@ -86,7 +88,7 @@ Value makeLike(Value self, std::string_view data) {
 
 std::string selfCopy(Value self) { return std::string(selfView(self)); }
 
-std::string reprBody(std::string_view data) {
+std::string reprBody(std::string_view data, bool always_escape_single) {
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
@@ -95,7 +97,7 @@ std::string reprBody(std::string_view data) {
   out.push_back(quote);
   for (char ch : data) {
     auto c = static_cast<unsigned char>(ch);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\' || (always_escape_single && c == '\'')) {
       out.push_back('\\');
       out.push_back(ch);
     } else if (c == '\t') {
@@ -250,8 +252,9 @@ Value partitionImpl(Value* args, bool reverse) {
   }
   head = makeLike(args[0], d.substr(p.head.start, p.head.size()));
   if (head.isNull()) return Value();
-  mid = p.found && isExactBytes(args[1]) && !isByteArray(args[0]) ? args[1]
-                                                                   : makeLike(args[0], d.substr(p.sep.start, p.sep.size()));
+  // bytes.partition returns the separator object itself when found;
+  // bytearray's results are all new bytearrays.
+  mid = p.found && !isByteArray(args[0]) ? args[1] : makeLike(args[0], d.substr(p.sep.start, p.sep.size()));
   if (mid.isNull()) return Value();
   tail = makeLike(args[0], d.substr(p.tail.start, p.tail.size()));
   if (tail.isNull()) return Value();

@@ -22,8 +22,9 @@ bool subArg(Value v, std::string* out);
 Value makeLike(Value self, std::string_view data);
 // The contents of self (bytes or bytearray), copied.
 std::string selfCopy(Value self);
-// repr of bytes data with CPython's quoting: b'...'.
-std::string reprBody(std::string_view data);
+// repr of bytes data with CPython's quoting: b'...'.  bytearray's repr
+// escapes a single quote even inside double quotes.
+std::string reprBody(std::string_view data, bool always_escape_single = false);
 
 }  // namespace bytesimpl
 

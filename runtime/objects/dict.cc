@@ -31,6 +31,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/dict_internal.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
@@ -703,9 +704,7 @@ Value dict___sizeof__(Value* args) {
   return newInt(size);
 }
 
-Value dict___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "dict[...]: types.GenericAlias is not implemented yet");
-}
+Value dict___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
 // Tables

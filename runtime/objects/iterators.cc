@@ -11,6 +11,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
@@ -161,9 +162,7 @@ Value enumerate_next(Value self) {
   return newTupleOf({idx, item});
 }
 
-Value enumerate___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "enumerate[...]: types.GenericAlias is not implemented yet");
-}
+Value enumerate___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
 // reversed
@@ -235,6 +234,10 @@ struct ZipObj : Obj {
 
 Value zip_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   bool strict = false;
+  if (!kwnames.isNull() && tupleLength(kwnames) > 1) {
+    return raisef(exc::TypeError, "zip() takes at most 1 keyword argument (%lld given)",
+                  static_cast<long long>(tupleLength(kwnames)));
+  }
   if (!kwnames.isNull()) {
     for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
       Value name = tupleItem(kwnames, i);

@@ -18,6 +18,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/rawbytes.h"
@@ -154,7 +155,7 @@ bool listAppend(Value list, Value item) {
 }
 
 bool listExtend(Value list, Value iterable) {
-  if (isList(iterable) || isTuple(iterable)) {
+  if (isExactList(iterable) || isExactTuple(iterable) || iterable == list) {
     // Snapshot the source length: `a.extend(a)` doubles once.
     int64_t m = isList(iterable) ? listLength(iterable) : tupleLength(iterable);
     if (m == 0) return true;
@@ -174,9 +175,13 @@ bool listExtend(Value list, Value iterable) {
   int64_t hint = lengthHint(iterable, 8);
   if (hint < 0) return false;
   int64_t n = listLength(list);
-  if (hint > 0 && n + hint > listCapacity(list) && hint < kMaxArrayLength) {
-    if (!listResize(list, n + hint)) return false;
-    asList(list)->length = n;  // keep the room; the new slots are null
+  if (hint > 0 && hint < kMaxArrayLength) {
+    if (listCapacity(list) == 0) {
+      if (!listReserve(list, hint)) return false;  // exactly the hint, as CPython's list_preallocate_exact
+    } else if (n + hint > listCapacity(list)) {
+      if (!listResize(list, n + hint)) return false;
+      asList(list)->length = n;  // keep the room; the new slots are null
+    }
   }
   for (;;) {
     Value item = iterNext(it);
@@ -500,16 +505,6 @@ int list_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   asList(self)->length = 0;
   if (nargs == 0) return 0;
   Value iterable = args[0];
-  Type* t = typeOf(iterable);
-  if (t->slots.mp_length != nullptr && !isList(iterable) && !isTuple(iterable)) {
-    int64_t n = length(iterable);
-    if (n < 0) {
-      if (!errorMatches(exc::TypeError)) return -1;
-      clearError();
-    } else if (n > 0 && listCapacity(self) == 0 && n < kMaxArrayLength) {
-      if (!listReserve(self, n)) return -1;
-    }
-  }
   return listExtend(self, iterable) ? 0 : -1;
 }
 
@@ -688,9 +683,7 @@ Value list___reversed__(Value* args);
 
 Value list___sizeof__(Value* args) { return newInt(40 + 8 * listCapacity(args[0])); }
 
-Value list___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "list[...]: types.GenericAlias is not implemented yet");
-}
+Value list___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
 // list_iterator and list_reverseiterator

@@ -18,6 +18,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/dict_internal.h"
 #include "runtime/objects/int.h"
@@ -956,9 +957,7 @@ Value set___sizeof__(Value* args) {
   return newInt(size);
 }
 
-Value set___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "set[...]: types.GenericAlias is not implemented yet");
-}
+Value set___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
 // set_iterator

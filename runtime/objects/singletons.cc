@@ -5,6 +5,8 @@
 // Deviation: bool(NotImplemented) is True without the DeprecationWarning
 // CPython 3.9+ emits (the warnings machinery comes later).
 #include "runtime/gc/heap.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/type.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
@@ -85,5 +87,18 @@ const TypeSpec kEllipsisSpec = {
 TERN_REGISTER_TYPE(kEllipsisSpec);
 
 }  // namespace
+
+void initializeSingletons() {
+  singletons::None = newObjectOld(types::none_type, sizeof(Obj));
+  singletons::NotImplemented = newObjectOld(types::notimplemented_type, sizeof(Obj));
+  singletons::Ellipsis = newObjectOld(types::ellipsis_type, sizeof(Obj));
+  auto* f = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj)));
+  f->size = 0;
+  singletons::False = f;
+  auto* t = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj) + sizeof(objects::bigint::Limb)));
+  t->size = 1;
+  t->limbs()[0] = 1;
+  singletons::True = t;
+}
 
 }  // namespace tern

@@ -39,24 +39,30 @@ Value newSlice(Value start, Value stop, Value step) {
   return Value(o);
 }
 
-bool sliceIndex(Value v, int64_t* out) {
-  if (isNone(v)) return true;
-  return sliceIndexNotNone(v, out);
-}
-
-bool sliceIndexNotNone(Value v, int64_t* out) {
+namespace {
+bool sliceIndexWith(Value v, int64_t* out, const char* message) {
   if (v.isSmallInt()) {
     *out = v.asSmallInt();
     return true;
   }
   if (!containers::hasIndex(v)) {
-    raise(exc::TypeError, "slice indices must be integers or None or have an __index__ method");
+    raise(exc::TypeError, message);
     return false;
   }
   Value i = index(v);
   if (i.isNull()) return false;
   *out = clampInt(i);
   return true;
+}
+}  // namespace
+
+bool sliceIndex(Value v, int64_t* out) {
+  if (isNone(v)) return true;
+  return sliceIndexWith(v, out, "slice indices must be integers or None or have an __index__ method");
+}
+
+bool sliceIndexNotNone(Value v, int64_t* out) {
+  return sliceIndexWith(v, out, "slice indices must be integers or have an __index__ method");
 }
 
 bool sliceUnpack(Value slice, int64_t* start, int64_t* stop, int64_t* step) {

@@ -169,6 +169,7 @@ Value newInternedFromKey(const std::string& key) {
   initStrHeader(s, kind, n, ascii);
   std::memcpy(s->data(), key.data() + 1, key.size() - 1);
   s->interned = 1;
+  strHash(Value(s));  // dictGetStr relies on interned strs having their hash
   InternTable& table = internTable();
   table.index.emplace(key, table.values.size());
   table.values.push_back(Value(s));
@@ -294,6 +295,7 @@ Value intern(Value s) {
   if (it != table.index.end()) return table.values[it->second];
   if (isExactStr(s) && gc::isOld(s.asObject())) {
     o->interned = 1;
+    strHash(s);
     table.index.emplace(std::move(key), table.values.size());
     table.values.push_back(s);
     return s;
@@ -439,7 +441,15 @@ Value strRepr(Value s) {
 Value strJoin(Value sep, Value iterable) {
   Value seq = iterable;
   if (!isExactList(seq) && !isExactTuple(seq)) {
-    seq = listFromIterable(iterable);
+    Value it = getIter(iterable);
+    if (it.isNull()) {
+      if (errorMatches(exc::TypeError)) {
+        clearError();
+        raise(exc::TypeError, "can only join an iterable");
+      }
+      return Value();
+    }
+    seq = listFromIterable(it);
     if (seq.isNull()) return Value();
   }
   bool is_list = isExactList(seq);

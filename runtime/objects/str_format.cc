@@ -499,7 +499,6 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
       continue;
     }
     Value arg;
-    bool have_arg = false;
     if (p < n && fmt[p] == '(') {
       if (st.dict.isNull()) {
         raise(exc::TypeError, "format requires a mapping");
@@ -520,9 +519,11 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
       }
       Value key = make_key(fmt.substr(key_start, p - 1 - key_start));
       if (key.isNull()) return false;
-      arg = getItem(st.dict, key);
-      if (arg.isNull()) return false;
-      have_arg = true;
+      Value value = getItem(st.dict, key);
+      if (value.isNull()) return false;
+      // The value stands for the whole argument list from here on (a '*'
+      // takes it, and then the conversion finds no argument left).
+      st.args = value;
       st.arglen = -1;
       st.argidx = -2;
     }
@@ -592,10 +593,8 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
       return false;
     }
     auto conv = static_cast<char32_t>(static_cast<std::make_unsigned_t<typename Units::value_type>>(fmt[p++]));
-    if (!have_arg) {
-      arg = st.next();
-      if (arg.isNull()) return false;
-    }
+    arg = st.next();
+    if (arg.isNull()) return false;
     if (conv == '%') {
       out.push_back('%');
       continue;

@@ -502,9 +502,7 @@ Value partitionImpl(Value self, Value sep, bool reverse) {
   if (head.isNull()) return Value();
   Value tail = strSubstring(self, at + m, len);
   if (tail.isNull()) return Value();
-  Value mid = isExactStr(sep) ? sep : newStrFromUnitsCopy(sep, asStr(sep)->kind, m);
-  if (mid.isNull()) return Value();
-  return newTupleOf({head, mid, tail});
+  return newTupleOf({head, sep, tail});  // the separator object itself, as CPython
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
@@ -306,9 +307,7 @@ Value tuple___getnewargs__(Value* args) {
   return newTupleOf({copy});
 }
 
-Value tuple___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "tuple[...]: types.GenericAlias is not implemented yet");
-}
+Value tuple___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
 // tuple_iterator

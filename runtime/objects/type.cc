@@ -664,16 +664,7 @@ bool initializeTypes() {
   for (const TypeSpec* spec : ordered) (*spec->type)->flags |= type_flags::kReady;
 
   // 3. Singletons.
-  singletons::None = newObjectOld(types::none_type, sizeof(Obj));
-  singletons::NotImplemented = newObjectOld(types::notimplemented_type, sizeof(Obj));
-  singletons::Ellipsis = newObjectOld(types::ellipsis_type, sizeof(Obj));
-  auto* f = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj)));
-  f->size = 0;
-  singletons::False = f;
-  auto* tr = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj) + sizeof(objects::bigint::Limb)));
-  tr->size = 1;
-  tr->limbs()[0] = 1;
-  singletons::True = tr;
+  initializeSingletons();
 
   // 4. Interned names.
   if (!initializeNames()) return false;

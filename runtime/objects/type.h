@@ -34,6 +34,10 @@ void typeUpdateSlot(Type* type, Value name);
 Value typeGetAttr(Value type, Value name);
 int typeSetAttr(Value type, Value name, Value value);
 
+// Allocates None, True, False, NotImplemented and Ellipsis (singletons.cc);
+// initializeTypes calls it once the types exist.
+void initializeSingletons();
+
 // Creates a builtin type from its spec after start-up (types of native
 // modules); the spec must outlive the process.  Null on error.
 Type* readyBuiltinType(const TypeSpec* spec);
