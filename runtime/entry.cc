@@ -14,6 +14,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/atexit.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/dict.h"
@@ -56,6 +57,7 @@ int run_main(const std::string& source, const std::string& filename, bool is_fil
   if (code.isNull()) return reportUncaught();
   Value r = evalCode(code, main_dict, main_dict);
   int status = r.isNull() ? reportUncaught() : 0;
+  runAtexitCallbacks();  // atexit.h (importer engineer): after the traceback, as Py_FinalizeEx
   flushStdStreams();
   if (errorPending()) {
     // Flushing failed (a closed stdout): CPython reports it and exits 120.
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
   gc::initialize(gc::Config::fromEnvironment());
   if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) {
     if (!initializeRuntime(argc, argv, 1)) return 1;
+    setSysPath0("");  // sys.h (importer engineer)
     return run_main(argv[2], "<string>", false);
   }
   if (argc < 2 || argv[1][0] == '-') return usage(argv[0]);
@@ -88,6 +91,8 @@ int main(int argc, char** argv) {
   // As CPython 3.11 names the main script: made absolute, links not resolved.
   std::error_code ignored;
   std::filesystem::path path = std::filesystem::absolute(argv[1], ignored).lexically_normal();
+  // sys.path[0]: the directory of the script, links resolved (sys.h, importer engineer).
+  setSysPath0(std::filesystem::weakly_canonical(path, ignored).parent_path().string());
   return run_main(*source, path.string(), true);
 }
 

@@ -144,7 +144,7 @@ struct CodeUnit {
   std::string co_qualname;
   std::string co_filename;
   int co_firstlineno = 1;
-  int co_argcount = 0;        // positional parameters, positional-only included
+  int co_argcount = 0;  // positional parameters, positional-only included
   int co_posonlyargcount = 0;
   int co_kwonlyargcount = 0;
   uint32_t co_flags = 0;
@@ -158,7 +158,7 @@ struct CodeUnit {
   std::vector<Constant> co_consts;
 
   std::vector<uint32_t> code;                        // the instructions
-  std::vector<InstrPosition> positions;                   // one per instruction
+  std::vector<InstrPosition> positions;              // one per instruction
   std::vector<ExceptionTableEntry> exception_table;  // sorted by start
 
   int co_nlocals() const { return static_cast<int>(co_varnames.size()); }

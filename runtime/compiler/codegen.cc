@@ -23,11 +23,16 @@ std::string constant_key(const Constant& c) {
     key.append(bytes, sizeof bytes);
   };
   switch (c.kind) {
-    case Constant::Kind::None: return "N";
-    case Constant::Kind::Ellipsis: return ".";
-    case Constant::Kind::True: return "T";
-    case Constant::Kind::False: return "F";
-    case Constant::Kind::Int: return "i" + c.text;
+    case Constant::Kind::None:
+      return "N";
+    case Constant::Kind::Ellipsis:
+      return ".";
+    case Constant::Kind::True:
+      return "T";
+    case Constant::Kind::False:
+      return "F";
+    case Constant::Kind::Int:
+      return "i" + c.text;
     case Constant::Kind::Float:
       key = "f";
       put_double(c.real);
@@ -90,15 +95,24 @@ std::string constant_key(const Constant& c) {
 Constant constant_of(const ast::ConstantValue& value) {
   using T = ast::ConstantValue::Type;
   switch (value.type) {
-    case T::None: return Constant::none();
-    case T::True: return Constant::boolean(true);
-    case T::False: return Constant::boolean(false);
-    case T::Ellipsis: return Constant::ellipsis();
-    case T::Int: return Constant::integer(std::string(value.text));
-    case T::Float: return Constant::floating(value.number);
-    case T::Complex: return Constant::complex(0.0, value.number);
-    case T::Str: return Constant::str(std::string(value.text));
-    case T::Bytes: return Constant::bytes(std::string(value.text));
+    case T::None:
+      return Constant::none();
+    case T::True:
+      return Constant::boolean(true);
+    case T::False:
+      return Constant::boolean(false);
+    case T::Ellipsis:
+      return Constant::ellipsis();
+    case T::Int:
+      return Constant::integer(std::string(value.text));
+    case T::Float:
+      return Constant::floating(value.number);
+    case T::Complex:
+      return Constant::complex(0.0, value.number);
+    case T::Str:
+      return Constant::str(std::string(value.text));
+    case T::Bytes:
+      return Constant::bytes(std::string(value.text));
   }
   return Constant::none();
 }
@@ -149,9 +163,9 @@ void Compiler::emit_jump(int op, BasicBlock* target) {
 
 void Compiler::set_loc(const ast::LocatedNode* node) {
   u().loc = InstrPosition{.lineno = node->lineno,
-                     .end_lineno = node->end_lineno,
-                     .col_offset = node->col_offset,
-                     .end_col_offset = node->end_col_offset};
+                          .end_lineno = node->end_lineno,
+                          .col_offset = node->col_offset,
+                          .end_col_offset = node->end_col_offset};
 }
 
 // ---------------------------------------------------------------------------
@@ -285,15 +299,20 @@ void Compiler::nameop(std::string_view name, ast::expr_context ctx) {
   bool function = unit.ste->type == BlockType::Function;
   switch (scope) {
     case Scope::Free:
-    case Scope::Cell: kind = kDeref; break;
+    case Scope::Cell:
+      kind = kDeref;
+      break;
     case Scope::Local:
       if (function) kind = kFast;
       break;
     case Scope::GlobalImplicit:
       if (function) kind = kGlobal;
       break;
-    case Scope::GlobalExplicit: kind = kGlobal; break;
-    default: break;
+    case Scope::GlobalExplicit:
+      kind = kGlobal;
+      break;
+    default:
+      break;
   }
   switch (kind) {
     case kDeref: {
@@ -301,7 +320,7 @@ void Compiler::nameop(std::string_view name, ast::expr_context ctx) {
       // this into a localsplus index).
       uint32_t index = scope == Scope::Free ? static_cast<uint32_t>(unit.cellvars.size()) + unit.freevars.add(mangled)
                                             : unit.cellvars.add(mangled);
-      Op op = ctx == expr_context::Load ? (unit.ste->type == BlockType::Class ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)
+      Op op = ctx == expr_context::Load    ? (unit.ste->type == BlockType::Class ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)
               : ctx == expr_context::Store ? Op::STORE_DEREF
                                            : Op::DELETE_DEREF;
       emit(op, index);
@@ -385,7 +404,8 @@ bool find_ann(const ast::Seq<ast::stmt*>& stmts) {
   for (const ast::stmt* s : stmts) {
     bool res = false;
     switch (s->kind) {
-      case ast::Kind::AnnAssign: return true;
+      case ast::Kind::AnnAssign:
+        return true;
       case ast::Kind::For: {
         auto* f = static_cast<const ast::For*>(s);
         res = find_ann(f->body) || find_ann(f->orelse);
@@ -406,8 +426,12 @@ bool find_ann(const ast::Seq<ast::stmt*>& stmts) {
         res = find_ann(i->body) || find_ann(i->orelse);
         break;
       }
-      case ast::Kind::With: res = find_ann(static_cast<const ast::With*>(s)->body); break;
-      case ast::Kind::AsyncWith: res = find_ann(static_cast<const ast::AsyncWith*>(s)->body); break;
+      case ast::Kind::With:
+        res = find_ann(static_cast<const ast::With*>(s)->body);
+        break;
+      case ast::Kind::AsyncWith:
+        res = find_ann(static_cast<const ast::AsyncWith*>(s)->body);
+        break;
       case ast::Kind::Try: {
         auto* t = static_cast<const ast::Try*>(s);
         if (find_ann_handlers(t->handlers)) return true;
@@ -420,7 +444,8 @@ bool find_ann(const ast::Seq<ast::stmt*>& stmts) {
         res = find_ann(t->body) || find_ann(t->finalbody) || find_ann(t->orelse);
         break;
       }
-      default: break;
+      default:
+        break;
     }
     if (res) return true;
   }

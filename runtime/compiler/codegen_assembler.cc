@@ -34,8 +34,10 @@ bool is_deref(int op) {
     case Op::LOAD_DEREF:
     case Op::STORE_DEREF:
     case Op::DELETE_DEREF:
-    case Op::LOAD_CLASSDEREF: return true;
-    default: return false;
+    case Op::LOAD_CLASSDEREF:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -79,7 +81,8 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
   unit.blocks.push_back(std::make_unique<BasicBlock>());
   BasicBlock* prologue = unit.blocks.back().get();
   prologue->next = unit.entry;
-  InstrPosition first{.lineno = unit.firstlineno, .end_lineno = unit.firstlineno, .col_offset = -1, .end_col_offset = -1};
+  InstrPosition first{
+      .lineno = unit.firstlineno, .end_lineno = unit.firstlineno, .col_offset = -1, .end_col_offset = -1};
   auto add = [&](Op op, uint32_t arg) {
     prologue->instrs.push_back(Instr{.op = static_cast<int>(op), .arg = arg, .target = nullptr, .pos = first});
   };
@@ -159,7 +162,8 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
   for (auto& block : unit.blocks) {
     auto& ins = block->instrs;
     for (size_t i = 0; i + 2 < ins.size(); ++i) {
-      if (ins[i].op != static_cast<int>(Op::LOAD_CONST) || unit.consts[ins[i].arg].kind != Constant::Kind::None) continue;
+      if (ins[i].op != static_cast<int>(Op::LOAD_CONST) || unit.consts[ins[i].arg].kind != Constant::Kind::None)
+        continue;
       if (ins[i + 1].op != static_cast<int>(Op::IS_OP)) continue;
       int jump = ins[i + 2].op;
       if (jump != static_cast<int>(Op::POP_JUMP_IF_FALSE) && jump != static_cast<int>(Op::POP_JUMP_IF_TRUE)) continue;
@@ -210,9 +214,9 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
       max_depth = std::max(max_depth, depth);
       work.push_back(b);
     } else if (b->start_depth != depth) {
-      internal_error("a block is reached with stack depths " + std::to_string(b->start_depth) + " and " +
-                         std::to_string(depth),
-                     unit);
+      internal_error(
+          "a block is reached with stack depths " + std::to_string(b->start_depth) + " and " + std::to_string(depth),
+          unit);
     }
   };
   reach(prologue, 0);

@@ -15,7 +15,8 @@ namespace {
 // (a subset: literals, tuples of constants, __debug__, signs of numbers).
 std::optional<Constant> fold(const ast::expr* e, int optimize) {
   switch (e->kind) {
-    case ast::Kind::Constant: return constant_of(static_cast<const ast::Constant*>(e)->value);
+    case ast::Kind::Constant:
+      return constant_of(static_cast<const ast::Constant*>(e)->value);
     case ast::Kind::Name: {
       auto* n = static_cast<const ast::Name*>(e);
       if (n->ctx == expr_context::Load && n->id == "__debug__") return Constant::boolean(optimize == 0);
@@ -51,7 +52,8 @@ std::optional<Constant> fold(const ast::expr* e, int optimize) {
       }
       return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -79,7 +81,9 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       compile_expr(n->target);
       return;
     }
-    case ast::Kind::BoolOp: compile_boolop(static_cast<const ast::BoolOp*>(e)); return;
+    case ast::Kind::BoolOp:
+      compile_boolop(static_cast<const ast::BoolOp*>(e));
+      return;
     case ast::Kind::BinOp: {
       auto* b = static_cast<const ast::BinOp*>(e);
       if (compile_percent_format(b)) return;
@@ -96,14 +100,24 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       }
       compile_expr(un->operand);
       switch (un->op) {
-        case ast::unaryop::Invert: emit(Op::UNARY_INVERT); break;
-        case ast::unaryop::Not: emit(Op::UNARY_NOT); break;
-        case ast::unaryop::UAdd: emit(Op::UNARY_POSITIVE); break;
-        case ast::unaryop::USub: emit(Op::UNARY_NEGATIVE); break;
+        case ast::unaryop::Invert:
+          emit(Op::UNARY_INVERT);
+          break;
+        case ast::unaryop::Not:
+          emit(Op::UNARY_NOT);
+          break;
+        case ast::unaryop::UAdd:
+          emit(Op::UNARY_POSITIVE);
+          break;
+        case ast::unaryop::USub:
+          emit(Op::UNARY_NEGATIVE);
+          break;
       }
       return;
     }
-    case ast::Kind::Lambda: compile_lambda(static_cast<const ast::Lambda*>(e)); return;
+    case ast::Kind::Lambda:
+      compile_lambda(static_cast<const ast::Lambda*>(e));
+      return;
     case ast::Kind::IfExp: {
       auto* i = static_cast<const ast::IfExp*>(e);
       BasicBlock* end = new_block();
@@ -116,7 +130,9 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       use_block(end);
       return;
     }
-    case ast::Kind::Dict: compile_dict(static_cast<const ast::Dict*>(e)); return;
+    case ast::Kind::Dict:
+      compile_dict(static_cast<const ast::Dict*>(e));
+      return;
     case ast::Kind::Set:
       starunpack_helper(static_cast<const ast::Set*>(e)->elts, 0, Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE, false);
       return;
@@ -171,11 +187,21 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       emit_yield_from(true);
       return;
     }
-    case ast::Kind::Compare: compile_compare(static_cast<const ast::Compare*>(e)); return;
-    case ast::Kind::Call: compile_call(static_cast<const ast::Call*>(e)); return;
-    case ast::Kind::Constant: emit_const(constant_of(static_cast<const ast::Constant*>(e)->value)); return;
-    case ast::Kind::JoinedStr: compile_joined_str(static_cast<const ast::JoinedStr*>(e)); return;
-    case ast::Kind::FormattedValue: compile_formatted_value(static_cast<const ast::FormattedValue*>(e)); return;
+    case ast::Kind::Compare:
+      compile_compare(static_cast<const ast::Compare*>(e));
+      return;
+    case ast::Kind::Call:
+      compile_call(static_cast<const ast::Call*>(e));
+      return;
+    case ast::Kind::Constant:
+      emit_const(constant_of(static_cast<const ast::Constant*>(e)->value));
+      return;
+    case ast::Kind::JoinedStr:
+      compile_joined_str(static_cast<const ast::JoinedStr*>(e));
+      return;
+    case ast::Kind::FormattedValue:
+      compile_formatted_value(static_cast<const ast::FormattedValue*>(e));
+      return;
     case ast::Kind::Attribute: {
       auto* a = static_cast<const ast::Attribute*>(e);
       compile_expr(a->value);
@@ -199,7 +225,9 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
           u().loc.lineno = saved;
           return;
         }
-        case expr_context::Del: emit_name(Op::DELETE_ATTR, a->attr); return;
+        case expr_context::Del:
+          emit_name(Op::DELETE_ATTR, a->attr);
+          return;
       }
       return;
     }
@@ -272,7 +300,8 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       emit(Op::BUILD_SLICE, n);
       return;
     }
-    default: error("internal error: unknown expression");
+    default:
+      error("internal error: unknown expression");
   }
 }
 
@@ -313,10 +342,11 @@ bool Compiler::compile_percent_format(const ast::BinOp* b) {
         break;
       }
     }
-    if (!literal.empty()) parts.push_back(Part{.literal = std::move(literal), .arg = nullptr, .conversion = 0, .spec = {}});
+    if (!literal.empty())
+      parts.push_back(Part{.literal = std::move(literal), .arg = nullptr, .conversion = 0, .spec = {}});
     if (pos >= fmt.size()) break;
     if (count >= rhs->elts.size) return false;  // more format units than items
-    ++pos;  // '%'
+    ++pos;                                      // '%'
     // Flags, width, precision (at most 2 digits each), conversion.
     bool ljust = false;
     int width = -1, prec = -1;
@@ -475,21 +505,35 @@ void Compiler::jump_if(const ast::expr* e, BasicBlock* target, bool cond) {
       use_block(end);
       return;
     }
-    default: break;
+    default:
+      break;
   }
   // A constant condition needs no test (CPython's CFG optimizer removes it).
   if (std::optional<Constant> c = fold(e, optimize_)) {
     bool truth = true;
     switch (c->kind) {
       case Constant::Kind::None:
-      case Constant::Kind::False: truth = false; break;
-      case Constant::Kind::Int: truth = c->text != "0"; break;
-      case Constant::Kind::Float: truth = c->real != 0; break;
-      case Constant::Kind::Complex: truth = c->real != 0 || c->imag != 0; break;
+      case Constant::Kind::False:
+        truth = false;
+        break;
+      case Constant::Kind::Int:
+        truth = c->text != "0";
+        break;
+      case Constant::Kind::Float:
+        truth = c->real != 0;
+        break;
+      case Constant::Kind::Complex:
+        truth = c->real != 0 || c->imag != 0;
+        break;
       case Constant::Kind::Str:
-      case Constant::Kind::Bytes: truth = !c->text.empty(); break;
-      case Constant::Kind::Tuple: truth = !c->items.empty(); break;
-      default: break;
+      case Constant::Kind::Bytes:
+        truth = !c->text.empty();
+        break;
+      case Constant::Kind::Tuple:
+        truth = !c->items.empty();
+        break;
+      default:
+        break;
     }
     if (e->kind == ast::Kind::Constant || e->kind == ast::Kind::Name) {
       add_const(*c);  // CPython loads it, then folds the jump: co_consts keeps it
@@ -520,16 +564,36 @@ void Compiler::compile_boolop(const ast::BoolOp* e) {
 
 void Compiler::emit_compare(ast::cmpop op) {
   switch (op) {
-    case ast::cmpop::Eq: emit(Op::COMPARE_OP, 2); return;
-    case ast::cmpop::NotEq: emit(Op::COMPARE_OP, 3); return;
-    case ast::cmpop::Lt: emit(Op::COMPARE_OP, 0); return;
-    case ast::cmpop::LtE: emit(Op::COMPARE_OP, 1); return;
-    case ast::cmpop::Gt: emit(Op::COMPARE_OP, 4); return;
-    case ast::cmpop::GtE: emit(Op::COMPARE_OP, 5); return;
-    case ast::cmpop::Is: emit(Op::IS_OP, 0); return;
-    case ast::cmpop::IsNot: emit(Op::IS_OP, 1); return;
-    case ast::cmpop::In: emit(Op::CONTAINS_OP, 0); return;
-    case ast::cmpop::NotIn: emit(Op::CONTAINS_OP, 1); return;
+    case ast::cmpop::Eq:
+      emit(Op::COMPARE_OP, 2);
+      return;
+    case ast::cmpop::NotEq:
+      emit(Op::COMPARE_OP, 3);
+      return;
+    case ast::cmpop::Lt:
+      emit(Op::COMPARE_OP, 0);
+      return;
+    case ast::cmpop::LtE:
+      emit(Op::COMPARE_OP, 1);
+      return;
+    case ast::cmpop::Gt:
+      emit(Op::COMPARE_OP, 4);
+      return;
+    case ast::cmpop::GtE:
+      emit(Op::COMPARE_OP, 5);
+      return;
+    case ast::cmpop::Is:
+      emit(Op::IS_OP, 0);
+      return;
+    case ast::cmpop::IsNot:
+      emit(Op::IS_OP, 1);
+      return;
+    case ast::cmpop::In:
+      emit(Op::CONTAINS_OP, 0);
+      return;
+    case ast::cmpop::NotIn:
+      emit(Op::CONTAINS_OP, 1);
+      return;
   }
 }
 
@@ -877,10 +941,18 @@ void Compiler::compile_formatted_value(const ast::FormattedValue* e) {
   compile_expr(e->value);
   uint32_t arg = 0;
   switch (e->conversion) {
-    case 's': arg = 1; break;
-    case 'r': arg = 2; break;
-    case 'a': arg = 3; break;
-    default: arg = 0; break;
+    case 's':
+      arg = 1;
+      break;
+    case 'r':
+      arg = 2;
+      break;
+    case 'a':
+      arg = 3;
+      break;
+    default:
+      arg = 0;
+      break;
   }
   if (e->format_spec) {
     compile_expr(e->format_spec);
@@ -992,8 +1064,8 @@ void Compiler::comprehension_element(const ast::expr* elt, const ast::expr* val,
   }
 }
 
-void Compiler::sync_comprehension_generator(const ast::Seq<ast::comprehension*>& generators, uint32_t index,
-                                            int depth, const ast::expr* elt, const ast::expr* val, int type) {
+void Compiler::sync_comprehension_generator(const ast::Seq<ast::comprehension*>& generators, uint32_t index, int depth,
+                                            const ast::expr* elt, const ast::expr* val, int type) {
   BasicBlock* start = new_block();
   BasicBlock* if_cleanup = new_block();
   BasicBlock* anchor = new_block();
@@ -1033,8 +1105,8 @@ void Compiler::sync_comprehension_generator(const ast::Seq<ast::comprehension*>&
   }
 }
 
-void Compiler::async_comprehension_generator(const ast::Seq<ast::comprehension*>& generators, uint32_t index,
-                                             int depth, const ast::expr* elt, const ast::expr* val, int type) {
+void Compiler::async_comprehension_generator(const ast::Seq<ast::comprehension*>& generators, uint32_t index, int depth,
+                                             const ast::expr* elt, const ast::expr* val, int type) {
   BasicBlock* start = new_block();
   BasicBlock* except = new_block();
   BasicBlock* if_cleanup = new_block();

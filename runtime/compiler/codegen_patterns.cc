@@ -71,31 +71,45 @@ std::string equality_key(const Constant& c) {
     return "f" + repr_float(d);
   };
   switch (c.kind) {
-    case Constant::Kind::True: return "n1";
-    case Constant::Kind::False: return "n0";
-    case Constant::Kind::Int: return "n" + c.text;
-    case Constant::Kind::Float: return number(c.real);
+    case Constant::Kind::True:
+      return "n1";
+    case Constant::Kind::False:
+      return "n0";
+    case Constant::Kind::Int:
+      return "n" + c.text;
+    case Constant::Kind::Float:
+      return number(c.real);
     case Constant::Kind::Complex:
       if (c.imag == 0) return number(c.real);
       return "c" + repr_float(c.real) + "," + repr_float(c.imag);
-    default: return constant_key(c);
+    default:
+      return constant_key(c);
   }
 }
 
 std::string repr_constant(const Constant& c) {
   switch (c.kind) {
-    case Constant::Kind::None: return "None";
-    case Constant::Kind::True: return "True";
-    case Constant::Kind::False: return "False";
-    case Constant::Kind::Ellipsis: return "Ellipsis";
-    case Constant::Kind::Int: return c.text;
-    case Constant::Kind::Float: return repr_float(c.real);
+    case Constant::Kind::None:
+      return "None";
+    case Constant::Kind::True:
+      return "True";
+    case Constant::Kind::False:
+      return "False";
+    case Constant::Kind::Ellipsis:
+      return "Ellipsis";
+    case Constant::Kind::Int:
+      return c.text;
+    case Constant::Kind::Float:
+      return repr_float(c.real);
     case Constant::Kind::Complex:
       if (c.real == 0 && !std::signbit(c.real)) return repr_imaginary(c.imag);
       return "(" + repr_float(c.real) + (std::signbit(c.imag) ? "-" : "+") + repr_imaginary(std::fabs(c.imag)) + ")";
-    case Constant::Kind::Str: return repr_str(c.text);
-    case Constant::Kind::Bytes: return repr_bytes(c.text);
-    default: return "...";
+    case Constant::Kind::Str:
+      return repr_str(c.text);
+    case Constant::Kind::Bytes:
+      return repr_bytes(c.text);
+    default:
+      return "...";
   }
 }
 
@@ -218,13 +232,26 @@ void PatternCompiler::pattern(const ast::pattern* p, PatternContext& pc) {
       c_.emit(Op::IS_OP, 0);
       jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
       return;
-    case ast::Kind::MatchSequence: sequence_pattern(static_cast<const ast::MatchSequence*>(p), pc); return;
-    case ast::Kind::MatchMapping: mapping_pattern(static_cast<const ast::MatchMapping*>(p), pc); return;
-    case ast::Kind::MatchClass: class_pattern(static_cast<const ast::MatchClass*>(p), pc); return;
-    case ast::Kind::MatchStar: store_name(static_cast<const ast::MatchStar*>(p)->name, pc); return;
-    case ast::Kind::MatchAs: as_pattern(static_cast<const ast::MatchAs*>(p), pc); return;
-    case ast::Kind::MatchOr: or_pattern(static_cast<const ast::MatchOr*>(p), pc); return;
-    default: c_.error("internal error: unknown pattern");
+    case ast::Kind::MatchSequence:
+      sequence_pattern(static_cast<const ast::MatchSequence*>(p), pc);
+      return;
+    case ast::Kind::MatchMapping:
+      mapping_pattern(static_cast<const ast::MatchMapping*>(p), pc);
+      return;
+    case ast::Kind::MatchClass:
+      class_pattern(static_cast<const ast::MatchClass*>(p), pc);
+      return;
+    case ast::Kind::MatchStar:
+      store_name(static_cast<const ast::MatchStar*>(p)->name, pc);
+      return;
+    case ast::Kind::MatchAs:
+      as_pattern(static_cast<const ast::MatchAs*>(p), pc);
+      return;
+    case ast::Kind::MatchOr:
+      or_pattern(static_cast<const ast::MatchOr*>(p), pc);
+      return;
+    default:
+      c_.error("internal error: unknown pattern");
   }
 }
 

@@ -34,12 +34,15 @@ void Compiler::unwind_fblock(const FBlock& f, bool preserve_tos) {
     case FBlockType::WhileLoop:
     case FBlockType::ExceptionHandler:
     case FBlockType::ExceptionGroupHandler:
-    case FBlockType::AsyncComprehensionGenerator: return;
+    case FBlockType::AsyncComprehensionGenerator:
+      return;
     case FBlockType::ForLoop:
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::POP_TOP);
       return;
-    case FBlockType::TryExcept: emit(kPopBlock); return;
+    case FBlockType::TryExcept:
+      emit(kPopBlock);
+      return;
     case FBlockType::FinallyTry:
       emit(kPopBlock);
       if (preserve_tos) push_fblock(FBlockType::PopValue);
@@ -119,10 +122,18 @@ const FBlock* Compiler::unwind_fblock_stack(bool preserve_tos, bool stop_at_loop
 void Compiler::compile_stmt(const ast::stmt* s) {
   set_loc(s);
   switch (s->kind) {
-    case ast::Kind::FunctionDef: compile_function(s, false); return;
-    case ast::Kind::AsyncFunctionDef: compile_function(s, true); return;
-    case ast::Kind::ClassDef: compile_class(static_cast<const ast::ClassDef*>(s)); return;
-    case ast::Kind::Return: compile_return(static_cast<const ast::Return*>(s)); return;
+    case ast::Kind::FunctionDef:
+      compile_function(s, false);
+      return;
+    case ast::Kind::AsyncFunctionDef:
+      compile_function(s, true);
+      return;
+    case ast::Kind::ClassDef:
+      compile_class(static_cast<const ast::ClassDef*>(s));
+      return;
+    case ast::Kind::Return:
+      compile_return(static_cast<const ast::Return*>(s));
+      return;
     case ast::Kind::Delete:
       for (const ast::expr* t : static_cast<const ast::Delete*>(s)->targets) compile_expr(t);
       return;
@@ -135,15 +146,33 @@ void Compiler::compile_stmt(const ast::stmt* s) {
       }
       return;
     }
-    case ast::Kind::AugAssign: compile_augassign(static_cast<const ast::AugAssign*>(s)); return;
-    case ast::Kind::AnnAssign: compile_annassign(static_cast<const ast::AnnAssign*>(s)); return;
-    case ast::Kind::For: compile_for(static_cast<const ast::For*>(s)); return;
-    case ast::Kind::AsyncFor: compile_async_for(static_cast<const ast::AsyncFor*>(s)); return;
-    case ast::Kind::While: compile_while(static_cast<const ast::While*>(s)); return;
-    case ast::Kind::If: compile_if(static_cast<const ast::If*>(s)); return;
-    case ast::Kind::With: compile_with(static_cast<const ast::With*>(s), 0); return;
-    case ast::Kind::AsyncWith: compile_async_with(static_cast<const ast::AsyncWith*>(s), 0); return;
-    case ast::Kind::Match: compile_match(static_cast<const ast::Match*>(s)); return;
+    case ast::Kind::AugAssign:
+      compile_augassign(static_cast<const ast::AugAssign*>(s));
+      return;
+    case ast::Kind::AnnAssign:
+      compile_annassign(static_cast<const ast::AnnAssign*>(s));
+      return;
+    case ast::Kind::For:
+      compile_for(static_cast<const ast::For*>(s));
+      return;
+    case ast::Kind::AsyncFor:
+      compile_async_for(static_cast<const ast::AsyncFor*>(s));
+      return;
+    case ast::Kind::While:
+      compile_while(static_cast<const ast::While*>(s));
+      return;
+    case ast::Kind::If:
+      compile_if(static_cast<const ast::If*>(s));
+      return;
+    case ast::Kind::With:
+      compile_with(static_cast<const ast::With*>(s), 0);
+      return;
+    case ast::Kind::AsyncWith:
+      compile_async_with(static_cast<const ast::AsyncWith*>(s), 0);
+      return;
+    case ast::Kind::Match:
+      compile_match(static_cast<const ast::Match*>(s));
+      return;
     case ast::Kind::Raise: {
       auto* r = static_cast<const ast::Raise*>(s);
       uint32_t n = 0;
@@ -159,7 +188,9 @@ void Compiler::compile_stmt(const ast::stmt* s) {
       use_block(new_block());
       return;
     }
-    case ast::Kind::Try: compile_try(static_cast<const ast::Try*>(s)); return;
+    case ast::Kind::Try:
+      compile_try(static_cast<const ast::Try*>(s));
+      return;
     case ast::Kind::TryStar: {
       auto* t = static_cast<const ast::TryStar*>(s);
       if (!t->finalbody.empty()) {
@@ -169,16 +200,32 @@ void Compiler::compile_stmt(const ast::stmt* s) {
       }
       return;
     }
-    case ast::Kind::Assert: compile_assert(static_cast<const ast::Assert*>(s)); return;
-    case ast::Kind::Import: compile_import(static_cast<const ast::Import*>(s)); return;
-    case ast::Kind::ImportFrom: compile_import_from(static_cast<const ast::ImportFrom*>(s)); return;
+    case ast::Kind::Assert:
+      compile_assert(static_cast<const ast::Assert*>(s));
+      return;
+    case ast::Kind::Import:
+      compile_import(static_cast<const ast::Import*>(s));
+      return;
+    case ast::Kind::ImportFrom:
+      compile_import_from(static_cast<const ast::ImportFrom*>(s));
+      return;
     case ast::Kind::Global:
-    case ast::Kind::Nonlocal: return;
-    case ast::Kind::Expr: compile_visit_stmt_expr(static_cast<const ast::Expr*>(s)->value); return;
-    case ast::Kind::Pass: emit(Op::NOP); return;
-    case ast::Kind::Break: compile_break(); return;
-    case ast::Kind::Continue: compile_continue(); return;
-    default: error("internal error: unknown statement");
+    case ast::Kind::Nonlocal:
+      return;
+    case ast::Kind::Expr:
+      compile_visit_stmt_expr(static_cast<const ast::Expr*>(s)->value);
+      return;
+    case ast::Kind::Pass:
+      emit(Op::NOP);
+      return;
+    case ast::Kind::Break:
+      compile_break();
+      return;
+    case ast::Kind::Continue:
+      compile_continue();
+      return;
+    default:
+      error("internal error: unknown statement");
   }
 }
 
@@ -607,8 +654,7 @@ void Compiler::compile_try_except(const ast::Seq<ast::stmt*>& body, const ast::S
   use_block(end);
 }
 
-void Compiler::compile_try_star_except(const ast::Seq<ast::stmt*>& body,
-                                       const ast::Seq<ast::excepthandler*>& handlers,
+void Compiler::compile_try_star_except(const ast::Seq<ast::stmt*>& body, const ast::Seq<ast::excepthandler*>& handlers,
                                        const ast::Seq<ast::stmt*>& orelse) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
@@ -927,8 +973,11 @@ void Compiler::compile_augassign(const ast::AugAssign* s) {
       emit(Op::BINARY_SUBSCR);
       break;
     }
-    case ast::Kind::Name: nameop(static_cast<const ast::Name*>(e)->id, expr_context::Load); break;
-    default: error("internal error: invalid node type for augmented assignment");
+    case ast::Kind::Name:
+      nameop(static_cast<const ast::Name*>(e)->id, expr_context::Load);
+      break;
+    default:
+      error("internal error: invalid node type for augmented assignment");
   }
   u().loc = saved;
   compile_expr(s->value);
@@ -945,7 +994,9 @@ void Compiler::compile_augassign(const ast::AugAssign* s) {
       emit(Op::SWAP, 2);
       emit(Op::STORE_SUBSCR);
       break;
-    default: nameop(static_cast<const ast::Name*>(e)->id, expr_context::Store); break;
+    default:
+      nameop(static_cast<const ast::Name*>(e)->id, expr_context::Store);
+      break;
   }
 }
 
@@ -999,7 +1050,8 @@ void Compiler::compile_annassign(const ast::AnnAssign* s) {
       }
       break;
     }
-    default: error("internal error: invalid node type for annotated assignment");
+    default:
+      error("internal error: invalid node type for annotated assignment");
   }
   if (!s->simple && !future_annotations() && module_or_class) check_ann_expr(s->annotation);
 }

@@ -61,18 +61,34 @@ std::string replace_inf(std::string text) {
 void Unparser::constant(const ast::ConstantValue& v, std::string_view kind) {
   using T = ast::ConstantValue::Type;
   switch (v.type) {
-    case T::None: out += "None"; return;
-    case T::True: out += "True"; return;
-    case T::False: out += "False"; return;
-    case T::Ellipsis: out += "..."; return;
-    case T::Int: out += v.text; return;
-    case T::Float: out += replace_inf(repr_float(v.number)); return;
-    case T::Complex: out += replace_inf(repr_imaginary(v.number)); return;
+    case T::None:
+      out += "None";
+      return;
+    case T::True:
+      out += "True";
+      return;
+    case T::False:
+      out += "False";
+      return;
+    case T::Ellipsis:
+      out += "...";
+      return;
+    case T::Int:
+      out += v.text;
+      return;
+    case T::Float:
+      out += replace_inf(repr_float(v.number));
+      return;
+    case T::Complex:
+      out += replace_inf(repr_imaginary(v.number));
+      return;
     case T::Str:
       if (kind == "u") out += 'u';
       out += repr_str(v.text);
       return;
-    case T::Bytes: out += repr_bytes(v.text); return;
+    case T::Bytes:
+      out += repr_bytes(v.text);
+      return;
   }
 }
 
@@ -325,7 +341,7 @@ void Unparser::expr(const ast::expr* e, int level) {
       return;
     case ast::Kind::Compare: {
       auto* c = static_cast<const ast::Compare*>(e);
-      static constexpr const char* kOps[] = {" == ", " != ", " < ",    " <= ",     " > ",
+      static constexpr const char* kOps[] = {" == ", " != ", " < ",      " <= ", " > ",
                                              " >= ", " is ", " is not ", " in ", " not in "};
       open(level > kCmp);
       expr(c->left, kCmp + 1);
@@ -403,7 +419,9 @@ void Unparser::expr(const ast::expr* e, int level) {
       out += '*';
       expr(static_cast<const ast::Starred*>(e)->value, kExpr);
       return;
-    case ast::Kind::Name: out += static_cast<const ast::Name*>(e)->id; return;
+    case ast::Kind::Name:
+      out += static_cast<const ast::Name*>(e)->id;
+      return;
     case ast::Kind::List: {
       auto* l = static_cast<const ast::List*>(e);
       out += '[';
@@ -440,7 +458,8 @@ void Unparser::expr(const ast::expr* e, int level) {
       }
       return;
     }
-    default: return;
+    default:
+      return;
   }
 }
 

@@ -1365,7 +1365,7 @@ return_from_frame: {
 error:
   addTraceback(frame);
 exception_unwind: {
-  int64_t lasti = frame->lasti();
+  int64_t lasti = (ip - 1) - code->code();  // not frame->lasti(): RERAISE may have moved that
   const ExceptionTableEntry* handler = codeFindHandler(code, lasti);
   if (handler != nullptr) {
     sp = STACK_BASE() + handler->depth;

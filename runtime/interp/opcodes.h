@@ -13,12 +13,12 @@
 namespace tern::interp {
 
 // FLAGS column of opcodes.def.
-inline constexpr uint32_t kArg = 1;     // the argument is meaningful
-inline constexpr uint32_t kJump = 2;    // the argument is an absolute instruction index
-inline constexpr uint32_t kConst = 4;   // the argument indexes co_consts
-inline constexpr uint32_t kName = 8;    // the argument indexes co_names (LOAD_GLOBAL: arg >> 1)
-inline constexpr uint32_t kLocal = 16;  // the argument indexes co_varnames
-inline constexpr uint32_t kFree = 32;   // the argument indexes localsplus
+inline constexpr uint32_t kArg = 1;      // the argument is meaningful
+inline constexpr uint32_t kJump = 2;     // the argument is an absolute instruction index
+inline constexpr uint32_t kConst = 4;    // the argument indexes co_consts
+inline constexpr uint32_t kName = 8;     // the argument indexes co_names (LOAD_GLOBAL: arg >> 1)
+inline constexpr uint32_t kLocal = 16;   // the argument indexes co_varnames
+inline constexpr uint32_t kFree = 32;    // the argument indexes localsplus
 inline constexpr uint32_t kNoNext = 64;  // never falls through to the next instruction
 
 enum class Op : uint8_t {
@@ -72,7 +72,7 @@ constexpr int opPushes(Op op, [[maybe_unused]] uint32_t arg, bool jump = false) 
   switch (op) {
 #define OP(name, flags, pops, pushes, jump_pushes, doc) \
   case Op::name:                                        \
-    return static_cast<int>((((flags) & kJump) && jump) ? (jump_pushes) : (pushes));
+    return static_cast<int>((((flags)&kJump) && jump) ? (jump_pushes) : (pushes));
 #include "runtime/interp/opcodes.def"
 #undef OP
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/interp/errors.h"
+#include "runtime/modules/importer.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/list.h"
@@ -261,14 +262,9 @@ Value importModule(Value name) {
   if (!m.isNull() || errorPending()) return m;
   std::string text = strToUtf8(name);
   const NativeModuleDef* def = findNativeModule(text);
-  if (def == nullptr) {
-    Value msg = newStr("No module named '" + text + "'");
-    Value err = newException(exc::ModuleNotFoundError, newTupleOf({msg}));
-    if (err.isNull()) return err;
-    static_cast<ImportErrorObj*>(err.asObject())->name.set(name);
-    static_cast<ImportErrorObj*>(err.asObject())->msg.set(msg);
-    return raiseException(err);
-  }
+  // INTERIM (importer engineer, until issue #5): not native, so the source
+  // importer searches sys.path (it raises ModuleNotFoundError).
+  if (def == nullptr) return importSourceModule(name);
   // Registered before init runs, as importlib does, so a module that
   // imports itself while initialising finds itself.
   m = createNativeModule(def);
@@ -278,35 +274,9 @@ Value importModule(Value name) {
 }
 
 Value importName(Value name, Value globals, Value fromlist, int64_t level) {
-  if (!isStr(name)) return raisef(exc::TypeError, "module name must be str, not %s", typeNameOf(name).c_str());
-  if (level < 0) return raise(exc::ValueError, "level must be >= 0");
-  if (level > 0) {
-    // Relative imports need a package: none exists until the import system does.
-    Value package = globals.isNull() || !isDict(globals) ? Value() : dictGetStr(globals, names::__package__);
-    if (package.isNull() || isNone(package) || (isStr(package) && asStr(package)->length == 0)) {
-      clearError();
-      return raise(exc::ImportError, "attempted relative import with no known parent package");
-    }
-    return raisef(exc::ModuleNotFoundError, "No module named '%s.%s'", strToUtf8(package).c_str(),
-                  strToUtf8(name).c_str());
-  }
-  if (asStr(name)->length == 0) return raise(exc::ValueError, "Empty module name");
-  std::string text = strToUtf8(name);
-  size_t dot = text.find('.');
-  if (dot == std::string::npos) return importModule(name);
-  // `import a.b.c`: every prefix must be importable; the result is `a`
-  // without a fromlist, `a.b.c` with one.
-  Value top;
-  for (size_t end = dot;; end = text.find('.', end + 1)) {
-    std::string prefix = text.substr(0, end == std::string::npos ? text.size() : end);
-    Value m = importModule(newStr(prefix));
-    if (m.isNull()) return m;
-    if (top.isNull()) top = m;
-    if (end == std::string::npos) {
-      bool has_fromlist = !fromlist.isNull() && !isNone(fromlist) && isTrue(fromlist) == 1;
-      return has_fromlist ? m : top;
-    }
-  }
+  // INTERIM (importer engineer, until issue #5): relative imports, packages
+  // and fromlists are the interim source importer's (importer.cc).
+  return interimImportName(name, globals, fromlist, level);
 }
 
 }  // namespace tern

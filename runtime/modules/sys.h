@@ -2,6 +2,8 @@
 // and the buffered standard streams it owns.
 #pragma once
 
+#include <string>
+
 namespace tern {
 
 // sys.argv from the command line: argv[script_index:] (the script path or
@@ -12,5 +14,10 @@ void setSysArgv(int argc, char** argv, int script_index);
 // Writes out what stdout and stderr hold in their buffers (at exit, and
 // before the runtime writes to fd 2 itself, e.g. a traceback).
 void flushStdStreams();
+
+// Inserts `path0` as sys.path[0]: the script's directory for `tern FILE`, ''
+// for -c.  Implemented by the interim importer (importer.cc); call after
+// sys exists.
+void setSysPath0(const std::string& path0);
 
 }  // namespace tern

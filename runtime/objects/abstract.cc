@@ -9,6 +9,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/method.h"
 #include "runtime/objects/slots.h"
@@ -544,9 +545,7 @@ Value getItem(Value obj, Value key) {
   BinaryFn f = typeOf(obj)->slots.mp_subscript;
   if (f != nullptr) return f(obj, key);
   if (isTypeObject(obj)) {
-    if (obj == typeValue(types::type_type)) {
-      // type[int] is a generic alias in 3.9+; handled by __class_getitem__ when present.
-    }
+    if (obj == typeValue(types::type_type)) return newGenericAlias(obj, key);  // type[int] (PEP 585)
     Value meth = lookupAttr(obj, names::__class_getitem__);
     if (!meth.isNull()) return call1(meth, key);
     if (errorPending()) return Value();
@@ -590,7 +589,13 @@ int contains(Value container, Value item) {
     return -1;
   }
   Value it = getIter(container);
-  if (it.isNull()) return -1;
+  if (it.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raisef(exc::TypeError, "argument of type '%s' is not iterable", typeNameOf(container).c_str());
+    }
+    return -1;
+  }
   for (;;) {
     Value x = iterNext(it);
     if (x.isNull()) return errorPending() ? -1 : 0;

@@ -444,7 +444,11 @@ std::string formatPart(double v, char32_t type, const objects::ParsedSpec& spec,
     std::string s = partRepr(v);
     bool neg = !s.empty() && s[0] == '-';
     if (neg) s.erase(0, 1);
-    if (spec.alternate && std::isfinite(v) && s.find_first_of(".e") == std::string::npos) s.push_back('.');
+    if (neg && spec.no_neg_0 && v == 0.0) neg = false;
+    if (spec.alternate && std::isfinite(v) && s.find('.') == std::string::npos) {
+      size_t e = s.find('e');
+      s.insert(e == std::string::npos ? s.size() : e, ".");
+    }
     if (spec.grouping != '\0' && std::isfinite(v)) {
       size_t int_digits = s.find_first_not_of("0123456789");
       if (int_digits == std::string::npos) int_digits = s.size();

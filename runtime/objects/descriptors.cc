@@ -128,9 +128,6 @@ Value property___set_name__(Value* args) {
   return None();
 }
 
-Value property_get_fget(Value self) { return orNone(asProperty(self)->fget.get()); }
-Value property_get_fset(Value self) { return orNone(asProperty(self)->fset.get()); }
-Value property_get_fdel(Value self) { return orNone(asProperty(self)->fdel.get()); }
 Value property_get_doc(Value self) { return orNone(asProperty(self)->doc.get()); }
 int property_set_doc(Value self, Value v) {
   asProperty(self)->doc.set(v);
@@ -166,10 +163,13 @@ const MethodDef kPropertyMethods[] = {
      .doc = "Method to set name of a property."},
 };
 
+const MemberDef kPropertyMembers[] = {
+    {.name = "fget", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fget), .readonly = true},
+    {.name = "fset", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fset), .readonly = true},
+    {.name = "fdel", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fdel), .readonly = true},
+};
+
 const GetSetDef kPropertyGetSets[] = {
-    {.name = "fget", .get = property_get_fget},
-    {.name = "fset", .get = property_get_fset},
-    {.name = "fdel", .get = property_get_fdel},
     {.name = "__doc__", .get = property_get_doc, .set = property_set_doc},
     {.name = "__isabstractmethod__", .get = property_get_isabstract},
 };
@@ -189,6 +189,7 @@ const TypeSpec kPropertySpec = {
               .tp_new = genericAlloc},
     .methods = kPropertyMethods,
     .getsets = kPropertyGetSets,
+    .members = kPropertyMembers,
     .doc = "Property attribute.\n\n  fget\n    function to be used for getting an attribute value\n  fset\n    "
            "function to be used for setting an attribute value\n  fdel\n    function to be used for del'ing an "
            "attribute\n  doc\n    docstring\n\nTypical use is to define a managed attribute x:\n\nclass C(object):\n"
@@ -269,7 +270,6 @@ Value smRepr(const char* kind, Value self) {
 Value classmethod_repr(Value self) { return smRepr("classmethod", self); }
 Value staticmethod_repr(Value self) { return smRepr("staticmethod", self); }
 
-Value sm_get_func(Value self) { return orNone(asSM(self)->callable.get()); }
 Value sm_get_isabstract(Value self) {
   int r = truthAttr(asSM(self)->callable.get(), internStr("__isabstractmethod__"));
   if (r < 0) return Value();
@@ -285,9 +285,14 @@ int sm_set_dict(Value self, Value v) {
   return 0;
 }
 
+const MemberDef kSMMembers[] = {
+    {.name = "__func__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(StaticMethodObj, callable),
+     .readonly = true},
+    {.name = "__wrapped__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(StaticMethodObj, callable),
+     .readonly = true},
+};
+
 const GetSetDef kSMGetSets[] = {
-    {.name = "__func__", .get = sm_get_func},
-    {.name = "__wrapped__", .get = sm_get_func},
     {.name = "__isabstractmethod__", .get = sm_get_isabstract},
     {.name = "__dict__", .get = sm_get_dict, .set = sm_set_dict},
 };
@@ -305,6 +310,7 @@ const TypeSpec kClassMethodSpec = {
     .slots = {.tp_repr = classmethod_repr, .tp_descr_get = classmethod_get, .tp_init = classmethod_init,
               .tp_new = genericAlloc},
     .getsets = kSMGetSets,
+    .members = kSMMembers,
     .doc = "classmethod(function) -> method\n\nConvert a function to be a class method.",
     .dict_offset = static_cast<int32_t>(offsetof(StaticMethodObj, dict)),
 };
@@ -319,6 +325,7 @@ const TypeSpec kStaticMethodSpec = {
     .slots = {.tp_repr = staticmethod_repr, .tp_call = staticmethod_call, .tp_descr_get = staticmethod_get,
               .tp_init = staticmethod_init, .tp_new = genericAlloc},
     .getsets = kSMGetSets,
+    .members = kSMMembers,
     .doc = "staticmethod(function) -> method\n\nConvert a function to be a static method.",
     .dict_offset = static_cast<int32_t>(offsetof(StaticMethodObj, dict)),
 };
@@ -430,10 +437,9 @@ Value super_descr_get(Value self, Value obj, Value) {
 
 Value super_repr(Value self) {
   SuperObj* s = asSuper(self);
-  Value tr = repr(s->type.get());
-  if (tr.isNull()) return tr;
-  if (s->obj_type.get().isNull()) return newStr("<super: " + strToUtf8(tr) + ", NULL>");
-  return newStr("<super: " + strToUtf8(tr) + ", <" + typeName(asType(s->obj_type.get())) + " object>>");
+  std::string t = "<class '" + typeName(asType(s->type.get())) + "'>";
+  if (s->obj_type.get().isNull()) return newStr("<super: " + t + ", NULL>");
+  return newStr("<super: " + t + ", <" + typeName(asType(s->obj_type.get())) + " object>>");
 }
 
 Value super_get_thisclass(Value self) { return orNone(asSuper(self)->type.get()); }

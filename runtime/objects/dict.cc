@@ -659,7 +659,11 @@ Value dict_copy(Value* args) { return dictCopy(args[0]); }
 
 Value dict_update(Value* args) {
   Value self = args[0];
-  if (!args[1].isNull() && dictimpl::updateArg(self, args[1]) < 0) return Value();
+  Value pos = args[1];
+  if (tupleLength(pos) > 1) {
+    return raisef(exc::TypeError, "update expected at most 1 argument, got %lld", static_cast<long long>(tupleLength(pos)));
+  }
+  if (tupleLength(pos) == 1 && dictimpl::updateArg(self, tupleItem(pos, 0)) < 0) return Value();
   Value kwargs = args[2];
   if (!kwargs.isNull() && dictSize(kwargs) > 0 && dictMerge(self, kwargs, true) < 0) return Value();
   return None();
@@ -699,7 +703,13 @@ Value dict___sizeof__(Value* args) {
   Value index = d->index.get();
   if (!index.isNull()) {
     IndexHeader* h = header(index);
-    size += 32 + (int64_t{slotWidth(h->log2_size)} << h->log2_size) + 24 * h->capacity;
+    // CPython keeps 16-byte entries while every key is an exact str, 24 otherwise.
+    bool all_str = true;
+    for (int64_t i = 0; i < h->nentries && all_str; ++i) {
+      Value k = dictimpl::entryKey(args[0], i);
+      if (!k.isNull() && !isExactStr(k)) all_str = false;
+    }
+    size += 32 + (int64_t{slotWidth(h->log2_size)} << h->log2_size) + (all_str ? 16 : 24) * h->capacity;
   }
   return newInt(size);
 }
@@ -732,7 +742,7 @@ const MethodDef kDictMethods[] = {
      .doc = "D.items() -> a set-like object providing a view on D's items"},
     {.name = "values", .signature = "($self, /)", .fn = dict_values,
      .doc = "D.values() -> an object providing a view on D's values"},
-    {.name = "update", .signature = "($self, other=<unrepresentable>, /, **kwargs)", .fn = dict_update,
+    {.name = "update", .signature = "($self, /, *args, **kwargs)", .fn = dict_update,
      .doc = "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {.name = "fromkeys", .signature = "($type, iterable, value=None, /)", .fn = dict_fromkeys,
      .flags = method_flags::kClassMethod,

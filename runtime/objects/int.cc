@@ -728,7 +728,11 @@ Value intLshift(Value a, Value b) {
   if (intSign(b) < 0) return raise(exc::ValueError, "negative shift count");
   if (intSign(a) == 0) return Value::fromSmallInt(0);
   int64_t n;
-  if (!b.isSmallInt() || (n = b.asSmallInt()) > static_cast<int64_t>(kMaxShiftBits)) return raiseNoMemory();
+  {
+    IntRef count(b);
+    if (!bigint::to_int64(count.mag, false, &n)) return raise(exc::OverflowError, "too many digits in integer");
+  }
+  if (n > static_cast<int64_t>(kMaxShiftBits)) return raiseNoMemory();
   if (a.isSmallInt() && n < 62) {
     int64_t v = a.asSmallInt();
     int64_t r = static_cast<int64_t>(static_cast<uint64_t>(v) << n);
@@ -1170,6 +1174,10 @@ Value intToBytesImpl(Value self, int64_t length, bool little, bool is_signed) {
 }
 
 Value intFromBytesImpl(Type* type, Value bytes, bool little, bool is_signed) {
+  // PyObject_Bytes: a str or an int is not converted (bytes(5) would be five zeros).
+  if (isStr(bytes) || isInt(bytes)) {
+    return raisef(exc::TypeError, "cannot convert '%s' object to bytes", typeNameOf(bytes).c_str());
+  }
   Value b = bytesFromObject(bytes);
   if (b.isNull()) return b;
   std::string data(asBytes(b)->view());

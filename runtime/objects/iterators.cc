@@ -121,6 +121,13 @@ const MethodDef kEnumerateNewDef = {.name = "enumerate", .signature = "(iterable
 
 Value enumerate_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   Value bound[2];
+  if (nargs == 0) {
+    bool has_iterable = false;
+    for (int64_t i = 0; !kwnames.isNull() && i < tupleLength(kwnames); ++i) {
+      if (strEqualsAscii(tupleItem(kwnames, i), "iterable")) has_iterable = true;
+    }
+    if (!has_iterable) return raise(exc::TypeError, "enumerate() missing required argument 'iterable'");
+  }
   if (!bindArguments(&kEnumerateNewDef, Value(), args, nargs, kwnames, bound)) return Value();
   Value start = bound[1];
   int64_t small = 0;
@@ -242,7 +249,7 @@ Value zip_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
     for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
       Value name = tupleItem(kwnames, i);
       if (!strEqualsAscii(name, "strict")) {
-        return raisef(exc::TypeError, "zip() got an unexpected keyword argument '%s'", strToUtf8(name).c_str());
+        return raisef(exc::TypeError, "'%s' is an invalid keyword argument for zip()", strToUtf8(name).c_str());
       }
       int r = isTrue(args[nargs + i]);
       if (r < 0) return Value();

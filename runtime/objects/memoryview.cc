@@ -187,20 +187,32 @@ bool packItem(char fmt, Value v, unsigned char out[8]) {
     default:
       break;
   }
+  // 'P' (a pointer) wants an int proper, not any object with __index__.
+  if (fmt == 'P' && !isInt(v)) return raiseFormatError(exc::TypeError, "type", fmt);
   Value i = index(v);
   if (i.isNull()) return conversionFailed(fmt);
   bool is_unsigned = fmt == 'B' || fmt == 'H' || fmt == 'I' || fmt == 'L' || fmt == 'Q' || fmt == 'N' || fmt == 'P';
   int64_t s = 0;
   uint64_t u = 0;
+  // 'P' (a pointer) takes both signed and unsigned 64-bit values.
+  bool any_sign = fmt == 'P';
   if (i.isSmallInt()) {
     s = i.asSmallInt();
-    if (is_unsigned && s < 0) return raiseFormatError(exc::ValueError, "value", fmt);
+    if (is_unsigned && !any_sign && s < 0) return raiseFormatError(exc::ValueError, "value", fmt);
     u = static_cast<uint64_t>(s);
   } else {
     auto* big = static_cast<IntObj*>(i.asObject());
     int64_t limbs = big->size < 0 ? -big->size : big->size;
     static_assert(sizeof(objects::bigint::Limb) == 8);
-    if (limbs > 1 || (is_unsigned && big->size < 0)) return raiseFormatError(exc::ValueError, "value", fmt);
+    if (limbs > 1) return raiseFormatError(exc::ValueError, "value", fmt);
+    if (any_sign && big->size < 0) {
+      u = 0 - static_cast<uint64_t>(big->limbs()[0]);
+      if (static_cast<uint64_t>(big->limbs()[0]) > uint64_t{1} << 63) {
+        return raiseFormatError(exc::ValueError, "value", fmt);
+      }
+      return std::memcpy(out, &u, sizeof u), true;
+    }
+    if (is_unsigned && big->size < 0) return raiseFormatError(exc::ValueError, "value", fmt);
     u = limbs == 0 ? 0 : static_cast<uint64_t>(big->limbs()[0]);
     if (!is_unsigned) {
       if (big->size < 0) {
@@ -628,11 +640,7 @@ int memoryview_ass_subscript(Value self, Value key, Value value) {
 
 int64_t memoryview_len(Value self) {
   if (!checkReleased(self)) return -1;
-  if (mv(self)->ndim == 0) {
-    raise(exc::TypeError, "0-dim memory has no length");
-    return -1;
-  }
-  return mv(self)->shape()[0];
+  return mv(self)->ndim == 0 ? 1 : mv(self)->shape()[0];
 }
 
 Value memoryview_repr(Value self) {
@@ -669,7 +677,7 @@ int64_t memoryview_hash(Value self) {
 // Compares the items of two views of equal shape; 1/0/-1.
 int compareItems(const Buffer& va, char fa, const Buffer& vb, char fb) {
   // Fast path: same integer-like format, compare the bytes item by item.
-  bool raw = fa == fb && fa != 'f' && fa != 'd' && fa != '?';
+  bool raw = fa == fb && fa != 'f' && fa != 'd';  // '?' too compares its bytes, as CPython
   std::string da, db;
   bufferCopyTo(va, 'C', &da);
   bufferCopyTo(vb, 'C', &db);
@@ -862,7 +870,12 @@ Value memoryview_hex(Value* args) {
       if (n != 1) return raise(exc::ValueError, "sep must be length 1.");
       return raise(exc::TypeError, "sep must be str or bytes.");
     }
-    if (!argIndex(args[2], &per_sep)) return Value();
+    // bytes_per_sep is a C int in CPython.
+    if (!argIndex(args[2], &per_sep) || per_sep > INT32_MAX || per_sep < INT32_MIN) {
+      if (errorPending() && !errorMatches(exc::OverflowError)) return Value();
+      clearError();
+      return raise(exc::OverflowError, "Python int too large to convert to C int");
+    }
   }
   if (!checkReleased(self)) return Value();
   Buffer buf;
@@ -907,7 +920,12 @@ Value memoryview_cast(Value* args) {
     if (m->ndim != 1 && ndim != 1) return raise(exc::TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
     if (ndim > kMaxBufferDims) return raise(exc::ValueError, "memoryview: number of dimensions must not exceed 64");
   }
-  // The destination format.
+  // The destination format.  A non-ASCII one fails as CPython's: with the
+  // UnicodeEncodeError of format.encode('ascii').
+  if (!asStr(format)->ascii) {
+    Value encode = getAttr(format, internStr("encode"));
+    if (encode.isNull() || call1(encode, internStr("ascii")).isNull()) return Value();
+  }
   std::string fmt_text = strToUtf8(format);
   char dest = nativeFormatChar(fmt_text);
   if (dest == 0) {
@@ -932,8 +950,7 @@ Value memoryview_cast(Value* args) {
       int64_t n;
       if (!intToInt64(x, &n)) {
         clearError();
-        if (intSign(x) < 0) return raise(exc::ValueError, "memoryview.cast(): elements of shape must be integers > 0");
-        return raise(exc::ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+        return raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
       }
       if (n <= 0) return raise(exc::ValueError, "memoryview.cast(): elements of shape must be integers > 0");
       if (n > INT64_MAX / product) return raise(exc::ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");

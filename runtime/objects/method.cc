@@ -106,8 +106,6 @@ Value method_new(Type*, const Value* args, size_t nargs, Value kwnames) {
   return newMethod(args[0], args[1]);
 }
 
-Value method_get_func(Value self) { return asMethod(self)->func.get(); }
-Value method_get_self(Value self) { return asMethod(self)->self.get(); }
 Value method_get_doc(Value self) { return getAttr(asMethod(self)->func.get(), names::__doc__); }
 
 Value method___reduce__(Value* args) {
@@ -124,9 +122,14 @@ const MethodDef kMethodMethods[] = {
 };
 
 const GetSetDef kMethodGetSets[] = {
-    {.name = "__func__", .get = method_get_func, .doc = "the function (or other callable) implementing a method"},
-    {.name = "__self__", .get = method_get_self, .doc = "the instance to which a method is bound"},
     {.name = "__doc__", .get = method_get_doc},
+};
+
+const MemberDef kMethodMembers[] = {
+    {.name = "__func__", .kind = MemberKind::kObject, .offset = offsetof(MethodObj, func), .readonly = true,
+     .doc = "the function (or other callable) implementing a method"},
+    {.name = "__self__", .kind = MemberKind::kObject, .offset = offsetof(MethodObj, self), .readonly = true,
+     .doc = "the instance to which a method is bound"},
 };
 
 const uint32_t kMethodFields[] = {offsetof(MethodObj, ob_type), offsetof(MethodObj, func), offsetof(MethodObj, self)};
@@ -145,6 +148,7 @@ const TypeSpec kMethodSpec = {
               .tp_new = method_new},
     .methods = kMethodMethods,
     .getsets = kMethodGetSets,
+    .members = kMethodMembers,
     .doc = "Create a bound instance method object.",
     .weakrefable = true,
 };

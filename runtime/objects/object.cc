@@ -165,7 +165,8 @@ int object_init(Value self, const Value*, size_t nargs, Value kwnames) {
       return -1;
     }
     if (t->slots.tp_new == &object_new) {
-      raisef(exc::TypeError, "%s() takes no arguments", typeName(t).c_str());
+      raisef(exc::TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+             typeName(t).c_str());
       return -1;
     }
   }
@@ -360,7 +361,7 @@ const MethodDef kObjectMethods[] = {
      .doc = "Helper for pickle."},
     {.name = "__reduce__", .signature = "($self, /)", .fn = object___reduce__, .doc = "Helper for pickle."},
     {.name = "__getstate__", .signature = "($self, /)", .fn = object___getstate__, .doc = "Helper for pickle."},
-    {.name = "__subclasshook__", .signature = "($type, subclass, /)", .fn = object___subclasshook__,
+    {.name = "__subclasshook__", .signature = "($type, /, *args)", .fn = object___subclasshook__,
      .flags = method_flags::kClassMethod, .doc = "Abstract classes can override this to customize issubclass()."},
     {.name = "__init_subclass__", .signature = "($type, /)", .fn = object___init_subclass__,
      .flags = method_flags::kClassMethod,

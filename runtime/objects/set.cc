@@ -773,7 +773,8 @@ int set_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value frozenset_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == types::frozenset_type && !noKeywords("frozenset", kwnames)) return Value();
+  bool plain_init = type == types::frozenset_type || type->slots.tp_init == types::frozenset_type->slots.tp_init;
+  if (plain_init && !noKeywords("frozenset", kwnames)) return Value();
   if (nargs > 1) return raisef(exc::TypeError, "%s expected at most 1 argument, got %zu", typeName(type).c_str(), nargs);
   if (type == types::frozenset_type && nargs == 1 && isExactFrozenSet(args[0])) return args[0];
   Value s = allocSet(type);

@@ -42,7 +42,7 @@ Value notimplemented___reduce__(Value*) { return internStr("NotImplemented"); }
 
 Value ellipsis_repr(Value) { return internStr("Ellipsis"); }
 Value ellipsis_new(Type*, const Value*, size_t nargs, Value kwnames) {
-  if (!noArgs("ellipsis", nargs, kwnames)) return Value();
+  if (!noArgs("EllipsisType", nargs, kwnames)) return Value();
   return Value(singletons::Ellipsis);
 }
 Value ellipsis___reduce__(Value*) { return internStr("Ellipsis"); }
@@ -89,13 +89,19 @@ TERN_REGISTER_TYPE(kEllipsisSpec);
 }  // namespace
 
 void initializeSingletons() {
-  singletons::None = newObjectOld(types::none_type, sizeof(Obj));
-  singletons::NotImplemented = newObjectOld(types::notimplemented_type, sizeof(Obj));
-  singletons::Ellipsis = newObjectOld(types::ellipsis_type, sizeof(Obj));
-  auto* f = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj)));
+  // Each is rooted as soon as it exists: the next allocation may collect.
+  static gc::RootVector* keep = new gc::RootVector();
+  auto kept = [](Obj* o) {
+    keep->push_back(Value(o));
+    return o;
+  };
+  singletons::None = kept(newObjectOld(types::none_type, sizeof(Obj)));
+  singletons::NotImplemented = kept(newObjectOld(types::notimplemented_type, sizeof(Obj)));
+  singletons::Ellipsis = kept(newObjectOld(types::ellipsis_type, sizeof(Obj)));
+  auto* f = static_cast<IntObj*>(kept(newObjectOld(types::bool_type, sizeof(IntObj))));
   f->size = 0;
   singletons::False = f;
-  auto* t = static_cast<IntObj*>(newObjectOld(types::bool_type, sizeof(IntObj) + sizeof(objects::bigint::Limb)));
+  auto* t = static_cast<IntObj*>(kept(newObjectOld(types::bool_type, sizeof(IntObj) + sizeof(objects::bigint::Limb))));
   t->size = 1;
   t->limbs()[0] = 1;
   singletons::True = t;

@@ -86,6 +86,25 @@ F as(void* fn) {
 
 Value noneOrNull(int r) { return r < 0 ? Value() : None(); }
 
+// CPython's hackcheck: object.__setattr__(x, ...) must not bypass the
+// setattr of the builtin type x's class extends (type.__setattr__ on classes).
+bool hackcheck(Value self, void* fn, const char* what) {
+  Type* t = typeOf(self);
+  Value mro = t->mro.get();
+  Type* defining = t;
+  if (!mro.isNull()) {
+    for (int64_t i = 0; i < tupleLength(mro); ++i) {
+      defining = static_cast<Type*>(tupleItem(mro, i).asObject());
+      if (!defining->hasFlag(type_flags::kHeapType)) break;
+    }
+  }
+  if (reinterpret_cast<void*>(defining->slots.tp_setattro) != fn) {
+    raisef(exc::TypeError, "can't apply this %s to %s object", what, typeName(defining).c_str());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Value callSlotWrapper(const SlotDef* def, void* fn, Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -148,11 +167,13 @@ Value callSlotWrapper(const SlotDef* def, void* fn, Value self, const Value* arg
       return as<GetAttrFn>(fn)(self, args[0]);
     case WrapperKind::kSetattr:
       if (!checkArgs(nargs, 2)) return Value();
+      if (!hackcheck(self, fn, "__setattr__")) return Value();
       if (!isStr(args[0]))
         return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(args[0]).c_str());
       return noneOrNull(as<SetAttrFn>(fn)(self, args[0], args[1]));
     case WrapperKind::kDelattr:
       if (!checkArgs(nargs, 1)) return Value();
+      if (!hackcheck(self, fn, "__delattr__")) return Value();
       if (!isStr(args[0]))
         return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(args[0]).c_str());
       return noneOrNull(as<SetAttrFn>(fn)(self, args[0], Value()));
@@ -328,9 +349,10 @@ Value slotPower(Value self, Value other, Value mod) {
 }
 
 template <size_t I>
-Value slotInplacePower(Value self, Value other, Value mod) {
-  Value args[2] = {other, mod.isNull() ? None() : mod};
-  return callDunder(self, *kSlotTable[I].name, args, 2);
+Value slotInplacePower(Value self, Value other, Value) {
+  // As CPython: __ipow__ gets the one operand (three-argument pow is never in-place).
+  Value args[1] = {other};
+  return callDunder(self, *kSlotTable[I].name, args, 1);
 }
 
 Value slotRichCompare(Value self, Value other, int op) {
@@ -496,7 +518,13 @@ int slotContains(Value self, Value item) {
   if (fn.isNull()) {
     // Iteration fallback (CPython's _PySequence_IterSearch).
     Value it = getIter(self);
-    if (it.isNull()) return -1;
+    if (it.isNull()) {
+      if (errorMatches(exc::TypeError)) {
+        clearError();
+        raisef(exc::TypeError, "argument of type '%s' is not iterable", typeNameOf(self).c_str());
+      }
+      return -1;
+    }
     for (;;) {
       Value x = iterNext(it);
       if (x.isNull()) return errorPending() ? -1 : 0;

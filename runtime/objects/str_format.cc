@@ -484,7 +484,7 @@ void padInto(Out& out, const Text& text, int64_t len, const PrintfSpec& spec, vo
 // or std::string (bytes); Out likewise.  `convert` handles one conversion
 // of a fetched argument and appends to out (false on error).
 template <class Units, class MakeKey, class Convert>
-bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key, Convert convert) {
+bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key, Convert convert, bool bytes) {
   size_t n = fmt.size(), p = 0;
   while (p < n) {
     auto c = static_cast<char32_t>(static_cast<std::make_unsigned_t<typename Units::value_type>>(fmt[p]));
@@ -602,7 +602,8 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
     if (!convert(conv, arg, spec, out, pct)) return false;
   }
   if (st.argidx < st.arglen && st.dict.isNull()) {
-    raise(exc::TypeError, "not all arguments converted during string formatting");
+    raise(exc::TypeError, bytes ? "not all arguments converted during bytes formatting"
+                                : "not all arguments converted during string formatting");
     return false;
   }
   return true;
@@ -703,7 +704,7 @@ Value strPercentFormat(Value format_string, Value args) {
     }
     return convert(conv, arg, spec, o, pct);
   };
-  if (!percentLoop(fmt, st, out, make_key, convert_at)) return Value();
+  if (!percentLoop(fmt, st, out, make_key, convert_at, false)) return Value();
   return newStrFromUcs4(out);
 }
 
@@ -777,7 +778,7 @@ Value bytesPercentFormat(Value format_bytes, Value args, bool is_bytearray) {
     padInto<std::string, std::string>(o, text, static_cast<int64_t>(text.size()), spec, putBytes);
     return true;
   };
-  if (!percentLoop(fmt, st, out, make_key, convert)) return Value();
+  if (!percentLoop(fmt, st, out, make_key, convert, true)) return Value();
   if (is_bytearray) return newByteArray(out.data(), static_cast<int64_t>(out.size()));
   return newBytes(out);
 }

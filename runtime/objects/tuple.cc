@@ -252,7 +252,8 @@ Value tuple_repeat(Value a, Value b) {
 Value tuple_iter(Value self);
 
 Value tuple_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!kwnames.isNull() && tupleLength(kwnames) > 0 && type == types::tuple_type) {
+  bool plain_init = type == types::tuple_type || type->slots.tp_init == types::tuple_type->slots.tp_init;
+  if (!kwnames.isNull() && tupleLength(kwnames) > 0 && plain_init) {
     return raise(exc::TypeError, "tuple() takes no keyword arguments");
   }
   if (nargs > 1) return raisef(exc::TypeError, "tuple expected at most 1 argument, got %zu", nargs);

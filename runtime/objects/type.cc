@@ -481,6 +481,11 @@ Type* allocateType(Type* metatype) {
   return t;
 }
 
+Value getDunderDict(Value self);
+int setDunderDict(Value self, Value value);
+Value getDunderWeakref(Value self);
+extern const GetSetDef kDictGetSet;
+
 // The raw part of a builtin type: sizes, flags, layout and slots (inherited
 // from the base where the spec leaves them out).  No allocation.
 void fillRawFromSpec(Type* t, const TypeSpec* spec) {
@@ -573,6 +578,9 @@ bool fillDictFromSpec(Type* t) {
     if (!addToDict(t, names::__new__, newBuiltinMethod(&kTpNewWrapperDef, typeValue(t)))) return false;
   }
   if (!addToDict(t, names::__doc__, spec->doc != nullptr ? newStr(spec->doc) : None())) return false;
+  if (spec->dict_offset != 0 && t != types::type_type &&
+      !addToDict(t, names::__dict__, newGetSetDescriptor(t, &kDictGetSet)))
+    return false;
   return true;
 }
 
@@ -706,10 +714,6 @@ bool isIdentifier(const std::string& s) {
     if (!ok_start(c) && !(c >= '0' && c <= '9')) return false;
   return true;
 }
-
-Value getDunderDict(Value self);
-int setDunderDict(Value self, Value value);
-Value getDunderWeakref(Value self);
 
 const GetSetDef kDictGetSet = {.name = "__dict__", .get = getDunderDict, .set = setDunderDict,
                                .doc = "dictionary for instance variables (if defined)"};
@@ -985,7 +989,9 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
 
   // Instance layout.
   int64_t nslots = slot_names.isNull() ? 0 : tupleLength(slot_names);
-  int64_t extra_words = nslots + (add_dict ? 1 : 0) + (add_weak ? 1 : 0);
+  // Weak references need no word in the instance (they live in the weakref
+  // objects): __weakref__ only marks the class weakly referenceable.
+  int64_t extra_words = nslots + (add_dict ? 1 : 0);
   type->item_size = base->item_size;
   type->dict_offset = base->dict_offset;
   type->weaklist_offset = base->weaklist_offset;
@@ -1024,7 +1030,7 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
     type->dict_offset = static_cast<int32_t>(offsets[next++]);
     type->flags |= type_flags::kHasDict;
   }
-  if (add_weak) type->weaklist_offset = static_cast<int32_t>(offsets[next++]);
+  if (add_weak) type->weaklist_offset = -1;
   // __dict__ / __weakref__ getsets where this class introduces them.
   if (add_dict && dictContains(dict, names::__dict__) == 0 &&
       dictSet(dict, names::__dict__, newGetSetDescriptor(type, &kDictGetSet)) < 0)
@@ -1038,13 +1044,8 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
   for (int64_t i = 0; i < tupleLength(bases); ++i) addSubclass(asType(tupleItem(bases, i)), type);
   typeModified(type);
   updateSlots(type, Value());
-  // __abstractmethods__ sets the flag through its setter.
-  Value abstract = dictGet(dict, internStr("__abstractmethods__"));
-  if (!abstract.isNull()) {
-    int t = isTrue(abstract);
-    if (t < 0) return Value();
-    if (t) type->flags |= type_flags::kAbstract;
-  }
+  // (An __abstractmethods__ entry in the namespace does not make the class
+  // abstract: only assigning the attribute does, as in CPython.)
   if (!cell.isNull()) asCell(cell)->contents.set(tv);
   if (!setNames(type)) return Value();
   if (!initSubclass(type, kwargs)) return Value();
@@ -1076,7 +1077,7 @@ void recomputeMroRecursive(Type* type, void* data) {
 
 bool typesLayoutCompatible(Type* a, Type* b) {
   if (a->basic_size != b->basic_size || a->item_size != b->item_size || a->dict_offset != b->dict_offset ||
-      a->weaklist_offset != b->weaklist_offset || trailingWords(a) != trailingWords(b) ||
+      trailingWords(a) != trailingWords(b) ||
       solidBase(a) != solidBase(b) || a->instance_layout != b->instance_layout)
     return false;
   Value sa = a->slot_names.get(), sb = b->slot_names.get();
@@ -1572,7 +1573,8 @@ const TypeSpec kTypeSpec = {
               .tp_getattro = typeGetAttr,
               .tp_setattro = typeSetAttr,
               .tp_init = type_init,
-              .tp_new = type_tp_new},
+              .tp_new = type_tp_new,
+              .nb_or = unionOr},
     .methods = kTypeMethods,
     .getsets = kTypeGetSets,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",

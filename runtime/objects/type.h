@@ -34,6 +34,10 @@ void typeUpdateSlot(Type* type, Value name);
 Value typeGetAttr(Value type, Value name);
 int typeSetAttr(Value type, Value name, Value value);
 
+// `a | b` for types, None, generic aliases and unions: a types.UnionType
+// (union.cc), or NotImplemented for other operands.  type's nb_or.
+Value unionOr(Value a, Value b);
+
 // Allocates None, True, False, NotImplemented and Ellipsis (singletons.cc);
 // initializeTypes calls it once the types exist.
 void initializeSingletons();
@@ -58,5 +62,15 @@ void forEachSubclass(Type* type, void (*fn)(Type*, void*), void* data);
 // is kept in the top 16 bits of Type::flags; newObject appends them.
 inline constexpr unsigned kTrailingShift = 48;
 inline uint32_t trailingWords(const Type* t) { return static_cast<uint32_t>(t->flags >> kTrailingShift) & 0xffff; }
+
+// The HeapValue holding the instance __dict__ of `obj` (whose type has
+// dict_offset != 0): dict_offset is NEGATIVE for subclasses of var-sized
+// builtins, counted from the end of the object.  Never compute
+// `obj + dict_offset` directly.
+inline gc::HeapValue* instanceDictSlot(Value obj, int32_t dict_offset) {
+  gc::Object* o = obj.asObject();
+  char* p = dict_offset >= 0 ? o->bytes() + dict_offset : o->bytes() + o->sizeBytes() + dict_offset;
+  return reinterpret_cast<gc::HeapValue*>(p);
+}
 
 }  // namespace tern

@@ -188,7 +188,7 @@ TEST(Str, FormatMethod) {
             "!ValueError: cannot switch from automatic field numbering to manual field specification");
   EXPECT_EQ(show(callMethod(S("{2}"), internStr("format"), a, 2)),
             "!IndexError: Replacement index 2 out of range for positional args tuple");
-  EXPECT_EQ(show(callMethod(S("{:{}}|"), internStr("format"), a, 2)), "!ValueError: Unknown format code 'x' for object of type 'int'");
+  EXPECT_EQ(show(callMethod(S("{:{}}|"), internStr("format"), a, 2)), "'1|'");
   EXPECT_EQ(show(callMethod(S("x{{y}}z"), internStr("format"), nullptr, 0)), "'x{y}z'");
   EXPECT_EQ(show(callMethod(S("}"), internStr("format"), nullptr, 0)),
             "!ValueError: Single '}' encountered in format string");
@@ -233,7 +233,7 @@ TEST(Bytes, Basics) {
 TEST(ByteArray, Mutation) {
   Value ba = callType(types::bytearray_type, {B("abc")});
   ASSERT_FALSE(ba.isNull()) << show(ba);
-  EXPECT_EQ(show(method(ba, "append", {I(100)})), "None");
+  EXPECT_TRUE(isNone(method(ba, "append", {I(100)})));
   EXPECT_EQ(show(ba), "bytearray(b'abcd')");
   EXPECT_EQ(setItem(ba, newSlice(I(1), I(3), None()), B("XYZ")), 0);
   EXPECT_EQ(show(ba), "bytearray(b'aXYZd')");

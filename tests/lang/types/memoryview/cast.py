@@ -1,0 +1,61 @@
+# memoryview.cast: formats, shapes, 1-D <-> N-D, and every error it raises.
+def t(f):
+    try:
+        r = f()
+        print(repr(r.tolist() if isinstance(r, memoryview) else r))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+m = memoryview(b'abcdefgh')
+for fmt in ['B', 'b', 'c', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'n', 'N', 'f', 'd', '?', 'P', '@B', '@h',
+            '=h', '<h', 'x', 'hh', '', 'e', '2B', 'é']:
+    t(lambda: m.cast(fmt))
+    try:
+        print(fmt, m.cast(fmt).format, m.cast(fmt).itemsize)
+    except (TypeError, ValueError):
+        pass
+t(lambda: m.cast(1))
+t(lambda: m.cast(b'B'))
+t(lambda: m.cast())
+t(lambda: m.cast(format='h'))
+t(lambda: m[:6].cast('i'))
+t(lambda: m.cast('h').cast('i'))
+t(lambda: m.cast('h').cast('B'))
+t(lambda: m.cast('h').cast('c'))
+t(lambda: m.cast('B', shape=[2, 4]))
+t(lambda: m.cast('B', shape=(2, 2, 2)))
+t(lambda: m.cast('h', shape=[2, 2]))
+t(lambda: m.cast('B', shape=[2, 2]))
+t(lambda: m.cast('B', shape=[2, 0]))
+t(lambda: m.cast('B', shape=[-2, -4]))
+t(lambda: m.cast('B', shape=[2, 'a']))
+t(lambda: m.cast('B', shape=[2, 4.0]))
+t(lambda: m.cast('B', shape=[2**64, 1]))
+t(lambda: m.cast('B', shape=[2**62, 4]))
+t(lambda: m.cast('B', shape=3))
+t(lambda: m.cast('B', shape=None))
+t(lambda: m.cast('B', shape=[1] * 65))
+t(lambda: m.cast('B', shape=[1] * 64 + []))
+t(lambda: m.cast('B', shape=[8] + [1] * 63).ndim)
+t(lambda: m.cast('B', shape=(2, 4)).cast('B', shape=[4, 2]))
+t(lambda: m.cast('B', shape=(2, 4)).cast('B'))
+t(lambda: m.cast('B', shape=(2, 4)).cast('h'))
+t(lambda: m.cast('B', shape=(2, 4)).cast('h', shape=[4]))
+t(lambda: m.cast('B', shape=(2, 4)).cast('B', shape=[8]))
+t(lambda: m[::2].cast('B'))
+t(lambda: m[::-1].cast('B'))
+t(lambda: m.cast('B', shape=[]))
+t(lambda: m.cast('Q', shape=[]))
+t(lambda: m.cast('Q', shape=[]).shape)
+t(lambda: m.cast('Q', shape=[]).cast('B'))
+t(lambda: m.cast('Q', shape=[]).cast('B', shape=[2, 4]))
+t(lambda: memoryview(b'').cast('h'))
+t(lambda: memoryview(b'').cast('B', shape=[0]))
+t(lambda: memoryview(b'').cast('B', shape=[1]))
+t(lambda: m[:0].cast('B', shape=[2, 4]))
+t(lambda: m.cast('B', shape=[2, 4])[:0].cast('B'))
+ba = bytearray(b'\x00' * 8)
+w = memoryview(ba).cast('i')
+w[1] = -2
+print(ba, w.readonly, memoryview(b'ab').cast('c').readonly)
+t(lambda: m.cast('B', [2, 4]))
