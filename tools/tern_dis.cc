@@ -35,18 +35,26 @@ using tern::interp::Op;
 std::string repr(const Constant& c) {
   using K = Constant::Kind;
   switch (c.kind) {
-    case K::None: return "None";
-    case K::Ellipsis: return "Ellipsis";
-    case K::True: return "True";
-    case K::False: return "False";
-    case K::Int: return c.text;
-    case K::Float: return tern::compiler::repr_float(c.real);
+    case K::None:
+      return "None";
+    case K::Ellipsis:
+      return "Ellipsis";
+    case K::True:
+      return "True";
+    case K::False:
+      return "False";
+    case K::Int:
+      return c.text;
+    case K::Float:
+      return tern::compiler::repr_float(c.real);
     case K::Complex:
       if (c.real == 0 && !std::signbit(c.real)) return tern::compiler::repr_imaginary(c.imag);
       return "(" + tern::compiler::repr_float(c.real) + (std::signbit(c.imag) ? "-" : "+") +
              tern::compiler::repr_imaginary(std::fabs(c.imag)) + ")";
-    case K::Str: return tern::compiler::repr_str(c.text);
-    case K::Bytes: return tern::compiler::repr_bytes(c.text);
+    case K::Str:
+      return tern::compiler::repr_str(c.text);
+    case K::Bytes:
+      return tern::compiler::repr_bytes(c.text);
     case K::Tuple:
     case K::FrozenSet: {
       std::string out = c.kind == K::Tuple ? "(" : "frozenset({";
@@ -58,7 +66,8 @@ std::string repr(const Constant& c) {
       out += c.kind == K::Tuple ? ")" : "})";
       return out;
     }
-    case K::Code: return "<code object " + c.code->co_name + ", line " + std::to_string(c.code->co_firstlineno) + ">";
+    case K::Code:
+      return "<code object " + c.code->co_name + ", line " + std::to_string(c.code->co_firstlineno) + ">";
   }
   return "?";
 }
@@ -115,8 +124,7 @@ void summary(const CodeUnit& code, std::string& out) {
          ", \"kwonlyargcount\": " + std::to_string(code.co_kwonlyargcount) +
          ", \"flags\": " + std::to_string(code.co_flags) + ", \"varnames\": " + json(code.co_varnames) +
          ", \"cellvars\": " + json(code.co_cellvars) + ", \"freevars\": " + json(code.co_freevars) +
-         ", \"nlocals\": " + std::to_string(code.co_nlocals()) + ", \"names\": " + json(code.co_names) +
-         ", \"doc\": " +
+         ", \"nlocals\": " + std::to_string(code.co_nlocals()) + ", \"names\": " + json(code.co_names) + ", \"doc\": " +
          (!code.co_consts.empty() && code.co_consts[0].is_str() ? json(code.co_consts[0].text) : "null") +
          ", \"stacksize\": " + std::to_string(code.co_stacksize) + "}\n";
   for (const Constant& c : code.co_consts) {
@@ -143,9 +151,12 @@ std::string argrepr(const CodeUnit& code, Op op, uint32_t arg, const std::vector
       static const char* kOps[] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
       return arg < 13 ? kOps[arg] : arg < 26 ? std::string(kOps[arg - 13]) + "=" : "?";
     }
-    case Op::IS_OP: return arg ? "is not" : "is";
-    case Op::CONTAINS_OP: return arg ? "not in" : "in";
-    default: return "";
+    case Op::IS_OP:
+      return arg ? "is not" : "is";
+    case Op::CONTAINS_OP:
+      return arg ? "not in" : "in";
+    default:
+      return "";
   }
 }
 

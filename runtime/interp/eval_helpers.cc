@@ -412,6 +412,16 @@ bool normaliseStarArgs(Value func, Value* args, Value* kwargs) {
     if (!dictMergeForCall(func, d, *kwargs)) return false;
     *kwargs = d;
   }
+  if (!kwargs->isNull()) {
+    int64_t pos = 0;
+    Value key, value;
+    while (dictNext(*kwargs, &pos, &key, &value)) {
+      if (!isStr(key)) {
+        raise(exc::TypeError, "keywords must be strings");
+        return false;
+      }
+    }
+  }
   return true;
 }
 

@@ -6,10 +6,29 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/interp/eval.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/object.h"
 
 namespace tern::containers {
+
+// Py_EnterRecursiveCall for the natives that recurse through their items
+// (repr, comparison): deep nesting ends in RecursionError, not a crash.
+class RecursionGuard {
+ public:
+  explicit RecursionGuard(const char* where) : ok_(enterRecursiveCall(where)) {}
+  ~RecursionGuard() {
+    if (ok_) leaveRecursiveCall();
+  }
+  RecursionGuard(const RecursionGuard&) = delete;
+  RecursionGuard& operator=(const RecursionGuard&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  bool ok_;
+};
+inline constexpr const char* kInRepr = " while getting the repr of an object";
+inline constexpr const char* kInComparison = " in comparison";
 
 // tp_iter of iterators: iter(it) is it.
 inline Value selfIter(Value v) { return v; }

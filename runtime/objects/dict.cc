@@ -502,6 +502,8 @@ int dict_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value dict_repr(Value self) {
+  containers::RecursionGuard guard(containers::kInRepr);
+  if (!guard.ok()) return Value();
   if (dictSize(self) == 0) return containers::strFromUtf8("{}");
   int r = reprEnter(self);
   if (r < 0) return Value();
@@ -556,6 +558,8 @@ int dict_contains(Value self, Value key) { return dictContains(self, key); }
 
 // 1 equal, 0 not, -1 error.
 int dictEqual(Value a, Value b) {
+  containers::RecursionGuard guard(containers::kInComparison);
+  if (!guard.ok()) return -1;
   if (dictSize(a) != dictSize(b)) return 0;
   for (int64_t i = 0; i < dictimpl::entryCount(a); ++i) {
     Value k = dictimpl::entryKey(a, i);

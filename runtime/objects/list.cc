@@ -272,6 +272,8 @@ Value listSlice(Value self, int64_t start, int64_t step, int64_t n) {
 // Slots
 
 Value list_repr(Value self) {
+  containers::RecursionGuard guard(containers::kInRepr);
+  if (!guard.ok()) return Value();
   if (listLength(self) == 0) return containers::strFromUtf8("[]");
   int r = reprEnter(self);
   if (r < 0) return Value();
@@ -379,6 +381,8 @@ int list_contains(Value self, Value item) {
 }
 
 Value list_richcompare(Value a, Value b, int op) {
+  containers::RecursionGuard guard(containers::kInComparison);
+  if (!guard.ok()) return Value();
   if (!isList(a) || !isList(b)) return NotImplemented();
   if (listLength(a) != listLength(b) && (op == kEq || op == kNe)) return Bool(op == kNe);
   int64_t i = 0;

@@ -22,6 +22,7 @@
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
 #include "runtime/objects/type.h"
+#include "runtime/modules/module.h"
 
 namespace tern {
 
@@ -311,16 +312,91 @@ Value object___getstate__(Value* args) {
   return state;
 }
 
-Value object___reduce_ex__(Value* args) {
-  // The copyreg protocol needs the import system; until then say so clearly.
-  (void)args;
-  return raise(exc::NotImplementedError, "object.__reduce_ex__() is not supported by Tern yet");
+Value importCopyreg() { return importModule(internStr("copyreg")); }
+
+// Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems).
+Value reduceNewobj(Value self) {
+  Type* t = typeOf(self);
+  if (t->slots.tp_new == nullptr) return raisef(exc::TypeError, "cannot pickle '%s' object", typeName(t).c_str());
+  Value args, kwargs;
+  Value gnx = lookupAttr(self, internStr("__getnewargs_ex__"));
+  if (gnx.isNull() && errorPending()) return Value();
+  if (!gnx.isNull()) {
+    Value r = call0(gnx);
+    if (r.isNull()) return r;
+    if (!isTuple(r) || tupleLength(r) != 2)
+      return raisef(exc::TypeError, "__getnewargs_ex__ should return a tuple of length 2, not '%s'",
+                    typeNameOf(r).c_str());
+    args = tupleItem(r, 0);
+    kwargs = tupleItem(r, 1);
+  } else {
+    Value gn = lookupAttr(self, internStr("__getnewargs__"));
+    if (gn.isNull() && errorPending()) return Value();
+    if (!gn.isNull()) {
+      args = call0(gn);
+      if (args.isNull()) return args;
+      if (!isTuple(args))
+        return raisef(exc::TypeError, "__getnewargs__ should return a tuple, not '%s'", typeNameOf(args).c_str());
+    } else {
+      args = newTuple(0);
+    }
+  }
+  Value copyreg = importCopyreg();
+  if (copyreg.isNull()) return Value();
+  Value newobj, newargs;
+  if (kwargs.isNull() || (isDict(kwargs) && dictSize(kwargs) == 0)) {
+    newobj = getAttr(copyreg, internStr("__newobj__"));
+    if (newobj.isNull()) return Value();
+    int64_t n = tupleLength(args);
+    newargs = newTuple(n + 1);
+    tupleInit(newargs, 0, typeValue(t));
+    for (int64_t i = 0; i < n; ++i) tupleInit(newargs, i + 1, tupleItem(args, i));
+  } else {
+    newobj = getAttr(copyreg, internStr("__newobj_ex__"));
+    if (newobj.isNull()) return Value();
+    newargs = newTupleOf({typeValue(t), args, kwargs});
+  }
+  Value state = callMethod(self, internStr("__getstate__"), nullptr, 0);
+  if (state.isNull()) return Value();
+  Value listitems = None(), dictitems = None();
+  if (isList(self)) {
+    listitems = getIter(self);
+    if (listitems.isNull()) return Value();
+  }
+  if (isDict(self)) {
+    Value items = callMethod(self, names::items, nullptr, 0);
+    if (items.isNull()) return Value();
+    dictitems = getIter(items);
+    if (dictitems.isNull()) return Value();
+  }
+  return newTupleOf({newobj, newargs, state, listitems, dictitems});
 }
 
-Value object___reduce__(Value* args) {
-  (void)args;
-  return raise(exc::NotImplementedError, "object.__reduce__() is not supported by Tern yet");
+Value commonReduce(Value self, int64_t proto) {
+  if (proto >= 2) return reduceNewobj(self);
+  Value copyreg = importCopyreg();
+  if (copyreg.isNull()) return Value();
+  Value fn = getAttr(copyreg, internStr("_reduce_ex"));
+  if (fn.isNull()) return Value();
+  return call2(fn, self, newInt(proto));
 }
+
+Value object___reduce_ex__(Value* args) {
+  Value self = args[0];
+  int64_t proto;
+  if (!argIndex(args[1], &proto)) return Value();
+  Value reduce = lookupAttr(self, internStr("__reduce__"));
+  if (reduce.isNull() && errorPending()) return Value();
+  if (!reduce.isNull()) {
+    Value clsreduce = lookupAttr(typeValue(typeOf(self)), internStr("__reduce__"));
+    if (clsreduce.isNull() && errorPending()) return Value();
+    Value objreduce = dictGet(types::object_type->dict.get(), internStr("__reduce__"));
+    if (clsreduce != objreduce) return call0(reduce);
+  }
+  return commonReduce(self, proto);
+}
+
+Value object___reduce__(Value* args) { return commonReduce(args[0], 0); }
 
 // --- __class__ ---
 
@@ -351,7 +427,7 @@ int object_set_class(Value self, Value value) {
   }
   asObj(self)->ob_type.set(value);
   if (newto->slots.tp_finalize != nullptr && newto->hasFlag(type_flags::kHeapType) &&
-      !self.asObject()->hasFlag(gc::header::kFinalizable))
+      gc::layoutOf(self.asObject()).finalize != nullptr && !self.asObject()->hasFlag(gc::header::kFinalizable))
     gc::setFinalizable(self.asObject());
   return 0;
 }

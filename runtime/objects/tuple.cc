@@ -118,6 +118,8 @@ bool hashIsPure(Value v) {
 // Slots
 
 Value tuple_repr(Value self) {
+  containers::RecursionGuard guard(containers::kInRepr);
+  if (!guard.ok()) return Value();
   int64_t n = tupleLength(self);
   if (n == 0) return containers::strFromUtf8("()");
   int r = reprEnter(self);
@@ -137,22 +139,43 @@ Value tuple_repr(Value self) {
   return containers::strFromUtf8(out);
 }
 
+// Nested exact tuples are hashed with an explicit stack, so that deep
+// nesting (which CPython's small C frames survive) cannot exhaust ours.
 int64_t tuple_hash(Value self) {
-  TupleObj* t = asTuple(self);
-  if (t->hash != -1) return t->hash;
-  int64_t n = t->length;
-  std::vector<int64_t> hashes(static_cast<size_t>(n));
-  bool pure = true;
-  for (int64_t i = 0; i < n; ++i) {
-    Value item = tupleItem(self, i);
-    int64_t h = hash(item);
-    if (h == -1) return -1;
-    hashes[static_cast<size_t>(i)] = h;
-    if (pure && !hashIsPure(item)) pure = false;
+  if (asTuple(self)->hash != -1) return asTuple(self)->hash;
+  gc::RootVector tuples;  // the tuples being hashed, outermost first
+  std::vector<std::vector<int64_t>> hashes;
+  std::vector<bool> pure;
+  tuples.push_back(self);
+  hashes.emplace_back();
+  pure.push_back(true);
+  for (;;) {
+    Value t = tuples.back();
+    size_t i = hashes.back().size();
+    if (static_cast<int64_t>(i) < tupleLength(t)) {
+      Value item = tupleItem(t, static_cast<int64_t>(i));
+      if (isExactTuple(item) && asTuple(item)->hash == -1 && tupleLength(item) > 0) {
+        tuples.push_back(item);
+        hashes.emplace_back();
+        pure.push_back(true);
+        continue;
+      }
+      int64_t h = hash(item);
+      if (h == -1) return -1;
+      hashes.back().push_back(h);
+      if (!hashIsPure(item)) pure.back() = false;
+      continue;
+    }
+    int64_t h = objects::hash_tuple(hashes.back().data(), hashes.back().size());
+    bool p = pure.back();
+    if (p) asTuple(t)->hash = h;
+    tuples.pop_back();
+    hashes.pop_back();
+    pure.pop_back();
+    if (tuples.empty()) return h;
+    hashes.back().push_back(h);
+    if (!p) pure.back() = false;
   }
-  int64_t h = objects::hash_tuple(hashes.data(), hashes.size());
-  if (pure) asTuple(self)->hash = h;
-  return h;
 }
 
 int64_t tuple_len(Value self) { return tupleLength(self); }
@@ -183,6 +206,8 @@ int tuple_contains(Value self, Value item) {
 }
 
 Value tuple_richcompare(Value a, Value b, int op) {
+  containers::RecursionGuard guard(containers::kInComparison);
+  if (!guard.ok()) return Value();
   if (!isTuple(a) || !isTuple(b)) return NotImplemented();
   int64_t na = tupleLength(a), nb = tupleLength(b);
   int64_t i = 0;

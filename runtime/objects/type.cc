@@ -1078,7 +1078,16 @@ void recomputeMroRecursive(Type* type, void* data) {
 bool typesLayoutCompatible(Type* a, Type* b) {
   if (a->basic_size != b->basic_size || a->item_size != b->item_size || a->dict_offset != b->dict_offset ||
       trailingWords(a) != trailingWords(b) ||
-      solidBase(a) != solidBase(b) || a->instance_layout != b->instance_layout)
+      solidBase(a) != solidBase(b))
+    return false;
+  // The same references at the same places (layout ids differ between a
+  // builtin and its subclasses, which add a finalizer).
+  const gc::Layout& la = gc::layoutOf(a->instance_layout);
+  const gc::Layout& lb = gc::layoutOf(b->instance_layout);
+  std::vector<uint32_t> fa(la.fields.begin(), la.fields.end()), fb(lb.fields.begin(), lb.fields.end());
+  std::sort(fa.begin(), fa.end());
+  std::sort(fb.begin(), fb.end());
+  if (fa != fb || la.trailing_refs_from != lb.trailing_refs_from || (la.trace == nullptr) != (lb.trace == nullptr))
     return false;
   Value sa = a->slot_names.get(), sb = b->slot_names.get();
   int64_t na = sa.isNull() ? 0 : tupleLength(sa), nb = sb.isNull() ? 0 : tupleLength(sb);
@@ -1519,7 +1528,26 @@ int type_set_annotations(Value self, Value v) {
 }
 Value type_get_basicsize(Value self) { return newInt(asType(self)->basic_size); }
 Value type_get_itemsize(Value self) { return newInt(asType(self)->item_size); }
-Value type_get_flags(Value self) { return newInt(static_cast<int64_t>(asType(self)->flags & 0xffffffffffffull)); }
+// __flags__ in CPython's Py_TPFLAGS_* bits (programs test them, e.g. HEAPTYPE).
+Value type_get_flags(Value self) {
+  Type* t = asType(self);
+  struct Bit {
+    uint64_t tern;
+    int cpython;
+  };
+  static const Bit kBits[] = {
+      {type_flags::kImmutable, 8},          {type_flags::kHeapType, 9},        {type_flags::kBaseType, 10},
+      {type_flags::kReady, 12},             {type_flags::kMethodDescriptor, 17}, {type_flags::kAbstract, 20},
+      {type_flags::kSequence, 5},           {type_flags::kMapping, 6},         {type_flags::kIntSubclass, 24},
+      {type_flags::kListSubclass, 25},      {type_flags::kTupleSubclass, 26},  {type_flags::kBytesSubclass, 27},
+      {type_flags::kStrSubclass, 28},       {type_flags::kDictSubclass, 29},   {type_flags::kBaseExceptionSubclass, 30},
+      {type_flags::kTypeSubclass, 31},
+  };
+  int64_t r = int64_t{1} << 14;  // Py_TPFLAGS_HAVE_GC: every Tern object is collected
+  for (const Bit& b : kBits)
+    if (t->flags & b.tern) r |= int64_t{1} << b.cpython;
+  return newInt(r);
+}
 Value type_get_dictoffset(Value self) { return newInt(asType(self)->dict_offset); }
 Value type_get_weakrefoffset(Value self) {
   int32_t w = asType(self)->weaklist_offset;
