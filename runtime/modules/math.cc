@@ -298,7 +298,7 @@ bool logOf(Value arg, double (*f)(double), double* out) {
     if (top.isNull()) return false;
     double t;
     if (!intToDouble(top, &t)) return false;
-    *out = f(t) + static_cast<double>(shift) * f(2.0);
+    *out = f(std::ldexp(t, -60)) + f(2.0) * static_cast<double>(bits);
     return true;
   }
   double x;
@@ -430,16 +430,25 @@ double vectorNorm(const std::vector<double>& v) {
   }
   if (nan) return NAN;
   if (max == 0.0 || v.size() <= 1) return max;
-  if (v.size() == 2) return std::hypot(v[0], v[1]);
-  double sum = 0.0, comp = 0.0;
+  // Scale by a power of two (exact), sum the squares with their rounding
+  // errors (fma) in compensated form, then correct the square root once.
+  int e;
+  std::frexp(max, &e);
+  double s = 0.0, lo = 0.0;
   for (double x : v) {
-    double s = x / max;
-    double term = s * s - comp;
-    double t = sum + term;
-    comp = (t - sum) - term;
-    sum = t;
+    double y = std::ldexp(x, -e);
+    double p = y * y;
+    double perr = std::fma(y, y, -p);
+    double t = s + p;
+    double serr = (s - t) + p;
+    if (std::fabs(s) < std::fabs(p)) serr = (p - t) + s;
+    s = t;
+    lo += serr + perr;
   }
-  return max * std::sqrt(sum);
+  double h = std::sqrt(s + lo);
+  double r = std::fma(-h, h, s) + lo;
+  h += r / (2.0 * h);
+  return std::ldexp(h, e);
 }
 
 Value math_hypot(Value* args) {

@@ -40,7 +40,15 @@ Value getAttr(Value obj, Value name) {
   return f(obj, name);
 }
 
+Value genericGetAttrImpl(Value obj, Value name, bool suppress);  // object.cc
+Value typeGetAttrImpl(Value type, Value name, bool suppress);     // type.cc
+
 Value lookupAttr(Value obj, Value name) {
+  if (isStr(name)) {
+    GetAttrFn f = typeOf(obj)->slots.tp_getattro;
+    if (f == genericGetAttr) return genericGetAttrImpl(obj, name, true);
+    if (f == typeGetAttr) return typeGetAttrImpl(obj, name, true);
+  }
   Value v = getAttr(obj, name);
   if (v.isNull() && errorMatches(exc::AttributeError)) clearError();
   return v;

@@ -3,8 +3,8 @@
 // access delegated to the origin class, as CPython 3.11's
 // Objects/genericaliasobject.c behaves.
 //
-// Not yet: `*tuple[int]` unpacking by iteration and `list[int] | None`
-// (types.UnionType).
+// `list[int] | None` is type.h's unionOr (types.UnionType).  Not yet:
+// `*tuple[int]` unpacking by iteration.
 #include "runtime/objects/genericalias.h"
 
 #include <cstddef>
@@ -17,6 +17,7 @@
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
 
 namespace tern {
 
@@ -340,6 +341,7 @@ const TypeSpec kAliasSpec = {
             .tp_getattro = ga_getattro,
             .tp_richcompare = ga_richcompare,
             .tp_new = ga_new,
+            .nb_or = unionOr,
             .mp_subscript = ga_getitem,
         },
     .methods = kAliasMethods,

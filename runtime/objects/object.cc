@@ -84,7 +84,9 @@ Value raiseNoAttribute(Value obj, Value name) {
 
 }  // namespace
 
-Value genericGetAttr(Value obj, Value name) {
+// `suppress`: an absent attribute gives null without an exception
+// (lookupAttr's fast path, which spares creating an AttributeError).
+Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
   if (!isStr(name))
     return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(name).c_str());
   Type* t = typeOf(obj);
@@ -93,7 +95,11 @@ Value genericGetAttr(Value obj, Value name) {
   if (!descr.isNull()) {
     Type* dt = typeOf(descr);
     get = dt->slots.tp_descr_get;
-    if (get != nullptr && dt->slots.tp_descr_set != nullptr) return get(descr, obj, typeValue(t));
+    if (get != nullptr && dt->slots.tp_descr_set != nullptr) {
+      Value r = get(descr, obj, typeValue(t));
+      if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+      return r;
+    }
   } else if (errorPending()) {
     return Value();
   }
@@ -103,10 +109,17 @@ Value genericGetAttr(Value obj, Value name) {
     if (!v.isNull()) return v;
     if (errorPending()) return Value();
   }
-  if (get != nullptr) return get(descr, obj, typeValue(t));
+  if (get != nullptr) {
+    Value r = get(descr, obj, typeValue(t));
+    if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+    return r;
+  }
   if (!descr.isNull()) return descr;
+  if (suppress) return Value();
   return raiseNoAttribute(obj, name);
 }
+
+Value genericGetAttr(Value obj, Value name) { return genericGetAttrImpl(obj, name, false); }
 
 int genericSetAttr(Value obj, Value name, Value value) {
   if (!isStr(name)) {

@@ -549,7 +549,7 @@ bool fillDictFromSpec(Type* t) {
     if (m.flags & method_flags::kClassMethod) {
       v = newClassMethodDescriptor(t, &m);
     } else if (m.flags & method_flags::kStaticMethod) {
-      v = newStaticMethod(newBuiltinMethod(&m, Value()));
+      v = newStaticMethod(newBuiltinMethod(&m, typeValue(t)));  // m_self is the type, as CPython
     } else {
       v = newMethodDescriptor(t, &m);
     }
@@ -1248,7 +1248,12 @@ Value raiseTypeAttributeError(Type* t, Value name) {
 
 }  // namespace
 
-Value typeGetAttr(Value self, Value name) {
+Value typeGetAttrImpl(Value self, Value name, bool suppress);
+
+Value typeGetAttr(Value self, Value name) { return typeGetAttrImpl(self, name, false); }
+
+// `suppress`: absent gives null without an exception (lookupAttr's fast path).
+Value typeGetAttrImpl(Value self, Value name, bool suppress) {
   if (!isStr(name))
     return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(name).c_str());
   Type* type = asType(self);
@@ -1258,19 +1263,32 @@ Value typeGetAttr(Value self, Value name) {
   if (!meta_attr.isNull()) {
     Type* mt = typeOf(meta_attr);
     meta_get = mt->slots.tp_descr_get;
-    if (meta_get != nullptr && mt->slots.tp_descr_set != nullptr) return meta_get(meta_attr, self, typeValue(meta));
+    if (meta_get != nullptr && mt->slots.tp_descr_set != nullptr) {
+      Value r = meta_get(meta_attr, self, typeValue(meta));
+      if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+      return r;
+    }
   } else if (errorPending()) {
     return Value();
   }
   Value attr = typeLookup(type, name);
   if (!attr.isNull()) {
     DescrGetFn local_get = typeOf(attr)->slots.tp_descr_get;
-    if (local_get != nullptr) return local_get(attr, Value(), self);
+    if (local_get != nullptr) {
+      Value r = local_get(attr, Value(), self);
+      if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+      return r;
+    }
     return attr;
   }
   if (errorPending()) return Value();
-  if (meta_get != nullptr) return meta_get(meta_attr, self, typeValue(meta));
+  if (meta_get != nullptr) {
+    Value r = meta_get(meta_attr, self, typeValue(meta));
+    if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+    return r;
+  }
   if (!meta_attr.isNull()) return meta_attr;
+  if (suppress) return Value();
   return raiseTypeAttributeError(type, name);
 }
 

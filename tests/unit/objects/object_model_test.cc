@@ -170,6 +170,8 @@ TEST(ObjectModel, C3Mro) {
   Value subs = callMethod(A, internStr("__subclasses__"), nullptr, 0);
   ASSERT_FALSE(subs.isNull()) << pendingMessage();
   EXPECT_EQ(listLength(subs), 2);
+  // (B and C must stay reachable until here: the list holds weak references.)
+  EXPECT_TRUE(isSubtype(asType(D), asType(B)) && isSubtype(asType(D), asType(C)));
 }
 
 TEST(ObjectModel, AttributeLookupOrder) {

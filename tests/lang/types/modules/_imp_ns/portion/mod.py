@@ -1,0 +1,2 @@
+# Helper module inside a namespace package.
+NS = __name__

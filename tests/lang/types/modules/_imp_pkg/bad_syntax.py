@@ -1,0 +1,3 @@
+# Helper: a SyntaxError.
+def f(:
+    pass
