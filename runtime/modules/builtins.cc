@@ -40,11 +40,10 @@ Value sysStream(Value name) {
   return dictGetStr(moduleDict(sys), name);
 }
 
-Value kwnamesOf(std::initializer_list<const char*> names) {
-  Value t = newTuple(static_cast<int64_t>(names.size()));
-  int64_t i = 0;
-  for (const char* n : names) tupleInit(t, i++, internStr(n));
-  return t;
+// Writes `text` (a str) to `file` through its write method.
+bool writeTo(Value file, Value text) {
+  Value r = callMethod(file, names::write, &text, 1);
+  return !r.isNull();
 }
 
 // ===========================================================================
@@ -205,8 +204,28 @@ Value builtin_id(Value* args) {
   return newIntUnsigned(gc::identity(v.asObject()));
 }
 
-Value builtin_input(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "input() needs the io module (issue #5)");
+// input(prompt): through sys.stdout and sys.stdin's readline (the streams
+// are stdprinters until io exists).
+Value builtin_input(Value* args) {
+  Value prompt = args[1];
+  Value out = sysStream(names::stdout_);
+  Value in = sysStream(internStr("stdin"));
+  if (out.isNull() || in.isNull()) {
+    if (errorPending()) return Value();
+    return raise(exc::RuntimeError, out.isNull() ? "input(): lost sys.stdout" : "input(): lost sys.stdin");
+  }
+  if (callMethod(out, names::flush, nullptr, 0).isNull()) return Value();
+  if (!isStr(prompt) || asStr(prompt)->length > 0) {
+    Value text = str(prompt);
+    if (text.isNull() || !writeTo(out, text) || callMethod(out, names::flush, nullptr, 0).isNull()) return Value();
+  }
+  Value line = callMethod(in, internStr("readline"), nullptr, 0);
+  if (line.isNull()) return Value();
+  if (!isStr(line)) return raise(exc::TypeError, "object.readline() returned non-string");
+  int64_t n = asStr(line)->length;
+  if (n == 0) return raise(exc::EOFError, "EOF when reading a line");
+  if (asStr(line)->at(n - 1) == '\n') return strSubstring(line, 0, n - 1);
+  return line;
 }
 
 Value builtin_isinstance(Value* args) {
@@ -313,12 +332,6 @@ Value builtin_ord(Value* args) {
 
 Value builtin_pow(Value* args) { return power(args[1], args[2], args[3]); }
 
-// Writes `text` (a str) to `file` through its write method.
-bool writeTo(Value file, Value text) {
-  Value r = callMethod(file, names::write, &text, 1);
-  return !r.isNull();
-}
-
 Value builtin_print(Value* args) {
   Value values = args[1], sep = args[2], end = args[3], file = args[4], flush = args[5];
   if (isNone(file)) {
@@ -376,13 +389,19 @@ Value builtin_setattr(Value* args) {
   return None();
 }
 
+// sorted(iterable, /, *, key=None, reverse=False): the keywords go to
+// list.sort as they are, so its errors are sort()'s, as in CPython.
 Value builtin_sorted(Value* args) {
-  Value list = listFromIterable(args[1]);
+  Value positional = args[1], kwargs = args[2];
+  if (tupleLength(positional) != 1) {
+    return raisef(exc::TypeError, "sorted expected 1 argument, got %lld",
+                  static_cast<long long>(tupleLength(positional)));
+  }
+  Value list = listFromIterable(tupleItem(positional, 0));
   if (list.isNull()) return Value();
   Value sort = getAttr(list, internStr("sort"));
   if (sort.isNull()) return Value();
-  Value kw[2] = {args[2], args[3]};
-  if (call(sort, kw, 0, kwnamesOf({"key", "reverse"})).isNull()) return Value();
+  if (callTupleDict(sort, newTuple(0), kwargs).isNull()) return Value();
   return list;
 }
 
@@ -524,7 +543,7 @@ const MethodDef kBuiltinFunctions[] = {
      .doc = "Round a number to a given precision in decimal digits."},
     {.name = "setattr", .signature = "($module, obj, name, value, /)", .fn = builtin_setattr,
      .doc = "Sets the named attribute on the given object to the specified value."},
-    {.name = "sorted", .signature = "($module, iterable, /, *, key=None, reverse=False)", .fn = builtin_sorted,
+    {.name = "sorted", .signature = "($module, /, *args, **kwargs)", .fn = builtin_sorted,
      .doc = "Return a new list containing all items from the iterable in ascending order."},
     {.name = "sum", .signature = "($module, iterable, /, start=0)", .fn = builtin_sum,
      .doc = "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
