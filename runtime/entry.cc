@@ -19,6 +19,7 @@
 #include "runtime/modules/sys.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/hash.h"
 #include "runtime/objects/str.h"
 
 namespace tern {
@@ -73,6 +74,12 @@ int main(int argc, char** argv) {
   if (argc >= 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-V") == 0)) {
     std::printf("Tern 0.1.0 (Python 3.11)\n");
     return 0;
+  }
+  // The str/bytes hash secret, from PYTHONHASHSEED, before any hash is taken.
+  if (std::optional<std::string> error = objects::init_hash_secret()) {
+    std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: %s\nPython runtime state: preinitialized\n\n",
+                 error->c_str());
+    return 1;
   }
   gc::initialize(gc::Config::fromEnvironment());
   if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) {

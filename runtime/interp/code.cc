@@ -100,9 +100,108 @@ Value code_get_co_code(Value v) {
   }
   return c->co_code.get();
 }
-Value code_get_co_lnotab(Value) { return bytesFromData("", 0); }
-Value code_get_co_exceptiontable(Value) { return bytesFromData("", 0); }
-Value code_get_co_linetable(Value) { return bytesFromData("", 0); }
+// co_linetable, co_exceptiontable and co_lnotab use CPython 3.11's encodings
+// with one Tern instruction as the code unit (so byte offsets are
+// 2 * instruction index, as in co_lines; docs/differences.md).
+
+// 6-bit chunks, least significant first, 0x40 = more follow (locations).
+void putVarint(std::string& out, uint32_t v) {
+  while (v >= 64) {
+    out.push_back(static_cast<char>(0x40 | (v & 63)));
+    v >>= 6;
+  }
+  out.push_back(static_cast<char>(v));
+}
+void putSignedVarint(std::string& out, int32_t v) {
+  putVarint(out, v < 0 ? ((static_cast<uint32_t>(-v) << 1) | 1) : (static_cast<uint32_t>(v) << 1));
+}
+
+Value code_get_co_linetable(Value v) {
+  CodeObj* c = asCode(v);
+  std::string out;
+  int32_t prev_line = c->firstlineno;
+  uint32_t i = 0;
+  while (i < c->ninstr) {
+    InstrPosition p = c->positions()[i];
+    uint32_t j = i + 1;
+    while (j < c->ninstr && j - i < 8 && std::memcmp(&c->positions()[j], &p, sizeof p) == 0) ++j;
+    uint32_t len = j - i;
+    if (p.lineno < 0) {
+      out.push_back(static_cast<char>(0x80 | (15 << 3) | (len - 1)));  // no location
+    } else {
+      out.push_back(static_cast<char>(0x80 | (14 << 3) | (len - 1)));  // long form
+      putSignedVarint(out, p.lineno - prev_line);
+      putVarint(out, static_cast<uint32_t>(p.end_lineno < 0 ? 0 : p.end_lineno - p.lineno));
+      putVarint(out, static_cast<uint32_t>(p.col + 1));
+      putVarint(out, static_cast<uint32_t>(p.end_col + 1));
+      prev_line = p.lineno;
+    }
+    i = j;
+  }
+  return bytesFromData(out.data(), out.size());
+}
+
+// 6-bit chunks, most significant first, 0x40 = more follow; 0x80 marks the
+// first byte of an entry.
+void putExceptionVarint(std::string& out, uint32_t v, bool first) {
+  int shift = 0;
+  while ((v >> shift) >= 64) shift += 6;
+  for (; shift >= 0; shift -= 6) {
+    char b = static_cast<char>((v >> shift) & 63);
+    if (shift > 0) b |= 0x40;
+    if (first) b |= static_cast<char>(0x80);
+    first = false;
+    out.push_back(b);
+  }
+}
+
+Value code_get_co_exceptiontable(Value v) {
+  CodeObj* c = asCode(v);
+  std::string out;
+  for (uint32_t k = 0; k < c->nexc; ++k) {
+    const ExceptionTableEntry& e = c->exceptionTable()[k];
+    putExceptionVarint(out, e.start, true);
+    putExceptionVarint(out, e.end - e.start, false);
+    putExceptionVarint(out, e.target, false);
+    putExceptionVarint(out, (static_cast<uint32_t>(e.depth) << 1) | e.push_lasti, false);
+  }
+  return bytesFromData(out.data(), out.size());
+}
+
+Value code_get_co_lnotab(Value v) {
+  // (byte offset increment, line increment) pairs over co_lines' ranges,
+  // split into steps that fit a byte (unsigned / signed).
+  CodeObj* c = asCode(v);
+  std::string out;
+  int64_t addr = 0, line = c->firstlineno;
+  uint32_t i = 0;
+  while (i < c->ninstr) {
+    int32_t l = c->positions()[i].lineno;
+    uint32_t j = i + 1;
+    while (j < c->ninstr && c->positions()[j].lineno == l) ++j;
+    if (l >= 0 && l != line) {
+      int64_t daddr = 2 * static_cast<int64_t>(i) - addr, dline = l - line;
+      while (daddr > 255) {
+        out.push_back(static_cast<char>(255));
+        out.push_back(0);
+        daddr -= 255;
+      }
+      while (dline > 127 || dline < -128) {
+        int64_t step = dline > 0 ? 127 : -128;
+        out.push_back(static_cast<char>(daddr));
+        out.push_back(static_cast<char>(static_cast<int8_t>(step)));
+        daddr = 0;
+        dline -= step;
+      }
+      out.push_back(static_cast<char>(daddr));
+      out.push_back(static_cast<char>(static_cast<int8_t>(dline)));
+      addr = 2 * static_cast<int64_t>(i);
+      line = l;
+    }
+    i = j;
+  }
+  return bytesFromData(out.data(), out.size());
+}
 
 Value code_co_lines(Value* args) {
   // (start, end, line) triples in byte offsets (2 * instruction index, as
@@ -121,6 +220,99 @@ Value code_co_lines(Value* args) {
     i = j;
   }
   return getIter(list);
+}
+
+// code.replace(**changes): a copy with some fields changed.  The raw arrays
+// (instructions, exception table, positions) are copied unchanged, so the
+// fields they depend on (co_code, co_linetable, co_exceptiontable, the names
+// of locals) may only be "replaced" by their current values
+// (docs/differences.md).
+Value code_replace(Value* args) {
+  enum { kArgcount = 1, kPosonly, kKwonly, kNlocals, kStacksize, kFlags, kFirstlineno, kCode, kConsts, kNames,
+         kVarnames, kFreevars, kCellvars, kFilename, kName, kQualname, kLinetable, kExceptiontable };
+  static const char* const kIntNames[] = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                                          "co_stacksize", "co_flags", "co_firstlineno"};
+  int64_t ints[7];
+  for (int k = 0; k < 7; ++k) {
+    Value v = args[kArgcount + k];
+    if (v.isNull()) continue;
+    if (!isInt(v)) {
+      return raisef(exc::TypeError, "replace() argument '%s' must be int, not %s", kIntNames[k], typeNameOf(v).c_str());
+    }
+    if (!intToInt64(v, &ints[k])) return Value();
+    if (ints[k] < 0 || ints[k] > INT32_MAX) return raisef(exc::ValueError, "code: %s must not be negative", kIntNames[k]);
+  }
+  struct TupleArg { int index; const char* name; gc::HeapValue CodeObj::*field; };
+  static const TupleArg kTuples[] = {{kConsts, "co_consts", &CodeObj::consts}, {kNames, "co_names", &CodeObj::names},
+                                     {kVarnames, "co_varnames", &CodeObj::varnames},
+                                     {kFreevars, "co_freevars", &CodeObj::freevars},
+                                     {kCellvars, "co_cellvars", &CodeObj::cellvars}};
+  for (const TupleArg& t : kTuples) {
+    Value v = args[t.index];
+    if (!v.isNull() && !isExactTuple(v)) {
+      return raisef(exc::TypeError, "replace() argument '%s' must be tuple, not %s", t.name, typeNameOf(v).c_str());
+    }
+  }
+  for (int k : {kFilename, kName, kQualname}) {
+    Value v = args[k];
+    static const char* const kStrNames[] = {"co_filename", "co_name", "co_qualname"};
+    if (!v.isNull() && !isStr(v)) {
+      return raisef(exc::TypeError, "replace() argument '%s' must be str, not %s", kStrNames[k - kFilename],
+                    typeNameOf(v).c_str());
+    }
+  }
+  // What the raw arrays depend on must stay as it is.
+  struct Fixed { int index; const char* name; Value (*get)(Value); };
+  const Fixed kFixed[] = {{kCode, "co_code", code_get_co_code},
+                          {kLinetable, "co_linetable", code_get_co_linetable},
+                          {kExceptiontable, "co_exceptiontable", code_get_co_exceptiontable}};
+  for (const Fixed& f : kFixed) {
+    if (args[f.index].isNull()) continue;
+    Value cur = f.get(args[0]);
+    if (cur.isNull()) return cur;
+    int eq = richCompareBool(cur, args[f.index], kEq);
+    if (eq < 0) return Value();
+    if (!eq) return raisef(exc::ValueError, "code.replace(): changing %s is not supported by Tern", f.name);
+  }
+  for (int k : {kVarnames, kFreevars, kCellvars}) {
+    Value v = args[k];
+    if (v.isNull()) continue;
+    const TupleArg& t = kTuples[k - kConsts];
+    int eq = richCompareBool(asCode(args[0])->*(t.field), v, kEq);
+    if (eq < 0) return Value();
+    if (!eq) return raisef(exc::ValueError, "code.replace(): changing %s is not supported by Tern", t.name);
+  }
+  if (!args[kNlocals].isNull() && ints[kNlocals - kArgcount] != asCode(args[0])->nlocals) {
+    return raise(exc::ValueError, "code.replace(): changing co_nlocals is not supported by Tern");
+  }
+
+  size_t total = asCode(args[0])->sizeBytes();
+  auto* c = static_cast<CodeObj*>(newObjectOld(types::code_type, total));
+  CodeObj* old = asCode(args[0]);  // code objects never move: still valid
+  for (gc::HeapValue CodeObj::*f : {&CodeObj::consts, &CodeObj::names, &CodeObj::localsplusnames, &CodeObj::varnames,
+                                    &CodeObj::cellvars, &CodeObj::freevars, &CodeObj::filename, &CodeObj::name,
+                                    &CodeObj::qualname}) {
+    (c->*f).set((old->*f).get());
+  }
+  size_t raw = offsetof(CodeObj, argcount);
+  std::memcpy(reinterpret_cast<char*>(c) + raw, reinterpret_cast<const char*>(old) + raw, total - raw);
+  int32_t* int_fields[] = {&c->argcount, &c->posonlyargcount, &c->kwonlyargcount, &c->nlocals,
+                           &c->stacksize, nullptr,  &c->firstlineno};
+  for (int k = 0; k < 7; ++k) {
+    if (args[kArgcount + k].isNull()) continue;
+    if (int_fields[k] != nullptr) {
+      *int_fields[k] = static_cast<int32_t>(ints[k]);
+    } else {
+      c->flags = static_cast<uint32_t>(ints[k]);
+    }
+  }
+  for (const TupleArg& t : kTuples) {
+    if (!args[t.index].isNull()) (c->*(t.field)).set(args[t.index]);
+  }
+  if (!args[kFilename].isNull()) c->filename.set(args[kFilename]);
+  if (!args[kName].isNull()) c->name.set(args[kName]);
+  if (!args[kQualname].isNull()) c->qualname.set(args[kQualname]);
+  return Value(static_cast<Obj*>(c));
 }
 
 Value optionalInt(int v) { return v < 0 ? None() : newInt(v); }
@@ -200,6 +392,16 @@ const GetSetDef kCodeGetSets[] = {
 const MethodDef kCodeMethods[] = {
     {.name = "co_lines", .signature = "($self, /)", .fn = code_co_lines},
     {.name = "co_positions", .signature = "($self, /)", .fn = code_co_positions},
+    {.name = "replace",
+     .signature = "($self, /, *, co_argcount=<unrepresentable>, co_posonlyargcount=<unrepresentable>, "
+                  "co_kwonlyargcount=<unrepresentable>, co_nlocals=<unrepresentable>, "
+                  "co_stacksize=<unrepresentable>, co_flags=<unrepresentable>, co_firstlineno=<unrepresentable>, "
+                  "co_code=<unrepresentable>, co_consts=<unrepresentable>, co_names=<unrepresentable>, "
+                  "co_varnames=<unrepresentable>, co_freevars=<unrepresentable>, co_cellvars=<unrepresentable>, "
+                  "co_filename=<unrepresentable>, co_name=<unrepresentable>, co_qualname=<unrepresentable>, "
+                  "co_linetable=<unrepresentable>, co_exceptiontable=<unrepresentable>)",
+     .fn = code_replace,
+     .doc = "Return a copy of the code object with new values for the specified fields."},
 };
 
 const TypeSpec kCodeSpec = {
@@ -211,6 +413,7 @@ const TypeSpec kCodeSpec = {
     .methods = kCodeMethods,
     .getsets = kCodeGetSets,
     .doc = "Create a code object.  Not for the faint of heart.",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kCodeSpec);
 

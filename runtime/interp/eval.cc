@@ -882,16 +882,16 @@ op_UNPACK_SEQUENCE: {
   Value seq = TOP();
   if (isExactTuple(seq) && tupleLength(seq) == oparg) {
     --sp;
-    for (int64_t i = oparg - 1; i >= 0; --i) PUSH(tupleItem(seq, i));
+    for (int64_t i = static_cast<int64_t>(oparg) - 1; i >= 0; --i) PUSH(tupleItem(seq, i));
     DISPATCH();
   }
   if (isExactList(seq) && listLength(seq) == oparg) {
     --sp;
-    for (int64_t i = oparg - 1; i >= 0; --i) PUSH(listItem(seq, i));
+    for (int64_t i = static_cast<int64_t>(oparg) - 1; i >= 0; --i) PUSH(listItem(seq, i));
     DISPATCH();
   }
   if (!unpackIterable(seq, static_cast<int>(oparg), -1, sp - 1)) goto error;
-  sp += oparg - 1;
+  sp += static_cast<int64_t>(oparg) - 1;
   DISPATCH();
 }
 op_UNPACK_EX: {
@@ -1106,7 +1106,10 @@ op_SEND: {
   bool returned = false;
   if (isGenerator(receiver) || isCoroutine(receiver)) {
     r = genSend(receiver, v, &returned);
-  } else if (isNone(v) && typeOf(receiver)->slots.tp_iternext != nullptr) {
+  } else if (isNone(v) && typeOf(receiver)->slots.tp_iternext != nullptr &&
+             !typeOf(receiver)->hasFlag(type_flags::kHeapType)) {
+    // (A class's __next__ is called as a method below: its tp_iternext slot
+    // swallows StopIteration, and with it the value of `yield from`.)
     r = typeOf(receiver)->slots.tp_iternext(receiver);
     if (r.isNull()) {
       if (!errorPending()) {
@@ -1114,6 +1117,8 @@ op_SEND: {
         returned = true;
       }
     }
+  } else if (isNone(v) && typeOf(receiver)->slots.tp_iternext != nullptr) {
+    r = callMethod(receiver, names::__next__, nullptr, 0);
   } else {
     r = callMethod(receiver, names::send, &v, 1);
   }
@@ -1182,6 +1187,13 @@ op_BEFORE_ASYNC_WITH: {
 }
 op_PUSH_EXC_INFO: {
   Value e = TOP();
+  if (!frame->gen.isNull()) {
+    // A generator's frame saves and sets its own exception state (generator.h).
+    TOP() = genExcState(frame->gen);
+    PUSH(e);
+    genSetExcState(frame->gen, e);
+    DISPATCH();
+  }
   Value prev = ts->handled_exception;
   TOP() = prev.isNull() ? None() : prev;
   PUSH(e);
@@ -1190,6 +1202,10 @@ op_PUSH_EXC_INFO: {
 }
 op_POP_EXCEPT: {
   Value prev = POP();
+  if (!frame->gen.isNull()) {
+    genSetExcState(frame->gen, prev);
+    DISPATCH();
+  }
   ts->handled_exception = isNone(prev) ? Value() : prev;
   DISPATCH();
 }
@@ -1236,7 +1252,11 @@ op_CHECK_EG_MATCH: {
   } else {
     PUSH(rest);
     PUSH(match);
-    ts->handled_exception = match;
+    if (!frame->gen.isNull()) {
+      genSetExcState(frame->gen, match);
+    } else {
+      ts->handled_exception = match;
+    }
   }
   DISPATCH();
 }

@@ -461,7 +461,7 @@ bool loadMethod(Value obj, Value name, Value* meth, Value* self) {
     return false;
   }
   if (tp->dict_offset != 0 && !obj.isSmallInt()) {
-    Value dict = reinterpret_cast<gc::HeapValue*>(obj.asObject()->bytes() + tp->dict_offset)->get();
+    Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
     if (!dict.isNull()) {
       Value v = isExactStr(name) ? dictGetStr(dict, name) : dictGet(dict, name);
       if (!v.isNull()) {

@@ -455,6 +455,7 @@ const TypeSpec kFunctionSpec = {
               .tp_new = function___new__},
     .getsets = kFunctionGetSets,
     .doc = "Create a function object.",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kFunctionSpec);
 

@@ -101,17 +101,14 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
   g = asGen(gen);
   g->state = static_cast<int64_t>(GenState::kRunning);
   Value outer = ts->handled_exception;
+  g->exc_outer.set(outer);
   if (!g->exc_state.get().isNull()) ts->handled_exception = g->exc_state.get();
   Value r = interp::runFrame(ts, f, exc);
   g = asGen(gen);
-  if (g->state == static_cast<int64_t>(GenState::kSuspended)) {
-    Value h = ts->handled_exception;
-    g->exc_state.set(h == outer ? Value() : h);
-    ts->handled_exception = outer;
-    return r;
-  }
-  // Finished: returned or raised.
+  g->exc_outer.set(Value());
   ts->handled_exception = outer;
+  if (g->state == static_cast<int64_t>(GenState::kSuspended)) return r;
+  // Finished: returned or raised.
   g->state = static_cast<int64_t>(GenState::kClosed);
   g->frame.set(Value());
   g->exc_state.set(Value());
@@ -138,6 +135,18 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
     restoreError(e);
   }
   return Value();
+}
+
+void genSetExcState(Value gen, Value exc) {
+  GenObj* g = asGen(gen);
+  if (!exc.isNull() && isNone(exc)) exc = Value();
+  g->exc_state.set(exc);
+  interp::currentThread()->handled_exception = exc.isNull() ? g->exc_outer.get() : exc;
+}
+
+Value genExcState(Value gen) {
+  Value e = asGen(gen)->exc_state.get();
+  return e.isNull() ? None() : e;
 }
 
 // Closes a sub-iterator a generator delegates to; false with an exception.
@@ -352,6 +361,7 @@ const uint32_t kGenFields[] = {
     offsetof(Obj, ob_type),     offsetof(GenObj, code),      offsetof(GenObj, name),
     offsetof(GenObj, qualname), offsetof(GenObj, frame),     offsetof(GenObj, exc_state),
     offsetof(GenObj, frame_obj), offsetof(GenObj, origin),   offsetof(GenObj, weakrefs),
+    offsetof(GenObj, exc_outer),
 };
 const gc::Layout kGenLayout = {.name = "generator", .fields = kGenFields};
 
@@ -379,6 +389,7 @@ const TypeSpec kGeneratorSpec = {
     .slots = {.tp_repr = gen_repr, .tp_iter = gen_iter, .tp_iternext = gen_iternext},
     .methods = kGenMethods,
     .getsets = kGenGetSets,
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kGeneratorSpec);
 
@@ -425,6 +436,7 @@ const TypeSpec kCoroutineSpec = {
     .slots = {.tp_repr = gen_repr, .am_await = coro_await_slot},
     .methods = kCoroMethods,
     .getsets = kCoroGetSets,
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kCoroutineSpec);
 
@@ -703,6 +715,7 @@ const TypeSpec kAsyncGeneratorSpec = {
     .slots = {.tp_repr = gen_repr, .am_aiter = agen_aiter, .am_anext = agen_anext},
     .methods = kAgenMethods,
     .getsets = kAgenGetSets,
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kAsyncGeneratorSpec);
 

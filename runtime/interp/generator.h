@@ -10,8 +10,14 @@
 //
 // Invariants: state is kCreated until the first resumption, kRunning exactly
 // while its frame is on a value stack, kSuspended while `frame` holds it,
-// kClosed once `frame` is null.  `exc_state` is the exception the frame was
-// handling when it suspended (sys.exc_info() inside it), or null.
+// kClosed once `frame` is null.
+//
+// Exception state (sys.exc_info() inside a generator), as CPython 3.11's
+// chain of per-generator exc_info entries: `exc_state` is the exception the
+// generator's own frame is handling (set by its PUSH_EXC_INFO, kept across
+// yields), or null; while it runs, `exc_outer` is what its resumer was
+// handling, and the thread's handled_exception is exc_state if set, else
+// exc_outer (genPushExcInfo / genPopExcept keep that true).
 #pragma once
 
 #include <cstdint>
@@ -27,7 +33,8 @@ struct GenObj : Obj {
   gc::HeapValue name;       // __name__
   gc::HeapValue qualname;   // __qualname__
   gc::HeapValue frame;      // ArrayObj of the suspended frame's words, or null when finished
-  gc::HeapValue exc_state;  // handled exception while suspended, or null
+  gc::HeapValue exc_state;  // the exception the generator's frame handles, or null
+  gc::HeapValue exc_outer;  // while running: the resumer's handled exception, or null
   gc::HeapValue frame_obj;  // the frame object (gi_frame) once asked for, or null
   gc::HeapValue origin;     // cr_origin (always None) / async gen finalizer, or null
   gc::HeapValue weakrefs;   // reserved
@@ -54,6 +61,14 @@ Value genThrow(Value gen, Value exc, bool* returned);
 // The receiver a suspended generator is delegating to (gi_yieldfrom /
 // cr_await), or null.
 Value genYieldFrom(Value gen);
+
+// PUSH_EXC_INFO / POP_EXCEPT / CHECK_EG_MATCH in a generator's frame: set the
+// generator's own exception state to `exc` (null or None: none) and the
+// thread's handled exception accordingly.
+void genSetExcState(Value gen, Value exc);
+// The generator's own exception state as PUSH_EXC_INFO saves it (None when
+// it handles none).
+Value genExcState(Value gen);
 
 // The wrapper ASYNC_GEN_WRAP makes around values an async generator yields.
 Value newAsyncGenWrappedValue(Value v);

@@ -192,6 +192,7 @@ const TypeSpec kModuleSpec = {
     .methods = kModuleMethods,
     .getsets = kModuleGetSets,
     .doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kModuleSpec);
 

@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <cfloat>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -436,6 +437,12 @@ gc::GlobalRoot g_argv;       // list of str, set by setSysArgv before sys is cre
 gc::GlobalRoot g_orig_argv;
 gc::GlobalRoot g_executable;
 
+// sys.flags.hash_randomization: 0 only when PYTHONHASHSEED fixes the seed to 0.
+int hashRandomizationFlag() {
+  const char* seed = std::getenv("PYTHONHASHSEED");
+  return seed != nullptr && std::strcmp(seed, "0") == 0 ? 0 : 1;
+}
+
 bool set(Value d, const char* name, Value v) { return !v.isNull() && dictSet(d, internStr(name), v) == 0; }
 
 Value strList(std::initializer_list<const char*> items) {
@@ -492,8 +499,8 @@ bool sysInit(Value module) {
                                                          newInt(0), newInt(1000003), internStr("siphash13"),
                                                          newInt(64), newInt(128), newInt(0)})) &&
       set(d, "flags", structSeqOf(g_flags_type, {newInt(0), newInt(0), newInt(0), newInt(0), newInt(0), newInt(0),
-                                                 newInt(0), newInt(0), newInt(0), newInt(0), newInt(0), newInt(1),
-                                                 newInt(0), False(), newInt(0), newInt(0), False(), newInt(-1)})) &&
+                                                 newInt(0), newInt(0), newInt(0), newInt(0), newInt(0),
+                                                 newInt(hashRandomizationFlag()), newInt(0), False(), newInt(0), newInt(0), False(), newInt(-1)})) &&
       set(d, "thread_info", structSeqOf(g_thread_info_type, {internStr("pthread"), internStr("mutex+cond"), None()}));
   if (!ok) return false;
   // The originals, as CPython keeps them for code that replaced the hooks.

@@ -353,6 +353,7 @@ int realIsSubclass(Value derived, Value cls) {
 int isInstanceGeneric(Value inst, Value cls) {
   if (typeValue(typeOf(inst)) == cls) return 1;
   if (cls.isObject() && typeOf(cls) == types::type_type) return realIsInstance(inst, cls);
+  if (Value u = unionArgs(cls); !u.isNull()) cls = u;  // members in order, as a tuple
   if (isTuple(cls)) {
     for (int64_t i = 0; i < tupleLength(cls); ++i) {
       int r = isInstanceGeneric(inst, tupleItem(cls, i));
@@ -376,6 +377,7 @@ int isSubclassGeneric(Value derived, Value cls) {
     if (derived == cls) return 1;
     return realIsSubclass(derived, cls);
   }
+  if (Value u = unionArgs(cls); !u.isNull()) cls = u;
   if (isTuple(cls)) {
     for (int64_t i = 0; i < tupleLength(cls); ++i) {
       int r = isSubclassGeneric(derived, tupleItem(cls, i));

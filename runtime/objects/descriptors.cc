@@ -11,6 +11,7 @@
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/method.h"
 #include "runtime/objects/slots.h"
 #include "runtime/objects/str.h"
@@ -524,6 +525,7 @@ Value mappingproxy_values(Value* args) { return forward(args[0], "values", nullp
 Value mappingproxy_items(Value* args) { return forward(args[0], "items", nullptr, 0); }
 Value mappingproxy_copy(Value* args) { return forward(args[0], "copy", nullptr, 0); }
 Value mappingproxy___reversed__(Value* args) { return forward(args[0], "__reversed__", nullptr, 0); }
+Value mappingproxy___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 const MethodDef kMappingProxyMethods[] = {
     {.name = "get", .signature = "($self, key, default=None, /)", .fn = mappingproxy_get,
@@ -534,6 +536,8 @@ const MethodDef kMappingProxyMethods[] = {
     {.name = "copy", .signature = "($self, /)", .fn = mappingproxy_copy, .doc = "D.copy() -> a shallow copy of D"},
     {.name = "__reversed__", .signature = "($self, /)", .fn = mappingproxy___reversed__,
      .doc = "D.__reversed__() -> reverse iterator"},
+    {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = mappingproxy___class_getitem__,
+     .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
 };
 
 const uint32_t kMappingProxyFields[] = {offsetof(MappingProxyObj, ob_type), offsetof(MappingProxyObj, mapping)};

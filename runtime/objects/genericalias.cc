@@ -348,6 +348,7 @@ const TypeSpec kAliasSpec = {
     .getsets = kAliasGetSets,
     .members = kAliasMembers,
     .doc = "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kAliasSpec);
 

@@ -833,7 +833,95 @@ Value wrapper_get_text_signature(Value self) {
   const char* s = wrapperSignature(asWrapper(self)->slot);
   return s == nullptr ? None() : newStr(s);
 }
-Value wrapper_get_doc(Value) { return None(); }
+// The docstrings of slot wrappers, by dunder (CPython's wording).
+const char* wrapperDoc(const std::string& name) {
+  static const std::unordered_map<std::string, const char*> kDocs = {
+    {"__getattribute__", "Return getattr(self, name)."},
+    {"__setattr__", "Implement setattr(self, name, value)."},
+    {"__delattr__", "Implement delattr(self, name)."},
+    {"__repr__", "Return repr(self)."},
+    {"__hash__", "Return hash(self)."},
+    {"__call__", "Call self as a function."},
+    {"__str__", "Return str(self)."},
+    {"__lt__", "Return self<value."},
+    {"__le__", "Return self<=value."},
+    {"__eq__", "Return self==value."},
+    {"__ne__", "Return self!=value."},
+    {"__gt__", "Return self>value."},
+    {"__ge__", "Return self>=value."},
+    {"__iter__", "Implement iter(self)."},
+    {"__next__", "Implement next(self)."},
+    {"__get__", "Return an attribute of instance, which is of type owner."},
+    {"__set__", "Set an attribute of instance to value."},
+    {"__delete__", "Delete an attribute of instance."},
+    {"__init__", "Initialize self.  See help(type(self)) for accurate signature."},
+    {"__del__", "Called when the instance is about to be destroyed."},
+    {"__await__", "Return an iterator to be used in await expression."},
+    {"__aiter__", "Return an awaitable, that resolves in asynchronous iterator."},
+    {"__anext__", "Return a value or raise StopAsyncIteration."},
+    {"__add__", "Return self+value."},
+    {"__radd__", "Return value+self."},
+    {"__sub__", "Return self-value."},
+    {"__rsub__", "Return value-self."},
+    {"__mul__", "Return self*value."},
+    {"__rmul__", "Return value*self."},
+    {"__mod__", "Return self%value."},
+    {"__rmod__", "Return value%self."},
+    {"__divmod__", "Return divmod(self, value)."},
+    {"__rdivmod__", "Return divmod(value, self)."},
+    {"__pow__", "Return pow(self, value, mod)."},
+    {"__rpow__", "Return pow(value, self, mod)."},
+    {"__neg__", "-self"},
+    {"__pos__", "+self"},
+    {"__abs__", "abs(self)"},
+    {"__bool__", "True if self else False"},
+    {"__invert__", "~self"},
+    {"__lshift__", "Return self<<value."},
+    {"__rlshift__", "Return value<<self."},
+    {"__rshift__", "Return self>>value."},
+    {"__rrshift__", "Return value>>self."},
+    {"__and__", "Return self&value."},
+    {"__rand__", "Return value&self."},
+    {"__xor__", "Return self^value."},
+    {"__rxor__", "Return value^self."},
+    {"__or__", "Return self|value."},
+    {"__ror__", "Return value|self."},
+    {"__int__", "int(self)"},
+    {"__float__", "float(self)"},
+    {"__iadd__", "Implement self+=value."},
+    {"__isub__", "Return self-=value."},
+    {"__imul__", "Implement self*=value."},
+    {"__imod__", "Return self%=value."},
+    {"__ipow__", "Return self**=value."},
+    {"__ilshift__", "Return self<<=value."},
+    {"__irshift__", "Return self>>=value."},
+    {"__iand__", "Return self&=value."},
+    {"__ixor__", "Return self^=value."},
+    {"__ior__", "Return self|=value."},
+    {"__floordiv__", "Return self//value."},
+    {"__rfloordiv__", "Return value//self."},
+    {"__truediv__", "Return self/value."},
+    {"__rtruediv__", "Return value/self."},
+    {"__ifloordiv__", "Return self//=value."},
+    {"__itruediv__", "Return self/=value."},
+    {"__index__", "Return self converted to an integer, if self is suitable for use as an index into a list."},
+    {"__matmul__", "Return self@value."},
+    {"__rmatmul__", "Return value@self."},
+    {"__imatmul__", "Return self@=value."},
+    {"__len__", "Return len(self)."},
+    {"__getitem__", "Return self[key]."},
+    {"__setitem__", "Set self[key] to value."},
+    {"__delitem__", "Delete self[key]."},
+    {"__contains__", "Return key in self."},
+  };
+  auto it = kDocs.find(name);
+  return it == kDocs.end() ? nullptr : it->second;
+}
+Value wrapper_get_doc(Value self) {
+  Value d = self;
+  if (typeOf(d) == types::method_wrapper_type) d = static_cast<MethodWrapperObj*>(d.asObject())->descr.get();
+  return docOf(wrapperDoc(descrName(d)));
+}
 
 const GetSetDef kWrapperDescrGetSets[] = {
     {.name = "__name__", .get = descr_get_name},

@@ -1112,6 +1112,7 @@ const TypeSpec kSetSpec = {
     .methods = kSetMethods,
     .doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of "
            "unique elements.",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kSetSpec);
 
@@ -1138,6 +1139,7 @@ const TypeSpec kFrozenSetSpec = {
     .methods = kFrozenSetMethods,
     .doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable "
            "unordered collection of unique elements.",
+    .weakrefable = true,
 };
 TERN_REGISTER_TYPE(kFrozenSetSpec);
 

@@ -626,8 +626,10 @@ Value slotGetattrHook(Value self, Value name) {
   if (getattr.isNull() && errorPending()) return Value();
   Value res;
   if (!getattribute.isNull() && typeOf(getattribute) == types::wrapper_descriptor_type &&
-      static_cast<WrapperDescrObj*>(getattribute.asObject())->fn == reinterpret_cast<void*>(&genericGetAttr)) {
-    res = genericGetAttr(self, name);
+      static_cast<WrapperDescrObj*>(getattribute.asObject())->slot->offset == offsetof(Slots, tp_getattro) &&
+      isInstance(self, static_cast<Type*>(static_cast<WrapperDescrObj*>(getattribute.asObject())->type.get().asObject()))) {
+    // A native __getattribute__ (object's, type's, ...): call it directly.
+    res = reinterpret_cast<GetAttrFn>(static_cast<WrapperDescrObj*>(getattribute.asObject())->fn)(self, name);
   } else if (getattribute.isNull()) {
     res = genericGetAttr(self, name);
   } else {

@@ -565,6 +565,13 @@ bool fillDictFromSpec(Type* t) {
     if (d.kind == WrapperKind::kNone || d.kind == WrapperKind::kNew) continue;
     void* fn = slotGet(spec->slots, d.offset);
     if (fn == nullptr) continue;
+    // Sequences concatenate through nb_add where CPython has sq_concat,
+    // which gives no __radd__.
+    if (d.kind == WrapperKind::kBinaryR && d.offset == offsetof(Slots, nb_add) &&
+        (t->hasFlag(type_flags::kStrSubclass | type_flags::kBytesSubclass | type_flags::kListSubclass |
+                    type_flags::kTupleSubclass) ||
+         t == types::bytearray_type))
+      continue;
     Value v;
     if (d.kind == WrapperKind::kHash && fn == reinterpret_cast<void*>(&hashNotImplemented)) {
       v = None();
@@ -914,8 +921,6 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
         continue;
       }
       Value m = mangle(name, s);
-      for (size_t j = 0; j < kept.size(); ++j)
-        if (strEquals(kept[j], m)) return raise(exc::TypeError, "__slots__ items must be unique");  // not reached in 3.11: duplicates conflict below
       int r = dictContains(dict, m);
       if (r < 0) return Value();
       if (r > 0 && !strEquals(m, names::__qualname__))
@@ -924,11 +929,12 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
     }
     if (kept.size() > 0 && cpython_var)
       return raisef(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", typeName(base).c_str());
-    std::vector<Value> sorted;
-    for (size_t j = 0; j < kept.size(); ++j) sorted.push_back(kept[j]);
-    std::sort(sorted.begin(), sorted.end(), [](Value a, Value b) { return strCompare(a, b) < 0; });
-    slot_names = newTuple(static_cast<int64_t>(sorted.size()));
-    for (size_t j = 0; j < sorted.size(); ++j) tupleInit(slot_names, static_cast<int64_t>(j), sorted[j]);
+    // Sorted as CPython sorts them (indices: Values must not sit in a std::vector).
+    std::vector<size_t> order(kept.size());
+    for (size_t j = 0; j < order.size(); ++j) order[j] = j;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return strCompare(kept[a], kept[b]) < 0; });
+    slot_names = newTuple(static_cast<int64_t>(order.size()));
+    for (size_t j = 0; j < order.size(); ++j) tupleInit(slot_names, static_cast<int64_t>(j), kept[order[j]]);
     // A second base with a __dict__ gives one (CPython: "may_add_dict" of the others).
     for (int64_t i = 0; i < tupleLength(bases); ++i) {
       Type* b = asType(tupleItem(bases, i));
@@ -1077,9 +1083,21 @@ void recomputeMroRecursive(Type* type, void* data) {
 
 bool typesLayoutCompatible(Type* a, Type* b) {
   if (a->basic_size != b->basic_size || a->item_size != b->item_size || a->dict_offset != b->dict_offset ||
-      trailingWords(a) != trailingWords(b) ||
-      solidBase(a) != solidBase(b))
+      trailingWords(a) != trailingWords(b))
     return false;
+  // As CPython: the solid bases must be the same, or siblings that add the
+  // same slots.
+  Type* sa = solidBase(a);
+  Type* sb = solidBase(b);
+  if (sa != sb) {
+    if (sa->base.get() != sb->base.get() || !sa->hasFlag(type_flags::kHeapType) || !sb->hasFlag(type_flags::kHeapType))
+      return false;
+    Value na = sa->slot_names.get(), nb = sb->slot_names.get();
+    int64_t la = na.isNull() ? 0 : tupleLength(na), lb = nb.isNull() ? 0 : tupleLength(nb);
+    if (la != lb) return false;
+    for (int64_t i = 0; i < la; ++i)
+      if (!strEquals(tupleItem(na, i), tupleItem(nb, i))) return false;
+  }
   // The same references at the same places (layout ids differ between a
   // builtin and its subclasses, which add a finalizer).
   const gc::Layout& la = gc::layoutOf(a->instance_layout);
@@ -1087,14 +1105,7 @@ bool typesLayoutCompatible(Type* a, Type* b) {
   std::vector<uint32_t> fa(la.fields.begin(), la.fields.end()), fb(lb.fields.begin(), lb.fields.end());
   std::sort(fa.begin(), fa.end());
   std::sort(fb.begin(), fb.end());
-  if (fa != fb || la.trailing_refs_from != lb.trailing_refs_from || (la.trace == nullptr) != (lb.trace == nullptr))
-    return false;
-  Value sa = a->slot_names.get(), sb = b->slot_names.get();
-  int64_t na = sa.isNull() ? 0 : tupleLength(sa), nb = sb.isNull() ? 0 : tupleLength(sb);
-  if (na != nb) return false;
-  for (int64_t i = 0; i < na; ++i)
-    if (!strEquals(tupleItem(sa, i), tupleItem(sb, i))) return false;
-  return true;
+  return fa == fb && la.trailing_refs_from == lb.trailing_refs_from && (la.trace == nullptr) == (lb.trace == nullptr);
 }
 
 int typeSetBases(Type* type, Value bases) {

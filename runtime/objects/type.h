@@ -37,6 +37,9 @@ int typeSetAttr(Value type, Value name, Value value);
 // `a | b` for types, None, generic aliases and unions: a types.UnionType
 // (union.cc), or NotImplemented for other operands.  type's nb_or.
 Value unionOr(Value a, Value b);
+// The members of a types.UnionType (a tuple), or null if `v` is not one.
+// isinstance/issubclass treat a union as the tuple of its members.
+Value unionArgs(Value v);
 
 // Allocates None, True, False, NotImplemented and Ellipsis (singletons.cc);
 // initializeTypes calls it once the types exist.

@@ -51,6 +51,8 @@ bool appendFlattened(Value list, Value v) {
 
 }  // namespace
 
+Value unionArgs(Value v) { return isUnion(v) ? asUnion(v)->args.get() : Value(); }
+
 Value unionOr(Value self, Value other) {
   if (!isUnionable(self) || !isUnionable(other)) return NotImplemented();
   Value list = newList(0);
@@ -119,46 +121,15 @@ int64_t union_hash(Value self) {
   return r == -1 ? -2 : r;
 }
 
-bool checkPlainMembers(Value self, const char* func) {
-  Value a = asUnion(self)->args.get();
-  for (int64_t i = 0; i < tupleLength(a); ++i) {
-    if (!isTypeObject(tupleItem(a, i))) {
-      raisef(exc::TypeError, "%s() argument 2 cannot be a parameterized generic", func);
-      return false;
-    }
-  }
-  return true;
-}
-
-Value union___instancecheck__(Value* args) {
-  if (!checkPlainMembers(args[0], "isinstance")) return Value();
-  Value a = asUnion(args[0])->args.get();
-  for (int64_t i = 0; i < tupleLength(a); ++i) {
-    int r = isInstanceGeneric(args[1], tupleItem(a, i));
-    if (r < 0) return Value();
-    if (r) return True();
-  }
-  return False();
-}
-
-Value union___subclasscheck__(Value* args) {
-  if (!checkPlainMembers(args[0], "issubclass")) return Value();
-  Value a = asUnion(args[0])->args.get();
-  for (int64_t i = 0; i < tupleLength(a); ++i) {
-    int r = isSubclassGeneric(args[1], tupleItem(a, i));
-    if (r < 0) return Value();
-    if (r) return True();
-  }
-  return False();
+Value union_getitem(Value self, Value) {
+  Value r = union_repr(self);
+  if (r.isNull()) return r;
+  return raisef(exc::TypeError, "%s is not a generic class", strToUtf8(r).c_str());
 }
 
 Value union_get_args(Value self) { return asUnion(self)->args.get(); }
 Value union_get_parameters(Value) { return newTuple(0); }
 
-const MethodDef kUnionMethods[] = {
-    {.name = "__instancecheck__", .signature = "($self, instance, /)", .fn = union___instancecheck__},
-    {.name = "__subclasscheck__", .signature = "($self, subclass, /)", .fn = union___subclasscheck__},
-};
 const GetSetDef kUnionGetSets[] = {
     {.name = "__args__", .get = union_get_args},
     {.name = "__parameters__", .get = union_get_parameters},
@@ -173,8 +144,8 @@ const TypeSpec kUnionSpec = {
     .type = &g_union_type,
     .layout = &kUnionLayout,
     .basic_size = sizeof(UnionObj),
-    .slots = {.tp_repr = union_repr, .tp_hash = union_hash, .tp_richcompare = union_richcompare, .nb_or = unionOr},
-    .methods = kUnionMethods,
+    .slots = {.tp_repr = union_repr, .tp_hash = union_hash, .tp_richcompare = union_richcompare, .nb_or = unionOr,
+              .mp_subscript = union_getitem},
     .getsets = kUnionGetSets,
     .doc = "Represent a PEP 604 union type\n\nE.g. for int | str",
 };
