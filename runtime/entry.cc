@@ -14,12 +14,15 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_io.h"
 #include "runtime/modules/atexit.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/hash.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/list.h"
 #include "runtime/objects/str.h"
 
 namespace tern {
@@ -58,7 +61,9 @@ int run_main(const std::string& source, const std::string& filename, bool is_fil
   if (code.isNull()) return reportUncaught();
   Value r = evalCode(code, main_dict, main_dict);
   int status = r.isNull() ? reportUncaught() : 0;
+  gc::runFinalizers();  // weakref callbacks and __del__ queued by the last collection (weakref engineer)
   runAtexitCallbacks();  // atexit.h (importer engineer): after the traceback, as Py_FinalizeEx
+  finalizeIoAtExit();    // _io.h: files collected or still open are flushed
   flushStdStreams();
   if (errorPending()) {
     // Flushing failed (a closed stdout): CPython reports it and exits 120.
@@ -84,6 +89,10 @@ int main(int argc, char** argv) {
   gc::initialize(gc::Config::fromEnvironment());
   if (argc >= 3 && std::strcmp(argv[1], "-c") == 0) {
     if (!initializeRuntime(argc, argv, 1)) return 1;
+    // sys.argv is ['-c', ARGS...]: the command itself is not in it.
+    Value args = lookupAttr(sysModule(), internStr("argv"));
+    if (!args.isNull() && listLength(args) >= 2 && delItem(args, Value::fromSmallInt(1)) < 0) clearError();
+    clearError();
     setSysPath0("");  // sys.h (importer engineer)
     return run_main(argv[2], "<string>", false);
   }

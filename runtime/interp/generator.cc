@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "runtime/gc/heap.h"
 #include "runtime/interp/code.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
@@ -13,6 +14,7 @@
 #include "runtime/interp/frame.h"
 #include "runtime/interp/function.h"
 #include "runtime/interp/opcodes.h"
+#include "runtime/interp/runtime.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
@@ -135,18 +137,6 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
     restoreError(e);
   }
   return Value();
-}
-
-void genSetExcState(Value gen, Value exc) {
-  GenObj* g = asGen(gen);
-  if (!exc.isNull() && isNone(exc)) exc = Value();
-  g->exc_state.set(exc);
-  interp::currentThread()->handled_exception = exc.isNull() ? g->exc_outer.get() : exc;
-}
-
-Value genExcState(Value gen) {
-  Value e = asGen(gen)->exc_state.get();
-  return e.isNull() ? None() : e;
 }
 
 // Closes a sub-iterator a generator delegates to; false with an exception.
@@ -363,7 +353,24 @@ const uint32_t kGenFields[] = {
     offsetof(GenObj, frame_obj), offsetof(GenObj, origin),   offsetof(GenObj, weakrefs),
     offsetof(GenObj, exc_outer),
 };
-const gc::Layout kGenLayout = {.name = "generator", .fields = kGenFields};
+// A generator or coroutine collected while suspended inside a try block is
+// closed first, so its `finally` / `except GeneratorExit` code runs (CPython's
+// _PyGen_Finalize); suspendGeneratorFrame makes such generators finalizable.
+// Errors go where CPython's unraisable hook sends them.
+void genFinalize(gc::Object* object) {
+  Value gen(object);
+  if (isAsyncGenerator(gen)) return;  // needs the event loop's finalizer hook
+  if (asGen(gen)->state != static_cast<int64_t>(GenState::kSuspended)) return;
+  Value saved = takeError();
+  interp::ThreadState* ts = interp::currentThread();
+  Value handled = ts->handled_exception;
+  ts->handled_exception = Value();
+  if (closeImpl(gen).isNull()) printUnraisable(gen);
+  ts->handled_exception = handled;
+  if (!saved.isNull()) restoreError(saved);
+}
+
+const gc::Layout kGenLayout = {.name = "generator", .fields = kGenFields, .finalize = genFinalize};
 
 const MethodDef kGenMethods[] = {
     {.name = "send", .signature = "($self, value, /)", .fn = gen_send},
@@ -743,6 +750,18 @@ Value newAsyncGenWrappedValue(Value v) {
   return o;
 }
 
+void genSetExcState(Value gen, Value exc) {
+  GenObj* g = asGen(gen);
+  if (!exc.isNull() && isNone(exc)) exc = Value();
+  g->exc_state.set(exc);
+  interp::currentThread()->handled_exception = exc.isNull() ? g->exc_outer.get() : exc;
+}
+
+Value genExcState(Value gen) {
+  Value e = asGen(gen)->exc_state.get();
+  return e.isNull() ? None() : e;
+}
+
 }  // namespace tern
 
 namespace tern::interp {
@@ -786,6 +805,12 @@ void suspendGeneratorFrame(ThreadState* ts, Frame* frame) {
   const Value* src = reinterpret_cast<const Value*>(frame);
   for (size_t i = 0; i < n; ++i) a->items[i].set(src[i]);
   g->state = static_cast<int64_t>(GenState::kSuspended);
+  // Suspended where an exception handler covers the yield: closing it when
+  // it is collected runs code (genFinalize).
+  if (!static_cast<gc::Object*>(g)->hasFlag(gc::header::kFinalizable) && !isAsyncGenerator(frame->gen) &&
+      codeFindHandler(frame->codeObj(), frame->lasti()) != nullptr) {
+    gc::setFinalizable(g);
+  }
   if (!frame->frame_obj.isNull()) detachFrameObject(frame, true);
   ts->recursion_depth--;
   ts->stack.popTo(reinterpret_cast<Value*>(frame));

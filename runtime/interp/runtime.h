@@ -30,6 +30,10 @@ Value runSource(std::string_view source, std::string_view filename, Value global
 // Prints the pending exception (or `exc`) with its traceback to stderr the
 // way CPython's default excepthook does (traceback.cc).
 void printException(Value exc);
+// Prints the pending exception as CPython's default sys.unraisablehook does:
+// "Exception ignored in: <repr of obj>", then the traceback and message
+// (no chained exceptions), and clears it.
+void printUnraisable(Value obj);
 
 // The program's exit status for an uncaught SystemExit `exc` (printing its
 // message when it is not an int or None), as CPython's handle_system_exit.

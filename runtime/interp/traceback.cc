@@ -1,5 +1,6 @@
 // Traceback objects, and printing an uncaught exception as CPython 3.11's
 // default excepthook does (chains, exception groups, notes, carets).
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -14,6 +15,7 @@
 #include "runtime/interp/eval_internal.h"
 #include "runtime/interp/frame.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -135,6 +137,114 @@ std::string sourceLine(const std::string& filename, int64_t lineno) {
   return it->second[static_cast<size_t>(lineno - 1)];
 }
 
+// --- "Did you mean" ---------------------------------------------------------------
+// 3.11's printer appends ". Did you mean: 'x'?" to the message of an
+// AttributeError or NameError when a close enough name exists: a Levenshtein
+// distance where a case change costs 1 and any other edit 2, at most a third
+// of the characters involved, over dir(obj) / the frame's locals, globals
+// and builtins.
+
+constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxNameBytes = 40, kMaxCandidates = 750;
+
+size_t substitutionCost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  return lower(a) == lower(b) ? kCaseCost : kMoveCost;
+}
+
+size_t editDistance(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxNameBytes || b.size() > kMaxNameBytes) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  size_t row[kMaxNameBytes];
+  for (size_t i = 0; i < a.size(); ++i) row[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); ++bi) {
+    size_t distance = result = bi * kMoveCost;
+    size_t minimum = SIZE_MAX;
+    for (size_t ai = 0; ai < a.size(); ++ai) {
+      size_t substitute = distance + substitutionCost(b[bi], a[ai]);
+      distance = row[ai];
+      size_t insert_delete = std::min(result, distance) + kMoveCost;
+      result = std::min(insert_delete, substitute);
+      row[ai] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The closest of the str items of `candidates` (a list) to `name`, or "".
+std::string closestName(Value candidates, const std::string& name) {
+  if (candidates.isNull() || !isList(candidates) || listLength(candidates) >= static_cast<int64_t>(kMaxCandidates)) {
+    return "";
+  }
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (int64_t i = 0; i < listLength(candidates); ++i) {
+    Value item = listItem(candidates, i);
+    if (!isStr(item)) continue;
+    std::string text = strToUtf8(item);
+    if (text == name) continue;
+    size_t max_distance = (name.size() + text.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = editDistance(name, text, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = text;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+Value sortedKeys(Value mapping) {
+  Value l = listFromIterable(mapping);
+  if (l.isNull()) return l;
+  return l;
+}
+
+std::string suggestionFor(Value e) {
+  Value saved = takeError();
+  std::string out;
+  if (isInstance(e, exc::AttributeError)) {
+    auto* ae = static_cast<AttributeErrorObj*>(e.asObject());
+    Value name = ae->name.get(), obj = ae->obj.get();
+    if (!name.isNull() && isStr(name) && !obj.isNull() && !isNone(obj)) {
+      Value dir = dictGetStr(builtinsDict(), internStr("dir"));
+      Value names = dir.isNull() ? Value() : call1(dir, obj);
+      if (!names.isNull() && isList(names)) out = closestName(names, strToUtf8(name));
+    }
+  } else if (isInstance(e, exc::NameError)) {
+    Value name = static_cast<NameErrorObj*>(e.asObject())->name.get();
+    Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
+    if (!name.isNull() && isStr(name) && !tb.isNull() && !isNone(tb)) {
+      while (!asTb(tb)->next.get().isNull() && !isNone(asTb(tb)->next.get())) tb = asTb(tb)->next.get();
+      Value fo = asTb(tb)->frame.get();
+      auto* f = static_cast<interp::FrameObj*>(fo.asObject());
+      std::string n = strToUtf8(name);
+      Value varnames = asCode(f->code.get())->varnames.get();
+      out = closestName(listFromIterable(varnames), n);
+      if (out.empty()) out = closestName(sortedKeys(f->globals.get()), n);
+      if (out.empty()) out = closestName(sortedKeys(f->builtins.get()), n);
+    }
+  }
+  clearError();
+  if (!saved.isNull()) restoreError(saved);
+  return out;
+}
+
 size_t utf8Chars(const std::string& s, size_t bytes) {
   size_t n = 0;
   for (size_t i = 0; i < bytes && i < s.size(); ++i) {
@@ -170,9 +280,61 @@ struct Printer {
                                           : utf8Chars(src, first) + utf8Chars(stripped, stripped.size());
     size_t stripped_chars = utf8Chars(src, first);
     size_t stripped_len = utf8Chars(stripped, stripped.size());
-    if (end <= start || end - start >= stripped_len) return;
+    // 3.11 marks the operator of a binary operation or the brackets of a
+    // subscript with '^' and the operands with '~'.
+    size_t left = 0, right = 0;
+    bool anchored = false;
+    if (p.end_lineno == p.lineno && p.end_col > p.col && static_cast<size_t>(p.end_col) <= src.size()) {
+      std::string segment = src.substr(static_cast<size_t>(p.col), static_cast<size_t>(p.end_col - p.col));
+      anchored = caretAnchors(segment, &left, &right);
+      if (anchored) {
+        left = utf8Chars(segment, left);
+        right = utf8Chars(segment, right);
+      }
+    }
+    if (end <= start || (!anchored && end - start >= stripped_len)) return;
     if (start < stripped_chars) return;
-    line(margin, "    " + std::string(start - stripped_chars, ' ') + std::string(end - start, '^'));
+    std::string marks;
+    for (size_t i = 0; i < end - start; ++i) marks += !anchored || (i >= left && i < right) ? '^' : '~';
+    line(margin, "    " + std::string(start - stripped_chars, ' ') + marks);
+  }
+
+  // The anchors (byte offsets into `segment`, the source of the failing
+  // expression) of the part marked '^': a binary operator, or a subscript's
+  // brackets.  False when the segment is neither.
+  static bool caretAnchors(const std::string& segment, size_t* left, size_t* right) {
+    compiler::ParseResult r = compiler::parse_module(segment, "<segment>");
+    if (!r.ok() || r.module->body.size != 1 || r.module->body[0]->kind != ast::Kind::Expr) return false;
+    ast::expr* e = static_cast<ast::Expr*>(r.module->body[0])->value;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r'; };
+    if (e->kind == ast::Kind::BinOp) {
+      auto* b = static_cast<ast::BinOp*>(e);
+      if (b->left->lineno != 1 || b->right->lineno != 1) return false;
+      auto lo = static_cast<size_t>(b->left->end_col_offset), hi = static_cast<size_t>(b->right->col_offset);
+      bool found = false;
+      for (size_t i = lo; i < hi && i < segment.size(); ++i) {
+        if (space(segment[i])) continue;
+        *left = i;
+        *right = i + 1;
+        if (i + 1 < hi && !space(segment[i + 1])) ++*right;  // a two-character operator
+        found = true;
+        if (segment[i] == ')' && i + 1 < hi) continue;  // the operator comes after the closing parentheses
+        break;
+      }
+      return found;
+    }
+    if (e->kind == ast::Kind::Subscript) {
+      auto* sub = static_cast<ast::Subscript*>(e);
+      if (sub->value->end_lineno != 1 || sub->slice->end_lineno != 1) return false;
+      auto lo = static_cast<size_t>(sub->value->end_col_offset), hi = static_cast<size_t>(sub->slice->end_col_offset) + 1;
+      while (lo < segment.size() && segment[lo] != '[') ++lo;
+      while (hi < segment.size() && segment[hi] != ']') ++hi;
+      if (hi < segment.size()) ++hi;
+      *left = lo;
+      *right = hi;
+      return true;
+    }
+    return false;
   }
 
   void printTraceback(const std::string& margin, Value tb, bool group) {
@@ -219,6 +381,9 @@ struct Printer {
   void printSyntaxError(const std::string& margin, Value e) {
     auto* se = static_cast<SyntaxErrorObj*>(e.asObject());
     compiler::SyntaxErrorInfo info;
+    // Only SyntaxError itself shows its range with carets; subclasses
+    // (IndentationError, TabError, user classes) get one caret, as CPython.
+    if (typeOf(e) != exc::SyntaxError) info.kind = compiler::ErrorKind::IndentationError;
     Value msg = se->msg.get();
     info.message = msg.isNull() || isNone(msg) ? "" : strToUtf8(str(msg));
     Value fn = se->filename.get();
@@ -260,6 +425,8 @@ struct Printer {
         line(margin, label);
       } else {
         std::string text = strToUtf8(s);
+        std::string suggestion = suggestionFor(e);
+        if (!suggestion.empty()) text += ". Did you mean: '" + suggestion + "'?";
         std::stringstream ss(text);
         std::string l;
         bool firstl = true;
@@ -390,6 +557,27 @@ void printException(Value e) {
   flushStdStreams();
   Printer p;
   p.printChain("", e, 0);
+  clearError();
+  std::fwrite(p.out.data(), 1, p.out.size(), stderr);
+  std::fflush(stderr);
+}
+
+void printUnraisable(Value obj) {
+  Value e = takeError();
+  if (e.isNull()) return;
+  flushStdStreams();
+  std::string where = "?";
+  if (!obj.isNull()) {
+    Value r = repr(obj);
+    if (r.isNull()) {
+      clearError();
+    } else {
+      where = strToUtf8(r);
+    }
+  }
+  Printer p;
+  p.line("", "Exception ignored in: " + where);
+  p.printOne("", e, 0);
   clearError();
   std::fwrite(p.out.data(), 1, p.out.size(), stderr);
   std::fflush(stderr);

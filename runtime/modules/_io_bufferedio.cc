@@ -369,7 +369,7 @@ Value buffered_seek(Value* args) {
   if (!checkInit(self)) return Value();
   int64_t whence;
   if (!indexToInt64(args[2], &whence, exc::OverflowError)) return Value();
-  if (whence < 0 || whence > 2) return raisef(exc::ValueError, "whence value %lld unsupported", static_cast<long long>(whence));
+  if (whence < 0 || whence > 4) return raisef(exc::ValueError, "whence value %lld unsupported", static_cast<long long>(whence));
   if (!checkNotClosed(self, "seek of closed file")) return Value();
   Value target = index(args[1]);
   if (target.isNull()) return Value();
@@ -468,9 +468,10 @@ Value buffered_fileno(Value* args) { return delegate(args[0], "fileno"); }
 Value buffered_isatty(Value* args) { return delegate(args[0], "isatty"); }
 Value buffered__dealloc_warn(Value* /*args*/) { return None(); }
 
+// A member in CPython: None once detached.
 Value buffered_get_raw(Value self) {
-  if (!checkInit(self)) return Value();
-  return rawOf(self);
+  Value raw = rawOf(self);
+  return raw.isNull() ? None() : raw;
 }
 Value buffered_get_closed(Value self) {
   if (!checkInit(self)) return Value();

@@ -87,7 +87,7 @@ int bytesio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 Value bytesio_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kwnames*/) {
   Value self(ioNewObject(type, false, false));
-  Value buf = newByteArray(nullptr, 0);
+  Value buf = newByteArray("", 0);
   if (buf.isNull()) return Value();
   asBIO(self)->buf.set(buf);
   return self;

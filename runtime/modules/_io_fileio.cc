@@ -129,10 +129,6 @@ int fileio_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     if (f->closefd) ::close(static_cast<int>(f->fd));
     f->fd = -1;
   }
-  if (isInstance(file, types::float_type)) {
-    raise(exc::TypeError, "integer argument expected, got float");
-    return -1;
-  }
   int64_t fd = -1;
   bool have_fd = false;
   if (isInt(file)) {

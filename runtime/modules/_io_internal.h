@@ -104,6 +104,7 @@ struct TextIOObj : IOBaseObj {
   gc::HeapValue pending_input;     // bytes or null
   gc::HeapValue snapshot_input;    // bytes or null (no snapshot)
   gc::HeapValue pydecoder, pyencoder;  // incremental codecs from `codecs` for other encodings, or null
+  gc::HeapValue pending_out;       // bytearray: encoded text not yet passed to the buffer, or null
   int64_t decoded_used;
   int64_t chunk_size;
   uint8_t codec;      // TextCodec of the encoding (writing)

@@ -386,7 +386,8 @@ Value rawiobase_read(Value* args) {
   int64_t n;
   if (!sizeArg(args[1], &n)) return Value();
   if (n < 0) return callMethod(self, TERN_IO_NAME("readall"), nullptr, 0);
-  Value b = newByteArray(nullptr, n);
+  std::string zeros(static_cast<size_t>(n), '\0');
+  Value b = newByteArray(zeros.data(), n);
   if (b.isNull()) return Value();
   Value r = callMethod(self, TERN_IO_NAME("readinto"), &b, 1);
   if (r.isNull()) return Value();

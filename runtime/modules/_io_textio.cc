@@ -22,6 +22,7 @@
 #include "runtime/modules/_io_internal.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/int.h"
@@ -256,11 +257,22 @@ void clearReadState(Value self) {
   t->snapshot_input.set(Value());
 }
 
+// Passes the encoded text held back by write() to the buffer.
+bool writeFlush(Value self) {
+  Value pending = asText(self)->pending_out.get();
+  if (pending.isNull() || byteArrayLength(pending) == 0) return true;
+  Value b = newBytes(std::string(byteArrayView(pending)));
+  if (b.isNull()) return false;
+  if (!byteArrayResize(asText(self)->pending_out.get(), 0)) return false;
+  return !callMethod(bufferOf(self), names::write, &b, 1).isNull();
+}
+
 // ===========================================================================
 // Reading
 
 // Reads and decodes one chunk: 1 data, 0 EOF, -1 error.
 int readChunk(Value self) {
+  if (!writeFlush(self)) return -1;
   TextIOObj* t = asText(self);
   Value size = newInt(asText(self)->chunk_size);
   Value input = callMethod(bufferOf(self), t->has_read1 ? TERN_IO_NAME("read1") : TERN_IO_NAME("read"), &size, 1);
@@ -322,6 +334,7 @@ bool checkReadable(Value self) {
 Value textRead(Value self, int64_t n) {
   if (!checkAttached(self) || !checkOpen(self) || !checkReadable(self)) return Value();
   if (n < 0) {
+    if (!writeFlush(self)) return Value();
     Value all = callMethod(bufferOf(self), TERN_IO_NAME("read"), nullptr, 0);
     if (all.isNull()) return Value();
     std::string bytes;
@@ -450,7 +463,22 @@ Value textWrite(Value self, Value text) {
   if (!isBytes(b)) {
     return raisef(exc::TypeError, "encoder should return a bytes object, not '%s'", typeNameOf(b).c_str());
   }
-  if (bytesLength(b) > 0 && callMethod(bufferOf(self), names::write, &b, 1).isNull()) return Value();
+  // Encoded text collects here up to chunk_size bytes (CPython's pending_bytes).
+  int64_t len = bytesLength(b);
+  Value pending = asText(self)->pending_out.get();
+  if (pending.isNull()) {
+    pending = newByteArray("", 0);
+    if (pending.isNull()) return Value();
+    asText(self)->pending_out.set(pending);
+  }
+  if (byteArrayLength(pending) + len > asText(self)->chunk_size && !writeFlush(self)) return Value();
+  pending = asText(self)->pending_out.get();
+  int64_t old = byteArrayLength(pending);
+  if (!byteArrayResize(pending, old + len)) return Value();
+  std::memcpy(byteArrayData(pending) + old, asBytes(b)->data(), static_cast<size_t>(len));
+  if (old + len >= asText(self)->chunk_size || need_flush || asText(self)->write_through) {
+    if (!writeFlush(self)) return Value();
+  }
   if (need_flush && callMethod(bufferOf(self), names::flush, nullptr, 0).isNull()) return Value();
   // What was read ahead no longer describes the stream.
   if (!asText(self)->decoded.get().isNull() || !asText(self)->snapshot_input.get().isNull()) {
@@ -507,7 +535,7 @@ Value textTell(Value self) {
   if (!checkAttached(self) || !checkOpen(self)) return Value();
   if (!asText(self)->seekable) return unsupported("underlying stream is not seekable");
   if (!asText(self)->telling) return raise(exc::OSError, "telling position disabled by next() call");
-  if (callMethod(bufferOf(self), names::flush, nullptr, 0).isNull()) return Value();
+  if (callMethod(self, names::flush, nullptr, 0).isNull()) return Value();
   Value r = callMethod(bufferOf(self), TERN_IO_NAME("tell"), nullptr, 0);
   if (r.isNull()) return Value();
   int64_t pos;
@@ -815,6 +843,7 @@ Value textiowrapper_flush(Value* args) {
   Value self = args[0];
   if (!checkAttached(self) || !checkOpen(self)) return Value();
   asText(self)->telling = asText(self)->seekable;
+  if (!writeFlush(self)) return Value();
   return callMethod(bufferOf(self), names::flush, nullptr, 0);
 }
 
@@ -922,7 +951,9 @@ int textiowrapper_set_chunk_size(Value self, Value value) {
 
 Value textiowrapper_repr(Value self) {
   std::string type_name = typeOf(self) == TextIOWrapper_type ? "_io.TextIOWrapper" : typeNameOf(self);
-  if (!asText(self)->initialized) return newStr("<" + type_name + ">");
+  if (!asText(self)->initialized && !asText(self)->detached) {
+    return raise(exc::ValueError, "I/O operation on uninitialized object");
+  }
   int entered = reprEnter(self);
   if (entered < 0) return Value();
   if (entered > 0) return raisef(exc::RuntimeError, "reentrant call inside %s.__repr__", type_name.c_str());
@@ -959,7 +990,8 @@ const uint32_t kTextFields[] = {
     offsetof(TextIOObj, ob_type),       offsetof(TextIOObj, dict),          offsetof(TextIOObj, buffer),
     offsetof(TextIOObj, encoding),      offsetof(TextIOObj, errors),        offsetof(TextIOObj, readnl),
     offsetof(TextIOObj, writenl),       offsetof(TextIOObj, decoded),       offsetof(TextIOObj, pending_input),
-    offsetof(TextIOObj, snapshot_input), offsetof(TextIOObj, pydecoder),    offsetof(TextIOObj, pyencoder)};
+    offsetof(TextIOObj, snapshot_input), offsetof(TextIOObj, pydecoder),    offsetof(TextIOObj, pyencoder),
+    offsetof(TextIOObj, pending_out)};
 const gc::Layout kTextLayout = {.name = "_io.TextIOWrapper", .fields = kTextFields, .finalize = ioLayoutFinalize};
 
 const MethodDef kTextMethods[] = {

@@ -310,11 +310,6 @@ Value rlock__is_owned(Value* args) {
   return Bool(l->count > 0 && l->owner == currentIdent());
 }
 
-Value rlock__recursion_count(Value* args) {
-  RLockObj* l = asRLock(args[0]);
-  return newIntUnsigned(l->owner == currentIdent() ? l->count : 0);
-}
-
 Value rlock__release_save(Value* args) {
   RLockObj* l = asRLock(args[0]);
   if (l->count == 0) return raise(exc::RuntimeError, "cannot release un-acquired lock");
@@ -373,8 +368,6 @@ const MethodDef kRLockMethods[] = {
     {.name = "__exit__", .signature = "($self, *args, /)", .fn = rlock_release, .doc = "Release the lock."},
     {.name = "_is_owned", .signature = "($self, /)", .fn = rlock__is_owned,
      .doc = "For internal use by `threading.Condition`."},
-    {.name = "_recursion_count", .signature = "($self, /)", .fn = rlock__recursion_count,
-     .doc = "For internal use by reentrancy checks."},
     {.name = "_release_save", .signature = "($self, /)", .fn = rlock__release_save,
      .doc = "For internal use by `threading.Condition`."},
     {.name = "_acquire_restore", .signature = "($self, state, /)", .fn = rlock__acquire_restore,
@@ -419,7 +412,9 @@ Value local_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
       return raise(exc::TypeError, "Initialization arguments are not supported");
     }
   }
-  Value positional = newTupleFrom(args, static_cast<int64_t>(nargs));
+  // args may point into a heap object: fill a new tuple item by item.
+  Value positional = newTuple(static_cast<int64_t>(nargs));
+  for (size_t i = 0; i < nargs; ++i) tupleInit(positional, static_cast<int64_t>(i), args[i]);
   Value keywords;
   if (nkw > 0) {
     keywords = newDict();

@@ -5,7 +5,7 @@
 // signatures (native.h binds the arguments).  The ones that need the
 // interpreter's frames or compiler (exec, eval, compile, globals, locals,
 // __build_class__, __import__) live in runtime/interp (builtins.h).
-// `open` and `input` come with the io work of issue #5.
+// `open` is _io.open (runtime/modules/_io.h).
 #include "runtime/modules/builtins.h"
 
 #include <unistd.h>
@@ -15,6 +15,7 @@
 
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_io.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -309,9 +310,7 @@ Value builtin_next(Value* args) {
   return raiseEmpty(exc::StopIteration);
 }
 
-Value builtin_open(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "open() needs the io module (issue #5)");
-}
+Value builtin_open(Value* args) { return io_open(args); }  // _io.h
 
 Value builtin_ord(Value* args) {
   Value c = args[1];
@@ -529,7 +528,10 @@ const MethodDef kBuiltinFunctions[] = {
      .doc = "Return the next item from the iterator."},
     {.name = "oct", .signature = "($module, number, /)", .fn = builtin_oct,
      .doc = "Return the octal representation of an integer."},
-    {.name = "open", .signature = "($module, /, *args, **kwargs)", .fn = builtin_open,
+    {.name = "open",
+     .signature = "($module, /, file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, "
+                  "closefd=True, opener=None)",
+     .fn = builtin_open,
      .doc = "Open file and return a stream."},
     {.name = "ord", .signature = "($module, c, /)", .fn = builtin_ord,
      .doc = "Return the Unicode code point for a one-character string."},

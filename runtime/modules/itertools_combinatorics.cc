@@ -121,7 +121,7 @@ Value product_next(Value self) {
   }
   Value result = newTuple(npools);
   pools = asComb(self)->pool.get();
-  indices = indicesOf(self);
+  const int64_t* indices = indicesOf(self);
   for (int64_t k = 0; k < npools; ++k) tupleInit(result, k, tupleItem(tupleItem(pools, k), indices[k]));
   asComb(self)->last.set(result);
   return result;

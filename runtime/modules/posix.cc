@@ -1043,7 +1043,7 @@ const IntConstant kConstants[] = {
     C(O_ACCMODE), C(O_ASYNC), C(O_DIRECT), C(O_LARGEFILE), C(O_NOATIME), C(O_PATH), C(O_TMPFILE),
     {"O_FSYNC", O_FSYNC},
     // lseek()
-    C(SEEK_SET), C(SEEK_CUR), C(SEEK_END), C(SEEK_DATA), C(SEEK_HOLE),
+    C(SEEK_DATA), C(SEEK_HOLE),  // SEEK_SET and friends come from os.py
     // waitpid()
     C(WNOHANG), C(WUNTRACED), C(WCONTINUED), C(WEXITED), C(WSTOPPED), C(WNOWAIT),
     C(P_PID), C(P_PGID), C(P_ALL),
@@ -1070,7 +1070,7 @@ const IntConstant kConstants[] = {
 // supports_follow_symlinks: only what posix_fs.cc really implements.
 const char* const kHaveFunctions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR",   "HAVE_FCHMOD",     "HAVE_FCHMODAT",  "HAVE_FCHOWN",   "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FSTATAT",  "HAVE_FTRUNCATE",  "HAVE_FUTIMENS",  "HAVE_LINKAT",   "HAVE_LCHOWN",
+    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT",  "HAVE_FTRUNCATE",  "HAVE_FUTIMENS",  "HAVE_LINKAT",   "HAVE_LCHOWN",
     "HAVE_LSTAT",     "HAVE_MKDIRAT",  "HAVE_OPENAT",     "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
     "HAVE_UNLINKAT",  "HAVE_UTIMENSAT",
 };

@@ -23,6 +23,7 @@
 #include "runtime/interp/frame.h"
 #include "runtime/interp/thread_state.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_io.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
@@ -456,7 +457,12 @@ bool sysInit(Value module) {
   g_streams[1].line_buffered = ::isatty(1) == 1;
   g_streams[2].write_through = true;
   g_streams[2].backslashreplace = true;
-  Value out = newStdPrinter(1), err = newStdPrinter(2), in = newStdPrinter(0);
+  // The io streams (_io.h); the stdprinters stand in only if io fails.
+  Value out = newStandardStream(1), err = newStandardStream(2), in = newStandardStream(0);
+  if (out.isNull() || err.isNull() || in.isNull()) {
+    clearError();
+    out = newStdPrinter(1), err = newStdPrinter(2), in = newStdPrinter(0);
+  }
   Value version_info = structSeqOf(g_version_info_type, {newInt(3), newInt(11), newInt(2), internStr("final"), newInt(0)});
   Value implementation = call0(typeValue(types::namespace_type));
   if (implementation.isNull()) return false;
@@ -533,6 +539,7 @@ void setSysArgv(int argc, char** argv, int script_index) {
 }
 
 void flushStdStreams() {
+  flushIoStandardStreams();  // _io.h
   for (int fd = 1; fd <= 2; ++fd) {
     if (!flushFd(fd)) clearError();  // nowhere left to report it
   }

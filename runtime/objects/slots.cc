@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/runtime.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
@@ -459,10 +460,10 @@ void slotFinalize(Value self) {
     Value fn = typeLookup(typeOf(self), names::__del__);
     std::string where = fn.isNull() ? "" : strToUtf8(repr(fn));
     if (errorPending()) clearError();
-    Value msg = e.isNull() ? Value() : str(e);
-    if (msg.isNull()) clearError();
-    std::fprintf(stderr, "Exception ignored in: %s\n%s: %s\n", where.c_str(), e.isNull() ? "?" : typeNameOf(e).c_str(),
-                 msg.isNull() ? "" : strToUtf8(msg).c_str());
+    // As CPython's unraisable hook: the object, then the traceback.
+    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
+    if (!e.isNull()) printException(e);
+    if (errorPending()) clearError();
   }
   if (!saved.isNull()) restoreError(saved);
 }

@@ -39,6 +39,9 @@ inline bool isExactStr(Value v) { return !v.isSmallInt() && typeOf(v) == types::
 // A new str from (generalized) UTF-8: lone surrogates arrive as their 3-byte
 // forms, as the compiler keeps them.  Precondition: `utf8` is well formed.
 Value newStr(std::string_view utf8);
+// Decodes bytes that may not be valid UTF-8 (a source line quoted in a
+// SyntaxError, OS data): bytes.decode('utf-8', 'replace').
+Value newStrReplacingInvalid(std::string_view bytes);
 // A new str of `n` code units of `kind`, copied from `units` (which must not
 // point into the heap: the allocation may move it) and narrowed to the
 // smallest kind that fits.

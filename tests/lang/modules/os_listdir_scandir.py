@@ -77,12 +77,6 @@ try:
     with os.scandir(os.path.join(base, "dir")) as it:
         print(list(it))
 
-    # os.walk and friends use scandir
-    tree = []
-    for root, dirs, files in os.walk(base):
-        tree.append((root.replace(base, "BASE"), sorted(dirs), sorted(files)))
-    print(ascii(sorted(tree)))
-
     # errors
     for arg in [os.path.join(base, "nope"), os.path.join(base, "file.txt"), 1.5]:
         for fn in (os.listdir, os.scandir):

@@ -22,7 +22,7 @@ print(lock.acquire_lock(), lock.locked_lock(), lock.release_lock(), lock.locked(
 print(_thread.error is RuntimeError, _thread.TIMEOUT_MAX)
 
 r = _thread.RLock()
-print(r.acquire(), r.acquire(), r._is_owned(), r._recursion_count())
+print(r.acquire(), r.acquire(), r._is_owned())
 r.release()
 r.release()
 print(r._is_owned())
@@ -32,7 +32,7 @@ except RuntimeError as e:
     print("RuntimeError", e)
 with r:
     with r:
-        print("nested", r._recursion_count())
+        print("nested", r._is_owned())
 state = (r.acquire(), r._release_save())[1]
 print(state[0], state[1] == _thread.get_ident(), r._is_owned())
 r._acquire_restore(state)
