@@ -398,7 +398,7 @@ Value deque___class_getitem__(Value* args) { return newGenericAlias(args[0], arg
 Value deque___reduce__(Value* args) {
   Value self = args[0];
   int64_t maxlen = asDeque(self)->maxlen;
-  Value ctor_args = maxlen < 0 ? newTupleOf({newTuple(0)}) : newTupleOf({newTuple(0), newInt(maxlen)});
+  Value ctor_args = maxlen < 0 ? newTuple(0) : newTupleOf({newTuple(0), newInt(maxlen)});
   Value state = None();
   if (typeOf(self)->dict_offset != 0) {
     Value d = instanceDict(self);

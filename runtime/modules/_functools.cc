@@ -11,8 +11,7 @@
 // least recently used key is the first one, and a hit moves its key to the
 // end (delete and reinsert).  Invariant: when maxsize >= 0, the cache holds
 // at most maxsize entries once a call returns.
-//
-// Not implemented: partial.__reduce__/__setstate__ (pickling of partials).
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -165,6 +164,46 @@ Value partial_repr(Value self) {
 }
 
 Value partial___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
+
+Value partial___reduce__(Value* args) {
+  Value self = args[0];
+  Value fn = asPartial(self)->fn.get();
+  Value kw = asPartial(self)->kw.get();
+  Value dict = asPartial(self)->dict.get();
+  Value state = newTupleOf({fn, asPartial(self)->args.get(), kw,
+                            dict.isNull() || dictSize(dict) == 0 ? None() : dict});
+  return newTupleOf({typeValue(typeOf(self)), newTupleOf({fn}), state});
+}
+
+Value partial___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  if (!isTuple(state) || tupleLength(state) != 4) return raise(exc::TypeError, "invalid partial state");
+  Value fn = tupleItem(state, 0), fnargs = tupleItem(state, 1), kw = tupleItem(state, 2), dict = tupleItem(state, 3);
+  if (!isCallable(fn) || !isTuple(fnargs) || (!isNone(kw) && !isDict(kw))) {
+    return raise(exc::TypeError, "invalid partial state");
+  }
+  if (!isExactTuple(fnargs)) {
+    fnargs = tupleFromIterable(fnargs);
+    if (fnargs.isNull()) return fnargs;
+  }
+  if (isNone(kw)) {
+    kw = newDict();
+  } else if (!isExactDict(kw)) {
+    Value copy = newDict();
+    if (dictUpdate(copy, kw) < 0) return Value();
+    kw = copy;
+  }
+  asPartial(self)->fn.set(fn);
+  asPartial(self)->args.set(fnargs);
+  asPartial(self)->kw.set(kw);
+  if (isNone(dict)) {
+    asPartial(self)->dict.set(Value());
+  } else {
+    if (!isDict(dict)) return raise(exc::TypeError, "setting partial object's dictionary to a non-dict");
+    asPartial(self)->dict.set(dict);
+  }
+  return None();
+}
 
 // ===========================================================================
 // cmp_to_key(mycmp) -> KeyWrapper
@@ -353,6 +392,8 @@ const uint32_t kLruFields[] = {offsetof(Obj, ob_type), offsetof(LruObj, func), o
 const gc::Layout kLruLayout = {.name = "functools._lru_cache_wrapper", .fields = kLruFields};
 
 const MethodDef kPartialMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = partial___reduce__},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = partial___setstate__},
     {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = partial___class_getitem__,
      .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
 };

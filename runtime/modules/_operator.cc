@@ -54,8 +54,8 @@ bool checkPositional(const char* name, size_t nargs, size_t min, size_t max) {
 // ===========================================================================
 // The operator functions
 
-#define TERN_BINARY_OP(name, op) \
-  Value operator_##name(Value* args) { return binaryOp(args[1], args[2], BinOp::op); }
+#define TERN_BINARY_OP(id, op) \
+  Value operator_##id(Value* args) { return binaryOp(args[1], args[2], BinOp::op); }
 TERN_BINARY_OP(add, kAdd)
 TERN_BINARY_OP(sub, kSubtract)
 TERN_BINARY_OP(mul, kMultiply)
@@ -85,8 +85,8 @@ TERN_BINARY_OP(ipow, kInplacePower)
 
 Value operator_pow(Value* args) { return power(args[1], args[2], None()); }
 
-#define TERN_COMPARE_OP(name, op) \
-  Value operator_##name(Value* args) { return richCompare(args[1], args[2], op); }
+#define TERN_COMPARE_OP(id, op) \
+  Value operator_##id(Value* args) { return richCompare(args[1], args[2], op); }
 TERN_COMPARE_OP(lt, kLt)
 TERN_COMPARE_OP(le, kLe)
 TERN_COMPARE_OP(eq, kEq)
@@ -208,7 +208,7 @@ struct GetterObj : Obj {
 GetterObj* asGetter(Value v) { return static_cast<GetterObj*>(v.asObject()); }
 
 Value itemgetter_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("itemgetter", kwnames) || !checkPositional("itemgetter", nargs, 1, SIZE_MAX)) return Value();
+  if (!noKeywords("itemgetter", kwnames) || (nargs == 0 && !checkPositional("itemgetter", nargs, 1, 1))) return Value();
   Value items = newTupleFrom(args, static_cast<int64_t>(nargs));
   GetterObj* g = static_cast<GetterObj*>(newObject(type, type->basic_size));
   g->items.set(items);
@@ -257,7 +257,7 @@ Value itemgetter___reduce__(Value* args) {
 // attrgetter(attr, /, *attrs)
 
 Value attrgetter_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("attrgetter", kwnames) || !checkPositional("attrgetter", nargs, 1, SIZE_MAX)) return Value();
+  if (!noKeywords("attrgetter", kwnames) || (nargs == 0 && !checkPositional("attrgetter", nargs, 1, 1))) return Value();
   Value paths = newTuple(static_cast<int64_t>(nargs));
   for (size_t i = 0; i < nargs; ++i) {
     if (!isStr(args[i])) return raise(exc::TypeError, "attribute name must be a string");
@@ -434,10 +434,10 @@ const TypeSpec kMethodCallerSpec = {
 };
 TERN_REGISTER_TYPE(kMethodCallerSpec);
 
-#define TERN_OP2(name, doc_text) \
-  {.name = #name, .signature = "($module, a, b, /)", .fn = operator_##name, .doc = doc_text}
-#define TERN_OP1(name, doc_text) \
-  {.name = #name, .signature = "($module, a, /)", .fn = operator_##name, .doc = doc_text}
+#define TERN_OP2(id, doc_text) \
+  {.name = #id, .signature = "($module, a, b, /)", .fn = operator_##id, .doc = doc_text}
+#define TERN_OP1(id, doc_text) \
+  {.name = #id, .signature = "($module, a, /)", .fn = operator_##id, .doc = doc_text}
 
 const MethodDef kOperatorFunctions[] = {
     TERN_OP1(abs, "Same as abs(a)."),

@@ -1069,10 +1069,10 @@ const IntConstant kConstants[] = {
 // What os.py reads to fill supports_dir_fd / supports_fd /
 // supports_follow_symlinks: only what posix_fs.cc really implements.
 const char* const kHaveFunctions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR",   "HAVE_FCHMOD",     "HAVE_FCHMODAT",  "HAVE_FCHOWN",   "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT",  "HAVE_FTRUNCATE",  "HAVE_FUTIMENS",  "HAVE_LINKAT",   "HAVE_LCHOWN",
-    "HAVE_LSTAT",     "HAVE_MKDIRAT",  "HAVE_OPENAT",     "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
-    "HAVE_UNLINKAT",  "HAVE_UTIMENSAT",
+    "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
+    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT",
+    "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT",
+    "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 bool posixInit(Value module) {

@@ -390,6 +390,19 @@ Value sys_excepthook(Value* args) {
   return None();
 }
 
+// sys.audit: Tern has no audit hooks yet (sys.addaudithook refuses one), so
+// an event goes nowhere, as in CPython with no hook installed.
+Value sys_audit(Value* args) {
+  if (!isStr(args[1])) {
+    return raisef(exc::TypeError, "expected str for argument 'event', not %s", typeNameOf(args[1]).c_str());
+  }
+  return None();
+}
+
+Value sys_addaudithook(Value* /*args*/) {
+  return raise(exc::NotImplementedError, "sys.addaudithook: audit hooks are not implemented yet (issue #5)");
+}
+
 Value sys__getframe(Value* args) {
   int64_t depth;
   if (!indexToInt64(args[1], &depth, exc::OverflowError)) return Value();
@@ -427,6 +440,10 @@ const MethodDef kSysFunctions[] = {
      .doc = "Print an object to sys.stdout and also save it in builtins._"},
     {.name = "excepthook", .signature = "($module, exctype, value, traceback, /)", .fn = sys_excepthook,
      .doc = "Handle an exception by displaying it with a traceback on sys.stderr."},
+    {.name = "audit", .signature = "($module, event, /, *args)", .fn = sys_audit,
+     .doc = "Passes the event to any audit hooks that are attached."},
+    {.name = "addaudithook", .signature = "($module, hook)", .fn = sys_addaudithook,
+     .doc = "Adds a new audit hook callback."},
     {.name = "_getframe", .signature = "($module, depth=0, /)", .fn = sys__getframe,
      .doc = "Return a frame object from the call stack."},
 };
