@@ -455,7 +455,6 @@ const TypeSpec kLruSpec = {
     .type = &g_lru_type,
     .layout = &kLruLayout,
     .basic_size = sizeof(LruObj),
-    .flags = type_flags::kBaseType,
     .slots = {.tp_call = lru_call, .tp_descr_get = lru_descr_get, .tp_new = lru_new},
     .methods = kLruMethods,
     .doc = "Create a cached callable that wraps another function.\n\nuser_function:      the function being "

@@ -41,6 +41,8 @@ Value rawOf(Value self) { return asBuf(self)->raw.get(); }
 
 // raw.closed: 1 closed, 0 open, -1 error.
 int rawClosed(Value self) {
+  int fast = ioFastClosed(rawOf(self));
+  if (fast >= 0) return fast;
   Value c = getAttr(rawOf(self), TERN_IO_NAME("closed"));
   if (c.isNull()) return -1;
   return isTrue(c);

@@ -180,6 +180,10 @@ int64_t copyIntoBuffer(Value target, std::string_view data, int64_t* capacity = 
 // The writable capacity of `target` (a writable bytes-like object); -1 on error.
 int64_t writableLength(Value target);
 
+// `obj.closed` without a call for the exact builtin types (FileIO, BytesIO,
+// the buffered classes over FileIO): 1 closed, 0 open, -1 not known here.
+int ioFastClosed(Value obj);
+
 // A weak list of the open buffered writers and text wrappers, flushed at exit.
 void trackForExitFlush(Value obj);
 

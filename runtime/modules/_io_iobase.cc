@@ -64,6 +64,22 @@ int callBoolMethod(Value obj, Value name) {
   return isTrue(r);
 }
 
+int ioFastClosed(Value obj) {
+  Type* t = typeOf(obj);
+  if (t == BufferedReader_type || t == BufferedWriter_type || t == BufferedRandom_type) {
+    auto* b = static_cast<BufferedObj*>(obj.asObject());
+    if (!b->initialized) return -1;
+    obj = b->raw.get();
+    t = typeOf(obj);
+  }
+  if (t == FileIO_type) return static_cast<FileIOObj*>(obj.asObject())->fd < 0 ? 1 : 0;
+  if (t == BytesIO_type) {
+    auto* b = static_cast<BytesIOObj*>(obj.asObject());
+    return b->closed || b->buf.get().isNull() ? 1 : 0;
+  }
+  return -1;
+}
+
 int checkClosed(Value self) {
   Value closed = getAttr(self, TERN_IO_NAME("closed"));
   if (closed.isNull()) return -1;

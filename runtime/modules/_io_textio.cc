@@ -50,6 +50,12 @@ Value bufferOf(Value self) { return asText(self)->buffer.get(); }
 // CHECK_CLOSED: self.closed true -> ValueError.
 bool checkOpen(Value self) {
   Value c;
+  int fast = typeOf(self) == TextIOWrapper_type ? ioFastClosed(bufferOf(self)) : -1;
+  if (fast == 0) return true;
+  if (fast == 1) {
+    raise(exc::ValueError, "I/O operation on closed file.");
+    return false;
+  }
   if (typeOf(self) == TextIOWrapper_type) {
     c = getAttr(bufferOf(self), TERN_IO_NAME("closed"));
   } else {
@@ -109,19 +115,27 @@ TextCodec classifyCodec(std::string_view raw) {
   return kCodecOther;
 }
 
-const char* canonicalName(uint8_t codec) {
+Value canonicalNameValue(uint8_t codec) {
   switch (codec) {
-    case kCodecUtf8: return "utf-8";
-    case kCodecLatin1: return "latin-1";
-    case kCodecAscii: return "ascii";
+    case kCodecLatin1: return TERN_IO_NAME("latin-1");
+    case kCodecAscii: return TERN_IO_NAME("ascii");
     case kCodecUtf16:
-    case kCodecUtf16LE: return "utf-16-le";
-    case kCodecUtf16BE: return "utf-16-be";
+    case kCodecUtf16LE: return TERN_IO_NAME("utf-16-le");
+    case kCodecUtf16BE: return TERN_IO_NAME("utf-16-be");
     case kCodecUtf32:
-    case kCodecUtf32LE: return "utf-32-le";
-    case kCodecUtf32BE: return "utf-32-be";
-    default: return "utf-8";
+    case kCodecUtf32LE: return TERN_IO_NAME("utf-32-le");
+    case kCodecUtf32BE: return TERN_IO_NAME("utf-32-be");
+    default: return TERN_IO_NAME("utf-8");
   }
+}
+
+// Does the str hold code point c (< 128)?
+bool strHasAscii(Value s, char c) {
+  StrObj* o = asStr(s);
+  if (o->kind == 1) return std::memchr(o->data(), c, static_cast<size_t>(o->length)) != nullptr;
+  for (int64_t i = 0; i < o->length; ++i)
+    if (o->at(i) == static_cast<char32_t>(c)) return true;
+  return false;
 }
 
 // How many bytes at the end of `d` start a character that is not complete.
@@ -157,13 +171,13 @@ size_t incompleteTail(uint8_t codec, std::string_view d) {
 
 // Decodes `input` (the held-back bytes and a new chunk) natively; false with
 // an exception.  Sets the held-back bytes.
-bool decodeNative(Value self, std::string input, bool final, std::u32string* out) {
+bool decodeNative(Value self, std::string input, bool final, Value* out) {
   TextIOObj* t = asText(self);
   if (t->dec_codec == kCodecUtf16 || t->dec_codec == kCodecUtf32) {
     size_t unit = t->dec_codec == kCodecUtf16 ? 2 : 4;
     if (input.size() < unit && !final) {
       asText(self)->pending_input.set(input.empty() ? Value() : newBytes(input));
-      out->clear();
+      *out = emptyStr();
       return true;
     }
     bool le = true;
@@ -186,15 +200,13 @@ bool decodeNative(Value self, std::string input, bool final, std::u32string* out
   Value held = rest.empty() ? Value() : newBytes(rest);
   if (!rest.empty() && held.isNull()) return false;
   asText(self)->pending_input.set(held);
-  Value text = strimpl::decodeBytes(input, internStr(canonicalName(codec)), asText(self)->errors.get());
-  if (text.isNull()) return false;
-  *out = strToUcs4(text);
-  return true;
+  *out = strimpl::decodeBytes(input, canonicalNameValue(codec), asText(self)->errors.get());
+  return !out->isNull();
 }
 
 // Decodes new input (held-back bytes included) and translates newlines.
 bool decodeInput(Value self, std::string_view chunk, bool final, Value* result) {
-  std::u32string text;
+  Value decoded;
   if (asText(self)->codec == kCodecOther) {
     Value b = newBytes(chunk);
     if (b.isNull()) return false;
@@ -205,22 +217,30 @@ bool decodeInput(Value self, std::string_view chunk, bool final, Value* result) 
       raisef(exc::TypeError, "decoder should return a string result, not '%s'", typeNameOf(s).c_str());
       return false;
     }
-    text = strToUcs4(s);
+    decoded = s;
   } else {
     std::string input;
     Value pending = asText(self)->pending_input.get();
     if (!pending.isNull()) input.assign(asBytes(pending)->view());
     input.append(chunk);
-    if (!decodeNative(self, std::move(input), final, &text)) return false;
+    if (!decodeNative(self, std::move(input), final, &decoded)) return false;
   }
   TextIOObj* t = asText(self);
-  if (t->readuniversal) {
-    uint8_t pendingcr = t->pendingcr, seennl = t->seennl;
-    text = translateNewlines(text, t->readtranslate != 0, final, &pendingcr, &seennl);
-    t = asText(self);
-    t->pendingcr = pendingcr;
-    t->seennl = seennl;
+  if (!t->readuniversal) {
+    *result = decoded;
+    return true;
   }
+  if (!t->pendingcr && !strHasAscii(decoded, '\r')) {
+    // The common case: nothing to translate or hold back.
+    if (strHasAscii(decoded, '\n')) asText(self)->seennl |= kSeenLF;
+    *result = decoded;
+    return true;
+  }
+  uint8_t pendingcr = t->pendingcr, seennl = t->seennl;
+  std::u32string text = translateNewlines(strToUcs4(decoded), t->readtranslate != 0, final, &pendingcr, &seennl);
+  t = asText(self);
+  t->pendingcr = pendingcr;
+  t->seennl = seennl;
   *result = newStrFromUcs4(text);
   return !result->isNull();
 }
@@ -231,7 +251,15 @@ Value encodeText(Value self, Value text) {
   if (t->codec == kCodecOther) {
     return callMethod(t->pyencoder.get(), TERN_IO_NAME("encode"), &text, 1);
   }
-  Value b = strimpl::encodeStr(text, internStr(canonicalName(t->codec)), t->errors.get());
+  Value b;
+  StrObj* str = asStr(text);
+  if (str->ascii && (t->codec == kCodecUtf8 || t->codec == kCodecLatin1 || t->codec == kCodecAscii)) {
+    BytesObj* raw = allocBytes(str->length);  // may move `text`: re-read below
+    std::memcpy(raw->data(), asStr(text)->data(), static_cast<size_t>(asStr(text)->length));
+    b = Value(raw);
+  } else {
+    b = strimpl::encodeStr(text, canonicalNameValue(t->codec), t->errors.get());
+  }
   if (b.isNull()) return Value();
   t = asText(self);
   if (t->bom_pending) {
@@ -366,6 +394,11 @@ int64_t lineEndIn(Value self, Value s, int64_t start) {
   StrObj* str = asStr(s);
   int64_t n = str->length;
   if (t->readtranslate) {
+    if (str->kind == 1) {
+      const char* d = static_cast<const char*>(str->data());
+      const void* nl = start < n ? std::memchr(d + start, '\n', static_cast<size_t>(n - start)) : nullptr;
+      return nl == nullptr ? -1 : static_cast<const char*>(nl) - d + 1;
+    }
     for (int64_t i = start; i < n; ++i)
       if (str->at(i) == U'\n') return i + 1;
     return -1;
@@ -433,15 +466,8 @@ Value textWrite(Value self, Value text) {
   if (!checkOpen(self)) return Value();
   if (!asText(self)->writable) return unsupported("not writable");
   int64_t n = asStr(text)->length;
-  bool has_lf = false, has_cr = false;
-  {
-    StrObj* s = asStr(text);
-    for (int64_t i = 0; i < n; ++i) {
-      char32_t c = s->at(i);
-      if (c == U'\n') has_lf = true;
-      if (c == U'\r') has_cr = true;
-    }
-  }
+  bool has_lf = strHasAscii(text, '\n');
+  bool has_cr = asText(self)->line_buffering && strHasAscii(text, '\r');
   Value out = text;
   Value writenl = asText(self)->writenl.get();
   if (has_lf && !writenl.isNull()) {

@@ -95,6 +95,16 @@ Value count_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   Value bound[2];
   if (!bindArguments(&kCountNewDef, Value(), args, nargs, kwnames, bound)) return Value();
   if (!isNumber(bound[0]) || !isNumber(bound[1])) return raise(exc::TypeError, "a number is required");
+  // CPython's "fast mode" (an int start that fits, an int step equal to 1)
+  // counts in machine integers: bool and int-subclass values become plain ints.
+  int64_t start, step;
+  if (isInt(bound[0]) && isInt(bound[1])) {
+    if (intToInt64(bound[1], &step) && step == 1 && intToInt64(bound[0], &start)) {
+      bound[0] = newInt(start);
+      bound[1] = newInt(1);
+    }
+    clearError();
+  }
   CountObj* c = allocIter<CountObj>(type);
   c->cnt.set(bound[0]);
   c->step.set(bound[1]);

@@ -147,6 +147,10 @@ gc::LayoutId heapLayout(gc::LayoutId base_layout, std::vector<uint32_t> extra, b
   const gc::Layout& base = gc::layoutOf(base_layout);
   auto* fields = new std::vector<uint32_t>(base.fields.begin(), base.fields.end());
   fields->insert(fields->end(), extra.begin(), extra.end());
+  // An instance keeps its class alive: ob_type is traced even where the
+  // native base's layout leaves it out (builtin types are rooted anyway).
+  constexpr uint32_t kTypeField = offsetof(Obj, ob_type);
+  if (std::find(fields->begin(), fields->end(), kTypeField) == fields->end()) fields->push_back(kTypeField);
   auto* layout = new gc::Layout(base);
   layout->fields = *fields;
   layout->finalize = heapFinalize;
