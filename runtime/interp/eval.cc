@@ -296,6 +296,186 @@ inline Value loadGlobal(CodeObj* code, int64_t index, Value globals, Value built
   return loadGlobalSlow(code, index, globals, builtins, name);
 }
 
+// --- attribute caches -------------------------------------------------------------
+// LOAD_ATTR / LOAD_METHOD / STORE_ATTR entries: [type, version tag, kind, aux],
+// valid while the object's type is the cached one with the same version tag
+// (any change to the type's dict or bases, or its bases', renews the tag).
+// Only types whose tp_getattro / tp_setattro are the generic ones are cached.
+enum AttrKind : int64_t {
+  kAttrInstance = 1,   // no attribute on the type: the instance dict (aux: entry index hint)
+  kAttrData = 2,       // a data descriptor on the type (aux): its __get__ / __set__
+  kAttrNonData = 3,    // a non-data descriptor (aux): the instance dict first, then __get__
+  kAttrClassValue = 4, // a plain class attribute (aux): the instance dict first, then it
+  kAttrMethod = 5,     // LOAD_METHOD: a method descriptor (aux), unless the instance dict has the name
+};
+
+inline gc::HeapValue* attrCacheEntry(CodeObj* code, int64_t index) {
+  Value t = code->cache.get();
+  if (t.isNull()) return nullptr;
+  return &static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords];
+}
+
+// The entry when it is valid for `tp`, else null.
+inline gc::HeapValue* attrCacheHit(CodeObj* code, int64_t index, Type* tp) {
+  gc::HeapValue* c = attrCacheEntry(code, index);
+  if (c == nullptr || c[0].get().bits() != typeValue(tp).bits()) return nullptr;
+  if (c[1].get().bits() != Value::fromSmallInt(static_cast<int64_t>(tp->version_tag)).bits()) return nullptr;
+  return c;
+}
+
+inline Value instanceDictOf(Value obj, Type* tp) {
+  if (tp->dict_offset == 0) return Value();
+  return instanceDictSlot(obj, tp->dict_offset)->get();
+}
+
+// `name` in the exact dict `dict`, trying the entry at `*hint` first; null
+// (no exception: exact str keys) when absent.
+inline Value dictLookupHinted(Value dict, Value name, gc::HeapValue* hint) {
+  Value e = asDict(dict)->entries.get();
+  if (e.isNull()) return Value();
+  auto* a = static_cast<ArrayObj*>(e.asObject());
+  int64_t h = hint->get().asSmallInt();
+  if (h >= 0 && 2 * h + 1 < a->capacity && a->items[2 * h].get() == name) {
+    Value v = a->items[2 * h + 1].get();
+    if (!v.isNull()) return v;
+  }
+  return dictGetStr(dict, name);
+}
+
+void attrCacheFill(CodeObj* code, int64_t index, Type* tp, AttrKind kind, Value aux) {
+  ArrayObj* t = cacheTable(code);
+  t->items[index * kCacheWords].set(typeValue(tp));
+  t->items[index * kCacheWords + 1].set(Value::fromSmallInt(static_cast<int64_t>(tp->version_tag)));
+  t->items[index * kCacheWords + 2].set(Value::fromSmallInt(kind));
+  t->items[index * kCacheWords + 3].set(aux);
+}
+
+bool cacheableType(Type* tp) {
+  return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax);
+}
+
+// LOAD_ATTR's slow path: the generic lookup, remembering what it found.
+Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
+  Type* tp = typeOf(obj);
+  // Modules: only their dict's attributes (the slow path handles the rest).
+  bool module = tp == types::module_type;
+  if ((tp->slots.tp_getattro != genericGetAttr && !module) || !cacheableType(tp) || !isExactStr(name)) {
+    return getAttr(obj, name);
+  }
+  Value descr = typeLookup(tp, name);
+  if (module && !descr.isNull()) return getAttr(obj, name);
+  if (descr.isNull()) {
+    if (errorPending()) return Value();
+    Value v = getAttr(obj, name);
+    Value dict = instanceDictOf(obj, tp);
+    if (!v.isNull() && !dict.isNull() && isExactDict(dict)) {
+      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+    }
+    return v;
+  }
+  Type* dt = typeOf(descr);
+  AttrKind kind = dt->slots.tp_descr_get == nullptr ? kAttrClassValue
+                  : dt->slots.tp_descr_set != nullptr ? kAttrData
+                                                      : kAttrNonData;
+  attrCacheFill(code, index, tp, kind, descr);
+  return getAttr(obj, name);
+}
+
+// LOAD_ATTR through a valid entry; null with no exception pending when the
+// entry does not apply to this object (the caller takes the slow path).
+inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed) {
+  auto kind = static_cast<AttrKind>(c[2].get().asSmallInt());
+  if (kind == kAttrInstance) {
+    Value dict = instanceDictOf(obj, tp);
+    if (dict.isNull() || !isExactDict(dict)) return Value();
+    return dictLookupHinted(dict, name, &c[3]);
+  }
+  Value descr = c[3].get();
+  if (kind != kAttrData) {
+    Value dict = instanceDictOf(obj, tp);
+    if (!dict.isNull()) {
+      if (!isExactDict(dict)) return Value();
+      if (dictSize(dict) != 0) {
+        Value v = dictGetStr(dict, name);
+        if (!v.isNull()) return v;
+      }
+    }
+    if (kind == kAttrClassValue) return descr;
+  }
+  Value v = typeOf(descr)->slots.tp_descr_get(descr, obj, typeValue(tp));
+  if (v.isNull()) *failed = true;
+  return v;
+}
+
+// STORE_ATTR: 1 stored, 0 the entry does not apply, -1 error.
+inline int storeAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, Value v) {
+  auto kind = static_cast<AttrKind>(c[2].get().asSmallInt());
+  if (kind == kAttrData) {
+    Value descr = c[3].get();
+    return typeOf(descr)->slots.tp_descr_set(descr, obj, v) < 0 ? -1 : 1;
+  }
+  Value dict = instanceDictOf(obj, tp);
+  if (dict.isNull() || !isExactDict(dict)) return 0;
+  Value e = asDict(dict)->entries.get();
+  if (!e.isNull()) {
+    auto* a = static_cast<ArrayObj*>(e.asObject());
+    int64_t h = c[3].get().asSmallInt();
+    if (h >= 0 && 2 * h + 1 < a->capacity && a->items[2 * h].get() == name && !a->items[2 * h + 1].get().isNull()) {
+      a->items[2 * h + 1].set(v);  // same key, new value: the key set (and dict version) is unchanged
+      return 1;
+    }
+  }
+  return dictSet(dict, name, v) < 0 ? -1 : 1;
+}
+
+int storeAttrFill(CodeObj* code, int64_t index, Value obj, Value name, Value v) {
+  Type* tp = typeOf(obj);
+  if (tp->slots.tp_setattro != genericSetAttr || !cacheableType(tp) || !isExactStr(name)) return setAttr(obj, name, v);
+  Value descr = typeLookup(tp, name);
+  if (descr.isNull() && errorPending()) return -1;
+  if (setAttr(obj, name, v) < 0) return -1;
+  if (!descr.isNull() && typeOf(descr)->slots.tp_descr_set != nullptr) {
+    attrCacheFill(code, index, tp, kAttrData, descr);
+  } else if (tp->dict_offset != 0) {
+    Value dict = instanceDictOf(obj, tp);
+    if (!dict.isNull() && isExactDict(dict)) {
+      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+    }
+  }
+  return 0;
+}
+
+// LOAD_METHOD's slow path.
+bool loadMethodFill(CodeObj* code, int64_t index, Value obj, Value name, Value* meth, Value* self) {
+  Type* tp = typeOf(obj);
+  if (!loadMethod(obj, name, meth, self)) return false;
+  bool module = tp == types::module_type;
+  if ((tp->slots.tp_getattro != genericGetAttr && !module) || !cacheableType(tp) || !isExactStr(name)) return true;
+  if (module) {
+    Value dict = instanceDictOf(obj, tp);
+    if (typeLookup(tp, name).isNull() && !errorPending() && !dict.isNull() && isExactDict(dict)) {
+      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+    }
+    clearError();
+    return true;
+  }
+  if (!self->isNull()) {
+    attrCacheFill(code, index, tp, kAttrMethod, *meth);
+    return true;
+  }
+  Value descr = typeLookup(tp, name);
+  if (errorPending()) return false;
+  if (descr.isNull()) {
+    Value dict = instanceDictOf(obj, tp);
+    if (!dict.isNull() && isExactDict(dict)) {
+      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+    }
+  } else if (typeOf(descr)->slots.tp_descr_get != nullptr && typeOf(descr)->slots.tp_descr_set != nullptr) {
+    attrCacheFill(code, index, tp, kAttrData, descr);
+  }
+  return true;
+}
+
 // A frame for calling `func` (a function) with the arguments already bound,
 // or null on error.  `args` must not point into the heap.
 Frame* pushFunctionFrame(ThreadState* ts, Value func, const Value* args, size_t nargs, Value kwnames) {
@@ -595,15 +775,31 @@ op_LOAD_CLASSDEREF: {
   DISPATCH();
 }
 op_LOAD_ATTR: {
-  Value v = getAttr(TOP(), nameAt(code, oparg));
-  ERROR_IF_NULL(v);
+  Value obj = TOP();
+  Type* tp = typeOf(obj);
+  int64_t index = ip - 1 - code->code();
+  Value v;
+  if (gc::HeapValue* c = attrCacheHit(code, index, tp)) {
+    bool failed = false;
+    v = loadAttrCached(c, obj, tp, nameAt(code, oparg), &failed);
+    if (failed) goto error;
+  }
+  if (v.isNull()) {
+    v = loadAttrFill(code, index, obj, nameAt(code, oparg));
+    ERROR_IF_NULL(v);
+  }
   TOP() = v;
   DISPATCH();
 }
 op_STORE_ATTR: {
   Value obj = POP();
   Value v = POP();
-  if (setAttr(obj, nameAt(code, oparg), v) < 0) goto error;
+  Type* tp = typeOf(obj);
+  int64_t index = ip - 1 - code->code();
+  int r = 0;
+  if (gc::HeapValue* c = attrCacheHit(code, index, tp)) r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
+  if (r == 0) r = storeAttrFill(code, index, obj, nameAt(code, oparg), v);
+  if (r < 0) goto error;
   DISPATCH();
 }
 op_DELETE_ATTR: {
@@ -613,7 +809,32 @@ op_DELETE_ATTR: {
 }
 op_LOAD_METHOD: {
   Value meth, self;
-  if (!loadMethod(TOP(), nameAt(code, oparg), &meth, &self)) goto error;
+  Value obj = TOP();
+  Type* tp = typeOf(obj);
+  int64_t index = ip - 1 - code->code();
+  gc::HeapValue* c = attrCacheHit(code, index, tp);
+  if (c != nullptr && c[2].get().asSmallInt() == kAttrMethod) {
+    Value dict = instanceDictOf(obj, tp);
+    if (dict.isNull() || (isExactDict(dict) && dictSize(dict) == 0)) {
+      meth = c[3].get();
+      self = obj;
+    } else if (isExactDict(dict)) {
+      meth = dictGetStr(dict, nameAt(code, oparg));
+      if (meth.isNull()) {
+        meth = c[3].get();
+        self = obj;
+      }
+    } else if (!loadMethodFill(code, index, obj, nameAt(code, oparg), &meth, &self)) {
+      goto error;
+    }
+  } else if (c != nullptr) {
+    bool failed = false;
+    meth = loadAttrCached(c, obj, tp, nameAt(code, oparg), &failed);
+    if (failed) goto error;
+    if (meth.isNull() && !loadMethodFill(code, index, obj, nameAt(code, oparg), &meth, &self)) goto error;
+  } else if (!loadMethodFill(code, index, obj, nameAt(code, oparg), &meth, &self)) {
+    goto error;
+  }
   if (self.isNull()) {
     TOP() = Value();
     PUSH(meth);

@@ -47,3 +47,7 @@ import operator
 print(operator.length_hint(repeat(1, 4)) if hasattr(operator, 'length_hint') else 4)
 print(list(map(pow, range(5), repeat(2))))
 print(count.__module__, cycle.__name__, type(iter(count())) is count)
+class I(int):
+    pass
+for c in [count(True), count(I(5)), count(True, 2), count(I(3), I(1)), count(False, True)]:
+    print(repr(c), list(islice(c, 2)), repr(c))
