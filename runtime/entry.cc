@@ -16,6 +16,7 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/atexit.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/dict.h"
@@ -94,6 +95,7 @@ int main(int argc, char** argv) {
     if (!args.isNull() && listLength(args) >= 2 && delItem(args, Value::fromSmallInt(1)) < 0) clearError();
     clearError();
     setSysPath0("");  // sys.h (importer engineer)
+    installSiteBuiltins();
     return run_main(argv[2], "<string>", false);
   }
   if (argc < 2 || argv[1][0] == '-') return usage(argv[0]);
@@ -109,6 +111,7 @@ int main(int argc, char** argv) {
   std::filesystem::path path = std::filesystem::absolute(argv[1], ignored).lexically_normal();
   // sys.path[0]: the directory of the script, links resolved (sys.h, importer engineer).
   setSysPath0(std::filesystem::weakly_canonical(path, ignored).parent_path().string());
+  installSiteBuiltins();
   return run_main(*source, path.string(), true);
 }
 

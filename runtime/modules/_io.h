@@ -24,7 +24,9 @@ void flushIoStandardStreams();
 
 // At interpreter exit, after atexit callbacks: runs a full collection and the
 // finalizers of files that became garbage (which close them), then flushes
-// every io object still open, so no written data is lost.
+// every io object still open, so no written data is lost.  When flushing
+// sys.stdout or sys.stderr fails, the error is reported and an exception is
+// left pending: the caller exits with status 120, as CPython.
 void finalizeIoAtExit();
 
 // builtins.open: _io.open(file, mode='r', buffering=-1, encoding=None,

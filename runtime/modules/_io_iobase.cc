@@ -20,6 +20,7 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
@@ -617,9 +618,32 @@ void finalizeIoAtExit() {
   gc::collect(gc::Generation::kFull);
   gc::runFinalizers();
   if (errorPending()) clearError();
+  // sys.stdout and sys.stderr first, as CPython's flush_std_files: a failure
+  // is reported (stdout's as unraisable) and left pending, which makes the
+  // exit status 120 (entry.cc).
+  bool failed = false;
+  Value sys = sysModule();
+  for (const char* name : {"stdout", "stderr"}) {
+    Value stream = sys.isNull() ? Value() : dictGetStr(moduleDict(sys), internStr(name));
+    if (stream.isNull() || isNone(stream)) continue;
+    Value closed = lookupAttr(stream, TERN_IO_NAME("closed"));
+    if (closed.isNull() || isTrue(closed) != 0) {
+      clearError();
+      continue;
+    }
+    if (callMethod(stream, names::flush, nullptr, 0).isNull()) {
+      failed = true;
+      if (name[3] == 'o') {
+        io::writeUnraisable(stream);
+      } else {
+        clearError();
+      }
+    }
+  }
   io::flushTrackedFiles();
   gc::runFinalizers();
   if (errorPending()) clearError();
+  if (failed) raise(exc::OSError, "flushing the standard streams failed");
 }
 
 }  // namespace tern

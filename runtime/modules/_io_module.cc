@@ -13,6 +13,7 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytes.h"
@@ -430,7 +431,12 @@ bool ioInit(Value module) {
   for (const Entry& e : entries) {
     if (dictSet(d, internStr(e.name), typeValue(e.type)) < 0) return false;
   }
-  return dictSet(d, internStr("DEFAULT_BUFFER_SIZE"), newInt(kDefaultBufferSize)) == 0;
+  if (dictSet(d, internStr("DEFAULT_BUFFER_SIZE"), newInt(kDefaultBufferSize)) < 0) return false;
+  // builtins.open is io.open, as CPython's start-up makes it (the builtins
+  // module's own `open` calls the same code until _io is first imported).
+  Value open = dictGetStr(d, internStr("open"));
+  if (open.isNull()) return false;
+  return dictSet(builtinsDict(), internStr("open"), open) == 0;
 }
 
 const NativeModuleDef kIOModule = {

@@ -602,6 +602,20 @@ Value builtinsModule() {
   return g_builtins.get();
 }
 
+void installSiteBuiltins() {
+  Value module = importModule(internStr("_sitebuiltins"));
+  Value quitter = module.isNull() ? Value() : lookupAttr(module, internStr("Quitter"));
+  Value d = builtinsDict();
+  if (quitter.isNull() || d.isNull()) {
+    clearError();
+    return;
+  }
+  for (const char* name : {"exit", "quit"}) {
+    Value q = call2(quitter, internStr(name), internStr("Ctrl-D (i.e. EOF)"));
+    if (q.isNull() || dictSet(d, internStr(name), q) < 0) clearError();
+  }
+}
+
 Value builtinsDict() {
   Value m = builtinsModule();
   return m.isNull() ? Value() : moduleDict(m);

@@ -282,9 +282,12 @@ Value structSeqOf(Type* type, std::initializer_list<Value> items) {
 // ===========================================================================
 // Functions
 
+// sys.exit(status): SystemExit made as CPython's PyErr_SetObject makes it
+// from the status: none for None, the items of a tuple, else the status.
 Value sys_exit(Value* args) {
   Value status = args[1];
-  if (status.isNull()) return raiseEmpty(exc::SystemExit);
+  if (status.isNull() || isNone(status)) return raiseEmpty(exc::SystemExit);
+  if (isTuple(status)) return raiseWithArgs(exc::SystemExit, status);
   return raiseWithArgs(exc::SystemExit, newTupleOf({status}));
 }
 
@@ -319,7 +322,10 @@ Value sys_exception(Value* /*args*/) {
 
 Value sys_intern(Value* args) {
   Value s = args[1];
-  if (!isExactStr(s)) return raisef(exc::TypeError, "intern() argument must be str, not %s", typeNameOf(s).c_str());
+  if (!isExactStr(s)) {
+    return raisef(exc::TypeError, "intern() argument must be str, not %s",
+                  isNone(s) ? "None" : typeNameOf(s).c_str());
+  }
   return intern(s);
 }
 
@@ -455,6 +461,25 @@ gc::GlobalRoot g_argv;       // list of str, set by setSysArgv before sys is cre
 gc::GlobalRoot g_orig_argv;
 gc::GlobalRoot g_executable;
 
+// PYTHONDONTWRITEBYTECODE set and not empty: sys.dont_write_bytecode.
+bool dontWriteBytecode() {
+  const char* v = std::getenv("PYTHONDONTWRITEBYTECODE");
+  return v != nullptr && *v != '\0';
+}
+
+Value stdlibModuleNames() {
+  static const char* const kNames[] = {
+#define TERN_STDLIB_MODULE(name) name,
+#include "runtime/modules/stdlib_module_names.def"
+#undef TERN_STDLIB_MODULE
+  };
+  Value list = newList();
+  for (const char* n : kNames) {
+    if (!listAppend(list, internStr(n))) return Value();
+  }
+  return call1(typeValue(types::frozenset_type), list);
+}
+
 // sys.flags.hash_randomization: 0 only when PYTHONHASHSEED fixes the seed to 0.
 int hashRandomizationFlag() {
   const char* seed = std::getenv("PYTHONHASHSEED");
@@ -509,7 +534,8 @@ bool sysInit(Value module) {
       set(d, "base_prefix", internStr("/usr")) && set(d, "exec_prefix", internStr("/usr")) &&
       set(d, "base_exec_prefix", internStr("/usr")) && set(d, "platlibdir", internStr("lib")) &&
       set(d, "abiflags", names::empty) && set(d, "float_repr_style", internStr("short")) &&
-      set(d, "dont_write_bytecode", False()) && set(d, "warnoptions", newList()) && set(d, "_xoptions", newDict()) &&
+      set(d, "dont_write_bytecode", Bool(dontWriteBytecode())) &&
+      set(d, "stdlib_module_names", stdlibModuleNames()) && set(d, "warnoptions", newList()) && set(d, "_xoptions", newDict()) &&
       set(d, "copyright", internStr("Copyright (c) Tern's authors.\nPython 3.11: Copyright (c) 2001-2023 Python "
                                     "Software Foundation.\nAll Rights Reserved.")) &&
       set(d, "float_info", structSeqOf(g_float_info_type,
@@ -521,7 +547,7 @@ bool sysInit(Value module) {
       set(d, "hash_info", structSeqOf(g_hash_info_type, {newInt(64), newInt(2305843009213693951), newInt(314159),
                                                          newInt(0), newInt(1000003), internStr("siphash13"),
                                                          newInt(64), newInt(128), newInt(0)})) &&
-      set(d, "flags", structSeqOf(g_flags_type, {newInt(0), newInt(0), newInt(0), newInt(0), newInt(0), newInt(0),
+      set(d, "flags", structSeqOf(g_flags_type, {newInt(0), newInt(0), newInt(0), newInt(0), newInt(dontWriteBytecode() ? 1 : 0), newInt(0),
                                                  newInt(0), newInt(0), newInt(0), newInt(0), newInt(0),
                                                  newInt(hashRandomizationFlag()), newInt(0), False(), newInt(0), newInt(0), False(), newInt(-1)})) &&
       set(d, "thread_info", structSeqOf(g_thread_info_type, {internStr("pthread"), internStr("mutex+cond"), None()}));
