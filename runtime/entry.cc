@@ -1,6 +1,7 @@
 #include "runtime/entry.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
     std::printf("Tern 0.1.0 (Python 3.11)\n");
     return 0;
   }
+  // As CPython: a write to a closed pipe is an EPIPE error (BrokenPipeError), not a kill.
+  std::signal(SIGPIPE, SIG_IGN);
   // The str/bytes hash secret, from PYTHONHASHSEED, before any hash is taken.
   if (std::optional<std::string> error = objects::init_hash_secret()) {
     std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: %s\nPython runtime state: preinitialized\n\n",

@@ -109,6 +109,41 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
     }
   }
 
+  // Jump threading of the short-circuit operators, as CPython's optimizer
+  // does it (observable: `(a or b) and c` tests `a` once).  A JUMP_IF_X_OR_POP
+  // whose target block starts with a jump on the same line: on to that jump's
+  // target when it tests the same way (or pops and jumps on X), and, when it
+  // tests the other way, a POP_JUMP_IF_X to the block after it, since that
+  // test is known to fall through.
+  auto first_instr = [](BasicBlock* b) -> Instr* { return b->instrs.empty() ? nullptr : &b->instrs[0]; };
+  for (int round = 0; round < 8; ++round) {
+    bool changed = false;
+    for (auto& block : unit.blocks) {
+      for (Instr& in : block->instrs) {
+        bool if_false = in.op == static_cast<int>(Op::JUMP_IF_FALSE_OR_POP);
+        if (!if_false && in.op != static_cast<int>(Op::JUMP_IF_TRUE_OR_POP)) continue;
+        Instr* t = first_instr(in.target);
+        if (t == nullptr) continue;
+        int same_or_pop = static_cast<int>(if_false ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP);
+        int same_pop = static_cast<int>(if_false ? Op::POP_JUMP_IF_FALSE : Op::POP_JUMP_IF_TRUE);
+        int other_or_pop = static_cast<int>(if_false ? Op::JUMP_IF_TRUE_OR_POP : Op::JUMP_IF_FALSE_OR_POP);
+        int other_pop = static_cast<int>(if_false ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE);
+        bool same_line = in.pos.lineno == t->pos.lineno || t->pos.lineno == -1;
+        if ((t->op == same_or_pop || t->op == same_pop) && same_line && t->target != in.target) {
+          if (t->op == same_pop) in.op = same_pop;
+          in.target = t->target;
+          changed = true;
+        } else if ((t->op == other_or_pop || t->op == other_pop) && in.pos.lineno == t->pos.lineno &&
+                   in.target->instrs.size() == 1 && in.target->next != nullptr) {
+          in.op = same_pop;
+          in.target = in.target->next;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+
   // CPython's peephole folds: n LOAD_CONSTs + BUILD_TUPLE n is one constant
   // tuple (appended to co_consts when new, which keeps dead code objects
   // before it alive exactly as in CPython); BUILD_TUPLE n + UNPACK_SEQUENCE n

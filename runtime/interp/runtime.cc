@@ -51,7 +51,7 @@ Value raiseSyntaxError(const compiler::SyntaxErrorInfo& info, std::string_view s
   std::string text = info.text;
   if (text.empty() && info.lineno > 0) text = compiler::quoted_line(compiler::source_line(source, info.lineno));
   Value details = newTupleOf({newStr(info.filename), newInt(info.lineno), newInt(info.offset),
-                              text.empty() ? None() : newStr(text), newInt(info.end_lineno),
+                              text.empty() ? None() : newStrReplacingInvalid(text), newInt(info.end_lineno),
                               newInt(info.end_offset)});
   if (info.lineno == 0 && info.offset == -1) {
     details = newTupleOf({newStr(info.filename), newInt(0), newInt(-1), None(), newInt(0), newInt(0)});

@@ -14,8 +14,8 @@ namespace tern {
 // PYTHONUNBUFFERED is set), named '<stdin>', '<stdout>', '<stderr>',
 // encoding utf-8; errors 'surrogateescape' for stdin/stdout in the C/POSIX
 // locale (else 'strict') and 'backslashreplace' for stderr; stdout is
-// line-buffered on a terminal, stderr always.  Null with an exception
-// pending on failure.
+// line-buffered on a terminal, stderr always.  None when `fd` is not an
+// open descriptor; null with an exception pending on failure.
 Value newStandardStream(int fd);
 
 // Flushes sys.stdout and sys.stderr (the current objects, whatever they are);

@@ -3,7 +3,10 @@
 // text classes share; the standard streams sys installs at start-up.
 // CPython 3.11's Modules/_io/_iomodule.c and textio.c are the reference for
 // behaviour and messages.
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdlib>
 #include <cstring>
@@ -477,6 +480,8 @@ Value io_open(Value* args) { return io::_io_open(args); }
 Value newStandardStream(int fd) {
   using namespace io;
   static const char* const kNames[3] = {"<stdin>", "<stdout>", "<stderr>"};
+  // A descriptor that is not open gives None, as CPython's create_stdio.
+  if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) return None();
   Value raw_args[3] = {newInt(fd), internStr(fd == 0 ? "rb" : "wb"), False()};
   Value raw = call(typeValue(FileIO_type), raw_args, 3);
   if (raw.isNull()) return Value();

@@ -301,7 +301,7 @@ bool packInteger(char code, Order order, int64_t size, Value v, char* p) {
       if (toSigned(n, &s)) {
         x = static_cast<uint64_t>(s);
       } else if (!toUnsigned(n, &x)) {
-        return outOfRange();
+        return structError("int too large to convert"), false;
       }
       putInt(p, x, size, big);
       return true;
@@ -436,8 +436,7 @@ bool packValues(const Format& f, Value args, int64_t start, const char* what, st
       switch (code) {
         case 'c': {
           std::string_view data;
-          if (!(isBytes(v) || isInstance(v, types::bytearray_type)) || !bytesLikeView(v, &data) ||
-              data.size() != 1) {
+          if (!isBytes(v) || !bytesLikeView(v, &data) || data.size() != 1) {
             structError("char format requires a bytes object of length 1");
             return false;
           }
@@ -539,8 +538,6 @@ struct StructObj : Obj {
 };
 StructObj* asStruct(Value v) { return static_cast<StructObj*>(v.asObject()); }
 
-bool isStruct(Value v) { return !v.isSmallInt() && isInstance(v, g_struct_type); }
-
 // The parsed format of a Struct; false with an exception pending.
 bool structFormat(Value self, Format* f) {
   return parseFormat(strToUtf8(asStruct(self)->format.get()), f);
@@ -635,7 +632,11 @@ Value packIntoStruct(Value self, Value values, int64_t start) {
   std::string packed;
   if (!packValues(f, values, start + 2, "pack_into", &packed)) return Value();
   ScopedBuffer view;
-  if (!getBuffer(buffer, &view, buffer_flags::kWritable)) return Value();
+  if (!getBuffer(buffer, &view, buffer_flags::kWritable)) {
+    if (!errorMatches(exc::TypeError) && !errorMatches(exc::BufferError)) return Value();
+    clearError();
+    return raisef(exc::TypeError, "argument must be read-write bytes-like object, not %s", typeNameOf(buffer).c_str());
+  }
   int64_t len = view.len;
   if (offset < 0) {
     if (offset + len < 0) {

@@ -1,14 +1,13 @@
-// The sys module: what programs need before the import system exists
-// (issue #4): argv, path, modules, the standard streams, exit, the recursion
-// limit, version and implementation data, exc_info/exception, intern,
-// getsizeof.  The rest of CPython's sys comes with issue #5.
+// The sys module: argv, path, modules, the standard streams, exit, the
+// recursion limit, version and implementation data, exc_info/exception,
+// intern, getsizeof, displayhook/excepthook.  The rest of CPython's sys comes
+// with issue #5.
 //
-// The standard streams are `stdprinter` objects (CPython has a type of that
-// name for the same job before io exists): they encode str as UTF-8 and
-// write to file descriptors 0-2 through a buffer of their own.  stdout is
-// block-buffered unless it is a terminal (then line-buffered), stderr writes
-// through, as CPython's.  Buffers are flushed by flush(), at exit
-// (flushStdStreams) and before the runtime writes a traceback.
+// The standard streams are io objects made by _io (newStandardStream), as in
+// CPython.  `stdprinter` (CPython has a type of that name for the same job
+// before io exists) is what sys falls back to when io cannot make a stream:
+// it encodes str as UTF-8 and writes to file descriptors 0-2 through a buffer
+// of its own, flushed by flush() and at exit (flushStdStreams).
 #include "runtime/modules/sys.h"
 
 #include <unistd.h>

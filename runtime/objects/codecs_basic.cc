@@ -5,8 +5,8 @@
 // CPython 3.11's UnicodeEncodeError / UnicodeDecodeError arguments (the
 // exception's __str__ builds the message from them).
 //
-// Other encodings raise LookupError "unknown encoding: x" until the codec
-// registry (_codecs) exists.  The work happens on copies (UCS-4 text, byte
+// Other encodings go through the codec registry (runtime/modules/_codecs.h),
+// as CPython's str.encode does for them.  The work happens on copies (UCS-4 text, byte
 // strings in malloc'd memory), so nothing here holds a pointer into the heap
 // across an allocation.
 
@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_codecs.h"
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/int.h"
@@ -144,7 +145,8 @@ std::optional<Handler> lookupHandler(std::string_view name) {
   if (name == "xmlcharrefreplace") return Handler::kXmlRef;
   if (name == "surrogateescape") return Handler::kSurrogateEscape;
   if (name == "surrogatepass") return Handler::kSurrogatePass;
-  if (name == "namereplace") return Handler::kNameReplace;
+  // namereplace and handlers registered with codecs.register_error go
+  // through the registry (codecEncodeWithHandler / codecDecodeWithHandler).
   return std::nullopt;
 }
 
@@ -613,6 +615,10 @@ bool codecArgs(Value encoding, Value errors, Codec* codec, ErrorsArg* e) {
 }  // namespace
 
 Value encodeStr(Value s, Value encoding, Value errors) {
+  if (!encoding.isNull() && !lookupCodec(strToUtf8(encoding))) return codecRegistryEncode(s, encoding, errors);
+  if (!errors.isNull() && !lookupHandler(strToUtf8(errors))) {
+    return codecEncodeWithHandler(s, encoding.isNull() ? internStr("utf-8") : encoding, errors);
+  }
   Codec codec;
   ErrorsArg e;
   if (!codecArgs(encoding, errors, &codec, &e)) return Value();
@@ -625,6 +631,10 @@ Value encodeStr(Value s, Value encoding, Value errors) {
 }
 
 Value decodeBytes(std::string_view data, Value encoding, Value errors) {
+  if (!encoding.isNull() && !lookupCodec(strToUtf8(encoding))) return codecRegistryDecode(data, encoding, errors);
+  if (!errors.isNull() && !lookupHandler(strToUtf8(errors))) {
+    return codecDecodeWithHandler(data, encoding.isNull() ? internStr("utf-8") : encoding, errors);
+  }
   Codec codec;
   ErrorsArg e;
   if (!codecArgs(encoding, errors, &codec, &e)) return Value();

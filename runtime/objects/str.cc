@@ -233,6 +233,10 @@ Value newStr(std::string_view utf8) {
   return Value(s);
 }
 
+Value newStrReplacingInvalid(std::string_view bytes) {
+  return strimpl::decodeBytes(bytes, Value(), internStr("replace"));
+}
+
 Value newStrFromUnits(int kind, const void* units, int64_t n) {
   if (n == 0) return emptyStr();
   char32_t m = strimpl::maxChar(units, kind, n);
