@@ -217,6 +217,7 @@ Value loadModule(Value name, const Found& found) {
 // importlib's _find_and_load for an absolute name.
 Value findAndLoad(Value name) {
   Value modules = modulesDict();
+  if (modules.isNull()) return raiseSystemError("import", "sys.modules does not exist (the runtime is not initialised)");
   Value m = dictGet(modules, name);
   if (errorPending()) return Value();
   if (!m.isNull()) {
