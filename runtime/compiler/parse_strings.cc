@@ -232,7 +232,12 @@ class FstringBuilder {
   // fstring_compile_expr: parses body[from, to) as "(" + text + ")".
   expr* compile_expression(const Tok& tok, const StringToken& st, size_t from, size_t to) {
     std::string_view text = st.body.substr(from, to - from);
-    if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) error("empty expression not allowed");
+    if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) {
+      // Python 3.11 names what came too early: a conversion, a spec or '='.
+      char next = to < st.body.size() ? st.body[to] : '}';
+      if (next == '!' || next == ':' || next == '=') error(std::string("expression required before '") + next + "'");
+      error("empty expression not allowed");
+    }
     // Where the sub-parser's first line sits (fstring_find_expr_location).
     size_t brace = st.body_offset + from - 1;  // offset of '{' in the token text
     std::string_view token_text = tok.text;

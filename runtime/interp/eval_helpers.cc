@@ -564,7 +564,7 @@ int matchClassAttr(Value subject, Type* type, Value name, Value seen, Value attr
 }  // namespace
 
 Value matchClass(Value subject, Value cls, int64_t nargs, Value kwnames) {
-  if (!isType(cls)) return raise(exc::TypeError, "called match pattern must be a class");
+  if (!isType(cls)) return raise(exc::TypeError, "called match pattern must be a type");
   int r = isInstanceGeneric(subject, cls);
   if (r < 0) return Value();
   if (r == 0) return None();

@@ -203,6 +203,12 @@ class Machine {
     return false;
   }
   uint32_t charAt(int64_t i) const { return text_[i]; }
+  bool anchoredAtBeginning() const {
+    int64_t pc = 0;
+    if (len_ > 1 && code_[0] == op::INFO) pc = 1 + code_[1];
+    return pc + 1 < len_ && code_[pc] == op::AT &&
+           (code_[pc + 1] == at::BEGINNING || code_[pc + 1] == at::BEGINNING_STRING);
+  }
 
  private:
   bool ok(int64_t pc) const { return pc >= 0 && pc < len_; }
@@ -672,6 +678,10 @@ int searchT(MatchState& state) {
   Machine<C> m(state, false);
   int64_t end = state.subject.length;
   if (state.start > end) return 0;
+  // A pattern anchored at the beginning of the string can only match there.
+  if (m.anchoredAtBeginning()) {
+    return state.start == 0 ? m.matchAt(0, state.must_advance) : 0;
+  }
   uint32_t first = 0;
   bool has_first = m.literalPrefix(&first);
   for (int64_t i = state.start; i <= end; ++i) {

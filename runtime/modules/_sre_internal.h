@@ -44,6 +44,7 @@ struct MatchObj : Obj {
 struct ScannerObj : Obj {
   gc::HeapValue pattern;
   gc::HeapValue string;
+  gc::HeapValue export_record;  // the buffer export held on a resizable subject (bytearray), or null
   int64_t pos;     // as given (the Match objects' pos)
   int64_t endpos;
   int64_t start;   // where the next match or search starts

@@ -50,6 +50,10 @@ namespace {
 bool groupIndex(Value self, Value g, int64_t* out) {
   MatchObj* m = asMatch(self);
   int64_t i = -1;
+  if (!isInt(g) && !lookupSpecial(typeOf(g), names::__index__).isNull()) {
+    g = index(g);  // an object with __index__ counts as its int
+    if (g.isNull()) return false;
+  }
   if (isInt(g)) {
     if (!intToInt64(g, &i)) {
       clearError();

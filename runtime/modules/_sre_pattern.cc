@@ -98,9 +98,10 @@ Value subjectSlice(Value string, int64_t a, int64_t b) {
   if (!bytesLikeView(string, &view) && !bufferContiguousView(string, &view)) {
     return raisef(exc::TypeError, "expected string or bytes-like object, got '%s'", typeNameOf(string).c_str());
   }
-  if (a < 0) a = 0;
-  if (b > static_cast<int64_t>(view.size())) b = static_cast<int64_t>(view.size());
-  if (b < a) b = a;
+  // A bytearray may have shrunk since it was matched.
+  int64_t size = static_cast<int64_t>(view.size());
+  a = a < 0 ? 0 : a > size ? size : a;
+  b = b < a ? a : b > size ? size : b;
   if (a == 0 && b == static_cast<int64_t>(view.size()) && isExactBytes(string)) return string;
   std::string copy(view.substr(static_cast<size_t>(a), static_cast<size_t>(b - a)));
   return newBytes(copy);
@@ -331,7 +332,22 @@ Value newScanner(Value self, Value string, Value pos_arg, Value endpos_arg) {
   s->start = pos;
   s->must_advance = 0;
   s->exhausted = 0;
-  return Value(static_cast<gc::Object*>(o));
+  Value scanner(static_cast<gc::Object*>(o));
+  // Like CPython, keep a resizable subject (bytearray) from being resized
+  // while the scanner lives: hold a buffer export, given back when the
+  // scanner is exhausted or becomes unreachable.
+  if (!isStr(string) && !isExactBytes(string)) {
+    Buffer view;
+    if (!getBuffer(string, &view, buffer_flags::kSimple)) return Value();
+    if (view.counted) {
+      Value record = bufferTrackOwner(scanner, &view);
+      if (record.isNull()) return record;
+      asScanner(scanner)->export_record.set(record);
+    } else {
+      releaseBuffer(&view);
+    }
+  }
+  return scanner;
 }
 
 Value pattern_scanner(Value* args) { return newScanner(args[0], args[1], args[2], args[3]); }
@@ -356,6 +372,11 @@ Value scannerStep(Value self, bool searching) {
   s = asScanner(self);
   if (r == 0) {
     s->exhausted = 1;
+    Value record = s->export_record.get();
+    if (!record.isNull()) {
+      bufferUntrackOwner(record);
+      asScanner(self)->export_record.set(Value());
+    }
     return None();
   }
   s->must_advance = state.match_end == state.match_start;
@@ -514,7 +535,7 @@ const TypeSpec kPatternSpec = {
 TERN_REGISTER_TYPE(kPatternSpec);
 
 const uint32_t kScannerFields[] = {offsetof(Obj, ob_type), offsetof(ScannerObj, pattern),
-                                   offsetof(ScannerObj, string)};
+                                   offsetof(ScannerObj, string), offsetof(ScannerObj, export_record)};
 const gc::Layout kScannerLayout = {.name = "_sre.SRE_Scanner", .fields = kScannerFields};
 
 const MethodDef kScannerMethods[] = {

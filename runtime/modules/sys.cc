@@ -321,7 +321,8 @@ Value sys_exception(Value* /*args*/) {
 
 Value sys_intern(Value* args) {
   Value s = args[1];
-  if (!isExactStr(s)) {
+  if (isStr(s) && !isExactStr(s)) return raisef(exc::TypeError, "can't intern %s", typeNameOf(s).c_str());
+  if (!isStr(s)) {
     return raisef(exc::TypeError, "intern() argument must be str, not %s",
                   isNone(s) ? "None" : typeNameOf(s).c_str());
   }

@@ -131,3 +131,10 @@ try: 'a\xe9'.encode('ascii', 'nosuch')
 except LookupError as e: print(e)
 print('abc'.encode('ascii', 'nosuch'))
 print(codecs.utf_8_encode('a\ud800', 'mine'), codecs.utf_8_decode(b'a\xff', 'mine'))
+
+# An encoding no search function knows.
+for call in (lambda: "a".encode("foo"), lambda: b"a".decode("no-such-codec")):
+    try:
+        call()
+    except LookupError as e:
+        print("LookupError", e)
