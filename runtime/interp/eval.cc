@@ -296,6 +296,42 @@ inline Value loadGlobal(CodeObj* code, int64_t index, Value globals, Value built
   return loadGlobalSlow(code, index, globals, builtins, name);
 }
 
+// BUILD_STRING: the concatenation of `n` strs, widened to the largest kind
+// among them, in a malloc'd buffer (newStrFromUnits copies it, so no pointer
+// into a moving str is kept across the allocation).
+Value buildString(const Value* parts, uint32_t n) {
+  if (n == 1) return parts[0];
+  int kind = 1;
+  int64_t total = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    StrObj* p = asStr(parts[i]);
+    if (p->kind > kind) kind = p->kind;
+    total += p->length;
+  }
+  if (total == 0) return emptyStr();
+  std::string buf(static_cast<size_t>(total) * static_cast<size_t>(kind), '\0');
+  int64_t at = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    StrObj* p = asStr(parts[i]);
+    if (p->kind == kind) {
+      std::memcpy(&buf[static_cast<size_t>(at * kind)], p->data(), static_cast<size_t>(p->length * kind));
+    } else {
+      for (int64_t j = 0; j < p->length; ++j) {
+        char32_t c = p->at(j);
+        if (kind == 2) {
+          auto u = static_cast<uint16_t>(c);
+          std::memcpy(&buf[static_cast<size_t>((at + j) * 2)], &u, 2);
+        } else {
+          auto u = static_cast<uint32_t>(c);
+          std::memcpy(&buf[static_cast<size_t>((at + j) * 4)], &u, 4);
+        }
+      }
+    }
+    at += p->length;
+  }
+  return newStrFromUnits(kind, buf.data(), total);
+}
+
 // --- attribute caches -------------------------------------------------------------
 // LOAD_ATTR / LOAD_METHOD / STORE_ATTR entries: [type, version tag, kind, aux],
 // valid while the object's type is the cached one with the same version tag
@@ -1019,9 +1055,8 @@ op_BUILD_CONST_KEY_MAP: {
   DISPATCH();
 }
 op_BUILD_STRING: {
-  std::string out;
-  for (uint32_t i = 0; i < oparg; ++i) out += strToUtf8(sp[-static_cast<int64_t>(oparg) + i]);
-  Value s = newStr(out);
+  Value s = buildString(sp - oparg, oparg);
+  ERROR_IF_NULL(s);
   sp -= oparg;
   PUSH(s);
   DISPATCH();

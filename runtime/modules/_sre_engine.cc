@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <utility>
 
 #include "runtime/objects/unicode_props.h"
 
@@ -157,6 +158,9 @@ struct StackEntry {
   Entry kind;
   uint32_t pc;
   int64_t a, b, c;
+  // kRestoreMark: the old lastmark.  kBranch, kRepeatOne, kMinRepeatOne:
+  // 0 when pushed inside a REPEAT, else lastmark + 2 (see backtrack()).
+  int64_t keep;
 };
 
 struct RepeatContext {
@@ -179,6 +183,8 @@ class Machine {
     must_advance_ = must_advance;
     std::fill(s_.marks.begin(), s_.marks.end(), -1);
     s_.lastindex = -1;
+    lastmark_ = -1;
+    kept_.clear();
     stack_.clear();
     repeats_.clear();
     snapshots_.clear();
@@ -318,7 +324,14 @@ class Machine {
   }
 
   void push(Entry kind, uint32_t pc, int64_t a, int64_t b = 0, int64_t c = 0) {
-    stack_.push_back(StackEntry{.kind = kind, .pc = pc, .a = a, .b = b, .c = c});
+    stack_.push_back(StackEntry{.kind = kind, .pc = pc, .a = a, .b = b, .c = c, .keep = 0});
+  }
+  // A choice point: outside any REPEAT, CPython restores only `lastmark` when
+  // it backtracks to one, so marks up to the lastmark saved here keep the
+  // values a failed path gave them (visible e.g. in `(?:(a)|b)++`).
+  void pushChoice(Entry kind, uint32_t pc, int64_t a, int64_t b = 0) {
+    push(kind, pc, a, b);
+    stack_.back().keep = cur_ < 0 ? lastmark_ + 2 : 0;
   }
   void setCount(int64_t ctx, int64_t value) {
     push(Entry::kRestoreCount, 0, ctx, repeats_[ctx].count);
@@ -335,6 +348,7 @@ class Machine {
   void pushSnapshot() {
     push(Entry::kRestoreSnapshot, 0, static_cast<int64_t>(snapshots_.size()));
     snapshots_.insert(snapshots_.end(), s_.marks.begin(), s_.marks.end());
+    snapshots_.push_back(lastmark_);
     snapshots_.push_back(s_.lastindex);
   }
 
@@ -403,6 +417,8 @@ class Machine {
           uint32_t i = code_[pc + 1];
           if (i >= s_.marks.size()) s_.marks.resize(i + 2, -1);
           push(Entry::kRestoreMark, 0, i, s_.marks[i], s_.lastindex);
+          stack_.back().keep = lastmark_;
+          if (static_cast<int64_t>(i) > lastmark_) lastmark_ = i;
           s_.marks[i] = pos;
           if (i & 1) s_.lastindex = i / 2 + 1;
           pc += 2;
@@ -411,7 +427,7 @@ class Machine {
         case op::BRANCH: {
           int64_t alt = pc + 1;
           if (!ok(alt) || code_[alt] == 0) { fail = true; break; }
-          push(Entry::kBranch, static_cast<uint32_t>(alt + code_[alt]), pos);
+          pushChoice(Entry::kBranch, static_cast<uint32_t>(alt + code_[alt]), pos);
           pc = alt + 1;
           break;
         }
@@ -424,7 +440,7 @@ class Machine {
             int64_t n = countRepeat(pc + 4, pos, min);
             if (n < 0) return -1;
             if (n < min) { fail = true; break; }
-            push(Entry::kMinRepeatOne, static_cast<uint32_t>(pc), pos, n);
+            pushChoice(Entry::kMinRepeatOne, static_cast<uint32_t>(pc), pos, n);
             pos += n;
             pc = tail;
             break;
@@ -432,7 +448,7 @@ class Machine {
           int64_t n = countRepeat(pc + 4, pos, max);
           if (n < 0) return -1;
           if (n < min) { fail = true; break; }
-          if (o == op::REPEAT_ONE && n > min) push(Entry::kRepeatOne, static_cast<uint32_t>(pc), pos, n - 1);
+          if (o == op::REPEAT_ONE && n > min) pushChoice(Entry::kRepeatOne, static_cast<uint32_t>(pc), pos, n - 1);
           pos += n;
           pc = tail;
           break;
@@ -505,13 +521,14 @@ class Machine {
             break;
           }
           std::vector<int64_t> saved_marks = s_.marks;
-          int64_t saved_lastindex = s_.lastindex;
+          int64_t saved_lastindex = s_.lastindex, saved_lastmark = lastmark_;
           int64_t e = 0;
           int r = run(pc + 3, from, false, &e);
           if (r < 0) return -1;
           if (r == 1) {
             s_.marks = saved_marks;
             s_.lastindex = saved_lastindex;
+            lastmark_ = saved_lastmark;
             fail = true;
             break;
           }
@@ -558,6 +575,7 @@ class Machine {
       }
       if (!fail) continue;
       // Backtrack: undo the trail down to the newest choice point.
+      kept_.clear();
       for (;;) {
         if (stack_.size() <= base) return 0;
         StackEntry entry = stack_.back();
@@ -565,8 +583,10 @@ class Machine {
         bool resumed = false;
         switch (entry.kind) {
           case Entry::kRestoreMark:
+            kept_.push_back({entry.a, s_.marks[entry.a]});
             s_.marks[entry.a] = entry.b;
             s_.lastindex = entry.c;
+            lastmark_ = entry.keep;
             break;
           case Entry::kRestoreCount:
             repeats_[entry.a].count = entry.b;
@@ -582,9 +602,11 @@ class Machine {
             break;
           case Entry::kRestoreSnapshot: {
             size_t at = static_cast<size_t>(entry.a);
-            size_t n = snapshots_.size() - at - 1;
+            size_t n = snapshots_.size() - at - 2;
             s_.marks.assign(snapshots_.begin() + at, snapshots_.begin() + at + n);
+            lastmark_ = snapshots_[at + n];
             s_.lastindex = snapshots_.back();
+            kept_.clear();
             snapshots_.resize(at);
             break;
           }
@@ -593,6 +615,7 @@ class Machine {
             if (!ok(alt)) return -1;
             if (code_[alt] == 0) break;
             push(Entry::kBranch, static_cast<uint32_t>(alt + code_[alt]), entry.a);
+            stack_.back().keep = entry.keep;
             pos = entry.a;
             pc = alt + 1;
             resumed = true;
@@ -609,7 +632,10 @@ class Machine {
               while (count >= min && (start + count >= end_ || text_[start + count] != ch)) --count;
             }
             if (count < min) break;
-            if (count > min) push(Entry::kRepeatOne, static_cast<uint32_t>(rp), start, count - 1);
+            if (count > min) {
+              push(Entry::kRepeatOne, static_cast<uint32_t>(rp), start, count - 1);
+              stack_.back().keep = entry.keep;
+            }
             pos = start + count;
             pc = tail;
             resumed = true;
@@ -624,6 +650,7 @@ class Machine {
             if (p >= end_ || !matchOne(rp + 4, text_[p])) break;
             ++count;
             push(Entry::kMinRepeatOne, static_cast<uint32_t>(rp), start, count);
+            stack_.back().keep = entry.keep;
             pos = start + count;
             pc = rp + 1 + code_[rp + 1];
             resumed = true;
@@ -647,9 +674,32 @@ class Machine {
             break;
           }
         }
+        bool quirk_capable = entry.kind == Entry::kBranch || entry.kind == Entry::kRepeatOne ||
+                             entry.kind == Entry::kMinRepeatOne;
+        if (quirk_capable && entry.keep != 0) {
+          if (resumed) keepMarks(entry.keep - 2);
+        } else if (quirk_capable || resumed || entry.kind == Entry::kMinUntilBody) {
+          kept_.clear();  // a full restore, as CPython does inside a REPEAT
+        }
         if (resumed) break;
       }
     }
+  }
+
+  // Re-applies (trailed) the values that marks up to `lastmark` had when
+  // the path that was just abandoned failed: the first record of each index
+  // in kept_ is its latest value.
+  void keepMarks(int64_t lastmark) {
+    for (size_t k = 0; k < kept_.size(); ++k) {
+      int64_t i = kept_[k].first;
+      bool first = true;
+      for (size_t j = 0; j < k; ++j) first = first && kept_[j].first != i;
+      if (!first || i > lastmark || s_.marks[i] == kept_[k].second) continue;
+      push(Entry::kRestoreMark, 0, i, s_.marks[i], s_.lastindex);
+      stack_.back().keep = lastmark_;
+      s_.marks[i] = kept_[k].second;
+    }
+    kept_.clear();
   }
 
   MatchState& s_;
@@ -661,6 +711,8 @@ class Machine {
   bool must_advance_ = false;
   int64_t attempt_start_ = 0;
   int64_t cur_ = -1;
+  int64_t lastmark_ = -1;  // the highest mark index set on the current path
+  std::vector<std::pair<int64_t, int64_t>> kept_;  // (mark, value) undone by the current backtrack
   std::vector<StackEntry> stack_;
   std::vector<RepeatContext> repeats_;
   std::vector<int64_t> snapshots_;

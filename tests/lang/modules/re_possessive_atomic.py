@@ -10,7 +10,7 @@ cases = [
     (r"\d++\.", "123."), (r"\w*+\d", "ab1"), (r"(?:a*)*+b", "aab"), (r"(a|b)*+", "abab"),
     (r"(a+)++b", "aaab"), (r"(?>(?:ab)*)ab", "abab"), (r"\s*+$", "  "), (r"(?>.*)x", "abx"),
     (r"(?:x(?>y|yz)z)", "xyzz"), (r"(?:a{0,3})++", "aaaaa"), (r"(?:a??)*+b", "ab"),
-    (r"(?:(a)|(b))*+", "ba"), (r"a{3,}+", "aa"), (r"(?i)A++", "aAa"),
+    (r"(?:(a)|b)++", "ab"), (r"(?:(a)|(b))*+", "ba"), (r"((a)|b)++", "ab"), (r"(?:(a)|b){2}+", "ab"), (r"a{3,}+", "aa"), (r"(?i)A++", "aAa"),
 ]
 for pattern, text in cases:
     m = re.search(pattern, text)
