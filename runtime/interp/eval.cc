@@ -424,7 +424,9 @@ inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, b
   if (kind == kAttrInstance) {
     Value dict = instanceDictOf(obj, tp);
     if (dict.isNull() || !isExactDict(dict)) return Value();
-    return dictLookupHinted(dict, name, &c[3]);
+    Value v = dictLookupHinted(dict, name, &c[3]);
+    if (v.isNull() && errorPending()) *failed = true;
+    return v;
   }
   Value descr = c[3].get();
   if (kind != kAttrData) {
@@ -434,6 +436,10 @@ inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, b
       if (dictSize(dict) != 0) {
         Value v = dictGetStr(dict, name);
         if (!v.isNull()) return v;
+        if (errorPending()) {  // a non-str key's __eq__ failed
+          *failed = true;
+          return Value();
+        }
       }
     }
     if (kind == kAttrClassValue) return descr;
@@ -857,6 +863,7 @@ op_LOAD_METHOD: {
     } else if (isExactDict(dict)) {
       meth = dictGetStr(dict, nameAt(code, oparg));
       if (meth.isNull()) {
+        if (errorPending()) goto error;
         meth = c[3].get();
         self = obj;
       }

@@ -86,7 +86,12 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
   Value* words = ts->stack.push(n);
   if (words == nullptr) return raise(exc::RecursionError, "maximum recursion depth exceeded");
   a = savedWords(asGen(gen));
-  for (size_t i = 0; i < n; ++i) words[i] = a->items[i].get();
+  // Only the live words: header, localsplus and the operand stack up to its
+  // saved depth (the rest of the block is zero, as push() left it).
+  size_t live = interp::Frame::kHeaderWords + static_cast<size_t>(asCode(a->items[0].get())->nlocalsplus) +
+                static_cast<size_t>(suspendedDepth(asGen(gen)));
+  if (live > n) live = n;
+  for (size_t i = 0; i < live; ++i) words[i] = a->items[i].get();
   ts->recursion_depth++;
   auto* f = reinterpret_cast<Frame*>(words);
   f->setPrevious(ts->frame);
@@ -802,8 +807,18 @@ void suspendGeneratorFrame(ThreadState* ts, Frame* frame) {
   GenObj* g = asGen(frame->gen);
   auto* a = static_cast<ArrayObj*>(g->frame.get().asObject());
   size_t n = frame->totalWords();
+  size_t live = Frame::kHeaderWords + static_cast<size_t>(frame->codeObj()->nlocalsplus) +
+                static_cast<size_t>(frame->depth());
   const Value* src = reinterpret_cast<const Value*>(frame);
-  for (size_t i = 0; i < n; ++i) a->items[i].set(src[i]);
+  // Words that did not change since the last suspension (code, globals,
+  // most locals) skip the write barrier; operand slots above the depth are
+  // cleared so that popped values are not kept alive.
+  for (size_t i = 0; i < live; ++i) {
+    if (a->items[i].get() != src[i]) a->items[i].set(src[i]);
+  }
+  for (size_t i = live; i < n; ++i) {
+    if (!a->items[i].get().isNull()) a->items[i].set(Value());
+  }
   g->state = static_cast<int64_t>(GenState::kSuspended);
   // Suspended where an exception handler covers the yield: closing it when
   // it is collected runs code (genFinalize).

@@ -427,7 +427,7 @@ int64_t pattern_hash(Value self) {
   int64_t h = hash(asPattern(self)->pattern.get());
   if (h == -1) return -1;
   PatternObj* p = asPattern(self);
-  uint64_t x = static_cast<uint64_t>(h) ^ static_cast<uint64_t>(bytesHash(p->code.get()) * 1000003) ^
+  uint64_t x = static_cast<uint64_t>(h) ^ static_cast<uint64_t>(bytesHash(p->code.get())) * 1000003u ^
                static_cast<uint64_t>(p->flags) ^ (static_cast<uint64_t>(p->isbytes) << 20);
   int64_t r = static_cast<int64_t>(x);
   return r == -1 ? -2 : r;
