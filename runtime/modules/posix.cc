@@ -397,25 +397,16 @@ Type* g_uname_result_type = nullptr;
 Type* g_times_result_type = nullptr;
 Type* g_terminal_size_type = nullptr;
 
-#define TERN_POSIX_STRUCTSEQ(var, python_name, fields, type_slot)                                        \
-  const TypeSpec var = {.name = python_name,                                                             \
-                        .module = "posix",                                                               \
-                        .type = &type_slot,                                                              \
-                        .base = &types::tuple_type,                                                      \
-                        .slots = {.tp_repr = structseq_repr, .tp_new = structseq_new},                   \
-                        .methods = kStructSeqMethods,                                                    \
-                        .members = fields};                                                              \
-  TERN_REGISTER_TYPE(var)
 
 const MemberDef kUnameFields[] = {structseqField("sysname", 0), structseqField("nodename", 1),
                                   structseqField("release", 2), structseqField("version", 3),
                                   structseqField("machine", 4)};
-TERN_POSIX_STRUCTSEQ(kUnameResultSpec, "uname_result", kUnameFields, g_uname_result_type);
+TERN_STRUCTSEQ_TYPE(kUnameResultSpec, "posix", "uname_result", kUnameFields, g_uname_result_type);
 
 const MemberDef kTimesFields[] = {structseqField("user", 0), structseqField("system", 1),
                                   structseqField("children_user", 2), structseqField("children_system", 3),
                                   structseqField("elapsed", 4)};
-TERN_POSIX_STRUCTSEQ(kTimesResultSpec, "times_result", kTimesFields, g_times_result_type);
+TERN_STRUCTSEQ_TYPE(kTimesResultSpec, "posix", "times_result", kTimesFields, g_times_result_type);
 
 const MemberDef kTerminalSizeFields[] = {structseqField("columns", 0), structseqField("lines", 1)};
 // terminal_size lives in `os` in CPython's repr: os.terminal_size(columns=80, lines=24).
@@ -428,7 +419,6 @@ const TypeSpec kTerminalSizeSpec = {.name = "terminal_size",
                                     .members = kTerminalSizeFields};
 TERN_REGISTER_TYPE(kTerminalSizeSpec);
 
-#undef TERN_POSIX_STRUCTSEQ
 
 Value structSeqOf(Type* type, std::initializer_list<Value> items) {
   Value s = newStructSeq(type);

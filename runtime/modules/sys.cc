@@ -220,38 +220,29 @@ Type* g_hash_info_type = nullptr;
 Type* g_flags_type = nullptr;
 Type* g_thread_info_type = nullptr;
 
-#define TERN_STRUCTSEQ_SPEC(var, python_name, fields, type_slot)                                         \
-  const TypeSpec var = {.name = python_name,                                                             \
-                        .module = "sys",                                                                 \
-                        .type = &type_slot,                                                              \
-                        .base = &types::tuple_type,                                                      \
-                        .slots = {.tp_repr = structseq_repr, .tp_new = structseq_new},                   \
-                        .methods = kStructSeqMethods,                                                    \
-                        .members = fields};                                                              \
-  TERN_REGISTER_TYPE(var)
 
 const MemberDef kVersionInfoFields[] = {structseqField("major", 0), structseqField("minor", 1),
                                         structseqField("micro", 2), structseqField("releaselevel", 3),
                                         structseqField("serial", 4)};
-TERN_STRUCTSEQ_SPEC(kVersionInfoSpec, "version_info", kVersionInfoFields, g_version_info_type);
+TERN_STRUCTSEQ_TYPE(kVersionInfoSpec, "sys", "version_info", kVersionInfoFields, g_version_info_type);
 
 const MemberDef kFloatInfoFields[] = {
     structseqField("max", 0),    structseqField("max_exp", 1),  structseqField("max_10_exp", 2),
     structseqField("min", 3),    structseqField("min_exp", 4),  structseqField("min_10_exp", 5),
     structseqField("dig", 6),    structseqField("mant_dig", 7), structseqField("epsilon", 8),
     structseqField("radix", 9),  structseqField("rounds", 10)};
-TERN_STRUCTSEQ_SPEC(kFloatInfoSpec, "float_info", kFloatInfoFields, g_float_info_type);
+TERN_STRUCTSEQ_TYPE(kFloatInfoSpec, "sys", "float_info", kFloatInfoFields, g_float_info_type);
 
 const MemberDef kIntInfoFields[] = {structseqField("bits_per_digit", 0), structseqField("sizeof_digit", 1),
                                     structseqField("default_max_str_digits", 2),
                                     structseqField("str_digits_check_threshold", 3)};
-TERN_STRUCTSEQ_SPEC(kIntInfoSpec, "int_info", kIntInfoFields, g_int_info_type);
+TERN_STRUCTSEQ_TYPE(kIntInfoSpec, "sys", "int_info", kIntInfoFields, g_int_info_type);
 
 const MemberDef kHashInfoFields[] = {
     structseqField("width", 0),     structseqField("modulus", 1),  structseqField("inf", 2),
     structseqField("nan", 3),       structseqField("imag", 4),     structseqField("algorithm", 5),
     structseqField("hash_bits", 6), structseqField("seed_bits", 7), structseqField("cutoff", 8)};
-TERN_STRUCTSEQ_SPEC(kHashInfoSpec, "hash_info", kHashInfoFields, g_hash_info_type);
+TERN_STRUCTSEQ_TYPE(kHashInfoSpec, "sys", "hash_info", kHashInfoFields, g_hash_info_type);
 
 const MemberDef kFlagsFields[] = {
     structseqField("debug", 0),          structseqField("inspect", 1),
@@ -263,13 +254,12 @@ const MemberDef kFlagsFields[] = {
     structseqField("isolated", 12),      structseqField("dev_mode", 13),
     structseqField("utf8_mode", 14),     structseqField("warn_default_encoding", 15),
     structseqField("safe_path", 16),     structseqField("int_max_str_digits", 17)};
-TERN_STRUCTSEQ_SPEC(kFlagsSpec, "flags", kFlagsFields, g_flags_type);
+TERN_STRUCTSEQ_TYPE(kFlagsSpec, "sys", "flags", kFlagsFields, g_flags_type);
 
 const MemberDef kThreadInfoFields[] = {structseqField("name", 0), structseqField("lock", 1),
                                        structseqField("version", 2)};
-TERN_STRUCTSEQ_SPEC(kThreadInfoSpec, "thread_info", kThreadInfoFields, g_thread_info_type);
+TERN_STRUCTSEQ_TYPE(kThreadInfoSpec, "sys", "thread_info", kThreadInfoFields, g_thread_info_type);
 
-#undef TERN_STRUCTSEQ_SPEC
 
 Value structSeqOf(Type* type, std::initializer_list<Value> items) {
   Value s = newStructSeq(type);

@@ -33,4 +33,18 @@ Value structseq_repr(Value self);
 Value structseq_new(Type* type, const Value* args, size_t nargs, Value kwnames);
 extern const MethodDef kStructSeqMethods[1];  // __reduce__
 
+// Declares and registers the TypeSpec `var` of the struct sequence type
+// `module.python_name` with the member table `fields`, created into the
+// Type* `type_slot`.
+#define TERN_STRUCTSEQ_TYPE(var, module_name, python_name, fields, type_slot)          \
+  const ::tern::TypeSpec var = {.name = python_name,                                   \
+                                .module = module_name,                                 \
+                                .type = &type_slot,                                    \
+                                .base = &::tern::types::tuple_type,                    \
+                                .slots = {.tp_repr = ::tern::structseq_repr,           \
+                                          .tp_new = ::tern::structseq_new},            \
+                                .methods = ::tern::kStructSeqMethods,                  \
+                                .members = fields};                                    \
+  TERN_REGISTER_TYPE(var)
+
 }  // namespace tern
