@@ -46,7 +46,9 @@ namespace {
 // limit bounds it, and this guard catches what the limit does not (a high
 // sys.setrecursionlimit, deep native recursion).
 
-thread_local uintptr_t t_stack_low = 0;  // lowest usable address of this thread's stack, 0 = unknown
+// initial-exec: libtern.so is loaded with the program, and this is read on
+// every entry to the loop (the default model costs a __tls_get_addr call).
+__attribute__((tls_model("initial-exec"))) thread_local uintptr_t t_stack_low = 0;  // lowest usable address of this thread's stack, 0 = unknown
 
 uintptr_t stackLow() {
   if (t_stack_low != 0) return t_stack_low;
