@@ -81,7 +81,7 @@ struct Slots {
   SetAttrFn tp_setattro = nullptr;
   RichCompareFn tp_richcompare = nullptr;
   UnaryFn tp_iter = nullptr;
-  UnaryFn tp_iternext = nullptr;  // null without an exception: exhausted
+  UnaryFn tp_iternext = nullptr;  // null: exhausted (no exception, or StopIteration pending) or an error
   DescrGetFn tp_descr_get = nullptr;
   DescrSetFn tp_descr_set = nullptr;
   InitFn tp_init = nullptr;

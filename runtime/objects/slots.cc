@@ -420,9 +420,9 @@ Value slotIter(Value self) {
 }
 
 Value slotIternext(Value self) {
-  Value r = callDunder(self, names::__next__, nullptr, 0);
-  if (r.isNull() && errorMatches(exc::StopIteration)) clearError();
-  return r;
+  // A StopIteration raised by __next__ stays pending: its args and value
+  // reach `next()` and `yield from` (object.h allows both forms of the end).
+  return callDunder(self, names::__next__, nullptr, 0);
 }
 
 Value slotDescrGet(Value self, Value obj, Value type) {
