@@ -493,10 +493,9 @@ Value partitionImpl(Value self, Value sep, bool reverse) {
   int64_t len = asStr(self)->length;
   int64_t at = reverse ? strRfind(self, sep, 0, len) : strFind(self, sep, 0, len);
   if (at < 0) {
-    Value whole = unchanged(self);
-    if (whole.isNull()) return Value();
+    // Without a match CPython hands back the object itself, subclass and all.
     Value e = emptyStr();
-    return reverse ? newTupleOf({e, e, whole}) : newTupleOf({whole, e, e});
+    return reverse ? newTupleOf({e, e, self}) : newTupleOf({self, e, e});
   }
   Value head = strSubstring(self, 0, at);
   if (head.isNull()) return Value();
