@@ -7,7 +7,9 @@ namespace {
 // space only (ValueStack reserves with MAP_NORESERVE).
 constexpr size_t kValueStackWords = size_t{16} << 20;
 
-thread_local ThreadState* t_current = nullptr;
+// initial-exec: read on every runtime call (errors, frames), so it avoids
+// the __tls_get_addr call of the default model for a shared library.
+__attribute__((tls_model("initial-exec"))) thread_local ThreadState* t_current = nullptr;
 }  // namespace
 
 ThreadState::ThreadState() : stack(kValueStackWords) {}
