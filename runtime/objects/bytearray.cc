@@ -206,20 +206,7 @@ Value bytearray_richcompare(Value a, Value b, int op) {
   std::string_view x, y;
   if (!bytesLikeView(a, &x) || !bytesLikeView(b, &y)) return NotImplemented();
   int c = x.compare(y);
-  switch (op) {
-    case kLt:
-      return Bool(c < 0);
-    case kLe:
-      return Bool(c <= 0);
-    case kEq:
-      return Bool(c == 0);
-    case kNe:
-      return Bool(c != 0);
-    case kGt:
-      return Bool(c > 0);
-    default:
-      return Bool(c >= 0);
-  }
+  return Bool(orderingSatisfies(c, op));
 }
 
 int64_t bytearray_len(Value self) { return asByteArray(self)->length; }

@@ -204,16 +204,7 @@ Value bytes_richcompare(Value a, Value b, int op) {
     return Bool(op == kEq ? eq : !eq);
   }
   int c = x.compare(y);
-  switch (op) {
-    case kLt:
-      return Bool(c < 0);
-    case kLe:
-      return Bool(c <= 0);
-    case kGt:
-      return Bool(c > 0);
-    default:
-      return Bool(c >= 0);
-  }
+  return Bool(orderingSatisfies(c, op));
 }
 
 int64_t bytes_len(Value self) { return asBytes(self)->length; }

@@ -161,16 +161,8 @@ Value raiseStatus(bigint::Status s) {
 }
 
 Value compareResult(int c, int op) {
-  if (c == 2) return Bool(op == kNe);
-  switch (op) {
-    case kLt: return Bool(c < 0);
-    case kLe: return Bool(c <= 0);
-    case kEq: return Bool(c == 0);
-    case kNe: return Bool(c != 0);
-    case kGt: return Bool(c > 0);
-    case kGe: return Bool(c >= 0);
-  }
-  return NotImplemented();
+  if (c == 2) return Bool(op == kNe);  // unordered (a NaN): only != holds
+  return Bool(orderingSatisfies(c, op));
 }
 
 int compareIntDouble(Value i, double d) {

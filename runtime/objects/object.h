@@ -49,6 +49,19 @@ struct Obj : gc::Object {
 // Comparison operators, numbered as CPython's Py_LT..Py_GE (COMPARE_OP's argument).
 enum CompareOp : int { kLt = 0, kLe = 1, kEq = 2, kNe = 3, kGt = 4, kGe = 5 };
 
+// The answer to comparison `op` between two values whose three-way ordering
+// is `c` (< 0, 0, > 0).
+inline bool orderingSatisfies(int c, int op) {
+  switch (op) {
+    case kLt: return c < 0;
+    case kLe: return c <= 0;
+    case kEq: return c == 0;
+    case kNe: return c != 0;
+    case kGt: return c > 0;
+    default: return c >= 0;
+  }
+}
+
 // The vectorcall convention: positional arguments first, then the values of
 // the keyword arguments whose names are the str items of the tuple `kwnames`
 // (null when there are none).  `nargs` counts the positional ones only.

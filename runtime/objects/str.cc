@@ -516,16 +516,7 @@ Value str_richcompare(Value a, Value b, int op) {
     return Bool(op == kEq ? eq : !eq);
   }
   int c = strCompare(a, b);
-  switch (op) {
-    case kLt:
-      return Bool(c < 0);
-    case kLe:
-      return Bool(c <= 0);
-    case kGt:
-      return Bool(c > 0);
-    default:
-      return Bool(c >= 0);
-  }
+  return Bool(orderingSatisfies(c, op));
 }
 
 int64_t str_len(Value self) { return asStr(self)->length; }
