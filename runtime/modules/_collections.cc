@@ -499,16 +499,7 @@ Value deque_richcompare(Value a, Value b, int op) {
       return richCompare(x, y, op);
     }
   }
-  bool result = false;
-  switch (op) {
-    case kLt: result = na < nb; break;
-    case kLe: result = na <= nb; break;
-    case kEq: result = na == nb; break;
-    case kNe: result = na != nb; break;
-    case kGt: result = na > nb; break;
-    case kGe: result = na >= nb; break;
-  }
-  return Bool(result);
+  return Bool(orderingSatisfies(na < nb ? -1 : na > nb ? 1 : 0, op));
 }
 
 Value deque_add(Value a, Value b) {

@@ -217,16 +217,7 @@ Value tuple_richcompare(Value a, Value b, int op) {
     if (r == 0) break;
   }
   if (i >= na || i >= nb) {
-    bool result = false;
-    switch (op) {
-      case kLt: result = na < nb; break;
-      case kLe: result = na <= nb; break;
-      case kEq: result = na == nb; break;
-      case kNe: result = na != nb; break;
-      case kGt: result = na > nb; break;
-      case kGe: result = na >= nb; break;
-    }
-    return Bool(result);
+    return Bool(orderingSatisfies(na < nb ? -1 : na > nb ? 1 : 0, op));
   }
   if (op == kEq) return False();
   if (op == kNe) return True();
