@@ -211,27 +211,12 @@ Value bytearray_richcompare(Value a, Value b, int op) {
 
 int64_t bytearray_len(Value self) { return asByteArray(self)->length; }
 
-bool indexKey(Value key) { return key.isSmallInt() || (!isSlice(key) && typeOf(key)->slots.nb_index != nullptr); }
-
 bool normIndex(Value self, Value key, int64_t* out) {
-  int64_t i;
-  if (key.isSmallInt()) {
-    i = key.asSmallInt();
-  } else if (!indexToInt64(key, &i, exc::IndexError)) {
-    return false;
-  }
-  int64_t len = asByteArray(self)->length;
-  if (i < 0) i += len;
-  if (i < 0 || i >= len) {
-    raise(exc::IndexError, "bytearray index out of range");
-    return false;
-  }
-  *out = i;
-  return true;
+  return itemIndex(key, asByteArray(self)->length, "bytearray index out of range", out);
 }
 
 Value bytearray_subscript(Value self, Value key) {
-  if (indexKey(key)) {
+  if (isItemIndex(key)) {
     int64_t i;
     if (!normIndex(self, key, &i)) return Value();
     return newInt(static_cast<unsigned char>(byteArrayData(self)[i]));
@@ -248,7 +233,7 @@ Value bytearray_subscript(Value self, Value key) {
 }
 
 int bytearray_ass_subscript(Value self, Value key, Value value) {
-  if (indexKey(key)) {
+  if (isItemIndex(key)) {
     int64_t i;
     if (value.isNull()) {
       if (!normIndex(self, key, &i)) return -1;

@@ -211,15 +211,9 @@ int64_t bytes_len(Value self) { return asBytes(self)->length; }
 
 Value bytes_subscript(Value self, Value key) {
   int64_t len = asBytes(self)->length;
-  if (key.isSmallInt() || (!isSlice(key) && typeOf(key)->slots.nb_index != nullptr)) {
+  if (isItemIndex(key)) {
     int64_t i;
-    if (key.isSmallInt()) {
-      i = key.asSmallInt();
-    } else if (!indexToInt64(key, &i, exc::IndexError)) {
-      return Value();
-    }
-    if (i < 0) i += len;
-    if (i < 0 || i >= len) return raise(exc::IndexError, "index out of range");
+    if (!itemIndex(key, len, "index out of range", &i)) return Value();
     return newInt(static_cast<unsigned char>(asBytes(self)->data()[i]));
   }
   if (isSlice(key)) {

@@ -267,4 +267,24 @@ const TypeSpec kSliceSpec = {
 TERN_REGISTER_TYPE(kSliceSpec);
 
 }  // namespace
+bool isItemIndex(Value key) {
+  return key.isSmallInt() || (!isSlice(key) && typeOf(key)->slots.nb_index != nullptr);
+}
+
+bool itemIndex(Value key, int64_t length, const char* out_of_range, int64_t* out) {
+  int64_t i;
+  if (key.isSmallInt()) {
+    i = key.asSmallInt();
+  } else if (!indexToInt64(key, &i, exc::IndexError)) {
+    return false;
+  }
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) {
+    raise(exc::IndexError, out_of_range);
+    return false;
+  }
+  *out = i;
+  return true;
+}
+
 }  // namespace tern

@@ -41,4 +41,11 @@ bool sliceIndex(Value v, int64_t* out);
 // The same without None ("slice indices must be integers or have an __index__ method").
 bool sliceIndexNotNone(Value v, int64_t* out);
 
+// Is `key` an item index of a sequence (an int or an __index__ object, not a
+// slice)?  The test str, bytes and bytearray subscripts start with.
+bool isItemIndex(Value key);
+// seq[key] for an item index: negative counts from the end; out of range
+// raises IndexError(`out_of_range`).  False on error.
+bool itemIndex(Value key, int64_t length, const char* out_of_range, int64_t* out);
+
 }  // namespace tern

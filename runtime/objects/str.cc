@@ -523,15 +523,9 @@ int64_t str_len(Value self) { return asStr(self)->length; }
 
 Value str_subscript(Value self, Value key) {
   int64_t len = asStr(self)->length;
-  if (key.isSmallInt() || (!isSlice(key) && typeOf(key)->slots.nb_index != nullptr)) {
+  if (isItemIndex(key)) {
     int64_t i;
-    if (key.isSmallInt()) {
-      i = key.asSmallInt();
-    } else if (!indexToInt64(key, &i, exc::IndexError)) {
-      return Value();
-    }
-    if (i < 0) i += len;
-    if (i < 0 || i >= len) return raise(exc::IndexError, "string index out of range");
+    if (!itemIndex(key, len, "string index out of range", &i)) return Value();
     return strFromCodePoint(asStr(self)->at(i));
   }
   if (isSlice(key)) {
