@@ -136,29 +136,40 @@ struct ShapeKey {
   }
 };
 
+// The storage of one heap-class layout: the fields and name the Layout's
+// spans and pointer refer to live beside it, for the life of the process.
+struct HeapShape {
+  gc::Layout layout;
+  std::vector<uint32_t> fields;
+  std::string name;
+};
+
 // The layout of instances of a class extending `base_layout` with HeapValue
 // words at `extra` (fixed offsets) or trailing words; interned by shape.
 gc::LayoutId heapLayout(gc::LayoutId base_layout, std::vector<uint32_t> extra, bool trailing) {
-  static std::map<ShapeKey, gc::LayoutId> shapes;
+  static std::map<ShapeKey, std::pair<gc::LayoutId, std::unique_ptr<HeapShape>>> shapes;
   std::sort(extra.begin(), extra.end());
   ShapeKey key{base_layout, extra, trailing};
   auto it = shapes.find(key);
-  if (it != shapes.end()) return it->second;
+  if (it != shapes.end()) return it->second.first;
   const gc::Layout& base = gc::layoutOf(base_layout);
-  auto* fields = new std::vector<uint32_t>(base.fields.begin(), base.fields.end());
-  fields->insert(fields->end(), extra.begin(), extra.end());
+  auto shape = std::make_unique<HeapShape>();
+  shape->fields.assign(base.fields.begin(), base.fields.end());
+  shape->fields.insert(shape->fields.end(), extra.begin(), extra.end());
   // An instance keeps its class alive: ob_type is traced even where the
   // native base's layout leaves it out (builtin types are rooted anyway).
   constexpr uint32_t kTypeField = offsetof(Obj, ob_type);
-  if (std::find(fields->begin(), fields->end(), kTypeField) == fields->end()) fields->push_back(kTypeField);
-  auto* layout = new gc::Layout(base);
-  layout->fields = *fields;
-  layout->finalize = heapFinalize;
-  if (trailing && base.trailing_refs_from == 0) layout->trace = traceTrailing;
-  std::string* name = new std::string(std::string(base.name ? base.name : "?") + "+heap");
-  layout->name = name->c_str();
-  gc::LayoutId id = gc::registerLayout(layout);
-  shapes.emplace(std::move(key), id);
+  if (std::find(shape->fields.begin(), shape->fields.end(), kTypeField) == shape->fields.end()) {
+    shape->fields.push_back(kTypeField);
+  }
+  shape->name = std::string(base.name ? base.name : "?") + "+heap";
+  shape->layout = base;
+  shape->layout.fields = shape->fields;
+  shape->layout.name = shape->name.c_str();
+  shape->layout.finalize = heapFinalize;
+  if (trailing && base.trailing_refs_from == 0) shape->layout.trace = traceTrailing;
+  gc::LayoutId id = gc::registerLayout(&shape->layout);
+  shapes.emplace(std::move(key), std::make_pair(id, std::move(shape)));
   return id;
 }
 
