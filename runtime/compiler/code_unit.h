@@ -108,9 +108,23 @@ inline constexpr uint32_t CO_COROUTINE = 0x0080;
 inline constexpr uint32_t CO_ITERABLE_COROUTINE = 0x0100;
 inline constexpr uint32_t CO_ASYNC_GENERATOR = 0x0200;
 // `from __future__` features recorded in co_flags (as CPython does, so
-// compile()'s flag inheritance and `__future__` introspection work).
+// compile()'s flag inheritance and `__future__` introspection work).  Only
+// the last two change anything; compile() accepts the others in `flags`
+// and records them too.
+inline constexpr uint32_t CO_FUTURE_DIVISION = 0x20000;
+inline constexpr uint32_t CO_FUTURE_ABSOLUTE_IMPORT = 0x40000;
+inline constexpr uint32_t CO_FUTURE_WITH_STATEMENT = 0x80000;
+inline constexpr uint32_t CO_FUTURE_PRINT_FUNCTION = 0x100000;
+inline constexpr uint32_t CO_FUTURE_UNICODE_LITERALS = 0x200000;
 inline constexpr uint32_t CO_FUTURE_BARRY_AS_BDFL = 0x400000;
+inline constexpr uint32_t CO_FUTURE_GENERATOR_STOP = 0x800000;
 inline constexpr uint32_t CO_FUTURE_ANNOTATIONS = 0x1000000;
+// Every CO_FUTURE_* bit (CPython's PyCF_MASK): what compile() passes on
+// from its `flags` and inherits from the calling code.
+inline constexpr uint32_t kFutureFlagsMask = CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT |
+                                             CO_FUTURE_WITH_STATEMENT | CO_FUTURE_PRINT_FUNCTION |
+                                             CO_FUTURE_UNICODE_LITERALS | CO_FUTURE_BARRY_AS_BDFL |
+                                             CO_FUTURE_GENERATOR_STOP | CO_FUTURE_ANNOTATIONS;
 
 // Kinds of localsplus slots (CPython's CO_FAST_*).
 inline constexpr uint8_t CO_FAST_LOCAL = 0x20;

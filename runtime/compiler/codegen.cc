@@ -268,8 +268,7 @@ std::shared_ptr<CodeUnit> Compiler::exit_scope(bool add_none) {
     if (ste->varargs) flags |= CO_VARARGS;
     if (ste->varkeywords) flags |= CO_VARKEYWORDS;
   }
-  if (symbols_.future().annotations) flags |= CO_FUTURE_ANNOTATIONS;
-  if (symbols_.future().barry_as_flufl) flags |= CO_FUTURE_BARRY_AS_BDFL;
+  flags |= symbols_.future().code_flags;
   std::shared_ptr<CodeUnit> code = assemble(unit, filename_, flags);
   units_.pop_back();
   return code;

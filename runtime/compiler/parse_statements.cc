@@ -40,10 +40,8 @@ Seq<stmt*> Parser::block(const Tok& header, const char* what) {
   if (at(TokenType::NEWLINE)) {
     next();
     if (!at(TokenType::INDENT)) {
-      const Tok& t = peek();
-      raise(ErrorKind::IndentationError,
-            std::string("expected an indented block after ") + what + " on line " + std::to_string(header.line),
-            {t.line, t.col}, {t.end_line, t.end_col});
+      raise_at(peek(), std::string("expected an indented block after ") + what + " on line " + std::to_string(header.line),
+               ErrorKind::IndentationError);
     }
     next();
     body = statements_until(TokenType::DEDENT);

@@ -66,7 +66,7 @@ class FstringBuilder {
       // [lit_start, i) is literal; with `doubled`, body[i - 1] is the first
       // of a doubled brace, kept once.
       std::string_view chunk = body.substr(lit_start, i - lit_start);
-      append_literal(chunk, st, literal);
+      append_literal(tok, chunk, st, literal);
       at = i;
       if (doubled) {
         at = i + 1;
@@ -100,13 +100,14 @@ class FstringBuilder {
     p_.raise(ErrorKind::SyntaxError, kFstringPrefix + message, {t.line, t.col}, {t.line, t.col});
   }
 
-  void append_literal(std::string_view chunk, const StringToken& st, std::string& literal) {
+  void append_literal(const Tok& tok, std::string_view chunk, const StringToken& st, std::string& literal) {
     if (chunk.empty()) return;
     std::string err;
     long invalid = -1;
     if (!decode_string_body(chunk, st.raw, false, &literal, &err, &invalid, /*fstring_part=*/true)) {
       error_plain(err);
     }
+    p_.warn_invalid_escape(tok, chunk, invalid);
   }
 
   [[noreturn]] void error_plain(const std::string& message) {
@@ -319,6 +320,7 @@ expr* Parser::strings() {
       if (!decode_string_body(split[k].body, split[k].raw, split[k].bytes, &value, &err, &invalid)) {
         raise_at(peek(), err);
       }
+      warn_invalid_escape(*parts[k], split[k].body, invalid);
     }
     auto* c = arena_.make<Constant>();
     c->value.type = any_bytes ? ConstantValue::Type::Bytes : ConstantValue::Type::Str;
@@ -335,6 +337,7 @@ expr* Parser::strings() {
       std::string err;
       long invalid = -1;
       if (!decode_string_body(split[k].body, split[k].raw, false, &literal, &err, &invalid)) raise_at(peek(), err);
+      warn_invalid_escape(*parts[k], split[k].body, invalid);
       continue;
     }
     builder.parse(*parts[k], split[k], 0, 0, values, literal);

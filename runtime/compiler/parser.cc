@@ -87,8 +87,9 @@ bool is_hard_keyword(Keyword kw) { return kw != Keyword::None_ && kw < Keyword::
 // Token stream
 // ===========================================================================
 
-Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8)
-    : arena_(arena), filename_(filename), tokenized_(tokens), source_(source_utf8) {
+Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8,
+               const ParseOptions& options)
+    : arena_(arena), filename_(filename), tokenized_(tokens), source_(source_utf8), options_(options) {
   int level = 0;
   const Token* comment = nullptr;  // a COMMENT just before, on the same line
   for (const Token& t : tokens.tokens) {
@@ -120,9 +121,26 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
     Tok tok{t.type,           t.op,       Keyword::None_, t.text,      t.start.line,
             t.start.byte_col, t.end.line, t.end.byte_col, t.start.col, level};
     if (t.type == TokenType::NAME) tok.kw = keyword_of(t.text);
+    // CPython's NEWLINE token ends where it starts, at the '\n' it leaves
+    // out of its string (`tokenize` shows it one character long).
+    if (t.type == TokenType::NEWLINE) {
+      tok.end_line = tok.line;
+      tok.end_col = tok.col;
+    }
     toks_.push_back(tok);
   }
   place_eof_tokens();
+  // CPython's tokens without a column (see Tok).
+  for (size_t i = toks_.size(); i > 0; i--) {
+    Tok& t = toks_[i - 1];
+    bool implied_newline = t.type == TokenType::NEWLINE && t.text.empty() && options_.string_input &&
+                           options_.mode != ParseMode::kExec;
+    if (t.type == TokenType::ENDMARKER || implied_newline) {
+      t.col = t.end_col = -1;
+    } else if (t.type != TokenType::DEDENT) {
+      break;
+    }
+  }
   tokens_complete_ = tokens.ok();
   declared_ = tokens.declared;
   if (!tokens_complete_) {
@@ -146,6 +164,7 @@ void Parser::place_eof_tokens() {
   if (text.back() == '\n') text.remove_suffix(1);
   int last_line = 1;
   for (char c : text) last_line += c == '\n';
+  last_line_ = last_line;
   std::string_view last = text.substr(text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1);
   if (!last.empty() && last.back() == '\r') last.remove_suffix(1);
   for (size_t i = toks_.size(); i > 0; i--) {
@@ -275,12 +294,40 @@ SyntaxErrorInfo Parser::error_at(ErrorKind kind, std::string message, Pos start,
   // CPython converts a parser error's byte column to characters only when
   // the source declared its encoding (compile() of bytes, as ast.parse and
   // import do it); the tokenizer's own errors always count characters.
-  auto offset = [&](std::string_view line, int col) { return (declared_ ? code_points(line, col) : col) + 1; };
+  // A token without a column gives 0 (CPython's -1, made 1-based).
+  auto offset = [&](std::string_view line, int col) {
+    return col < 0 ? 0 : (declared_ ? code_points(line, col) : col) + 1;
+  };
   e.offset = offset(text, start.col);
   e.end_lineno = end.line;
   e.end_offset = offset(end.line == start.line ? text : source_line(end.line), end.col);
-  e.text = quoted_line(text);
+  e.text = error_text(start.line, tokenizer_line());
+  e.quoted = QuotedLine::kFromParser;
   return e;
+}
+
+std::string Parser::error_text(int line, int tokenizer_line) const {
+  std::string text = quoted_line(source_line(line));
+  if (options_.string_input && tokenizer_line > line && !text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+namespace {
+
+// Errors found at the end of the input leave CPython's tokenizer there.
+bool at_eof_error(const TokenizeError& e) {
+  return e.message == "unexpected EOF while parsing" || e.message.ends_with("' was never closed");
+}
+
+}  // namespace
+
+int Parser::tokenizer_line() const {
+  size_t at = std::min(furthest_any_, toks_.size() - 1);
+  if (!tokens_complete_ && at == toks_.size() - 1) {
+    const TokenizeError& e = *tokenized_.error;
+    return at_eof_error(e) ? last_line_ : e.line;
+  }
+  return toks_[at].end_line;
 }
 
 void Parser::raise(ErrorKind kind, std::string message, Pos start, Pos end) {
@@ -288,6 +335,14 @@ void Parser::raise(ErrorKind kind, std::string message, Pos start, Pos end) {
 }
 
 void Parser::raise_at(const Tok& tok, std::string message, ErrorKind kind) {
+  if (tok.col < 0) {
+    // CPython's errors at the last token read take a token without a column
+    // as where its tokenizer stands, with no end.
+    SyntaxErrorInfo e = error_at(kind, std::move(message), {tok.line, -1}, {tok.line, -1});
+    e.offset = eof_column();
+    e.end_offset = -1;
+    throw e;
+  }
   raise(kind, std::move(message), {tok.line, tok.col}, {tok.end_line, tok.end_col});
 }
 
@@ -296,7 +351,9 @@ void Parser::raise_at(const Tok& tok, std::string message, ErrorKind kind) {
 // does not make 1-based).
 void Parser::raise_starting_from(Pos start, std::string message) {
   const Tok& t = toks_[furthest_any_];
-  raise(ErrorKind::SyntaxError, std::move(message), start, {t.end_line, t.end_col - 1});
+  // After a NEWLINE the tokenizer stands past the '\n'.
+  int end = t.type == TokenType::NEWLINE ? t.end_col + 1 : t.end_col;
+  raise(ErrorKind::SyntaxError, std::move(message), start, {t.end_line, end - 1});
 }
 
 // The end of the token before the ',' just consumed.
@@ -320,8 +377,21 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
   e.message = t.message;
   e.filename = filename_;
   e.lineno = t.line;
-  e.offset = t.line == 0 ? -1 : t.col + 1;  // line 0: the error has no position
-  e.text = quoted_line(source_line(t.line));
+  if (t.line == 0) {  // no position: CPython's lineno 0, offset -1, no end and no text
+    e.offset = -1;
+    return e;
+  }
+  e.offset = t.col + 1;
+  e.end_lineno = t.line;
+  e.end_offset = t.end_offset;
+  e.quoted = t.raised_by_parser ? QuotedLine::kFromParser : QuotedLine::kFromTokenizer;
+  if (t.raised_by_parser) {
+    e.text = error_text(t.line, at_eof_error(t) ? last_line_ : t.line);
+  } else {
+    // CPython's tokenizer quotes the line up to its newline.
+    e.text = quoted_line(source_line(t.line));
+    if (!e.text.empty() && e.text.back() == '\n') e.text.pop_back();
+  }
   return e;
 }
 
@@ -344,16 +414,32 @@ bool Parser::tokenizer_error_wins() const {
   return true;
 }
 
+void Parser::warn_invalid_escape(const Tok& token, std::string_view body, long offset) {
+  if (offset < 0 || !warned_bodies_.insert(body.data()).second) return;
+  std::string_view escape = body.substr(static_cast<size_t>(offset) + 1);
+  std::string message = !escape.empty() && escape[0] >= '4' && escape[0] <= '7'
+                            ? "invalid octal escape sequence '\\" + std::string(escape.substr(0, 3)) + "'"
+                            : "invalid escape sequence '\\" + std::string(escape.substr(0, 1)) + "'";
+  SyntaxErrorInfo as_error =
+      error_at(ErrorKind::SyntaxError, message, {token.line, token.col}, {token.end_line, token.end_col});
+  warnings_.push_back(ParseWarning{.message = message, .lineno = token.line, .as_error = std::move(as_error)});
+}
+
 SyntaxErrorInfo Parser::generic_error() {
   const Tok& t = toks_[std::min(furthest_, toks_.size() - 1)];
   if (t.type == TokenType::INDENT) {
     // CPython places it at the last character of the indentation.
-    return error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.end_col - 1}, {t.end_line, -1});
+    // Its INDENT token has no end: end_offset -1.
+    SyntaxErrorInfo e =
+        error_at(ErrorKind::IndentationError, "unexpected indent", {t.line, t.end_col - 1}, {t.end_line, -1});
+    e.end_offset = -1;
+    return e;
   }
   if (t.type == TokenType::DEDENT) {
     // CPython's offset here is the indentation width, not a 1-based column.
     SyntaxErrorInfo e = error_at(ErrorKind::IndentationError, "unexpected unindent", {t.line, t.col}, {t.end_line, -1});
     e.offset = t.cp_col;
+    e.end_offset = -1;
     return e;
   }
   return error_at(ErrorKind::SyntaxError, "invalid syntax", {t.line, t.col}, {t.end_line, t.end_col});
@@ -371,18 +457,103 @@ ast::Module* Parser::parse_file() {
   return module;
 }
 
-ParseResult parse_module(std::string_view source, std::string_view filename) {
+// eval: expressions NEWLINE* ENDMARKER
+ast::Module* Parser::parse_eval() {
+  Pos start = start_pos();
+  ast::expr* e = expressions();
+  // `print x`: CPython's invalid_legacy_expression.
+  if (ast::as<ast::Name>(e) && !at(TokenType::NEWLINE) && !at(TokenType::ENDMARKER)) legacy_print_statement(e);
+  while (at(TokenType::NEWLINE)) next();
+  expect(TokenType::ENDMARKER);
+  auto* statement = arena_.make<ast::Expr>();
+  statement->value = e;
+  set_loc(statement, start, end_of(e));
+  auto* module = arena_.make<ast::Module>();
+  module->body = seq(std::vector<ast::stmt*>{statement});
+  return module;
+}
+
+// interactive: statement_newline
+// statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
+// (a string's blank lines give no NEWLINE, and ENDMARKER is an error), then
+// CPython's bad_single_statement: nothing may follow but blanks and comments.
+ast::Module* Parser::parse_interactive() {
+  std::vector<ast::stmt*> body;
+  if (at(TokenType::ENDMARKER)) {
+    // CPython's ENDMARKER has no column: "invalid syntax" at offset 0 of the
+    // last line read.
+    throw SyntaxErrorInfo{.kind = ErrorKind::SyntaxError,
+                          .message = "invalid syntax",
+                          .filename = filename_,
+                          .lineno = last_line_,
+                          .offset = 0,
+                          .end_lineno = last_line_,
+                          .end_offset = 0,
+                          .text = quoted_line(source_line(last_line_)),
+                          .quoted = QuotedLine::kFromParser};
+  }
+  if (ast::stmt* s = compound_stmt()) {
+    body.push_back(s);
+    // At the end of the input CPython's parser reads a NEWLINE for ENDMARKER.
+    if (!at(TokenType::ENDMARKER)) expect(TokenType::NEWLINE);
+  } else {
+    simple_stmts(body);
+    const Tok& newline = toks_[pos_ - 1];
+    size_t rest = 0;  // where the tokenizer stands: past the NEWLINE's line
+    for (int line = 1; line <= newline.line && rest < source_.size(); line++) {
+      size_t nl = source_.find('\n', rest);
+      rest = nl == std::string_view::npos ? source_.size() : nl + 1;
+    }
+    for (size_t i = rest; i < source_.size(); i++) {
+      char c = source_[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+      if (c != '#') {
+        bad_single_statement_ = error_at(ErrorKind::SyntaxError,
+                                         "multiple statements found while compiling a single statement",
+                                         {newline.line, newline.col}, {newline.end_line, newline.end_col});
+        break;
+      }
+      while (i < source_.size() && source_[i] != '\n') i++;
+    }
+  }
+  auto* module = arena_.make<ast::Module>();
+  module->body = seq(body);
+  return module;
+}
+
+ParseResult parse_module(std::string_view source, std::string_view filename) { return parse(source, filename, {}); }
+
+ParseResult parse(std::string_view source, std::string_view filename, const ParseOptions& options) {
   ParseResult result;
   result.arena = std::make_unique<ast::Arena>();
-  TokenizeResult tokens = tokenize(source);
-  Parser parser(*result.arena, filename, tokens, tokens.text);
+  // CPython's string tokenizer ends an 'exec' source with a newline.
+  std::string terminated;
+  if (options.string_input && options.mode == ParseMode::kExec && !source.empty() && source.back() != '\n' &&
+      source.back() != '\r') {
+    terminated.reserve(source.size() + 1);
+    terminated.append(source);
+    terminated.push_back('\n');
+    source = terminated;
+  }
+  TokenizeResult tokens = tokenize(source, options.ignore_cookie);
+  Parser parser(*result.arena, filename, tokens, tokens.text, options);
   // After a parser error CPython tokenizes the rest of the source, and some
   // tokenizer errors found there replace it (tokenizer_error_wins); not after
   // "unexpected indent" / "unindent", nor after reaching the error itself.
   bool replaceable = true;
   bool replaceable_by_deferred = true;  // not a tokenizer error the first pass met
   try {
-    result.module = parser.parse_file();
+    switch (options.mode) {
+      case ParseMode::kExec:
+        result.module = parser.parse_file();
+        break;
+      case ParseMode::kEval:
+        result.module = parser.parse_eval();
+        break;
+      case ParseMode::kSingle:
+        result.module = parser.parse_interactive();
+        break;
+    }
   } catch (NoMatch&) {
     result.error = parser.generic_error();
     replaceable = result.error->kind == ErrorKind::SyntaxError;
@@ -394,6 +565,11 @@ ParseResult parse_module(std::string_view source, std::string_view filename) {
     replaceable_by_deferred = false;
   }
   if (result.error && parser.deferred_error_ && replaceable_by_deferred) result.error = parser.deferred_error_;
+  result.warnings = std::move(parser.warnings_);
+  if (!result.error && parser.bad_single_statement_) {
+    result.error = parser.bad_single_statement_;
+    replaceable = false;
+  }
   if (result.error) {
     result.module = nullptr;
     if (replaceable && parser.tokenizer_error_wins()) result.error = parser.tokenizer_error();

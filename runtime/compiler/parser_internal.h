@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -83,7 +84,10 @@ struct Tok {
   OpType op;
   Keyword kw;
   std::string_view text;
-  int line, col, end_line, end_col;  // columns in UTF-8 bytes
+  // Columns in UTF-8 bytes.  col and end_col are -1 for CPython's tokens
+  // without a column: ENDMARKER, and the NEWLINE its parser reads for the
+  // end of a string's 'eval' or 'single' input that has no final newline.
+  int line, col, end_line, end_col;
   int cp_col;                        // start column in code points (SyntaxError.offset)
   int level;                         // brackets open after this token
 };
@@ -105,9 +109,12 @@ struct Pos {
 
 class Parser {
  public:
-  Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8);
+  Parser(ast::Arena& arena, std::string_view filename, const TokenizeResult& tokens, std::string_view source_utf8,
+         const ParseOptions& options = {});
 
   ast::Module* parse_file();
+  ast::Module* parse_eval();         // see ParseMode::kEval
+  ast::Module* parse_interactive();  // see ParseMode::kSingle
 
   // For f-string expressions: parse `( expr )` source and shift positions.
   ast::expr* parse_fstring_expression();
@@ -196,8 +203,21 @@ class Parser {
   SyntaxErrorInfo generic_error();
   SyntaxErrorInfo error_at(ErrorKind kind, std::string message, Pos start, Pos end) const;
   SyntaxErrorInfo tokenizer_error() const;
+  // A string token whose body (or literal part of an f-string) has an escape
+  // CPython warns about at byte `offset` of `body` (decode_string_body's
+  // invalid_escape_offset): one ParseWarning for each, however often the
+  // parser reads the token.
+  void warn_invalid_escape(const Tok& token, std::string_view body, long offset);
   bool tokenizer_error_wins() const;
   std::string_view source_line(int line) const;
+  // The line a SyntaxError at `line` quotes (ParseOptions::string_input)
+  // when the tokenizer has read up to `tokenizer_line`.
+  std::string error_text(int line, int tokenizer_line) const;
+  // The line CPython's tokenizer stands on: that of the furthest token read.
+  int tokenizer_line() const;
+  // Where CPython's tokenizer stands at the end of the input: the length in
+  // bytes of the last line, newline included.
+  int eof_column() const { return static_cast<int>(source_line(last_line_).size()); }
 
   // ---------------------------------------------------------- statements
   std::vector<ast::stmt*> statements_until(TokenType end);
@@ -326,9 +346,16 @@ class Parser {
   // An error CPython's second pass would find before anything that follows;
   // reported only if the parse fails (see parse_module).
   std::optional<SyntaxErrorInfo> deferred_error_;
+  // 'single' input that parsed but has more after its statement: CPython's
+  // error once parsing succeeded, which no tokenizer error replaces.
+  std::optional<SyntaxErrorInfo> bad_single_statement_;
+  std::vector<ParseWarning> warnings_;
+  std::unordered_set<const char*> warned_bodies_;  // where warn_invalid_escape was called
   // for_target() results by token index: the target and where it ended, or
   // nullptr for no match.
   std::unordered_map<size_t, std::pair<ast::expr*, size_t>> for_target_memo_;
+  ParseOptions options_;
+  int last_line_ = 0;             // the number of the source's last line (0 when empty)
   bool declared_ = false;         // error offsets in characters (else bytes)
   bool speculating_ = false;      // inside a look-ahead for an error message: no nested ones
   bool tokens_complete_ = false;  // false when tokenizing stopped at an error

@@ -478,22 +478,25 @@ std::optional<std::string> python_codec_name(std::string_view name) {
   return std::string(c->module);
 }
 
-DecodedSource decode_source(std::string_view raw) {
+DecodedSource decode_source(std::string_view raw, bool ignore_cookie) {
   DecodedSource out;
-  bool bom = raw.starts_with("\xEF\xBB\xBF");
+  bool bom = !ignore_cookie && raw.starts_with("\xEF\xBB\xBF");
   if (bom) raw.remove_prefix(3);
   std::string_view first = line_at(raw, 0);
-  std::optional<std::string> cookie = find_cookie(first);
-  if (!cookie && is_blank_or_comment(first) && first.size() < raw.size()) {
+  std::optional<std::string> cookie = ignore_cookie ? std::nullopt : find_cookie(first);
+  if (!ignore_cookie && !cookie && is_blank_or_comment(first) && first.size() < raw.size()) {
     cookie = find_cookie(line_at(raw, first.size()));
   }
-  out.declared = bom || cookie.has_value();
+  out.declared = ignore_cookie || bom || cookie.has_value();
   if (auto failure = decode(raw, cookie, bom, out)) {
     out.text.clear();
+    // Undecodable source is an error CPython's parser raises (E_DECODE).
     out.error = TokenizeError{.kind = ErrorKind::SyntaxError,
                               .message = failure->message,
                               .line = failure->line,
-                              .col = failure->line == 0 ? -1 : 0};
+                              .col = failure->line == 0 ? -1 : 0,
+                              .end_offset = -1,
+                              .raised_by_parser = failure->line != 0};
     return out;
   }
   // Universal newlines, as CPython reads source files: a lone '\r' ends a

@@ -34,7 +34,10 @@ struct DecodedSource {
   std::optional<TokenizeError> error;
 };
 
-DecodedSource decode_source(std::string_view raw);
+// `ignore_cookie`: the source is a str's UTF-8 (compile() of a str, CPython's
+// PyCF_IGNORE_COOKIE): no BOM or coding declaration counts, and the encoding
+// is taken as declared (error offsets count characters).
+DecodedSource decode_source(std::string_view raw, bool ignore_cookie = false);
 
 // The Python codec module a coding name selects ("latin-1" -> "latin_1",
 // "Shift-JIS" -> "shift_jis"), or nullopt if Python 3.11 knows no such

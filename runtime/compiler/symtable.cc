@@ -16,6 +16,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "runtime/compiler/code_unit.h"
+
 namespace tern::compiler {
 
 namespace {
@@ -88,12 +90,15 @@ std::string mangle(std::string_view class_name, std::string_view name) {
 
 class SymtableBuilder {
  public:
-  explicit SymtableBuilder(std::string_view filename) : filename_(filename), table_(new SymbolTable) {}
+  SymtableBuilder(std::string_view filename, uint32_t future_flags) : filename_(filename), table_(new SymbolTable) {
+    table_->future_.code_flags = future_flags;
+  }
 
   SymtableResult build(const ast::Module* module) {
     SymtableResult result;
     try {
       parse_future(module);
+      merge_future_flags();
       enter_block("top", BlockType::Module, module, Location{});
       for (const ast::stmt* s : module->body) visit_stmt(s);
       exit_block();
@@ -124,9 +129,10 @@ class SymtableBuilder {
                              .filename = std::string(filename_),
                              .lineno = where.lineno,
                              .offset = where.col_offset + 1,
-                             .end_lineno = ranged ? where.end_lineno : 0,
-                             .end_offset = ranged ? where.end_col_offset + 1 : 0,
-                             .text = {}};
+                             .end_lineno = ranged ? where.end_lineno : where.lineno,
+                             .end_offset = ranged ? where.end_col_offset + 1 : -1,
+                             .text = {},
+                             .location_in_attributes = true};
     throw Failed{};
   }
 
@@ -178,6 +184,15 @@ class SymtableBuilder {
       }
       table_->future_.lineno = s->lineno;
     }
+  }
+
+  // Once the imports are read: the features and their co_flags bits agree.
+  void merge_future_flags() {
+    FutureFeatures& f = table_->future_;
+    if (f.code_flags & CO_FUTURE_ANNOTATIONS) f.annotations = true;
+    if (f.code_flags & CO_FUTURE_BARRY_AS_BDFL) f.barry_as_flufl = true;
+    if (f.annotations) f.code_flags |= CO_FUTURE_ANNOTATIONS;
+    if (f.barry_as_flufl) f.code_flags |= CO_FUTURE_BARRY_AS_BDFL;
   }
 
   void enter_block(std::string_view name, BlockType type, const ast::Node* node, const Location& where) {
@@ -938,8 +953,8 @@ class SymtableBuilder {
   SyntaxErrorInfo error_;
 };
 
-SymtableResult build_symtable(const ast::Module* module, std::string_view filename) {
-  return SymtableBuilder(filename).build(module);
+SymtableResult build_symtable(const ast::Module* module, std::string_view filename, uint32_t future_flags) {
+  return SymtableBuilder(filename, future_flags & kFutureFlagsMask).build(module);
 }
 
 }  // namespace tern::compiler

@@ -116,6 +116,9 @@ struct FutureFeatures {
   bool annotations = false;     // PEP 563: annotations are kept as strings
   bool barry_as_flufl = false;  // `<>` instead of `!=`
   int lineno = 0;               // line of the last future import, 0 if none
+  // The CO_FUTURE_* bits every code object of the module gets in co_flags:
+  // those of the two features above, and whatever compile() was given.
+  uint32_t code_flags = 0;
 };
 
 class SymbolTable {
@@ -143,7 +146,10 @@ struct SymtableResult {
 // symtable.symtable(source, filename, 'exec') of CPython 3.11 for a parsed
 // module.  Errors carry CPython's lineno and offset (1-based, in UTF-8
 // bytes, as CPython's compiler reports them) but no `text`.
-SymtableResult build_symtable(const ast::Module* module, std::string_view filename);
+// `future_flags`: CO_FUTURE_* bits in force before the module's own
+// `from __future__` imports (compile()'s flags, merged as CPython merges
+// them into the module's features).
+SymtableResult build_symtable(const ast::Module* module, std::string_view filename, uint32_t future_flags = 0);
 
 // _Py_Mangle: `__spam` inside class `_Ham` is `_Ham__spam`.  Dunder names,
 // dotted names and classes named only by underscores are left alone.

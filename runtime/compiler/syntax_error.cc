@@ -1,4 +1,5 @@
 // How a SyntaxError reads: its str() and the report of an uncaught one.
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,28 @@ std::string source_and_carets(std::string_view text, long offset, long end_offse
 }
 
 }  // namespace
+
+std::optional<std::string> read_file_line(const std::string& filename, int lineno) {
+  if (lineno <= 0) return std::nullopt;
+  std::FILE* f = std::fopen(filename.c_str(), "rb");
+  if (f == nullptr) return std::nullopt;
+  std::string line;
+  int current = 1;
+  bool found = false;
+  for (int c = std::fgetc(f); c != EOF; c = std::fgetc(f)) {
+    if (c == '\r') {  // "\r\n" and a lone "\r" end a line as "\n"
+      int next = std::fgetc(f);
+      if (next != '\n' && next != EOF) std::ungetc(next, f);
+      c = '\n';
+    }
+    if (current == lineno) line.push_back(static_cast<char>(c));
+    if (c == '\n' && current++ == lineno) break;
+  }
+  found = current > lineno || !line.empty();
+  std::fclose(f);
+  if (!found) return std::nullopt;
+  return line;
+}
 
 std::string format_syntax_error_report(const SyntaxErrorInfo& error) {
   std::string out = "  File \"" + error.filename + "\", line " + std::to_string(error.lineno) + "\n";

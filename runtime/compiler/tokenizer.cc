@@ -50,6 +50,8 @@ struct SyntaxErrorException {
   std::string message;
   int line;
   int col;
+  int end_offset;         // TokenizeError::end_offset
+  bool raised_by_parser;  // TokenizeError::raised_by_parser
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -96,11 +98,18 @@ class Tokenizer {
   bool statement_continues_at_end() const;
 
  private:
-  [[noreturn]] void fail(ErrorKind kind, std::string message, int line, int col) {
-    throw SyntaxErrorException{kind, std::move(message), line, col};
+  // An error CPython's tokenizer raises: its range is the offset alone
+  // unless `end_offset` (1-based) says otherwise.
+  [[noreturn]] void fail(ErrorKind kind, std::string message, int line, int col, int end_offset = -1) {
+    throw SyntaxErrorException{kind, std::move(message), line, col, end_offset < 0 ? col + 1 : end_offset, false};
   }
   [[noreturn]] void fail_at(std::string message, size_t byte_off) {
     fail(ErrorKind::SyntaxError, std::move(message), lnum_, col_of(byte_off));
+  }
+  // An error CPython's tokenizer only signals and its parser raises, with
+  // the end offset the parser gives it (0 or -1: CPython knows no end).
+  [[noreturn]] void signal(ErrorKind kind, std::string message, int line, int col, int end_offset) {
+    throw SyntaxErrorException{kind, std::move(message), line, col, end_offset, true};
   }
 
   // Code points before byte_off on the current line.  Offsets mostly grow
@@ -296,7 +305,8 @@ bool Tokenizer::start_of_logical_line() {
   std::string_view after = line_.substr(pos + 1);
   if (c == '\\') {
     if (!after.empty() && after != "\n" && after != "\r\n") {
-      fail_at("unexpected character after line continuation character", pos + 1);
+      signal(ErrorKind::SyntaxError, "unexpected character after line continuation character", lnum_,
+             col_of(pos + 1), 0);
     }
     indent_continuation_ = IndentContinuation{cont_col ? cont_col : col, col, altcol};
     continued_ = true;  // at the end of the file: "unexpected EOF while parsing"
@@ -322,11 +332,13 @@ bool Tokenizer::start_of_logical_line() {
 constexpr size_t kMaxIndentLevels = 100;
 
 void Tokenizer::indentation(size_t pos, int col, int altcol) {
-  auto tab_error = [&] { fail(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", lnum_, 0); };
+  auto tab_error = [&] {
+    signal(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", lnum_, 0, 0);
+  };
   if (col > indents_.back()) {
     if (altcol <= altindents_.back()) tab_error();
     if (indents_.size() >= kMaxIndentLevels) {
-      fail(ErrorKind::IndentationError, "too many levels of indentation", lnum_, 0);
+      signal(ErrorKind::IndentationError, "too many levels of indentation", lnum_, 0, 0);
     }
     indents_.push_back(col);
     altindents_.push_back(altcol);
@@ -335,10 +347,11 @@ void Tokenizer::indentation(size_t pos, int col, int altcol) {
   }
   while (col < indents_.back()) {
     if (std::find(indents_.begin(), indents_.end(), col) == indents_.end()) {
-      // CPython places this error at the end of the line.
+      // CPython places this error at the end of the line, past its newline.
       std::string_view content = line_.substr(0, line_.find_first_of("\r\n"));
-      fail(ErrorKind::IndentationError, "unindent does not match any outer indentation level", lnum_,
-           count_code_points(content));
+      int length = count_code_points(content) + (content.size() < line_.size() ? 1 : 0);
+      signal(ErrorKind::IndentationError, "unindent does not match any outer indentation level", lnum_, length - 1,
+             -1);
     }
     indents_.pop_back();
     altindents_.pop_back();
@@ -499,10 +512,10 @@ size_t Tokenizer::scan_number(size_t pos) {
       }
     }
     if (is_digit(at(i)) || (at(i) == '_' && is_digit(at(i + 1)))) {
-      fail_at(
-          "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
-          "integers",
-          pos);
+      // The one error CPython gives a range: the zeros.
+      fail(ErrorKind::SyntaxError,
+           "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", lnum_,
+           col_of(pos), col_of(i));
     }
     end = i;
   } else {
@@ -543,7 +556,7 @@ size_t Tokenizer::scan_number(size_t pos) {
 void Tokenizer::check_identifier(size_t start, size_t end) {
   std::string decode_error = utf8_decode_error(line_.substr(start, end - start));
   if (!decode_error.empty()) {
-    fail(ErrorKind::SyntaxError, "(unicode error) " + decode_error, lnum_, static_cast<int>(end) - 1);
+    signal(ErrorKind::SyntaxError, "(unicode error) " + decode_error, lnum_, static_cast<int>(end) - 1, -1);
   }
   size_t bad = find_invalid_identifier_char(line_.substr(start, end - start));
   if (bad == std::string_view::npos) return;
@@ -584,7 +597,8 @@ void Tokenizer::tokens_in_line(size_t pos) {
         continued_ = true;
         return;
       }
-      fail_at("unexpected character after line continuation character", start + 1);
+      signal(ErrorKind::SyntaxError, "unexpected character after line continuation character", lnum_,
+             col_of(start + 1), 0);
     } else if (is_digit(c) || (c == '.' && is_digit(next(1)))) {
       pos = scan_number(start);
       emit_here(TokenType::NUMBER, start, pos);
@@ -658,13 +672,13 @@ void Tokenizer::finish() {
   }
   if (!brackets_.empty()) {
     const OpenBracket& open = brackets_.back();
-    fail(ErrorKind::SyntaxError, std::string("'") + open.ch + "' was never closed", open.line, open.col);
+    signal(ErrorKind::SyntaxError, std::string("'") + open.ch + "' was never closed", open.line, open.col, 0);
   }
   if (continued_) {
     std::string_view last = lines_.back();
     while (!last.empty() && (last.back() == '\n' || last.back() == '\r')) last.remove_suffix(1);
-    fail(ErrorKind::SyntaxError, "unexpected EOF while parsing", static_cast<int>(lines_.size()),
-         count_code_points(last));
+    signal(ErrorKind::SyntaxError, "unexpected EOF while parsing", static_cast<int>(lines_.size()),
+           count_code_points(last), -1);
   }
   std::string_view last = last_line_;
   if (!last.empty() && last.back() != '\n' && last.back() != '\r') {
@@ -691,11 +705,11 @@ void Tokenizer::finish() {
 // Public entry points
 // ===========================================================================
 
-TokenizeResult tokenize(std::string_view source) {
+TokenizeResult tokenize(std::string_view source, bool ignore_cookie) {
   TokenizeResult result;
   DecodedSource decoded;
   try {
-    decoded = decode_source(source);
+    decoded = decode_source(source, ignore_cookie);
     if (decoded.error) {
       result.error = std::move(decoded.error);
       return result;
@@ -706,7 +720,12 @@ TokenizeResult tokenize(std::string_view source) {
     Tokenizer tokenizer(decoded.text);
     tokenizer.run(result.tokens);
   } catch (SyntaxErrorException& e) {
-    result.error = TokenizeError{.kind = e.kind, .message = std::move(e.message), .line = e.line, .col = e.col};
+    result.error = TokenizeError{.kind = e.kind,
+                                 .message = std::move(e.message),
+                                 .line = e.line,
+                                 .col = e.col,
+                                 .end_offset = e.end_offset,
+                                 .raised_by_parser = e.raised_by_parser};
   } catch (std::bad_alloc&) {
     result.error = TokenizeError{.kind = ErrorKind::SyntaxError, .message = "out of memory", .line = 0, .col = 0};
   }

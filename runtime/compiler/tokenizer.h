@@ -143,6 +143,14 @@ struct TokenizeError {
   std::string message;  // worded as CPython 3.11 words it
   int line = 0;
   int col = 0;  // code points, 0-based; line 0 and col -1: no position (CPython: lineno 0, offset -1)
+  // SyntaxError.end_offset CPython gives (its end_lineno is `line`): 1-based
+  // as the offset, or 0 / -1 where CPython knows no end.
+  int end_offset = 0;
+  // Most errors CPython's tokenizer raises itself, quoting the line without
+  // its newline.  Indentation, tab, line-continuation, end-of-file and
+  // undecodable-source errors it only signals; its parser raises them and
+  // quotes the line as it quotes its own errors (parser.h, ParseOptions).
+  bool raised_by_parser = false;
 };
 
 struct TokenizeResult {
@@ -155,7 +163,8 @@ struct TokenizeResult {
 };
 
 // Tokenizes a whole source file given as raw bytes.  Never throws.
-TokenizeResult tokenize(std::string_view source);
+// `ignore_cookie`: see decode_source (source_encoding.h).
+TokenizeResult tokenize(std::string_view source, bool ignore_cookie = false);
 
 // Names as in Python's `token.tok_name`.
 const char* token_type_name(TokenType type);

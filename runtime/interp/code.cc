@@ -335,10 +335,11 @@ Value code_repr(Value v) {
   CodeObj* c = asCode(v);
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", reinterpret_cast<void*>(gc::identity(c)));
-  Value fname = repr(c->filename.get());
-  if (fname.isNull()) return fname;
-  return newStr("<code object " + strToUtf8(c->name.get()) + " at " + addr + ", file " + strToUtf8(fname) +
-                ", line " + std::to_string(c->firstlineno) + ">");
+  // The file name in double quotes, as written: no repr (CPython's code_repr).
+  Value fname = c->filename.get();
+  return newStr("<code object " + strToUtf8(c->name.get()) + " at " + addr + ", file \"" +
+                (isStr(fname) ? strToUtf8(fname) : std::string("???")) + "\", line " +
+                std::to_string(c->firstlineno) + ">");
 }
 
 Value code_richcompare(Value a, Value b, int op) {
@@ -440,14 +441,8 @@ Value newCode(const compiler::CodeUnit& unit) {
 
   size_t ninstr = unit.code.size();
   size_t nexc = unit.exception_table.size();
-  size_t code_offset = align8(sizeof(CodeObj));
-  size_t exc_offset = align8(code_offset + ninstr * sizeof(uint32_t));
-  size_t pos_offset = align8(exc_offset + nexc * sizeof(ExceptionTableEntry));
-  size_t kinds_offset = align8(pos_offset + ninstr * sizeof(InstrPosition));
-  size_t total = align8(kinds_offset + kinds.size());
-
-  Obj* o = newObjectOld(types::code_type, total);
-  auto* c = static_cast<CodeObj*>(o);
+  CodeObj* c = allocateCode(static_cast<uint32_t>(ninstr), static_cast<uint32_t>(nexc),
+                            static_cast<uint32_t>(kinds.size()));
   c->consts.set(consts);
   c->names.set(names);
   c->localsplusnames.set(localsplusnames);
@@ -467,14 +462,8 @@ Value newCode(const compiler::CodeUnit& unit) {
   c->stacksize = unit.co_stacksize;
   c->flags = unit.co_flags;
   c->firstlineno = unit.co_firstlineno;
-  c->ninstr = static_cast<uint32_t>(ninstr);
-  c->nexc = static_cast<uint32_t>(nexc);
-  c->code_offset = static_cast<uint32_t>(code_offset);
-  c->exc_offset = static_cast<uint32_t>(exc_offset);
-  c->pos_offset = static_cast<uint32_t>(pos_offset);
-  c->kinds_offset = static_cast<uint32_t>(kinds_offset);
-  if (ninstr != 0) std::memcpy(c->bytes() + code_offset, unit.code.data(), ninstr * sizeof(uint32_t));
-  auto* exc = reinterpret_cast<ExceptionTableEntry*>(c->bytes() + exc_offset);
+  if (ninstr != 0) std::memcpy(c->bytes() + c->code_offset, unit.code.data(), ninstr * sizeof(uint32_t));
+  auto* exc = reinterpret_cast<ExceptionTableEntry*>(c->bytes() + c->exc_offset);
   for (size_t i = 0; i < nexc; ++i) {
     const compiler::ExceptionTableEntry& e = unit.exception_table[i];
     exc[i].start = e.start;
@@ -483,13 +472,30 @@ Value newCode(const compiler::CodeUnit& unit) {
     exc[i].depth = e.depth;
     exc[i].push_lasti = e.push_lasti ? 1 : 0;
   }
-  auto* pos = reinterpret_cast<InstrPosition*>(c->bytes() + pos_offset);
+  auto* pos = reinterpret_cast<InstrPosition*>(c->bytes() + c->pos_offset);
   for (size_t i = 0; i < ninstr; ++i) {
     const compiler::InstrPosition p = i < unit.positions.size() ? unit.positions[i] : compiler::InstrPosition{};
     pos[i] = InstrPosition{p.lineno, p.end_lineno, p.col_offset, p.end_col_offset};
   }
-  if (!kinds.empty()) std::memcpy(c->bytes() + kinds_offset, kinds.data(), kinds.size());
-  return o;
+  if (!kinds.empty()) std::memcpy(c->bytes() + c->kinds_offset, kinds.data(), kinds.size());
+  return Value(static_cast<Obj*>(c));
+}
+
+CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t nlocalsplus) {
+  size_t code_offset = align8(sizeof(CodeObj));
+  size_t exc_offset = align8(code_offset + ninstr * sizeof(uint32_t));
+  size_t pos_offset = align8(exc_offset + nexc * sizeof(ExceptionTableEntry));
+  size_t kinds_offset = align8(pos_offset + ninstr * sizeof(InstrPosition));
+  size_t total = align8(kinds_offset + nlocalsplus);
+  auto* c = static_cast<CodeObj*>(newObjectOld(types::code_type, total));
+  c->ninstr = ninstr;
+  c->nexc = nexc;
+  c->nlocalsplus = static_cast<int32_t>(nlocalsplus);
+  c->code_offset = static_cast<uint32_t>(code_offset);
+  c->exc_offset = static_cast<uint32_t>(exc_offset);
+  c->pos_offset = static_cast<uint32_t>(pos_offset);
+  c->kinds_offset = static_cast<uint32_t>(kinds_offset);
+  return c;
 }
 
 int codeLine(const CodeObj* code, int64_t index) {

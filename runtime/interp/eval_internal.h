@@ -26,8 +26,7 @@ bool doRaise(Value exc, Value cause);
 int checkExceptMatch(Value exc, Value type, bool star);
 // CHECK_EG_MATCH: *match / *rest (None when absent); false on error.
 bool exceptionGroupMatch(Value exc, Value type, Value* match, Value* rest);
-// PREP_RERAISE_STAR.
-Value prepReraiseStar(Value orig, Value excs);
+// PREP_RERAISE_STAR: prepReraiseStar (runtime/objects/exceptions.h).
 
 // --- unpacking ---
 // Pushes the items of `seq` at `out` (which has room for them), last item

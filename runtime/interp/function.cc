@@ -326,12 +326,6 @@ int function_set___annotations__(Value self, Value value) {
   return 0;
 }
 
-Value function_get___closure__(Value self) {
-  Value c = asFunction(self)->closure.get();
-  return c.isNull() ? None() : c;
-}
-Value function_get___globals__(Value self) { return asFunction(self)->globals.get(); }
-Value function_get___builtins__(Value self) { return asFunction(self)->builtins.get(); }
 
 Value function_get___name__(Value self) { return asFunction(self)->name.get(); }
 int function_set___name__(Value self, Value value) {
@@ -349,16 +343,6 @@ int function_set___qualname__(Value self, Value value) {
     return -1;
   }
   asFunction(self)->qualname.set(value);
-  return 0;
-}
-Value function_get___doc__(Value self) { return asFunction(self)->doc.get(); }
-int function_set___doc__(Value self, Value value) {
-  asFunction(self)->doc.set(value.isNull() ? None() : value);
-  return 0;
-}
-Value function_get___module__(Value self) { return asFunction(self)->module.get(); }
-int function_set___module__(Value self, Value value) {
-  asFunction(self)->module.set(value.isNull() ? None() : value);
   return 0;
 }
 Value function_get___dict__(Value self) {
@@ -433,14 +417,21 @@ const GetSetDef kFunctionGetSets[] = {
     {.name = "__defaults__", .get = function_get___defaults__, .set = function_set___defaults__},
     {.name = "__kwdefaults__", .get = function_get___kwdefaults__, .set = function_set___kwdefaults__},
     {.name = "__annotations__", .get = function_get___annotations__, .set = function_set___annotations__},
-    {.name = "__closure__", .get = function_get___closure__},
-    {.name = "__globals__", .get = function_get___globals__},
-    {.name = "__builtins__", .get = function_get___builtins__},
     {.name = "__name__", .get = function_get___name__, .set = function_set___name__},
     {.name = "__qualname__", .get = function_get___qualname__, .set = function_set___qualname__},
-    {.name = "__doc__", .get = function_get___doc__, .set = function_set___doc__},
-    {.name = "__module__", .get = function_get___module__, .set = function_set___module__},
     {.name = "__dict__", .get = function_get___dict__, .set = function_set___dict__},
+};
+
+// What CPython declares as members (func_memberlist), in its order.
+const MemberDef kFunctionMembers[] = {
+    {.name = "__closure__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(FunctionObj, closure),
+     .readonly = true},
+    {.name = "__doc__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(FunctionObj, doc)},
+    {.name = "__globals__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(FunctionObj, globals),
+     .readonly = true},
+    {.name = "__module__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(FunctionObj, module)},
+    {.name = "__builtins__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(FunctionObj, builtins),
+     .readonly = true},
 };
 
 const TypeSpec kFunctionSpec = {
@@ -454,6 +445,7 @@ const TypeSpec kFunctionSpec = {
               .tp_descr_get = function_descr_get,
               .tp_new = function___new__},
     .getsets = kFunctionGetSets,
+    .members = kFunctionMembers,
     .doc = "Create a function object.",
     .weakrefable = true,
 };

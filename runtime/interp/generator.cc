@@ -15,6 +15,7 @@
 #include "runtime/interp/function.h"
 #include "runtime/interp/opcodes.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
@@ -362,15 +363,36 @@ const uint32_t kGenFields[] = {
 // closed first, so its `finally` / `except GeneratorExit` code runs (CPython's
 // _PyGen_Finalize); suspendGeneratorFrame makes such generators finalizable.
 // Errors go where CPython's unraisable hook sends them.
+// The RuntimeWarning of CPython's _PyErr_WarnUnawaitedCoroutine, worded as
+// warnings._warn_unawaited_coroutine words it without origin tracking (Tern
+// has none), at the Python code running when the coroutine is finalized.
+// Not through that function: it passes source=coro, which the pure-Python
+// warnings.warn_explicit that Tern's warnings use takes for the file to
+// print to (docs/differences.md).
+void warnUnawaited(Value coro) {
+  Value qualname = str(asGen(coro)->qualname.get());
+  if (qualname.isNull() ||
+      !warn(exc::RuntimeWarning, "coroutine '" + strToUtf8(qualname) + "' was never awaited")) {
+    printUnraisable(coro);
+  }
+}
+
 void genFinalize(gc::Object* object) {
   Value gen(object);
   if (isAsyncGenerator(gen)) return;  // needs the event loop's finalizer hook
-  if (asGen(gen)->state != static_cast<int64_t>(GenState::kSuspended)) return;
+  // A coroutine never started warns (it is finalizable from its creation);
+  // a generator or coroutine suspended where a handler covers the yield closes.
+  bool unawaited = typeOf(gen) == types::coroutine_type && asGen(gen)->state == static_cast<int64_t>(GenState::kCreated);
+  if (!unawaited && asGen(gen)->state != static_cast<int64_t>(GenState::kSuspended)) return;
   Value saved = takeError();
   interp::ThreadState* ts = interp::currentThread();
   Value handled = ts->handled_exception;
   ts->handled_exception = Value();
-  if (closeImpl(gen).isNull()) printUnraisable(gen);
+  if (unawaited) {
+    warnUnawaited(gen);
+  } else if (closeImpl(gen).isNull()) {
+    printUnraisable(gen);
+  }
   ts->handled_exception = handled;
   if (!saved.isNull()) restoreError(saved);
 }
@@ -794,6 +816,7 @@ Value generatorFromFrame(Frame* frame) {
     g->qualname.set(code->qualname.get());
   }
   g->state = static_cast<int64_t>(GenState::kCreated);
+  if (t == types::coroutine_type) gc::setFinalizable(g);  // to warn if never awaited (genFinalize)
   if (!frame->frame_obj.isNull()) {
     auto* fo = static_cast<FrameObj*>(frame->frame_obj.asObject());
     fo->gen.set(o);

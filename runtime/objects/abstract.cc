@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/genericalias.h"
@@ -147,14 +148,15 @@ bool isCallable(Value v) { return typeOf(v)->slots.tp_call != nullptr; }
 // ===========================================================================
 // Conversions
 
+// repr() and str() are a level of recursion each, as CPython counts them
+// (PyObject_Repr, PyObject_Str): a __repr__ that recurses ends in their
+// RecursionError when it is their turn to pass the limit.
 Value repr(Value v) {
   UnaryFn f = typeOf(v)->slots.tp_repr;
-  Value r;
-  if (f == nullptr) {
-    r = newStr("<" + typeNameOf(v) + " object>");
-  } else {
-    r = f(v);
-  }
+  if (f == nullptr) return newStr("<" + typeNameOf(v) + " object>");
+  if (!enterRecursiveCall(" while getting the repr of an object")) return Value();
+  Value r = f(v);
+  leaveRecursiveCall();
   if (r.isNull()) return r;
   if (!isStr(r)) return raisef(exc::TypeError, "__repr__ returned non-string (type %s)", typeNameOf(r).c_str());
   return r;
@@ -164,7 +166,9 @@ Value str(Value v) {
   if (isExactStr(v)) return v;
   UnaryFn f = typeOf(v)->slots.tp_str;
   if (f == nullptr) return repr(v);
+  if (!enterRecursiveCall(" while getting the str of an object")) return Value();
   Value r = f(v);
+  leaveRecursiveCall();
   if (r.isNull()) return r;
   if (!isStr(r)) return raisef(exc::TypeError, "__str__ returned non-string (type %s)", typeNameOf(r).c_str());
   return r;

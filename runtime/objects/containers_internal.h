@@ -13,7 +13,8 @@
 namespace tern::containers {
 
 // Py_EnterRecursiveCall for the natives that recurse through their items
-// (repr, comparison): deep nesting ends in RecursionError, not a crash.
+// (comparison): deep nesting ends in RecursionError, not a crash.  Their
+// reprs need none: repr() of each item counts (abstract.cc).
 class RecursionGuard {
  public:
   explicit RecursionGuard(const char* where) : ok_(enterRecursiveCall(where)) {}
@@ -27,7 +28,6 @@ class RecursionGuard {
  private:
   bool ok_;
 };
-inline constexpr const char* kInRepr = " while getting the repr of an object";
 inline constexpr const char* kInComparison = " in comparison";
 
 // tp_iter of iterators: iter(it) is it.

@@ -129,12 +129,6 @@ Value property___set_name__(Value* args) {
   return None();
 }
 
-Value property_get_doc(Value self) { return orNone(asProperty(self)->doc.get()); }
-int property_set_doc(Value self, Value v) {
-  asProperty(self)->doc.set(v);
-  return 0;
-}
-
 int truthAttr(Value v, Value name) {
   if (v.isNull()) return 0;
   Value a = lookupAttr(v, name);
@@ -168,10 +162,10 @@ const MemberDef kPropertyMembers[] = {
     {.name = "fget", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fget), .readonly = true},
     {.name = "fset", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fset), .readonly = true},
     {.name = "fdel", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, fdel), .readonly = true},
+    {.name = "__doc__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(PropertyObj, doc)},
 };
 
 const GetSetDef kPropertyGetSets[] = {
-    {.name = "__doc__", .get = property_get_doc, .set = property_set_doc},
     {.name = "__isabstractmethod__", .get = property_get_isabstract},
 };
 
@@ -443,14 +437,13 @@ Value super_repr(Value self) {
   return newStr("<super: " + t + ", <" + typeName(asType(s->obj_type.get())) + " object>>");
 }
 
-Value super_get_thisclass(Value self) { return orNone(asSuper(self)->type.get()); }
-Value super_get_self(Value self) { return orNone(asSuper(self)->obj.get()); }
-Value super_get_self_class(Value self) { return orNone(asSuper(self)->obj_type.get()); }
-
-const GetSetDef kSuperGetSets[] = {
-    {.name = "__thisclass__", .get = super_get_thisclass, .doc = "the class invoking super()"},
-    {.name = "__self__", .get = super_get_self, .doc = "the instance invoking super(); may be None"},
-    {.name = "__self_class__", .get = super_get_self_class, .doc = "the type of the instance invoking super(); may be None"},
+const MemberDef kSuperMembers[] = {
+    {.name = "__thisclass__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(SuperObj, type),
+     .readonly = true, .doc = "the class invoking super()"},
+    {.name = "__self__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(SuperObj, obj), .readonly = true,
+     .doc = "the instance invoking super(); may be None"},
+    {.name = "__self_class__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(SuperObj, obj_type),
+     .readonly = true, .doc = "the type of the instance invoking super(); may be None"},
 };
 
 const uint32_t kSuperFields[] = {offsetof(SuperObj, ob_type), offsetof(SuperObj, type), offsetof(SuperObj, obj),
@@ -465,7 +458,7 @@ const TypeSpec kSuperSpec = {
     .flags = type_flags::kBaseType,
     .slots = {.tp_repr = super_repr, .tp_getattro = super_getattro, .tp_descr_get = super_descr_get,
               .tp_init = super_init, .tp_new = genericAlloc},
-    .getsets = kSuperGetSets,
+    .members = kSuperMembers,
     .doc = "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, "
            "obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; "
            "requires issubclass(type2, type)",

@@ -502,8 +502,6 @@ int dict_init(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value dict_repr(Value self) {
-  containers::RecursionGuard guard(containers::kInRepr);
-  if (!guard.ok()) return Value();
   if (dictSize(self) == 0) return containers::strFromUtf8("{}");
   int r = reprEnter(self);
   if (r < 0) return Value();

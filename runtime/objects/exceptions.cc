@@ -14,8 +14,11 @@
 #include <string_view>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/bytes.h"
 #include "runtime/objects/dict.h"
+#include "runtime/objects/genericalias.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
@@ -474,7 +477,13 @@ bool checkArgType(Value v, bool ok, int position, const char* expected) {
   return false;
 }
 
-int unicodeErrorInit(Value self, const Value* args, size_t nargs, Value kwnames, bool has_encoding) {
+// What the `object` argument of a UnicodeError must be.
+enum class UnicodeObject { kStr, kBytesLike };
+
+// UnicodeEncodeError(encoding, object, start, end, reason) and its kin:
+// CPython's PyArg_ParseTuple formats "UOnnU" / "UnnU", checked in order.
+int unicodeErrorInit(Value self, const Value* args, size_t nargs, Value kwnames, bool has_encoding,
+                     UnicodeObject object_kind) {
   size_t want = has_encoding ? 5 : 4;
   if (BaseException_init(self, args, nargs, kwnames) < 0) return -1;
   if (nargs != want) {
@@ -482,34 +491,47 @@ int unicodeErrorInit(Value self, const Value* args, size_t nargs, Value kwnames,
     return -1;
   }
   size_t i = 0;
-  UnicodeErrorObj* e = as<UnicodeErrorObj>(self);
+  Value encoding;
   if (has_encoding) {
-    if (!checkArgType(args[0], isStr(args[0]), 1, "str")) return -1;
-    e->encoding.set(args[i++]);
+    encoding = args[i++];
+    if (!checkArgType(encoding, isStr(encoding), 1, "str")) return -1;
   }
-  e->object.set(args[i++]);
-  for (int k = 0; k < 2; ++k, ++i) {
-    if (!checkArgType(args[i], isInt(args[i]), static_cast<int>(i + 1), "int")) return -1;
+  Value object = args[i++];
+  if (object_kind == UnicodeObject::kStr && !checkArgType(object, isStr(object), static_cast<int>(i), "str")) {
+    return -1;
   }
-  e->start.set(args[i - 2]);
-  e->end.set(args[i - 1]);
-  if (!checkArgType(args[i], isStr(args[i]), static_cast<int>(i + 1), "str")) return -1;
-  e->reason.set(args[i]);
+  int64_t start = 0, end = 0;
+  if (!indexToInt64(args[i++], &start, exc::OverflowError) || !indexToInt64(args[i++], &end, exc::OverflowError)) {
+    return -1;
+  }
+  Value reason = args[i];
+  if (!checkArgType(reason, isStr(reason), static_cast<int>(i + 1), "str")) return -1;
+  // A bytes-like object is kept as a bytes copy of its contents.
+  if (object_kind == UnicodeObject::kBytesLike && !isBytes(object)) {
+    std::string data;
+    if (!bytesLikeCopy(object, &data)) return -1;
+    object = newBytes(data);
+  }
+  Value start_value = newInt(start), end_value = newInt(end);
+  UnicodeErrorObj* e = as<UnicodeErrorObj>(self);  // after the last allocation
+  if (has_encoding) e->encoding.set(encoding);
+  e->object.set(object);
+  e->start.set(start_value);
+  e->end.set(end_value);
+  e->reason.set(reason);
   return 0;
 }
 
 int UnicodeEncodeError_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  if (unicodeErrorInit(self, args, nargs, kwnames, true) < 0) return -1;
-  return checkArgType(args[1], isStr(args[1]), 2, "str") ? 0 : -1;
+  return unicodeErrorInit(self, args, nargs, kwnames, true, UnicodeObject::kStr);
 }
 
 int UnicodeDecodeError_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  return unicodeErrorInit(self, args, nargs, kwnames, true);
+  return unicodeErrorInit(self, args, nargs, kwnames, true, UnicodeObject::kBytesLike);
 }
 
 int UnicodeTranslateError_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  if (unicodeErrorInit(self, args, nargs, kwnames, false) < 0) return -1;
-  return checkArgType(args[0], isStr(args[0]), 1, "str") ? 0 : -1;
+  return unicodeErrorInit(self, args, nargs, kwnames, false, UnicodeObject::kStr);
 }
 
 // '\xe9', '\u1234', '\U00012345': how the messages quote one bad character.
@@ -653,8 +675,11 @@ Value BaseExceptionGroup_derive(Value* args) {
   return newException(exc::BaseExceptionGroup, newTupleOf({message, args[1]}));
 }
 
-// How split()/subgroup() decide that a leaf exception matches.
-enum class MatcherKind { kType, kPredicate };
+// How split()/subgroup() decide that an exception matches: by type (as
+// PyErr_GivenExceptionMatches, no __instancecheck__), by a predicate, or, for
+// the projection PREP_RERAISE_STAR makes, by identity with one of a list of
+// leaves.
+enum class MatcherKind { kType, kPredicate, kInstanceIds };
 
 bool isExceptionType(Value v) {
   return typeOf(v)->hasFlag(type_flags::kTypeSubclass) &&
@@ -679,25 +704,44 @@ bool matcherKind(Value condition, MatcherKind* kind) {
   return false;
 }
 
-// 1 match, 0 no match, -1 error.
-int matches(Value e, Value condition, MatcherKind kind) {
-  if (kind == MatcherKind::kType) return isInstanceGeneric(e, condition);
-  Value r = call1(condition, e);
-  if (r.isNull()) return -1;
-  return isTrue(r);
+bool typeMatches(Type* t, Value condition) {
+  if (isTuple(condition)) {
+    for (int64_t i = 0; i < tupleLength(condition); ++i) {
+      if (typeMatches(t, tupleItem(condition, i))) return true;
+    }
+    return false;
+  }
+  return isSubtype(t, static_cast<Type*>(condition.asObject()));
 }
 
-// A new group like `group` holding `excs` (a list), with the metadata copied
-// as CPython's exceptiongroup_subset does; None for an empty list.
+// 1 match, 0 no match, -1 error.
+int matches(Value e, Value condition, MatcherKind kind) {
+  switch (kind) {
+    case MatcherKind::kType:
+      return typeMatches(typeOf(e), condition);
+    case MatcherKind::kPredicate: {
+      Value r = call1(condition, e);
+      if (r.isNull()) return -1;
+      return isTrue(r);
+    }
+    case MatcherKind::kInstanceIds:
+      for (int64_t i = 0; i < listLength(condition); ++i) {
+        if (listItem(condition, i) == e) return 1;
+      }
+      return 0;
+  }
+  return 0;
+}
+
+// PySequence_Check: what __notes__ must be for split() to copy it.
+bool isSequence(Value v) { return typeOf(v)->slots.mp_subscript != nullptr && !isDict(v); }
+
+// The group holding `excs` (a list) that split() builds from `group`: made by
+// group.derive(), with group's traceback, context, cause and a copy of its
+// notes (CPython's exceptiongroup_subset, which always derives, even when excs
+// holds every exception of `group`); None for an empty list.
 Value groupSubset(Value group, Value excs) {
   if (listLength(excs) == 0) return None();
-  if (listLength(excs) == tupleLength(as<BaseExceptionGroupObj>(group)->excs.get())) {
-    bool same = true;
-    for (int64_t i = 0; i < listLength(excs); ++i) {
-      if (listItem(excs, i) != tupleItem(as<BaseExceptionGroupObj>(group)->excs.get(), i)) same = false;
-    }
-    if (same) return group;
-  }
   Value args[] = {excs};
   Value derived = callMethod(group, internStr("derive"), args, 1);
   if (derived.isNull()) return Value();
@@ -706,45 +750,80 @@ Value groupSubset(Value group, Value excs) {
   }
   BaseExceptionObj* d = asExc(derived);
   BaseExceptionObj* g = asExc(group);
-  d->traceback.set(g->traceback.get());
+  if (!g->traceback.get().isNull()) d->traceback.set(g->traceback.get());
   d->context.set(g->context.get());
+  // Setting the cause (PyException_SetCause) also sets __suppress_context__.
   d->cause.set(g->cause.get());
-  d->suppress_context = g->suppress_context;
-  Value notes = lookupAttr(group, internStr("__notes__"));
-  if (!notes.isNull()) {
-    if (setAttr(derived, internStr("__notes__"), notes) < 0) return Value();
-  } else if (errorPending()) {
-    return Value();
-  }
+  d->suppress_context = 1;
+  Value notes = lookupAttr(group, names::__notes__);
+  if (notes.isNull()) return errorPending() ? Value() : derived;
+  // A sequence is copied so that the parts' notes are independent; anything
+  // else is a user error split() does not report.
+  if (!isSequence(notes)) return derived;
+  Value copy = listFromIterable(notes);
+  if (copy.isNull() || setAttr(derived, names::__notes__, copy) < 0) return Value();
   return derived;
 }
 
-// Splits `e` by `condition`: *match and *rest are exceptions or None.
+// Splits `e` by `condition`: *match and *rest are exceptions or None (rest
+// stays None unless want_rest).  A group is returned itself only when it
+// matches as a whole; otherwise its parts are new groups made by derive().
 bool splitRecursive(Value e, Value condition, MatcherKind kind, bool want_rest, Value* match, Value* rest) {
+  *match = None();
+  *rest = None();
   int m = matches(e, condition, kind);
   if (m < 0) return false;
   if (m) {
     *match = e;
-    *rest = None();
     return true;
   }
   if (!isInstance(e, exc::BaseExceptionGroup)) {
-    *match = None();
-    *rest = want_rest ? e : None();
+    if (want_rest) *rest = e;
     return true;
   }
   Value excs = as<BaseExceptionGroupObj>(e)->excs.get();
   Value matched = newList(), rested = newList();
   for (int64_t i = 0; i < tupleLength(excs); ++i) {
+    if (!enterRecursiveCall(" in exceptiongroup_split_recursive")) return false;
     Value sub_match, sub_rest;
-    if (!splitRecursive(tupleItem(excs, i), condition, kind, want_rest, &sub_match, &sub_rest)) return false;
+    bool ok = splitRecursive(tupleItem(excs, i), condition, kind, want_rest, &sub_match, &sub_rest);
+    leaveRecursiveCall();
+    if (!ok) return false;
     if (!isNone(sub_match) && !listAppend(matched, sub_match)) return false;
     if (want_rest && !isNone(sub_rest) && !listAppend(rested, sub_rest)) return false;
   }
   *match = groupSubset(e, matched);
   if (match->isNull()) return false;
-  *rest = want_rest ? groupSubset(e, rested) : None();
-  return !rest->isNull();
+  if (want_rest) {
+    *rest = groupSubset(e, rested);
+    if (rest->isNull()) return false;
+  }
+  return true;
+}
+
+// Appends the leaves (the exceptions that are not groups) of `e` to `out`.
+bool collectLeaves(Value e, Value out) {
+  if (isNone(e)) return true;
+  if (!isInstance(e, exc::BaseExceptionGroup)) return listAppend(out, e);
+  Value excs = as<BaseExceptionGroupObj>(e)->excs.get();
+  for (int64_t i = 0; i < tupleLength(excs); ++i) {
+    if (!enterRecursiveCall(" in collect_exception_group_leaf_ids")) return false;
+    bool ok = collectLeaves(tupleItem(excs, i), out);
+    leaveRecursiveCall();
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Was `e` re-raised from the handled exception `orig` (a bare `raise` or a
+// raise of a part split() made), rather than raised anew?  Raising sets a new
+// traceback and context, so equal ones mean a re-raise.  (3.11 also compares a
+// notes field that stays null: __notes__ does not take part.)
+bool isReraiseOf(Value e, Value orig) {
+  BaseExceptionObj* a = asExc(e);
+  BaseExceptionObj* b = asExc(orig);
+  return orNone(a->traceback.get()) == orNone(b->traceback.get()) &&
+         orNone(a->cause.get()) == orNone(b->cause.get()) && orNone(a->context.get()) == orNone(b->context.get());
 }
 
 Value BaseExceptionGroup_split(Value* args) {
@@ -763,9 +842,7 @@ Value BaseExceptionGroup_subgroup(Value* args) {
   return match;
 }
 
-Value BaseExceptionGroup___class_getitem__(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "BaseExceptionGroup.__class_getitem__ needs types.GenericAlias (issue #4)");
-}
+Value BaseExceptionGroup___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ===========================================================================
 // The tables
@@ -915,15 +992,18 @@ constexpr Own ownSurface(std::string_view name) {
   if (name == "SyntaxError") {
     return {.slots = {.tp_str = SyntaxError_str, .tp_init = SyntaxError_init}, .members = kSyntaxErrorMembers};
   }
-  if (name == "UnicodeError") return {.members = kUnicodeErrorMembers};
+  // UnicodeError has the fields but, as in CPython, only its subclasses have the members.
   if (name == "UnicodeEncodeError") {
-    return {.slots = {.tp_str = UnicodeEncodeError_str, .tp_init = UnicodeEncodeError_init}};
+    return {.slots = {.tp_str = UnicodeEncodeError_str, .tp_init = UnicodeEncodeError_init},
+            .members = kUnicodeErrorMembers};
   }
   if (name == "UnicodeDecodeError") {
-    return {.slots = {.tp_str = UnicodeDecodeError_str, .tp_init = UnicodeDecodeError_init}};
+    return {.slots = {.tp_str = UnicodeDecodeError_str, .tp_init = UnicodeDecodeError_init},
+            .members = kUnicodeErrorMembers};
   }
   if (name == "UnicodeTranslateError") {
-    return {.slots = {.tp_str = UnicodeTranslateError_str, .tp_init = UnicodeTranslateError_init}};
+    return {.slots = {.tp_str = UnicodeTranslateError_str, .tp_init = UnicodeTranslateError_init},
+            .members = kUnicodeErrorMembers};
   }
   return {};
 }
@@ -952,8 +1032,7 @@ inline Type** const object = &types::object_type;
                                .getsets = k##N##Own.getsets,                                         \
                                .members = k##N##Own.members,                                         \
                                .doc = D,                                                             \
-                               .dict_offset = static_cast<int32_t>(offsetof(L##Obj, dict)),          \
-                               .weakrefable = true};                                                 \
+                               .dict_offset = static_cast<int32_t>(offsetof(L##Obj, dict))};         \
   TERN_REGISTER_TYPE(k##N##Spec);
 #include "runtime/objects/exceptions.def"
 #undef TERN_EXCEPTION
@@ -973,6 +1052,28 @@ Value newException(Type* type, Value args) {
                   typeName(type).c_str(), typeNameOf(e).c_str());
   }
   return e;
+}
+
+Value prepReraiseStar(Value orig, Value excs) {
+  int64_t n = listLength(excs);
+  if (n == 0) return None();
+  // A naked exception was caught and wrapped: only one handler could run.
+  if (!isInstance(orig, exc::BaseExceptionGroup)) return listItem(excs, 0);
+  Value raised = newList();
+  Value reraised_leaves = newList();
+  for (int64_t i = 0; i < n; ++i) {
+    Value e = listItem(excs, i);
+    if (isNone(e)) continue;
+    bool ok = isReraiseOf(e, orig) ? collectLeaves(e, reraised_leaves) : listAppend(raised, e);
+    if (!ok) return Value();
+  }
+  // The re-raised leaves keep their place in orig's tree.
+  Value reraised = None(), unused;
+  if (!splitRecursive(orig, reraised_leaves, MatcherKind::kInstanceIds, false, &reraised, &unused)) return Value();
+  if (listLength(raised) == 0) return reraised;
+  if (!isNone(reraised) && !listAppend(raised, reraised)) return Value();
+  // 3.11 wraps even a single new exception (3.12 stopped doing so).
+  return newException(exc::BaseExceptionGroup, newTupleOf({names::empty, raised}));
 }
 
 Value raiseNoMemory() { return raiseException(g_memory_error.get()); }

@@ -83,4 +83,12 @@ inline bool isException(Value v) { return hasTypeFlag(v, type_flags::kBaseExcept
 // with an exception pending if that fails.
 Value newException(Type* type, Value args);
 
+// PREP_RERAISE_STAR (CPython's _PyExc_PrepReraiseStar): what a try-except*
+// raises once its handlers ran.  `orig` is the exception caught, `excs` a list
+// of what each handler raised or re-raised (None for a handler that did
+// neither, or the unmatched rest).  Re-raised leaves keep their nesting in
+// orig (projected with split()'s machinery); exceptions raised anew join them
+// in a new ExceptionGroup("", [...]).  None when nothing is left to raise.
+Value prepReraiseStar(Value orig, Value excs);
+
 }  // namespace tern

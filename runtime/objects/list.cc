@@ -272,8 +272,6 @@ Value listSlice(Value self, int64_t start, int64_t step, int64_t n) {
 // Slots
 
 Value list_repr(Value self) {
-  containers::RecursionGuard guard(containers::kInRepr);
-  if (!guard.ok()) return Value();
   if (listLength(self) == 0) return containers::strFromUtf8("[]");
   int r = reprEnter(self);
   if (r < 0) return Value();

@@ -20,6 +20,7 @@
 
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
@@ -363,7 +364,7 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
   return true;
 }
 
-Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
+Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
   size_t n = sig->params.size() + (sig->has_self ? 1 : 0);
   Value small[16];
   if (n <= 16) {
@@ -377,6 +378,24 @@ Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value*
   if (!bind(def, sig, self, args, nargs, kwnames, buf)) return Value();
   for (size_t i = 0; i < n; ++i) tupleInit(holder, static_cast<int64_t>(i), buf[i]);
   return def->fn(buf);
+}
+
+// Whether a call of the builtin is a level of recursion (" while calling a
+// Python object").  CPython checks the calls of its METH_O and METH_NOARGS
+// functions (one positional-only parameter, or none) on every path; those of
+// its METH_FASTCALL functions only when C calls them, not from the
+// specialized bytecode through which Python code reaches them.
+bool countsRecursion(const NativeSig* sig) {
+  if (sig->params.empty()) return true;
+  return sig->params.size() == 1 && sig->params[0].kind == ParamKind::kPosOnly && sig->params[0].required;
+}
+
+Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!countsRecursion(sig)) return bindAndCall(def, sig, self, args, nargs, kwnames);
+  if (!enterRecursiveCall(" while calling a Python object")) return Value();
+  Value r = bindAndCall(def, sig, self, args, nargs, kwnames);
+  leaveRecursiveCall();
+  return r;
 }
 
 }  // namespace
@@ -809,7 +828,10 @@ Value wrapper_descr_call(Value callable, const Value* args, size_t nargs, Value 
     return raisef(exc::TypeError, "descriptor '%s' requires a '%s' object but received a '%s'",
                   descrName(callable).c_str(), typeName(owner).c_str(), typeNameOf(args[0]).c_str());
   }
-  return callSlotWrapper(d->slot, d->fn, args[0], args + 1, nargs - 1, kwnames);
+  if (!enterRecursiveCall(" while calling a Python object")) return Value();  // as method_wrapper_call
+  Value r = callSlotWrapper(d->slot, d->fn, args[0], args + 1, nargs - 1, kwnames);
+  leaveRecursiveCall();
+  return r;
 }
 
 Value newMethodWrapper(Value descr, Value self) {
@@ -947,7 +969,11 @@ MethodWrapperObj* asMethodWrapper(Value v) { return static_cast<MethodWrapperObj
 Value method_wrapper_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   MethodWrapperObj* m = asMethodWrapper(callable);
   WrapperDescrObj* d = asWrapper(m->descr.get());
-  return callSlotWrapper(d->slot, d->fn, m->self.get(), args, nargs, kwnames);
+  // No vectorcall in CPython: its calls are a level of recursion (_PyObject_MakeTpCall).
+  if (!enterRecursiveCall(" while calling a Python object")) return Value();
+  Value r = callSlotWrapper(d->slot, d->fn, m->self.get(), args, nargs, kwnames);
+  leaveRecursiveCall();
+  return r;
 }
 
 Value method_wrapper_repr(Value self) {

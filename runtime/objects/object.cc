@@ -235,10 +235,11 @@ Value object_repr(Value self) {
   return newStr("<" + moduleQualifiedName(typeOf(self)) + " object at " + addr + ">");
 }
 
+// The type's repr slot itself, not repr(): no level of recursion of its own,
+// and str() checks the result (CPython's object_str).
 Value object_str(Value self) {
   UnaryFn r = typeOf(self)->slots.tp_repr;
-  if (r == nullptr) return object_repr(self);
-  return repr(self);
+  return r == nullptr ? object_repr(self) : r(self);
 }
 
 int64_t object_hash(Value self) {

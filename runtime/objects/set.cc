@@ -616,8 +616,6 @@ int set_contains(Value self, Value key) {
 }
 
 Value set_repr(Value self) {
-  containers::RecursionGuard guard(containers::kInRepr);
-  if (!guard.ok()) return Value();
   std::string name = typeNameOf(self);
   if (setSize(self) == 0) return containers::strFromUtf8(name + "()");
   int r = reprEnter(self);

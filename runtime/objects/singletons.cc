@@ -1,13 +1,11 @@
 // The types of the singletons None, NotImplemented and Ellipsis.  The
 // objects themselves are allocated once by initializeTypes (type.cc), old and
 // never moving; calling a type returns its singleton.
-//
-// Deviation: bool(NotImplemented) is True without the DeprecationWarning
-// CPython 3.9+ emits (the warnings machinery comes later).
 #include "runtime/gc/heap.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/type.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -33,7 +31,10 @@ Value none_new(Type*, const Value*, size_t nargs, Value kwnames) {
 }
 
 Value notimplemented_repr(Value) { return internStr("NotImplemented"); }
-int notimplemented_bool(Value) { return 1; }
+int notimplemented_bool(Value) {
+  if (!warn(exc::DeprecationWarning, "NotImplemented should not be used in a boolean context")) return -1;
+  return 1;
+}
 Value notimplemented_new(Type*, const Value*, size_t nargs, Value kwnames) {
   if (!noArgs("NotImplementedType", nargs, kwnames)) return Value();
   return NotImplemented();

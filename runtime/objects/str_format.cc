@@ -358,6 +358,9 @@ namespace {
 
 struct PrintfSpec {
   bool left = false, plus = false, space = false, alt = false, zero = false;
+  // 'z' (bytes only): a float that rounds to zero has no '-'.  CPython 3.11
+  // accepts this PEP 682 flag in bytes' printf-style formatting, not str's.
+  bool no_neg_0 = false;
   int64_t width = -1, prec = -1;
 };
 
@@ -396,6 +399,7 @@ bool printfNumber(Value v, char conv, const PrintfSpec& spec, std::string* out) 
     ps.type = static_cast<char32_t>(conv);
     ps.precision = spec.prec < 0 ? 6 : spec.prec;
     ps.alternate = spec.alt;
+    ps.no_neg_0 = spec.no_neg_0;
     ps.sign = spec.plus ? '+' : spec.space ? ' ' : '-';
     std::string text = objects::format_float(d, ps);
     size_t sign_len = !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == ' ') ? 1 : 0;
@@ -541,6 +545,8 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
         spec.alt = true;
       else if (f == '0')
         spec.zero = true;
+      else if (f == 'z' && bytes)
+        spec.no_neg_0 = true;
       else
         break;
     }
@@ -768,6 +774,13 @@ Value bytesPercentFormat(Value format_bytes, Value args, bool is_bytearray) {
         return false;
       }
     } else if (isNumberConv(conv)) {
+      bool real = conv == 'e' || conv == 'E' || conv == 'f' || conv == 'F' || conv == 'g' || conv == 'G';
+      if (double d; real && !realArg(arg, &d)) {
+        // bytes' formatfloat words any failure of the conversion its own way.
+        clearError();
+        raisef(exc::TypeError, "float argument required, not %s", typeNameOf(arg).c_str());
+        return false;
+      }
       if (!printfNumber(arg, static_cast<char>(conv), spec, &text)) return false;
     } else {
       size_t q = pct + 1;

@@ -118,8 +118,6 @@ bool hashIsPure(Value v) {
 // Slots
 
 Value tuple_repr(Value self) {
-  containers::RecursionGuard guard(containers::kInRepr);
-  if (!guard.ok()) return Value();
   int64_t n = tupleLength(self);
   if (n == 0) return containers::strFromUtf8("()");
   int r = reprEnter(self);

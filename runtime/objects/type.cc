@@ -600,7 +600,8 @@ bool fillDictFromSpec(Type* t) {
     if (!addToDict(t, names::__new__, newBuiltinMethod(&kTpNewWrapperDef, typeValue(t)))) return false;
   }
   if (!addToDict(t, names::__doc__, spec->doc != nullptr ? newStr(spec->doc) : None())) return false;
-  if (spec->dict_offset != 0 && t != types::type_type &&
+  // __dict__ where the type introduces it; subtypes find their base's.
+  if (spec->dict_offset != 0 && t != types::type_type && (base == nullptr || base->dict_offset == 0) &&
       !addToDict(t, names::__dict__, newGetSetDescriptor(t, &kDictGetSet)))
     return false;
   return true;
