@@ -21,6 +21,7 @@ ThreadState::~ThreadState() {
 void ThreadState::traceRoots(gc::RootVisitor& visitor) {
   visitor.visitRoot(&pending_exception);
   visitor.visitRoot(&handled_exception);
+  visitor.visitRoot(&context);
 }
 
 ThreadState* currentThread() { return t_current; }

@@ -30,6 +30,8 @@ class ThreadState final : public gc::RootBase {
   // interpreter saves and restores it around handlers (PUSH_EXC_INFO /
   // POP_EXCEPT) and generators swap it in and out when resumed.
   Value handled_exception;
+  // The current contextvars.Context, or null until _contextvars first needs one.
+  Value context;
 
   ValueStack stack;
   Frame* frame = nullptr;       // the innermost running frame, or null

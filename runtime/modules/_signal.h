@@ -1,0 +1,32 @@
+// The runtime's side of the _signal module: how Python-level signal
+// handlers get to run.
+//
+// A signal arriving for a signal with a Python handler only marks it
+// "tripped" (an async-signal-safe store) and writes the signal number to the
+// wakeup fd if one is set (set_wakeup_fd, as asyncio uses).  The handlers
+// themselves run later, on the main thread, between bytecodes or when a
+// blocking call is interrupted (PEP 475): whoever can run Python code tests
+// signalsTripped() (one relaxed load) and then calls runSignalHandlers().
+#pragma once
+
+#include <atomic>
+
+namespace tern {
+
+namespace signal_internal {
+extern std::atomic<bool> g_any_tripped;
+}  // namespace signal_internal
+
+// Has some signal with a Python handler arrived since the handlers last ran?
+inline bool signalsTripped() { return signal_internal::g_any_tripped.load(std::memory_order_relaxed); }
+
+// Runs the Python handlers of the tripped signals (on the main thread only;
+// elsewhere nothing happens).  False with the exception a handler raised
+// pending (KeyboardInterrupt from default_int_handler, ...).
+bool runSignalHandlers();
+
+// What blocking calls do on EINTR (PEP 475): run the handlers; true means
+// "retry the call", false means a handler raised.
+inline bool retryAfterSignal() { return !signalsTripped() || runSignalHandlers(); }
+
+}  // namespace tern

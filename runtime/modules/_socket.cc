@@ -1,0 +1,1616 @@
+// The _socket module, the basic part socket.py and asyncio build on: the
+// socket type over BSD sockets (AF_INET, AF_INET6 and AF_UNIX addresses;
+// blocking, non-blocking and timeout modes), name resolution (getaddrinfo,
+// getnameinfo, gethostbyname*, getserv*/getproto*), socketpair, the
+// inet_* and byte-order helpers, and the constants of Linux's headers.
+//
+// Not provided yet: sendmsg/recvmsg (so socket.send_fds/recv_fds do not
+// exist), sendfile's native path, if_nameindex, the CAN/TIPC/Bluetooth/ALG/
+// VSOCK/netlink/packet families and their constants, the CAPI capsule.
+//
+// Timeouts follow CPython's sock_call: a socket with a timeout is
+// non-blocking underneath; each operation first waits with poll() for
+// readiness until the deadline (TimeoutError "timed out"), then performs the
+// call, and waits again on EWOULDBLOCK.  EINTR runs the signal handlers and
+// retries (PEP 475).  Data to send is copied out of the caller's buffer first
+// and received data lands in a std::string, so no pointer into the heap is
+// held across a wait (objects move, and signal handlers may run).
+//
+// Invariant: `fd` is -1 once the socket is closed or detached; an open
+// socket is finalizable (its layout's finalize closes the descriptor when
+// the object is collected, for subclasses too).
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <netinet/udp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "runtime/gc/heap.h"
+#include "runtime/gc/roots.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/_signal.h"
+#include "runtime/modules/module.h"
+#include "runtime/modules/posix_internal.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/buffer.h"
+#include "runtime/objects/bytes.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
+#include "runtime/objects/native.h"
+#include "runtime/objects/numbers_internal.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
+
+namespace tern {
+
+namespace {
+
+Type* g_socket_type = nullptr;
+gc::GlobalRoot g_gaierror;        // socket.gaierror
+gc::GlobalRoot g_herror;          // socket.herror
+double g_default_timeout = -1.0;  // setdefaulttimeout(); < 0: None
+
+struct SocketObj : Obj {
+  int64_t fd;
+  int64_t family;
+  int64_t type;  // without SOCK_NONBLOCK / SOCK_CLOEXEC
+  int64_t proto;
+  double timeout;  // < 0: blocking (None); 0: non-blocking; > 0: seconds
+};
+SocketObj* asSocket(Value v) { return static_cast<SocketObj*>(v.asObject()); }
+int sockFd(Value self) { return static_cast<int>(asSocket(self)->fd); }
+
+int64_t monotonicNs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+Value raiseErrno(int err) { return posix::raiseErrno(err); }
+Value raiseTimeout() { return raise(exc::TimeoutError, "timed out"); }
+
+Value raiseWithCode(const gc::GlobalRoot& type, int code, const char* message) {
+  Value args = newTupleOf({newInt(code), newStr(message)});
+  if (args.isNull()) return args;
+  return raiseWithArgs(static_cast<Type*>(type.get().asObject()), args);
+}
+
+// A getaddrinfo()/getnameinfo() error: socket.gaierror(code, text), or the
+// OSError of errno for EAI_SYSTEM.
+Value raiseGaiError(int code) {
+  if (code == EAI_SYSTEM) return raiseErrno(errno);
+  return raiseWithCode(g_gaierror, code, gai_strerror(code));
+}
+
+bool cInt(Value v, int* out) {
+  Value i = index(v);
+  if (i.isNull()) return false;
+  int64_t n;
+  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
+    clearError();
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = static_cast<int>(n);
+  return true;
+}
+
+// ===========================================================================
+// Blocking modes and the generic call
+
+bool setBlocking(int fd, bool blocking) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) {
+    raiseErrno(errno);
+    return false;
+  }
+  int wanted = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
+  if (wanted != flags && fcntl(fd, F_SETFL, wanted) < 0) {
+    raiseErrno(errno);
+    return false;
+  }
+  return true;
+}
+
+// Waits until the socket is readable/writable or the deadline passes:
+// 1 ready, 0 timed out, -1 error pending.
+int waitReady(Value self, bool writing, int64_t deadline) {
+  for (;;) {
+    int64_t left = deadline - monotonicNs();
+    if (left <= 0) return 0;
+    struct pollfd p = {.fd = sockFd(self), .events = static_cast<short>(writing ? POLLOUT : POLLIN), .revents = 0};
+    int n = ::poll(&p, 1, static_cast<int>((left + 999999) / 1000000));
+    if (n > 0) return 1;
+    if (n == 0) return 0;
+    if (errno != EINTR) {
+      raiseErrno(errno);
+      return -1;
+    }
+    if (!retryAfterSignal()) return -1;
+  }
+}
+
+// CPython's sock_call: `op` makes one system call and returns >= 0, or -1
+// with errno set.  The result of the successful call is returned through
+// `result`.  False with the error pending.
+template <typename Op>
+bool sockCall(Value self, bool writing, Op op, int64_t* result) {
+  double timeout = asSocket(self)->timeout;
+  int64_t deadline = timeout > 0 ? monotonicNs() + static_cast<int64_t>(timeout * 1e9) : 0;
+  for (;;) {
+    if (timeout > 0) {
+      int ready = waitReady(self, writing, deadline);
+      if (ready < 0) return false;
+      if (ready == 0) {
+        raiseTimeout();
+        return false;
+      }
+    }
+    int64_t r = op();
+    if (r >= 0) {
+      *result = r;
+      return true;
+    }
+    if (errno == EINTR) {
+      if (!retryAfterSignal()) return false;
+      continue;
+    }
+    if (timeout > 0 && (errno == EWOULDBLOCK || errno == EAGAIN)) continue;
+    raiseErrno(errno);
+    return false;
+  }
+}
+
+// A timeout argument: None -> -1, else non-negative seconds.
+bool parseTimeout(Value v, double* out) {
+  if (isNone(v)) {
+    *out = -1.0;
+    return true;
+  }
+  double d;
+  if (isFloat(v)) {
+    d = floatValue(v);
+    if (std::isnan(d)) {
+      raise(exc::ValueError, "Invalid value NaN (not a number)");
+      return false;
+    }
+  } else {
+    Value i = index(v);
+    if (i.isNull()) return false;
+    if (!intToDouble(i, &d)) return false;
+  }
+  if (d < 0) {
+    raise(exc::ValueError, "Timeout value out of range");
+    return false;
+  }
+  *out = d;
+  return true;
+}
+
+// ===========================================================================
+// Addresses
+
+struct SockAddr {
+  struct sockaddr_storage storage;
+  socklen_t len = 0;
+  struct sockaddr* sa() {
+    return reinterpret_cast<struct sockaddr*>(&storage);
+  }
+};
+
+// CPython's idna_converter: bytes as they are, ASCII str as it is, other
+// str through the "idna" codec.
+bool hostName(Value v, std::string* out) {
+  if (isBytes(v) || (!v.isSmallInt() && typeOf(v) == types::bytearray_type)) return bytesLikeCopy(v, out);
+  if (!isStr(v)) {
+    raisef(exc::TypeError, "str, bytes or bytearray expected, not %s", typeNameOf(v).c_str());
+    return false;
+  }
+  if (asStr(v)->ascii) {
+    *out = strToUtf8(v);
+    return true;
+  }
+  Value codec = newStr("idna");
+  Value encoded = callMethod(v, internStr("encode"), &codec, 1);
+  if (encoded.isNull()) return false;
+  return bytesLikeCopy(encoded, out);
+}
+
+// CPython's setipaddr: '' is the wildcard, '<broadcast>' the broadcast
+// address, numeric addresses are parsed, names resolved.
+bool resolveHost(const std::string& name, int family, SockAddr* out) {
+  std::memset(&out->storage, 0, sizeof out->storage);
+  if (name.empty()) {
+    if (family == AF_INET6) {
+      auto* a = reinterpret_cast<struct sockaddr_in6*>(&out->storage);
+      a->sin6_family = AF_INET6;
+      a->sin6_addr = in6addr_any;
+      out->len = sizeof *a;
+    } else {
+      auto* a = reinterpret_cast<struct sockaddr_in*>(&out->storage);
+      a->sin_family = AF_INET;
+      a->sin_addr.s_addr = htonl(INADDR_ANY);
+      out->len = sizeof *a;
+    }
+    return true;
+  }
+  if (name == "<broadcast>" || name == "255.255.255.255") {
+    if (family != AF_INET && family != AF_UNSPEC) {
+      raise(exc::OSError, "address family mismatched");
+      return false;
+    }
+    auto* a = reinterpret_cast<struct sockaddr_in*>(&out->storage);
+    a->sin_family = AF_INET;
+    a->sin_addr.s_addr = htonl(INADDR_BROADCAST);
+    out->len = sizeof *a;
+    return true;
+  }
+  if (family == AF_INET || family == AF_UNSPEC) {
+    auto* a = reinterpret_cast<struct sockaddr_in*>(&out->storage);
+    if (inet_pton(AF_INET, name.c_str(), &a->sin_addr) == 1) {
+      a->sin_family = AF_INET;
+      out->len = sizeof *a;
+      return true;
+    }
+  }
+  if (family == AF_INET6 || family == AF_UNSPEC) {
+    auto* a = reinterpret_cast<struct sockaddr_in6*>(&out->storage);
+    if (inet_pton(AF_INET6, name.c_str(), &a->sin6_addr) == 1) {
+      a->sin6_family = AF_INET6;
+      out->len = sizeof *a;
+      return true;
+    }
+  }
+  struct addrinfo hints = {}, *res = nullptr;
+  hints.ai_family = family;
+  int err = getaddrinfo(name.c_str(), nullptr, &hints, &res);
+  if (err != 0) {
+    raiseGaiError(err);
+    return false;
+  }
+  std::memcpy(&out->storage, res->ai_addr, res->ai_addrlen);
+  out->len = res->ai_addrlen;
+  freeaddrinfo(res);
+  return true;
+}
+
+// The port of an address tuple: an int in 0..65535.
+bool portNumber(Value v, const char* caller, int* out) {
+  int port;
+  if (!cInt(v, &port)) return false;
+  if (port < 0 || port > 0xffff) {
+    raisef(exc::OverflowError, "%s(): port must be 0-65535.", caller);
+    return false;
+  }
+  *out = port;
+  return true;
+}
+
+// CPython's getsockaddrarg for the families this module supports.
+bool parseAddress(int family, Value addr, const char* caller, SockAddr* out) {
+  std::memset(&out->storage, 0, sizeof out->storage);
+  switch (family) {
+    case AF_UNIX: {
+      std::string path;
+      if (isStr(addr)) {
+        if (!posix::fsEncode(addr, &path)) return false;
+      } else if (!bufferCopyBytes(addr, &path)) {
+        return false;
+      }
+      auto* a = reinterpret_cast<struct sockaddr_un*>(&out->storage);
+      if (path.size() > sizeof a->sun_path || (!path.empty() && path[0] != '\0' && path.size() == sizeof a->sun_path)) {
+        raise(exc::OSError, "AF_UNIX path too long");
+        return false;
+      }
+      a->sun_family = AF_UNIX;
+      std::memcpy(a->sun_path, path.data(), path.size());
+      // An abstract-namespace name (leading NUL) has no terminator.
+      bool abstract = !path.empty() && path[0] == '\0';
+      out->len = static_cast<socklen_t>(offsetof(struct sockaddr_un, sun_path) + path.size() + (abstract ? 0 : 1));
+      return true;
+    }
+    case AF_INET:
+    case AF_INET6: {
+      bool v6 = family == AF_INET6;
+      if (!isTuple(addr)) {
+        raisef(exc::TypeError, "%s(): %s address must be tuple, not %s", caller, v6 ? "AF_INET6" : "AF_INET",
+               typeNameOf(addr).c_str());
+        return false;
+      }
+      int64_t n = tupleLength(addr);
+      if (v6 ? (n < 2 || n > 4) : n != 2) {
+        raise(exc::TypeError, v6 ? "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
+                                 : "AF_INET address must be a pair (host, port)");
+        return false;
+      }
+      std::string host;
+      int port;
+      if (!hostName(tupleItem(addr, 0), &host) || !portNumber(tupleItem(addr, 1), caller, &port)) return false;
+      uint64_t flowinfo = 0, scope_id = 0;
+      for (int64_t i = 2; i < n; ++i) {
+        Value item = index(tupleItem(addr, i));
+        if (item.isNull()) return false;
+        numbers::IntRef ref(item);
+        uint64_t value = ref.mag.empty() ? 0 : ref.mag[0];
+        if (ref.neg || ref.mag.size() > 1 || value > UINT32_MAX) {
+          raise(exc::OverflowError, ref.neg ? "can't convert negative value to unsigned int"
+                                            : "Python int too large to convert to C unsigned long");
+          return false;
+        }
+        (i == 2 ? flowinfo : scope_id) = value;
+      }
+      if (flowinfo > 0xfffff) {
+        raisef(exc::OverflowError, "%s(): flowinfo must be 0-1048575.", caller);
+        return false;
+      }
+      if (!resolveHost(host, family, out)) return false;
+      if (v6) {
+        auto* a = reinterpret_cast<struct sockaddr_in6*>(&out->storage);
+        a->sin6_port = htons(static_cast<uint16_t>(port));
+        a->sin6_flowinfo = htonl(static_cast<uint32_t>(flowinfo));
+        a->sin6_scope_id = static_cast<uint32_t>(scope_id);
+      } else {
+        reinterpret_cast<struct sockaddr_in*>(&out->storage)->sin_port = htons(static_cast<uint16_t>(port));
+      }
+      return true;
+    }
+    default:
+      raisef(exc::OSError, "%s(): bad family", caller);
+      return false;
+  }
+}
+
+std::string numericHost(const struct sockaddr* sa) {
+  char text[INET6_ADDRSTRLEN] = "";
+  if (sa->sa_family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<const struct sockaddr_in*>(sa)->sin_addr, text, sizeof text);
+  } else {
+    inet_ntop(AF_INET6, &reinterpret_cast<const struct sockaddr_in6*>(sa)->sin6_addr, text, sizeof text);
+  }
+  return text;
+}
+
+// CPython's makesockaddr.
+Value addressValue(const struct sockaddr* sa, socklen_t len) {
+  if (len == 0) return None();
+  switch (sa->sa_family) {
+    case AF_INET: {
+      auto* a = reinterpret_cast<const struct sockaddr_in*>(sa);
+      return newTupleOf({newStr(numericHost(sa)), newInt(ntohs(a->sin_port))});
+    }
+    case AF_INET6: {
+      auto* a = reinterpret_cast<const struct sockaddr_in6*>(sa);
+      return newTupleOf({newStr(numericHost(sa)), newInt(ntohs(a->sin6_port)), newInt(ntohl(a->sin6_flowinfo)),
+                         newInt(a->sin6_scope_id)});
+    }
+    case AF_UNIX: {
+      auto* a = reinterpret_cast<const struct sockaddr_un*>(sa);
+      size_t n = len - offsetof(struct sockaddr_un, sun_path);
+      if (n > 0 && a->sun_path[0] == '\0') return newBytes(a->sun_path, static_cast<int64_t>(n));
+      return posix::fsDecode(std::string_view(a->sun_path, strnlen(a->sun_path, n)));
+    }
+    default:
+      return newTupleOf({newInt(sa->sa_family), newBytes(sa->sa_data, sizeof sa->sa_data)});
+  }
+}
+
+// ===========================================================================
+// socket: construction
+
+void socketLayoutFinalize(gc::Object* object) {
+  SocketObj* s = static_cast<SocketObj*>(object);
+  if (s->fd >= 0) {
+    ::close(static_cast<int>(s->fd));
+    s->fd = -1;
+  }
+}
+
+Value socket_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kwnames*/) {
+  SocketObj* s = static_cast<SocketObj*>(newObject(type, type->basic_size));
+  s->fd = -1;
+  s->timeout = -1.0;
+  gc::setFinalizable(s);
+  return Value(s);
+}
+
+// Sets the fields of a socket around an open descriptor (CPython's init_sockobject).
+bool initSocket(Value self, int fd, int family, int type, int proto) {
+  SocketObj* s = asSocket(self);
+  s->fd = fd;
+  s->family = family;
+  s->type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+  s->proto = proto;
+  if (type & SOCK_NONBLOCK) {
+    s->timeout = 0.0;
+  } else {
+    s->timeout = g_default_timeout;
+    if (g_default_timeout >= 0 && !setBlocking(fd, false)) return false;
+  }
+  return true;
+}
+
+const MethodDef kSocketInitDef = {.name = "socket", .signature = "(family=-1, type=-1, proto=-1, fileno=None)"};
+
+int socket_init(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[4];
+  if (!bindArguments(&kSocketInitDef, Value(), args, nargs, kwnames, bound)) return -1;
+  int family, type, proto;
+  if (!cInt(bound[0], &family) || !cInt(bound[1], &type) || !cInt(bound[2], &proto)) return -1;
+  Value fileno = bound[3];
+  int fd;
+  if (isNone(fileno)) {
+    if (family == -1) family = AF_INET;
+    if (type == -1) type = SOCK_STREAM;
+    if (proto == -1) proto = 0;
+    fd = ::socket(family, type | SOCK_CLOEXEC, proto);
+    if (fd < 0) {
+      raiseErrno(errno);
+      return -1;
+    }
+  } else {
+    if (isFloat(fileno)) {
+      raise(exc::TypeError, "socket() argument 'fileno' must be int, not float");
+      return -1;
+    }
+    if (!cInt(fileno, &fd)) return -1;
+    if (fd < 0) {
+      raise(exc::ValueError, "negative file descriptor");
+      return -1;
+    }
+    if (family == -1) {
+      SockAddr addr;
+      addr.len = sizeof addr.storage;
+      if (getsockname(fd, addr.sa(), &addr.len) != 0) {
+        raiseErrno(errno);
+        return -1;
+      }
+      family = addr.storage.ss_family;
+    }
+    socklen_t n = sizeof(int);
+    if (type == -1 && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &n) != 0) {
+      raiseErrno(errno);
+      return -1;
+    }
+    n = sizeof(int);
+    if (proto == -1 && getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &proto, &n) != 0) {
+      raiseErrno(errno);
+      return -1;
+    }
+  }
+  return initSocket(self, fd, family, type, proto) ? 0 : -1;
+}
+
+Value newSocketFromFd(int fd, int family, int type, int proto) {
+  Value s = socket_new(g_socket_type, nullptr, 0, Value());
+  if (!initSocket(s, fd, family, type, proto)) return Value();
+  return s;
+}
+
+// ===========================================================================
+// socket: methods
+
+Value socket_repr(Value self) {
+  SocketObj* s = asSocket(self);
+  char text[128];
+  snprintf(text, sizeof text, "<socket object, fd=%lld, family=%lld, type=%lld, proto=%lld>",
+           static_cast<long long>(s->fd), static_cast<long long>(s->family), static_cast<long long>(s->type),
+           static_cast<long long>(s->proto));
+  return newStr(text);
+}
+
+Value socket_fileno(Value* args) { return newInt(asSocket(args[0])->fd); }
+
+Value socket_detach(Value* args) {
+  int64_t fd = asSocket(args[0])->fd;
+  asSocket(args[0])->fd = -1;
+  return newInt(fd);
+}
+
+Value socket_close(Value* args) {
+  int fd = sockFd(args[0]);
+  if (fd < 0) return None();
+  asSocket(args[0])->fd = -1;
+  // The descriptor is released even when close() reports an error; a reset
+  // connection is not worth an exception (bpo-30319).
+  if (::close(fd) != 0 && errno != ECONNRESET) return raiseErrno(errno);
+  return None();
+}
+
+Value socket_bind(Value* args) {
+  SockAddr addr;
+  if (!parseAddress(static_cast<int>(asSocket(args[0])->family), args[1], "bind", &addr)) return Value();
+  if (::bind(sockFd(args[0]), addr.sa(), addr.len) != 0) return raiseErrno(errno);
+  return None();
+}
+
+Value socket_listen(Value* args) {
+  int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
+  if (!args[1].isNull() && !cInt(args[1], &backlog)) return Value();
+  if (backlog < 0) backlog = 0;
+  if (::listen(sockFd(args[0]), backlog) != 0) return raiseErrno(errno);
+  return None();
+}
+
+Value socket__accept(Value* args) {
+  Value self = args[0];
+  SockAddr addr;
+  int64_t fd;
+  bool ok = sockCall(
+      self, false,
+      [&]() -> int64_t {
+        addr.len = sizeof addr.storage;
+        return ::accept4(sockFd(self), addr.sa(), &addr.len, SOCK_CLOEXEC);
+      },
+      &fd);
+  if (!ok) return Value();
+  Value address = addressValue(addr.sa(), addr.len);
+  if (address.isNull()) {
+    ::close(static_cast<int>(fd));
+    return address;
+  }
+  return newTupleOf({newInt(fd), address});
+}
+
+// connect() and connect_ex(): 0 or an errno value, -1 with an exception
+// pending (timeouts and errors that are not the connection's own).
+int connectTo(Value self, Value address, const char* caller) {
+  SockAddr addr;
+  if (!parseAddress(static_cast<int>(asSocket(self)->family), address, caller, &addr)) return -1;
+  int r = ::connect(sockFd(self), addr.sa(), addr.len);
+  int err = r == 0 ? 0 : errno;
+  if (err == EINTR) {
+    if (!retryAfterSignal()) return -1;
+    // The connection goes on in the background: wait for it as a non-blocking one.
+    err = EINPROGRESS;
+  }
+  double timeout = asSocket(self)->timeout;
+  if (err == EINPROGRESS && timeout != 0) {
+    int64_t deadline = timeout > 0 ? monotonicNs() + static_cast<int64_t>(timeout * 1e9) : INT64_MAX;
+    int ready = waitReady(self, true, deadline);
+    if (ready < 0) return -1;
+    if (ready == 0) {
+      raiseTimeout();
+      return -1;
+    }
+    socklen_t n = sizeof err;
+    if (getsockopt(sockFd(self), SOL_SOCKET, SO_ERROR, &err, &n) != 0) err = errno;
+  }
+  return err;
+}
+
+Value socket_connect(Value* args) {
+  int err = connectTo(args[0], args[1], "connect");
+  if (err < 0) return Value();
+  if (err != 0) return raiseErrno(err);
+  return None();
+}
+
+Value socket_connect_ex(Value* args) {
+  int err = connectTo(args[0], args[1], "connect_ex");
+  if (err < 0) return Value();
+  return newInt(err);
+}
+
+bool bufferSize(Value v, const char* message, int64_t* out) {
+  if (!argSsize(v, out)) return false;
+  if (*out < 0) {
+    raise(exc::ValueError, message);
+    return false;
+  }
+  return true;
+}
+
+Value socket_recv(Value* args) {
+  Value self = args[0];
+  int64_t size;
+  int flags;
+  if (!bufferSize(args[1], "negative buffersize in recv", &size) || !cInt(args[2], &flags)) return Value();
+  std::string data(static_cast<size_t>(size), '\0');
+  int64_t n;
+  if (!sockCall(
+          self, false, [&] { return static_cast<int64_t>(::recv(sockFd(self), data.data(), data.size(), flags)); },
+          &n)) {
+    return Value();
+  }
+  data.resize(static_cast<size_t>(n));
+  return newBytes(data);
+}
+
+Value socket_recvfrom(Value* args) {
+  Value self = args[0];
+  int64_t size;
+  int flags;
+  if (!bufferSize(args[1], "negative buffersize in recvfrom", &size) || !cInt(args[2], &flags)) return Value();
+  std::string data(static_cast<size_t>(size), '\0');
+  SockAddr addr;
+  int64_t n;
+  bool ok = sockCall(
+      self, false,
+      [&]() -> int64_t {
+        addr.len = sizeof addr.storage;
+        return ::recvfrom(sockFd(self), data.data(), data.size(), flags, addr.sa(), &addr.len);
+      },
+      &n);
+  if (!ok) return Value();
+  data.resize(static_cast<size_t>(n));
+  Value bytes = newBytes(data);
+  if (bytes.isNull()) return bytes;
+  Value address = addressValue(addr.sa(), addr.len);
+  if (address.isNull()) return address;
+  return newTupleOf({bytes, address});
+}
+
+// recv_into / recvfrom_into: receives into a copy, then writes the bytes
+// into the caller's writable buffer.
+Value receiveInto(Value self, Value buffer, Value nbytes_arg, Value flags_arg, bool with_address, const char* name) {
+  ScopedBuffer view;
+  if (!getBuffer(buffer, &view, buffer_flags::kWritable)) {
+    if (errorMatches(exc::TypeError) || errorMatches(exc::BufferError)) {
+      clearError();
+      return raisef(exc::TypeError, "%s() argument 1 must be read-write bytes-like object, not %s", name,
+                    typeNameOf(buffer).c_str());
+    }
+    return Value();
+  }
+  int64_t nbytes;
+  int flags;
+  std::string negative = std::string("negative buffersize in ") + name;
+  if (!bufferSize(nbytes_arg, negative.c_str(), &nbytes) || !cInt(flags_arg, &flags)) return Value();
+  if (nbytes == 0) nbytes = view.len;
+  if (nbytes > view.len) return raise(exc::ValueError, "buffer too small for requested bytes");
+  std::string data(static_cast<size_t>(nbytes), '\0');
+  SockAddr addr;
+  int64_t n;
+  bool ok = sockCall(
+      self, false,
+      [&]() -> int64_t {
+        addr.len = sizeof addr.storage;
+        return ::recvfrom(sockFd(self), data.data(), data.size(), flags, addr.sa(), &addr.len);
+      },
+      &n);
+  if (!ok) return Value();
+  std::memcpy(view.data(), data.data(), static_cast<size_t>(n));
+  if (!with_address) return newInt(n);
+  Value address = addressValue(addr.sa(), addr.len);
+  if (address.isNull()) return address;
+  return newTupleOf({newInt(n), address});
+}
+
+Value socket_recv_into(Value* args) { return receiveInto(args[0], args[1], args[2], args[3], false, "recv_into"); }
+Value socket_recvfrom_into(Value* args) {
+  return receiveInto(args[0], args[1], args[2], args[3], true, "recvfrom_into");
+}
+
+Value socket_send(Value* args) {
+  Value self = args[0];
+  std::string data;
+  int flags;
+  if (!bufferCopyBytes(args[1], &data) || !cInt(args[2], &flags)) return Value();
+  int64_t n;
+  if (!sockCall(
+          self, true,
+          [&] { return static_cast<int64_t>(::send(sockFd(self), data.data(), data.size(), flags | MSG_NOSIGNAL)); },
+          &n)) {
+    return Value();
+  }
+  return newInt(n);
+}
+
+Value socket_sendall(Value* args) {
+  Value self = args[0];
+  std::string data;
+  int flags;
+  if (!bufferCopyBytes(args[1], &data) || !cInt(args[2], &flags)) return Value();
+  size_t done = 0;
+  while (done < data.size()) {
+    int64_t n;
+    if (!sockCall(
+            self, true,
+            [&] {
+              return static_cast<int64_t>(
+                  ::send(sockFd(self), data.data() + done, data.size() - done, flags | MSG_NOSIGNAL));
+            },
+            &n)) {
+      return Value();
+    }
+    done += static_cast<size_t>(n);
+  }
+  return None();
+}
+
+Value socket_sendto(Value* args) {
+  Value self = args[0];
+  std::string data;
+  if (!bufferCopyBytes(args[1], &data)) return Value();
+  int flags = 0;
+  Value address = args[2];
+  if (!args[3].isNull()) {
+    if (!cInt(args[2], &flags)) return Value();
+    address = args[3];
+  }
+  SockAddr addr;
+  if (!parseAddress(static_cast<int>(asSocket(self)->family), address, "sendto", &addr)) return Value();
+  int64_t n;
+  if (!sockCall(
+          self, true,
+          [&] {
+            return static_cast<int64_t>(
+                ::sendto(sockFd(self), data.data(), data.size(), flags | MSG_NOSIGNAL, addr.sa(), addr.len));
+          },
+          &n)) {
+    return Value();
+  }
+  return newInt(n);
+}
+
+Value socket_shutdown(Value* args) {
+  int how;
+  if (!cInt(args[1], &how)) return Value();
+  if (::shutdown(sockFd(args[0]), how) != 0) return raiseErrno(errno);
+  return None();
+}
+
+Value socket_getsockname(Value* args) {
+  SockAddr addr;
+  addr.len = sizeof addr.storage;
+  std::memset(&addr.storage, 0, sizeof addr.storage);
+  if (::getsockname(sockFd(args[0]), addr.sa(), &addr.len) != 0) return raiseErrno(errno);
+  return addressValue(addr.sa(), addr.len);
+}
+
+Value socket_getpeername(Value* args) {
+  SockAddr addr;
+  addr.len = sizeof addr.storage;
+  std::memset(&addr.storage, 0, sizeof addr.storage);
+  if (::getpeername(sockFd(args[0]), addr.sa(), &addr.len) != 0) return raiseErrno(errno);
+  return addressValue(addr.sa(), addr.len);
+}
+
+Value socket_getsockopt(Value* args) {
+  int level, option, buflen = 0;
+  if (!cInt(args[1], &level) || !cInt(args[2], &option)) return Value();
+  if (!args[3].isNull() && !cInt(args[3], &buflen)) return Value();
+  if (buflen == 0) {
+    int value = 0;
+    socklen_t n = sizeof value;
+    if (::getsockopt(sockFd(args[0]), level, option, &value, &n) != 0) return raiseErrno(errno);
+    return newInt(value);
+  }
+  if (buflen < 0 || buflen > 1024) return raise(exc::OSError, "getsockopt buflen out of range");
+  std::string data(static_cast<size_t>(buflen), '\0');
+  socklen_t n = static_cast<socklen_t>(buflen);
+  if (::getsockopt(sockFd(args[0]), level, option, data.data(), &n) != 0) return raiseErrno(errno);
+  data.resize(n);
+  return newBytes(data);
+}
+
+Value socket_setsockopt(Value* args) {
+  int level, option;
+  if (!cInt(args[1], &level) || !cInt(args[2], &option)) return Value();
+  Value value = args[3];
+  int r;
+  if (!args[4].isNull()) {
+    // setsockopt(level, option, None, optlen): a NULL value of optlen bytes.
+    if (!isNone(value)) {
+      return raise(exc::TypeError,
+                   "setsockopt() takes an int, a bytes-like object or None as its third argument "
+                   "when four arguments are given");
+    }
+    int64_t optlen;
+    if (!argSsize(args[4], &optlen)) return Value();
+    r = ::setsockopt(sockFd(args[0]), level, option, nullptr, static_cast<socklen_t>(optlen));
+  } else if (isInt(value)) {
+    int flag;
+    if (!cInt(value, &flag)) return Value();
+    r = ::setsockopt(sockFd(args[0]), level, option, &flag, sizeof flag);
+  } else {
+    std::string data;
+    if (!bufferCopyBytes(value, &data)) return Value();
+    r = ::setsockopt(sockFd(args[0]), level, option, data.data(), static_cast<socklen_t>(data.size()));
+  }
+  if (r != 0) return raiseErrno(errno);
+  return None();
+}
+
+Value socket_setblocking(Value* args) {
+  int flag = isTrue(args[1]);
+  if (flag < 0) return Value();
+  asSocket(args[0])->timeout = flag ? -1.0 : 0.0;
+  if (!setBlocking(sockFd(args[0]), flag != 0)) return Value();
+  return None();
+}
+
+Value socket_getblocking(Value* args) { return Bool(asSocket(args[0])->timeout != 0.0); }
+
+Value socket_settimeout(Value* args) {
+  double timeout;
+  if (!parseTimeout(args[1], &timeout)) return Value();
+  asSocket(args[0])->timeout = timeout;
+  if (!setBlocking(sockFd(args[0]), timeout < 0)) return Value();
+  return None();
+}
+
+Value socket_gettimeout(Value* args) {
+  double t = asSocket(args[0])->timeout;
+  return t < 0 ? None() : newFloat(t);
+}
+
+Value socket_get_type(Value self) { return newInt(asSocket(self)->type); }
+Value socket_get_timeout(Value self) {
+  double t = asSocket(self)->timeout;
+  return t < 0 ? None() : newFloat(t);
+}
+
+// ===========================================================================
+// Module functions
+
+Value socket_socketpair(Value* args) {
+  int family, type, proto;
+  if (!cInt(args[1], &family) || !cInt(args[2], &type) || !cInt(args[3], &proto)) return Value();
+  int fds[2];
+  if (::socketpair(family, type | SOCK_CLOEXEC, proto, fds) != 0) return raiseErrno(errno);
+  Value a = newSocketFromFd(fds[0], family, type, proto);
+  if (a.isNull()) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return a;
+  }
+  Value b = newSocketFromFd(fds[1], family, type, proto);
+  if (b.isNull()) {
+    ::close(fds[1]);
+    return b;
+  }
+  return newTupleOf({a, b});
+}
+
+Value socket_gethostname(Value* /*args*/) {
+  char name[1024];
+  if (::gethostname(name, sizeof name - 1) != 0) return raiseErrno(errno);
+  name[sizeof name - 1] = '\0';
+  return posix::fsDecode(name);
+}
+
+Value socket_gethostbyname(Value* args) {
+  std::string host;
+  if (!hostName(args[1], &host)) return Value();
+  SockAddr addr;
+  if (!resolveHost(host, AF_INET, &addr)) return Value();
+  return newStr(numericHost(addr.sa()));
+}
+
+Value raiseHError(int code) { return raiseWithCode(g_herror, code, hstrerror(code)); }
+
+// (name, aliases, addresses) of a hostent.
+Value hostEntry(const struct hostent* h) {
+  Value aliases = newList();
+  if (aliases.isNull()) return aliases;
+  for (char** a = h->h_aliases; a != nullptr && *a != nullptr; ++a) {
+    Value alias = newStr(*a);
+    if (alias.isNull() || !listAppend(aliases, alias)) return Value();
+  }
+  Value addresses = newList();
+  if (addresses.isNull()) return addresses;
+  for (char** a = h->h_addr_list; a != nullptr && *a != nullptr; ++a) {
+    char text[INET6_ADDRSTRLEN];
+    inet_ntop(h->h_addrtype, *a, text, sizeof text);
+    Value address = newStr(text);
+    if (address.isNull() || !listAppend(addresses, address)) return Value();
+  }
+  Value name = newStr(h->h_name);
+  if (name.isNull()) return name;
+  return newTupleOf({name, aliases, addresses});
+}
+
+Value socket_gethostbyname_ex(Value* args) {
+  std::string host;
+  if (!hostName(args[1], &host)) return Value();
+  SockAddr addr;
+  if (!resolveHost(host, AF_INET, &addr)) return Value();
+  struct hostent entry, *result = nullptr;
+  char buffer[16384];
+  int herr = 0;
+  auto* a = reinterpret_cast<struct sockaddr_in*>(&addr.storage);
+  gethostbyname_r(host.c_str(), &entry, buffer, sizeof buffer, &result, &herr);
+  if (result == nullptr) {
+    // A numeric address that does not resolve back: CPython reports it as its own name.
+    gethostbyaddr_r(&a->sin_addr, sizeof a->sin_addr, AF_INET, &entry, buffer, sizeof buffer, &result, &herr);
+    if (result == nullptr) return raiseHError(herr);
+  }
+  return hostEntry(result);
+}
+
+Value socket_gethostbyaddr(Value* args) {
+  std::string host;
+  if (!hostName(args[1], &host)) return Value();
+  SockAddr addr;
+  if (!resolveHost(host, AF_UNSPEC, &addr)) return Value();
+  struct hostent entry, *result = nullptr;
+  char buffer[16384];
+  int herr = 0;
+  if (addr.storage.ss_family == AF_INET6) {
+    auto* a = reinterpret_cast<struct sockaddr_in6*>(&addr.storage);
+    gethostbyaddr_r(&a->sin6_addr, sizeof a->sin6_addr, AF_INET6, &entry, buffer, sizeof buffer, &result, &herr);
+  } else {
+    auto* a = reinterpret_cast<struct sockaddr_in*>(&addr.storage);
+    gethostbyaddr_r(&a->sin_addr, sizeof a->sin_addr, AF_INET, &entry, buffer, sizeof buffer, &result, &herr);
+  }
+  if (result == nullptr) return raiseHError(herr);
+  return hostEntry(result);
+}
+
+Value socket_getaddrinfo(Value* args) {
+  Value host = args[1], port = args[2];
+  std::string host_text, port_text;
+  const char* host_ptr = nullptr;
+  const char* port_ptr = nullptr;
+  if (!isNone(host)) {
+    if (!isStr(host) && !isBytes(host)) return raise(exc::TypeError, "getaddrinfo() argument 1 must be string or None");
+    if (!hostName(host, &host_text)) return Value();
+    host_ptr = host_text.c_str();
+  }
+  if (isInt(port)) {
+    int64_t n;
+    if (!intToInt64(port, &n)) return Value();
+    port_text = std::to_string(n);
+    port_ptr = port_text.c_str();
+  } else if (isStr(port)) {
+    port_text = strToUtf8(port);
+    port_ptr = port_text.c_str();
+  } else if (isBytes(port)) {
+    port_text = std::string(asBytes(port)->view());
+    port_ptr = port_text.c_str();
+  } else if (!isNone(port)) {
+    return raise(exc::OSError, "Int or String expected");
+  }
+  int family, type, proto, flags;
+  if (!cInt(args[3], &family) || !cInt(args[4], &type) || !cInt(args[5], &proto) || !cInt(args[6], &flags)) {
+    return Value();
+  }
+  struct addrinfo hints = {}, *res = nullptr;
+  hints.ai_family = family;
+  hints.ai_socktype = type;
+  hints.ai_protocol = proto;
+  hints.ai_flags = flags;
+  int err = getaddrinfo(host_ptr, port_ptr, &hints, &res);
+  if (err != 0) return raiseGaiError(err);
+  Value result = newList();
+  for (struct addrinfo* r = res; r != nullptr && !result.isNull(); r = r->ai_next) {
+    Value address = addressValue(r->ai_addr, r->ai_addrlen);
+    Value canon = newStr(r->ai_canonname != nullptr ? r->ai_canonname : "");
+    Value entry =
+        address.isNull() || canon.isNull()
+            ? Value()
+            : newTupleOf({newInt(r->ai_family), newInt(r->ai_socktype), newInt(r->ai_protocol), canon, address});
+    if (entry.isNull() || !listAppend(result, entry)) result = Value();
+  }
+  freeaddrinfo(res);
+  return result;
+}
+
+Value socket_getnameinfo(Value* args) {
+  Value sockaddr = args[1];
+  int flags;
+  if (!cInt(args[2], &flags)) return Value();
+  if (!isTuple(sockaddr)) return raise(exc::TypeError, "getnameinfo() argument 1 must be a tuple");
+  int64_t n = tupleLength(sockaddr);
+  if (n < 2 || n > 4) return raise(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
+  std::string host;
+  if (!isStr(tupleItem(sockaddr, 0))) return raise(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
+  host = strToUtf8(tupleItem(sockaddr, 0));
+  int port;
+  if (!cInt(tupleItem(sockaddr, 1), &port)) return Value();
+  int64_t flowinfo = 0, scope_id = 0;
+  if (n > 2 && !intToInt64(index(tupleItem(sockaddr, 2)), &flowinfo)) return Value();
+  if (n > 3 && !intToInt64(index(tupleItem(sockaddr, 3)), &scope_id)) return Value();
+  if (flowinfo < 0 || flowinfo > 0xfffff)
+    return raise(exc::OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
+  std::string port_text = std::to_string(port);
+  struct addrinfo hints = {}, *res = nullptr;
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_flags = AI_NUMERICHOST;
+  int err = getaddrinfo(host.c_str(), port_text.c_str(), &hints, &res);
+  if (err != 0) return raiseGaiError(err);
+  if (res->ai_next != nullptr) {
+    freeaddrinfo(res);
+    return raise(exc::OSError, "sockaddr resolved to multiple addresses");
+  }
+  SockAddr addr;
+  std::memcpy(&addr.storage, res->ai_addr, res->ai_addrlen);
+  addr.len = res->ai_addrlen;
+  freeaddrinfo(res);
+  if (addr.storage.ss_family == AF_INET) {
+    if (n != 2) return raise(exc::OSError, "IPv4 sockaddr must be 2 tuple");
+  } else if (addr.storage.ss_family == AF_INET6) {
+    auto* a = reinterpret_cast<struct sockaddr_in6*>(&addr.storage);
+    a->sin6_flowinfo = htonl(static_cast<uint32_t>(flowinfo));
+    a->sin6_scope_id = static_cast<uint32_t>(scope_id);
+  }
+  char host_out[NI_MAXHOST], serv_out[NI_MAXSERV];
+  err = getnameinfo(addr.sa(), addr.len, host_out, sizeof host_out, serv_out, sizeof serv_out, flags);
+  if (err != 0) return raiseGaiError(err);
+  return newTupleOf({newStr(host_out), newStr(serv_out)});
+}
+
+bool optionalProto(Value v, std::string* out, bool* given) {
+  *given = !v.isNull() && !isNone(v);
+  if (!*given) return true;
+  if (!isStr(v)) {
+    raisef(exc::TypeError, "argument 2 must be str, not %s", typeNameOf(v).c_str());
+    return false;
+  }
+  *out = strToUtf8(v);
+  return true;
+}
+
+Value socket_getservbyname(Value* args) {
+  if (!isStr(args[1]))
+    return raisef(exc::TypeError, "getservbyname() argument 1 must be str, not %s", typeNameOf(args[1]).c_str());
+  std::string name = strToUtf8(args[1]), proto;
+  bool has_proto;
+  if (!optionalProto(args[2], &proto, &has_proto)) return Value();
+  struct servent entry, *result = nullptr;
+  char buffer[4096];
+  getservbyname_r(name.c_str(), has_proto ? proto.c_str() : nullptr, &entry, buffer, sizeof buffer, &result);
+  if (result == nullptr) return raise(exc::OSError, "service/proto not found");
+  return newInt(ntohs(static_cast<uint16_t>(result->s_port)));
+}
+
+Value socket_getservbyport(Value* args) {
+  int port;
+  if (!cInt(args[1], &port)) return Value();
+  if (port < 0 || port > 0xffff) return raise(exc::OverflowError, "getservbyport: port must be 0-65535.");
+  std::string proto;
+  bool has_proto;
+  if (!optionalProto(args[2], &proto, &has_proto)) return Value();
+  struct servent entry, *result = nullptr;
+  char buffer[4096];
+  getservbyport_r(htons(static_cast<uint16_t>(port)), has_proto ? proto.c_str() : nullptr, &entry, buffer,
+                  sizeof buffer, &result);
+  if (result == nullptr) return raise(exc::OSError, "port/proto not found");
+  return newStr(result->s_name);
+}
+
+Value socket_getprotobyname(Value* args) {
+  if (!isStr(args[1]))
+    return raisef(exc::TypeError, "getprotobyname() argument 1 must be str, not %s", typeNameOf(args[1]).c_str());
+  std::string name = strToUtf8(args[1]);
+  struct protoent entry, *result = nullptr;
+  char buffer[4096];
+  getprotobyname_r(name.c_str(), &entry, buffer, sizeof buffer, &result);
+  if (result == nullptr) return raise(exc::OSError, "protocol not found");
+  return newInt(result->p_proto);
+}
+
+Value socket_getdefaulttimeout(Value* /*args*/) { return g_default_timeout < 0 ? None() : newFloat(g_default_timeout); }
+
+Value socket_setdefaulttimeout(Value* args) {
+  double timeout;
+  if (!parseTimeout(args[1], &timeout)) return Value();
+  g_default_timeout = timeout;
+  return None();
+}
+
+// htons & co: CPython's checks and messages.
+bool unsignedArg(Value v, const char* name, int bits, uint64_t* out) {
+  if (bits == 16) {
+    v = index(v);
+    if (v.isNull()) return false;
+  } else if (!isInt(v)) {
+    raisef(exc::TypeError, "expected int, %s found", typeNameOf(v).c_str());
+    return false;
+  }
+  numbers::IntRef ref(v);
+  uint64_t n = ref.mag.empty() ? 0 : ref.mag[0];
+  if (bits == 16) {
+    if (ref.neg) {
+      raisef(exc::OverflowError, "%s: can't convert negative Python int to C 16-bit unsigned integer", name);
+      return false;
+    }
+    if (ref.mag.size() > 1 || n > 0xffff) {
+      raisef(exc::OverflowError, "%s: Python int too large to convert to C 16-bit unsigned integer", name);
+      return false;
+    }
+  } else {
+    if (ref.neg) {
+      raise(exc::OverflowError, "can't convert negative value to unsigned int");
+      return false;
+    }
+    if (ref.mag.size() > 1 || n > 0xffffffffu) {
+      raise(exc::OverflowError, "int larger than 32 bits");
+      return false;
+    }
+  }
+  *out = n;
+  return true;
+}
+
+Value socket_htons(Value* args) {
+  uint64_t n;
+  if (!unsignedArg(args[1], "htons", 16, &n)) return Value();
+  return newInt(htons(static_cast<uint16_t>(n)));
+}
+Value socket_ntohs(Value* args) {
+  uint64_t n;
+  if (!unsignedArg(args[1], "ntohs", 16, &n)) return Value();
+  return newInt(ntohs(static_cast<uint16_t>(n)));
+}
+Value socket_htonl(Value* args) {
+  uint64_t n;
+  if (!unsignedArg(args[1], "htonl", 32, &n)) return Value();
+  return newInt(htonl(static_cast<uint32_t>(n)));
+}
+Value socket_ntohl(Value* args) {
+  uint64_t n;
+  if (!unsignedArg(args[1], "ntohl", 32, &n)) return Value();
+  return newInt(ntohl(static_cast<uint32_t>(n)));
+}
+
+Value socket_inet_aton(Value* args) {
+  if (!isStr(args[1]))
+    return raisef(exc::TypeError, "inet_aton() argument 1 must be str, not %s", typeNameOf(args[1]).c_str());
+  std::string text = strToUtf8(args[1]);
+  struct in_addr a;
+  if (text.find('\0') != std::string::npos || inet_aton(text.c_str(), &a) == 0) {
+    return raise(exc::OSError, "illegal IP address string passed to inet_aton");
+  }
+  return newBytes(&a, 4);
+}
+
+Value socket_inet_ntoa(Value* args) {
+  std::string packed;
+  if (!bufferCopyBytes(args[1], &packed)) return Value();
+  if (packed.size() != 4) return raise(exc::OSError, "packed IP wrong length for inet_ntoa");
+  char text[INET_ADDRSTRLEN];
+  inet_ntop(AF_INET, packed.data(), text, sizeof text);
+  return newStr(text);
+}
+
+Value socket_inet_pton(Value* args) {
+  int family;
+  if (!cInt(args[1], &family)) return Value();
+  if (!isStr(args[2]))
+    return raisef(exc::TypeError, "inet_pton() argument 2 must be str, not %s", typeNameOf(args[2]).c_str());
+  std::string text = strToUtf8(args[2]);
+  unsigned char packed[16];
+  int r = inet_pton(family, text.c_str(), packed);
+  if (r < 0) return raiseErrno(errno);
+  if (r == 0) return raise(exc::OSError, "illegal IP address string passed to inet_pton");
+  return newBytes(packed, family == AF_INET ? 4 : 16);
+}
+
+Value socket_inet_ntop(Value* args) {
+  int family;
+  if (!cInt(args[1], &family)) return Value();
+  std::string packed;
+  if (!bufferCopyBytes(args[2], &packed)) return Value();
+  if (family == AF_INET) {
+    if (packed.size() != 4) return raise(exc::ValueError, "invalid length of packed IP address string");
+  } else if (family == AF_INET6) {
+    if (packed.size() != 16) return raise(exc::ValueError, "invalid length of packed IP address string");
+  } else {
+    return raisef(exc::ValueError, "unknown address family %d", family);
+  }
+  char text[INET6_ADDRSTRLEN];
+  if (inet_ntop(family, packed.data(), text, sizeof text) == nullptr) return raiseErrno(errno);
+  return newStr(text);
+}
+
+Value socket_close_fd(Value* args) {
+  int fd;
+  if (!cInt(args[1], &fd)) return Value();
+  if (::close(fd) != 0 && errno != ECONNRESET) return raiseErrno(errno);
+  return None();
+}
+
+Value socket_dup(Value* args) {
+  int fd;
+  if (!cInt(args[1], &fd)) return Value();
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) return raiseErrno(errno);
+  return newInt(copy);
+}
+
+// ===========================================================================
+// Tables
+
+const uint32_t kSocketFields[] = {offsetof(Obj, ob_type)};
+const gc::Layout kSocketLayout = {.name = "_socket.socket", .fields = kSocketFields, .finalize = socketLayoutFinalize};
+
+const MethodDef kSocketMethods[] = {
+    {.name = "_accept",
+     .signature = "($self, /)",
+     .fn = socket__accept,
+     .doc = "_accept() -> (integer, address info)\n\nWait for an incoming connection.  Return a new socket file "
+            "descriptor\nrepresenting the connection, and the address of the client.\nFor IP sockets, the "
+            "address info is a pair (hostaddr, port)."},
+    {.name = "bind",
+     .signature = "($self, address, /)",
+     .fn = socket_bind,
+     .doc = "bind(address)\n\nBind the socket to a local address.  For IP sockets, the address is a\npair (host, "
+            "port); the host must refer to the local host. For raw packet\nsockets the address is a tuple (ifname, "
+            "proto [,pkttype [,hatype [,addr]]])"},
+    {.name = "close",
+     .signature = "($self, /)",
+     .fn = socket_close,
+     .doc = "close()\n\nClose the socket.  It cannot be used after this call."},
+    {.name = "connect",
+     .signature = "($self, address, /)",
+     .fn = socket_connect,
+     .doc = "connect(address)\n\nConnect the socket to a remote address.  For IP sockets, the address\nis a pair "
+            "(host, port)."},
+    {.name = "connect_ex",
+     .signature = "($self, address, /)",
+     .fn = socket_connect_ex,
+     .doc = "connect_ex(address) -> errno\n\nThis is like connect(address), but returns an error code (the errno "
+            "value)\ninstead of raising an exception when an error occurs."},
+    {.name = "detach",
+     .signature = "($self, /)",
+     .fn = socket_detach,
+     .doc = "detach()\n\nClose the socket object without closing the underlying file descriptor.\nThe object "
+            "cannot be used after this call, but the file descriptor\ncan be reused for other purposes.  The file "
+            "descriptor is returned."},
+    {.name = "fileno",
+     .signature = "($self, /)",
+     .fn = socket_fileno,
+     .doc = "fileno() -> integer\n\nReturn the integer file descriptor of the socket."},
+    {.name = "getpeername",
+     .signature = "($self, /)",
+     .fn = socket_getpeername,
+     .doc = "getpeername() -> address info\n\nReturn the address of the remote endpoint.  For IP sockets, the "
+            "address\ninfo is a pair (hostaddr, port)."},
+    {.name = "getsockname",
+     .signature = "($self, /)",
+     .fn = socket_getsockname,
+     .doc = "getsockname() -> address info\n\nReturn the address of the local endpoint. The format depends on the\n"
+            "address family. For IPv4 sockets, the address info is a pair\n(hostaddr, port)."},
+    {.name = "getsockopt",
+     .signature = "($self, level, option, buflen=<unrepresentable>, /)",
+     .fn = socket_getsockopt,
+     .doc = "getsockopt(level, option[, buffersize]) -> value\n\nGet a socket option.  See the Unix manual for "
+            "level and option.\nIf a nonzero buffersize argument is given, the return value is a\nstring of that "
+            "length; otherwise it is an integer."},
+    {.name = "listen",
+     .signature = "($self, backlog=<unrepresentable>, /)",
+     .fn = socket_listen,
+     .doc = "listen([backlog])\n\nEnable a server to accept connections.  If backlog is specified, it must be\nat "
+            "least 0 (if it is lower, it is set to 0); it specifies the number of\nunaccepted connections that the "
+            "system will allow before refusing new\nconnections. If not specified, a default reasonable value is "
+            "chosen."},
+    {.name = "recv",
+     .signature = "($self, bufsize, flags=0, /)",
+     .fn = socket_recv,
+     .doc = "recv(buffersize[, flags]) -> data\n\nReceive up to buffersize bytes from the socket.  For the optional "
+            "flags\nargument, see the Unix manual.  When no data is available, block until\nat least one byte is "
+            "available or until the remote end is closed.  When\nthe remote end is closed and all data is read, "
+            "return the empty string."},
+    {.name = "recv_into",
+     .signature = "($self, /, buffer, nbytes=0, flags=0)",
+     .fn = socket_recv_into,
+     .doc = "recv_into(buffer, [nbytes[, flags]]) -> nbytes_read\n\nA version of recv() that stores its data into a "
+            "buffer rather than creating\na new string.  Receive up to buffersize bytes from the socket.  If "
+            "buffersize\nis not specified (or 0), receive up to the size available in the given buffer.\n\nSee "
+            "recv() for documentation about the flags."},
+    {.name = "recvfrom",
+     .signature = "($self, bufsize, flags=0, /)",
+     .fn = socket_recvfrom,
+     .doc = "recvfrom(buffersize[, flags]) -> (data, address info)\n\nLike recv(buffersize, flags) but also return "
+            "the sender's address info."},
+    {.name = "recvfrom_into",
+     .signature = "($self, /, buffer, nbytes=0, flags=0)",
+     .fn = socket_recvfrom_into,
+     .doc = "recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address info)\n\nLike recv_into(buffer[, "
+            "nbytes[, flags]]) but also return the sender's address info."},
+    {.name = "send",
+     .signature = "($self, data, flags=0, /)",
+     .fn = socket_send,
+     .doc = "send(data[, flags]) -> count\n\nSend a data string to the socket.  For the optional flags\nargument, "
+            "see the Unix manual.  Return the number of bytes\nsent; this may be less than len(data) if the "
+            "network is busy."},
+    {.name = "sendall",
+     .signature = "($self, data, flags=0, /)",
+     .fn = socket_sendall,
+     .doc = "sendall(data[, flags])\n\nSend a data string to the socket.  For the optional flags\nargument, see the "
+            "Unix manual.  This calls send() repeatedly\nuntil all data is sent.  If an error occurs, it's "
+            "impossible\nto tell how much data has been sent."},
+    {.name = "sendto",
+     .signature = "($self, data, flags_or_address, address=<unrepresentable>, /)",
+     .fn = socket_sendto,
+     .doc = "sendto(data[, flags], address) -> count\n\nLike send(data, flags) but allows specifying the "
+            "destination address.\nFor IP sockets, the address is a pair (hostaddr, port)."},
+    {.name = "setblocking",
+     .signature = "($self, flag, /)",
+     .fn = socket_setblocking,
+     .doc = "setblocking(flag)\n\nSet the socket to blocking (flag is true) or non-blocking (false).\n"
+            "setblocking(True) is equivalent to settimeout(None);\nsetblocking(False) is equivalent to "
+            "settimeout(0.0)."},
+    {.name = "getblocking",
+     .signature = "($self, /)",
+     .fn = socket_getblocking,
+     .doc = "getblocking()\n\nReturns True if socket is in blocking mode, or False if it\nis in non-blocking mode."},
+    {.name = "settimeout",
+     .signature = "($self, timeout, /)",
+     .fn = socket_settimeout,
+     .doc = "settimeout(timeout)\n\nSet a timeout on socket operations.  'timeout' can be a float,\ngiving in "
+            "seconds, or None.  Setting a timeout of None disables\nthe timeout feature and is equivalent to "
+            "setblocking(1).\nSetting a timeout of zero is the same as setblocking(0)."},
+    {.name = "gettimeout",
+     .signature = "($self, /)",
+     .fn = socket_gettimeout,
+     .doc = "gettimeout() -> timeout\n\nReturns the timeout in seconds (float) associated with socket\noperations. "
+            "A timeout of None indicates that timeouts on socket\noperations are disabled."},
+    {.name = "setsockopt",
+     .signature = "($self, level, option, value, optlen=<unrepresentable>, /)",
+     .fn = socket_setsockopt,
+     .doc = "setsockopt(level, option, value: int)\nsetsockopt(level, option, value: buffer)\nsetsockopt(level, "
+            "option, None, optlen: int)\n\nSet a socket option.  See the Unix manual for level and option.\nThe "
+            "value argument can either be an integer, a string buffer, or\nNone, optlen."},
+    {.name = "shutdown",
+     .signature = "($self, how, /)",
+     .fn = socket_shutdown,
+     .doc = "shutdown(flag)\n\nShut down the reading side of the socket (flag == SHUT_RD), the writing side\nof "
+            "the socket (flag == SHUT_WR), or both ends (flag == SHUT_RDWR)."},
+};
+
+const MemberDef kSocketMembers[] = {
+    {.name = "family",
+     .kind = MemberKind::kInt64,
+     .offset = offsetof(SocketObj, family),
+     .readonly = true,
+     .doc = "the socket family"},
+    {.name = "proto",
+     .kind = MemberKind::kInt64,
+     .offset = offsetof(SocketObj, proto),
+     .readonly = true,
+     .doc = "the socket protocol"},
+};
+
+const GetSetDef kSocketGetSets[] = {
+    {.name = "type", .get = socket_get_type, .doc = "the socket type"},
+    {.name = "timeout", .get = socket_get_timeout, .doc = "the socket timeout"},
+};
+
+const TypeSpec kSocketSpec = {
+    .name = "socket",
+    .module = "_socket",
+    .type = &g_socket_type,
+    .layout = &kSocketLayout,
+    .basic_size = sizeof(SocketObj),
+    .flags = type_flags::kBaseType,
+    .slots = {.tp_repr = socket_repr, .tp_init = socket_init, .tp_new = socket_new},
+    .methods = kSocketMethods,
+    .getsets = kSocketGetSets,
+    .members = kSocketMembers,
+    .doc =
+        "socket(family=AF_INET, type=SOCK_STREAM, proto=0) -> socket object\nsocket(family=-1, type=-1, "
+        "proto=-1, fileno=None) -> socket object\n\nOpen a socket of the given type.  The family argument "
+        "specifies the\naddress family; it defaults to AF_INET.  The type argument specifies\nwhether this is a "
+        "stream (SOCK_STREAM, this is the default)\nor datagram (SOCK_DGRAM) socket.  The protocol argument "
+        "defaults to 0,\nspecifying the default protocol.  Keyword arguments are accepted.\nThe socket is "
+        "created as non-inheritable.\n\nWhen a fileno is passed in, family, type and proto are auto-detected,\n"
+        "unless they are explicitly set.\n\nA socket object represents one endpoint of a network connection.",
+};
+TERN_REGISTER_TYPE(kSocketSpec);
+
+const MethodDef kSocketFunctions[] = {
+    {.name = "gethostbyname",
+     .signature = "($module, host, /)",
+     .fn = socket_gethostbyname,
+     .doc = "gethostbyname(host) -> address\n\nReturn the IP address (a string of the form '255.255.255.255') for a "
+            "host."},
+    {.name = "gethostbyname_ex",
+     .signature = "($module, host, /)",
+     .fn = socket_gethostbyname_ex,
+     .doc = "gethostbyname_ex(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of "
+            "aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name "
+            "or IP number."},
+    {.name = "gethostbyaddr",
+     .signature = "($module, host, /)",
+     .fn = socket_gethostbyaddr,
+     .doc = "gethostbyaddr(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of "
+            "aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name "
+            "or IP number."},
+    {.name = "gethostname",
+     .signature = "($module, /)",
+     .fn = socket_gethostname,
+     .doc = "gethostname() -> string\n\nReturn the current host name."},
+    {.name = "getservbyname",
+     .signature = "($module, servicename, protocolname=<unrepresentable>, /)",
+     .fn = socket_getservbyname,
+     .doc = "getservbyname(servicename[, protocolname]) -> integer\n\nReturn a port number from a service name "
+            "and protocol name.\nThe optional protocol name, if given, should be 'tcp' or 'udp',\notherwise any "
+            "protocol will match."},
+    {.name = "getservbyport",
+     .signature = "($module, port, protocolname=<unrepresentable>, /)",
+     .fn = socket_getservbyport,
+     .doc = "getservbyport(port[, protocolname]) -> string\n\nReturn the service name from a port number and "
+            "protocol name.\nThe optional protocol name, if given, should be 'tcp' or 'udp',\notherwise any "
+            "protocol will match."},
+    {.name = "getprotobyname",
+     .signature = "($module, protocolname, /)",
+     .fn = socket_getprotobyname,
+     .doc = "getprotobyname(name) -> integer\n\nReturn the protocol number for the named protocol.  (Rarely "
+            "used.)"},
+    {.name = "close",
+     .signature = "($module, fd, /)",
+     .fn = socket_close_fd,
+     .doc = "close(integer) -> None\n\nClose an integer socket file descriptor.\nThis is like os.close(), but "
+            "for sockets; on some platforms os.close()\nwon't work for socket file descriptors."},
+    {.name = "dup",
+     .signature = "($module, fd, /)",
+     .fn = socket_dup,
+     .doc = "dup(integer) -> integer\n\nDuplicate an integer socket file descriptor.  This is like os.dup(), but "
+            "for\nsockets; on some platforms os.dup() won't work for socket file descriptors."},
+    {.name = "socketpair",
+     .signature = "($module, family=1, type=1, proto=0, /)",
+     .fn = socket_socketpair,
+     .doc = "socketpair([family[, type [, proto]]]) -> (socket object, socket object)\n\nCreate a pair of socket "
+            "objects from the sockets returned by the platform\nsocketpair() function.\nThe arguments are the "
+            "same as for socket() except the default family is\nAF_UNIX if defined on the platform; otherwise, the "
+            "default is AF_INET."},
+    {.name = "ntohs",
+     .signature = "($module, x, /)",
+     .fn = socket_ntohs,
+     .doc = "Convert a 16-bit unsigned integer from network to host byte order."},
+    {.name = "ntohl",
+     .signature = "($module, x, /)",
+     .fn = socket_ntohl,
+     .doc = "ntohl(integer) -> integer\n\nConvert a 32-bit integer from network to host byte order."},
+    {.name = "htons",
+     .signature = "($module, x, /)",
+     .fn = socket_htons,
+     .doc = "Convert a 16-bit unsigned integer from host to network byte order."},
+    {.name = "htonl",
+     .signature = "($module, x, /)",
+     .fn = socket_htonl,
+     .doc = "htonl(integer) -> integer\n\nConvert a 32-bit integer from host to network byte order."},
+    {.name = "inet_aton",
+     .signature = "($module, ip_addr, /)",
+     .fn = socket_inet_aton,
+     .doc = "Convert an IP address in string format (123.45.67.89) to the 32-bit packed binary format used in low-"
+            "level network functions."},
+    {.name = "inet_ntoa",
+     .signature = "($module, packed_ip, /)",
+     .fn = socket_inet_ntoa,
+     .doc = "Convert an IP address from 32-bit packed binary format to string format."},
+    {.name = "inet_pton",
+     .signature = "($module, address_family, ip_string, /)",
+     .fn = socket_inet_pton,
+     .doc = "inet_pton(af, ip) -> packed IP address string\n\nConvert an IP address from string format to a packed "
+            "string suitable\nfor use with low-level network functions."},
+    {.name = "inet_ntop",
+     .signature = "($module, address_family, packed_ip, /)",
+     .fn = socket_inet_ntop,
+     .doc = "inet_ntop(af, packed_ip) -> string formatted IP address\n\nConvert a packed IP address of the given "
+            "family to string format."},
+    {.name = "getaddrinfo",
+     .signature = "($module, /, host, port, family=0, type=0, proto=0, flags=0)",
+     .fn = socket_getaddrinfo,
+     .doc = "getaddrinfo(host, port [, family, type, proto, flags])\n    -> list of (family, type, proto, "
+            "canonname, sockaddr)\n\nResolve host and port into addrinfo struct."},
+    {.name = "getnameinfo",
+     .signature = "($module, sockaddr, flags, /)",
+     .fn = socket_getnameinfo,
+     .doc = "getnameinfo(sockaddr, flags) --> (host, port)\n\nGet host and port for a sockaddr."},
+    {.name = "getdefaulttimeout",
+     .signature = "($module, /)",
+     .fn = socket_getdefaulttimeout,
+     .doc = "getdefaulttimeout() -> timeout\n\nReturns the default timeout in seconds (float) for new socket "
+            "objects.\nA value of None indicates that new socket objects have no timeout.\nWhen the socket module "
+            "is first imported, the default is None."},
+    {.name = "setdefaulttimeout",
+     .signature = "($module, timeout, /)",
+     .fn = socket_setdefaulttimeout,
+     .doc = "setdefaulttimeout(timeout)\n\nSet the default timeout in seconds (float) for new socket objects.\nA "
+            "value of None indicates that new socket objects have no timeout.\nWhen the socket module is first "
+            "imported, the default is None."},
+};
+
+struct Constant {
+  const char* name;
+  int64_t value;
+};
+
+#define C(name) \
+  { #name, static_cast < int64_t>(name) }
+// The constants CPython 3.11's _socket defines on Linux, except those of the
+// families not supported here (CAN, TIPC, Bluetooth, ALG, VSOCK, netlink,
+// packet); every one is a macro of the headers included above.
+// clang-format off
+const Constant kConstants[] = {
+    C(AF_ALG), C(AF_APPLETALK), C(AF_ASH), C(AF_ATMPVC), C(AF_ATMSVC), C(AF_AX25), C(AF_BLUETOOTH), C(AF_BRIDGE),
+    C(AF_CAN), C(AF_ECONET), C(AF_INET), C(AF_INET6), C(AF_IPX), C(AF_IRDA), C(AF_KEY), C(AF_LLC), C(AF_NETBEUI),
+    C(AF_NETLINK), C(AF_NETROM), C(AF_PACKET), C(AF_PPPOX), C(AF_QIPCRTR), C(AF_RDS), C(AF_ROSE), C(AF_ROUTE),
+    C(AF_SECURITY), C(AF_SNA), C(AF_TIPC), C(AF_UNIX), C(AF_UNSPEC), C(AF_VSOCK), C(AF_WANPIPE), C(AF_X25),
+    C(AI_ADDRCONFIG), C(AI_ALL), C(AI_CANONNAME), C(AI_NUMERICHOST), C(AI_NUMERICSERV), C(AI_PASSIVE), C(AI_V4MAPPED),
+    C(EAI_ADDRFAMILY), C(EAI_AGAIN), C(EAI_BADFLAGS), C(EAI_FAIL), C(EAI_FAMILY), C(EAI_MEMORY), C(EAI_NODATA),
+    C(EAI_NONAME), C(EAI_OVERFLOW), C(EAI_SERVICE), C(EAI_SOCKTYPE), C(EAI_SYSTEM), C(INADDR_ALLHOSTS_GROUP),
+    C(INADDR_ANY), C(INADDR_BROADCAST), C(INADDR_LOOPBACK), C(INADDR_MAX_LOCAL_GROUP), C(INADDR_NONE),
+    C(INADDR_UNSPEC_GROUP), C(IPPORT_RESERVED), C(IPPROTO_AH), C(IPPROTO_DSTOPTS), C(IPPROTO_EGP), C(IPPROTO_ESP),
+    C(IPPROTO_FRAGMENT), C(IPPROTO_GRE), C(IPPROTO_HOPOPTS), C(IPPROTO_ICMP), C(IPPROTO_ICMPV6), C(IPPROTO_IDP),
+    C(IPPROTO_IGMP), C(IPPROTO_IP), C(IPPROTO_IPIP), C(IPPROTO_IPV6), C(IPPROTO_MPTCP), C(IPPROTO_NONE),
+    C(IPPROTO_PIM), C(IPPROTO_PUP), C(IPPROTO_RAW), C(IPPROTO_ROUTING), C(IPPROTO_RSVP), C(IPPROTO_SCTP),
+    C(IPPROTO_TCP), C(IPPROTO_TP), C(IPPROTO_UDP), C(IPPROTO_UDPLITE), C(IPV6_CHECKSUM), C(IPV6_DONTFRAG),
+    C(IPV6_DSTOPTS), C(IPV6_HOPLIMIT), C(IPV6_HOPOPTS), C(IPV6_JOIN_GROUP), C(IPV6_LEAVE_GROUP),
+    C(IPV6_MULTICAST_HOPS), C(IPV6_MULTICAST_IF), C(IPV6_MULTICAST_LOOP), C(IPV6_NEXTHOP), C(IPV6_PATHMTU),
+    C(IPV6_PKTINFO), C(IPV6_RECVDSTOPTS), C(IPV6_RECVHOPLIMIT), C(IPV6_RECVHOPOPTS), C(IPV6_RECVPATHMTU),
+    C(IPV6_RECVPKTINFO), C(IPV6_RECVRTHDR), C(IPV6_RECVTCLASS), C(IPV6_RTHDR), C(IPV6_RTHDRDSTOPTS),
+    C(IPV6_RTHDR_TYPE_0), C(IPV6_TCLASS), C(IPV6_UNICAST_HOPS), C(IPV6_V6ONLY), C(IP_ADD_MEMBERSHIP),
+    C(IP_BIND_ADDRESS_NO_PORT), C(IP_DEFAULT_MULTICAST_LOOP), C(IP_DEFAULT_MULTICAST_TTL), C(IP_DROP_MEMBERSHIP),
+    C(IP_HDRINCL), C(IP_MAX_MEMBERSHIPS), C(IP_MULTICAST_IF), C(IP_MULTICAST_LOOP), C(IP_MULTICAST_TTL),
+    C(IP_OPTIONS), C(IP_RECVOPTS), C(IP_RECVRETOPTS), C(IP_RECVTOS), C(IP_RETOPTS), C(IP_TOS), C(IP_TRANSPARENT),
+    C(IP_TTL), C(MSG_CMSG_CLOEXEC), C(MSG_CONFIRM), C(MSG_CTRUNC), C(MSG_DONTROUTE), C(MSG_DONTWAIT), C(MSG_EOR),
+    C(MSG_ERRQUEUE), C(MSG_FASTOPEN), C(MSG_MORE), C(MSG_NOSIGNAL), C(MSG_OOB), C(MSG_PEEK), C(MSG_TRUNC),
+    C(MSG_WAITALL), C(NI_DGRAM), C(NI_MAXHOST), C(NI_MAXSERV), C(NI_NAMEREQD), C(NI_NOFQDN), C(NI_NUMERICHOST),
+    C(NI_NUMERICSERV), C(SCM_CREDENTIALS), C(SCM_RIGHTS), C(SHUT_RD), C(SHUT_RDWR), C(SHUT_WR), C(SOCK_CLOEXEC),
+    C(SOCK_DGRAM), C(SOCK_NONBLOCK), C(SOCK_RAW), C(SOCK_RDM), C(SOCK_SEQPACKET), C(SOCK_STREAM), C(SOL_IP),
+    C(SOL_RDS), C(SOL_SOCKET), C(SOL_TCP), C(SOL_UDP), C(SOMAXCONN), C(SO_ACCEPTCONN), C(SO_BINDTODEVICE),
+    C(SO_BROADCAST), C(SO_DEBUG), C(SO_DOMAIN), C(SO_DONTROUTE), C(SO_ERROR), C(SO_INCOMING_CPU), C(SO_KEEPALIVE),
+    C(SO_LINGER), C(SO_MARK), C(SO_OOBINLINE), C(SO_PASSCRED), C(SO_PASSSEC), C(SO_PEERCRED), C(SO_PEERSEC),
+    C(SO_PRIORITY), C(SO_PROTOCOL), C(SO_RCVBUF), C(SO_RCVLOWAT), C(SO_RCVTIMEO), C(SO_REUSEADDR), C(SO_REUSEPORT),
+    C(SO_SNDBUF), C(SO_SNDLOWAT), C(SO_SNDTIMEO), C(SO_TYPE), C(TCP_CONGESTION), C(TCP_CORK), C(TCP_DEFER_ACCEPT),
+    C(TCP_FASTOPEN), C(TCP_INFO), C(TCP_KEEPCNT), C(TCP_KEEPIDLE), C(TCP_KEEPINTVL), C(TCP_LINGER2), C(TCP_MAXSEG),
+    C(TCP_NODELAY), C(TCP_NOTSENT_LOWAT), C(TCP_QUICKACK), C(TCP_SYNCNT), C(TCP_USER_TIMEOUT), C(TCP_WINDOW_CLAMP),
+    // Not macros in glibc's headers.
+    {"IPPORT_USERRESERVED", 5000}, {"UDPLITE_SEND_CSCOV", 10}, {"UDPLITE_RECV_CSCOV", 11},
+};
+#undef C
+// clang-format on
+
+Value newOSErrorClass(const char* name) {
+  Value ns = newDict();
+  if (ns.isNull() || dictSet(ns, names::__module__, internStr("socket")) < 0) return Value();
+  Value bases = newTupleOf({typeValue(exc::OSError)});
+  if (bases.isNull()) return bases;
+  return newClass(types::type_type, internStr(name), bases, ns, Value());
+}
+
+bool socketInit(Value module) {
+  if (g_gaierror.get().isNull()) {
+    Value herror = newOSErrorClass("herror");
+    if (herror.isNull()) return false;
+    g_herror.set(herror);
+    Value gaierror = newOSErrorClass("gaierror");
+    if (gaierror.isNull()) return false;
+    g_gaierror.set(gaierror);
+  }
+  Value d = moduleDict(module);
+  for (const Constant& c : kConstants) {
+    if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
+  }
+  Value socket_type = typeValue(g_socket_type);
+  return dictSet(d, internStr("socket"), socket_type) == 0 && dictSet(d, internStr("SocketType"), socket_type) == 0 &&
+         dictSet(d, internStr("error"), typeValue(exc::OSError)) == 0 &&
+         dictSet(d, internStr("timeout"), typeValue(exc::TimeoutError)) == 0 &&
+         dictSet(d, internStr("herror"), g_herror.get()) == 0 &&
+         dictSet(d, internStr("gaierror"), g_gaierror.get()) == 0 && dictSet(d, internStr("has_ipv6"), True()) == 0;
+}
+
+const NativeModuleDef kSocketModule = {
+    .name = "_socket",
+    .methods = kSocketFunctions,
+    .init = socketInit,
+    .doc = "Implementation module for socket operations.\n\nSee the socket module for documentation.",
+};
+TERN_REGISTER_MODULE(kSocketModule);
+
+}  // namespace
+
+}  // namespace tern

@@ -1,0 +1,404 @@
+// The select module, the part selectors.py and asyncio need: select() and
+// poll objects (register/modify/unregister/poll), with CPython's argument
+// errors.  epoll, devpoll and kqueue are not provided, so
+// selectors.DefaultSelector is the PollSelector (docs/differences.md).
+//
+// Interrupted waits follow PEP 475: on EINTR the signal handlers run, and
+// the wait resumes with what is left of the timeout unless a handler raised.
+//
+// A poll object keeps its registrations in a dict fd -> event mask (a
+// traced field); `polling` guards against a handler re-entering poll().
+#include <limits.h>
+#include <poll.h>
+#include <sys/select.h>
+#include <time.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "runtime/interp/errors.h"
+#include "runtime/modules/_signal.h"
+#include "runtime/modules/module.h"
+#include "runtime/modules/posix_internal.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
+#include "runtime/objects/native.h"
+#include "runtime/objects/numbers_internal.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+
+namespace tern {
+
+namespace {
+
+Type* g_poll_type = nullptr;
+
+int64_t monotonicNs() {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
+bool fileDescriptor(Value v, int* out) {
+  Value n = v;
+  if (!isInt(v)) {
+    Value fileno = lookupAttr(v, internStr("fileno"));
+    if (fileno.isNull()) {
+      if (errorPending()) return false;
+      raise(exc::TypeError, "argument must be an int, or have a fileno() method.");
+      return false;
+    }
+    n = call0(fileno);
+    if (n.isNull()) return false;
+    if (!isInt(n)) {
+      raise(exc::TypeError, "fileno() returned a non-integer");
+      return false;
+    }
+  }
+  int64_t fd;
+  if (!intToInt64(n, &fd) || fd > INT32_MAX || fd < INT32_MIN) {
+    clearError();
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  if (fd < 0) {
+    raisef(exc::ValueError, "file descriptor cannot be a negative integer (%d)", static_cast<int>(fd));
+    return false;
+  }
+  *out = static_cast<int>(fd);
+  return true;
+}
+
+// A timeout in seconds (None: -1, wait forever) as nanoseconds, rounded up.
+bool secondsTimeout(Value v, int64_t* ns, const char* type_message) {
+  if (isNone(v)) {
+    *ns = -1;
+    return true;
+  }
+  double seconds;
+  if (isFloat(v)) {
+    seconds = floatValue(v);
+    if (std::isnan(seconds)) {
+      raise(exc::ValueError, "Invalid value NaN (not a number)");
+      return false;
+    }
+  } else if (isInt(v)) {
+    if (!intToDouble(v, &seconds)) return false;
+  } else {
+    raise(exc::TypeError, type_message);
+    return false;
+  }
+  double total = std::ceil(seconds * 1e9);
+  if (!(total >= -9.2e18 && total <= 9.2e18)) {
+    raise(exc::OverflowError, "timeout doesn't fit into C timeval");
+    return false;
+  }
+  *ns = static_cast<int64_t>(total);
+  return true;
+}
+
+// ===========================================================================
+// select()
+
+// The descriptors of one select() argument, in the order of its items.
+struct FdItems {
+  std::vector<int> fds;
+};
+
+bool collectFds(Value arg, Value* items_out, FdItems* out, fd_set* set, int* max_fd) {
+  Value items = listFromIterable(arg);
+  if (items.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raise(exc::TypeError, "arguments 1-3 must be sequences");
+    }
+    return false;
+  }
+  *items_out = items;
+  FD_ZERO(set);
+  for (int64_t i = 0; i < listLength(items); ++i) {
+    int fd;
+    if (!fileDescriptor(listItem(items, i), &fd)) return false;
+    if (fd >= FD_SETSIZE) {
+      raise(exc::ValueError, "filedescriptor out of range in select()");
+      return false;
+    }
+    FD_SET(fd, set);
+    if (fd > *max_fd) *max_fd = fd;
+    out->fds.push_back(fd);
+  }
+  return true;
+}
+
+Value readyItems(Value items, const FdItems& fds, const fd_set& set) {
+  Value result = newList();
+  if (result.isNull()) return result;
+  for (size_t i = 0; i < fds.fds.size(); ++i) {
+    if (FD_ISSET(fds.fds[i], &set) && !listAppend(result, listItem(items, static_cast<int64_t>(i)))) return Value();
+  }
+  return result;
+}
+
+Value select_select(Value* args) {
+  int64_t timeout_ns;
+  if (!secondsTimeout(args[4], &timeout_ns, "timeout must be a float or None")) return Value();
+  if (!isNone(args[4]) && timeout_ns < 0) {
+    return raise(exc::ValueError, "timeout must be non-negative");
+  }
+  Value items[3];
+  FdItems fds[3];
+  fd_set sets[3];
+  int max_fd = -1;
+  for (int k = 0; k < 3; ++k) {
+    if (!collectFds(args[1 + k], &items[k], &fds[k], &sets[k], &max_fd)) return Value();
+  }
+  int64_t deadline = timeout_ns >= 0 ? monotonicNs() + timeout_ns : 0;
+  fd_set ready[3];
+  for (;;) {
+    for (int k = 0; k < 3; ++k) ready[k] = sets[k];
+    struct timeval tv, *tvp = nullptr;
+    if (timeout_ns >= 0) {
+      int64_t left = deadline - monotonicNs();
+      if (left < 0) left = 0;
+      tv.tv_sec = static_cast<time_t>(left / 1000000000);
+      tv.tv_usec = static_cast<suseconds_t>((left % 1000000000 + 999) / 1000);
+      tvp = &tv;
+    }
+    int n = ::select(max_fd + 1, &ready[0], &ready[1], &ready[2], tvp);
+    if (n >= 0) break;
+    if (errno != EINTR) return posix::raiseErrno(errno);
+    if (!retryAfterSignal()) return Value();
+  }
+  Value r0 = readyItems(items[0], fds[0], ready[0]);
+  if (r0.isNull()) return r0;
+  Value r1 = readyItems(items[1], fds[1], ready[1]);
+  if (r1.isNull()) return r1;
+  Value r2 = readyItems(items[2], fds[2], ready[2]);
+  if (r2.isNull()) return r2;
+  return newTupleOf({r0, r1, r2});
+}
+
+// ===========================================================================
+// poll objects
+
+struct PollObj : Obj {
+  gc::HeapValue registrations;  // dict: fd (int) -> event mask (int)
+  uint64_t polling;
+};
+PollObj* asPoll(Value v) { return static_cast<PollObj*>(v.asObject()); }
+
+// An event mask: an unsigned short.
+bool eventMask(Value v, int* out) {
+  Value i = index(v);
+  if (i.isNull()) return false;
+  numbers::IntRef ref(i);
+  if (ref.neg) {
+    raise(exc::ValueError, "value must be positive");
+    return false;
+  }
+  if (ref.mag.size() > 1 || (!ref.mag.empty() && ref.mag[0] > USHRT_MAX)) {
+    raise(exc::OverflowError, "Python int too large for C unsigned short");
+    return false;
+  }
+  *out = ref.mag.empty() ? 0 : static_cast<int>(ref.mag[0]);
+  return true;
+}
+
+Value select_poll(Value* /*args*/) {
+  Value regs = newDict();
+  if (regs.isNull()) return regs;
+  PollObj* p = static_cast<PollObj*>(newObject(g_poll_type, sizeof(PollObj)));
+  p->registrations.set(regs);
+  return Value(p);
+}
+
+Value poll_register(Value* args) {
+  int fd, mask = POLLIN | POLLPRI | POLLOUT;
+  if (!fileDescriptor(args[1], &fd)) return Value();
+  if (!args[2].isNull() && !eventMask(args[2], &mask)) return Value();
+  if (dictSet(asPoll(args[0])->registrations.get(), newInt(fd), newInt(mask)) < 0) return Value();
+  return None();
+}
+
+Value poll_modify(Value* args) {
+  int fd, mask;
+  if (!fileDescriptor(args[1], &fd) || !eventMask(args[2], &mask)) return Value();
+  Value regs = asPoll(args[0])->registrations.get();
+  int present = dictContains(regs, newInt(fd));
+  if (present < 0) return Value();
+  if (present == 0) return posix::raiseErrno(ENOENT);
+  if (dictSet(regs, newInt(fd), newInt(mask)) < 0) return Value();
+  return None();
+}
+
+Value poll_unregister(Value* args) {
+  int fd;
+  if (!fileDescriptor(args[1], &fd)) return Value();
+  int r = dictDel(asPoll(args[0])->registrations.get(), newInt(fd));
+  if (r < 0) return Value();
+  if (r == 0) return raiseKeyError(newInt(fd));
+  return None();
+}
+
+Value poll_poll(Value* args) {
+  Value self = args[0], timeout = args[1];
+  // Milliseconds, rounded up; None or negative waits forever.
+  int64_t timeout_ms = -1;
+  if (!isNone(timeout)) {
+    double ms;
+    if (isFloat(timeout)) {
+      ms = floatValue(timeout);
+      if (std::isnan(ms)) return raise(exc::ValueError, "Invalid value NaN (not a number)");
+    } else if (isInt(timeout)) {
+      if (!intToDouble(timeout, &ms)) return Value();
+    } else {
+      return raise(exc::TypeError, "timeout must be an integer or None");
+    }
+    if (ms >= 0) {
+      double up = std::ceil(ms);
+      if (up > INT32_MAX) return raise(exc::OverflowError, "Python int too large to convert to C int");
+      timeout_ms = static_cast<int64_t>(up);
+    }
+  }
+  if (asPoll(self)->polling) return raise(exc::RuntimeError, "concurrent poll() invocation");
+  std::vector<struct pollfd> fds;
+  Value regs = asPoll(self)->registrations.get();
+  int64_t pos = 0;
+  Value key, value;
+  while (dictNext(regs, &pos, &key, &value)) {
+    int64_t fd, mask;
+    if (!intToInt64(key, &fd) || !intToInt64(value, &mask)) return Value();
+    fds.push_back({.fd = static_cast<int>(fd), .events = static_cast<short>(mask), .revents = 0});
+  }
+  int64_t deadline = timeout_ms >= 0 ? monotonicNs() + timeout_ms * 1000000 : 0;
+  asPoll(self)->polling = 1;
+  int n;
+  for (;;) {
+    int wait_ms = -1;
+    if (timeout_ms >= 0) {
+      int64_t left = deadline - monotonicNs();
+      wait_ms = left <= 0 ? 0 : static_cast<int>((left + 999999) / 1000000);
+    }
+    n = ::poll(fds.data(), fds.size(), wait_ms);
+    if (n >= 0) break;
+    if (errno != EINTR) {
+      asPoll(self)->polling = 0;
+      return posix::raiseErrno(errno);
+    }
+    if (!retryAfterSignal()) {
+      asPoll(self)->polling = 0;
+      return Value();
+    }
+  }
+  asPoll(self)->polling = 0;
+  Value result = newList(n);
+  if (result.isNull()) return result;
+  for (const struct pollfd& p : fds) {
+    if (p.revents == 0) continue;
+    Value pair = newTupleOf({newInt(p.fd), newInt(p.revents & 0xffff)});
+    if (pair.isNull() || !listAppend(result, pair)) return Value();
+  }
+  return result;
+}
+
+// ===========================================================================
+// Tables
+
+const uint32_t kPollFields[] = {offsetof(Obj, ob_type), offsetof(PollObj, registrations)};
+const gc::Layout kPollLayout = {.name = "select.poll", .fields = kPollFields};
+
+const MethodDef kPollMethods[] = {
+    {.name = "register",
+     .signature = "($self, fd, eventmask=<unrepresentable>, /)",
+     .fn = poll_register,
+     .doc = "Register a file descriptor with the polling object.\n\n  fd\n    either an integer, or an object with a "
+            "fileno() method returning an int\n  eventmask\n    an optional bitmask describing the type of events to "
+            "check for"},
+    {.name = "modify",
+     .signature = "($self, fd, eventmask, /)",
+     .fn = poll_modify,
+     .doc = "Modify an already registered file descriptor.\n\n  fd\n    either an integer, or an object with a "
+            "fileno() method returning\n    an int\n  eventmask\n    a bitmask describing the type of events to "
+            "check for"},
+    {.name = "unregister",
+     .signature = "($self, fd, /)",
+     .fn = poll_unregister,
+     .doc = "Remove a file descriptor being tracked by the polling object."},
+    {.name = "poll",
+     .signature = "($self, timeout=None, /)",
+     .fn = poll_poll,
+     .doc = "Polls the set of registered file descriptors.\n\n  timeout\n    The maximum time to wait in "
+            "milliseconds, or else None (or a negative\n    value) to wait indefinitely.\n\nReturns a list "
+            "containing any descriptors that have events or errors to\nreport, as a list of (fd, event) 2-tuples."},
+};
+
+const TypeSpec kPollSpec = {
+    .name = "poll",
+    .module = "select",
+    .type = &g_poll_type,
+    .layout = &kPollLayout,
+    .basic_size = sizeof(PollObj),
+    .methods = kPollMethods,
+};
+TERN_REGISTER_TYPE(kPollSpec);
+
+const MethodDef kSelectFunctions[] = {
+    {.name = "select",
+     .signature = "($module, rlist, wlist, xlist, timeout=None, /)",
+     .fn = select_select,
+     .doc = "Wait until one or more file descriptors are ready for some kind of I/O.\n\nThe first three arguments "
+            "are iterables of file descriptors to be waited for:\nrlist -- wait until ready for reading\nwlist -- "
+            "wait until ready for writing\nxlist -- wait for an \"exceptional condition\"\nIf only one kind of "
+            "condition is required, pass [] for the other lists.\n\nA file descriptor is either a socket or file "
+            "object, or a small integer\ngotten from a fileno() method call on one of those.\n\nThe optional 4th "
+            "argument specifies a timeout in seconds; it may be\na floating point number to specify fractions of "
+            "seconds.  If it is absent\nor None, the call will never time out.\n\nThe return value is a tuple of "
+            "three lists corresponding to the first three\narguments; each contains the subset of the "
+            "corresponding file descriptors\nthat are ready."},
+    {.name = "poll",
+     .signature = "($module, /)",
+     .fn = select_poll,
+     .doc = "Returns a polling object.\n\nThis object supports registering and unregistering file descriptors, "
+            "and then\npolling them for I/O events."},
+};
+
+struct Constant {
+  const char* name;
+  int64_t value;
+};
+// clang-format off
+const Constant kConstants[] = {
+    {"POLLIN", POLLIN},         {"POLLPRI", POLLPRI},       {"POLLOUT", POLLOUT},     {"POLLERR", POLLERR},
+    {"POLLHUP", POLLHUP},       {"POLLNVAL", POLLNVAL},     {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND},
+    {"POLLWRNORM", POLLWRNORM}, {"POLLWRBAND", POLLWRBAND}, {"POLLMSG", POLLMSG},     {"POLLRDHUP", POLLRDHUP},
+    {"PIPE_BUF", PIPE_BUF},
+};
+// clang-format on
+
+bool selectInit(Value module) {
+  Value d = moduleDict(module);
+  for (const Constant& c : kConstants) {
+    if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
+  }
+  return dictSet(d, internStr("error"), typeValue(exc::OSError)) == 0;
+}
+
+const NativeModuleDef kSelectModule = {
+    .name = "select",
+    .methods = kSelectFunctions,
+    .init = selectInit,
+    .doc =
+        "This module supports asynchronous I/O on multiple file descriptors.\n\n*** IMPORTANT NOTICE ***\nOn "
+        "Windows, only sockets are supported; on Unix, all file descriptors.",
+};
+TERN_REGISTER_MODULE(kSelectModule);
+
+}  // namespace
+
+}  // namespace tern
