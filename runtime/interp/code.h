@@ -95,6 +95,12 @@ inline bool isCode(Value v) { return !v.isSmallInt() && typeOf(v) == types::code
 // Null with an exception pending if a constant cannot be made.
 Value newCode(const compiler::CodeUnit& unit);
 
+// An empty code object with room for `ninstr` instructions, `nexc`
+// exception-table entries and `nlocalsplus` slot kinds: offsets and those
+// three counts set, everything else zero or null.  The caller fills every
+// reference field before the object escapes (newCode, marshal).
+CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t nlocalsplus);
+
 // The line of instruction `index` (-1 when it has none): what f_lineno and
 // tb_lineno report.
 int codeLine(const CodeObj* code, int64_t index);

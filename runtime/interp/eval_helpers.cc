@@ -201,75 +201,6 @@ bool exceptionGroupMatch(Value e, Value type, Value* match, Value* rest) {
   return true;
 }
 
-namespace {
-
-// Collects the leaves (non-group exceptions) of `e` into `out`.
-void collectLeaves(Value e, Value out) {
-  if (isNone(e)) return;
-  if (isGroup(e)) {
-    Value excs = static_cast<BaseExceptionGroupObj*>(e.asObject())->excs.get();
-    for (int64_t i = 0; i < tupleLength(excs); ++i) collectLeaves(tupleItem(excs, i), out);
-  } else {
-    listAppend(out, e);
-  }
-}
-
-// The predicate split() gets: is `exc` one of the leaves in self (a list)?
-Value leafPredicate(Value* args) {
-  Value leaves = args[0];
-  for (int64_t i = 0; i < listLength(leaves); ++i) {
-    if (listItem(leaves, i) == args[1]) return True();
-  }
-  return False();
-}
-const MethodDef kLeafPredicateDef = {.name = "_leaf_predicate", .signature = "($self, exc, /)", .fn = leafPredicate};
-
-bool sameMetadata(Value a, Value b) {
-  BaseExceptionObj* x = asExc(a);
-  BaseExceptionObj* y = asExc(b);
-  Value na = lookupAttr(a, names::__notes__);
-  Value nb = lookupAttr(b, names::__notes__);
-  clearError();
-  return na == nb && x->traceback.get() == y->traceback.get() &&
-         x->cause.get() == y->cause.get() && x->context.get() == y->context.get();
-}
-
-}  // namespace
-
-Value prepReraiseStar(Value orig, Value excs) {
-  int64_t n = listLength(excs);
-  if (n == 0) return None();
-  if (!isGroup(orig)) {
-    for (int64_t i = 0; i < n; ++i) {
-      if (!isNone(listItem(excs, i))) return listItem(excs, i);
-    }
-    return None();
-  }
-  Value raised = newList();
-  Value reraised_leaves = newList();
-  for (int64_t i = 0; i < n; ++i) {
-    Value e = listItem(excs, i);
-    if (isNone(e)) continue;
-    if (sameMetadata(e, orig)) {
-      collectLeaves(e, reraised_leaves);
-    } else if (!listAppend(raised, e)) {
-      return Value();
-    }
-  }
-  Value reraised_eg = None();
-  if (listLength(reraised_leaves) > 0) {
-    Value pred = newBuiltinFunction(&kLeafPredicateDef, reraised_leaves, None());
-    if (pred.isNull()) return pred;
-    Value pair = callMethod(orig, internStr("split"), &pred, 1);
-    if (pair.isNull()) return pair;
-    reraised_eg = tupleItem(pair, 0);
-  }
-  if (listLength(raised) == 0) return reraised_eg;
-  if (!isNone(reraised_eg) && !listAppend(raised, reraised_eg)) return Value();
-  if (listLength(raised) == 1) return listItem(raised, 0);
-  return newGroup(raised);
-}
-
 // --- unpacking ------------------------------------------------------------------------
 
 bool unpackIterable(Value seq, int before, int after, Value* out) {
@@ -642,7 +573,10 @@ Value importFrom(Value module, Value name) {
   Value path = lookupAttr(module, names::__file__);
   clearError();
   std::string where = path.isNull() || !isStr(path) ? "unknown location" : strToUtf8(path);
-  std::string msg = "cannot import name '" + strToUtf8(name) + "' from '" + strToUtf8(pkgname) + "' (" + where + ")";
+  std::string from = moduleIsInitializing(module) ? "partially initialized module '" + strToUtf8(pkgname) +
+                                                       "' (most likely due to a circular import)"
+                                                 : "'" + strToUtf8(pkgname) + "'";
+  std::string msg = "cannot import name '" + strToUtf8(name) + "' from " + from + " (" + where + ")";
   Value e = newException(exc::ImportError, newTupleOf({newStr(msg)}));
   if (e.isNull()) return e;
   static_cast<ImportErrorObj*>(e.asObject())->name.set(pkgname);

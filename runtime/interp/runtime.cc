@@ -19,6 +19,7 @@
 #include "runtime/interp/frame.h"
 #include "runtime/interp/function.h"
 #include "runtime/interp/thread_state.h"
+#include "runtime/modules/_ast.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
@@ -43,47 +44,80 @@ gc::GlobalRoot& mainRoot() {
   return *r;
 }
 
-// Raises the SyntaxError (IndentationError, TabError) `info` describes.
+}  // namespace
+
 Value raiseSyntaxError(const compiler::SyntaxErrorInfo& info, std::string_view source) {
   Type* type = info.kind == compiler::ErrorKind::IndentationError ? exc::IndentationError
                : info.kind == compiler::ErrorKind::TabError      ? exc::TabError
                                                                   : exc::SyntaxError;
   std::string text = info.text;
-  if (text.empty() && info.lineno > 0) text = compiler::quoted_line(compiler::source_line(source, info.lineno));
-  Value details = newTupleOf({newStr(info.filename), newInt(info.lineno), newInt(info.offset),
-                              text.empty() ? None() : newStrReplacingInvalid(text), newInt(info.end_lineno),
-                              newInt(info.end_offset)});
-  if (info.lineno == 0 && info.offset == -1) {
-    details = newTupleOf({newStr(info.filename), newInt(0), newInt(-1), None(), newInt(0), newInt(0)});
+  bool compiler_error = info.quoted == compiler::QuotedLine::kFromCompiler;
+  if (compiler_error && text.empty() && info.lineno > 0) {
+    text = compiler::quoted_line(compiler::source_line(source, info.lineno));
   }
-  Value e = newException(type, newTupleOf({newStr(info.message), details}));
+  // The parser always quotes a line, if an empty one; the compiler may have none.
+  bool no_position = info.lineno == 0 && info.offset == -1;
+  Value text_value = text.empty() && (compiler_error || no_position) ? None() : newStrReplacingInvalid(text);
+  Value details;
+  if (no_position) {  // no end either
+    details = newTupleOf({newStr(info.filename), newInt(0), newInt(-1), None()});
+  } else {
+    details = newTupleOf({newStr(info.filename), newInt(info.lineno), newInt(info.offset), text_value,
+                          newInt(info.end_lineno), newInt(info.end_offset)});
+  }
+  Value args = info.location_in_attributes ? newTupleOf({newStr(info.message)}) : newTupleOf({newStr(info.message), details});
+  Value e = newException(type, args);
   if (e.isNull()) return e;
+  if (info.location_in_attributes) {
+    auto* se = static_cast<SyntaxErrorObj*>(e.asObject());
+    se->filename.set(tupleItem(details, 0));
+    se->lineno.set(tupleItem(details, 1));
+    se->offset.set(tupleItem(details, 2));
+    se->text.set(text_value);
+    se->end_lineno.set(tupleItem(details, 4));
+    if (info.end_offset >= 0) se->end_offset.set(tupleItem(details, 5));
+  }
   return raiseException(e);
 }
 
-Value codeFromUnit(const compiler::CodegenResult& r, std::string_view source) {
-  if (!r.ok()) return raiseSyntaxError(*r.error, source);
-  return newCode(*r.code);
-}
+namespace {
 
-// The source text of exec/eval/compile's first argument.
-bool sourceText(Value source, const char* func, std::string* out) {
+// The source text of exec/eval/compile's first argument (CPython's
+// _Py_SourceAsString); `what` names what else the function accepts.
+bool sourceText(Value source, const char* func, const char* what, std::string* out) {
   if (isStr(source)) {
     *out = strToUtf8(source);
-    return true;
-  }
-  if (isBytes(source)) {
+  } else if (isBytes(source)) {
     *out = std::string(asBytes(source)->view());
-    return true;
+  } else if (std::string view; bytesLikeCopy(source, &view)) {
+    *out = std::move(view);
+  } else {
+    clearError();
+    raisef(exc::TypeError, "%s() arg 1 must be a %s object", func, what);
+    return false;
   }
-  std::string view;
-  if (bytesLikeCopy(source, &view)) {
-    *out = view;
-    return true;
+  if (out->find('\0') != std::string::npos) {
+    raise(exc::ValueError, "source code string cannot contain null bytes");
+    return false;
   }
-  clearError();
-  raisef(exc::TypeError, "%s() arg 1 must be a string, bytes or code object", func);
-  return false;
+  return true;
+}
+
+// warnings.warn_explicit(message, category, filename, lineno), as CPython's
+// parser warns (PyErr_WarnExplicitObject, no module nor registry).
+bool warnExplicit(Type* category, const std::string& message, std::string_view filename, int lineno) {
+  Value warnings = importModule(internStr("warnings"));
+  Value fn = warnings.isNull() ? Value() : getAttr(warnings, internStr("warn_explicit"));
+  if (fn.isNull()) return false;
+  Value args = newTupleOf({newStr(message), typeValue(category), newStr(filename), newInt(lineno)});
+  return !callTupleDict(fn, args, Value()).isNull();
+}
+
+// The CO_FUTURE_* bits of the code calling exec/eval/compile, which the
+// code it compiles inherits (PyEval_MergeCompilerFlags).
+uint32_t inheritedFutureFlags() {
+  interp::Frame* f = interp::currentFrame();
+  return f == nullptr ? 0 : f->codeObj()->flags & compiler::kFutureFlagsMask;
 }
 
 interp::Frame* callerFrame() { return interp::currentFrame(); }
@@ -116,7 +150,7 @@ bool resolveNamespaces(const char* func, Value* globals, Value* locals) {
   }
   int has = dictContains(*globals, names::__builtins__);
   if (has < 0) return false;
-  if (has == 0 && dictSet(*globals, names::__builtins__, builtinsModule()) < 0) return false;
+  if (has == 0 && dictSet(*globals, names::__builtins__, builtinsDict()) < 0) return false;
   return true;
 }
 
@@ -159,29 +193,48 @@ Value mainModule() { return mainRoot().get(); }
 // ---------------------------------------------------------------------------
 // Compiling and running
 
-Value compileSource(std::string_view source, std::string_view filename, std::string_view mode, int) {
-  compiler::ParseResult parsed = compiler::parse_module(source, filename);
-  if (!parsed.ok()) return raiseSyntaxError(*parsed.error, source);
-  compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename);
-  if (!symbols.ok()) return raiseSyntaxError(*symbols.error, source);
-  if (mode == "eval") {
-    const auto& body = parsed.module->body;
-    if (body.size != 1 || body[0]->kind != ast::Kind::Expr) {
-      compiler::SyntaxErrorInfo info;
-      info.message = "invalid syntax";
-      info.filename = std::string(filename);
-      info.lineno = body.size == 0 ? 1 : body[0]->lineno;
-      info.offset = body.size == 0 ? 1 : body[0]->col_offset + 1;
-      return raiseSyntaxError(info, source);
+Value compileSource(std::string_view source, std::string_view filename, std::string_view mode,
+                    const CompileOptions& options) {
+  compiler::ParseOptions parse_options{.mode = mode == "eval"     ? compiler::ParseMode::kEval
+                                               : mode == "single" ? compiler::ParseMode::kSingle
+                                                                  : compiler::ParseMode::kExec,
+                                       .string_input = options.from_string,
+                                       .ignore_cookie = options.from_str};
+  // Compiling a file, the source is the file's text: errors quote it.  A
+  // string's errors quote what CPython reads back from the file named
+  // `filename`, if there is one (QuotedLine).
+  auto fail = [&](compiler::SyntaxErrorInfo info) {
+    if (!options.from_string) return raiseSyntaxError(info, source);
+    bool from_file = info.quoted == compiler::QuotedLine::kFromCompiler ||
+                     (info.quoted == compiler::QuotedLine::kFromParser && parse_options.mode == compiler::ParseMode::kExec);
+    if (from_file) {
+      if (std::optional<std::string> line = compiler::read_file_line(info.filename, info.lineno)) info.text = *line;
     }
-    ast::Expression expr;
-    expr.body = static_cast<ast::Expr*>(body[0])->value;
-    return codeFromUnit(compiler::compile_expression(&expr, *symbols.table, filename, 0), source);
+    return raiseSyntaxError(info, {});
+  };
+  compiler::ParseResult parsed = compiler::parse(source, filename, parse_options);
+  for (const compiler::ParseWarning& w : parsed.warnings) {
+    if (warnExplicit(exc::DeprecationWarning, w.message, filename, w.lineno)) continue;
+    // A filter made it an error: CPython's parser raises a SyntaxError instead.
+    if (!errorMatches(exc::DeprecationWarning)) return Value();
+    clearError();
+    return fail(w.as_error);
   }
-  if (mode == "single") {
-    return codeFromUnit(compiler::compile_interactive(parsed.module, *symbols.table, filename, 0), source);
+  if (!parsed.ok()) return fail(*parsed.error);
+  compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename, options.flags);
+  if (!symbols.ok()) return fail(*symbols.error);
+  compiler::CodegenResult code;
+  if (mode == "eval") {
+    ast::Expression expr;  // parse() put the expression in an Expr statement
+    expr.body = static_cast<ast::Expr*>(parsed.module->body[0])->value;
+    code = compiler::compile_expression(&expr, *symbols.table, filename, options.optimize);
+  } else if (mode == "single") {
+    code = compiler::compile_interactive(parsed.module, *symbols.table, filename, options.optimize);
+  } else {
+    code = compiler::compile_module(parsed.module, *symbols.table, filename, options.optimize);
   }
-  return codeFromUnit(compiler::compile_module(parsed.module, *symbols.table, filename, 0), source);
+  if (!code.ok()) return fail(*code.error);
+  return newCode(*code.code);
 }
 
 Value runSource(std::string_view source, std::string_view filename, Value globals, Value locals) {
@@ -339,14 +392,8 @@ Value builtin___import__(Value* args) {
 
 Value builtin_compile(Value* args) {
   Value source = args[1], filename = args[2], mode = args[3];
-  if (isCode(source)) return source;
-  std::string text;
-  if (!sourceText(source, "compile", &text)) return Value();
-  if (!isStr(mode)) return raisef(exc::TypeError, "compile() argument 'mode' must be str, not %s", typeNameOf(mode).c_str());
-  std::string m = strToUtf8(mode);
-  if (m != "exec" && m != "eval" && m != "single") {
-    return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  }
+  if (Value r; compileWithAst(args, &r)) return r;  // AST objects, PyCF_ONLY_AST (_ast.h)
+  // Checked in CPython's order: the arguments' types, flags, optimize, mode, source.
   std::string fname;
   if (isStr(filename)) {
     fname = strToUtf8(filename);
@@ -355,7 +402,31 @@ Value builtin_compile(Value* args) {
   } else {
     return raisef(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", typeNameOf(filename).c_str());
   }
-  return compileSource(text, fname, m);
+  if (!isStr(mode)) return raisef(exc::TypeError, "compile() argument 'mode' must be str, not %s", typeNameOf(mode).c_str());
+  int64_t flags = 0, optimize = 0;
+  if (!indexToInt64(args[4], &flags, exc::OverflowError)) return Value();
+  int dont_inherit = isTrue(args[5]);
+  if (dont_inherit < 0 || !indexToInt64(args[6], &optimize, exc::OverflowError)) return Value();
+  // What compile() accepts besides the CO_FUTURE_* bits: CO_NESTED (obsolete)
+  // and the PyCF_* bits (only AST, dont imply dedent, type comments, top-level
+  // await, incomplete input).
+  constexpr int64_t kOtherFlags = 0x0010 | 0x0200 | 0x0400 | 0x1000 | 0x2000 | 0x4000;
+  if ((flags & ~static_cast<int64_t>(compiler::kFutureFlagsMask | kOtherFlags)) != 0) {
+    return raise(exc::ValueError, "compile(): unrecognised flags");
+  }
+  if (optimize < -1 || optimize > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
+  CompileOptions options{.flags = static_cast<uint32_t>(flags) & compiler::kFutureFlagsMask,
+                         .optimize = optimize < 0 ? 0 : static_cast<int>(optimize),  // -1: the interpreter's (no -O)
+                         .from_string = true};
+  if (!dont_inherit) options.flags |= inheritedFutureFlags();
+  std::string m = strToUtf8(mode);
+  if (m != "exec" && m != "eval" && m != "single") {
+    return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  std::string text;
+  if (!sourceText(source, "compile", "string, bytes or AST", &text)) return Value();
+  options.from_str = isStr(source);
+  return compileSource(text, fname, m, options);
 }
 
 Value builtin_exec(Value* args) {
@@ -364,8 +435,9 @@ Value builtin_exec(Value* args) {
   Value code = source;
   if (!isCode(source)) {
     std::string text;
-    if (!sourceText(source, "exec", &text)) return Value();
-    code = compileSource(text, "<string>", "exec");
+    if (!sourceText(source, "exec", "string, bytes or code", &text)) return Value();
+    code = compileSource(text, "<string>", "exec",
+                         {.flags = inheritedFutureFlags(), .from_string = true, .from_str = isStr(source)});
     if (code.isNull()) return code;
   } else if (asCode(source)->nfrees > 0) {
     return raise(exc::TypeError, "code object passed to exec() may not contain free variables");
@@ -386,10 +458,11 @@ Value builtin_eval(Value* args) {
   Value code = source;
   if (!isCode(source)) {
     std::string text;
-    if (!sourceText(source, "eval", &text)) return Value();
+    if (!sourceText(source, "eval", "string, bytes or code", &text)) return Value();
     // eval() ignores leading spaces and tabs.
     size_t start = text.find_first_not_of(" \t");
-    code = compileSource(start == std::string::npos ? std::string() : text.substr(start), "<string>", "eval");
+    code = compileSource(start == std::string::npos ? std::string() : text.substr(start), "<string>", "eval",
+                         {.flags = inheritedFutureFlags(), .from_string = true, .from_str = isStr(source)});
     if (code.isNull()) return code;
   } else if (asCode(source)->nfrees > 0) {
     return raise(exc::TypeError, "code object passed to eval() may not contain free variables");

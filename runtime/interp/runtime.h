@@ -19,10 +19,32 @@ bool initializeRuntime(int argc = 0, char** argv = nullptr, int script_index = 0
 Value sysModule();
 Value mainModule();
 
+namespace compiler {
+struct SyntaxErrorInfo;
+}
+
+// Raises the SyntaxError (IndentationError, TabError) `info` describes; the
+// quoted line comes from `source` when `info` has none.  Returns null.
+Value raiseSyntaxError(const compiler::SyntaxErrorInfo& info, std::string_view source);
+
+// How compileSource compiles, beyond the mode: compile()'s other arguments.
+struct CompileOptions {
+  uint32_t flags = 0;  // the CO_FUTURE_* bits in force (given to compile(), inherited from the caller)
+  int optimize = 0;    // 0, 1 (-O: no asserts, __debug__ False) or 2 (-OO: no docstrings either)
+  // The source is a string given to compile()/exec()/eval(), not the text
+  // of the file `filename`: CPython tokenizes it a little differently and
+  // its SyntaxErrors quote lines differently (compiler::ParseOptions).
+  bool from_string = false;
+  // The source is a str's text (UTF-8): coding declarations do not count
+  // (compiler::ParseOptions::ignore_cookie).
+  bool from_str = false;
+};
+
 // Compiles `source` as a module ('exec'), an expression ('eval') or an
 // interactive statement ('single') into a code object; SyntaxError pending
-// on error (null).  `dont_inherit`/flags: CO_FUTURE_* bits.
-Value compileSource(std::string_view source, std::string_view filename, std::string_view mode, int flags = 0);
+// on error (null).
+Value compileSource(std::string_view source, std::string_view filename, std::string_view mode,
+                    const CompileOptions& options = {});
 // Compiles and runs `source` in the dict `globals` (and `locals`, a mapping,
 // or null for globals).  Null with the exception pending on error.
 Value runSource(std::string_view source, std::string_view filename, Value globals, Value locals = Value());

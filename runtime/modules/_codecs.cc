@@ -74,7 +74,7 @@ Value lookupImpl(Value encoding) {
   if (!ensureRegistry()) return Value();
   if (listLength(g_search_functions.get()) == 0 && !g_importing_encodings) {
     g_importing_encodings = true;
-    Value m = importSourceModule(internStr("encodings"));
+    Value m = importModule(internStr("encodings"));
     g_importing_encodings = false;
     if (m.isNull()) return m;
   }

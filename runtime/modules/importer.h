@@ -1,39 +1,45 @@
-// The interim source importer (until issue #5 brings the stdlib's importlib).
+// The runtime's half of the import system (CPython's Python/import.c); the
+// other half is the stdlib's importlib._bootstrap and _bootstrap_external,
+// which find, load and cache every module as they do in CPython.
 //
-// module.cc's importName/importModule hand over to it once sys.modules and
-// the native-module registry have missed.  It implements what import
-// statements need, with CPython 3.11's semantics and messages:
-//   - finding `name.py`, a package `name/__init__.py` or a namespace package
-//     (a directory without __init__.py: __path__ and __file__ = None) along
-//     sys.path, or along the parent package's __path__ for a submodule;
-//     extension modules (.so) are not loaded (cpyext is issue #6) and do
-//     not stop the search;
-//   - dotted names (parents first, the submodule set on its parent),
-//     relative imports resolved from __package__ / __name__ of the
-//     importer's globals, fromlist items imported as submodules;
-//   - sys.modules set before the body runs (circular imports) and the entry
-//     removed when it fails; None in sys.modules halts the import.
-// Not provided: meta_path and path_hooks, bytecode caching, __spec__ (None),
-// __loader__ (None), import locks (docs/differences.md).
+// Start-up (installImportlib): the two bootstrap files are read from
+// /usr/lib/python3.11/importlib — from their .pyc in __pycache__ when it is
+// current, else compiled from source (and the .pyc written) — and run as
+// the modules `_frozen_importlib` and `_frozen_importlib_external`, as
+// CPython runs its frozen copies.  Their code objects carry the file names
+// "<frozen importlib._bootstrap>" / "<frozen importlib._bootstrap_external>"
+// as in CPython, which is also how failed imports recognise importlib's
+// frames to cut them out of tracebacks.  Then _bootstrap._install(sys, _imp)
+// puts BuiltinImporter and FrozenImporter on sys.meta_path,
+// _install_external_importers() adds PathFinder and FileFinder's path hook,
+// and zipimport's zipimporter goes first on sys.path_hooks.
+// _bootstrap_external.MAGIC_NUMBER becomes Tern's (marshal.h).
+//
+// builtins.__import__ is native (importName, module.h): a module already in
+// sys.modules and not being initialised is returned without calling into
+// Python; anything else goes to _bootstrap._find_and_load, and fromlists of
+// packages to _bootstrap._handle_fromlist.  Before importlib is installed
+// (while the bootstrap files run) only native modules can be imported; the
+// first import that needs more installs it.
 #pragma once
 
-#include <cstdint>
+#include <string>
 
 #include "runtime/objects/object.h"
 
 namespace tern {
 
-// builtins.__import__(name, globals, locals, fromlist, level): the module,
-// or null with the exception pending.  `globals` may be null.
-Value interimImportName(Value name, Value globals, Value fromlist, int64_t level);
+// Installs importlib (above).  True when it is installed (now or before);
+// false with the exception pending if the bootstrap failed.
+bool installImportlib();
 
-// Imports the absolute (possibly dotted) module `name` (a str): sys.modules,
-// else a native module, else the source importer.  Null with
-// ModuleNotFoundError (or the module's own error) pending.
-Value importSourceModule(Value name);
+// The `_frozen_importlib` and `_frozen_importlib_external` modules, or null
+// before installImportlib.
+Value importlibBootstrap();
+Value importlibExternal();
 
-// Whether `module`'s body is being executed by the importer right now (for
-// IMPORT_FROM's "(most likely due to a circular import)" message).
-bool moduleIsInitializing(Value module);
+// sys.path[0]: the script's directory for `tern FILE`, '' for -c, the
+// current directory for -m (sys.h declares it).
+void setSysPath0(const std::string& path0);
 
 }  // namespace tern

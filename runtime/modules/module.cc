@@ -28,6 +28,13 @@ gc::GlobalRoot& modulesRoot() {
   return *root;
 }
 
+// Native modules made so far: name -> the module (sys, builtins) or a copy
+// of the dict its init produced (createBuiltinModule).
+gc::GlobalRoot& builtinsCreatedRoot() {
+  static gc::GlobalRoot* root = new gc::GlobalRoot();
+  return *root;
+}
+
 ModuleObj* asModule(Value v) { return static_cast<ModuleObj*>(v.asObject()); }
 
 const uint32_t kModuleFields[] = {offsetof(ModuleObj, ob_type), offsetof(ModuleObj, dict)};
@@ -109,6 +116,14 @@ Value module_getattro(Value self, Value name) {
 }
 
 Value module_repr(Value self) {
+  // As CPython 3.11: importlib._bootstrap._module_repr once importlib is
+  // installed (specs and loaders decide), the plain forms before.
+  Value bootstrap = importlibBootstrap();
+  if (!bootstrap.isNull()) {
+    Value fn = getAttr(bootstrap, internStr("_module_repr"));
+    if (fn.isNull()) return fn;
+    return call1(fn, self);
+  }
   Value dict = moduleDict(self);
   std::string name = "?";
   Value n = dict.isNull() ? Value() : dictGetStr(dict, names::__name__);
@@ -255,29 +270,30 @@ Value modulesDict() { return modulesRoot().get(); }
 
 void initializeModules() {
   if (modulesRoot().get().isNull()) modulesRoot().set(newDict());
+  if (builtinsCreatedRoot().get().isNull()) builtinsCreatedRoot().set(newDict());
 }
 
-Value importModule(Value name) {
-  Value modules = modulesDict();
-  Value m = dictGet(modules, name);
-  if (!m.isNull() || errorPending()) return m;
+Value createBuiltinModule(Value name) {
   std::string text = strToUtf8(name);
   const NativeModuleDef* def = findNativeModule(text);
-  // INTERIM (importer engineer, until issue #5): not native, so the source
-  // importer searches sys.path (it raises ModuleNotFoundError).
-  if (def == nullptr) return importSourceModule(name);
-  // Registered before init runs, as importlib does, so a module that
-  // imports itself while initialising finds itself.
-  m = createNativeModule(def);
+  if (def == nullptr) return Value();
+  Value first = dictGet(builtinsCreatedRoot().get(), name);
+  if (errorPending()) return Value();
+  if (first.isNull()) {
+    Value m = createNativeModule(def);
+    if (m.isNull()) return m;
+    // sys and builtins are the runtime's own and never made again; every
+    // other module keeps a copy of its dict as init left it.
+    Value keep = text == "sys" || text == "builtins" ? m : dictCopy(moduleDict(m));
+    if (keep.isNull() || dictSet(builtinsCreatedRoot().get(), name, keep) < 0) return Value();
+    return m;
+  }
+  if (isModule(first)) return first;
+  Value m = newModule(name);
   if (m.isNull()) return m;
-  if (dictSet(modules, name, m) < 0) return Value();
+  asModule(m)->native = def;
+  if (dictUpdate(moduleDict(m), first) < 0) return Value();
   return m;
-}
-
-Value importName(Value name, Value globals, Value fromlist, int64_t level) {
-  // INTERIM (importer engineer, until issue #5): relative imports, packages
-  // and fromlists are the interim source importer's (importer.cc).
-  return interimImportName(name, globals, fromlist, level);
 }
 
 }  // namespace tern

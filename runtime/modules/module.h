@@ -10,7 +10,9 @@
 // module object is created on first import (createNativeModule): a `module`
 // whose dict holds a builtin function per MethodDef (bound to the module, so
 // signatures start with `$module`), then `init` runs to add constants and
-// types.  `sys.modules` (modulesDict) caches every imported module.
+// types.  Every registered module is a "built-in module" for importlib's
+// BuiltinImporter (_imp.cc); `sys.modules` (modulesDict) caches every
+// imported module.
 //
 // Invariants: `dict` is a dict (exact) for every module made by this file;
 // `native` is the registry entry of a native module, null otherwise (it is
@@ -66,12 +68,26 @@ Value nativeModuleNames();
 Value modulesDict();
 void initializeModules();
 
-// The module `name` (a str, absolute, dotted names allowed only for modules
-// already in sys.modules): sys.modules[name], else a native module created
-// and registered; ModuleNotFoundError "No module named 'x'" otherwise.  The
-// import system proper (importlib) replaces the fallback in issue #5.
+// The native module `name` (a str) as _imp.create_builtin makes it: the
+// first time by createNativeModule, later as a new module holding a copy of
+// the dict the first one had after init (CPython's m_copy of single-phase
+// modules); sys and builtins are always the same objects.  Null without an
+// exception when `name` is not a native module; not added to sys.modules.
+Value createBuiltinModule(Value name);
+
+// --- importing (importer.cc) --------------------------------------------------
+
+// The module `name` (a str, absolute, dotted names allowed): sys.modules
+// first; else, once importlib is installed, an import through it (the
+// package of a dotted name comes first, as `import a.b.c` then
+// sys.modules['a.b.c']); before that, a native module only.  Null with
+// ModuleNotFoundError (or the module's own error) pending.
 Value importModule(Value name);
-// builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0).
+// builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0):
+// CPython's PyImport_ImportModuleLevelObject.  `globals` may be null.
 Value importName(Value name, Value globals, Value fromlist, int64_t level);
+// Whether `module` is being initialised right now (its __spec__._initializing
+// is true), as IMPORT_FROM's "partially initialized module" message asks.
+bool moduleIsInitializing(Value module);
 
 }  // namespace tern

@@ -1,7 +1,9 @@
 // The sys module: argv, path, modules, the standard streams, exit, the
 // recursion limit, version and implementation data, exc_info/exception,
-// intern, getsizeof, displayhook/excepthook.  The rest of CPython's sys comes
-// with issue #5.
+// intern, getsizeof, displayhook/excepthook, and what importlib reads
+// (meta_path, path_hooks, path_importer_cache, dont_write_bytecode,
+// pycache_prefix, implementation.cache_tag 'tern-311').  The rest of
+// CPython's sys comes with issue #5.
 //
 // The standard streams are io objects made by _io (newStandardStream), as in
 // CPython.  `stdprinter` (CPython has a type of that name for the same job
@@ -333,8 +335,16 @@ Value sys_getsizeof(Value* args) {
     }
     return Value();
   }
+  // PyLong_AsSsize_t: an int proper, no __index__; its TypeError also gives the default.
   int64_t n;
-  if (!indexToInt64(size, &n, exc::OverflowError)) return Value();
+  if (!isInt(size)) {
+    if (!fallback.isNull()) return fallback;
+    return raise(exc::TypeError, "an integer is required");
+  }
+  if (!intToInt64(size, &n)) {
+    clearError();
+    return raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+  }
   if (n < 0) return raise(exc::ValueError, "__sizeof__() should return >= 0");
   return newInt(n);
 }
@@ -484,6 +494,45 @@ Value strList(std::initializer_list<const char*> items) {
   return list;
 }
 
+// sys.path without its first entry (setSysPath0 inserts that): PYTHONPATH's
+// entries, as CPython reads them (an empty entry is the current directory,
+// relative entries are made absolute, a trailing ':' adds nothing), then the
+// stdlib's directories.
+Value initialSysPath() {
+  Value path = newList();
+  const char* env = std::getenv("PYTHONPATH");
+  if (env != nullptr && *env != '\0') {
+    char cwd_buffer[4096];
+    std::string cwd = ::getcwd(cwd_buffer, sizeof cwd_buffer) != nullptr ? cwd_buffer : "";
+    std::string entries = env;
+    size_t start = 0;
+    for (;;) {
+      size_t colon = entries.find(':', start);
+      std::string entry = entries.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (colon == std::string::npos && entry.empty()) break;
+      if (entry.empty()) {
+        entry = cwd;
+      } else if (entry[0] != '/' && !cwd.empty()) {
+        entry = cwd + "/" + entry;
+      }
+      if (!listAppend(path, newStr(entry))) return Value();
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  for (const char* dir : {"/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload",
+                          "/usr/local/lib/python3.11/dist-packages", "/usr/lib/python3/dist-packages"}) {
+    if (!listAppend(path, newStr(dir))) return Value();
+  }
+  return path;
+}
+
+// sys.pycache_prefix: PYTHONPYCACHEPREFIX when set and not empty, else None.
+Value pycachePrefix() {
+  const char* v = std::getenv("PYTHONPYCACHEPREFIX");
+  return v != nullptr && *v != '\0' ? newStr(v) : None();
+}
+
 bool sysInit(Value module) {
   Value d = moduleDict(module);
   g_streams[1].line_buffered = ::isatty(1) == 1;
@@ -512,8 +561,7 @@ bool sysInit(Value module) {
       set(d, "stdout", out) && set(d, "stderr", err) && set(d, "stdin", in) && set(d, "__stdout__", out) &&
       set(d, "__stderr__", err) && set(d, "__stdin__", in) && set(d, "argv", argv) && set(d, "orig_argv", orig_argv) &&
       set(d, "executable", executable) && set(d, "_base_executable", executable) &&
-      set(d, "path", strList({"/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload",
-                              "/usr/local/lib/python3.11/dist-packages", "/usr/lib/python3/dist-packages"})) &&
+      set(d, "path", initialSysPath()) && set(d, "pycache_prefix", pycachePrefix()) &&
       set(d, "modules", modulesDict()) && set(d, "meta_path", newList()) && set(d, "path_hooks", newList()) &&
       set(d, "path_importer_cache", newDict()) && set(d, "builtin_module_names", nativeModuleNames()) &&
       set(d, "maxsize", newInt(INT64_MAX)) && set(d, "maxunicode", newInt(0x10ffff)) &&

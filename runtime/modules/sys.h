@@ -16,8 +16,8 @@ void setSysArgv(int argc, char** argv, int script_index);
 void flushStdStreams();
 
 // Inserts `path0` as sys.path[0]: the script's directory for `tern FILE`, ''
-// for -c.  Implemented by the interim importer (importer.cc); call after
-// sys exists.
+// for -c, the current directory for -m.  Implemented by importer.cc; call
+// after sys exists.
 void setSysPath0(const std::string& path0);
 
 }  // namespace tern

@@ -166,6 +166,10 @@ int64_t hash_bytes(const void* data, size_t len) {
   return not_minus_one(siphash13(g_secret.k0, g_secret.k1, static_cast<const unsigned char*>(data), len));
 }
 
+uint64_t keyed_hash(uint64_t key, const void* data, size_t len) {
+  return siphash13(key, 0, static_cast<const unsigned char*>(data), len);
+}
+
 int64_t hash_double(double v, int64_t nan_hash) {
   if (std::isnan(v)) return nan_hash;
   if (std::isinf(v)) return v > 0 ? kHashInf : -kHashInf;

@@ -62,6 +62,10 @@ bool hash_randomization();
 int64_t hash_bytes(const void* data, size_t len);
 inline int64_t hash_bytes(std::string_view s) { return hash_bytes(s.data(), s.size()); }
 
+// _Py_KeyedHash: SipHash-1-3 of the buffer under the key (key, 0), not the
+// secret; importlib's source hashes of hash-based .pyc files (_imp.source_hash).
+uint64_t keyed_hash(uint64_t key, const void* data, size_t len);
+
 // _Py_HashDouble.  `nan_hash` is returned for a NaN (the float object's
 // identity hash).
 int64_t hash_double(double v, int64_t nan_hash);
