@@ -62,6 +62,9 @@ Config& config();
 // word after the header zeroed.  May collect first.  Never returns null: running
 // out of the reserved address space is fatal.
 inline Object* allocate(LayoutId layout, size_t bytes);
+// allocate() for a layout the caller knows has no weak slots: one check fewer
+// on the inline path (float and other hot fixed-size objects).
+inline Object* allocateStrong(LayoutId layout, size_t bytes);
 
 // Like allocate(), but the object lives in the old space from the start and
 // never moves: its address may be kept anywhere (a static `Type*`, an inline
@@ -121,10 +124,16 @@ std::vector<std::string> verifyHeap();
 // ---------------------------------------------------------------------------
 
 inline Object* allocate(LayoutId layout, size_t bytes) {
+  if (!layoutOf(layout).weak_fields.empty()) {
+    return allocateSlow(layout, bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1));
+  }
+  return allocateStrong(layout, bytes);
+}
+
+inline Object* allocateStrong(LayoutId layout, size_t bytes) {
   bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
   BumpCursor& cursor = g_bump;
-  if (--cursor.stress_countdown == 0 || bytes > kMaxYoungObjectBytes || bytes > cursor.limit - cursor.top ||
-      !layoutOf(layout).weak_fields.empty()) {
+  if (--cursor.stress_countdown == 0 || bytes > kMaxYoungObjectBytes || bytes > cursor.limit - cursor.top) {
     return allocateSlow(layout, bytes);
   }
   Object* object = cursor.bump(bytes);

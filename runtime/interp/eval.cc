@@ -113,6 +113,26 @@ inline bool isExactFloat(Value v) { return !v.isSmallInt() && typeOf(v) == types
 
 // BINARY_OP for two small ints or two floats; null when the fast path does
 // not apply (no exception set).
+// The doubles of two exact floats, or of an exact float and a small int of at
+// most `max_int` in magnitude on either side; false for anything else.
+inline bool floatOperands(Value a, Value b, int64_t max_int, double* x, double* y) {
+  auto smallInt = [max_int](Value v) { return v.isSmallInt() && v.asSmallInt() >= -max_int && v.asSmallInt() <= max_int; };
+  if (isExactFloat(a)) {
+    *x = floatValue(a);
+    if (isExactFloat(b)) {
+      *y = floatValue(b);
+      return true;
+    }
+    if (!smallInt(b)) return false;
+    *y = static_cast<double>(b.asSmallInt());
+    return true;
+  }
+  if (!smallInt(a) || !isExactFloat(b)) return false;
+  *x = static_cast<double>(a.asSmallInt());
+  *y = floatValue(b);
+  return true;
+}
+
 inline Value binaryFast(Value a, Value b, uint32_t op) {
   if (a.isSmallInt() && b.isSmallInt()) {
     int64_t x = a.asSmallInt(), y = b.asSmallInt(), r;
@@ -154,23 +174,23 @@ inline Value binaryFast(Value a, Value b, uint32_t op) {
         return Value();
     }
   }
-  if (isExactFloat(a) && isExactFloat(b)) {
-    double x = floatValue(a), y = floatValue(b);
-    switch (op) {
-      case 0:
-      case 13: return newFloat(x + y);
-      case 10:
-      case 23: return newFloat(x - y);
-      case 5:
-      case 18: return newFloat(x * y);
-      case 11:
-      case 24:
-        if (y == 0.0) return Value();
-        return newFloat(x / y);
-      default: return Value();
-    }
+  // float with float, or a float with a small int on either side (converted
+  // as float's own operators convert it: correctly rounded).
+  double x, y;
+  if (!floatOperands(a, b, Value::kSmallIntMax, &x, &y)) return Value();
+  switch (op) {
+    case 0:
+    case 13: return newFloat(x + y);
+    case 10:
+    case 23: return newFloat(x - y);
+    case 5:
+    case 18: return newFloat(x * y);
+    case 11:
+    case 24:
+      if (y == 0.0) return Value();
+      return newFloat(x / y);
+    default: return Value();
   }
-  return Value();
 }
 
 inline Value compareFast(Value a, Value b, uint32_t op) {
@@ -185,16 +205,17 @@ inline Value compareFast(Value a, Value b, uint32_t op) {
       case kGe: return Bool(x >= y);
     }
   }
-  if (isExactFloat(a) && isExactFloat(b)) {
-    double x = floatValue(a), y = floatValue(b);
-    switch (op) {
-      case kLt: return Bool(x < y);
-      case kLe: return Bool(x <= y);
-      case kEq: return Bool(x == y);
-      case kNe: return Bool(x != y);
-      case kGt: return Bool(x > y);
-      case kGe: return Bool(x >= y);
-    }
+  // float with float, or a float with a small int that converts exactly (a
+  // wider int is compared exactly by float's own comparison).
+  double x, y;
+  if (!floatOperands(a, b, int64_t{1} << 53, &x, &y)) return Value();
+  switch (op) {
+    case kLt: return Bool(x < y);
+    case kLe: return Bool(x <= y);
+    case kEq: return Bool(x == y);
+    case kNe: return Bool(x != y);
+    case kGt: return Bool(x > y);
+    case kGe: return Bool(x >= y);
   }
   return Value();
 }

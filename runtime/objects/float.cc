@@ -58,12 +58,6 @@ Value newFloatOfType(Type* type, double d) {
 
 }  // namespace
 
-Value newFloat(double d) {
-  FloatObj* o = static_cast<FloatObj*>(newObject(types::float_type, sizeof(FloatObj)));
-  o->value = d;
-  return o;
-}
-
 namespace {
 
 // Parses float text (a str already transformed to ASCII, or bytes); false

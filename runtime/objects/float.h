@@ -12,7 +12,16 @@ struct FloatObj : Obj {
 inline bool isFloat(Value v) { return !v.isSmallInt() && isInstance(v, types::float_type); }
 inline double floatValue(Value v) { return static_cast<FloatObj*>(v.asObject())->value; }
 
-Value newFloat(double d);
+// Inline: binary operators on floats allocate their result here.  float has
+// no weak slots, no trailing words and no finalizer, so this is the whole of
+// newObject for it.
+inline Value newFloat(double d) {
+  Type* t = types::float_type;
+  auto* o = static_cast<FloatObj*>(gc::allocateStrong(t->instance_layout, sizeof(FloatObj)));
+  o->ob_type.set(typeValue(t));
+  o->value = d;
+  return Value(o);
+}
 // float(x) for any x (__float__, __index__, str); null on error.
 Value toFloat(Value v);
 // The double value of an int or float (or anything with __float__/__index__);

@@ -88,7 +88,7 @@ bool listResize(Value list, int64_t newsize) {
   l = asList(list);  // re-read: the allocation may have moved the list
   Value old = l->items.get();
   int64_t keep = std::min(l->length, newsize);
-  for (int64_t i = 0; i < keep; ++i) asArray(fresh)->items[i].set(asArray(old)->items[i].get());
+  gc::moveSlots(&asArray(fresh)->items[0], &asArray(old)->items[0], static_cast<size_t>(keep));
   l->items.set(fresh);
   l->length = newsize;
   return true;
@@ -224,12 +224,12 @@ bool replaceRange(Value self, int64_t lo, int64_t hi, Value seq) {
   int64_t d = n - (hi - lo);
   if (d < 0) {
     ArrayObj* a = asArray(asList(self)->items.get());
-    for (int64_t i = hi; i < len; ++i) a->items[i + d].set(a->items[i].get());
+    gc::moveSlots(&a->items[hi + d], &a->items[hi], static_cast<size_t>(len - hi));
     if (!listResize(self, len + d)) return false;
   } else if (d > 0) {
     if (!listResize(self, len + d)) return false;
     ArrayObj* a = asArray(asList(self)->items.get());
-    for (int64_t i = len - 1; i >= hi; --i) a->items[i + d].set(a->items[i].get());
+    gc::moveSlots(&a->items[hi + d], &a->items[hi], static_cast<size_t>(len - hi));
   }
   for (int64_t i = 0; i < n; ++i) listSetItem(self, lo + i, fastItem(seq, i));
   return true;
@@ -573,7 +573,7 @@ Value list_insert(Value* args) {
   if (where > n) where = n;
   if (!listResize(self, n + 1)) return Value();
   ArrayObj* a = asArray(asList(self)->items.get());
-  for (int64_t i = n; i > where; --i) a->items[i].set(a->items[i - 1].get());
+  gc::moveSlots(&a->items[where + 1], &a->items[where], static_cast<size_t>(n - where));
   a->items[where].set(args[2]);
   return None();
 }
@@ -588,7 +588,7 @@ Value list_pop(Value* args) {
   if (i < 0 || i >= n) return raise(exc::IndexError, "pop index out of range");
   Value v = listItem(self, i);
   ArrayObj* a = asArray(asList(self)->items.get());
-  for (int64_t j = i + 1; j < n; ++j) a->items[j - 1].set(a->items[j].get());
+  gc::moveSlots(&a->items[i], &a->items[i + 1], static_cast<size_t>(n - i - 1));
   if (!listResize(self, n - 1)) return Value();
   return v;
 }

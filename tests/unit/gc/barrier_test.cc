@@ -207,6 +207,44 @@ TEST(Barrier, OldObjectReachableOnlyFromYoungSurvivesFullCollection) {
   EXPECT_EQ(as<Node>(as<Node>(roots[0])->a.get())->payload, 11);
 }
 
+// moveSlots shifts an old array's items by `shift` slots (as list.pop(0) and
+// list.insert(0, x) do): young referents moved into cards that were clean must
+// survive the next minor collection, and the verifier must find every old slot
+// holding a young reference in a dirty card.
+void exerciseMoveSlots(size_t length, size_t stride, ptrdiff_t shift) {
+  gc::RootVector roots;
+  roots.push_back(val(newArray(length, 0)));
+  ASSERT_TRUE(gc::isOld(roots[0].asObject()));
+  fillArray(roots[0], 1, stride);
+  Array* array = as<Array>(roots[0]);
+  size_t n = length - static_cast<size_t>(shift < 0 ? -shift : shift);
+  if (shift > 0) {
+    gc::moveSlots(&array->at(static_cast<size_t>(shift)), &array->at(0), n);
+  } else {
+    gc::moveSlots(&array->at(0), &array->at(static_cast<size_t>(-shift)), n);
+  }
+  EXPECT_EQ(gc::verifyHeap(), std::vector<std::string>{});
+  collectScrubbed(Generation::kYoung);
+  EXPECT_EQ(gc::verifyHeap(), std::vector<std::string>{});
+  array = as<Array>(roots[0]);
+  size_t bad = 0;
+  for (size_t j = 0; j < n; ++j) {
+    size_t to = shift > 0 ? j + static_cast<size_t>(shift) : j;
+    size_t from = shift > 0 ? j : j + static_cast<size_t>(-shift);
+    Value v = array->at(to).get();
+    if (from % stride == 0) {
+      if (!v.isObject() || !gc::isHeapObject(v.asObject()) || as<Node>(v)->payload != 1'000'000 + int64_t(from)) ++bad;
+    } else if (from % stride == 1 && v != Value::fromSmallInt(-static_cast<int64_t>(from))) {
+      ++bad;
+    }
+  }
+  EXPECT_EQ(bad, 0u);
+}
+
+TEST(Barrier, MoveSlotsDownAcrossCards) { exerciseMoveSlots(2000, 97, -1); }
+TEST(Barrier, MoveSlotsUpAcrossCards) { exerciseMoveSlots(2000, 97, 70); }
+TEST(Barrier, MoveSlotsInLargeArray) { exerciseMoveSlots(20000, 301, -200); }
+
 TEST(Barrier, VerifierIsHappyWithBarrieredStores) {
   gc::RootVector roots;
   roots.push_back(val(newOldNode(1)));
