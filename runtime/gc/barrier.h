@@ -103,11 +103,11 @@ static_assert(sizeof(HeapValue) == sizeof(Value) && sizeof(WeakHeapValue) == siz
 
 // Moves `n` slots from `src` to `dst`, as memmove (the ranges may overlap):
 // list.insert, pop and slice assignment shift their items with it, and a list
-// growing copies its items into the new array.  The invariant carries over by cards, not by values: when one of
-// an old source range's cards is dirty, every card of an old destination
-// range is dirtied (the next minor collection cleans those left with no young
-// reference); from a young source each value is checked.  A young destination
-// needs no barrier.
+// growing copies its items into the new array.  The invariant carries over by
+// cards, not by values: for an old source, each dirty card dirties the cards
+// its slots moved to (the next minor collection cleans those left with no
+// young reference); from a young source each value is checked.  A young
+// destination needs no barrier.
 void moveSlots(HeapValue* dst, HeapValue* src, size_t n);
 
 }  // namespace tern::gc

@@ -168,18 +168,24 @@ void moveSlots(HeapValue* dst, HeapValue* src, size_t n) {
   if (n == 0) return;
   std::memmove(static_cast<void*>(dst), static_cast<const void*>(src), n * sizeof(HeapValue));
   if (!isOld(dst)) return;
-  auto cardOf = [](const void* p) { return (reinterpret_cast<uintptr_t>(p) - g_bounds.old_lo) >> kCardShift; };
   if (!isOld(src)) {  // from a young object: the values say which cards need marking
     for (size_t i = 0; i < n; ++i) writeBarrier(&dst[i], dst[i].get());
     return;
   }
-  bool young_moved = false;
-  for (uintptr_t c = cardOf(src), last = cardOf(src + n - 1); c <= last && !young_moved; ++c) {
-    young_moved = g_bounds.cards[c] != 0;
-  }
-  if (!young_moved) return;
-  for (uintptr_t c = cardOf(dst), last = cardOf(dst + n - 1); c <= last; ++c) {
-    if (g_bounds.cards[c] == 0) noteDirtyCard(c);
+  // Each dirty card of the source dirties the cards its slots moved to.
+  constexpr size_t kSlotsPerCard = kCardBytes / sizeof(HeapValue);
+  auto cardOf = [](const void* p) { return (reinterpret_cast<uintptr_t>(p) - g_bounds.old_lo) >> kCardShift; };
+  size_t i = 0;
+  while (i < n) {
+    uintptr_t card = cardOf(src + i);
+    size_t in_card = kSlotsPerCard - ((reinterpret_cast<uintptr_t>(src + i) & (kCardBytes - 1)) / sizeof(HeapValue));
+    size_t end = std::min(n, i + in_card);
+    if (g_bounds.cards[card] != 0) {
+      for (uintptr_t c = cardOf(dst + i), last = cardOf(dst + end - 1); c <= last; ++c) {
+        if (g_bounds.cards[c] == 0) noteDirtyCard(c);
+      }
+    }
+    i = end;
   }
 }
 

@@ -8,6 +8,7 @@
 // defs are static); its default values live in g_sig_values (a root), so
 // they stay valid when the collector moves them.  Descriptor objects keep
 // their def/sig pointers as raw words (static memory, never heap).
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -56,7 +57,9 @@ struct NativeSig {
   int var_pos = -1;
   int var_kw = -1;
   bool takes_keywords = false;
-  bool all_required_filled_positionally = false;
+  // No *args, **kwargs or required keyword-only parameter: a call without
+  // keywords of an accepted arity binds by copying (bind's fast path).
+  bool simple = false;
 };
 
 namespace {
@@ -216,6 +219,9 @@ NativeSig* parseSignature(const MethodDef* def) {
         break;
     }
   }
+  sig->simple = sig->var_pos < 0 && sig->var_kw < 0 &&
+                std::none_of(sig->params.begin(), sig->params.end(),
+                             [](const NativeParam& q) { return q.kind == ParamKind::kKwOnly && q.required; });
   return sig;
 }
 
@@ -297,6 +303,14 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
   if (sig->has_self) out[o++] = self;
   Value* p = out + o;
   size_t np = sig->params.size();
+  if (nk == 0 && sig->simple && nargs >= sig->min_positional && nargs <= sig->n_positional) {
+    for (size_t i = 0; i < nargs; ++i) p[i] = args[i];
+    for (size_t i = nargs; i < np; ++i) {
+      const NativeParam& q = sig->params[i];
+      p[i] = q.unrepresentable ? Value() : sigValue(q.default_index);
+    }
+    return true;
+  }
   // Arity checks that need no keyword matching.
   if (nk > 0 && !sig->takes_keywords) return bindError(def, sig, self, nargs, nk);
   if (nargs > sig->n_positional && sig->var_pos < 0) return bindError(def, sig, self, nargs, nk);
@@ -366,7 +380,13 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
 
 Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
   size_t n = sig->params.size() + (sig->has_self ? 1 : 0);
-  Value small[16];
+  // Left uninitialised (zeroing it was most of a native call's cost): bind
+  // writes each of the n slots the function reads.
+  union Slots {
+    Slots() {}
+    Value values[16];
+  } slots;
+  Value* small = slots.values;
   if (n <= 16) {
     if (!bind(def, sig, self, args, nargs, kwnames, small)) return Value();
     return def->fn(small);
