@@ -250,17 +250,11 @@ inline Value dictEntryKey(Value dict, int64_t index) {
   return entries->items[2 * index].get();
 }
 
-// Finds the entry index of `key` in an exact dict by scanning for the
-// interned key object (used only when filling a cache); -1 if not found.
+// The entry index of the str `key` in an exact dict (used when filling a
+// cache); -1 if not found.
 int64_t dictEntryIndex(Value dict, Value key) {
-  Value e = asDict(dict)->entries.get();
-  if (e.isNull()) return -1;
-  auto* entries = static_cast<ArrayObj*>(e.asObject());
-  int64_t n = entries->capacity / 2;
-  for (int64_t i = 0; i < n; ++i) {
-    if (entries->items[2 * i].get() == key) return i;
-  }
-  return -1;
+  int64_t e = isExactStr(key) ? dictStrEntryIndex(dict, key) : -1;
+  return e < 0 ? -1 : e;
 }
 
 Value loadGlobalSlow(CodeObj* code, int64_t index, Value globals, Value builtins, Value name) {
@@ -413,6 +407,8 @@ bool cacheableType(Type* tp) {
   return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax);
 }
 
+inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed);
+
 // LOAD_ATTR's slow path: the generic lookup, remembering what it found.
 Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
   Type* tp = typeOf(obj);
@@ -425,18 +421,26 @@ Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
   if (module && !descr.isNull()) return getAttr(obj, name);
   if (descr.isNull()) {
     if (errorPending()) return Value();
-    Value v = getAttr(obj, name);
+    // An instance attribute: the entry found is the value and the hint.
     Value dict = instanceDictOf(obj, tp);
-    if (!v.isNull() && !dict.isNull() && isExactDict(dict)) {
-      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+    if (!dict.isNull() && isExactDict(dict)) {
+      int64_t e = dictEntryIndex(dict, name);
+      if (e >= 0) {
+        attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(e));
+        return dictEntryValue(dict, e);
+      }
     }
-    return v;
+    return getAttr(obj, name);  // __getattr__, or the AttributeError
   }
   Type* dt = typeOf(descr);
   AttrKind kind = dt->slots.tp_descr_get == nullptr ? kAttrClassValue
                   : dt->slots.tp_descr_set != nullptr ? kAttrData
                                                       : kAttrNonData;
   attrCacheFill(code, index, tp, kind, descr);
+  // The entry just made answers as a hit would, without a second lookup.
+  bool failed = false;
+  Value v = loadAttrCached(&cacheTable(code)->items[index * kCacheWords], obj, tp, name, &failed);
+  if (!v.isNull() || failed) return v;
   return getAttr(obj, name);
 }
 

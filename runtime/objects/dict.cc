@@ -328,9 +328,9 @@ Value dictGet(Value dict, Value key) {
   return dictimpl::entryValue(dict, ix);
 }
 
-Value dictGetStr(Value dict, Value key) {
+int64_t dictStrEntryIndex(Value dict, Value key) {
   Value index = asDict(dict)->index.get();
-  if (index.isNull()) return Value();
+  if (index.isNull()) return -1;
   int64_t hash = asStr(key)->hash;
   if (hash == -1) hash = strHash(key);
   IndexHeader* h = header(index);
@@ -339,19 +339,24 @@ Value dictGetStr(Value dict, Value key) {
   uint64_t i = perturb & mask;
   for (;;) {
     int64_t ix = getSlot(h, i);
-    if (ix == kEmpty) return Value();
+    if (ix == kEmpty) return -1;
     if (ix >= 0) {
       Value k = dictimpl::entryKey(dict, ix);
-      if (k == key) return dictimpl::entryValue(dict, ix);
+      if (k == key) return ix;
       if (hashesOf(h)[ix] == hash) {
-        // Anything but an exact str may run __eq__: take the general path.
-        if (!isExactStr(k)) return dictGet(dict, key);
-        if (strEquals(k, key)) return dictimpl::entryValue(dict, ix);
+        if (!isExactStr(k)) return -2;  // its __eq__ may run: the general path decides
+        if (strEquals(k, key)) return ix;
       }
     }
     perturb >>= 5;
     i = (i * 5 + perturb + 1) & mask;
   }
+}
+
+Value dictGetStr(Value dict, Value key) {
+  int64_t ix = dictStrEntryIndex(dict, key);
+  if (ix == -2) return dictGet(dict, key);
+  return ix < 0 ? Value() : dictimpl::entryValue(dict, ix);
 }
 
 int dictSet(Value dict, Value key, Value value) {

@@ -39,6 +39,10 @@ Value newDict();
 Value dictGet(Value dict, Value key);
 // Fast path for an exact str key whose hash is cached (interned names).
 Value dictGetStr(Value dict, Value key);
+// The entry index of an exact-str `key` in an exact dict, -1 when absent, -2
+// when a key of another type has the same hash (only the general lookup may
+// run its __eq__).  Never raises.
+int64_t dictStrEntryIndex(Value dict, Value key);
 // 0 on success, -1 on error.
 int dictSet(Value dict, Value key, Value value);
 // 1 removed, 0 absent (no exception), -1 error.
