@@ -35,7 +35,7 @@ bool is_decimal(char32_t c) { return Has(c, t::kDecimal); }
 bool is_digit(char32_t c) { return Has(c, t::kDigit); }
 bool is_numeric(char32_t c) { return Has(c, t::kNumeric); }
 bool is_alnum(char32_t c) { return Has(c, t::kAlpha | t::kDecimal | t::kDigit | t::kNumeric); }
-bool is_space(char32_t c) { return Has(c, t::kSpace); }
+bool is_space_table(char32_t c) { return Has(c, t::kSpace); }
 bool is_printable(char32_t c) { return Has(c, t::kPrintable); }
 bool is_lower(char32_t c) { return Has(c, t::kLower); }
 bool is_upper(char32_t c) { return Has(c, t::kUpper); }

@@ -34,7 +34,13 @@ bool is_digit(char32_t c);
 bool is_numeric(char32_t c);
 // str.isalnum per character: alpha, decimal, digit or numeric.
 bool is_alnum(char32_t c);
-bool is_space(char32_t c);
+// str.isspace per character (Unicode White_Space as CPython defines it); the
+// ASCII answer inline: \t-\r, the four separators 0x1C-0x1F, and space.
+bool is_space_table(char32_t c);
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20);
+  return is_space_table(c);
+}
 bool is_printable(char32_t c);
 bool is_lower(char32_t c);
 bool is_upper(char32_t c);
