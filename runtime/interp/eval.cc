@@ -25,6 +25,7 @@
 #include "runtime/interp/generator.h"
 #include "runtime/interp/opcodes.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/float.h"
@@ -1195,6 +1196,12 @@ op_JUMP_FORWARD:
   DISPATCH();
 op_JUMP_BACKWARD:
   JUMP_TO(oparg);
+  // Python signal handlers run here, so that a loop sees its signal soon
+  // (runtime/modules/_signal.h): one relaxed load per iteration.
+  if (signalsTripped()) {
+    frame->setDepth(sp - STACK_BASE());
+    if (!runSignalHandlers()) goto error;
+  }
   if ((++backward_jumps & 1023) == 0 && gc::pendingFinalizers() != 0) {
     frame->setDepth(sp - STACK_BASE());
     gc::runFinalizers();

@@ -97,3 +97,12 @@ attempt(signal.pthread_sigmask, signal.SIG_BLOCK, [0])
 attempt(signal.pthread_sigmask, 99, [])
 print(issubclass(signal.ItimerError, OSError), signal.ItimerError.__name__)
 attempt(signal.setitimer, 99, 1.0)
+
+# A handler runs by the next backward jump of a loop after os.kill.
+loop_hits = []
+signal.signal(signal.SIGUSR2, lambda s, f: loop_hits.append(s))
+os.kill(os.getpid(), signal.SIGUSR2)
+for _ in range(3):
+    pass
+print("loop", loop_hits == [signal.SIGUSR2])
+signal.signal(signal.SIGUSR2, signal.SIG_DFL)
