@@ -95,20 +95,6 @@ enum Param {
   kParamCount
 };
 
-// A C int argument (clinic's "i").
-bool cInt(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t n;
-  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
-
 // An unsigned argument as CPython's _PyLong_UnsignedLong(Long)_Converter
 // reads it: ValueError for negatives, OverflowError past 64 bits.
 bool cUnsigned(Value v, uint64_t* out, const char* too_large) {
@@ -142,11 +128,11 @@ Value blake2New(const Variant& variant, Type* type, const MethodDef* def, const 
   int digest_size, fanout, depth, node_depth, inner_size;
   uint64_t leaf_size, node_offset;
   std::string key, salt, person;
-  if (!cInt(p[kDigestSize], &digest_size) || !bytesArg(p[kKey], &key) || !bytesArg(p[kSalt], &salt) ||
-      !bytesArg(p[kPerson], &person) || !cInt(p[kFanout], &fanout) || !cInt(p[kDepth], &depth) ||
+  if (!argCInt(p[kDigestSize], &digest_size) || !bytesArg(p[kKey], &key) || !bytesArg(p[kSalt], &salt) ||
+      !bytesArg(p[kPerson], &person) || !argCInt(p[kFanout], &fanout) || !argCInt(p[kDepth], &depth) ||
       !cUnsigned(p[kLeafSize], &leaf_size, "Python int too large to convert to C unsigned long") ||
-      !cUnsigned(p[kNodeOffset], &node_offset, "int too big to convert") || !cInt(p[kNodeDepth], &node_depth) ||
-      !cInt(p[kInnerSize], &inner_size)) {
+      !cUnsigned(p[kNodeOffset], &node_offset, "int too big to convert") || !argCInt(p[kNodeDepth], &node_depth) ||
+      !argCInt(p[kInnerSize], &inner_size)) {
     return Value();
   }
   int last_node = isTrue(p[kLastNode]);

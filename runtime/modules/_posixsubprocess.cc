@@ -75,19 +75,6 @@ bool fsConvertList(Value seq, const char* what, std::vector<std::string>* out) {
   return true;
 }
 
-bool cInt(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t n;
-  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
-
 // A uid or gid argument: None is "leave it" (-1).
 bool idArg(Value v, int64_t* out) {
   if (isNone(v)) {
@@ -300,15 +287,15 @@ Value posixsubprocess_fork_exec(Value* args) {
   int* const ints[] = {&plan.p2cread, &plan.p2cwrite, &plan.c2pread,      &plan.c2pwrite,
                        &plan.errread, &plan.errwrite, &plan.errpipe_read, &plan.errpipe_write};
   for (int k = 0; k < 8; ++k) {
-    if (!cInt(args[7 + k], ints[k])) return Value();
+    if (!argCInt(args[7 + k], ints[k])) return Value();
   }
   if (plan.close_fds && plan.errpipe_write < 3) return raise(exc::ValueError, "errpipe_write must be >= 3");
   int restore_signals = isTrue(args[15]), call_setsid = isTrue(args[16]);
   if (restore_signals < 0 || call_setsid < 0) return Value();
   plan.restore_signals = restore_signals != 0;
   plan.call_setsid = call_setsid != 0;
-  if (!cInt(args[17], &plan.pgid_to_set) || !idArg(args[18], &plan.gid) || !idArg(args[20], &plan.uid) ||
-      !cInt(args[21], &plan.child_umask)) {
+  if (!argCInt(args[17], &plan.pgid_to_set) || !idArg(args[18], &plan.gid) || !idArg(args[20], &plan.uid) ||
+      !argCInt(args[21], &plan.child_umask)) {
     return Value();
   }
   if (!isNone(extra_groups)) {

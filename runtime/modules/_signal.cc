@@ -103,19 +103,6 @@ bool signalNumber(Value v, int* out) {
   return true;
 }
 
-bool cIntArg(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t n;
-  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
-
 // ===========================================================================
 // Running handlers
 
@@ -208,7 +195,7 @@ Value signal_default_int_handler(Value* /*args*/) { return raiseEmpty(exc::Keybo
 
 Value signal_raise_signal(Value* args) {
   int signum;
-  if (!cIntArg(args[1], &signum)) return Value();
+  if (!argCInt(args[1], &signum)) return Value();
   if (::raise(signum) != 0) return raiseOSErrorFromErrno();
   if (!runSignalHandlers()) return Value();
   return None();
@@ -266,7 +253,7 @@ Value signal_valid_signals(Value* /*args*/) {
 Value signal_pthread_sigmask(Value* args) {
   int how;
   sigset_t mask, previous;
-  if (!cIntArg(args[1], &how) || !sigsetFromIterable(args[2], &mask)) return Value();
+  if (!argCInt(args[1], &how) || !sigsetFromIterable(args[2], &mask)) return Value();
   int err = pthread_sigmask(how, &mask, &previous);
   if (err != 0) return posix::raiseErrno(err);
   if (!runSignalHandlers()) return Value();
@@ -294,7 +281,7 @@ Value signal_pthread_kill(Value* args) {
   int64_t thread_id;
   if (!intToInt64(tid, &thread_id)) return Value();
   int signum;
-  if (!cIntArg(args[2], &signum)) return Value();
+  if (!argCInt(args[2], &signum)) return Value();
   int err = pthread_kill(static_cast<pthread_t>(thread_id), signum);
   if (err != 0) return posix::raiseErrno(err);
   if (!runSignalHandlers()) return Value();
@@ -303,7 +290,7 @@ Value signal_pthread_kill(Value* args) {
 
 Value signal_siginterrupt(Value* args) {
   int signum, flag;
-  if (!signalNumber(args[1], &signum) || !cIntArg(args[2], &flag)) return Value();
+  if (!signalNumber(args[1], &signum) || !argCInt(args[2], &flag)) return Value();
   struct sigaction action;
   if (sigaction(signum, nullptr, &action) != 0) return raiseOSErrorFromErrno();
   if (flag) {
@@ -320,7 +307,7 @@ Value signal_siginterrupt(Value* args) {
 
 Value signal_alarm(Value* args) {
   int seconds;
-  if (!cIntArg(args[1], &seconds)) return Value();
+  if (!argCInt(args[1], &seconds)) return Value();
   return newInt(alarm(static_cast<unsigned>(seconds)));
 }
 
@@ -364,7 +351,7 @@ Value raiseItimerError() {
 Value signal_setitimer(Value* args) {
   int which;
   struct itimerval value = {}, old = {};
-  if (!cIntArg(args[1], &which) || !secondsToTimeval(args[2], &value.it_value) ||
+  if (!argCInt(args[1], &which) || !secondsToTimeval(args[2], &value.it_value) ||
       !secondsToTimeval(args[3], &value.it_interval)) {
     return Value();
   }
@@ -374,7 +361,7 @@ Value signal_setitimer(Value* args) {
 
 Value signal_getitimer(Value* args) {
   int which;
-  if (!cIntArg(args[1], &which)) return Value();
+  if (!argCInt(args[1], &which)) return Value();
   struct itimerval value;
   if (getitimer(which, &value) != 0) return raiseItimerError();
   return itimerTuple(value);
@@ -382,7 +369,7 @@ Value signal_getitimer(Value* args) {
 
 Value signal_set_wakeup_fd(Value* args) {
   int fd, warn;
-  if (!cIntArg(args[1], &fd) || !cIntArg(args[2], &warn)) return Value();
+  if (!argCInt(args[1], &fd) || !argCInt(args[2], &warn)) return Value();
   if (!onMainThread()) {
     return raise(exc::ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
   }

@@ -99,19 +99,6 @@ Value raiseGaiError(int code) {
   return raiseWithCode(g_gaierror, code, gai_strerror(code));
 }
 
-bool cInt(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t n;
-  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
-
 // ===========================================================================
 // Blocking modes and the generic call
 
@@ -294,7 +281,7 @@ bool resolveHost(const std::string& name, int family, SockAddr* out) {
 // The port of an address tuple: an int in 0..65535.
 bool portNumber(Value v, const char* caller, int* out) {
   int port;
-  if (!cInt(v, &port)) return false;
+  if (!argCInt(v, &port)) return false;
   if (port < 0 || port > 0xffff) {
     raisef(exc::OverflowError, "%s(): port must be 0-65535.", caller);
     return false;
@@ -452,7 +439,7 @@ int socket_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value bound[4];
   if (!bindArguments(&kSocketInitDef, Value(), args, nargs, kwnames, bound)) return -1;
   int family, type, proto;
-  if (!cInt(bound[0], &family) || !cInt(bound[1], &type) || !cInt(bound[2], &proto)) return -1;
+  if (!argCInt(bound[0], &family) || !argCInt(bound[1], &type) || !argCInt(bound[2], &proto)) return -1;
   Value fileno = bound[3];
   int fd;
   if (isNone(fileno)) {
@@ -469,7 +456,7 @@ int socket_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       raise(exc::TypeError, "socket() argument 'fileno' must be int, not float");
       return -1;
     }
-    if (!cInt(fileno, &fd)) return -1;
+    if (!argCInt(fileno, &fd)) return -1;
     if (fd < 0) {
       raise(exc::ValueError, "negative file descriptor");
       return -1;
@@ -542,7 +529,7 @@ Value socket_bind(Value* args) {
 
 Value socket_listen(Value* args) {
   int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
-  if (!args[1].isNull() && !cInt(args[1], &backlog)) return Value();
+  if (!args[1].isNull() && !argCInt(args[1], &backlog)) return Value();
   if (backlog < 0) backlog = 0;
   if (::listen(sockFd(args[0]), backlog) != 0) return raiseErrno(errno);
   return None();
@@ -621,7 +608,7 @@ Value socket_recv(Value* args) {
   Value self = args[0];
   int64_t size;
   int flags;
-  if (!bufferSize(args[1], "negative buffersize in recv", &size) || !cInt(args[2], &flags)) return Value();
+  if (!bufferSize(args[1], "negative buffersize in recv", &size) || !argCInt(args[2], &flags)) return Value();
   std::string data(static_cast<size_t>(size), '\0');
   int64_t n;
   if (!sockCall(
@@ -637,7 +624,7 @@ Value socket_recvfrom(Value* args) {
   Value self = args[0];
   int64_t size;
   int flags;
-  if (!bufferSize(args[1], "negative buffersize in recvfrom", &size) || !cInt(args[2], &flags)) return Value();
+  if (!bufferSize(args[1], "negative buffersize in recvfrom", &size) || !argCInt(args[2], &flags)) return Value();
   std::string data(static_cast<size_t>(size), '\0');
   SockAddr addr;
   int64_t n;
@@ -672,7 +659,7 @@ Value receiveInto(Value self, Value buffer, Value nbytes_arg, Value flags_arg, b
   int64_t nbytes;
   int flags;
   std::string negative = std::string("negative buffersize in ") + name;
-  if (!bufferSize(nbytes_arg, negative.c_str(), &nbytes) || !cInt(flags_arg, &flags)) return Value();
+  if (!bufferSize(nbytes_arg, negative.c_str(), &nbytes) || !argCInt(flags_arg, &flags)) return Value();
   if (nbytes == 0) nbytes = view.len;
   if (nbytes > view.len) return raise(exc::ValueError, "buffer too small for requested bytes");
   std::string data(static_cast<size_t>(nbytes), '\0');
@@ -702,7 +689,7 @@ Value socket_send(Value* args) {
   Value self = args[0];
   std::string data;
   int flags;
-  if (!bufferCopyBytes(args[1], &data) || !cInt(args[2], &flags)) return Value();
+  if (!bufferCopyBytes(args[1], &data) || !argCInt(args[2], &flags)) return Value();
   int64_t n;
   if (!sockCall(
           self, true,
@@ -717,7 +704,7 @@ Value socket_sendall(Value* args) {
   Value self = args[0];
   std::string data;
   int flags;
-  if (!bufferCopyBytes(args[1], &data) || !cInt(args[2], &flags)) return Value();
+  if (!bufferCopyBytes(args[1], &data) || !argCInt(args[2], &flags)) return Value();
   size_t done = 0;
   while (done < data.size()) {
     int64_t n;
@@ -742,7 +729,7 @@ Value socket_sendto(Value* args) {
   int flags = 0;
   Value address = args[2];
   if (!args[3].isNull()) {
-    if (!cInt(args[2], &flags)) return Value();
+    if (!argCInt(args[2], &flags)) return Value();
     address = args[3];
   }
   SockAddr addr;
@@ -762,7 +749,7 @@ Value socket_sendto(Value* args) {
 
 Value socket_shutdown(Value* args) {
   int how;
-  if (!cInt(args[1], &how)) return Value();
+  if (!argCInt(args[1], &how)) return Value();
   if (::shutdown(sockFd(args[0]), how) != 0) return raiseErrno(errno);
   return None();
 }
@@ -785,8 +772,8 @@ Value socket_getpeername(Value* args) {
 
 Value socket_getsockopt(Value* args) {
   int level, option, buflen = 0;
-  if (!cInt(args[1], &level) || !cInt(args[2], &option)) return Value();
-  if (!args[3].isNull() && !cInt(args[3], &buflen)) return Value();
+  if (!argCInt(args[1], &level) || !argCInt(args[2], &option)) return Value();
+  if (!args[3].isNull() && !argCInt(args[3], &buflen)) return Value();
   if (buflen == 0) {
     int value = 0;
     socklen_t n = sizeof value;
@@ -803,7 +790,7 @@ Value socket_getsockopt(Value* args) {
 
 Value socket_setsockopt(Value* args) {
   int level, option;
-  if (!cInt(args[1], &level) || !cInt(args[2], &option)) return Value();
+  if (!argCInt(args[1], &level) || !argCInt(args[2], &option)) return Value();
   Value value = args[3];
   int r;
   if (!args[4].isNull()) {
@@ -818,7 +805,7 @@ Value socket_setsockopt(Value* args) {
     r = ::setsockopt(sockFd(args[0]), level, option, nullptr, static_cast<socklen_t>(optlen));
   } else if (isInt(value)) {
     int flag;
-    if (!cInt(value, &flag)) return Value();
+    if (!argCInt(value, &flag)) return Value();
     r = ::setsockopt(sockFd(args[0]), level, option, &flag, sizeof flag);
   } else {
     std::string data;
@@ -863,7 +850,7 @@ Value socket_get_timeout(Value self) {
 
 Value socket_socketpair(Value* args) {
   int family, type, proto;
-  if (!cInt(args[1], &family) || !cInt(args[2], &type) || !cInt(args[3], &proto)) return Value();
+  if (!argCInt(args[1], &family) || !argCInt(args[2], &type) || !argCInt(args[3], &proto)) return Value();
   int fds[2];
   if (::socketpair(family, type | SOCK_CLOEXEC, proto, fds) != 0) return raiseErrno(errno);
   Value a = newSocketFromFd(fds[0], family, type, proto);
@@ -980,7 +967,7 @@ Value socket_getaddrinfo(Value* args) {
     return raise(exc::OSError, "Int or String expected");
   }
   int family, type, proto, flags;
-  if (!cInt(args[3], &family) || !cInt(args[4], &type) || !cInt(args[5], &proto) || !cInt(args[6], &flags)) {
+  if (!argCInt(args[3], &family) || !argCInt(args[4], &type) || !argCInt(args[5], &proto) || !argCInt(args[6], &flags)) {
     return Value();
   }
   struct addrinfo hints = {}, *res = nullptr;
@@ -1007,7 +994,7 @@ Value socket_getaddrinfo(Value* args) {
 Value socket_getnameinfo(Value* args) {
   Value sockaddr = args[1];
   int flags;
-  if (!cInt(args[2], &flags)) return Value();
+  if (!argCInt(args[2], &flags)) return Value();
   if (!isTuple(sockaddr)) return raise(exc::TypeError, "getnameinfo() argument 1 must be a tuple");
   int64_t n = tupleLength(sockaddr);
   if (n < 2 || n > 4) return raise(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
@@ -1015,7 +1002,7 @@ Value socket_getnameinfo(Value* args) {
   if (!isStr(tupleItem(sockaddr, 0))) return raise(exc::TypeError, "getnameinfo(): illegal sockaddr argument");
   host = strToUtf8(tupleItem(sockaddr, 0));
   int port;
-  if (!cInt(tupleItem(sockaddr, 1), &port)) return Value();
+  if (!argCInt(tupleItem(sockaddr, 1), &port)) return Value();
   int64_t flowinfo = 0, scope_id = 0;
   if (n > 2 && !intToInt64(index(tupleItem(sockaddr, 2)), &flowinfo)) return Value();
   if (n > 3 && !intToInt64(index(tupleItem(sockaddr, 3)), &scope_id)) return Value();
@@ -1075,7 +1062,7 @@ Value socket_getservbyname(Value* args) {
 
 Value socket_getservbyport(Value* args) {
   int port;
-  if (!cInt(args[1], &port)) return Value();
+  if (!argCInt(args[1], &port)) return Value();
   if (port < 0 || port > 0xffff) return raise(exc::OverflowError, "getservbyport: port must be 0-65535.");
   std::string proto;
   bool has_proto;
@@ -1185,7 +1172,7 @@ Value socket_inet_ntoa(Value* args) {
 
 Value socket_inet_pton(Value* args) {
   int family;
-  if (!cInt(args[1], &family)) return Value();
+  if (!argCInt(args[1], &family)) return Value();
   if (!isStr(args[2]))
     return raisef(exc::TypeError, "inet_pton() argument 2 must be str, not %s", typeNameOf(args[2]).c_str());
   std::string text = strToUtf8(args[2]);
@@ -1198,7 +1185,7 @@ Value socket_inet_pton(Value* args) {
 
 Value socket_inet_ntop(Value* args) {
   int family;
-  if (!cInt(args[1], &family)) return Value();
+  if (!argCInt(args[1], &family)) return Value();
   std::string packed;
   if (!bufferCopyBytes(args[2], &packed)) return Value();
   if (family == AF_INET) {
@@ -1215,14 +1202,14 @@ Value socket_inet_ntop(Value* args) {
 
 Value socket_close_fd(Value* args) {
   int fd;
-  if (!cInt(args[1], &fd)) return Value();
+  if (!argCInt(args[1], &fd)) return Value();
   if (::close(fd) != 0 && errno != ECONNRESET) return raiseErrno(errno);
   return None();
 }
 
 Value socket_dup(Value* args) {
   int fd;
-  if (!cInt(args[1], &fd)) return Value();
+  if (!argCInt(args[1], &fd)) return Value();
   int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (copy < 0) return raiseErrno(errno);
   return newInt(copy);

@@ -57,20 +57,6 @@ bool asciiArg(Value v, std::string* out) {
   return bufferCopyBytes(v, out);
 }
 
-// A C int flag (clinic's "bool(accept={int})" and "i").
-bool cInt(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t n;
-  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
-
 // An unsigned int taken modulo 2**32 (clinic's "unsigned_int(bitwise=True)").
 bool cUnsignedMask(Value v, uint32_t* out) {
   Value i = index(v);
@@ -132,7 +118,7 @@ Value binascii_a2b_uu(Value* args) {
 Value binascii_b2a_uu(Value* args) {
   std::string in;
   int backtick;
-  if (!binaryArg(args[1], &in) || !cInt(args[2], &backtick)) return Value();
+  if (!binaryArg(args[1], &in) || !argCInt(args[2], &backtick)) return Value();
   if (in.size() > 45) return raiseError("At most 45 bytes at once");
   auto encode = [&](unsigned c) -> char { return (backtick && c == 0) ? '`' : static_cast<char>(' ' + c); };
   std::string out;
@@ -164,7 +150,7 @@ int base64Value(unsigned char c) {
 Value binascii_a2b_base64(Value* args) {
   std::string in;
   int strict;
-  if (!asciiArg(args[1], &in) || !cInt(args[2], &strict)) return Value();
+  if (!asciiArg(args[1], &in) || !argCInt(args[2], &strict)) return Value();
   if (strict && !in.empty() && in[0] == '=') return raiseError("Leading padding not allowed");
   std::string out;
   int quad_pos = 0, pads = 0;
@@ -223,7 +209,7 @@ Value binascii_a2b_base64(Value* args) {
 Value binascii_b2a_base64(Value* args) {
   std::string in;
   int newline;
-  if (!binaryArg(args[1], &in) || !cInt(args[2], &newline)) return Value();
+  if (!binaryArg(args[1], &in) || !argCInt(args[2], &newline)) return Value();
   std::string out;
   out.reserve((in.size() + 2) / 3 * 4 + 1);
   size_t i = 0;
@@ -253,7 +239,7 @@ Value binascii_b2a_base64(Value* args) {
 Value hexlify(Value data, Value sep, Value bytes_per_sep_arg) {
   std::string in;
   int bytes_per_sep;
-  if (!binaryArg(data, &in) || !cInt(bytes_per_sep_arg, &bytes_per_sep)) return Value();
+  if (!binaryArg(data, &in) || !argCInt(bytes_per_sep_arg, &bytes_per_sep)) return Value();
   char sep_char = 0;
   if (sep.isNull()) {
     bytes_per_sep = 0;
@@ -309,7 +295,7 @@ constexpr size_t kMaxLineSize = 76;
 Value binascii_a2b_qp(Value* args) {
   std::string in;
   int header;
-  if (!asciiArg(args[1], &in) || !cInt(args[2], &header)) return Value();
+  if (!asciiArg(args[1], &in) || !argCInt(args[2], &header)) return Value();
   std::string out;
   size_t i = 0, n = in.size();
   while (i < n) {
@@ -346,7 +332,7 @@ Value binascii_a2b_qp(Value* args) {
 Value binascii_b2a_qp(Value* args) {
   std::string in;
   int quotetabs, istext, header;
-  if (!binaryArg(args[1], &in) || !cInt(args[2], &quotetabs) || !cInt(args[3], &istext) || !cInt(args[4], &header)) {
+  if (!binaryArg(args[1], &in) || !argCInt(args[2], &quotetabs) || !argCInt(args[3], &istext) || !argCInt(args[4], &header)) {
     return Value();
   }
   const unsigned char* d = reinterpret_cast<const unsigned char*>(in.data());

@@ -20,6 +20,7 @@
 #include "runtime/objects/bytes_methods.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
+#include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/stringlib.h"
@@ -403,7 +404,7 @@ Value bytes_replace(Value* args) {
 
 Value bytes_expandtabs(Value* args) {
   int tabsize;
-  if (!intArg(args[1], &tabsize)) return Value();
+  if (!argCInt(args[1], &tabsize)) return Value();
   std::string data = selfCopy(args[0]);
   std::optional<size_t> len = sl::expandtabs_length(units(data), tabsize);
   if (!len) return raise(exc::OverflowError, "result too long");
@@ -484,7 +485,7 @@ Value bytes_hex(Value* args) {
       return raisef(exc::TypeError, "sep must be str or bytes.");
     }
     int per;
-    if (!intArg(args[2], &per)) return Value();
+    if (!argCInt(args[2], &per)) return Value();
     per_sep = per;
   }
   std::string data = selfCopy(args[0]);

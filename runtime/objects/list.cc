@@ -88,7 +88,7 @@ bool listResize(Value list, int64_t newsize) {
   l = asList(list);  // re-read: the allocation may have moved the list
   Value old = l->items.get();
   int64_t keep = std::min(l->length, newsize);
-  gc::moveSlots(&asArray(fresh)->items[0], &asArray(old)->items[0], static_cast<size_t>(keep));
+  if (keep > 0) gc::moveSlots(&asArray(fresh)->items[0], &asArray(old)->items[0], static_cast<size_t>(keep));
   l->items.set(fresh);
   l->length = newsize;
   return true;

@@ -466,6 +466,19 @@ bool argSsize(Value v, int64_t* out) {
   return true;
 }
 
+bool argCInt(Value v, int* out) {
+  int64_t n;
+  Value i = index(v);
+  if (i.isNull()) return false;
+  if (!intToInt64(i, &n) || n > INT32_MAX || n < INT32_MIN) {
+    clearError();
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = static_cast<int>(n);
+  return true;
+}
+
 bool argDouble(Value v, double* out) {
   if (!v.isSmallInt() && isFloat(v)) {
     *out = floatValue(v);

@@ -96,8 +96,6 @@ inline void adjustIndices(int64_t len, int64_t* start, int64_t* end) {
 // A Py_ssize_t argument (clinic): __index__, OverflowError "Python int too
 // large to convert to C ssize_t".
 bool ssizeArg(Value v, int64_t* out);
-// An int argument (clinic's `int`): "Python int too large to convert to C int".
-bool intArg(Value v, int* out);
 
 // ---------------------------------------------------------------------------
 // Searching code units (any widths on either side).  The caller has

@@ -16,6 +16,7 @@
 #include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
+#include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/str_methods.h"
@@ -67,19 +68,6 @@ bool ssizeArg(Value v, int64_t* out) {
     raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
     return false;
   }
-  return true;
-}
-
-bool intArg(Value v, int* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  int64_t x;
-  if (!intToInt64(i, &x) || x > INT_MAX || x < INT_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = static_cast<int>(x);
   return true;
 }
 
@@ -556,7 +544,7 @@ Value str_replace(Value* args) {
 Value str_expandtabs(Value* args) {
   Value self = args[0];
   int tabsize;
-  if (!intArg(args[1], &tabsize)) return Value();
+  if (!argCInt(args[1], &tabsize)) return Value();
   StrObj* o = asStr(self);
   bool has_tab = false;
   for (int64_t i = 0; i < o->length && !has_tab; ++i) has_tab = o->at(i) == '\t';
