@@ -17,6 +17,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "runtime/compiler/identifier.h"
 #include "runtime/gc/roots.h"
@@ -283,7 +284,13 @@ Value internStr(std::string_view utf8) {
   int k = static_cast<int>(kind);
   std::string key(1 + scan.length * k, '\0');
   key[0] = static_cast<char>(k);
-  objects::transcode_utf8(utf8, kind, key.data() + 1);
+  if (k == 1) {
+    objects::transcode_utf8(utf8, kind, key.data() + 1);
+  } else {  // 2- and 4-byte units are written aligned, then copied behind the kind byte
+    std::vector<char32_t> units(static_cast<size_t>(scan.length));
+    objects::transcode_utf8(utf8, kind, units.data());
+    std::memcpy(key.data() + 1, units.data(), static_cast<size_t>(scan.length * k));
+  }
   InternTable& table = internTable();
   auto it = table.index.find(key);
   if (it != table.index.end()) return table.values[it->second];
