@@ -11,6 +11,9 @@
 #include <sstream>
 #include <string>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
@@ -46,19 +49,34 @@ std::optional<std::string> read_file(const char* path) {
 }
 
 // The exit status of an uncaught exception: SystemExit's code, else the
-// traceback printed to stderr and 1.
-int reportUncaught() {
+// traceback printed to stderr and 1.  *interrupted: it was a KeyboardInterrupt.
+int reportUncaught(bool* interrupted) {
   Value e = takeError();
   if (e.isNull()) return 0;
   if (isInstance(e, exc::SystemExit)) return systemExitStatus(e);
+  *interrupted = isInstance(e, exc::KeyboardInterrupt);
   printException(e);
   return 1;
+}
+
+// After an uncaught KeyboardInterrupt CPython ends by SIGINT itself, so that
+// a shell sees the interrupt; 130 (128 + SIGINT) if the signal is blocked.
+int exitBySigint() {
+  std::fflush(nullptr);
+  std::signal(SIGINT, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  kill(getpid(), SIGINT);
+  return 128 + SIGINT;
 }
 
 // What every way of running the main program ends with: the exit status of
 // an uncaught exception, the queued finalizers, atexit callbacks, flushing.
 int finish(Value result) {
-  int status = result.isNull() ? reportUncaught() : 0;
+  bool interrupted = false;
+  int status = result.isNull() ? reportUncaught(&interrupted) : 0;
   gc::runFinalizers();  // weakref callbacks and __del__ queued by the last collection (weakref engineer)
   runAtexitCallbacks();  // atexit.h (importer engineer): after the traceback, as Py_FinalizeEx
   finalizeIoAtExit();    // _io.h: files collected or still open are flushed
@@ -68,6 +86,7 @@ int finish(Value result) {
     clearError();
     if (status == 0) status = 120;
   }
+  if (interrupted) return exitBySigint();
   return status;
 }
 
