@@ -379,7 +379,16 @@ void warnUnawaited(Value coro) {
 
 void genFinalize(gc::Object* object) {
   Value gen(object);
-  if (isAsyncGenerator(gen)) return;  // needs the event loop's finalizer hook
+  if (isAsyncGenerator(gen)) {
+    // Its finalizer hook (asyncio's loop schedules aclose()); without one,
+    // nothing: closing needs an event loop.
+    Value finalizer = asGen(gen)->origin.get();
+    if (finalizer.isNull() || asGen(gen)->closed_flag != 0) return;
+    Value saved = takeError();
+    if (call(finalizer, &gen, 1, Value()).isNull()) printUnraisable(gen);
+    if (!saved.isNull()) restoreError(saved);
+    return;
+  }
   // A coroutine never started warns (it is finalizable from its creation);
   // a generator or coroutine suspended where a handler covers the yield closes.
   bool unawaited = typeOf(gen) == types::coroutine_type && asGen(gen)->state == static_cast<int64_t>(GenState::kCreated);
@@ -715,15 +724,42 @@ const TypeSpec kAthrowSpec = {
 };
 TERN_REGISTER_TYPE(kAthrowSpec);
 
-Value agen_anext(Value agen) { return newAwaitable(types::async_generator_asend_type, agen, None()); }
+// The first __anext__/asend/athrow/aclose of an async generator takes the
+// thread's sys.set_asyncgen_hooks(): the finalizer is kept for genFinalize,
+// firstiter is called with the generator.  False with its error pending.
+bool initHooks(Value agen) {
+  GenObj* g = asGen(agen);
+  if (g->hooks_inited != 0) return true;
+  g->hooks_inited = 1;
+  interp::ThreadState* ts = interp::currentThread();
+  if (!ts->asyncgen_finalizer.isNull()) {
+    g->origin.set(ts->asyncgen_finalizer);
+    gc::setFinalizable(g);
+  }
+  Value firstiter = ts->asyncgen_firstiter;
+  if (firstiter.isNull()) return true;
+  return !call(firstiter, &agen, 1, Value()).isNull();
+}
+
+Value agen_anext(Value agen) {
+  if (!initHooks(agen)) return Value();
+  return newAwaitable(types::async_generator_asend_type, agen, None());
+}
 Value agen_aiter(Value agen) { return agen; }
-Value agen_asend(Value* args) { return newAwaitable(types::async_generator_asend_type, args[0], args[1]); }
+Value agen_asend(Value* args) {
+  if (!initHooks(args[0])) return Value();
+  return newAwaitable(types::async_generator_asend_type, args[0], args[1]);
+}
 Value agen_athrow(Value* args) {
+  if (!initHooks(args[0])) return Value();
   Value inst = normaliseThrow(args[1], args[2], args[3]);
   if (inst.isNull()) return inst;
   return newAwaitable(types::async_generator_athrow_type, args[0], inst);
 }
-Value agen_aclose(Value* args) { return newAwaitable(types::async_generator_athrow_type, args[0], Value()); }
+Value agen_aclose(Value* args) {
+  if (!initHooks(args[0])) return Value();
+  return newAwaitable(types::async_generator_athrow_type, args[0], Value());
+}
 
 const MethodDef kAgenMethods[] = {
     {.name = "asend", .signature = "($self, value, /)", .fn = agen_asend},

@@ -22,6 +22,8 @@ void ThreadState::traceRoots(gc::RootVisitor& visitor) {
   visitor.visitRoot(&pending_exception);
   visitor.visitRoot(&handled_exception);
   visitor.visitRoot(&context);
+  visitor.visitRoot(&asyncgen_firstiter);
+  visitor.visitRoot(&asyncgen_finalizer);
 }
 
 ThreadState* currentThread() { return t_current; }

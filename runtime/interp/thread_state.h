@@ -32,6 +32,10 @@ class ThreadState final : public gc::RootBase {
   Value handled_exception;
   // The current contextvars.Context, or null until _contextvars first needs one.
   Value context;
+  // sys.set_asyncgen_hooks(): called with an async generator when it is first
+  // iterated, and when it is collected unfinished; null when unset.
+  Value asyncgen_firstiter;
+  Value asyncgen_finalizer;
 
   ValueStack stack;
   Frame* frame = nullptr;       // the innermost running frame, or null

@@ -221,6 +221,7 @@ Type* g_int_info_type = nullptr;
 Type* g_hash_info_type = nullptr;
 Type* g_flags_type = nullptr;
 Type* g_thread_info_type = nullptr;
+Type* g_asyncgen_hooks_type = nullptr;
 
 
 const MemberDef kVersionInfoFields[] = {structseqField("major", 0), structseqField("minor", 1),
@@ -262,6 +263,9 @@ const MemberDef kThreadInfoFields[] = {structseqField("name", 0), structseqField
                                        structseqField("version", 2)};
 TERN_STRUCTSEQ_TYPE(kThreadInfoSpec, "sys", "thread_info", kThreadInfoFields, g_thread_info_type);
 
+const MemberDef kAsyncgenHooksFields[] = {structseqField("firstiter", 0), structseqField("finalizer", 1)};
+TERN_STRUCTSEQ_TYPE(kAsyncgenHooksSpec, nullptr, "asyncgen_hooks", kAsyncgenHooksFields, g_asyncgen_hooks_type);
+
 
 Value structSeqOf(Type* type, std::initializer_list<Value> items) {
   Value s = newStructSeq(type);
@@ -280,6 +284,27 @@ Value sys_exit(Value* args) {
   if (status.isNull() || isNone(status)) return raiseEmpty(exc::SystemExit);
   if (isTuple(status)) return raiseWithArgs(exc::SystemExit, status);
   return raiseWithArgs(exc::SystemExit, newTupleOf({status}));
+}
+
+// sys.set_asyncgen_hooks(firstiter, finalizer): an omitted hook stays, None
+// unsets it; both are checked before either is set (finalizer first, as CPython).
+Value sys_set_asyncgen_hooks(Value* args) {
+  Value firstiter = args[1], finalizer = args[2];
+  for (auto [hook, what] : {std::pair{finalizer, "finalizer"}, std::pair{firstiter, "firstiter"}}) {
+    if (!hook.isNull() && !isNone(hook) && !isCallable(hook)) {
+      return raisef(exc::TypeError, "callable %s expected, got %s", what, typeNameOf(hook).c_str());
+    }
+  }
+  interp::ThreadState* ts = interp::currentThread();
+  if (!finalizer.isNull()) ts->asyncgen_finalizer = isNone(finalizer) ? Value() : finalizer;
+  if (!firstiter.isNull()) ts->asyncgen_firstiter = isNone(firstiter) ? Value() : firstiter;
+  return None();
+}
+
+Value sys_get_asyncgen_hooks(Value* /*args*/) {
+  interp::ThreadState* ts = interp::currentThread();
+  auto orNone = [](Value v) { return v.isNull() ? None() : v; };
+  return structSeqOf(g_asyncgen_hooks_type, {orNone(ts->asyncgen_firstiter), orNone(ts->asyncgen_finalizer)});
 }
 
 Value sys_getrecursionlimit(Value* /*args*/) { return newInt(interp::currentThread()->recursion_limit); }
@@ -418,6 +443,10 @@ Value sys__getframe(Value* args) {
 const MethodDef kSysFunctions[] = {
     {.name = "exit", .signature = "($module, status=<unrepresentable>, /)", .fn = sys_exit,
      .doc = "Exit the interpreter by raising SystemExit(status)."},
+    {.name = "set_asyncgen_hooks",
+     .signature = "($module, /, firstiter=<unrepresentable>, finalizer=<unrepresentable>)",
+     .fn = sys_set_asyncgen_hooks},
+    {.name = "get_asyncgen_hooks", .signature = "($module, /)", .fn = sys_get_asyncgen_hooks},
     {.name = "getrecursionlimit", .signature = "($module, /)", .fn = sys_getrecursionlimit,
      .doc = "Return the current value of the recursion limit."},
     {.name = "setrecursionlimit", .signature = "($module, limit, /)", .fn = sys_setrecursionlimit,
