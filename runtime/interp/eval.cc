@@ -194,22 +194,9 @@ inline Value binaryFast(Value a, Value b, uint32_t op) {
   }
 }
 
-inline Value compareFast(Value a, Value b, uint32_t op) {
-  if (a.isSmallInt() && b.isSmallInt()) {
-    int64_t x = a.asSmallInt(), y = b.asSmallInt();
-    switch (op) {
-      case kLt: return Bool(x < y);
-      case kLe: return Bool(x <= y);
-      case kEq: return Bool(x == y);
-      case kNe: return Bool(x != y);
-      case kGt: return Bool(x > y);
-      case kGe: return Bool(x >= y);
-    }
-  }
-  // float with float, or a float with a small int that converts exactly (a
-  // wider int is compared exactly by float's own comparison).
-  double x, y;
-  if (!floatOperands(a, b, int64_t{1} << 53, &x, &y)) return Value();
+// The result of comparison `op` between two numbers of one C type.
+template <class T>
+inline Value compareNumbers(T x, T y, uint32_t op) {
   switch (op) {
     case kLt: return Bool(x < y);
     case kLe: return Bool(x <= y);
@@ -219,6 +206,15 @@ inline Value compareFast(Value a, Value b, uint32_t op) {
     case kGe: return Bool(x >= y);
   }
   return Value();
+}
+
+inline Value compareFast(Value a, Value b, uint32_t op) {
+  if (a.isSmallInt() && b.isSmallInt()) return compareNumbers(a.asSmallInt(), b.asSmallInt(), op);
+  // float with float, or a float with a small int that converts exactly (a
+  // wider int is compared exactly by float's own comparison).
+  double x, y;
+  if (!floatOperands(a, b, int64_t{1} << 53, &x, &y)) return Value();
+  return compareNumbers(x, y, op);
 }
 
 // --- inline caches ----------------------------------------------------------------

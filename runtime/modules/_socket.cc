@@ -620,6 +620,18 @@ Value socket_recv(Value* args) {
   return newBytes(data);
 }
 
+// recvfrom(2) into `data` (its size is the most to receive), with the
+// sender's address; false with the error pending.
+bool receiveFrom(Value self, std::string& data, int flags, SockAddr* addr, int64_t* n) {
+  return sockCall(
+      self, false,
+      [&]() -> int64_t {
+        addr->len = sizeof addr->storage;
+        return ::recvfrom(sockFd(self), data.data(), data.size(), flags, addr->sa(), &addr->len);
+      },
+      n);
+}
+
 Value socket_recvfrom(Value* args) {
   Value self = args[0];
   int64_t size;
@@ -628,14 +640,7 @@ Value socket_recvfrom(Value* args) {
   std::string data(static_cast<size_t>(size), '\0');
   SockAddr addr;
   int64_t n;
-  bool ok = sockCall(
-      self, false,
-      [&]() -> int64_t {
-        addr.len = sizeof addr.storage;
-        return ::recvfrom(sockFd(self), data.data(), data.size(), flags, addr.sa(), &addr.len);
-      },
-      &n);
-  if (!ok) return Value();
+  if (!receiveFrom(self, data, flags, &addr, &n)) return Value();
   data.resize(static_cast<size_t>(n));
   Value bytes = newBytes(data);
   if (bytes.isNull()) return bytes;
@@ -665,14 +670,7 @@ Value receiveInto(Value self, Value buffer, Value nbytes_arg, Value flags_arg, b
   std::string data(static_cast<size_t>(nbytes), '\0');
   SockAddr addr;
   int64_t n;
-  bool ok = sockCall(
-      self, false,
-      [&]() -> int64_t {
-        addr.len = sizeof addr.storage;
-        return ::recvfrom(sockFd(self), data.data(), data.size(), flags, addr.sa(), &addr.len);
-      },
-      &n);
-  if (!ok) return Value();
+  if (!receiveFrom(self, data, flags, &addr, &n)) return Value();
   std::memcpy(view.data(), data.data(), static_cast<size_t>(n));
   if (!with_address) return newInt(n);
   Value address = addressValue(addr.sa(), addr.len);
