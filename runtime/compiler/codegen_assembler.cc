@@ -304,8 +304,16 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
     std::vector<Instr> kept;
     auto& ins = b->instrs;
     for (size_t i = 0; i < ins.size(); ++i) {
-      const Instr& in = ins[i];
-      if (is_setup(in.op) || in.op == kPopBlock) continue;
+      Instr in = ins[i];
+      if (in.op == kPopBlock) continue;
+      // As CPython, a SETUP_* pseudo-instruction becomes a NOP that keeps its
+      // line (the `try:` line), unless redundant like any NOP: `sys.settrace`
+      // then gives that line its 'line' event.
+      if (is_setup(in.op)) {
+        in.op = static_cast<int>(Op::NOP);
+        in.arg = 0;
+        in.target = nullptr;
+      }
       if (in.op == static_cast<int>(Op::NOP)) {
         int line = in.pos.lineno;
         if (line < 0) continue;

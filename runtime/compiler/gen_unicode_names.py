@@ -21,6 +21,7 @@ import sys
 import unicode_data
 
 BLOCK = 16  # names per index entry
+ALIAS_FLAG = 0x800000  # set in an alias's code point (unicodedata.name() skips aliases)
 
 # NameAliases.txt does not date its lines; these are the aliases Unicode 15.0
 # added, which Python 3.11 does not know.
@@ -49,8 +50,8 @@ def main():
     # alternate, figment, abbreviation).
     for fields in unicode_data.read_fields(os.path.join(unicode_dir, 'NameAliases.txt')):
         code = int(fields[0], 16)
-        if code in assigned and (code, fields[1]) not in ALIASES_AFTER_14:
-            names.setdefault(fields[1], code)
+        if code in assigned and (code, fields[1]) not in ALIASES_AFTER_14 and fields[1] not in names:
+            names[fields[1]] = code | ALIAS_FLAG
 
     # Half-open ranges, as unicode_names.cc searches them.
     cjk_ranges = [(first, last + 1) for first, last in unicode_data.ranges(cjk)]

@@ -6,7 +6,7 @@
 //    kWordsByText lists the word numbers in byte order of their text.
 //  - kNameData: one entry per name (and alias), sorted by key, front-coded:
 //      [bytes shared with the previous key][length of the rest][rest of the key]
-//      [code point, 3 bytes big-endian]
+//      [code point, 3 bytes big-endian; bit 23 (kAliasFlag) set for an alias]
 //    The first entry of each block of kNameBlock shares nothing.  The key is
 //    the name's words as tokens (word * 2 + 1 if a '-' follows the word, + 0
 //    if a ' ' or nothing follows), each token one byte when below 0x80, else
@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 namespace tern::compiler {
 
@@ -73,7 +75,7 @@ std::string_view block_key(uint32_t offset) {
   return std::string_view(kNameData + offset + 2, static_cast<unsigned char>(kNameData[offset + 1]));
 }
 
-std::optional<char32_t> lookup_table_name(std::string_view name) {
+std::optional<char32_t> lookup_table_name(std::string_view name, bool* is_alias) {
   std::string upper(name);
   for (char& c : upper) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -96,7 +98,10 @@ std::optional<char32_t> lookup_table_name(std::string_view name) {
     entry_key.resize(shared);
     entry_key.append(kNameData + offset + 2, rest);
     const unsigned char* code = data + offset + 2 + rest;
-    if (entry_key == *key) return static_cast<char32_t>(code[0] << 16 | code[1] << 8 | code[2]);
+    if (entry_key == *key) {
+      if (is_alias != nullptr) *is_alias = (code[0] & 0x80) != 0;
+      return static_cast<char32_t>((code[0] & 0x7f) << 16 | code[1] << 8 | code[2]);
+    }
     offset += 2 + rest + 3;
   }
   return std::nullopt;
@@ -151,14 +156,93 @@ std::optional<char32_t> lookup_hangul_syllable(std::string_view rest) {
                                *trailing);
 }
 
+// --- from code points to names (unicodedata.name) ---
+
+// Where the primary name of a code point is: its entry's block and position
+// in the block.  Built on first use, sorted by code point.
+struct NameLocation {
+  char32_t code;
+  uint32_t block;
+  uint32_t position;
+};
+
+const std::vector<NameLocation>& name_locations() {
+  static const std::vector<NameLocation> locations = [] {
+    std::vector<NameLocation> out;
+    const auto* data = reinterpret_cast<const unsigned char*>(kNameData);
+    size_t offset = 0;
+    for (uint32_t i = 0; i < kNameCount; ++i) {
+      size_t rest = data[offset + 1];
+      const unsigned char* code = data + offset + 2 + rest;
+      if ((code[0] & 0x80) == 0) {
+        out.push_back({static_cast<char32_t>(code[0] << 16 | code[1] << 8 | code[2]), i / kNameBlock, i % kNameBlock});
+      }
+      offset += 2 + rest + 3;
+    }
+    std::sort(out.begin(), out.end(), [](const NameLocation& a, const NameLocation& b) { return a.code < b.code; });
+    return out;
+  }();
+  return locations;
+}
+
+// The name whose key is `key` (see the layout above).
+std::string decode_key(std::string_view key) {
+  std::string name;
+  for (size_t i = 0; i < key.size(); ++i) {
+    uint32_t token = static_cast<unsigned char>(key[i]);
+    if (token >= 0x80) token = (token & 0x7f) << 8 | static_cast<unsigned char>(key[++i]);
+    name += word_text(token / 2);
+    if (i + 1 < key.size()) name.push_back((token & 1) != 0 ? '-' : ' ');
+  }
+  return name;
+}
+
+std::string table_name_at(const NameLocation& location) {
+  const auto* data = reinterpret_cast<const unsigned char*>(kNameData);
+  size_t offset = kNameBlockOffsets[location.block];
+  std::string key;
+  for (uint32_t i = 0; i <= location.position; ++i) {
+    size_t shared = data[offset];
+    size_t rest = data[offset + 1];
+    key.resize(shared);
+    key.append(kNameData + offset + 2, rest);
+    offset += 2 + rest + 3;
+  }
+  return decode_key(key);
+}
+
 }  // namespace
 
-std::optional<char32_t> lookup_unicode_name(std::string_view name) {
+std::optional<char32_t> lookup_unicode_name(std::string_view name, bool* is_alias) {
   constexpr std::string_view kHangul = "HANGUL SYLLABLE ";
   constexpr std::string_view kCjk = "CJK UNIFIED IDEOGRAPH-";
+  if (is_alias != nullptr) *is_alias = false;
   if (name.starts_with(kHangul)) return lookup_hangul_syllable(name.substr(kHangul.size()));
   if (name.starts_with(kCjk)) return lookup_cjk_ideograph(name.substr(kCjk.size()));
-  return lookup_table_name(name);
+  return lookup_table_name(name, is_alias);
+}
+
+std::optional<std::string> unicode_name_of(char32_t code) {
+  constexpr char32_t kSyllableBase = 0xAC00, kSyllableCount = 11172;
+  if (code >= kSyllableBase && code < kSyllableBase + kSyllableCount) {
+    size_t index = code - kSyllableBase;
+    size_t per_leading = std::size(kVowelJamo) * std::size(kTrailingJamo);
+    std::string name = "HANGUL SYLLABLE ";
+    name += kLeadingJamo[index / per_leading];
+    name += kVowelJamo[(index % per_leading) / std::size(kTrailingJamo)];
+    name += kTrailingJamo[index % std::size(kTrailingJamo)];
+    return name;
+  }
+  if (in_ranges(std::begin(kCjkIdeographs), std::end(kCjkIdeographs), code)) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(code));
+    return std::string("CJK UNIFIED IDEOGRAPH-") + hex;
+  }
+  const std::vector<NameLocation>& locations = name_locations();
+  auto it = std::lower_bound(locations.begin(), locations.end(), code,
+                             [](const NameLocation& l, char32_t c) { return l.code < c; });
+  if (it == locations.end() || it->code != code) return std::nullopt;
+  return table_name_at(*it);
 }
 
 }  // namespace tern::compiler

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace tern::compiler {
@@ -17,6 +18,12 @@ namespace tern::compiler {
 // ASCII-case-insensitively; "CJK UNIFIED IDEOGRAPH-XXXX[X]" (uppercase hex)
 // and "HANGUL SYLLABLE ..." are computed and must be written in uppercase;
 // named sequences are not accepted.
-std::optional<char32_t> lookup_unicode_name(std::string_view name);
+// `is_alias` (optional) tells whether `name` is an alias (NameAliases.txt)
+// rather than the character's name.
+std::optional<char32_t> lookup_unicode_name(std::string_view name, bool* is_alias = nullptr);
+
+// The name of `code` as unicodedata.name() gives it (never an alias;
+// Hangul syllables and CJK unified ideographs computed), or nullopt.
+std::optional<std::string> unicode_name_of(char32_t code);
 
 }  // namespace tern::compiler

@@ -23,8 +23,10 @@
 #include "runtime/interp/eval_internal.h"
 #include "runtime/interp/function.h"
 #include "runtime/interp/generator.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/opcodes.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/interp/tracing.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -574,11 +576,14 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
     popFrame(ts, entry);
     return raise(exc::RecursionError, "maximum recursion depth exceeded while calling a Python object");
   }
-  static void* const kTargets[256] = {
+  // Not const: while a thread traces, every entry points at op_TRACE (tracing.h).
+  static void* kTargets[256] = {
 #define OP(name, flags, pops, pushes, jump_pushes, doc) &&op_##name,
 #include "runtime/interp/opcodes.def"
 #undef OP
   };
+  static const bool kTargetsRegistered = (registerDispatchTable(kTargets, &&op_TRACE), true);
+  (void)kTargetsRegistered;
 
   Frame* const outer = ts->frame;
   entry->setFlags(entry->flags() | frame_flags::kEntry);
@@ -608,6 +613,15 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
     goto* kTargets[insn & 0xFF];                \
   } while (0)
 #define JUMP_TO(target) (ip = code->code() + (target))
+// A conditional jump that may close a loop (`while`): backward, it makes the
+// periodic check that JUMP_BACKWARD makes.
+#define JUMP_TO_CHECKED(target)                              \
+  do {                                                       \
+    const auto* dest_ = code->code() + (target);             \
+    bool backward_ = dest_ < ip;                             \
+    ip = dest_;                                              \
+    if (backward_) goto periodic_check;                      \
+  } while (0)
 #define STACK_BASE() (localsplus + code->nlocalsplus)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -1192,11 +1206,13 @@ op_JUMP_FORWARD:
   DISPATCH();
 op_JUMP_BACKWARD:
   JUMP_TO(oparg);
-  // Python signal handlers run here, so that a loop sees its signal soon
-  // (runtime/modules/_signal.h): one relaxed load per iteration.
-  if (signalsTripped()) {
+periodic_check:
+  // Python signal handlers run here, so that a loop sees its signal soon,
+  // and the GIL is handed over when another thread asks for it
+  // (runtime/interp/gil.h): one relaxed load per iteration.
+  if (evalBreakerSet()) {
     frame->setDepth(sp - STACK_BASE());
-    if (!runSignalHandlers()) goto error;
+    if (!handleEvalBreaker()) goto error;
   }
   if ((++backward_jumps & 1023) == 0 && gc::pendingFinalizers() != 0) {
     frame->setDepth(sp - STACK_BASE());
@@ -1210,20 +1226,20 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
 op_POP_JUMP_IF_FALSE: {
   int t = truth(POP());
   if (t < 0) goto error;
-  if (t == 0) JUMP_TO(oparg);
+  if (t == 0) JUMP_TO_CHECKED(oparg);
   DISPATCH();
 }
 op_POP_JUMP_IF_TRUE: {
   int t = truth(POP());
   if (t < 0) goto error;
-  if (t != 0) JUMP_TO(oparg);
+  if (t != 0) JUMP_TO_CHECKED(oparg);
   DISPATCH();
 }
 op_POP_JUMP_IF_NONE:
-  if (isNone(POP())) JUMP_TO(oparg);
+  if (isNone(POP())) JUMP_TO_CHECKED(oparg);
   DISPATCH();
 op_POP_JUMP_IF_NOT_NONE:
-  if (!isNone(POP())) JUMP_TO(oparg);
+  if (!isNone(POP())) JUMP_TO_CHECKED(oparg);
   DISPATCH();
 op_JUMP_IF_TRUE_OR_POP: {
   int t = truth(TOP());
@@ -1675,8 +1691,16 @@ return_from_frame: {
   DISPATCH();
 }
 
+// Every instruction comes here while some thread traces (tracing.h), then
+// goes to its own handler.
+op_TRACE:
+  frame->setDepth(sp - STACK_BASE());
+  if (!traceInstruction(ts, frame)) goto error;
+  goto* realTarget(insn & 0xFF);
+
 error:
   addTraceback(frame);
+  if (tracingActive()) traceException(ts, frame);  // tracing.h
 exception_unwind: {
   int64_t lasti = (ip - 1) - code->code();  // not frame->lasti(): RERAISE may have moved that
   const ExceptionTableEntry* handler = codeFindHandler(code, lasti);
@@ -1688,6 +1712,7 @@ exception_unwind: {
     DISPATCH();
   }
   Frame* done = frame;
+  if (tracingActive()) traceUnwind(ts, done);  // tracing.h
   bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
   Frame* prev = done->previous();
   popFrame(ts, done);

@@ -131,6 +131,7 @@ int64_t frameObjectLasti(Value fo) {
 }
 
 int frameObjectLine(Value fo) {
+  if (asFrameObj(fo)->trace_lineno != 0) return static_cast<int>(asFrameObj(fo)->trace_lineno - 1);
   int64_t lasti = frameObjectLasti(fo);
   CodeObj* code = asCode(asFrameObj(fo)->code.get());
   if (lasti < 0) return code->firstlineno;
@@ -191,10 +192,39 @@ Value frame_get_f_lasti(Value self) {
   int64_t lasti = frameObjectLasti(self);
   return newInt(lasti < 0 ? -1 : 2 * lasti);
 }
-Value frame_get_f_trace(Value) { return None(); }
-int frame_set_f_trace(Value, Value) { return 0; }
-Value frame_get_f_trace_lines(Value) { return True(); }
-int frame_set_f_trace_lines(Value, Value) { return 0; }
+// f_trace and its switches (tracing.h); f_lineno can be read, not set (docs/differences.md).
+Value frame_get_f_trace(Value self) {
+  Value t = asFrameObj(self)->trace.get();
+  return t.isNull() ? None() : t;
+}
+int frame_set_f_trace(Value self, Value v) {
+  asFrameObj(self)->trace.set(v.isNull() || isNone(v) ? Value() : v);
+  return 0;
+}
+Value frameTraceFlag(Value self, uint64_t flag, bool inverted) {
+  return Bool(((asFrameObj(self)->trace_flags & flag) != 0) != inverted);
+}
+int setFrameTraceFlag(Value self, Value v, uint64_t flag, bool inverted) {
+  if (v.isNull() || !isInstance(v, types::bool_type)) {
+    raise(exc::TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  bool on = isTrue(v) == 1;
+  if (on != inverted) {
+    asFrameObj(self)->trace_flags |= flag;
+  } else {
+    asFrameObj(self)->trace_flags &= ~flag;
+  }
+  return 0;
+}
+Value frame_get_f_trace_lines(Value self) { return frameTraceFlag(self, FrameObj::kTraceNoLines, true); }
+int frame_set_f_trace_lines(Value self, Value v) { return setFrameTraceFlag(self, v, FrameObj::kTraceNoLines, true); }
+Value frame_get_f_trace_opcodes(Value self) { return frameTraceFlag(self, FrameObj::kTraceOpcodes, false); }
+int frame_set_f_trace_opcodes(Value self, Value v) { return setFrameTraceFlag(self, v, FrameObj::kTraceOpcodes, false); }
+int frame_set_f_lineno(Value, Value) {
+  raise(exc::ValueError, "Tern cannot jump by setting f_lineno (docs/differences.md)");
+  return -1;
+}
 
 Value frame_clear(Value* args) {
   if (liveFrame(args[0]) != nullptr) return raise(exc::RuntimeError, "cannot clear an executing frame");
@@ -214,7 +244,7 @@ Value frame_repr(Value self) {
 const uint32_t kFrameFields[] = {
     offsetof(Obj, ob_type),     offsetof(FrameObj, code), offsetof(FrameObj, globals),
     offsetof(FrameObj, builtins), offsetof(FrameObj, locals), offsetof(FrameObj, back),
-    offsetof(FrameObj, saved),  offsetof(FrameObj, gen),
+    offsetof(FrameObj, saved),  offsetof(FrameObj, gen), offsetof(FrameObj, trace),
 };
 const gc::Layout kFrameLayout = {.name = "frame", .fields = kFrameFields};
 
@@ -224,10 +254,11 @@ const GetSetDef kFrameGetSets[] = {
     {.name = "f_globals", .get = frame_get_f_globals},
     {.name = "f_builtins", .get = frame_get_f_builtins},
     {.name = "f_locals", .get = frame_get_f_locals},
-    {.name = "f_lineno", .get = frame_get_f_lineno},
+    {.name = "f_lineno", .get = frame_get_f_lineno, .set = frame_set_f_lineno},
     {.name = "f_lasti", .get = frame_get_f_lasti},
     {.name = "f_trace", .get = frame_get_f_trace, .set = frame_set_f_trace},
     {.name = "f_trace_lines", .get = frame_get_f_trace_lines, .set = frame_set_f_trace_lines},
+    {.name = "f_trace_opcodes", .get = frame_get_f_trace_opcodes, .set = frame_set_f_trace_opcodes},
 };
 
 const MethodDef kFrameMethods[] = {

@@ -37,6 +37,7 @@ namespace tern::interp {
 
 namespace frame_flags {
 inline constexpr uint64_t kEntry = 1;  // the interpreter loop invocation returns when this frame does
+inline constexpr uint64_t kTraceCalled = 2;  // tracing.h: the 'call' event of this activation was given
 }  // namespace frame_flags
 
 inline Value tagWord(uintptr_t raw) { return Value::fromBits(raw | 1); }
@@ -98,6 +99,14 @@ struct FrameObj : Obj {
   uint64_t live;         // Frame* while running, else 0
   int64_t lasti;         // instruction index once detached
   uint64_t has_mapping;  // `locals` is the frame's own mapping (not a snapshot)
+  // sys.settrace (tracing.h): f_trace, f_trace_lines/f_trace_opcodes, the
+  // instruction traced before (+1; 0: unknown; -1: the entry), f_lineno
+  // while an event is given (+1; 0: the current instruction's).
+  gc::HeapValue trace;
+  uint64_t trace_flags;  // kTraceNoLines | kTraceOpcodes
+  int64_t trace_prev;
+  int64_t trace_lineno;
+  static constexpr uint64_t kTraceNoLines = 1, kTraceOpcodes = 2;
 };
 
 // The frame object of `frame`, made on first request; null on MemoryError.

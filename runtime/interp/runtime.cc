@@ -13,6 +13,7 @@
 #include "runtime/compiler/parser.h"
 #include "runtime/compiler/symtable.h"
 #include "runtime/interp/code.h"
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
 #include "runtime/interp/eval_internal.h"
@@ -416,7 +417,7 @@ Value builtin_compile(Value* args) {
   }
   if (optimize < -1 || optimize > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
   CompileOptions options{.flags = static_cast<uint32_t>(flags) & compiler::kFutureFlagsMask,
-                         .optimize = optimize < 0 ? 0 : static_cast<int>(optimize),  // -1: the interpreter's (no -O)
+                         .optimize = optimize < 0 ? config().optimize : static_cast<int>(optimize),  // -1: the interpreter's (-O)
                          .from_string = true};
   if (!dont_inherit) options.flags |= inheritedFutureFlags();
   std::string m = strToUtf8(mode);

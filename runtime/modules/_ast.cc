@@ -70,7 +70,7 @@ int AST_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     if (numfields < 0) return -1;
   }
   if (static_cast<int64_t>(nargs) > numfields) {
-    raisef(exc::TypeError, "%s constructor takes at most %lld positional argument%s", typeNameOf(self).c_str(),
+    raisef(exc::TypeError, "%s constructor takes at most %lld positional argument%s", typeBareName(typeOf(self)).c_str(),
            static_cast<long long>(numfields), numfields == 1 ? "" : "s");
     return -1;
   }
@@ -85,7 +85,7 @@ int AST_init(Value self, const Value* args, size_t nargs, Value kwnames) {
       int64_t at = indexIn(fields, key);
       if (at == -2) return -1;
       if (at >= 0 && at < static_cast<int64_t>(nargs)) {
-        raisef(exc::TypeError, "%s got multiple values for argument '%s'", typeNameOf(self).c_str(),
+        raisef(exc::TypeError, "%s got multiple values for argument '%s'", typeBareName(typeOf(self)).c_str(),
                strToUtf8(key).c_str());
         return -1;
       }

@@ -13,6 +13,7 @@
 #include "runtime/compiler/parser.h"
 #include "runtime/compiler/symtable.h"
 #include "runtime/interp/code.h"
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
 #include "runtime/interp/runtime.h"
@@ -379,7 +380,7 @@ Value compileObject(Value source, std::string_view filename, Mode mode, uint32_t
   int m = static_cast<int>(mode);
   int r = isInstanceGeneric(source, typeValue(classType(kRequiredCls[m])));
   if (r < 0) return Value();
-  if (r == 0) return raisef(exc::TypeError, "expected %s node, got %s", kRequired[m], typeNameOf(source).c_str());
+  if (r == 0) return raisef(exc::TypeError, "expected %s node, got %s", kRequired[m], typeBareName(typeOf(source)).c_str());
   ast::Arena arena;
   FromPy converter(arena);
   ast::mod* mod = nullptr;
@@ -482,7 +483,7 @@ Value compileWithAstImpl(const Value* args, bool is_ast) {
   if (!ready()) return Value();
   if (is_ast) {
     if (only_ast) return source;
-    return compileObject(source, fname, mode_kind, future_flags, optimize < 0 ? 0 : static_cast<int>(optimize));
+    return compileObject(source, fname, mode_kind, future_flags, optimize < 0 ? config().optimize : static_cast<int>(optimize));
   }
   std::string text;
   if (!sourceText(source, &text)) return Value();

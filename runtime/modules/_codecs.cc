@@ -18,6 +18,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/compiler/unicode_names.h"
 #include "runtime/interp/errors.h"
 #include "runtime/modules/importer.h"
 #include "runtime/modules/module.h"
@@ -297,9 +298,13 @@ Value codecs_namereplace_errors(Value* args) {
   ErrorInfo info;
   if (!errorInfo(args[1], &info)) return Value();
   if (info.kind != exc::UnicodeEncodeError) return cannotHandle(args[1]);
-  return raise(exc::NotImplementedError,
-               "the 'namereplace' error handler needs the Unicode character name table, which Tern does not "
-               "have yet");
+  std::string out;
+  for (int64_t k = info.start; k < info.end; ++k) {
+    char32_t c = asStr(info.object)->at(k);
+    std::optional<std::string> name = compiler::unicode_name_of(c);
+    out += name ? "\\N{" + *name + "}" : hexEscape(c);
+  }
+  return result(newStr(out), info.end);
 }
 
 Value codecs_surrogateescape_errors(Value* args) {
@@ -935,6 +940,7 @@ Value escapeDecode(Value* args, bool raw) {
     }
     const char* reason = nullptr;
     int64_t end = 0;
+    bool stop = false;  // an incomplete escape at the end of non-final input
     ++i;
     if (i >= n) {
       if (!final) {
@@ -967,9 +973,41 @@ Value escapeDecode(Value* args, bool raw) {
         case 'x': digits = 2; break;
         case 'u': digits = 4; break;
         case 'U': digits = 8; break;
-        case 'N':
-          return raise(exc::NotImplementedError,
-                       "\\N{...} escapes need the Unicode character name table, which Tern does not have yet");
+        case 'N': {
+          // \N{name}: names and aliases (CPython's ucnhash getcode), not named sequences.
+          reason = "malformed \\N character escape";
+          end = i;
+          bool incomplete = i >= n;
+          if (!incomplete && data[i] == '{') {
+            int64_t j = i + 1;
+            while (j < n && data[j] != '}') ++j;
+            if (j >= n) {
+              incomplete = true;
+            } else if (j > i + 1) {
+              std::optional<char32_t> code =
+                  compiler::lookup_unicode_name(std::string_view(data).substr(static_cast<size_t>(i + 1),
+                                                                              static_cast<size_t>(j - i - 1)));
+              i = j + 1;
+              end = i;
+              if (code) {
+                out.push_back(*code);
+                reason = nullptr;
+              } else {
+                reason = "unknown Unicode character name";
+              }
+            } else {
+              end = j;
+            }
+          }
+          if (incomplete) {
+            if (!final) {
+              consumed = start;
+              stop = true;
+            }
+            end = n;
+          }
+          break;
+        }
         default:
           out.push_back('\\');
           out.push_back(static_cast<unsigned char>(e));
@@ -999,6 +1037,7 @@ Value escapeDecode(Value* args, bool raw) {
         }
       }
     }
+    if (stop) break;
     if (reason != nullptr) {
       if (bytes_obj.isNull()) bytes_obj = newBytes(data);
       if (bytes_obj.isNull()) return bytes_obj;

@@ -468,7 +468,7 @@ int deque_contains(Value self, Value item) {
 }
 
 Value deque_repr(Value self) {
-  std::string name = typeNameOf(self);
+  std::string name = typeBareName(typeOf(self));
   int entered = reprEnter(self);
   if (entered < 0) return Value();
   if (entered > 0) return newStr("[...]");
@@ -642,7 +642,7 @@ Value defaultdict_repr(Value self) {
       if (!ok) return Value();
     }
   }
-  return newStr(typeNameOf(self) + "(" + factory_text + ", " + strToUtf8(base) + ")");
+  return newStr(typeBareName(typeOf(self)) + "(" + factory_text + ", " + strToUtf8(base) + ")");
 }
 
 Value defaultdict_copy(Value* args) {
@@ -714,7 +714,7 @@ Value tuplegetter_repr(Value self) {
   if (!reprUtf8(asTupleGetter(self)->doc.get().isNull() ? None() : asTupleGetter(self)->doc.get(), &doc)) {
     return Value();
   }
-  return newStr(typeNameOf(self) + "(" + std::to_string(asTupleGetter(self)->index) + ", " + doc + ")");
+  return newStr(typeBareName(typeOf(self)) + "(" + std::to_string(asTupleGetter(self)->index) + ", " + doc + ")");
 }
 
 Value tuplegetter___reduce__(Value* args) {
@@ -776,16 +776,16 @@ const MethodDef kDequeMethods[] = {
     {.name = "count", .signature = "($self, x, /)", .fn = deque_count, .doc = "D.count(value) -- return number of occurrences of value"},
     {.name = "extend", .signature = "($self, iterable, /)", .fn = deque_extend, .doc = "Extend the right side of the deque with elements from the iterable"},
     {.name = "extendleft", .signature = "($self, iterable, /)", .fn = deque_extendleft, .doc = "Extend the left side of the deque with elements from the iterable"},
-    {.name = "index", .signature = "($self, value, start=<unrepresentable>, stop=<unrepresentable>, /)", .fn = deque_index,
+    {.name = "index", .signature = "($self, value, start=<unrepresentable>, stop=<unrepresentable>, /)", .fn = deque_index, .flags = method_flags::kLegacyArity,
      .doc = "D.index(value, [start, [stop]]) -- return first index of value.\nRaises ValueError if the value is not present."},
-    {.name = "insert", .signature = "($self, index, object, /)", .fn = deque_insert, .doc = "D.insert(index, object) -- insert object before index"},
+    {.name = "insert", .signature = "($self, index, object, /)", .fn = deque_insert, .flags = method_flags::kLegacyArity, .doc = "D.insert(index, object) -- insert object before index"},
     {.name = "pop", .signature = "($self, /)", .fn = deque_pop, .doc = "Remove and return the rightmost element."},
     {.name = "popleft", .signature = "($self, /)", .fn = deque_popleft, .doc = "Remove and return the leftmost element."},
     {.name = "__reduce__", .signature = "($self, /)", .fn = deque___reduce__, .doc = "Return state information for pickling."},
     {.name = "remove", .signature = "($self, value, /)", .fn = deque_remove, .doc = "D.remove(value) -- remove first occurrence of value."},
     {.name = "__reversed__", .signature = "($self, /)", .fn = deque___reversed__, .doc = "D.__reversed__() -- return a reverse iterator over the deque"},
     {.name = "reverse", .signature = "($self, /)", .fn = deque_reverse, .doc = "D.reverse() -- reverse *IN PLACE*"},
-    {.name = "rotate", .signature = "($self, n=1, /)", .fn = deque_rotate, .doc = "Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."},
+    {.name = "rotate", .signature = "($self, n=1, /)", .fn = deque_rotate, .flags = method_flags::kQualifiedArity, .doc = "Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."},
     {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = deque___class_getitem__,
      .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
 };

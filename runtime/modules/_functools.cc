@@ -473,6 +473,7 @@ TERN_REGISTER_TYPE(kLruSpec);
 const MethodDef kFunctoolsFunctions[] = {
     {.name = "reduce", .signature = "($module, function, iterable, initial=<unrepresentable>, /)",
      .fn = functools_reduce,
+     .flags = method_flags::kVarArgs,
      .doc = "reduce(function, iterable[, initial]) -> value\n\nApply a function of two arguments cumulatively to "
             "the items of a sequence\nor iterable, from left to right, so as to reduce the iterable to a single\n"
             "value.  For example, reduce(lambda x, y: x+y, [1, 2, 3, 4, 5]) calculates\n((((1+2)+3)+4)+5).  If "

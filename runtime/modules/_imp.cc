@@ -1,9 +1,9 @@
 // The _imp module: what importlib._bootstrap and _bootstrap_external ask of
 // the runtime (CPython's Python/import.c functions of the same names).
 //
-//   - the global import lock (acquire_lock / release_lock / lock_held): a
-//     reentrant count; Tern runs no two threads at once yet, so it never
-//     blocks;
+//   - the global import lock (acquire_lock / release_lock / lock_held):
+//     reentrant, owned by one thread; another thread waits for it with the
+//     GIL released (gil.h);
 //   - built-in modules: every module in the native-module registry
 //     (module.h) is "built-in"; create_builtin makes it (sys and builtins
 //     are the runtime's own objects), exec_builtin has nothing left to do;
@@ -13,11 +13,16 @@
 //   - extension modules: extension_suffixes() is empty and create_dynamic
 //     refuses, until the C-API loader exists (issue #6);
 //   - .pyc support: _fix_co_filename, source_hash, check_hash_based_pycs.
+#include <pthread.h>
+
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "runtime/interp/code.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
@@ -35,21 +40,48 @@ namespace tern {
 
 namespace {
 
-// How many times the import lock is held (by the one thread that runs).
+// The import lock: its owner (a pthread_self value) and how many times it
+// holds it, guarded by g_import_mutex, which is never held while waiting for
+// the GIL.
+std::mutex g_import_mutex;
+std::condition_variable g_import_released;
+uint64_t g_import_lock_owner = 0;
 int64_t g_import_lock_count = 0;
 
 Value _imp_acquire_lock(Value*) {
-  ++g_import_lock_count;
+  uint64_t me = static_cast<uint64_t>(::pthread_self());
+  {
+    std::lock_guard lock(g_import_mutex);
+    if (g_import_lock_count == 0 || g_import_lock_owner == me) {
+      g_import_lock_owner = me;
+      ++g_import_lock_count;
+      return None();
+    }
+  }
+  interp::AllowThreads allow;
+  std::unique_lock lock(g_import_mutex);
+  g_import_released.wait(lock, [] { return g_import_lock_count == 0; });
+  g_import_lock_owner = me;
+  g_import_lock_count = 1;
   return None();
 }
 
 Value _imp_release_lock(Value*) {
-  if (g_import_lock_count == 0) return raise(exc::RuntimeError, "not holding the import lock");
-  --g_import_lock_count;
+  std::lock_guard lock(g_import_mutex);
+  if (g_import_lock_count == 0 || g_import_lock_owner != static_cast<uint64_t>(::pthread_self())) {
+    return raise(exc::RuntimeError, "not holding the import lock");
+  }
+  if (--g_import_lock_count == 0) {
+    g_import_lock_owner = 0;
+    g_import_released.notify_one();
+  }
   return None();
 }
 
-Value _imp_lock_held(Value*) { return Bool(g_import_lock_count > 0); }
+Value _imp_lock_held(Value*) {
+  std::lock_guard lock(g_import_mutex);
+  return Bool(g_import_lock_count > 0);
+}
 
 bool strArg(Value v, const char* what) {
   if (isStr(v)) return true;

@@ -490,7 +490,7 @@ Value buffered_get_mode(Value self) {
 Value buffered_get_finalizing(Value self) { return Bool(asBuf(self)->finalizing != 0); }
 
 Value buffered_repr(Value self) {
-  std::string type_name = typeOf(self)->spec != nullptr ? "_io." + typeNameOf(self) : typeNameOf(self);
+  std::string type_name = typeNameOf(self);
   Value name = lookupAttr(self, TERN_IO_NAME("name"));
   if (name.isNull()) {
     if (errorPending()) {

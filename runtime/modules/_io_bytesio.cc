@@ -14,6 +14,7 @@
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
+#include "runtime/objects/dict.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/int.h"
@@ -259,6 +260,31 @@ Value bytesio___getstate__(Value* args) {
   return newTupleOf({value, newInt(asBIO(self)->pos), d.isNull() ? None() : d});
 }
 
+// The state __getstate__ gives: (value, position, __dict__ or None).
+Value bytesio___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  if (!isTuple(state) || tupleLength(state) < 3) {
+    return raisef(exc::TypeError, "%s.__setstate__ argument should be 3-tuple, got %s", typeNameOf(self).c_str(),
+                  typeNameOf(state).c_str());
+  }
+  if (!checkExports(self)) return Value();
+  std::string data;
+  if (!bufferCopyBytes(tupleItem(state, 0), &data)) return Value();
+  Value pos = tupleItem(state, 1);
+  if (!isInt(pos)) {
+    return raisef(exc::TypeError, "second item of state must be an integer, not %s", typeNameOf(pos).c_str());
+  }
+  int64_t p;
+  if (!argSsize(pos, &p)) return Value();
+  if (p < 0) return raise(exc::ValueError, "position value cannot be negative");
+  Value buf = newByteArray(data.data(), static_cast<int64_t>(data.size()));
+  if (buf.isNull()) return Value();
+  asBIO(self)->buf.set(buf);
+  asBIO(self)->pos = p;
+  if (!restoreIoDict(self, tupleItem(state, 2), "third")) return Value();
+  return None();
+}
+
 Value bytesio___sizeof__(Value* args) {
   Value self = args[0];
   int64_t n = static_cast<int64_t>(sizeof(BytesIOObj));
@@ -317,6 +343,7 @@ const MethodDef kBytesIOMethods[] = {
     {.name = "flush", .signature = "($self, /)", .fn = bytesio_flush},
     {.name = "isatty", .signature = "($self, /)", .fn = bytesio_isatty},
     {.name = "__getstate__", .signature = "($self, /)", .fn = bytesio___getstate__},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = bytesio___setstate__},
     {.name = "__sizeof__", .signature = "($self, /)", .fn = bytesio___sizeof__},
 };
 
@@ -343,5 +370,19 @@ const TypeSpec kBytesIOSpec = {
 TERN_REGISTER_TYPE(kBytesIOSpec);
 
 }  // namespace
+
+bool restoreIoDict(Value self, Value dict, const char* ordinal) {
+  if (isNone(dict)) return true;
+  if (!isDict(dict)) {
+    raisef(exc::TypeError, "%s item of state should be a dict, got a %s", ordinal, typeNameOf(dict).c_str());
+    return false;
+  }
+  auto* o = static_cast<IOBaseObj*>(self.asObject());
+  if (o->dict.get().isNull()) {
+    o->dict.set(dict);
+    return true;
+  }
+  return dictUpdate(o->dict.get(), dict) == 0;
+}
 
 }  // namespace tern::io

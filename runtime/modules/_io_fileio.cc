@@ -14,6 +14,7 @@
 #include <string>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/_io_internal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
@@ -99,7 +100,11 @@ bool pathBytes(Value file, std::string* out) {
 // The system calls retry on EINTR (PEP 475).
 ssize_t readFd(int fd, void* buf, size_t n) {
   for (;;) {
-    ssize_t r = ::read(fd, buf, n);
+    ssize_t r;
+    {
+      interp::AllowThreads allow;  // gil.h: `buf` is C memory or a pinned object's storage
+      r = ::read(fd, buf, n);
+    }
     if (r < 0 && errno == EINTR) continue;
     return r;
   }
@@ -107,7 +112,11 @@ ssize_t readFd(int fd, void* buf, size_t n) {
 
 ssize_t writeFd(int fd, const void* buf, size_t n) {
   for (;;) {
-    ssize_t r = ::write(fd, buf, n);
+    ssize_t r;
+    {
+      interp::AllowThreads allow;  // gil.h
+      r = ::write(fd, buf, n);
+    }
     if (r < 0 && errno == EINTR) continue;
     return r;
   }

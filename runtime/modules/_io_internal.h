@@ -32,6 +32,10 @@ struct IOBaseObj : Obj {
   uint64_t iobase_closed;
 };
 
+// __setstate__ of BytesIO/StringIO: merges `dict` (a dict or None, the
+// `ordinal` item of the state) into the instance __dict__.
+bool restoreIoDict(Value self, Value dict, const char* ordinal);
+
 struct FileIOObj : IOBaseObj {
   int64_t fd;  // -1 once closed
   int64_t blksize;

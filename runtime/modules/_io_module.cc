@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
@@ -486,8 +487,7 @@ Value newStandardStream(int fd) {
   Value raw = call(typeValue(FileIO_type), raw_args, 3);
   if (raw.isNull()) return Value();
   if (setAttr(raw, internStr("name"), internStr(kNames[fd])) < 0) return Value();
-  const char* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
-  bool buffered = fd == 0 || unbuffered_env == nullptr || *unbuffered_env == '\0';
+  bool buffered = fd == 0 || !config().unbuffered;  // -u, PYTHONUNBUFFERED (runtime/interp/config.h)
   Value buffer = raw;
   if (buffered) {
     buffer = newBufferedObject(fd == 0 ? BufferedReader_type : BufferedWriter_type, raw, kDefaultBufferSize);

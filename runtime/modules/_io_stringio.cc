@@ -304,6 +304,35 @@ Value stringio___getstate__(Value* args) {
   return newTupleOf({value, nl, newInt(o->pos), d.isNull() ? None() : d});
 }
 
+// The state __getstate__ gives: (value, newline, position, __dict__ or
+// None).  __init__ with (value, newline) sets the newline mode; the value
+// then replaces the text verbatim (its newlines were translated already).
+Value stringio___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  if (!isTuple(state) || tupleLength(state) < 4) {
+    return raisef(exc::TypeError, "%s.__setstate__ argument should be 4-tuple, got %s", typeNameOf(self).c_str(),
+                  typeNameOf(state).c_str());
+  }
+  Value init_args[2] = {tupleItem(state, 0), tupleItem(state, 1)};
+  if (stringio_init(self, init_args, 2, Value()) < 0) return Value();
+  Value value = tupleItem(state, 0);
+  std::u32string text = isNone(value) ? std::u32string() : strToUcs4(value);
+  int64_t n = static_cast<int64_t>(text.size());
+  if (!reserve(self, n)) return Value();
+  if (n > 0) std::memcpy(textData(self), text.data(), text.size() * 4);
+  asSIO(self)->length = n;
+  Value pos = tupleItem(state, 2);
+  if (!isInt(pos)) {
+    return raisef(exc::TypeError, "third item of state must be an integer, got %s", typeNameOf(pos).c_str());
+  }
+  int64_t p;
+  if (!argSsize(pos, &p)) return Value();
+  if (p < 0) return raise(exc::ValueError, "position value cannot be negative");
+  asSIO(self)->pos = p;
+  if (!restoreIoDict(self, tupleItem(state, 3), "fourth")) return Value();
+  return None();
+}
+
 Value stringio_get_closed(Value self) {
   if (!asSIO(self)->initialized) return raise(exc::ValueError, "I/O operation on uninitialized object");
   return Bool(asSIO(self)->closed != 0);
@@ -342,6 +371,7 @@ const MethodDef kStringIOMethods[] = {
     {.name = "writable", .signature = "($self, /)", .fn = stringio_true_if_open},
     {.name = "seekable", .signature = "($self, /)", .fn = stringio_true_if_open},
     {.name = "__getstate__", .signature = "($self, /)", .fn = stringio___getstate__},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = stringio___setstate__},
 };
 
 const GetSetDef kStringIOGetSets[] = {

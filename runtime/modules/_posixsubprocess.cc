@@ -324,7 +324,7 @@ const MethodDef kPosixSubprocessFunctions[] = {
      .signature = "($module, args, executable_list, close_fds, pass_fds, cwd, env, p2cread, p2cwrite, c2pread, "
                   "c2pwrite, errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, "
                   "pgid_to_set, gid, extra_groups, uid, child_umask, preexec_fn, allow_vfork, /)",
-     .fn = posixsubprocess_fork_exec,
+     .fn = posixsubprocess_fork_exec, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Spawn a fresh new child process.\n\nFork a child process, close parent file descriptors as "
             "appropriate in the\nchild and duplicate the few that are needed before calling exec() in the\nchild "
             "process.\n\nIf close_fds is true, close file descriptors 3 and higher, except those listed\nin the "

@@ -5,13 +5,10 @@
 // signal with a Python handler only sets flags and writes the wakeup fd;
 // runSignalHandlers() calls the Python handlers later on the main thread.
 //
-// SIGINT: CPython installs default_int_handler at start-up, so that Ctrl-C
-// raises KeyboardInterrupt.  Tern reports default_int_handler as SIGINT's
-// handler but leaves the C-level disposition at SIG_DFL while that is the
-// handler (Ctrl-C ends the process; docs/differences.md), and installing
-// default_int_handler again (as asyncio.run() does when it finishes)
-// restores SIG_DFL.  Any other Python handler for SIGINT is installed as for
-// every other signal.
+// SIGINT: as CPython, `tern` installs default_int_handler at start-up
+// (installStartupSigintHandler) unless SIGINT is ignored, so that Ctrl-C
+// raises KeyboardInterrupt in the main thread; it is a Python handler like
+// any other.
 //
 // Invariant: g_handlers[i] is the Python-visible handler of signal i
 // (default_int_handler, a callable, the ints SIG_DFL/SIG_IGN, or None when
@@ -37,6 +34,7 @@
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
+#include "runtime/interp/gil.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
@@ -72,6 +70,7 @@ void tripSignal(int signum) {
   int saved_errno = errno;
   g_tripped[signum].store(true, std::memory_order_relaxed);
   g_any_tripped.store(true, std::memory_order_release);
+  interp::requestSignalCheck();  // the interpreter's eval breaker (gil.h)
   int fd = g_wakeup_fd.load(std::memory_order_relaxed);
   if (fd >= 0) {
     unsigned char byte = static_cast<unsigned char>(signum);
@@ -80,8 +79,6 @@ void tripSignal(int signum) {
   }
   errno = saved_errno;
 }
-
-bool isDefaultIntHandler(Value handler) { return handler == g_default_int_handler.get(); }
 
 Value raiseOSErrorFromErrno() { return posix::raiseErrno(errno); }
 
@@ -115,6 +112,8 @@ Value currentFrameOrNone() {
 
 }  // namespace
 
+void simulateSignal(int signum) { tripSignal(signum); }
+
 bool runSignalHandlers() {
   if (!g_any_tripped.load(std::memory_order_acquire) || !onMainThread()) return true;
   g_any_tripped.store(false, std::memory_order_relaxed);
@@ -139,14 +138,14 @@ namespace {
 // ===========================================================================
 // signal / getsignal
 
-// Sets the C-level disposition of `signum` for the Python handler `handler`
+// Sets the C-level disposition of `signum` for a Python handler
 // (`constant`: 0 for SIG_DFL, 1 for SIG_IGN, -1 for a callable).
-bool installDisposition(int signum, Value handler, int constant) {
+bool installDisposition(int signum, int constant) {
   struct sigaction action = {};
   sigemptyset(&action.sa_mask);
   if (constant == 1) {
     action.sa_handler = SIG_IGN;
-  } else if (constant == 0 || (signum == SIGINT && isDefaultIntHandler(handler))) {
+  } else if (constant == 0) {
     action.sa_handler = SIG_DFL;
   } else {
     action.sa_handler = tripSignal;
@@ -178,7 +177,7 @@ Value signal_signal(Value* args) {
     }
   }
   if (!runSignalHandlers()) return Value();
-  if (!installDisposition(signum, handler, constant)) return Value();
+  if (!installDisposition(signum, constant)) return Value();
   Value old = g_handlers[signum];
   g_handlers.set(signum, handler);
   return old.isNull() ? None() : old;
@@ -518,9 +517,6 @@ bool signalInit(Value module) {
       }
       g_handlers.set(i, h);
     }
-    // CPython's start-up handler for SIGINT (see the header comment).
-    struct sigaction current;
-    if (sigaction(SIGINT, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) g_handlers.set(SIGINT, handler);
   }
   for (const Constant& c : kConstants) {
     if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
@@ -539,5 +535,14 @@ const NativeModuleDef kSignalModule = {
 TERN_REGISTER_MODULE(kSignalModule);
 
 }  // namespace
+
+bool installStartupSigintHandler() {
+  if (importModule(internStr("_signal")).isNull()) return false;
+  struct sigaction current;
+  if (sigaction(SIGINT, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) return true;
+  if (!installDisposition(SIGINT, -1)) return false;
+  g_handlers.set(SIGINT, g_default_int_handler.get());
+  return true;
+}
 
 }  // namespace tern

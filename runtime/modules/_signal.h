@@ -7,6 +7,8 @@
 // themselves run later, on the main thread, between bytecodes or when a
 // blocking call is interrupted (PEP 475): whoever can run Python code tests
 // signalsTripped() (one relaxed load) and then calls runSignalHandlers().
+// The C handler also sets the interpreter's eval breaker (interp/gil.h),
+// which is what the bytecode loop tests.
 #pragma once
 
 #include <atomic>
@@ -24,6 +26,16 @@ inline bool signalsTripped() { return signal_internal::g_any_tripped.load(std::m
 // elsewhere nothing happens).  False with the exception a handler raised
 // pending (KeyboardInterrupt from default_int_handler, ...).
 bool runSignalHandlers();
+
+// CPython's start-up step for SIGINT: unless SIGINT is ignored (or has a
+// handler from outside), signal.default_int_handler becomes its handler, so
+// that Ctrl-C raises KeyboardInterrupt in the main thread.  False with the
+// error pending if _signal cannot be set up.
+bool installStartupSigintHandler();
+
+// Marks `signum` as arrived without sending it, as if its C handler had run
+// (_thread.interrupt_main: CPython's PyErr_SetInterruptEx).
+void simulateSignal(int signum);
 
 // What blocking calls do on EINTR (PEP 475): run the handlers; true means
 // "retry the call", false means a handler raised.

@@ -42,6 +42,7 @@
 #include "runtime/gc/heap.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
@@ -123,7 +124,11 @@ int waitReady(Value self, bool writing, int64_t deadline) {
     int64_t left = deadline - monotonicNs();
     if (left <= 0) return 0;
     struct pollfd p = {.fd = sockFd(self), .events = static_cast<short>(writing ? POLLOUT : POLLIN), .revents = 0};
-    int n = ::poll(&p, 1, static_cast<int>((left + 999999) / 1000000));
+    int n;
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = ::poll(&p, 1, static_cast<int>((left + 999999) / 1000000));
+    }
     if (n > 0) return 1;
     if (n == 0) return 0;
     if (errno != EINTR) {
@@ -150,7 +155,12 @@ bool sockCall(Value self, bool writing, Op op, int64_t* result) {
         return false;
       }
     }
-    int64_t r = op();
+    int64_t r;
+    {
+      // The socket object is on this stack (pinned); `op` reads only its fd.
+      interp::AllowThreads allow;  // gil.h
+      r = op();
+    }
     if (r >= 0) {
       *result = r;
       return true;
@@ -1268,20 +1278,20 @@ const MethodDef kSocketMethods[] = {
             "address family. For IPv4 sockets, the address info is a pair\n(hostaddr, port)."},
     {.name = "getsockopt",
      .signature = "($self, level, option, buflen=<unrepresentable>, /)",
-     .fn = socket_getsockopt,
+     .fn = socket_getsockopt, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "getsockopt(level, option[, buffersize]) -> value\n\nGet a socket option.  See the Unix manual for "
             "level and option.\nIf a nonzero buffersize argument is given, the return value is a\nstring of that "
             "length; otherwise it is an integer."},
     {.name = "listen",
      .signature = "($self, backlog=<unrepresentable>, /)",
-     .fn = socket_listen,
+     .fn = socket_listen, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "listen([backlog])\n\nEnable a server to accept connections.  If backlog is specified, it must be\nat "
             "least 0 (if it is lower, it is set to 0); it specifies the number of\nunaccepted connections that the "
             "system will allow before refusing new\nconnections. If not specified, a default reasonable value is "
             "chosen."},
     {.name = "recv",
      .signature = "($self, bufsize, flags=0, /)",
-     .fn = socket_recv,
+     .fn = socket_recv, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "recv(buffersize[, flags]) -> data\n\nReceive up to buffersize bytes from the socket.  For the optional "
             "flags\nargument, see the Unix manual.  When no data is available, block until\nat least one byte is "
             "available or until the remote end is closed.  When\nthe remote end is closed and all data is read, "
@@ -1295,7 +1305,7 @@ const MethodDef kSocketMethods[] = {
             "recv() for documentation about the flags."},
     {.name = "recvfrom",
      .signature = "($self, bufsize, flags=0, /)",
-     .fn = socket_recvfrom,
+     .fn = socket_recvfrom, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "recvfrom(buffersize[, flags]) -> (data, address info)\n\nLike recv(buffersize, flags) but also return "
             "the sender's address info."},
     {.name = "recvfrom_into",
@@ -1311,7 +1321,7 @@ const MethodDef kSocketMethods[] = {
             "network is busy."},
     {.name = "sendall",
      .signature = "($self, data, flags=0, /)",
-     .fn = socket_sendall,
+     .fn = socket_sendall, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "sendall(data[, flags])\n\nSend a data string to the socket.  For the optional flags\nargument, see the "
             "Unix manual.  This calls send() repeatedly\nuntil all data is sent.  If an error occurs, it's "
             "impossible\nto tell how much data has been sent."},
@@ -1397,18 +1407,18 @@ TERN_REGISTER_TYPE(kSocketSpec);
 const MethodDef kSocketFunctions[] = {
     {.name = "gethostbyname",
      .signature = "($module, host, /)",
-     .fn = socket_gethostbyname,
+     .fn = socket_gethostbyname, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "gethostbyname(host) -> address\n\nReturn the IP address (a string of the form '255.255.255.255') for a "
             "host."},
     {.name = "gethostbyname_ex",
      .signature = "($module, host, /)",
-     .fn = socket_gethostbyname_ex,
+     .fn = socket_gethostbyname_ex, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "gethostbyname_ex(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of "
             "aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name "
             "or IP number."},
     {.name = "gethostbyaddr",
      .signature = "($module, host, /)",
-     .fn = socket_gethostbyaddr,
+     .fn = socket_gethostbyaddr, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "gethostbyaddr(host) -> (name, aliaslist, addresslist)\n\nReturn the true host name, a list of "
             "aliases, and a list of IP addresses,\nfor a host.  The host argument is a string giving a host name "
             "or IP number."},
@@ -1418,19 +1428,19 @@ const MethodDef kSocketFunctions[] = {
      .doc = "gethostname() -> string\n\nReturn the current host name."},
     {.name = "getservbyname",
      .signature = "($module, servicename, protocolname=<unrepresentable>, /)",
-     .fn = socket_getservbyname,
+     .fn = socket_getservbyname, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "getservbyname(servicename[, protocolname]) -> integer\n\nReturn a port number from a service name "
             "and protocol name.\nThe optional protocol name, if given, should be 'tcp' or 'udp',\notherwise any "
             "protocol will match."},
     {.name = "getservbyport",
      .signature = "($module, port, protocolname=<unrepresentable>, /)",
-     .fn = socket_getservbyport,
+     .fn = socket_getservbyport, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "getservbyport(port[, protocolname]) -> string\n\nReturn the service name from a port number and "
             "protocol name.\nThe optional protocol name, if given, should be 'tcp' or 'udp',\notherwise any "
             "protocol will match."},
     {.name = "getprotobyname",
      .signature = "($module, protocolname, /)",
-     .fn = socket_getprotobyname,
+     .fn = socket_getprotobyname, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "getprotobyname(name) -> integer\n\nReturn the protocol number for the named protocol.  (Rarely "
             "used.)"},
     {.name = "close",
@@ -1445,14 +1455,14 @@ const MethodDef kSocketFunctions[] = {
             "for\nsockets; on some platforms os.dup() won't work for socket file descriptors."},
     {.name = "socketpair",
      .signature = "($module, family=1, type=1, proto=0, /)",
-     .fn = socket_socketpair,
+     .fn = socket_socketpair, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "socketpair([family[, type [, proto]]]) -> (socket object, socket object)\n\nCreate a pair of socket "
             "objects from the sockets returned by the platform\nsocketpair() function.\nThe arguments are the "
             "same as for socket() except the default family is\nAF_UNIX if defined on the platform; otherwise, the "
             "default is AF_INET."},
     {.name = "ntohs",
      .signature = "($module, x, /)",
-     .fn = socket_ntohs,
+     .fn = socket_ntohs, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert a 16-bit unsigned integer from network to host byte order."},
     {.name = "ntohl",
      .signature = "($module, x, /)",
@@ -1460,7 +1470,7 @@ const MethodDef kSocketFunctions[] = {
      .doc = "ntohl(integer) -> integer\n\nConvert a 32-bit integer from network to host byte order."},
     {.name = "htons",
      .signature = "($module, x, /)",
-     .fn = socket_htons,
+     .fn = socket_htons, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert a 16-bit unsigned integer from host to network byte order."},
     {.name = "htonl",
      .signature = "($module, x, /)",
@@ -1468,21 +1478,21 @@ const MethodDef kSocketFunctions[] = {
      .doc = "htonl(integer) -> integer\n\nConvert a 32-bit integer from host to network byte order."},
     {.name = "inet_aton",
      .signature = "($module, ip_addr, /)",
-     .fn = socket_inet_aton,
+     .fn = socket_inet_aton, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert an IP address in string format (123.45.67.89) to the 32-bit packed binary format used in low-"
             "level network functions."},
     {.name = "inet_ntoa",
      .signature = "($module, packed_ip, /)",
-     .fn = socket_inet_ntoa,
+     .fn = socket_inet_ntoa, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert an IP address from 32-bit packed binary format to string format."},
     {.name = "inet_pton",
      .signature = "($module, address_family, ip_string, /)",
-     .fn = socket_inet_pton,
+     .fn = socket_inet_pton, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "inet_pton(af, ip) -> packed IP address string\n\nConvert an IP address from string format to a packed "
             "string suitable\nfor use with low-level network functions."},
     {.name = "inet_ntop",
      .signature = "($module, address_family, packed_ip, /)",
-     .fn = socket_inet_ntop,
+     .fn = socket_inet_ntop, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "inet_ntop(af, packed_ip) -> string formatted IP address\n\nConvert a packed IP address of the given "
             "family to string format."},
     {.name = "getaddrinfo",
@@ -1492,7 +1502,7 @@ const MethodDef kSocketFunctions[] = {
             "canonname, sockaddr)\n\nResolve host and port into addrinfo struct."},
     {.name = "getnameinfo",
      .signature = "($module, sockaddr, flags, /)",
-     .fn = socket_getnameinfo,
+     .fn = socket_getnameinfo, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "getnameinfo(sockaddr, flags) --> (host, port)\n\nGet host and port for a sockaddr."},
     {.name = "getdefaulttimeout",
      .signature = "($module, /)",

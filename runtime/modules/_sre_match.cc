@@ -227,7 +227,7 @@ const uint32_t kMatchFields[] = {offsetof(Obj, ob_type), offsetof(MatchObj, stri
 const gc::Layout kMatchLayout = {.name = "re.Match", .fields = kMatchFields};
 
 const MethodDef kMatchMethods[] = {
-    {.name = "group", .signature = "($self, /, *args)", .fn = match_group,
+    {.name = "group", .signature = "($self, /, *args)", .fn = match_group, .flags = method_flags::kVarArgs,
      .doc = "group([group1, ...]) -> str or tuple.\n    Return subgroup(s) of the match by indices or names.\n    "
             "For 0 returns the entire match."},
     {.name = "start", .signature = "($self, group=0, /)", .fn = match_start,

@@ -1,21 +1,26 @@
-// The _thread module: locks, re-entrant locks, thread identity, thread-local
-// objects, and (not yet) threads.
+// The _thread module: threads, locks, re-entrant locks, thread identity,
+// thread-local objects.
+//
+// Threads are POSIX threads running under the GIL (runtime/interp/gil.h).
+// start_new_thread keeps the function and its arguments in a Bootstrap (root
+// containers in malloc'd memory) until the new thread, holding the GIL,
+// registers with the heap (gc::MutatorThread), makes its ThreadState and
+// calls the function.  When the function returns the thread releases its
+// sentinel lock (_set_sentinel: threading's join waits on it), frees its
+// state and unregisters while still holding the GIL, then lets the GIL go.
 //
 // Locks are real: each lock object owns a POSIX semaphore in malloc'd
 // memory (objects move, a semaphore must not), freed by the object's
-// finalizer.  A blocking acquire waits on it (EINTR-safe, with a deadline
-// on CLOCK_MONOTONIC for timeouts) — in a program with one thread that can
-// only end by timeout, as in CPython.  When the GIL arrives (issue #5) the
-// waits are where it is released.
+// finalizer.  A blocking acquire first tries without waiting, then waits with
+// the GIL released (EINTR runs the signal handlers and retries, with a
+// deadline on CLOCK_MONOTONIC for timeouts).
 //
-// start_new_thread raises RuntimeError: running Python code on a second OS
-// thread needs the GIL, which does not exist yet (docs/differences.md).
-//
-// _local keeps one attribute dict per thread in a dict keyed by thread
-// ident (`dicts`); before each attribute access the current thread's dict is
-// put in the instance's __dict__ slot, so object's generic attribute code
-// does the rest.  With one thread there is one entry; the structure is the
-// one real threads need (they will also need the GIL around the swap).
+// _local keeps one attribute dict per thread in a dict keyed by a per-thread
+// serial number (`dicts`: idents are reused as soon as a thread ends, serials
+// never are); before each attribute access the current thread's dict is put
+// in the instance's __dict__ slot, so object's generic attribute code does
+// the rest.  A dead thread's dict stays until the object dies
+// (docs/differences.md).
 #include <pthread.h>
 #include <signal.h>
 #include <semaphore.h>
@@ -28,8 +33,15 @@
 #include <ctime>
 #include <string>
 
+#include <atomic>
+
+#include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/interp/thread_state.h"
+#include "runtime/modules/_signal.h"
+#include "runtime/modules/sys.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
@@ -49,6 +61,15 @@ namespace {
 constexpr double kTimeoutMax = 9223372036.0;
 
 uint64_t currentIdent() { return static_cast<uint64_t>(::pthread_self()); }
+
+// A number no other thread of the process ever had (the key of _local dicts).
+std::atomic<uint64_t> g_next_serial{1};
+thread_local uint64_t t_serial = 0;
+
+uint64_t currentSerial() {
+  if (t_serial == 0) t_serial = g_next_serial.fetch_add(1, std::memory_order_relaxed);
+  return t_serial;
+}
 
 // ===========================================================================
 // The native lock (outside the heap)
@@ -70,24 +91,32 @@ void freeNativeLock(NativeLock* lock) {
   std::free(lock);
 }
 
-// Takes the lock: at once, or waiting up to `timeout_ns` (-1: forever).
-bool nativeAcquire(NativeLock* lock, int64_t timeout_ns) {
-  if (::sem_trywait(&lock->sem) == 0) return true;
-  if (timeout_ns == 0) return false;
-  if (timeout_ns < 0) {
-    while (::sem_wait(&lock->sem) < 0) {
-      if (errno != EINTR) return false;
-    }
-    return true;
+enum class Acquired { kYes, kNo, kError };
+
+// Takes the lock: at once, or waiting up to `timeout_ns` (-1: forever) with
+// the GIL released.  A signal interrupting the wait runs the Python handlers
+// (`interruptible`: an exception they raise ends the wait with kError) and
+// the wait goes on until the same deadline.
+Acquired nativeAcquire(NativeLock* lock, int64_t timeout_ns, bool interruptible = true) {
+  if (::sem_trywait(&lock->sem) == 0) return Acquired::kYes;
+  if (timeout_ns == 0) return Acquired::kNo;
+  struct timespec deadline {};
+  if (timeout_ns > 0) {
+    ::clock_gettime(CLOCK_MONOTONIC, &deadline);
+    int64_t end = static_cast<int64_t>(deadline.tv_sec) * 1000000000 + deadline.tv_nsec + timeout_ns;
+    deadline.tv_sec = end / 1000000000;
+    deadline.tv_nsec = end % 1000000000;
   }
-  struct timespec deadline;
-  ::clock_gettime(CLOCK_MONOTONIC, &deadline);
-  int64_t end = static_cast<int64_t>(deadline.tv_sec) * 1000000000 + deadline.tv_nsec + timeout_ns;
-  deadline.tv_sec = end / 1000000000;
-  deadline.tv_nsec = end % 1000000000;
   for (;;) {
-    if (::sem_clockwait(&lock->sem, CLOCK_MONOTONIC, &deadline) == 0) return true;
-    if (errno != EINTR) return false;  // ETIMEDOUT
+    int r, error;
+    {
+      interp::AllowThreads allow;
+      r = timeout_ns < 0 ? ::sem_wait(&lock->sem) : ::sem_clockwait(&lock->sem, CLOCK_MONOTONIC, &deadline);
+      error = errno;
+    }
+    if (r == 0) return Acquired::kYes;
+    if (error != EINTR) return Acquired::kNo;  // ETIMEDOUT
+    if (interruptible && !retryAfterSignal()) return Acquired::kError;
   }
 }
 
@@ -168,21 +197,21 @@ Value lock_new(Type* type, const Value*, size_t nargs, Value kwnames) {
   return newLock(type);
 }
 
+// The object is re-read from `args` after the wait: the GIL was released.
+Value lockAcquire(Value* args, int64_t timeout_ns) {
+  Acquired got = nativeAcquire(asLock(args[0])->lock, timeout_ns);
+  if (got == Acquired::kError) return Value();
+  if (got == Acquired::kYes) asLock(args[0])->locked = 1;
+  return Bool(got == Acquired::kYes);
+}
+
 Value lock_acquire(Value* args) {
   int64_t timeout_ns;
   if (!acquireArgs(args[1], args[2], &timeout_ns)) return Value();
-  Value self = args[0];
-  bool ok = nativeAcquire(asLock(self)->lock, timeout_ns);
-  if (ok) asLock(self)->locked = 1;
-  return Bool(ok);
+  return lockAcquire(args, timeout_ns);
 }
 
-Value lock___enter__(Value* args) {
-  Value self = args[0];
-  bool ok = nativeAcquire(asLock(self)->lock, -1);
-  if (ok) asLock(self)->locked = 1;
-  return Bool(ok);
-}
+Value lock___enter__(Value* args) { return lockAcquire(args, -1); }
 
 Value lock_release(Value* args) {
   LockObj* l = asLock(args[0]);
@@ -207,7 +236,7 @@ Value lock__at_fork_reinit(Value* args) {
 Value lock_repr(Value self) {
   char buffer[96];
   std::snprintf(buffer, sizeof buffer, "<%s %s object at %p>", asLock(self)->locked ? "locked" : "unlocked",
-                ("_thread." + typeNameOf(self)).c_str(), static_cast<void*>(self.asObject()));
+                typeNameOf(self).c_str(), static_cast<void*>(self.asObject()));
   return newStr(buffer);
 }
 
@@ -270,16 +299,19 @@ Value rlock_new(Type* type, const Value*, size_t, Value) {
   return Value(o);
 }
 
-Value rlockAcquire(Value self, int64_t timeout_ns) {
+// The object is re-read from `args` after the wait: the GIL was released.
+Value rlockAcquire(Value* args, int64_t timeout_ns) {
   uint64_t me = currentIdent();
-  RLockObj* l = asRLock(self);
+  RLockObj* l = asRLock(args[0]);
   if (l->count > 0 && l->owner == me) {
     if (l->count == UINT64_MAX) return raise(exc::OverflowError, "Internal lock count overflowed");
     ++l->count;
     return True();
   }
-  if (!nativeAcquire(l->lock, timeout_ns)) return False();
-  l = asRLock(self);
+  Acquired got = nativeAcquire(l->lock, timeout_ns);
+  if (got == Acquired::kError) return Value();
+  if (got == Acquired::kNo) return False();
+  l = asRLock(args[0]);
   l->owner = me;
   l->count = 1;
   return True();
@@ -288,10 +320,10 @@ Value rlockAcquire(Value self, int64_t timeout_ns) {
 Value rlock_acquire(Value* args) {
   int64_t timeout_ns;
   if (!acquireArgs(args[1], args[2], &timeout_ns)) return Value();
-  return rlockAcquire(args[0], timeout_ns);
+  return rlockAcquire(args, timeout_ns);
 }
 
-Value rlock___enter__(Value* args) { return rlockAcquire(args[0], -1); }
+Value rlock___enter__(Value* args) { return rlockAcquire(args, -1); }
 
 Value rlock_release(Value* args) {
   RLockObj* l = asRLock(args[0]);
@@ -330,10 +362,9 @@ Value rlock__acquire_restore(Value* args) {
       !indexToInt64(tupleItem(state, 1), &owner, exc::OverflowError)) {
     return Value();
   }
-  Value self = args[0];
-  nativeAcquire(asRLock(self)->lock, -1);
-  asRLock(self)->owner = static_cast<uint64_t>(owner);
-  asRLock(self)->count = static_cast<uint64_t>(count);
+  nativeAcquire(asRLock(args[0])->lock, -1, /*interruptible=*/false);
+  asRLock(args[0])->owner = static_cast<uint64_t>(owner);
+  asRLock(args[0])->count = static_cast<uint64_t>(count);
   return None();
 }
 
@@ -351,8 +382,8 @@ Value rlock__at_fork_reinit(Value* args) {
 Value rlock_repr(Value self) {
   RLockObj* l = asRLock(self);
   char buffer[160];
-  std::snprintf(buffer, sizeof buffer, "<%s %s.%s object owner=%llu count=%llu at %p>",
-                l->count ? "locked" : "unlocked", "_thread", typeNameOf(self).c_str(),
+  std::snprintf(buffer, sizeof buffer, "<%s %s object owner=%llu count=%llu at %p>",
+                l->count ? "locked" : "unlocked", typeNameOf(self).c_str(),
                 static_cast<unsigned long long>(l->owner), static_cast<unsigned long long>(l->count),
                 static_cast<void*>(self.asObject()));
   return newStr(buffer);
@@ -424,7 +455,7 @@ Value local_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   }
   Value dicts = newDict();
   Value first = newDict();
-  if (dictSet(dicts, newIntUnsigned(currentIdent()), first) < 0) return Value();
+  if (dictSet(dicts, newIntUnsigned(currentSerial()), first) < 0) return Value();
   Obj* o = newObject(type, type->basic_size);
   LocalObj* l = static_cast<LocalObj*>(o);
   l->dict.set(first);
@@ -438,7 +469,7 @@ Value local_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
 // the object for the first time gets a fresh dict and __init__ runs again
 // with the constructor's arguments (CPython's semantics).  False on error.
 bool localSwitch(Value self) {
-  Value key = newIntUnsigned(currentIdent());
+  Value key = newIntUnsigned(currentSerial());
   Value d = dictGet(asLocal(self)->dicts.get(), key);
   if (!d.isNull()) {
     asLocal(self)->dict.set(d);
@@ -464,7 +495,9 @@ Value local_getattro(Value self, Value name) {
 
 int local_setattro(Value self, Value name, Value value) {
   if (strEqualsAscii(name, "__dict__")) {
-    raisef(exc::AttributeError, "'%s' object attribute '__dict__' is read-only", typeNameOf(self).c_str());
+    // The type's tp_name: qualified for _local itself only, as in CPython.
+    std::string type_name = typeOf(self) == g_local_type ? "_thread._local" : typeNameOf(self);
+    raisef(exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name.c_str());
     return -1;
   }
   if (!localSwitch(self)) return -1;
@@ -544,29 +577,142 @@ Value thread__excepthook(Value* args) {
   Value text = newStr(header);
   if (callMethod(file, internStr("write"), &text, 1).isNull()) return Value();
   if (callMethod(file, internStr("flush"), nullptr, 0).isNull()) clearError();
-  if (isException(exc_value)) printException(exc_value);
+  if (!isException(exc_value)) return None();
+  // The traceback goes to `file` too (a test may have replaced sys.stderr):
+  // the traceback module prints it; the native printer if that fails.
+  Value traceback = importModule(internStr("traceback"));
+  Value print_exception = traceback.isNull() ? Value() : lookupAttr(traceback, internStr("print_exception"));
+  if (print_exception.isNull()) {
+    clearError();
+    printException(exc_value);
+    return None();
+  }
+  Value kwnames = newTupleOf({internStr("file")});
+  Value call_args[] = {exc_type, exc_value, tupleItem(hook_args, 2), file};
+  if (call(print_exception, call_args, 3, kwnames).isNull()) return Value();
+  if (callMethod(file, internStr("flush"), nullptr, 0).isNull()) clearError();
   return None();
 }
 
 // ===========================================================================
 // Functions
 
+// ===========================================================================
+// Threads
+
+// What a new thread needs until it runs; made and freed under the GIL.
+struct Bootstrap {
+  enum Slot { kFunction, kArgs, kKwargs, kSentinel, kSlots };
+  gc::RootVector values;  // the Slots; kKwargs and kSentinel may be null
+  int recursion_limit = 1000;
+};
+
+// The running thread's Bootstrap (null on the main thread), for _set_sentinel.
+thread_local Bootstrap* t_bootstrap = nullptr;
+
+// Threads started by start_new_thread that have not ended (_count()).
+std::atomic<int64_t> g_thread_count{0};
+
+int64_t g_stack_size = 0;
+
+// An exception escaping the function: CPython's "Exception ignored in thread
+// started by" report, SystemExit excepted.
+void reportThreadError(Value function) {
+  if (errorMatches(exc::SystemExit)) {
+    clearError();
+    return;
+  }
+  Value e = takeError();
+  std::string where = "?";
+  Value r = repr(function);
+  if (r.isNull()) {
+    clearError();
+  } else {
+    where = strToUtf8(r);
+  }
+  flushStdStreams();
+  clearError();
+  std::fprintf(stderr, "Exception ignored in thread started by: %s\n", where.c_str());
+  std::fflush(stderr);
+  printException(e);
+  clearError();
+}
+
+// The new thread's life with the GIL held and registered with the heap.
+// Out of line so that no heap reference of it outlives its frame.
+[[gnu::noinline]] void runThread(Bootstrap* boot) {
+  interp::ThreadState* state = interp::attachThread();
+  state->recursion_limit = boot->recursion_limit;
+  t_bootstrap = boot;
+  Value function = boot->values[Bootstrap::kFunction];
+  Value result = callTupleDict(function, boot->values[Bootstrap::kArgs], boot->values[Bootstrap::kKwargs]);
+  if (result.isNull()) reportThreadError(boot->values[Bootstrap::kFunction]);
+  // Finalizers and weakref callbacks queued meanwhile run at the next check
+  // of a thread that stays; the sentinel tells join() we are done.
+  Value sentinel = boot->values[Bootstrap::kSentinel];
+  if (!sentinel.isNull() && asLock(sentinel)->locked) {
+    asLock(sentinel)->locked = 0;
+    nativeRelease(asLock(sentinel)->lock);
+  }
+  t_bootstrap = nullptr;
+  delete boot;
+  delete state;  // clears the thread's current state
+}
+
+void* threadMain(void* raw) {
+  auto* boot = static_cast<Bootstrap*>(raw);
+  interp::takeGil();
+  {
+    gc::MutatorThread mutator;
+    runThread(boot);
+  }
+  g_thread_count.fetch_sub(1, std::memory_order_relaxed);
+  interp::dropGil();
+  return nullptr;
+}
+
 Value thread_start_new_thread(Value* args) {
   Value function = args[1], fargs = args[2], kwargs = args[3];
   if (!isCallable(function)) return raise(exc::TypeError, "first arg must be callable");
   if (!isTuple(fargs)) return raise(exc::TypeError, "2nd arg must be a tuple");
   if (!kwargs.isNull() && !isDict(kwargs)) return raise(exc::TypeError, "optional 3rd arg must be a dictionary");
-  return raise(exc::RuntimeError, "can't start new thread: Tern has no GIL yet (issue #5)");
+  auto* boot = new Bootstrap();
+  boot->values.resize(Bootstrap::kSlots);
+  boot->values.set(Bootstrap::kFunction, function);
+  boot->values.set(Bootstrap::kArgs, fargs);
+  boot->values.set(Bootstrap::kKwargs, kwargs);
+  boot->recursion_limit = interp::currentThread()->recursion_limit;
+  pthread_attr_t attr;
+  ::pthread_attr_init(&attr);
+  ::pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  if (g_stack_size != 0) ::pthread_attr_setstacksize(&attr, static_cast<size_t>(g_stack_size));
+  interp::noteThreadStarted();
+  g_thread_count.fetch_add(1, std::memory_order_relaxed);
+  pthread_t id;
+  int error = ::pthread_create(&id, &attr, threadMain, boot);
+  ::pthread_attr_destroy(&attr);
+  if (error != 0) {
+    g_thread_count.fetch_sub(1, std::memory_order_relaxed);
+    delete boot;
+    return raise(exc::RuntimeError, "can't start new thread");
+  }
+  return newIntUnsigned(static_cast<uint64_t>(id));
 }
 
 Value thread_allocate_lock(Value*) { return newLock(g_lock_type); }
 Value thread_get_ident(Value*) { return newIntUnsigned(currentIdent()); }
 Value thread_get_native_id(Value*) { return newInt(static_cast<int64_t>(::syscall(SYS_gettid))); }
-Value thread__count(Value*) { return newInt(0); }  // threads started by _thread: none yet
-Value thread__set_sentinel(Value*) { return newLock(g_lock_type); }
-Value thread_exit(Value*) { return raiseEmpty(exc::SystemExit); }
+Value thread__count(Value*) { return newInt(g_thread_count.load(std::memory_order_relaxed)); }
 
-int64_t g_stack_size = 0;
+// The lock is released when the thread's function has returned; on the main
+// thread threading._shutdown releases it itself.
+Value thread__set_sentinel(Value*) {
+  Value lock = newLock(g_lock_type);
+  if (!lock.isNull() && t_bootstrap != nullptr) t_bootstrap->values.set(Bootstrap::kSentinel, lock);
+  return lock;
+}
+
+Value thread_exit(Value*) { return raiseEmpty(exc::SystemExit); }
 
 Value thread_stack_size(Value* args) {
   int64_t size = 0;
@@ -581,8 +727,17 @@ Value thread_stack_size(Value* args) {
 Value thread_interrupt_main(Value* args) {
   int64_t signum = 2;  // SIGINT
   if (!args[1].isNull() && !indexToInt64(args[1], &signum, exc::OverflowError)) return Value();
-  // No signal machinery yet: raise KeyboardInterrupt's signal for real.
-  if (::kill(::getpid(), static_cast<int>(signum)) < 0) return posix::raiseErrno(errno);
+  if (signum < 1 || signum >= NSIG) return raise(exc::ValueError, "signal number out of range");
+  // As CPython: nothing happens unless Python handles the signal; then it is
+  // marked as arrived, and the main thread runs the handler at its next
+  // check (a blocking call there is not interrupted).
+  Value signal_module = importModule(internStr("_signal"));
+  if (signal_module.isNull()) return Value();
+  Value number = newInt(signum);
+  Value handler = callMethod(signal_module, internStr("getsignal"), &number, 1);
+  if (handler.isNull()) return Value();
+  if (!isCallable(handler)) return None();
+  simulateSignal(static_cast<int>(signum));
   return None();
 }
 

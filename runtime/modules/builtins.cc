@@ -15,6 +15,8 @@
 
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval_internal.h"
+#include "runtime/interp/generator.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
@@ -90,16 +92,113 @@ Value builtin_aiter(Value* args) {
   return it;
 }
 
+// ---------------------------------------------------------------------------
+// anext(aiterator, default): CPython's anext_awaitable.  Awaiting it awaits
+// what aiterator.__anext__() returned (`wrapped`); a StopAsyncIteration from
+// that becomes StopIteration(default), so the await's value is the default.
+// CPython 3.11 awaits `wrapped` afresh at every step (calling its __await__
+// again, which restarts a generator-based one); Tern keeps the iterator the
+// first step made (docs/differences.md).
+
+Type* g_anext_awaitable_type = nullptr;
+
+struct AnextAwaitableObj : Obj {
+  gc::HeapValue wrapped;
+  gc::HeapValue default_value;
+  gc::HeapValue iter;  // what awaiting `wrapped` gave, once a step made it
+};
+const uint32_t kAnextAwaitableFields[] = {offsetof(Obj, ob_type), offsetof(AnextAwaitableObj, wrapped),
+                                          offsetof(AnextAwaitableObj, default_value),
+                                          offsetof(AnextAwaitableObj, iter)};
+const gc::Layout kAnextAwaitableLayout = {.name = "anext_awaitable", .fields = kAnextAwaitableFields};
+AnextAwaitableObj* asAnextAwaitable(Value v) { return static_cast<AnextAwaitableObj*>(v.asObject()); }
+
+// The iterator the steps drive: a coroutine's wrapper (its __await__()), or
+// what awaiting `wrapped` gives.
+Value anextAwaitableIter(Value self) {
+  Value it = asAnextAwaitable(self)->iter.get();
+  if (!it.isNull()) return it;
+  Value w = asAnextAwaitable(self)->wrapped.get();
+  it = isCoroutine(w) ? typeOf(w)->slots.am_await(w) : interp::getAwaitableIter(w, 0, nullptr);
+  if (!it.isNull()) asAnextAwaitable(self)->iter.set(it);
+  return it;
+}
+
+// The step's result; StopAsyncIteration turned into StopIteration(default).
+Value anextAwaitableResult(Value self, Value r) {
+  if (r.isNull() && errorMatches(exc::StopAsyncIteration)) {
+    clearError();
+    return raiseStopIteration(asAnextAwaitable(self)->default_value.get());
+  }
+  return r;
+}
+
+Value anext_awaitable_iternext(Value self) {
+  Value it = anextAwaitableIter(self);
+  if (it.isNull()) return it;
+  Value r = typeOf(it)->slots.tp_iternext(it);
+  if (r.isNull() && !errorPending()) return r;  // exhausted without a value: StopIteration()
+  return anextAwaitableResult(self, r);
+}
+
+// send/throw/close: the same method of the iterator, its result translated.
+Value anextAwaitableProxy(Value self, const char* method, const Value* args, size_t nargs) {
+  Value it = anextAwaitableIter(self);
+  if (it.isNull()) return it;
+  return anextAwaitableResult(self, callMethod(it, internStr(method), args, nargs));
+}
+
+Value anext_awaitable_send(Value* args) { return anextAwaitableProxy(args[0], "send", &args[1], 1); }
+
+Value anext_awaitable_throw(Value* args) {
+  Value rest = args[1];
+  int64_t n = tupleLength(rest);
+  if (n < 1 || n > 3) {
+    return raisef(exc::TypeError, n < 1 ? "throw expected at least 1 argument, got %lld"
+                                        : "throw expected at most 3 arguments, got %lld",
+                  static_cast<long long>(n));
+  }
+  Value items[3];
+  for (int64_t i = 0; i < n; ++i) items[i] = tupleItem(rest, i);
+  return anextAwaitableProxy(args[0], "throw", items, static_cast<size_t>(n));
+}
+
+Value anext_awaitable_close(Value* args) { return anextAwaitableProxy(args[0], "close", nullptr, 0); }
+
+Value anextAwaitableSelf(Value self) { return self; }
+
+const MethodDef kAnextAwaitableMethods[] = {
+    {.name = "send", .signature = "($self, value, /)", .fn = anext_awaitable_send,
+     .doc = "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
+    {.name = "throw", .signature = "($self, /, *args)", .fn = anext_awaitable_throw,
+     .doc = "throw(typ[,val[,tb]]) -> raise exception in the wrapped iterator,\nreturn next yielded value or raise "
+            "StopIteration."},
+    {.name = "close", .signature = "($self, /)", .fn = anext_awaitable_close,
+     .doc = "close() -> raise GeneratorExit inside generator."},
+};
+
+const TypeSpec kAnextAwaitableSpec = {
+    .name = "anext_awaitable",
+    .type = &g_anext_awaitable_type,
+    .layout = &kAnextAwaitableLayout,
+    .basic_size = sizeof(AnextAwaitableObj),
+    .slots = {.tp_iter = anextAwaitableSelf, .tp_iternext = anext_awaitable_iternext, .am_await = anextAwaitableSelf},
+    .methods = kAnextAwaitableMethods,
+};
+TERN_REGISTER_TYPE(kAnextAwaitableSpec);
+
 Value builtin_anext(Value* args) {
-  Value it = args[1];
+  Value it = args[1], default_value = args[2];
   Type* t = typeOf(it);
   if (t->slots.am_anext == nullptr) {
     return raisef(exc::TypeError, "'%s' object is not an async iterator", typeName(t).c_str());
   }
-  if (!args[2].isNull()) {
-    return raise(exc::NotImplementedError, "anext() with a default value is not implemented yet (issue #4)");
-  }
-  return t->slots.am_anext(it);
+  Value awaitable = t->slots.am_anext(it);
+  if (default_value.isNull() || awaitable.isNull()) return awaitable;
+  Obj* o = newObject(g_anext_awaitable_type, sizeof(AnextAwaitableObj));
+  asAnextAwaitable(o)->wrapped.set(awaitable);
+  asAnextAwaitable(o)->default_value.set(default_value);
+  return Value(o);
 }
 
 Value builtin_ascii(Value* args) { return ascii(args[1]); }
@@ -115,8 +214,16 @@ Value builtin_bin(Value* args) { return formatWithPrefix(args[1], "#b"); }
 Value builtin_oct(Value* args) { return formatWithPrefix(args[1], "#o"); }
 Value builtin_hex(Value* args) { return formatWithPrefix(args[1], "#x"); }
 
-Value builtin_breakpoint(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "breakpoint() needs sys.breakpointhook and pdb (issue #5)");
+// breakpoint(*args, **kws): sys.breakpointhook(*args, **kws).
+Value builtin_breakpoint(Value* args) {
+  Value sys = importModule(internStr("sys"));
+  if (sys.isNull()) return sys;
+  Value hook = lookupAttr(sys, internStr("breakpointhook"));
+  if (hook.isNull()) {
+    if (errorPending()) return Value();
+    return raise(exc::RuntimeError, "lost sys.breakpointhook");
+  }
+  return callTupleDict(hook, args[1], args[2]);
 }
 
 Value builtin_callable(Value* args) { return Bool(isCallable(args[1])); }
@@ -600,20 +707,6 @@ TERN_REGISTER_MODULE(kBuiltinsModule);
 Value builtinsModule() {
   if (g_builtins.get().isNull()) g_builtins.set(importModule(names::builtins));
   return g_builtins.get();
-}
-
-void installSiteBuiltins() {
-  Value module = importModule(internStr("_sitebuiltins"));
-  Value quitter = module.isNull() ? Value() : lookupAttr(module, internStr("Quitter"));
-  Value d = builtinsDict();
-  if (quitter.isNull() || d.isNull()) {
-    clearError();
-    return;
-  }
-  for (const char* name : {"exit", "quit"}) {
-    Value q = call2(quitter, internStr(name), internStr("Ctrl-D (i.e. EOF)"));
-    if (q.isNull() || dictSet(d, internStr(name), q) < 0) clearError();
-  }
 }
 
 Value builtinsDict() {

@@ -12,11 +12,6 @@ namespace tern {
 Value builtinsModule();
 Value builtinsDict();
 
-// What CPython's `site` adds to builtins and Tern needs before site runs
-// (issue #5): exit and quit, the _sitebuiltins.Quitter objects.  Errors are
-// not fatal: the names are simply missing (sys.path must be set first).
-void installSiteBuiltins();
-
 // Implemented by the interpreter (runtime/interp), each with the signature
 // builtins.cc declares for it in its MethodDef:
 Value builtin___build_class__(Value* args);  // "(func, name, /, *bases, **kwds)"

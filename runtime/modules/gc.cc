@@ -9,8 +9,11 @@
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/modules/module.h"
+#include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/str.h"
 
 namespace tern {
 
@@ -63,9 +66,17 @@ const MethodDef kGcFunctions[] = {
      .doc = "Returns true if automatic garbage collection is enabled."},
 };
 
+// gc.garbage: always empty (Tern's collector leaves no uncollectable cycles);
+// gc.callbacks: kept for code that appends to it, never called yet.
+bool gcInit(Value module) {
+  Value d = moduleDict(module);
+  return dictSet(d, internStr("garbage"), newList()) == 0 && dictSet(d, internStr("callbacks"), newList()) == 0;
+}
+
 const NativeModuleDef kGcModule = {
     .name = "gc",
     .methods = kGcFunctions,
+    .init = gcInit,
     .doc = "This module provides access to the garbage collector for reference cycles.",
 };
 TERN_REGISTER_MODULE(kGcModule);

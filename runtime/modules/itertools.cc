@@ -125,7 +125,7 @@ Value count_next(Value self) {
 }
 
 Value count_repr(Value self) {
-  std::string out = typeNameOf(self) + "(", text;
+  std::string out = typeBareName(typeOf(self)) + "(", text;
   if (!reprUtf8(asCount(self)->cnt.get(), &text)) return Value();
   out += text;
   Value step = asCount(self)->step.get();
@@ -221,7 +221,7 @@ Value repeat_next(Value self) {
 Value repeat_repr(Value self) {
   std::string text;
   if (!reprUtf8(asRepeat(self)->element.get(), &text)) return Value();
-  std::string out = typeNameOf(self) + "(" + text;
+  std::string out = typeBareName(typeOf(self)) + "(" + text;
   if (asRepeat(self)->cnt >= 0) out += ", " + std::to_string(asRepeat(self)->cnt);
   return newStr(out + ")");
 }

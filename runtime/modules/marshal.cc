@@ -22,10 +22,12 @@
 // recursive lists, dicts and sets round-trip, as in CPython.
 #include "runtime/modules/marshal.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <locale.h>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -141,9 +143,11 @@ class Writer {
     writeLong(n < 0, bigint::Mag(&limb, 1));
   }
 
+  // "%.17g" as PyOS_double_to_string writes it, whatever LC_NUMERIC says
+  // (snprintf would write "1,5" under a German locale).
   void writeDoubleText(double d) {
     char text[64];
-    int n = std::snprintf(text, sizeof text, "%.17g", d);
+    int n = static_cast<int>(std::to_chars(text, text + sizeof text, d, std::chars_format::general, 17).ptr - text);
     if (std::isinf(d)) n = std::snprintf(text, sizeof text, d > 0 ? "inf" : "-inf");
     if (std::isnan(d)) n = std::snprintf(text, sizeof text, "nan");
     byte(static_cast<uint8_t>(n));
@@ -481,9 +485,11 @@ class Reader {
     uint8_t n;
     const char* p;
     if (!u8(&n) || !take(n, &p)) return Value();
+    // strtod in the C locale: plain strtod reads LC_NUMERIC's decimal point.
+    static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
     std::string text(p, n);
     char* end = nullptr;
-    *out = std::strtod(text.c_str(), &end);
+    *out = strtod_l(text.c_str(), &end, c_locale);
     if (end != text.c_str() + text.size()) return badData("invalid float");
     return None();
   }

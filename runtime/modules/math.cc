@@ -726,7 +726,7 @@ const MethodDef kMathMethods[] = {
     {.name = "ldexp", .signature = "($module, x, i, /)", .fn = math_ldexp, .doc = "Return x * (2**i)."},
     {.name = "isclose", .signature = "($module, /, a, b, *, rel_tol=1e-09, abs_tol=0.0)", .fn = math_isclose,
      .doc = "Determine whether two floating point numbers are close in value."},
-    {.name = "log", .signature = "($module, x, base=<unrepresentable>, /)", .fn = math_log,
+    {.name = "log", .signature = "($module, x, base=<unrepresentable>, /)", .fn = math_log, .flags = method_flags::kOptionalGroups | method_flags::kVarArgs,
      .doc = "log(x, [base=math.e])\nReturn the logarithm of x to the given base."},
     {.name = "fsum", .signature = "($module, seq, /)", .fn = math_fsum,
      .doc = "Return an accurate floating point sum of values in the iterable seq."},

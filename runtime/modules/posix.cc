@@ -28,7 +28,9 @@
 
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
@@ -314,7 +316,6 @@ int64_t typeCount(Type* type, const char* name) {
 
 Value structseqHiddenNew(Type* type, const Value* args, size_t nargs, Value kwnames) {
   std::string name = typeName(type);
-  if (type->spec != nullptr && type->spec->module != nullptr) name = std::string(type->spec->module) + "." + name;
   Value sequence, dict;
   size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
   for (size_t i = 0; i < nkw; ++i) {
@@ -495,6 +496,9 @@ Value posix_kill(Value* args) {
   int pid, sig;
   if (!argInt(args[1], &pid) || !argInt(args[2], &sig)) return Value();
   if (::kill(pid, sig) < 0) return raiseErrno(errno);
+  // A signal sent to this process: its Python handler runs now, as CPython's
+  // eval breaker runs it right after the call (_signal.h).
+  if (!runSignalHandlers()) return Value();
   return None();
 }
 
@@ -665,6 +669,7 @@ Value posix_waitpid(Value* args) {
   int status = 0;
   pid_t r;
   do {
+    interp::AllowThreads allow;  // gil.h
     r = ::waitpid(pid, &status, options);
   } while (r < 0 && errno == EINTR);
   if (r < 0) return raiseErrno(errno);
@@ -929,7 +934,7 @@ const MethodDef kPosixFunctions[] = {
      .doc = "Return the current process's effective group id."},
     {.name = "getpgrp", .signature = "($module, /)", .fn = posix_getpgrp,
      .doc = "Return the current process group id."},
-    {.name = "getpgid", .signature = "($module, pid, /)", .fn = posix_getpgid,
+    {.name = "getpgid", .signature = "($module, pid)", .fn = posix_getpgid,
      .doc = "Call the system call getpgid(), and return the result."},
     {.name = "getsid", .signature = "($module, pid, /)", .fn = posix_getsid,
      .doc = "Call the system call getsid(pid) and return the result."},
@@ -941,9 +946,9 @@ const MethodDef kPosixFunctions[] = {
      .doc = "Return the actual login name."},
     {.name = "getloadavg", .signature = "($module, /)", .fn = posix_getloadavg,
      .doc = "Return average recent system load information."},
-    {.name = "kill", .signature = "($module, pid, signal, /)", .fn = posix_kill,
+    {.name = "kill", .signature = "($module, pid, signal, /)", .fn = posix_kill, .flags = method_flags::kLegacyArity,
      .doc = "Kill a process with a signal."},
-    {.name = "killpg", .signature = "($module, pgid, signal, /)", .fn = posix_killpg,
+    {.name = "killpg", .signature = "($module, pgid, signal, /)", .fn = posix_killpg, .flags = method_flags::kLegacyArity,
      .doc = "Kill a process group with a signal."},
     {.name = "umask", .signature = "($module, mask, /)", .fn = posix_umask,
      .doc = "Set the current numeric umask and return the previous umask."},
@@ -987,7 +992,7 @@ const MethodDef kPosixFunctions[] = {
      .doc = "Return the signal that stopped the process that provided the status value."},
     {.name = "waitstatus_to_exitcode", .signature = "($module, /, status)", .fn = posix_waitstatus_to_exitcode,
      .doc = "Convert a wait status to an exit code."},
-    {.name = "waitpid", .signature = "($module, pid, options, /)", .fn = posix_waitpid,
+    {.name = "waitpid", .signature = "($module, pid, options, /)", .fn = posix_waitpid, .flags = method_flags::kLegacyArity,
      .doc = "Wait for completion of a given child process."},
     {.name = "wait", .signature = "($module, /)", .fn = posix_wait,
      .doc = "Wait for completion of a child process."},

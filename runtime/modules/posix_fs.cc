@@ -21,6 +21,7 @@
 #include <string>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
@@ -266,6 +267,7 @@ Value posix_read(Value* args) {
   std::string buffer(static_cast<size_t>(length), '\0');
   ssize_t n;
   do {
+    interp::AllowThreads allow;  // gil.h
     n = ::read(fd, buffer.data(), buffer.size());
   } while (n < 0 && errno == EINTR);
   if (n < 0) return raiseErrno(errno);
@@ -282,6 +284,7 @@ Value posix_write(Value* args) {
   }
   ssize_t n;
   do {
+    interp::AllowThreads allow;  // gil.h
     n = ::write(fd, data.data(), data.size());
   } while (n < 0 && errno == EINTR);
   if (n < 0) return raiseErrno(errno);
@@ -864,7 +867,7 @@ Value DirEntry_repr(Value self) {
 }
 
 Value DirEntry_new(Type* type, const Value*, size_t, Value) {
-  return raisef(exc::TypeError, "cannot create '%s' instances", ("posix." + typeName(type)).c_str());
+  return raisef(exc::TypeError, "cannot create '%s' instances", typeName(type).c_str());
 }
 
 constexpr uint32_t kDirEntryFields[] = {offsetof(DirEntryObj, name), offsetof(DirEntryObj, path),
@@ -1000,7 +1003,7 @@ Value ScandirIterator___exit__(Value* args) {
 }
 
 Value ScandirIterator_new(Type* type, const Value*, size_t, Value) {
-  return raisef(exc::TypeError, "cannot create '%s' instances", ("posix." + typeName(type)).c_str());
+  return raisef(exc::TypeError, "cannot create '%s' instances", typeName(type).c_str());
 }
 
 constexpr uint32_t kScandirFields[] = {offsetof(ScandirIteratorObj, path)};

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
@@ -170,7 +171,11 @@ Value select_select(Value* args) {
       tv.tv_usec = static_cast<suseconds_t>((left % 1000000000 + 999) / 1000);
       tvp = &tv;
     }
-    int n = ::select(max_fd + 1, &ready[0], &ready[1], &ready[2], tvp);
+    int n;
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = ::select(max_fd + 1, &ready[0], &ready[1], &ready[2], tvp);
+    }
     if (n >= 0) break;
     if (errno != EINTR) return posix::raiseErrno(errno);
     if (!retryAfterSignal()) return Value();
@@ -285,7 +290,10 @@ Value poll_poll(Value* args) {
       int64_t left = deadline - monotonicNs();
       wait_ms = left <= 0 ? 0 : static_cast<int>((left + 999999) / 1000000);
     }
-    n = ::poll(fds.data(), fds.size(), wait_ms);
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = ::poll(fds.data(), fds.size(), wait_ms);
+    }
     if (n >= 0) break;
     if (errno != EINTR) {
       asPoll(self)->polling = 0;

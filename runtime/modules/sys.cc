@@ -12,19 +12,26 @@
 // of its own, flushed by flush() and at exit (flushStdStreams).
 #include "runtime/modules/sys.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cfloat>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <vector>
 
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/thread_state.h"
+#include "runtime/interp/tracing.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
@@ -421,17 +428,112 @@ Value sys_excepthook(Value* args) {
   return None();
 }
 
-// sys.audit: Tern has no audit hooks yet (sys.addaudithook refuses one), so
-// an event goes nowhere, as in CPython with no hook installed.
+// sys.set_coroutine_origin_tracking_depth: remembered, but Tern's cr_origin
+// stays None (generator.h).
+thread_local int64_t t_coroutine_origin_depth = 0;
+
+Value sys_set_coroutine_origin_tracking_depth(Value* args) {
+  int64_t depth;
+  if (isInstance(args[1], types::float_type)) return raise(exc::TypeError, "'float' object cannot be interpreted as an integer");
+  if (!indexToInt64(args[1], &depth, exc::OverflowError)) return Value();
+  if (depth < 0) return raise(exc::ValueError, "depth must be >= 0");
+  t_coroutine_origin_depth = depth;
+  return None();
+}
+
+Value sys_get_coroutine_origin_tracking_depth(Value* /*args*/) { return newInt(t_coroutine_origin_depth); }
+
+// sys.unraisablehook(unraisable): the default printer of exceptions that
+// cannot be raised (the runtime's own reports do not call a replacement yet:
+// docs/differences.md).
+Value sys_unraisablehook(Value* args) {
+  Value u = args[1];
+  Value exc_value = lookupAttr(u, internStr("exc_value"));
+  if (exc_value.isNull() && errorPending()) return Value();
+  Value obj = lookupAttr(u, internStr("object"));
+  if (obj.isNull() && errorPending()) return Value();
+  if (exc_value.isNull() || !isException(exc_value)) return None();
+  restoreError(exc_value);
+  printUnraisable(obj.isNull() ? None() : obj);
+  return None();
+}
+
+// Audit hooks (PEP 578): sys.addaudithook's hooks, called by sys.audit().
+// Tern's native code raises no audit events of its own yet (docs/differences.md).
+gc::GlobalRoot g_audit_hooks;  // list, or null until the first hook
+
+// Calls every hook with (event, args); false with a hook's exception pending.
+bool callAuditHooks(Value event, Value args) {
+  Value hooks = g_audit_hooks.get();
+  if (hooks.isNull()) return true;
+  for (int64_t i = 0; i < listLength(hooks); ++i) {
+    Value hook_args[2] = {event, args};
+    if (call(listItem(hooks, i), hook_args, 2).isNull()) return false;
+  }
+  return true;
+}
+
 Value sys_audit(Value* args) {
   if (!isStr(args[1])) {
     return raisef(exc::TypeError, "expected str for argument 'event', not %s", typeNameOf(args[1]).c_str());
   }
+  if (!callAuditHooks(args[1], args[2])) return Value();
   return None();
 }
 
-Value sys_addaudithook(Value* /*args*/) {
-  return raise(exc::NotImplementedError, "sys.addaudithook: audit hooks are not implemented yet (issue #5)");
+// sys.addaudithook(hook): the hooks already there hear "sys.addaudithook"
+// first; one raising RuntimeError vetoes the new hook silently.
+Value sys_addaudithook(Value* args) {
+  if (!callAuditHooks(internStr("sys.addaudithook"), newTuple(0))) {
+    if (errorMatches(exc::RuntimeError)) {
+      clearError();
+      return None();
+    }
+    return Value();
+  }
+  if (g_audit_hooks.get().isNull()) g_audit_hooks.set(newList());
+  if (!listAppend(g_audit_hooks.get(), args[1])) return Value();
+  return None();
+}
+
+// sys.settrace / setprofile and friends (runtime/interp/tracing.h).
+Value sys_settrace(Value* args) {
+  interp::setTraceFunction(args[1]);
+  return None();
+}
+Value sys_gettrace(Value* /*args*/) { return interp::traceFunction(); }
+Value sys_setprofile(Value* args) {
+  interp::setProfileFunction(args[1]);
+  return None();
+}
+Value sys_getprofile(Value* /*args*/) { return interp::profileFunction(); }
+
+// sys.call_tracing(func, args): func(*args); Tern traces it as any call.
+Value sys_call_tracing(Value* args) {
+  if (!isTuple(args[2])) {
+    return raisef(exc::TypeError, "call_tracing() argument 2 must be tuple, not %s", typeNameOf(args[2]).c_str());
+  }
+  return callTupleDict(args[1], args[2], Value());
+}
+
+// sys.breakpointhook(*args, **kws): PYTHONBREAKPOINT names the function to
+// call ("0": none; unset or empty: pdb.set_trace), as CPython.
+Value sys_breakpointhook(Value* args) {
+  const char* env = config().env("PYTHONBREAKPOINT");
+  std::string target = env == nullptr ? "pdb.set_trace" : env;
+  if (target == "0") return None();
+  size_t dot = target.rfind('.');
+  std::string module_name = dot == std::string::npos ? "builtins" : target.substr(0, dot);
+  std::string attr = dot == std::string::npos ? target : target.substr(dot + 1);
+  Value module = importModule(newStr(module_name));
+  Value hook = module.isNull() ? Value() : getAttr(module, newStr(attr));
+  if (hook.isNull()) {
+    if (!errorMatches(exc::ImportError) && !errorMatches(exc::AttributeError)) return Value();
+    clearError();
+    if (!warn(exc::RuntimeWarning, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + target + "\"")) return Value();
+    return None();
+  }
+  return callTupleDict(hook, args[1], args[2]);
 }
 
 Value sys__getframe(Value* args) {
@@ -440,7 +542,22 @@ Value sys__getframe(Value* args) {
   return interp::getFrameObject(depth);
 }
 
+// The GIL's switch interval (runtime/interp/gil.h; threads helper).
+Value sys_getswitchinterval(Value* /*args*/) { return newFloat(interp::switchInterval()); }
+
+Value sys_setswitchinterval(Value* args) {
+  double interval;
+  if (!argDouble(args[1], &interval)) return Value();
+  if (!(interval > 0)) return raise(exc::ValueError, "switch interval must be strictly positive");
+  interp::setSwitchInterval(interval);
+  return None();
+}
+
 const MethodDef kSysFunctions[] = {
+    {.name = "getswitchinterval", .signature = "($module, /)", .fn = sys_getswitchinterval,
+     .doc = "Return the current thread switch interval; see sys.setswitchinterval()."},
+    {.name = "setswitchinterval", .signature = "($module, interval, /)", .fn = sys_setswitchinterval,
+     .doc = "Set the ideal thread switching delay inside the Python interpreter."},
     {.name = "exit", .signature = "($module, status=<unrepresentable>, /)", .fn = sys_exit,
      .doc = "Exit the interpreter by raising SystemExit(status)."},
     {.name = "set_asyncgen_hooks",
@@ -457,7 +574,7 @@ const MethodDef kSysFunctions[] = {
      .doc = "Return the current exception."},
     {.name = "intern", .signature = "($module, string, /)", .fn = sys_intern,
      .doc = "``Intern'' the given string."},
-    {.name = "getsizeof", .signature = "($module, object, default=<unrepresentable>, /)", .fn = sys_getsizeof,
+    {.name = "getsizeof", .signature = "($module, object, default=<unrepresentable>)", .fn = sys_getsizeof,
      .doc = "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {.name = "getdefaultencoding", .signature = "($module, /)", .fn = sys_getdefaultencoding,
      .doc = "Return the current default encoding used by the Unicode implementation."},
@@ -479,6 +596,32 @@ const MethodDef kSysFunctions[] = {
      .doc = "Passes the event to any audit hooks that are attached."},
     {.name = "addaudithook", .signature = "($module, hook)", .fn = sys_addaudithook,
      .doc = "Adds a new audit hook callback."},
+    {.name = "settrace", .signature = "($module, function, /)", .fn = sys_settrace,
+     .doc = "Set the global debug tracing function.\n\nIt will be called on each function call.  See the "
+            "debugger chapter\nin the library manual."},
+    {.name = "gettrace", .signature = "($module, /)", .fn = sys_gettrace,
+     .doc = "Return the global debug tracing function set with sys.settrace.\n\nSee the debugger chapter in "
+            "the library manual."},
+    {.name = "setprofile", .signature = "($module, function, /)", .fn = sys_setprofile,
+     .doc = "Set the profiling function.\n\nIt will be called on each function call and return.  See the "
+            "profiler chapter\nin the library manual."},
+    {.name = "getprofile", .signature = "($module, /)", .fn = sys_getprofile,
+     .doc = "Return the profiling function set with sys.setprofile.\n\nSee the profiler chapter in the library "
+            "manual."},
+    {.name = "call_tracing", .signature = "($module, func, args, /)", .fn = sys_call_tracing,
+     .doc = "Call func(*args), while tracing is enabled.\n\nThe tracing state is saved, and restored afterwards."
+            "  This is intended\nto be called from a debugger from a checkpoint, to recursively debug some\n"
+            "other code."},
+    {.name = "set_coroutine_origin_tracking_depth", .signature = "($module, /, depth)",
+     .fn = sys_set_coroutine_origin_tracking_depth,
+     .doc = "Enable or disable origin tracking for coroutine objects in this thread."},
+    {.name = "get_coroutine_origin_tracking_depth", .signature = "($module, /)",
+     .fn = sys_get_coroutine_origin_tracking_depth,
+     .doc = "Check status of origin tracking for coroutine objects in this thread."},
+    {.name = "unraisablehook", .signature = "($module, unraisable, /)", .fn = sys_unraisablehook,
+     .doc = "Handle an unraisable exception."},
+    {.name = "breakpointhook", .signature = "($module, /, *args, **kws)", .fn = sys_breakpointhook,
+     .doc = "This hook function is called by built-in breakpoint()."},
     {.name = "_getframe", .signature = "($module, depth=0, /)", .fn = sys__getframe,
      .doc = "Return a frame object from the call stack."},
 };
@@ -486,15 +629,92 @@ const MethodDef kSysFunctions[] = {
 // ===========================================================================
 // The module
 
-gc::GlobalRoot g_argv;       // list of str, set by setSysArgv before sys is created
-gc::GlobalRoot g_orig_argv;
-gc::GlobalRoot g_executable;
-
-// PYTHONDONTWRITEBYTECODE set and not empty: sys.dont_write_bytecode.
-bool dontWriteBytecode() {
-  const char* v = std::getenv("PYTHONDONTWRITEBYTECODE");
-  return v != nullptr && *v != '\0';
+// What setSysArgv stores before the heap has types to make objects of.
+struct CommandLine {
+  bool set = false;
+  std::vector<std::string> argv, orig_argv;
+  std::string executable, base_executable;
+};
+CommandLine& commandLine() {
+  static auto* c = new CommandLine();
+  return *c;
 }
+
+Value strListOf(const std::vector<std::string>& items) {
+  Value list = newList();
+  for (const std::string& s : items) {
+    if (!listAppend(list, newStr(s))) return Value();
+  }
+  return list;
+}
+
+bool isExecutableFile(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+// sys.executable as CPython 3.11 finds it: argv[0] made absolute when it
+// names a path (links kept, so a venv's bin/python stays itself), else
+// looked up on PATH; the running binary when neither works.
+std::string findExecutable(const char* argv0) {
+  std::error_code ignored;
+  if (argv0 != nullptr && std::strchr(argv0, '/') != nullptr) {
+    return std::filesystem::absolute(argv0, ignored).lexically_normal().string();
+  }
+  const char* path = std::getenv("PATH");
+  if (argv0 != nullptr && *argv0 != '\0' && path != nullptr) {
+    std::string dirs = path;
+    size_t start = 0;
+    while (start <= dirs.size()) {
+      size_t colon = dirs.find(':', start);
+      if (colon == std::string::npos) colon = dirs.size();
+      std::string dir = dirs.substr(start, colon - start);
+      std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + argv0;
+      if (isExecutableFile(candidate)) {
+        return std::filesystem::absolute(candidate, ignored).lexically_normal().string();
+      }
+      start = colon + 1;
+    }
+  }
+  char buffer[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  return n > 0 ? std::string(buffer, static_cast<size_t>(n)) : std::string();
+}
+
+// sys._base_executable: in a virtual environment (a pyvenv.cfg beside the
+// executable or in its parent directory, with a `home` key) the executable
+// of that name in `home`, else where the link leads; else the executable.
+std::string findBaseExecutable(const std::string& executable) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  fs::path exe_dir = fs::path(executable).parent_path();
+  for (const fs::path& cfg : {exe_dir / "pyvenv.cfg", exe_dir.parent_path() / "pyvenv.cfg"}) {
+    std::FILE* f = std::fopen(cfg.c_str(), "r");
+    if (f == nullptr) continue;
+    std::string home;
+    char line[4096];
+    while (std::fgets(line, sizeof line, f) != nullptr) {
+      std::string l = line;
+      size_t eq = l.find('=');
+      if (eq == std::string::npos) continue;
+      auto strip = [](std::string t) {
+        size_t b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
+        return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+      };
+      std::string key = strip(l.substr(0, eq));
+      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (key == "home") home = strip(l.substr(eq + 1));
+    }
+    std::fclose(f);
+    if (home.empty()) break;
+    std::string candidate = (fs::path(home) / fs::path(executable).filename()).string();
+    if (isExecutableFile(candidate)) return candidate;
+    fs::path real = fs::canonical(executable, ignored);
+    return real.empty() ? executable : real.string();
+  }
+  return executable;
+}
+
 
 Value stdlibModuleNames() {
   static const char* const kNames[] = {
@@ -509,10 +729,37 @@ Value stdlibModuleNames() {
   return call1(typeValue(types::frozenset_type), list);
 }
 
-// sys.flags.hash_randomization: 0 only when PYTHONHASHSEED fixes the seed to 0.
+// sys.flags.hash_randomization: 0 only when PYTHONHASHSEED fixes the seed to 0 (and -R is not given).
 int hashRandomizationFlag() {
-  const char* seed = std::getenv("PYTHONHASHSEED");
+  const char* seed = config().random_hash ? nullptr : config().env("PYTHONHASHSEED");
   return seed != nullptr && std::strcmp(seed, "0") == 0 ? 0 : 1;
+}
+
+Value sysFlags() {
+  const Config& c = config();
+  return structSeqOf(g_flags_type,
+                     {newInt(c.debug), newInt(c.inspect), newInt(c.interactive), newInt(c.optimize),
+                      newInt(c.dont_write_bytecode), newInt(c.no_user_site), newInt(c.no_site),
+                      newInt(c.ignore_environment), newInt(c.verbose), newInt(c.bytes_warning), newInt(c.quiet),
+                      newInt(hashRandomizationFlag()), newInt(c.isolated), Bool(c.dev_mode), newInt(c.utf8_mode),
+                      newInt(c.warn_default_encoding), Bool(c.safe_path), newInt(c.int_max_str_digits)});
+}
+
+Value warnOptions() {
+  Value list = newList();
+  for (const std::string& w : config().warnoptions) {
+    if (!listAppend(list, newStr(w))) return Value();
+  }
+  return list;
+}
+
+// sys._xoptions: -X NAME=VALUE gives 'VALUE', a bare -X NAME True.
+Value xOptions() {
+  Value d = newDict();
+  for (const XOption& x : config().xoptions) {
+    if (dictSet(d, newStr(x.name), x.has_value ? newStr(x.value) : True()) < 0) return Value();
+  }
+  return d;
 }
 
 bool set(Value d, const char* name, Value v) { return !v.isNull() && dictSet(d, internStr(name), v) == 0; }
@@ -529,8 +776,8 @@ Value strList(std::initializer_list<const char*> items) {
 // stdlib's directories.
 Value initialSysPath() {
   Value path = newList();
-  const char* env = std::getenv("PYTHONPATH");
-  if (env != nullptr && *env != '\0') {
+  const char* env = config().env("PYTHONPATH");
+  if (env != nullptr) {
     char cwd_buffer[4096];
     std::string cwd = ::getcwd(cwd_buffer, sizeof cwd_buffer) != nullptr ? cwd_buffer : "";
     std::string entries = env;
@@ -549,17 +796,19 @@ Value initialSysPath() {
       start = colon + 1;
     }
   }
-  for (const char* dir : {"/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload",
-                          "/usr/local/lib/python3.11/dist-packages", "/usr/lib/python3/dist-packages"}) {
+  // The site-packages directories come from `site` (Debian's layout).
+  for (const char* dir : {"/usr/lib/python311.zip", "/usr/lib/python3.11", "/usr/lib/python3.11/lib-dynload"}) {
     if (!listAppend(path, newStr(dir))) return Value();
   }
   return path;
 }
 
-// sys.pycache_prefix: PYTHONPYCACHEPREFIX when set and not empty, else None.
+// sys.pycache_prefix: -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX, else None.
 Value pycachePrefix() {
-  const char* v = std::getenv("PYTHONPYCACHEPREFIX");
-  return v != nullptr && *v != '\0' ? newStr(v) : None();
+  if (const std::string* x = config().xoptionValue("pycache_prefix")) return newStr(*x);
+  if (config().hasXOption("pycache_prefix")) return None();
+  const char* v = config().env("PYTHONPYCACHEPREFIX");
+  return v != nullptr ? newStr(v) : None();
 }
 
 bool sysInit(Value module) {
@@ -583,13 +832,16 @@ bool sysInit(Value module) {
       !set(impl_dict, "_multiarch", internStr("x86_64-linux-gnu"))) {
     return false;
   }
-  Value argv = g_argv.get().isNull() ? strList({""}) : g_argv.get();
-  Value orig_argv = g_orig_argv.get().isNull() ? newList() : g_orig_argv.get();
-  Value executable = g_executable.get().isNull() ? names::empty : g_executable.get();
+  const CommandLine& command_line = commandLine();
+  Value argv = command_line.set ? strListOf(command_line.argv) : strList({""});
+  Value orig_argv = strListOf(command_line.orig_argv);
+  Value executable = newStr(command_line.executable);
+  Value base_executable = newStr(command_line.base_executable);
+  if (config().int_max_str_digits >= 0) g_int_max_str_digits = static_cast<size_t>(config().int_max_str_digits);
   bool ok =
       set(d, "stdout", out) && set(d, "stderr", err) && set(d, "stdin", in) && set(d, "__stdout__", out) &&
       set(d, "__stderr__", err) && set(d, "__stdin__", in) && set(d, "argv", argv) && set(d, "orig_argv", orig_argv) &&
-      set(d, "executable", executable) && set(d, "_base_executable", executable) &&
+      set(d, "executable", executable) && set(d, "_base_executable", base_executable) &&
       set(d, "path", initialSysPath()) && set(d, "pycache_prefix", pycachePrefix()) &&
       set(d, "modules", modulesDict()) && set(d, "meta_path", newList()) && set(d, "path_hooks", newList()) &&
       set(d, "path_importer_cache", newDict()) && set(d, "builtin_module_names", nativeModuleNames()) &&
@@ -601,8 +853,9 @@ bool sysInit(Value module) {
       set(d, "base_prefix", internStr("/usr")) && set(d, "exec_prefix", internStr("/usr")) &&
       set(d, "base_exec_prefix", internStr("/usr")) && set(d, "platlibdir", internStr("lib")) &&
       set(d, "abiflags", names::empty) && set(d, "float_repr_style", internStr("short")) &&
-      set(d, "dont_write_bytecode", Bool(dontWriteBytecode())) &&
-      set(d, "stdlib_module_names", stdlibModuleNames()) && set(d, "warnoptions", newList()) && set(d, "_xoptions", newDict()) &&
+      set(d, "dont_write_bytecode", Bool(config().dont_write_bytecode)) &&
+      set(d, "stdlib_module_names", stdlibModuleNames()) && set(d, "warnoptions", warnOptions()) &&
+      set(d, "_xoptions", xOptions()) &&
       set(d, "copyright", internStr("Copyright (c) Tern's authors.\nPython 3.11: Copyright (c) 2001-2023 Python "
                                     "Software Foundation.\nAll Rights Reserved.")) &&
       set(d, "float_info", structSeqOf(g_float_info_type,
@@ -614,14 +867,14 @@ bool sysInit(Value module) {
       set(d, "hash_info", structSeqOf(g_hash_info_type, {newInt(64), newInt(2305843009213693951), newInt(314159),
                                                          newInt(0), newInt(1000003), internStr("siphash13"),
                                                          newInt(64), newInt(128), newInt(0)})) &&
-      set(d, "flags", structSeqOf(g_flags_type, {newInt(0), newInt(0), newInt(0), newInt(0), newInt(dontWriteBytecode() ? 1 : 0), newInt(0),
-                                                 newInt(0), newInt(0), newInt(0), newInt(0), newInt(0),
-                                                 newInt(hashRandomizationFlag()), newInt(0), False(), newInt(0), newInt(0), False(), newInt(-1)})) &&
+      set(d, "flags", sysFlags()) &&
       set(d, "thread_info", structSeqOf(g_thread_info_type, {internStr("pthread"), internStr("mutex+cond"), None()}));
   if (!ok) return false;
   // The originals, as CPython keeps them for code that replaced the hooks.
   return set(d, "__displayhook__", dictGetStr(d, internStr("displayhook"))) &&
-         set(d, "__excepthook__", dictGetStr(d, internStr("excepthook")));
+         set(d, "__excepthook__", dictGetStr(d, internStr("excepthook"))) &&
+         set(d, "__breakpointhook__", dictGetStr(d, internStr("breakpointhook"))) &&
+         set(d, "__unraisablehook__", dictGetStr(d, internStr("unraisablehook")));
 }
 
 const NativeModuleDef kSysModule = {
@@ -636,16 +889,19 @@ TERN_REGISTER_MODULE(kSysModule);
 }  // namespace
 
 void setSysArgv(int argc, char** argv, int script_index) {
-  Value list = newList();
-  for (int i = script_index; i < argc; ++i) listAppend(list, newStr(argv[i]));
-  if (script_index >= argc) listAppend(list, names::empty);
-  g_argv.set(list);
-  Value orig = newList();
-  for (int i = 0; i < argc; ++i) listAppend(orig, newStr(argv[i]));
-  g_orig_argv.set(orig);
-  char path[4096];
-  ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
-  g_executable.set(n > 0 ? newStr(std::string(path, static_cast<size_t>(n))) : names::empty);
+  std::vector<std::string> sys_argv;
+  for (int i = script_index; i < argc; ++i) sys_argv.emplace_back(argv[i]);
+  if (sys_argv.empty()) sys_argv.emplace_back();
+  setSysArgvList(std::move(sys_argv), argc, argv);
+}
+
+void setSysArgvList(std::vector<std::string> sys_argv, int argc, char** argv) {
+  CommandLine& c = commandLine();
+  c.set = true;
+  c.argv = std::move(sys_argv);
+  c.orig_argv.assign(argv, argv + argc);
+  c.executable = findExecutable(argc > 0 ? argv[0] : nullptr);
+  c.base_executable = findBaseExecutable(c.executable);
 }
 
 void flushStdStreams() {

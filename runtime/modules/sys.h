@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace tern {
 
@@ -10,6 +11,10 @@ namespace tern {
 // '-c' first), and sys.orig_argv the whole of it.  Call before sys is
 // imported.
 void setSysArgv(int argc, char** argv, int script_index);
+// The same with sys.argv given; sys.executable is found from argv[0] (a
+// path, or a name on PATH) as CPython finds it.  May be called before the
+// heap exists: only strings are kept until sys is created.
+void setSysArgvList(std::vector<std::string> sys_argv, int argc, char** argv);
 
 // Writes out what stdout and stderr hold in their buffers (at exit, and
 // before the runtime writes to fd 2 itself, e.g. a traceback).

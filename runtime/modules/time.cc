@@ -16,6 +16,7 @@
 
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
@@ -175,7 +176,11 @@ Value time_sleep(Value* args) {
   deadline.tv_sec = end / kNsPerSec;
   deadline.tv_nsec = end % kNsPerSec;
   for (;;) {
-    int r = ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    int r;
+    {
+      interp::AllowThreads allow;  // gil.h
+      r = ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    }
     if (r == 0) break;
     if (r != EINTR) return posix::raiseErrno(r);
   }
@@ -522,30 +527,30 @@ const MethodDef kTimeFunctions[] = {
      .doc = "Thread time for profiling: sum of the kernel and user-space CPU time."},
     {.name = "thread_time_ns", .signature = "($module, /)", .fn = time_thread_time_ns,
      .doc = "Thread time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
-    {.name = "clock_gettime", .signature = "($module, clk_id, /)", .fn = time_clock_gettime,
+    {.name = "clock_gettime", .signature = "($module, clk_id, /)", .fn = time_clock_gettime, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Return the time of the specified clock clk_id."},
-    {.name = "clock_gettime_ns", .signature = "($module, clk_id, /)", .fn = time_clock_gettime_ns,
+    {.name = "clock_gettime_ns", .signature = "($module, clk_id, /)", .fn = time_clock_gettime_ns, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Return the time of the specified clock clk_id as nanoseconds (int)."},
-    {.name = "clock_getres", .signature = "($module, clk_id, /)", .fn = time_clock_getres,
+    {.name = "clock_getres", .signature = "($module, clk_id, /)", .fn = time_clock_getres, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Return the resolution (precision) of the specified clock clk_id."},
-    {.name = "get_clock_info", .signature = "($module, name, /)", .fn = time_get_clock_info,
+    {.name = "get_clock_info", .signature = "($module, name, /)", .fn = time_get_clock_info, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Get information of the specified clock."},
     {.name = "sleep", .signature = "($module, secs, /)", .fn = time_sleep,
      .doc = "Delay execution for a given number of seconds.  The argument may be\na floating point number for "
             "subsecond precision."},
-    {.name = "gmtime", .signature = "($module, seconds=None, /)", .fn = time_gmtime,
+    {.name = "gmtime", .signature = "($module, seconds=None, /)", .fn = time_gmtime, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert seconds since the Epoch to a time tuple expressing UTC (a.k.a.\nGMT)."},
-    {.name = "localtime", .signature = "($module, seconds=None, /)", .fn = time_localtime,
+    {.name = "localtime", .signature = "($module, seconds=None, /)", .fn = time_localtime, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert seconds since the Epoch to a time tuple expressing local time."},
     {.name = "mktime", .signature = "($module, tuple, /)", .fn = time_mktime,
      .doc = "Convert a time tuple in local time to seconds since the Epoch."},
-    {.name = "asctime", .signature = "($module, tuple=<unrepresentable>, /)", .fn = time_asctime,
+    {.name = "asctime", .signature = "($module, tuple=<unrepresentable>, /)", .fn = time_asctime, .flags = method_flags::kVarArgs,
      .doc = "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
-    {.name = "ctime", .signature = "($module, seconds=None, /)", .fn = time_ctime,
+    {.name = "ctime", .signature = "($module, seconds=None, /)", .fn = time_ctime, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert a time in seconds since the Epoch to a string in local time."},
-    {.name = "strftime", .signature = "($module, format, tuple=<unrepresentable>, /)", .fn = time_strftime,
+    {.name = "strftime", .signature = "($module, format, tuple=<unrepresentable>, /)", .fn = time_strftime, .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
      .doc = "Convert a time tuple to a string according to a format specification."},
-    {.name = "strptime", .signature = "($module, string, format='%a %b %d %H:%M:%S %Y', /)", .fn = time_strptime,
+    {.name = "strptime", .signature = "($module, string, format='%a %b %d %H:%M:%S %Y', /)", .fn = time_strptime, .flags = method_flags::kVarArgs,
      .doc = "Parse a string to a time tuple according to a format specification."},
     {.name = "tzset", .signature = "($module, /)", .fn = time_tzset,
      .doc = "Initialize, or reinitialize, the local timezone to the value of the environment variable TZ."},

@@ -289,11 +289,13 @@ int bytearray_ass_subscript(Value self, Value key, Value value) {
 
 Value bytearray_add(Value a, Value b) {
   std::string_view x, y;
-  if (!bytesLikeView(a, &x)) return NotImplemented();
+  if (!isByteArray(a) || !bytesLikeView(a, &x)) return NotImplemented();  // sq_concat: left operand only
+  Value first;
+  if (bytesConcatRightFirst(a, b, &first)) return first;
   if (!bytesLikeView(b, &y)) {
-    if (strimpl::deferToOther(b) && typeOf(b)->slots.nb_add != nullptr) return NotImplemented();
     return raisef(exc::TypeError, "can't concat %s to %s", typeNameOf(b).c_str(), typeNameOf(a).c_str());
   }
+  bytesLikeView(a, &x);
   std::string out(x);
   out.append(y);
   return newByteArray(out.data(), static_cast<int64_t>(out.size()));
@@ -504,26 +506,56 @@ Value bytearray___alloc__(Value* args) { return newInt(capacityOf(args[0])); }
 
 Value bytearray___sizeof__(Value* args) { return newInt(56 + capacityOf(args[0])); }
 
+// CPython's _common_reduce: (type, (bytes,), state) from protocol 3 on,
+// (type, (latin-1 str, 'latin-1'), state) before, (type, (), state) when empty.
+Value bytearrayReduce(Value self, int64_t proto) {
+  Value state = callMethod(self, internStr("__getstate__"), nullptr, 0);
+  if (state.isNull()) return Value();
+  int64_t n = byteArrayLength(self);
+  Value data;
+  if (n == 0) {
+    data = newTuple(0);
+  } else if (proto < 3) {
+    Value text = newStrFromUnits(1, byteArrayData(self), n);
+    data = text.isNull() ? text : newTupleOf({text, newStr("latin-1")});
+  } else {
+    Value b = newBytes(byteArrayData(self), n);
+    data = b.isNull() ? b : newTupleOf({b});
+  }
+  if (data.isNull()) return data;
+  return newTupleOf({typeValue(typeOf(self)), data, state});
+}
+
+Value bytearray___reduce__(Value* args) { return bytearrayReduce(args[0], 2); }
+
+Value bytearray___reduce_ex__(Value* args) {
+  int64_t proto;
+  if (!argIndex(args[1], &proto)) return Value();
+  return bytearrayReduce(args[0], proto);
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
 const MethodDef kByteArrayMethods[] = {
     {.name = "__alloc__", .signature = "($self, /)", .fn = bytearray___alloc__},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = bytearray___reduce__},
+    {.name = "__reduce_ex__", .signature = "($self, proto=0, /)", .fn = bytearray___reduce_ex__},
     {.name = "__sizeof__", .signature = "($self, /)", .fn = bytearray___sizeof__},
     {.name = "append", .signature = "($self, item, /)", .fn = bytearray_append},
     {.name = "capitalize", .signature = "($self, /)", .fn = bytes_capitalize},
     {.name = "center", .signature = "($self, width, fillchar=<unrepresentable>, /)", .fn = bytes_center},
     {.name = "clear", .signature = "($self, /)", .fn = bytearray_clear},
     {.name = "copy", .signature = "($self, /)", .fn = bytearray_copy},
-    {.name = "count", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_count},
+    {.name = "count", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_count, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "decode", .signature = "($self, /, encoding='utf-8', errors='strict')", .fn = bytes_decode},
-    {.name = "endswith", .signature = "($self, suffix, start=None, end=None, /)", .fn = bytes_endswith},
+    {.name = "endswith", .signature = "($self, suffix, start=None, end=None, /)", .fn = bytes_endswith, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "expandtabs", .signature = "($self, /, tabsize=8)", .fn = bytes_expandtabs},
     {.name = "extend", .signature = "($self, iterable_of_ints, /)", .fn = bytearray_extend},
-    {.name = "find", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_find},
+    {.name = "find", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_find, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "fromhex", .signature = "($type, string, /)", .fn = bytes_fromhex, .flags = method_flags::kClassMethod},
     {.name = "hex", .signature = "($self, /, sep=<unrepresentable>, bytes_per_sep=1)", .fn = bytes_hex},
-    {.name = "index", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_index},
+    {.name = "index", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_index, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "insert", .signature = "($self, index, item, /)", .fn = bytearray_insert},
     {.name = "isalnum", .signature = "($self, /)", .fn = bytes_isalnum},
     {.name = "isalpha", .signature = "($self, /)", .fn = bytes_isalpha},
@@ -545,15 +577,15 @@ const MethodDef kByteArrayMethods[] = {
     {.name = "removesuffix", .signature = "($self, suffix, /)", .fn = bytes_removesuffix},
     {.name = "replace", .signature = "($self, old, new, count=-1, /)", .fn = bytes_replace},
     {.name = "reverse", .signature = "($self, /)", .fn = bytearray_reverse},
-    {.name = "rfind", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rfind},
-    {.name = "rindex", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rindex},
+    {.name = "rfind", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rfind, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
+    {.name = "rindex", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rindex, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "rjust", .signature = "($self, width, fillchar=<unrepresentable>, /)", .fn = bytes_rjust},
     {.name = "rpartition", .signature = "($self, sep, /)", .fn = bytes_rpartition},
     {.name = "rsplit", .signature = "($self, /, sep=None, maxsplit=-1)", .fn = bytes_rsplit},
     {.name = "rstrip", .signature = "($self, bytes=None, /)", .fn = bytes_rstrip},
     {.name = "split", .signature = "($self, /, sep=None, maxsplit=-1)", .fn = bytes_split},
     {.name = "splitlines", .signature = "($self, /, keepends=False)", .fn = bytes_splitlines},
-    {.name = "startswith", .signature = "($self, prefix, start=None, end=None, /)", .fn = bytes_startswith},
+    {.name = "startswith", .signature = "($self, prefix, start=None, end=None, /)", .fn = bytes_startswith, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "strip", .signature = "($self, bytes=None, /)", .fn = bytes_strip},
     {.name = "swapcase", .signature = "($self, /)", .fn = bytes_swapcase},
     {.name = "title", .signature = "($self, /)", .fn = bytes_title},

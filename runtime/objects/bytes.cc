@@ -229,13 +229,36 @@ Value bytes_subscript(Value self, Value key) {
   return raisef(exc::TypeError, "byte indices must be integers or slices, not %s", typeNameOf(key).c_str());
 }
 
+}  // namespace
+
+// CPython concatenates bytes and bytearray through sq_concat, which
+// PyNumber_Add reaches only after both operands' nb_add declined: a class on
+// the right with __add__/__radd__ has the first word, and concatenation still
+// follows when it returns NotImplemented.  True with *out set (null on error)
+// when the right operand's nb_add gave a result.
+bool bytesConcatRightFirst(Value a, Value b, Value* out) {
+  Type* tb = typeOf(b);
+  if (!tb->hasFlag(type_flags::kHeapType) || tb->slots.nb_add == nullptr) return false;
+  if (isSubtype(tb, typeOf(a))) return false;  // binaryOp tried it already, before a's
+  Value r = tb->slots.nb_add(a, b);
+  if (!r.isNull() && r == NotImplemented()) return false;
+  *out = r;
+  return true;
+}
+
+namespace {
+
+// CPython's sq_concat: only a bytes on the left concatenates (any buffer on
+// the right); `memoryview + bytes` and `mmap + bytes` are TypeErrors.
 Value bytes_add(Value a, Value b) {
   std::string_view x, y;
-  if (!bytesLikeView(a, &x)) return NotImplemented();
+  if (!isBytes(a) || !bytesLikeView(a, &x)) return NotImplemented();
+  Value first;
+  if (bytesConcatRightFirst(a, b, &first)) return first;
   if (!bytesLikeView(b, &y)) {
-    if (strimpl::deferToOther(b) && typeOf(b)->slots.nb_add != nullptr) return NotImplemented();
     return raisef(exc::TypeError, "can't concat %s to %s", typeNameOf(b).c_str(), typeNameOf(a).c_str());
   }
+  bytesLikeView(a, &x);
   if (y.empty() && isExactBytes(a)) return a;
   if (x.empty() && isExactBytes(b) && isBytes(a)) return b;
   int64_t n = static_cast<int64_t>(x.size() + y.size());
@@ -374,14 +397,14 @@ const MethodDef kBytesMethods[] = {
     {.name = "__sizeof__", .signature = "($self, /)", .fn = bytes___sizeof__},
     {.name = "capitalize", .signature = "($self, /)", .fn = bytes_capitalize},
     {.name = "center", .signature = "($self, width, fillchar=<unrepresentable>, /)", .fn = bytes_center},
-    {.name = "count", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_count},
+    {.name = "count", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_count, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "decode", .signature = "($self, /, encoding='utf-8', errors='strict')", .fn = bytes_decode},
-    {.name = "endswith", .signature = "($self, suffix, start=None, end=None, /)", .fn = bytes_endswith},
+    {.name = "endswith", .signature = "($self, suffix, start=None, end=None, /)", .fn = bytes_endswith, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "expandtabs", .signature = "($self, /, tabsize=8)", .fn = bytes_expandtabs},
-    {.name = "find", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_find},
+    {.name = "find", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_find, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "fromhex", .signature = "($type, string, /)", .fn = bytes_fromhex, .flags = method_flags::kClassMethod},
     {.name = "hex", .signature = "($self, /, sep=<unrepresentable>, bytes_per_sep=1)", .fn = bytes_hex},
-    {.name = "index", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_index},
+    {.name = "index", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_index, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "isalnum", .signature = "($self, /)", .fn = bytes_isalnum},
     {.name = "isalpha", .signature = "($self, /)", .fn = bytes_isalpha},
     {.name = "isascii", .signature = "($self, /)", .fn = bytes_isascii},
@@ -399,15 +422,15 @@ const MethodDef kBytesMethods[] = {
     {.name = "removeprefix", .signature = "($self, prefix, /)", .fn = bytes_removeprefix},
     {.name = "removesuffix", .signature = "($self, suffix, /)", .fn = bytes_removesuffix},
     {.name = "replace", .signature = "($self, old, new, count=-1, /)", .fn = bytes_replace},
-    {.name = "rfind", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rfind},
-    {.name = "rindex", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rindex},
+    {.name = "rfind", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rfind, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
+    {.name = "rindex", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_rindex, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "rjust", .signature = "($self, width, fillchar=<unrepresentable>, /)", .fn = bytes_rjust},
     {.name = "rpartition", .signature = "($self, sep, /)", .fn = bytes_rpartition},
     {.name = "rsplit", .signature = "($self, /, sep=None, maxsplit=-1)", .fn = bytes_rsplit},
     {.name = "rstrip", .signature = "($self, bytes=None, /)", .fn = bytes_rstrip},
     {.name = "split", .signature = "($self, /, sep=None, maxsplit=-1)", .fn = bytes_split},
     {.name = "splitlines", .signature = "($self, /, keepends=False)", .fn = bytes_splitlines},
-    {.name = "startswith", .signature = "($self, prefix, start=None, end=None, /)", .fn = bytes_startswith},
+    {.name = "startswith", .signature = "($self, prefix, start=None, end=None, /)", .fn = bytes_startswith, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "strip", .signature = "($self, bytes=None, /)", .fn = bytes_strip},
     {.name = "swapcase", .signature = "($self, /)", .fn = bytes_swapcase},
     {.name = "title", .signature = "($self, /)", .fn = bytes_title},

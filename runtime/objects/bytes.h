@@ -43,6 +43,9 @@ inline Value newBytes(std::string_view s) { return newBytes(s.data(), static_cas
 BytesObj* allocBytes(int64_t n);
 Value emptyBytes();
 int64_t bytesHash(Value b);  // never -1
+// bytes/bytearray `a + b`: the right operand's own nb_add (a class with
+// __radd__) is tried before concatenation, as CPython's sq_concat comes last.
+bool bytesConcatRightFirst(Value a, Value b, Value* out);
 
 // The contents of a bytes-like object (bytes, bytearray and their
 // subclasses), or false when `v` is not one.  The view points into the heap:

@@ -368,7 +368,7 @@ int super_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     return -1;
   }
   if (nargs > 2) {
-    raisef(exc::TypeError, "super() takes at most 2 arguments (%zu given)", nargs);
+    raisef(exc::TypeError, "super() expected at most 2 arguments, got %zu", nargs);
     return -1;
   }
   Value type, obj;

@@ -109,7 +109,7 @@ Value BaseException_str(Value self) {
 
 Value BaseException_repr(Value self) {
   Value args = argsOf(self);
-  std::string text = typeNameOf(self);
+  std::string text = typeBareName(typeOf(self));
   Value inner = tupleLength(args) == 1 ? repr(tupleItem(args, 0)) : repr(args);
   if (inner.isNull()) return Value();
   if (tupleLength(args) == 1) {

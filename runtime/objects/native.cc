@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <locale.h>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -22,6 +23,8 @@
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval.h"
+#include "runtime/modules/builtins.h"
+#include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
@@ -115,7 +118,9 @@ Value parseDefault(const std::string& text, bool* unrepresentable) {
   errno = 0;
   long long n = std::strtoll(text.c_str(), &end, 10);
   if (end != nullptr && *end == '\0' && errno == 0 && !text.empty()) return newInt(n);
-  double d = std::strtod(text.c_str(), &end);
+  // The C locale: signatures may first be parsed after setlocale(LC_ALL, "de_DE").
+  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+  double d = strtod_l(text.c_str(), &end, c_locale);
   if (end != nullptr && *end == '\0' && !text.empty()) return newFloat(d);
   return Value();
 }
@@ -240,64 +245,111 @@ namespace {
 
 Value sigValue(size_t i) { return (*g_sig_values)[i]; }
 
-// The name CPython's METH_O / METH_NOARGS messages use: "list.append" for a
-// method, "len" for a module function.
+// The name CPython's METH_O / METH_NOARGS / METH_FASTCALL messages use
+// (_PyObject_FunctionStr): "list.append" for a method, "len" for a function
+// of builtins, "math.sqrt" for a function of another module.
 std::string qualifiedName(const MethodDef* def, Value self) {
-  if (self.isNull() || (self.isObject() && typeOf(self) == types::module_type)) return def->name;
+  if (self.isNull()) return def->name;
+  if (self.isObject() && typeOf(self) == types::module_type) {
+    // A method of the module type bound to a module (sys.__dir__) has no
+    // __module__: its bare name.
+    if (def->signature != nullptr && std::strncmp(def->signature, "($self", 6) == 0) return def->name;
+    std::string m = moduleName(self);
+    return m == "builtins" ? std::string(def->name) : m + "." + def->name;
+  }
   Type* t = self.isObject() && hasTypeFlag(self, type_flags::kTypeSubclass) ? static_cast<Type*>(self.asObject())
                                                                             : typeOf(self);
-  return typeName(t) + "." + def->name;
+  return typeBareName(t) + "." + def->name;
 }
 
-bool bindError(const MethodDef* def, const NativeSig* sig, Value self, size_t nargs, size_t nk) {
-  std::string name = def->name;
-  bool all_positional = !sig->takes_keywords;
-  if (all_positional) {
-    if (nk > 0) {
-      raisef(exc::TypeError, "%s() takes no keyword arguments", qualifiedName(def, self).c_str());
-      return false;
-    }
-    size_t max = sig->n_positional;
-    size_t min = sig->min_positional;
-    if (max == 0 && sig->var_pos < 0) {
-      raisef(exc::TypeError, "%s() takes no arguments (%zu given)", qualifiedName(def, self).c_str(), nargs);
-      return false;
-    }
-    if (max == 1 && min == 1 && sig->var_pos < 0) {
-      raisef(exc::TypeError, "%s() takes exactly one argument (%zu given)", qualifiedName(def, self).c_str(), nargs);
-      return false;
-    }
-    if (nargs < min) {
-      raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(),
-             (min == max && sig->var_pos < 0) ? "" : "at least ", min, min == 1 ? "" : "s", nargs);
-    } else {
-      raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(), min == max ? "" : "at most ", max,
-             max == 1 ? "" : "s", nargs);
-    }
+const char* plural(size_t n) { return n == 1 ? "" : "s"; }
+
+// Arity errors of a function without keyword parameters; the wording
+// depends on how CPython parses its arguments (method_flags in native.h).
+bool positionalArityError(const MethodDef* def, const NativeSig* sig, Value self, size_t nargs) {
+  size_t max = sig->n_positional;
+  size_t min = sig->min_positional;
+  bool unbounded = sig->var_pos >= 0;
+  if (def->flags & method_flags::kOptionalGroups) {
+    raisef(exc::TypeError, "%s requires %zu to %zu arguments", qualifiedName(def, self).c_str(), min, max);
     return false;
   }
+  if (def->flags & method_flags::kLegacyArity) {
+    // PyArg_ParseTuple's "f() takes exactly 2 arguments (1 given)".
+    size_t n = nargs < min ? min : max;
+    const char* how = (min == max && !unbounded) ? "exactly" : nargs < min ? "at least" : "at most";
+    raisef(exc::TypeError, "%s() takes %s %zu argument%s (%zu given)", def->name, how, n, plural(n), nargs);
+    return false;
+  }
+  if (max == 0 && !unbounded) {
+    raisef(exc::TypeError, "%s() takes no arguments (%zu given)", qualifiedName(def, self).c_str(), nargs);
+    return false;
+  }
+  if (max == 1 && min == 1 && !unbounded) {
+    raisef(exc::TypeError, "%s() takes exactly one argument (%zu given)", qualifiedName(def, self).c_str(), nargs);
+    return false;
+  }
+  // Argument Clinic's _PyArg_CheckPositional.
+  std::string name = (def->flags & method_flags::kQualifiedArity) ? qualifiedName(def, self) : def->name;
+  if (nargs < min) {
+    raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(),
+           (min == max && !unbounded) ? "" : "at least ", min, plural(min), nargs);
+  } else {
+    raisef(exc::TypeError, "%s expected %s%zu argument%s, got %zu", name.c_str(), min == max ? "" : "at most ", max,
+           plural(max), nargs);
+  }
+  return false;
+}
+
+// `via_descriptor`: called through the method descriptor (`s.find(x=1)`,
+// `str.find(s, x=1)`), where CPython's METH_VARARGS check qualifies the name
+// too; a bound builtin object's check does not.
+bool noKeywordsError(const MethodDef* def, Value self, bool via_descriptor) {
+  bool bare = (def->flags & method_flags::kVarArgs) != 0 && !via_descriptor;
+  raisef(exc::TypeError, "%s() takes no keyword arguments", bare ? def->name : qualifiedName(def, self).c_str());
+  return false;
+}
+
+// Arity errors of a function with keyword parameters, checked before any
+// keyword is matched (getargs.c's _PyArg_UnpackKeywords, in its order).
+bool keywordArityError(const MethodDef* def, const NativeSig* sig, size_t nargs, size_t nk) {
+  const char* name = def->name;
   size_t maxargs = sig->n_positional + sig->n_kwonly;
   if (sig->var_pos < 0 && sig->var_kw < 0 && nargs + nk > maxargs) {
-    raisef(exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", name.c_str(), maxargs,
-           nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nk);
+    raisef(exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", name, maxargs,
+           nargs == 0 ? "keyword " : "", plural(maxargs), nargs + nk);
     return false;
   }
   if (sig->var_pos < 0 && nargs > sig->n_positional) {
     if (sig->n_positional == 0) {
-      raisef(exc::TypeError, "%s() takes no positional arguments", name.c_str());
+      raisef(exc::TypeError, "%s() takes no positional arguments", name);
     } else {
-      raisef(exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", name.c_str(),
+      raisef(exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", name,
              sig->min_positional < sig->n_positional ? "at most" : "exactly", sig->n_positional,
-             sig->n_positional == 1 ? "" : "s", nargs);
+             plural(sig->n_positional), nargs);
     }
     return false;
   }
-  raisef(exc::TypeError, "%s() argument binding failed", name.c_str());
-  return false;
+  // Required positional-only parameters cannot come as keywords.
+  size_t posonly = 0;
+  while (posonly < sig->params.size() && sig->params[posonly].kind == ParamKind::kPosOnly) ++posonly;
+  size_t min_posonly = std::min(posonly, sig->min_positional);
+  if (nargs < min_posonly && sig->var_pos >= 0) {
+    // (obj, /, *args, **kwargs) is parsed by hand: _PyArg_CheckPositional.
+    raisef(exc::TypeError, "%s expected at least %zu argument%s, got %zu", name, min_posonly, plural(min_posonly),
+           nargs);
+    return false;
+  }
+  if (nargs < min_posonly) {
+    raisef(exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", name,
+           min_posonly < sig->n_positional ? "at least" : "exactly", min_posonly, plural(min_posonly), nargs);
+    return false;
+  }
+  return true;
 }
 
 bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
-          Value* out) {
+          Value* out, bool via_descriptor = false) {
   size_t nk = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
   size_t o = 0;
   if (sig->has_self) out[o++] = self;
@@ -311,12 +363,13 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
     }
     return true;
   }
-  // Arity checks that need no keyword matching.
-  if (nk > 0 && !sig->takes_keywords) return bindError(def, sig, self, nargs, nk);
-  if (nargs > sig->n_positional && sig->var_pos < 0) return bindError(def, sig, self, nargs, nk);
-  if (!sig->takes_keywords && nargs < sig->min_positional) return bindError(def, sig, self, nargs, nk);
-  if (sig->takes_keywords && sig->var_pos < 0 && sig->var_kw < 0 && nargs + nk > sig->n_positional + sig->n_kwonly)
-    return bindError(def, sig, self, nargs, nk);
+  if (!sig->takes_keywords) {
+    if (nk > 0) return noKeywordsError(def, self, via_descriptor);
+    if (nargs < sig->min_positional || (nargs > sig->n_positional && sig->var_pos < 0))
+      return positionalArityError(def, sig, self, nargs);
+  } else if (!keywordArityError(def, sig, nargs, nk)) {
+    return false;
+  }
   for (size_t i = 0; i < np; ++i) p[i] = Value();
   size_t npos = nargs < sig->n_positional ? nargs : sig->n_positional;
   for (size_t i = 0; i < npos; ++i) p[i] = args[i];
@@ -331,6 +384,21 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
     kwdict = newDict();
     p[sig->var_kw] = kwdict;
   }
+  // A parameter given both by position and by name, in parameter order.
+  for (size_t i = 0; i < npos && nk > 0; ++i) {
+    const NativeParam& q = sig->params[i];
+    if (q.kind != ParamKind::kPosOrKw) continue;
+    Value qn = sigValue(q.name_index);
+    for (size_t k = 0; k < nk; ++k) {
+      Value kname = tupleItem(kwnames, static_cast<int64_t>(k));
+      if (qn == kname || strEquals(qn, kname)) {
+        raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)", def->name,
+               q.name.c_str(), i + 1);
+        return false;
+      }
+    }
+  }
+  Value unexpected;  // the first keyword no parameter takes: reported after missing arguments
   for (size_t k = 0; k < nk; ++k) {
     Value kname = tupleItem(kwnames, static_cast<int64_t>(k));
     Value kval = args[nargs + k];
@@ -347,15 +415,10 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
     if (found < 0) {
       if (!kwdict.isNull()) {
         if (dictSet(kwdict, kname, kval) < 0) return false;
-        continue;
+      } else if (unexpected.isNull()) {
+        unexpected = kname;
       }
-      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()", strToUtf8(kname).c_str(), def->name);
-      return false;
-    }
-    if (!p[found].isNull()) {
-      raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", def->name,
-             strToUtf8(kname).c_str(), found + 1);
-      return false;
+      continue;
     }
     p[found] = kval;
   }
@@ -367,18 +430,19 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
       if (!q.unrepresentable) p[i] = sigValue(q.default_index);
       continue;
     }
-    if (!sig->takes_keywords) return bindError(def, sig, self, nargs, nk);
-    if (q.kind == ParamKind::kKwOnly) {
-      raisef(exc::TypeError, "%s() missing required keyword-only argument '%s'", def->name, q.name.c_str());
-    } else {
-      raisef(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", def->name, q.name.c_str(), i + 1);
-    }
+    if (!sig->takes_keywords) return positionalArityError(def, sig, self, nargs);
+    raisef(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", def->name, q.name.c_str(), i + 1);
+    return false;
+  }
+  if (!unexpected.isNull()) {
+    raisef(exc::TypeError, "'%s' is an invalid keyword argument for %s()", strToUtf8(unexpected).c_str(), def->name);
     return false;
   }
   return true;
 }
 
-Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
+Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
+                  bool via_descriptor) {
   size_t n = sig->params.size() + (sig->has_self ? 1 : 0);
   // Left uninitialised (zeroing it was most of a native call's cost): bind
   // writes each of the n slots the function reads.
@@ -388,14 +452,14 @@ Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value*
   } slots;
   Value* small = slots.values;
   if (n <= 16) {
-    if (!bind(def, sig, self, args, nargs, kwnames, small)) return Value();
+    if (!bind(def, sig, self, args, nargs, kwnames, small, via_descriptor)) return Value();
     return def->fn(small);
   }
   // Rare: many parameters.  A tuple holds them (pinned while `items` is on the stack).
   Value holder = newTuple(static_cast<int64_t>(n));
   Value buf[64];
   if (n > 64) return raiseSystemError(def->name, "too many parameters");
-  if (!bind(def, sig, self, args, nargs, kwnames, buf)) return Value();
+  if (!bind(def, sig, self, args, nargs, kwnames, buf, via_descriptor)) return Value();
   for (size_t i = 0; i < n; ++i) tupleInit(holder, static_cast<int64_t>(i), buf[i]);
   return def->fn(buf);
 }
@@ -410,10 +474,11 @@ bool countsRecursion(const NativeSig* sig) {
   return sig->params.size() == 1 && sig->params[0].kind == ParamKind::kPosOnly && sig->params[0].required;
 }
 
-Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames) {
-  if (!countsRecursion(sig)) return bindAndCall(def, sig, self, args, nargs, kwnames);
+Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
+                  bool via_descriptor = false) {
+  if (!countsRecursion(sig)) return bindAndCall(def, sig, self, args, nargs, kwnames, via_descriptor);
   if (!enterRecursiveCall(" while calling a Python object")) return Value();
-  Value r = bindAndCall(def, sig, self, args, nargs, kwnames);
+  Value r = bindAndCall(def, sig, self, args, nargs, kwnames, via_descriptor);
   leaveRecursiveCall();
   return r;
 }
@@ -670,6 +735,20 @@ Value docOf(const char* doc) { return doc == nullptr ? None() : newStr(doc); }
 Value builtin_get_doc(Value self) { return docOf(asBuiltin(self)->def->doc); }
 Value builtin_get_text_signature(Value self) { return textSignature(asBuiltin(self)->def); }
 
+// CPython's meth_reduce: a module function pickles by its name, a bound
+// method as getattr(self, name).
+Value builtin_reduce(Value* args) {
+  BuiltinFunctionObj* f = asBuiltin(args[0]);
+  if (boundToModule(f->self.get())) return newStr(f->def->name);
+  Value getattr_fn = dictGetStr(builtinsDict(), internStr("getattr"));
+  if (getattr_fn.isNull()) return raise(exc::RuntimeError, "lost builtins.getattr");
+  Value name = newStr(asBuiltin(args[0])->def->name);
+  if (name.isNull()) return name;
+  Value inner = newTupleOf({asBuiltin(args[0])->self.get(), name});
+  return inner.isNull() ? inner : newTupleOf({getattr_fn, inner});
+}
+const MethodDef kBuiltinMethods[] = {{.name = "__reduce__", .signature = "($self, /)", .fn = builtin_reduce}};
+
 const GetSetDef kBuiltinGetSets[] = {
     {.name = "__name__", .get = builtin_get_name},
     {.name = "__qualname__", .get = builtin_get_qualname},
@@ -690,6 +769,7 @@ const TypeSpec kBuiltinFunctionSpec = {
     .basic_size = sizeof(BuiltinFunctionObj),
     .slots = {.tp_repr = builtin_repr, .tp_hash = builtin_hash, .tp_call = builtin_call,
               .tp_richcompare = builtin_richcompare},
+    .methods = kBuiltinMethods,
     .getsets = kBuiltinGetSets,
     .weakrefable = true,
 };
@@ -709,7 +789,7 @@ Value method_descr_call(Value callable, const Value* args, size_t nargs, Value k
                   d->def->name);
   }
   if (!checkDescrInstance(callable, args[0])) return Value();
-  return callWithSig(d->def, d->sig, args[0], args + 1, nargs - 1, kwnames);
+  return callWithSig(d->def, d->sig, args[0], args + 1, nargs - 1, kwnames, /*via_descriptor=*/true);
 }
 
 Value method_descr_get(Value descr, Value obj, Value) {

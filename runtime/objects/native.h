@@ -31,6 +31,24 @@ using NativeFn = Value (*)(Value* args);
 namespace method_flags {
 inline constexpr uint32_t kClassMethod = 1u << 0;   // args[0] is the class (classmethod_descriptor)
 inline constexpr uint32_t kStaticMethod = 1u << 1;  // no self
+// How CPython parses the function's arguments, where the signature alone
+// cannot say; it decides the wording of arity errors.  By default a function
+// without keyword parameters is METH_NOARGS (no parameters), METH_O (one
+// required positional-only parameter) or Argument Clinic's positional-only
+// fast path ("f expected at most 2 arguments, got 3").
+// PyArg_ParseTuple's / _PyArg_ParseStack's wording of arity errors:
+// "find() takes at most 3 arguments (4 given)", "kill() takes exactly 2
+// arguments (1 given)".
+inline constexpr uint32_t kLegacyArity = 1u << 2;
+// METH_VARARGS: "f() takes no keyword arguments" names the function bare
+// ("find()"), not qualified ("str.find()", "posix.kill()").
+inline constexpr uint32_t kVarArgs = 1u << 3;
+// A hand-written _PyArg_CheckPositional naming the method with its class:
+// "deque.rotate expected at most 1 argument, got 2".
+inline constexpr uint32_t kQualifiedArity = 1u << 5;
+// Clinic's optional groups ("log(x, [base])"): "math.log requires 1 to 2
+// arguments".
+inline constexpr uint32_t kOptionalGroups = 1u << 4;
 }  // namespace method_flags
 
 struct MethodDef {

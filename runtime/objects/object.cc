@@ -328,11 +328,45 @@ Value object___getstate__(Value* args) {
 
 Value importCopyreg() { return importModule(internStr("copyreg")); }
 
+// CPython's object_getstate_default(obj, required=1), the rule behind "cannot
+// pickle 'X' object": when reduce_newobj needs the state to rebuild an object
+// (no __getnewargs__, not a list or dict), a var-sized object, or one whose
+// nearest native base keeps state beyond object's (apart from a __dict__
+// slot: what __dict__ and __slots__ hold is the state), cannot be pickled.
+bool checkStateSuffices(Value self) {
+  Type* t = typeOf(self);
+  if (t->item_size != 0) {
+    raisef(exc::TypeError, "cannot pickle %s objects", typeName(t).c_str());
+    return false;
+  }
+  Type* solid = t;
+  while (solid->hasFlag(type_flags::kHeapType) && !solid->base.get().isNull()) solid = asType(solid->base.get());
+  uint32_t plain = types::object_type->basic_size + (solid->dict_offset != 0 ? sizeof(gc::HeapValue) : 0);
+  if (solid->basic_size > plain) {
+    raisef(exc::TypeError, "cannot pickle '%s' object", typeName(t).c_str());
+    return false;
+  }
+  return true;
+}
+
+// CPython's object_getstate: self.__getstate__(), where the inherited
+// object.__getstate__ first checks that the state suffices when `required`.
+Value objectGetstate(Value self, bool required) {
+  Value getstate = getAttr(self, internStr("__getstate__"));
+  if (getstate.isNull()) return Value();
+  bool is_default = typeOf(getstate) == types::builtin_function_type &&
+                    static_cast<BuiltinFunctionObj*>(getstate.asObject())->def->fn == object___getstate__ &&
+                    static_cast<BuiltinFunctionObj*>(getstate.asObject())->self.get() == self;
+  if (is_default && required && !checkStateSuffices(self)) return Value();
+  return call0(getstate);
+}
+
 // Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems).
 Value reduceNewobj(Value self) {
   Type* t = typeOf(self);
   if (t->slots.tp_new == nullptr) return raisef(exc::TypeError, "cannot pickle '%s' object", typeName(t).c_str());
   Value args, kwargs;
+  bool hasnewargs = false;
   Value gnx = lookupAttr(self, internStr("__getnewargs_ex__"));
   if (gnx.isNull() && errorPending()) return Value();
   if (!gnx.isNull()) {
@@ -346,6 +380,7 @@ Value reduceNewobj(Value self) {
   } else {
     Value gn = lookupAttr(self, internStr("__getnewargs__"));
     if (gn.isNull() && errorPending()) return Value();
+    hasnewargs = !gn.isNull();
     if (!gn.isNull()) {
       args = call0(gn);
       if (args.isNull()) return args;
@@ -370,7 +405,8 @@ Value reduceNewobj(Value self) {
     if (newobj.isNull()) return Value();
     newargs = newTupleOf({typeValue(t), args, kwargs});
   }
-  Value state = callMethod(self, internStr("__getstate__"), nullptr, 0);
+  bool hasargs = !gnx.isNull() || hasnewargs;
+  Value state = objectGetstate(self, !(hasargs || isList(self) || isDict(self)));
   if (state.isNull()) return Value();
   Value listitems = None(), dictitems = None();
   if (isList(self)) {

@@ -230,7 +230,10 @@ Obj* newObject(Type* type, size_t bytes);
 Obj* newObjectOld(Type* type, size_t bytes);
 
 // The type's __name__ as UTF-8 (for error messages): "int", "MyClass".
+// tp_name: "int", "collections.deque" (native types of modules), a class's __name__.
 std::string typeName(Type* type);
+// __name__ alone: "deque".
+std::string typeBareName(Type* type);
 inline std::string typeNameOf(Value v) { return typeName(typeOf(v)); }
 
 }  // namespace tern

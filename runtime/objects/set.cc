@@ -1024,14 +1024,14 @@ const MethodDef kSetMethods[] = {
     {.name = "discard", .signature = "($self, object, /)", .fn = set_discard,
      .doc = "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not "
             "raise\nan exception when an element is missing from the set."},
-    {.name = "difference", .signature = "($self, /, *others)", .fn = set_difference,
+    {.name = "difference", .signature = "($self, /, *others)", .fn = set_difference, .flags = method_flags::kVarArgs,
      .doc = "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but "
             "not the others.)"},
-    {.name = "difference_update", .signature = "($self, /, *others)", .fn = set_difference_update,
+    {.name = "difference_update", .signature = "($self, /, *others)", .fn = set_difference_update, .flags = method_flags::kVarArgs,
      .doc = "Remove all elements of another set from this set."},
-    {.name = "intersection", .signature = "($self, /, *others)", .fn = set_intersection,
+    {.name = "intersection", .signature = "($self, /, *others)", .fn = set_intersection, .flags = method_flags::kVarArgs,
      .doc = "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"},
-    {.name = "intersection_update", .signature = "($self, /, *others)", .fn = set_intersection_update,
+    {.name = "intersection_update", .signature = "($self, /, *others)", .fn = set_intersection_update, .flags = method_flags::kVarArgs,
      .doc = "Update a set with the intersection of itself and another."},
     {.name = "isdisjoint", .signature = "($self, other, /)", .fn = set_isdisjoint,
      .doc = "Return True if two sets have a null intersection."},
@@ -1050,9 +1050,9 @@ const MethodDef kSetMethods[] = {
             "of the sets.)"},
     {.name = "symmetric_difference_update", .signature = "($self, other, /)", .fn = set_symmetric_difference_update,
      .doc = "Update a set with the symmetric difference of itself and another."},
-    {.name = "union", .signature = "($self, /, *others)", .fn = set_union,
+    {.name = "union", .signature = "($self, /, *others)", .fn = set_union, .flags = method_flags::kVarArgs,
      .doc = "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
-    {.name = "update", .signature = "($self, /, *others)", .fn = set_update,
+    {.name = "update", .signature = "($self, /, *others)", .fn = set_update, .flags = method_flags::kVarArgs,
      .doc = "Update a set with the union of itself and others."},
     {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = set___class_getitem__,
      .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
@@ -1060,10 +1060,10 @@ const MethodDef kSetMethods[] = {
 
 const MethodDef kFrozenSetMethods[] = {
     {.name = "copy", .signature = "($self, /)", .fn = set_copy, .doc = "Return a shallow copy of a set."},
-    {.name = "difference", .signature = "($self, /, *others)", .fn = set_difference,
+    {.name = "difference", .signature = "($self, /, *others)", .fn = set_difference, .flags = method_flags::kVarArgs,
      .doc = "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but "
             "not the others.)"},
-    {.name = "intersection", .signature = "($self, /, *others)", .fn = set_intersection,
+    {.name = "intersection", .signature = "($self, /, *others)", .fn = set_intersection, .flags = method_flags::kVarArgs,
      .doc = "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"},
     {.name = "isdisjoint", .signature = "($self, other, /)", .fn = set_isdisjoint,
      .doc = "Return True if two sets have a null intersection."},
@@ -1076,7 +1076,7 @@ const MethodDef kFrozenSetMethods[] = {
     {.name = "symmetric_difference", .signature = "($self, other, /)", .fn = set_symmetric_difference,
      .doc = "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one "
             "of the sets.)"},
-    {.name = "union", .signature = "($self, /, *others)", .fn = set_union,
+    {.name = "union", .signature = "($self, /, *others)", .fn = set_union, .flags = method_flags::kVarArgs,
      .doc = "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = set___class_getitem__,
      .flags = method_flags::kClassMethod, .doc = "See PEP 585"},

@@ -21,9 +21,7 @@ std::span<const MemberDef> fieldsOf(Type* type) {
 
 // "sys.version_info": the module-qualified name CPython prints.
 std::string qualifiedName(Type* type) {
-  std::string name = typeName(type);
-  if (type->spec != nullptr && type->spec->module != nullptr) return std::string(type->spec->module) + "." + name;
-  return name;
+  return typeName(type);
 }
 
 Value structseq___reduce__(Value* args) {

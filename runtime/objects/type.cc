@@ -308,9 +308,20 @@ bool isSubtype(Type* sub, Type* base) {
   return base == types::object_type;
 }
 
-std::string typeName(Type* type) {
+std::string typeBareName(Type* type) {
   if (type->name.get().isNull()) return type->spec != nullptr ? type->spec->name : "?";
   return strToUtf8(type->name.get());
+}
+
+// CPython's tp_name: a native type of a module other than builtins carries
+// the module ("collections.deque"), as its messages and reprs show.
+std::string typeName(Type* type) {
+  const TypeSpec* spec = type->spec;
+  if (spec != nullptr && spec->module != nullptr && !type->hasFlag(type_flags::kHeapType) &&
+      std::strcmp(spec->module, "builtins") != 0) {
+    return std::string(spec->module) + "." + typeBareName(type);
+  }
+  return typeBareName(type);
 }
 
 // ===========================================================================

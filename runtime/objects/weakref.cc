@@ -58,9 +58,9 @@ namespace {
 std::string tpName(Type* t) {
   if (!t->hasFlag(type_flags::kHeapType) && t->spec != nullptr && t->spec->module != nullptr &&
       std::string(t->spec->module) != "builtins") {
-    return std::string(t->spec->module) + "." + typeName(t);
+    return std::string(t->spec->module) + "." + typeBareName(t);
   }
-  return typeName(t);
+  return typeBareName(t);
 }
 
 std::string address(Value v) {

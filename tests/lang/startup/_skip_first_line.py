@@ -1,0 +1,3 @@
+this first line is not Python (-x skips it)
+import sys
+print("x line", sys._getframe().f_lineno, sys.argv)
