@@ -110,4 +110,8 @@ static_assert(sizeof(HeapValue) == sizeof(Value) && sizeof(WeakHeapValue) == siz
 // destination needs no barrier.
 void moveSlots(HeapValue* dst, HeapValue* src, size_t n);
 
+// Stores `n` values from memory outside the heap (a frame on the value stack)
+// into the slots at `dst`, as n barriered stores would, in one copy.
+void storeSlots(HeapValue* dst, const Value* src, size_t n);
+
 }  // namespace tern::gc

@@ -189,4 +189,11 @@ void moveSlots(HeapValue* dst, HeapValue* src, size_t n) {
   }
 }
 
+void storeSlots(HeapValue* dst, const Value* src, size_t n) {
+  if (n == 0) return;
+  std::memcpy(static_cast<void*>(dst), static_cast<const void*>(src), n * sizeof(HeapValue));
+  if (!isOld(dst)) return;
+  for (size_t i = 0; i < n; ++i) writeBarrier(&dst[i], src[i]);
+}
+
 }  // namespace tern::gc

@@ -226,7 +226,8 @@ inline Value compareFast(Value a, Value b, uint32_t op) {
 // ints, so the table is an ordinary traced array.
 //   LOAD_GLOBAL: [globals dict, globals version, builtins version, value-index]
 //     value-index: entry index in globals' (even) or builtins' (odd) entries.
-//   LOAD_ATTR / LOAD_METHOD: [type version tag, kind, descriptor, -]
+//   LOAD_ATTR / LOAD_METHOD / STORE_ATTR: two entries [key, aux], most recently
+//     filled first; key = type version tag << 3 | kind (see AttrKind).
 constexpr uint32_t kCacheWords = 4;
 
 ArrayObj* cacheTable(CodeObj* code) {
@@ -349,10 +350,13 @@ Value buildString(const Value* parts, uint32_t n) {
 }
 
 // --- attribute caches -------------------------------------------------------------
-// LOAD_ATTR / LOAD_METHOD / STORE_ATTR entries: [type, version tag, kind, aux],
-// valid while the object's type is the cached one with the same version tag
-// (any change to the type's dict or bases, or its bases', renews the tag).
-// Only types whose tp_getattro / tp_setattro are the generic ones are cached.
+// A LOAD_ATTR / LOAD_METHOD / STORE_ATTR site caches what the generic lookup
+// found for the last two types it saw (a method of a base class called on
+// objects of two subclasses stays cached).  An entry is valid while the
+// object's type has the cached version tag: tags come from one global
+// counter, so a tag names one type, and any change to the type's dict or
+// bases, or its bases', gives the type a new tag.  Only types whose
+// tp_getattro / tp_setattro are the generic ones are cached.
 enum AttrKind : int64_t {
   kAttrInstance = 1,   // no attribute on the type: the instance dict (aux: entry index hint)
   kAttrData = 2,       // a data descriptor on the type (aux): its __get__ / __set__
@@ -360,19 +364,19 @@ enum AttrKind : int64_t {
   kAttrClassValue = 4, // a plain class attribute (aux): the instance dict first, then it
   kAttrMethod = 5,     // LOAD_METHOD: a method descriptor (aux), unless the instance dict has the name
 };
+constexpr int kAttrKindBits = 3;
 
-inline gc::HeapValue* attrCacheEntry(CodeObj* code, int64_t index) {
-  Value t = code->cache.get();
-  if (t.isNull()) return nullptr;
-  return &static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords];
+inline Value attrCacheKey(Type* tp, AttrKind kind) {
+  return Value::fromSmallInt(static_cast<int64_t>(tp->version_tag << kAttrKindBits) | kind);
+}
+inline AttrKind attrCacheKind(const gc::HeapValue* entry) {
+  return static_cast<AttrKind>(entry[0].get().asSmallInt() & ((1 << kAttrKindBits) - 1));
 }
 
-// The entry when it is valid for `tp`, else null.
-inline gc::HeapValue* attrCacheHit(CodeObj* code, int64_t index, Type* tp) {
-  gc::HeapValue* c = attrCacheEntry(code, index);
-  if (c == nullptr || c[0].get().bits() != typeValue(tp).bits()) return nullptr;
-  if (c[1].get().bits() != Value::fromSmallInt(static_cast<int64_t>(tp->version_tag)).bits()) return nullptr;
-  return c;
+// Whether the entry [key, aux] is for `tp`.  A key slot holds a key or null,
+// and null never matches: tags start at 1.
+inline bool attrEntryFor(const gc::HeapValue* entry, Type* tp) {
+  return static_cast<uint64_t>(entry[0].get().asSmallInt() >> kAttrKindBits) == tp->version_tag;
 }
 
 inline Value instanceDictOf(Value obj, Type* tp) {
@@ -394,16 +398,93 @@ inline Value dictLookupHinted(Value dict, Value name, gc::HeapValue* hint) {
   return dictGetStr(dict, name);
 }
 
-void attrCacheFill(CodeObj* code, int64_t index, Type* tp, AttrKind kind, Value aux) {
-  ArrayObj* t = cacheTable(code);
-  t->items[index * kCacheWords].set(typeValue(tp));
-  t->items[index * kCacheWords + 1].set(Value::fromSmallInt(static_cast<int64_t>(tp->version_tag)));
-  t->items[index * kCacheWords + 2].set(Value::fromSmallInt(kind));
-  t->items[index * kCacheWords + 3].set(aux);
+// Sites that see more than two types share one global table of [name, key,
+// aux] entries indexed by (version tag, name): a method of a base class called
+// on objects of many subclasses is found there without a type lookup.  The
+// table is an ordinary heap array held by a root; a name that moves leaves its
+// old entry unreachable until it is overwritten.
+constexpr size_t kMegaEntries = size_t{1} << 10;
+gc::RootVector* g_mega_table = nullptr;  // one slot: the ArrayObj
+
+inline gc::HeapValue* megaSlot(Type* tp, Value name) {
+  if (g_mega_table == nullptr) return nullptr;
+  uint64_t h = (tp->version_tag * 0x9E3779B97F4A7C15ull) ^ (name.bits() >> 3);
+  size_t i = static_cast<size_t>((h ^ (h >> 31)) & (kMegaEntries - 1));
+  return &static_cast<ArrayObj*>((*g_mega_table)[0].asObject())->items[3 * i];
+}
+
+// The global entry ([key, aux]) for `tp` and `name`, else null.  LOAD_ATTR
+// and STORE_ATTR fill it: a store may use it only when the type's
+// tp_setattro is the generic one, a load when its tp_getattro is.
+inline gc::HeapValue* megaHit(Type* tp, Value name, bool store) {
+  if (store ? tp->slots.tp_setattro != genericSetAttr
+            : tp->slots.tp_getattro != genericGetAttr && tp != types::module_type) {
+    return nullptr;
+  }
+  gc::HeapValue* e = megaSlot(tp, name);
+  if (e == nullptr || e[0].get() != name) return nullptr;
+  Value key = e[1].get();
+  return static_cast<uint64_t>(key.asSmallInt() >> kAttrKindBits) == tp->version_tag ? &e[1] : nullptr;
+}
+
+void megaFill(Type* tp, Value name, Value key, Value aux) {
+  if (g_mega_table == nullptr) {
+    Value t = newArray(static_cast<int64_t>(3 * kMegaEntries));
+    g_mega_table = new gc::RootVector();
+    g_mega_table->push_back(t);
+  }
+  gc::HeapValue* e = megaSlot(tp, name);
+  e[0].set(name);
+  e[1].set(key);
+  e[2].set(aux);
+}
+
+// Makes [key, aux] the site's first entry; the other entry stays second
+// unless it was for the same type.  Returns the entry.
+gc::HeapValue* attrCacheFillSite(CodeObj* code, int64_t index, Type* tp, Value key, Value aux) {
+  gc::HeapValue* c = &cacheTable(code)->items[index * kCacheWords];
+  Value first = c[0].get();
+  if (!first.isNull() && !attrEntryFor(c, tp)) {
+    c[2].set(first);
+    c[3].set(c[1].get());
+  }
+  c[0].set(key);
+  c[1].set(aux);
+  return c;
+}
+
+// Makes [tp, kind, aux] the site's first entry and the global one for `tp`
+// and `name`.  Returns the site's entry.
+gc::HeapValue* attrCacheFill(CodeObj* code, int64_t index, Type* tp, Value name, AttrKind kind, Value aux) {
+  megaFill(tp, name, attrCacheKey(tp, kind), aux);
+  return attrCacheFillSite(code, index, tp, attrCacheKey(tp, kind), aux);
+}
+
+enum class AttrOp { kLoad, kStore, kMethod };
+
+// The site's second entry for `tp`, else the global one (copied into the
+// site while the site has room), else null.
+[[gnu::noinline]] gc::HeapValue* attrCacheFindSlow(CodeObj* code, int64_t index, gc::HeapValue* c, Type* tp,
+                                                   Value name, AttrOp op) {
+  if (c != nullptr && attrEntryFor(c + 2, tp)) return c + 2;
+  gc::HeapValue* e = megaHit(tp, name, op == AttrOp::kStore);
+  if (e == nullptr) return nullptr;
+  // An entry LOAD_ATTR made for a function would bind it: LOAD_METHOD refills it as a method.
+  if (op == AttrOp::kMethod && attrCacheKind(e) == kAttrNonData) return nullptr;
+  if (c != nullptr && !c[2].get().isNull()) return e;  // the site is full: it sees many types
+  return attrCacheFillSite(code, index, tp, e[0].get(), e[1].get());
+}
+
+// The site's entry for `tp`, else the global one, else null.
+inline gc::HeapValue* attrCacheFind(CodeObj* code, int64_t index, Type* tp, Value name, AttrOp op) {
+  Value t = code->cache.get();
+  gc::HeapValue* c = t.isNull() ? nullptr : &static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords];
+  if (c != nullptr && attrEntryFor(c, tp)) return c;
+  return attrCacheFindSlow(code, index, c, tp, name, op);
 }
 
 bool cacheableType(Type* tp) {
-  return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax);
+  return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax >> kAttrKindBits);
 }
 
 inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed);
@@ -425,20 +506,23 @@ Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
     if (!dict.isNull() && isExactDict(dict)) {
       int64_t e = dictEntryIndex(dict, name);
       if (e >= 0) {
-        attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(e));
+        attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(e));
         return dictEntryValue(dict, e);
       }
     }
     return getAttr(obj, name);  // __getattr__, or the AttributeError
   }
   Type* dt = typeOf(descr);
+  // A descriptor with __set__ but no __get__ is a class value to a load and a
+  // data descriptor to a store; entries are shared by both: not cached.
+  if (dt->slots.tp_descr_get == nullptr && dt->slots.tp_descr_set != nullptr) return getAttr(obj, name);
   AttrKind kind = dt->slots.tp_descr_get == nullptr ? kAttrClassValue
                   : dt->slots.tp_descr_set != nullptr ? kAttrData
                                                       : kAttrNonData;
-  attrCacheFill(code, index, tp, kind, descr);
+  gc::HeapValue* entry = attrCacheFill(code, index, tp, name, kind, descr);
   // The entry just made answers as a hit would, without a second lookup.
   bool failed = false;
-  Value v = loadAttrCached(&cacheTable(code)->items[index * kCacheWords], obj, tp, name, &failed);
+  Value v = loadAttrCached(entry, obj, tp, name, &failed);
   if (!v.isNull() || failed) return v;
   return getAttr(obj, name);
 }
@@ -446,15 +530,15 @@ Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
 // LOAD_ATTR through a valid entry; null with no exception pending when the
 // entry does not apply to this object (the caller takes the slow path).
 inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed) {
-  auto kind = static_cast<AttrKind>(c[2].get().asSmallInt());
+  AttrKind kind = attrCacheKind(c);
   if (kind == kAttrInstance) {
     Value dict = instanceDictOf(obj, tp);
     if (dict.isNull() || !isExactDict(dict)) return Value();
-    Value v = dictLookupHinted(dict, name, &c[3]);
+    Value v = dictLookupHinted(dict, name, &c[1]);
     if (v.isNull() && errorPending()) *failed = true;
     return v;
   }
-  Value descr = c[3].get();
+  Value descr = c[1].get();
   if (kind != kAttrData) {
     Value dict = instanceDictOf(obj, tp);
     if (!dict.isNull()) {
@@ -477,17 +561,17 @@ inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, b
 
 // STORE_ATTR: 1 stored, 0 the entry does not apply, -1 error.
 inline int storeAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, Value v) {
-  auto kind = static_cast<AttrKind>(c[2].get().asSmallInt());
+  AttrKind kind = attrCacheKind(c);
   if (kind == kAttrData) {
-    Value descr = c[3].get();
+    Value descr = c[1].get();
     return typeOf(descr)->slots.tp_descr_set(descr, obj, v) < 0 ? -1 : 1;
   }
   Value dict = instanceDictOf(obj, tp);
   if (dict.isNull() || !isExactDict(dict)) return 0;
   Value e = asDict(dict)->entries.get();
-  if (!e.isNull()) {
+  if (kind == kAttrInstance && !e.isNull()) {
     auto* a = static_cast<ArrayObj*>(e.asObject());
-    int64_t h = c[3].get().asSmallInt();
+    int64_t h = c[1].get().asSmallInt();
     if (h >= 0 && 2 * h + 1 < a->capacity && a->items[2 * h].get() == name && !a->items[2 * h + 1].get().isNull()) {
       a->items[2 * h + 1].set(v);  // same key, new value: the key set (and dict version) is unchanged
       return 1;
@@ -503,11 +587,11 @@ int storeAttrFill(CodeObj* code, int64_t index, Value obj, Value name, Value v) 
   if (descr.isNull() && errorPending()) return -1;
   if (setAttr(obj, name, v) < 0) return -1;
   if (!descr.isNull() && typeOf(descr)->slots.tp_descr_set != nullptr) {
-    attrCacheFill(code, index, tp, kAttrData, descr);
+    if (typeOf(descr)->slots.tp_descr_get != nullptr) attrCacheFill(code, index, tp, name, kAttrData, descr);
   } else if (tp->dict_offset != 0) {
     Value dict = instanceDictOf(obj, tp);
     if (!dict.isNull() && isExactDict(dict)) {
-      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+      attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
     }
   }
   return 0;
@@ -522,13 +606,13 @@ bool loadMethodFill(CodeObj* code, int64_t index, Value obj, Value name, Value* 
   if (module) {
     Value dict = instanceDictOf(obj, tp);
     if (typeLookup(tp, name).isNull() && !errorPending() && !dict.isNull() && isExactDict(dict)) {
-      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+      attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
     }
     clearError();
     return true;
   }
   if (!self->isNull()) {
-    attrCacheFill(code, index, tp, kAttrMethod, *meth);
+    attrCacheFill(code, index, tp, name, kAttrMethod, *meth);
     return true;
   }
   Value descr = typeLookup(tp, name);
@@ -536,10 +620,10 @@ bool loadMethodFill(CodeObj* code, int64_t index, Value obj, Value name, Value* 
   if (descr.isNull()) {
     Value dict = instanceDictOf(obj, tp);
     if (!dict.isNull() && isExactDict(dict)) {
-      attrCacheFill(code, index, tp, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
+      attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
     }
   } else if (typeOf(descr)->slots.tp_descr_get != nullptr && typeOf(descr)->slots.tp_descr_set != nullptr) {
-    attrCacheFill(code, index, tp, kAttrData, descr);
+    attrCacheFill(code, index, tp, name, kAttrData, descr);
   }
   return true;
 }
@@ -859,7 +943,7 @@ op_LOAD_ATTR: {
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
   Value v;
-  if (gc::HeapValue* c = attrCacheHit(code, index, tp)) {
+  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kLoad)) {
     bool failed = false;
     v = loadAttrCached(c, obj, tp, nameAt(code, oparg), &failed);
     if (failed) goto error;
@@ -877,7 +961,7 @@ op_STORE_ATTR: {
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
   int r = 0;
-  if (gc::HeapValue* c = attrCacheHit(code, index, tp)) r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
+  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore)) r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
   if (r == 0) r = storeAttrFill(code, index, obj, nameAt(code, oparg), v);
   if (r < 0) goto error;
   DISPATCH();
@@ -892,17 +976,17 @@ op_LOAD_METHOD: {
   Value obj = TOP();
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
-  gc::HeapValue* c = attrCacheHit(code, index, tp);
-  if (c != nullptr && c[2].get().asSmallInt() == kAttrMethod) {
+  gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kMethod);
+  if (c != nullptr && attrCacheKind(c) == kAttrMethod) {
     Value dict = instanceDictOf(obj, tp);
     if (dict.isNull() || (isExactDict(dict) && dictSize(dict) == 0)) {
-      meth = c[3].get();
+      meth = c[1].get();
       self = obj;
     } else if (isExactDict(dict)) {
       meth = dictGetStr(dict, nameAt(code, oparg));
       if (meth.isNull()) {
         if (errorPending()) goto error;
-        meth = c[3].get();
+        meth = c[1].get();
         self = obj;
       }
     } else if (!loadMethodFill(code, index, obj, nameAt(code, oparg), &meth, &self)) {

@@ -4,6 +4,7 @@
 #include "runtime/interp/generator.h"
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "runtime/gc/heap.h"
@@ -92,7 +93,7 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
   size_t live = interp::Frame::kHeaderWords + static_cast<size_t>(asCode(a->items[0].get())->nlocalsplus) +
                 static_cast<size_t>(suspendedDepth(asGen(gen)));
   if (live > n) live = n;
-  for (size_t i = 0; i < live; ++i) words[i] = a->items[i].get();
+  std::memcpy(static_cast<void*>(words), static_cast<const void*>(a->items), live * sizeof(Value));
   ts->recursion_depth++;
   auto* f = reinterpret_cast<Frame*>(words);
   f->setPrevious(ts->frame);
@@ -868,13 +869,9 @@ void suspendGeneratorFrame(ThreadState* ts, Frame* frame) {
   size_t n = frame->totalWords();
   size_t live = Frame::kHeaderWords + static_cast<size_t>(frame->codeObj()->nlocalsplus) +
                 static_cast<size_t>(frame->depth());
-  const Value* src = reinterpret_cast<const Value*>(frame);
-  // Words that did not change since the last suspension (code, globals,
-  // most locals) skip the write barrier; operand slots above the depth are
-  // cleared so that popped values are not kept alive.
-  for (size_t i = 0; i < live; ++i) {
-    if (a->items[i].get() != src[i]) a->items[i].set(src[i]);
-  }
+  // The live words in one copy; operand slots above the depth are cleared so
+  // that popped values are not kept alive.
+  gc::storeSlots(a->items, reinterpret_cast<const Value*>(frame), live);
   for (size_t i = live; i < n; ++i) {
     if (!a->items[i].get().isNull()) a->items[i].set(Value());
   }

@@ -132,6 +132,7 @@ bool resize(Value dict, int64_t minsize) {
   std::memset(slotsOf(h), 0xff, static_cast<size_t>(slotWidth(log2)) * size);  // every slot kEmpty
   DictObj* d = asDict(dict);
   int64_t n = 0;
+  uint64_t filter = 0;
   Value old_index = d->index.get();
   if (!old_index.isNull()) {
     IndexHeader* oh = header(old_index);
@@ -145,9 +146,11 @@ bool resize(Value dict, int64_t minsize) {
       ne->items[2 * n + 1].set(oe->items[2 * i + 1].get());
       hashesOf(h)[n] = hash;
       setSlot(h, findEmptySlot(h, hash), n);
+      filter |= dictHashFilterBit(hash);
       ++n;
     }
   }
+  d->hash_filter = filter;
   h->nentries = n;
   h->usable = capacity - n;
   d->entries.set(entries);
@@ -174,6 +177,7 @@ bool insertAbsent(Value dict, Value key, int64_t hash, Value value) {
   h->nentries = n + 1;
   h->usable -= 1;
   d->used += 1;
+  d->hash_filter |= dictHashFilterBit(hash);
   d->version = nextVersion();
   return true;
 }
@@ -333,6 +337,7 @@ int64_t dictStrEntryIndex(Value dict, Value key) {
   if (index.isNull()) return -1;
   int64_t hash = asStr(key)->hash;
   if (hash == -1) hash = strHash(key);
+  if (!dictMayContain(dict, hash)) return -1;
   IndexHeader* h = header(index);
   uint64_t mask = (uint64_t{1} << h->log2_size) - 1;
   uint64_t perturb = static_cast<uint64_t>(hash);
@@ -403,6 +408,7 @@ void dictClear(Value dict) {
   d->entries.set(Value());
   d->index.set(Value());
   d->used = 0;
+  d->hash_filter = 0;
   d->version = nextVersion();
 }
 

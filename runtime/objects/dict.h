@@ -25,6 +25,10 @@ namespace tern {
 struct DictObj : Obj {
   int64_t used;         // live entries
   int64_t version;      // bumped on every key insertion or removal
+  // Bit (hash & 63) is set for the hash of every live key (and maybe of keys
+  // since deleted, until the next resize or clear): a clear bit proves a key
+  // with that hash absent without probing (dictMayContain).
+  uint64_t hash_filter;
   gc::HeapValue entries;  // ArrayObj of key/value pairs, or null when empty
   gc::HeapValue index;    // raw bytes: hashes and index table, or null
 };
@@ -33,6 +37,9 @@ inline DictObj* asDict(Value v) { return static_cast<DictObj*>(v.asObject()); }
 inline bool isDict(Value v) { return !v.isSmallInt() && hasTypeFlag(v, type_flags::kDictSubclass); }
 inline bool isExactDict(Value v) { return !v.isSmallInt() && typeOf(v) == types::dict_type; }
 inline int64_t dictSize(Value d) { return asDict(d)->used; }
+inline uint64_t dictHashFilterBit(int64_t hash) { return uint64_t{1} << (static_cast<uint64_t>(hash) & 63); }
+// False when `dict` certainly has no key with this hash.
+inline bool dictMayContain(Value dict, int64_t hash) { return (asDict(dict)->hash_filter & dictHashFilterBit(hash)) != 0; }
 
 Value newDict();
 // The value for `key`, or null: check errorPending() to tell "absent" from an error.
