@@ -2,7 +2,8 @@
 // from an old object survives minor collections, and the old slot is updated when
 // the young object moves.  Covers plain fields and trailing refs, old objects that
 // were born old, promoted or large, cards cleaned by one collection and dirtied
-// again, and slots holding small integers (which the collector must leave alone).
+// again, slots holding small integers (which the collector must leave alone), and
+// the bulk copies moveSlots and storeSlots.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -244,6 +245,37 @@ void exerciseMoveSlots(size_t length, size_t stride, ptrdiff_t shift) {
 TEST(Barrier, MoveSlotsDownAcrossCards) { exerciseMoveSlots(2000, 97, -1); }
 TEST(Barrier, MoveSlotsUpAcrossCards) { exerciseMoveSlots(2000, 97, 70); }
 TEST(Barrier, MoveSlotsInLargeArray) { exerciseMoveSlots(20000, 301, -200); }
+
+// storeSlots copies values from outside the heap into an old array (a
+// suspended generator's frame is saved so): young referents held only by the
+// array afterwards must survive a minor collection, with the verifier content.
+TEST(Barrier, StoreSlotsIntoOldArray) {
+  constexpr size_t kLength = 2000;
+  gc::RootVector roots;
+  roots.push_back(val(newArray(kLength, 0)));
+  ASSERT_TRUE(gc::isOld(roots[0].asObject()));
+  gc::RootVector source;
+  for (size_t i = 0; i < kLength; ++i) {
+    source.push_back(i % 97 == 0 ? val(newNode(2'000'000 + int64_t(i))) : Value::fromSmallInt(-int64_t(i)));
+  }
+  ASSERT_TRUE(gc::isYoung(source[0].asObject()));
+  gc::storeSlots(&as<Array>(roots[0])->at(0), source.data(), kLength);
+  source.clear();
+  EXPECT_EQ(gc::verifyHeap(), std::vector<std::string>{});
+  collectScrubbed(Generation::kYoung);
+  EXPECT_EQ(gc::verifyHeap(), std::vector<std::string>{});
+  Array* array = as<Array>(roots[0]);
+  size_t bad = 0;
+  for (size_t i = 0; i < kLength; ++i) {
+    Value v = array->at(i).get();
+    if (i % 97 == 0) {
+      if (!v.isObject() || !gc::isHeapObject(v.asObject()) || as<Node>(v)->payload != 2'000'000 + int64_t(i)) ++bad;
+    } else if (v != Value::fromSmallInt(-int64_t(i))) {
+      ++bad;
+    }
+  }
+  EXPECT_EQ(bad, 0u);
+}
 
 TEST(Barrier, VerifierIsHappyWithBarrieredStores) {
   gc::RootVector roots;
