@@ -136,7 +136,7 @@ inline bool floatOperands(Value a, Value b, int64_t max_int, double* x, double* 
   return true;
 }
 
-inline Value binaryFast(Value a, Value b, uint32_t op) {
+[[gnu::always_inline]] inline Value binaryFast(Value a, Value b, uint32_t op) {
   if (a.isSmallInt() && b.isSmallInt()) {
     int64_t x = a.asSmallInt(), y = b.asSmallInt(), r;
     switch (op) {
@@ -525,6 +525,36 @@ Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
   Value v = loadAttrCached(entry, obj, tp, name, &failed);
   if (!v.isNull() || failed) return v;
   return getAttr(obj, name);
+}
+
+// LOAD_ATTR's commonest case, inline: an instance attribute at the entry the
+// hint names (h < used implies h < the entries' capacity; a deleted entry's
+// key is null, a live entry's value is not).  Null when that is not the case.
+inline Value loadInstanceHinted(const gc::HeapValue* c, Value obj, Type* tp, Value name) {
+  if (attrCacheKind(c) != kAttrInstance || tp->dict_offset <= 0) return Value();
+  Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
+  if (dict.isNull() || !isExactDict(dict)) return Value();
+  DictObj* d = asDict(dict);
+  int64_t h = c[1].get().asSmallInt();
+  if (static_cast<uint64_t>(h) >= static_cast<uint64_t>(d->used)) return Value();
+  auto* entries = static_cast<ArrayObj*>(d->entries.get().asObject());
+  if (entries->items[2 * h].get() != name) return Value();
+  return entries->items[2 * h + 1].get();
+}
+
+// STORE_ATTR's commonest case, inline: a new value for the instance attribute
+// at the hinted entry (the key set and the dict's version stay the same).
+inline bool storeInstanceHinted(const gc::HeapValue* c, Value obj, Type* tp, Value name, Value v) {
+  if (attrCacheKind(c) != kAttrInstance || tp->dict_offset <= 0) return false;
+  Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
+  if (dict.isNull() || !isExactDict(dict)) return false;
+  DictObj* d = asDict(dict);
+  int64_t h = c[1].get().asSmallInt();
+  if (static_cast<uint64_t>(h) >= static_cast<uint64_t>(d->used)) return false;
+  auto* entries = static_cast<ArrayObj*>(d->entries.get().asObject());
+  if (entries->items[2 * h].get() != name) return false;
+  entries->items[2 * h + 1].set(v);
+  return true;
 }
 
 // LOAD_ATTR through a valid entry; null with no exception pending when the
@@ -944,9 +974,12 @@ op_LOAD_ATTR: {
   int64_t index = ip - 1 - code->code();
   Value v;
   if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kLoad)) {
-    bool failed = false;
-    v = loadAttrCached(c, obj, tp, nameAt(code, oparg), &failed);
-    if (failed) goto error;
+    v = loadInstanceHinted(c, obj, tp, nameAt(code, oparg));
+    if (v.isNull()) {
+      bool failed = false;
+      v = loadAttrCached(c, obj, tp, nameAt(code, oparg), &failed);
+      if (failed) goto error;
+    }
   }
   if (v.isNull()) {
     v = loadAttrFill(code, index, obj, nameAt(code, oparg));
@@ -961,7 +994,10 @@ op_STORE_ATTR: {
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
   int r = 0;
-  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore)) r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
+  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore)) {
+    if (storeInstanceHinted(c, obj, tp, nameAt(code, oparg), v)) DISPATCH();
+    r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
+  }
   if (r == 0) r = storeAttrFill(code, index, obj, nameAt(code, oparg), v);
   if (r < 0) goto error;
   DISPATCH();
