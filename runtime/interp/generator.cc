@@ -4,7 +4,6 @@
 #include "runtime/interp/generator.h"
 
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 #include "runtime/gc/heap.h"
@@ -83,17 +82,11 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
     ts->recursion_headroom = false;
     return Value();
   }
+  // The saved words are the frame as it was, with null above the operand
+  // stack's depth (suspendGeneratorFrame clears them): one copy restores it.
   ArrayObj* a = savedWords(g);
-  auto n = static_cast<size_t>(a->capacity);
-  Value* words = ts->stack.push(n);
+  Value* words = ts->stack.pushCopy(reinterpret_cast<const Value*>(a->items), static_cast<size_t>(a->capacity));
   if (words == nullptr) return raise(exc::RecursionError, "maximum recursion depth exceeded");
-  a = savedWords(asGen(gen));
-  // Only the live words: header, localsplus and the operand stack up to its
-  // saved depth (the rest of the block is zero, as push() left it).
-  size_t live = interp::Frame::kHeaderWords + static_cast<size_t>(asCode(a->items[0].get())->nlocalsplus) +
-                static_cast<size_t>(suspendedDepth(asGen(gen)));
-  if (live > n) live = n;
-  std::memcpy(static_cast<void*>(words), static_cast<const void*>(a->items), live * sizeof(Value));
   ts->recursion_depth++;
   auto* f = reinterpret_cast<Frame*>(words);
   f->setPrevious(ts->frame);
@@ -840,8 +833,7 @@ Value generatorFromFrame(Frame* frame) {
   Obj* o = newObject(t, sizeof(GenObj));
   auto* g = static_cast<GenObj*>(o);
   auto* a = static_cast<ArrayObj*>(words.asObject());
-  const Value* src = reinterpret_cast<const Value*>(frame);
-  for (size_t i = 0; i < n; ++i) a->items[i].set(src[i]);
+  gc::storeSlots(a->items, reinterpret_cast<const Value*>(frame), n);
   a->items[6].set(o);  // Frame::gen
   g->frame.set(words);
   g->code.set(frame->code);

@@ -44,6 +44,15 @@ class ValueStack final : public gc::RootBase {
     top_ += n;
     return words;
   }
+  // `n` words at the top holding a copy of `src` (a suspended generator's
+  // saved frame), or null when the stack has no room for them.
+  Value* pushCopy(const Value* src, size_t n) {
+    if (n > static_cast<size_t>(limit_ - top_)) return nullptr;
+    Value* words = top_;
+    __builtin_memcpy(static_cast<void*>(words), static_cast<const void*>(src), n * sizeof(Value));
+    top_ += n;
+    return words;
+  }
   // Drops everything from `words` up; `words` is what a push() returned.
   void popTo(Value* words) { top_ = words; }
 
