@@ -597,6 +597,10 @@ inline int storeAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, Va
     return typeOf(descr)->slots.tp_descr_set(descr, obj, v) < 0 ? -1 : 1;
   }
   Value dict = instanceDictOf(obj, tp);
+  if (dict.isNull() && tp->dict_offset != 0) {  // the object's first attribute: its dict is made now
+    dict = instanceDict(obj);
+    if (dict.isNull()) return -1;
+  }
   if (dict.isNull() || !isExactDict(dict)) return 0;
   Value e = asDict(dict)->entries.get();
   if (kind == kAttrInstance && !e.isNull()) {
