@@ -276,7 +276,39 @@ void pushMapped(StrBuilder& b, const uni::CaseMapped& m) {
 
 enum class CaseOp { kLower, kUpper, kFold, kSwap, kCapitalize, kTitle };
 
+// caseMap for ASCII text, which maps within ASCII one character to one: the
+// full Unicode mappings (and casefold, and title's "cased") agree with these
+// on it.
+Value caseMapAscii(Value self, CaseOp op) {
+  int64_t n = asStr(self)->length;
+  if (n == 0) return emptyStr();
+  StrObj* r = allocStr(1, n, true);
+  const auto* src = static_cast<const unsigned char*>(asStr(self)->data());
+  auto* dst = static_cast<unsigned char*>(r->data());
+  bool previous_cased = false;
+  for (int64_t i = 0; i < n; ++i) {
+    unsigned char c = src[i];
+    bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    auto toLower = [&] { return upper ? static_cast<unsigned char>(c + 32) : c; };
+    auto toUpper = [&] { return lower ? static_cast<unsigned char>(c - 32) : c; };
+    switch (op) {
+      case CaseOp::kLower:
+      case CaseOp::kFold: c = toLower(); break;
+      case CaseOp::kUpper: c = toUpper(); break;
+      case CaseOp::kSwap: c = upper ? toLower() : toUpper(); break;
+      case CaseOp::kCapitalize: c = i == 0 ? toUpper() : toLower(); break;
+      case CaseOp::kTitle:
+        c = previous_cased ? toLower() : toUpper();
+        previous_cased = upper || lower;
+        break;
+    }
+    dst[i] = c;
+  }
+  return Value(r);
+}
+
 Value caseMap(Value self, CaseOp op) {
+  if (asStr(self)->ascii) return caseMapAscii(self, op);
   std::u32string text = strToUcs4(self);
   U32Text t{text};
   StrBuilder b;
@@ -381,19 +413,20 @@ Value str_split(Value* args) {
   int64_t len = asStr(self)->length;
   Spans spans;
   if (isNone(sep)) {
-    StrObj* o = asStr(self);
-    int64_t i = 0;
-    while (maxsplit-- > 0) {
-      while (i < len && uni::is_space(o->at(i))) ++i;
-      if (i == len) break;
-      int64_t j = i;
-      while (i < len && !uni::is_space(o->at(i))) ++i;
-      spans.emplace_back(j, i);
-    }
-    if (i < len) {
-      while (i < len && uni::is_space(o->at(i))) ++i;
-      if (i != len) spans.emplace_back(i, len);
-    }
+    strimpl::withUnits(asStr(self)->data(), asStr(self)->kind, [&](const auto* u) {
+      int64_t i = 0;
+      while (maxsplit-- > 0) {
+        while (i < len && uni::is_space(u[i])) ++i;
+        if (i == len) break;
+        int64_t j = i;
+        while (i < len && !uni::is_space(u[i])) ++i;
+        spans.emplace_back(j, i);
+      }
+      if (i < len) {
+        while (i < len && uni::is_space(u[i])) ++i;
+        if (i != len) spans.emplace_back(i, len);
+      }
+    });
   } else {
     if (!isStr(sep)) return raisef(exc::TypeError, "must be str or None, not %s", typeNameOf(sep).c_str());
     int64_t m = asStr(sep)->length;
