@@ -97,6 +97,7 @@ constexpr std::array<char32_t, 66> kDecimalZeros = {
 };
 
 int decimal_value(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
   auto it = std::upper_bound(kDecimalZeros.begin(), kDecimalZeros.end(), cp);
   if (it == kDecimalZeros.begin()) return -1;
   char32_t zero = *(it - 1);

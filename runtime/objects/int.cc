@@ -828,6 +828,14 @@ int64_t int___hash__(Value a) {
 // The digits of |v| in `base`, or an empty string with ValueError pending
 // when the decimal digit limit forbids the conversion.
 bool intDigits(Value v, int base, std::string* out, bool* negative) {
+  if (v.isSmallInt()) {  // far below the digit limit
+    int64_t n = v.asSmallInt();
+    *negative = n < 0;
+    char buf[72];
+    uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+    out->assign(buf, std::to_chars(buf, buf + sizeof buf, magnitude, base).ptr);
+    return true;
+  }
   IntRef x(v);
   *negative = x.neg;
   if (bigint::base_has_digit_limit(base) && g_int_max_str_digits > 0 && x.mag.size() > 3 &&

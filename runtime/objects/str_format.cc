@@ -7,6 +7,7 @@
 // for bytes), so Python code run by __format__, __getitem__ or __str__ in the
 // middle of a format cannot invalidate what is being read.
 
+#include <charconv>
 #include <cctype>
 #include <climits>
 #include <string>
@@ -428,10 +429,16 @@ bool printfNumber(Value v, char conv, const PrintfSpec& spec, std::string* out) 
     iv = index(v);
   }
   if (iv.isNull()) return false;
-  const char* code = conv == 'o' ? "o" : (conv == 'x' || conv == 'X') ? "x" : "d";
-  Value digits_str = format(iv, newStr(code));
-  if (digits_str.isNull()) return false;
-  std::string digits = strToUtf8(digits_str);
+  int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
+  std::string digits;
+  if (iv.isSmallInt()) {
+    char buf[72];
+    digits.assign(buf, std::to_chars(buf, buf + sizeof buf, iv.asSmallInt(), base).ptr);
+  } else {
+    Value digits_str = format(iv, newStr(base == 8 ? "o" : base == 16 ? "x" : "d"));
+    if (digits_str.isNull()) return false;
+    digits = strToUtf8(digits_str);
+  }
   bool negative = !digits.empty() && digits[0] == '-';
   if (negative) digits.erase(0, 1);
   if (conv == 'X')
