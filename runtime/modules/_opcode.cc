@@ -106,7 +106,7 @@ Value _opcode_stack_effect(Value* args) {
   if (op >= kHaveArgument) {
     if (isNone(oparg)) return raise(exc::ValueError, "stack_effect: opcode requires oparg but oparg was not specified");
     int64_t n;
-    if (!argLong(oparg, &n)) return Value();
+    if (!argIndex(oparg, &n)) return Value();
     arg = static_cast<int>(n);
   } else if (!isNone(oparg)) {
     return raise(exc::ValueError, "stack_effect: opcode does not permit oparg but oparg was specified");

@@ -261,18 +261,6 @@ bool intParts(Value i, bool* neg, uint64_t* mag) {
   return true;
 }
 
-// PyLong_AsLong after __index__: OverflowError beyond int64.
-bool asLong(Value v, int64_t* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C long");
-    return false;
-  }
-  return true;
-}
-
 bool rangeCheck(int64_t x, int64_t lo, int64_t hi, const char* what) {
   if (x < lo) {
     raisef(exc::OverflowError, "%s is less than minimum", what);
@@ -290,7 +278,7 @@ bool convertItem(const Descr& d, Value v, Raw* out) {
   switch (d.code) {
     case 'b': {
       int64_t x;
-      if (!asLong(v, &x) || !rangeCheck(x, INT16_MIN, INT16_MAX, "signed short integer") ||
+      if (!argIndex(v, &x) || !rangeCheck(x, INT16_MIN, INT16_MAX, "signed short integer") ||
           !rangeCheck(x, -128, 127, "signed char"))
         return false;
       out->i8 = static_cast<int8_t>(x);
@@ -298,19 +286,19 @@ bool convertItem(const Descr& d, Value v, Raw* out) {
     }
     case 'B': {
       int64_t x;
-      if (!asLong(v, &x) || !rangeCheck(x, 0, 255, "unsigned byte integer")) return false;
+      if (!argIndex(v, &x) || !rangeCheck(x, 0, 255, "unsigned byte integer")) return false;
       out->u8 = static_cast<uint8_t>(x);
       return true;
     }
     case 'h': {
       int64_t x;
-      if (!asLong(v, &x) || !rangeCheck(x, INT16_MIN, INT16_MAX, "signed short integer")) return false;
+      if (!argIndex(v, &x) || !rangeCheck(x, INT16_MIN, INT16_MAX, "signed short integer")) return false;
       out->i16 = static_cast<int16_t>(x);
       return true;
     }
     case 'H': {
       int64_t x;
-      if (!asLong(v, &x) || !rangeCheck(x, INT32_MIN, INT32_MAX, "signed integer") ||
+      if (!argIndex(v, &x) || !rangeCheck(x, INT32_MIN, INT32_MAX, "signed integer") ||
           !rangeCheck(x, 0, UINT16_MAX, "unsigned short"))
         return false;
       out->u16 = static_cast<uint16_t>(x);
@@ -318,13 +306,13 @@ bool convertItem(const Descr& d, Value v, Raw* out) {
     }
     case 'i': {
       int64_t x;
-      if (!asLong(v, &x) || !rangeCheck(x, INT32_MIN, INT32_MAX, "signed integer")) return false;
+      if (!argIndex(v, &x) || !rangeCheck(x, INT32_MIN, INT32_MAX, "signed integer")) return false;
       out->i32 = static_cast<int32_t>(x);
       return true;
     }
     case 'l': {
       int64_t x;
-      if (!asLong(v, &x)) return false;
+      if (!argIndex(v, &x)) return false;
       out->i64 = x;
       return true;
     }

@@ -54,7 +54,7 @@ bool argUnsignedMask(Value v, unsigned* out) {
 // PyArg_Parse's "i": a C int with its own OverflowErrors.
 bool argFormatInt(Value v, int* out) {
   int64_t n;
-  if (!argLong(v, &n)) return false;
+  if (!argIndex(v, &n)) return false;
   if (n > INT_MAX || n < INT_MIN) {
     raise(exc::OverflowError, n > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
     return false;
@@ -179,7 +179,7 @@ Value fcntl_lockf(Value* args) {
   int fd, cmd, whence;
   if (!asFileDescriptor(args[1], &fd) || !argCInt(args[2], &cmd)) return Value();
   int64_t len, start;
-  if (!argLong(args[3], &len) || !argLong(args[4], &start) || !argCInt(args[5], &whence)) return Value();
+  if (!argIndex(args[3], &len) || !argIndex(args[4], &start) || !argCInt(args[5], &whence)) return Value();
   struct flock lock = {};
   if (cmd == LOCK_UN) {
     lock.l_type = F_UNLCK;

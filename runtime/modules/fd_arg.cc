@@ -43,17 +43,6 @@ bool asFileDescriptor(Value v, int* out) {
   return true;
 }
 
-bool argLong(Value v, int64_t* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C long");
-    return false;
-  }
-  return true;
-}
-
 bool setModuleAttr(Value module, const char* name, Value value) {
   return !value.isNull() && dictSet(moduleDict(module), internStr(name), value) == 0;
 }

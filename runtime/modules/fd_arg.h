@@ -1,7 +1,7 @@
 // What the issue #5 native modules share (fcntl, termios, pwd, grp,
 // resource, mmap, _locale, _queue, faulthandler, ...): file descriptors as
-// CPython's PyObject_AsFileDescriptor reads them, C long and uid/gid
-// arguments with CPython's errors, module attributes and module-level
+// CPython's PyObject_AsFileDescriptor reads them, uid/gid arguments with
+// CPython's errors, module attributes and module-level
 // exception classes made from C++.
 #pragma once
 
@@ -16,9 +16,6 @@ namespace tern {
 // TypeError "fileno() returned a non-integer", OverflowError outside a C int,
 // ValueError "file descriptor cannot be a negative integer (-1)".
 bool asFileDescriptor(Value v, int* out);
-
-// A C long from an int (or __index__), OverflowError outside int64.
-bool argLong(Value v, int64_t* out);
 
 // module.name = value; false with an exception pending (value null: the
 // error of whoever made it).

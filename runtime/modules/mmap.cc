@@ -127,7 +127,7 @@ Value mmap_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   int fd, flags, prot, access_arg;
   int64_t length, offset;
   if (!argCInt(bound[0], &fd) || !ssizeArg(bound[1], &length) || !argCInt(bound[2], &flags) ||
-      !argCInt(bound[3], &prot) || !argCInt(bound[4], &access_arg) || !argLong(bound[5], &offset)) {
+      !argCInt(bound[3], &prot) || !argCInt(bound[4], &access_arg) || !argIndex(bound[5], &offset)) {
     return Value();
   }
   if (length < 0) return raise(exc::OverflowError, "memory mapped length must be positive");
@@ -293,7 +293,7 @@ Value mmap_write(Value* args) {
 // PyArg_Parse's "b": an unsigned char.
 bool byteArg(Value v, int* out) {
   int64_t n;
-  if (!argLong(v, &n)) return false;
+  if (!argIndex(v, &n)) return false;
   if (n < 0) {
     raise(exc::OverflowError, "unsigned byte integer is less than minimum");
     return false;

@@ -71,7 +71,7 @@ bool limitsArg(Value v, struct rlimit* out) {
     return false;
   }
   int64_t cur, max;
-  if (!argLong(tupleItem(t, 0), &cur) || !argLong(tupleItem(t, 1), &max)) return false;
+  if (!argIndex(tupleItem(t, 0), &cur) || !argIndex(tupleItem(t, 1), &max)) return false;
   out->rlim_cur = static_cast<rlim_t>(cur);
   out->rlim_max = static_cast<rlim_t>(max);
   return true;
@@ -101,7 +101,7 @@ Value resource_setrlimit(Value* args) {
 Value resource_prlimit(Value* args) {
   int64_t pid;
   int resource;
-  if (!argLong(args[1], &pid) || !resourceArg(args[2], &resource)) return Value();
+  if (!argIndex(args[1], &pid) || !resourceArg(args[2], &resource)) return Value();
   struct rlimit new_limit, old_limit;
   bool set = !args[3].isNull();  // an explicit None is a bad sequence, as in CPython
   if (set && !limitsArg(args[3], &new_limit)) return Value();

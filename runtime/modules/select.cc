@@ -21,6 +21,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/fd_arg.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
@@ -43,37 +44,6 @@ int64_t monotonicNs() {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
-bool fileDescriptor(Value v, int* out) {
-  Value n = v;
-  if (!isInt(v)) {
-    Value fileno = lookupAttr(v, internStr("fileno"));
-    if (fileno.isNull()) {
-      if (errorPending()) return false;
-      raise(exc::TypeError, "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    n = call0(fileno);
-    if (n.isNull()) return false;
-    if (!isInt(n)) {
-      raise(exc::TypeError, "fileno() returned a non-integer");
-      return false;
-    }
-  }
-  int64_t fd;
-  if (!intToInt64(n, &fd) || fd > INT32_MAX || fd < INT32_MIN) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  if (fd < 0) {
-    raisef(exc::ValueError, "file descriptor cannot be a negative integer (%d)", static_cast<int>(fd));
-    return false;
-  }
-  *out = static_cast<int>(fd);
-  return true;
 }
 
 // A timeout in seconds (None: -1, wait forever) as nanoseconds, rounded up.
@@ -125,7 +95,7 @@ bool collectFds(Value arg, Value* items_out, FdItems* out, fd_set* set, int* max
   FD_ZERO(set);
   for (int64_t i = 0; i < listLength(items); ++i) {
     int fd;
-    if (!fileDescriptor(listItem(items, i), &fd)) return false;
+    if (!asFileDescriptor(listItem(items, i), &fd)) return false;
     if (fd >= FD_SETSIZE) {
       raise(exc::ValueError, "filedescriptor out of range in select()");
       return false;
@@ -225,7 +195,7 @@ Value select_poll(Value* /*args*/) {
 
 Value poll_register(Value* args) {
   int fd, mask = POLLIN | POLLPRI | POLLOUT;
-  if (!fileDescriptor(args[1], &fd)) return Value();
+  if (!asFileDescriptor(args[1], &fd)) return Value();
   if (!args[2].isNull() && !eventMask(args[2], &mask)) return Value();
   if (dictSet(asPoll(args[0])->registrations.get(), newInt(fd), newInt(mask)) < 0) return Value();
   return None();
@@ -233,7 +203,7 @@ Value poll_register(Value* args) {
 
 Value poll_modify(Value* args) {
   int fd, mask;
-  if (!fileDescriptor(args[1], &fd) || !eventMask(args[2], &mask)) return Value();
+  if (!asFileDescriptor(args[1], &fd) || !eventMask(args[2], &mask)) return Value();
   Value regs = asPoll(args[0])->registrations.get();
   int present = dictContains(regs, newInt(fd));
   if (present < 0) return Value();
@@ -244,7 +214,7 @@ Value poll_modify(Value* args) {
 
 Value poll_unregister(Value* args) {
   int fd;
-  if (!fileDescriptor(args[1], &fd)) return Value();
+  if (!asFileDescriptor(args[1], &fd)) return Value();
   int r = dictDel(asPoll(args[0])->registrations.get(), newInt(fd));
   if (r < 0) return Value();
   if (r == 0) return raiseKeyError(newInt(fd));

@@ -71,7 +71,7 @@ Value termios_tcsetattr(Value* args) {
   if (tcgetattr(fd, &mode) < 0) return raiseTermiosError(errno);
   int64_t flags[6];
   for (int i = 0; i < 6; ++i) {
-    if (!argLong(listItem(attrs, i), &flags[i])) return Value();
+    if (!argIndex(listItem(attrs, i), &flags[i])) return Value();
   }
   Value cc = listItem(attrs, 6);
   if (!isList(cc) || listLength(cc) != NCCS) {
@@ -88,7 +88,7 @@ Value termios_tcsetattr(Value* args) {
       mode.c_cc[i] = static_cast<cc_t>(b[0]);
     } else if (isInt(v)) {
       int64_t n;
-      if (!argLong(v, &n)) return Value();
+      if (!argIndex(v, &n)) return Value();
       mode.c_cc[i] = static_cast<cc_t>(n);
     } else {
       return raise(exc::TypeError, "tcsetattr: elements of attributes must be characters or integers");
@@ -137,9 +137,9 @@ Value termios_tcsetwinsize(Value* args) {
   if (ioctl(fd, TIOCGWINSZ, &w) < 0) return raiseTermiosError(errno);
   int64_t rows, cols;
   Value r = getItem(size, newInt(0));
-  if (r.isNull() || !argLong(r, &rows)) return Value();
+  if (r.isNull() || !argIndex(r, &rows)) return Value();
   Value c = getItem(size, newInt(1));
-  if (c.isNull() || !argLong(c, &cols)) return Value();
+  if (c.isNull() || !argIndex(c, &cols)) return Value();
   if (rows < 0 || rows > USHRT_MAX || cols < 0 || cols > USHRT_MAX) {
     return raise(exc::OverflowError, "winsize value(s) out of range.");
   }

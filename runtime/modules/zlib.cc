@@ -214,6 +214,22 @@ bool setInflateZdict(Value self) {
   return true;
 }
 
+// One inflate() call, giving the stream its dictionary when it asks for one:
+// 1 go on, 0 stop (`*err` says why, for the caller to report), -1 with an
+// exception raised.
+int inflateStep(Value self, z_stream* zst, int flush, int* err) {
+  *err = inflate(zst, flush);
+  switch (*err) {
+    case Z_OK:
+    case Z_BUF_ERROR:
+    case Z_STREAM_END:
+      return 1;
+    default:
+      if (*err == Z_NEED_DICT && !asZlib(self)->zdict.get().isNull()) return setInflateZdict(self) ? 1 : -1;
+      return 0;
+  }
+}
+
 // CPython's save_unconsumed_input: after inflating `input`, keeps what is left
 // in unused_data (past the end of the stream) or unconsumed_tail.
 bool saveUnconsumedInput(Value self, const std::string& input, int err) {
@@ -539,19 +555,9 @@ Value Decompress_decompress(Value* args) {
         if (out.size(zst) == hard_limit) goto save;
         if (!out.grow(zst)) return Value();
       }
-      err = inflate(zst, Z_SYNC_FLUSH);
-      switch (err) {
-        case Z_OK:
-        case Z_BUF_ERROR:
-        case Z_STREAM_END:
-          break;
-        default:
-          if (err == Z_NEED_DICT && !asZlib(self)->zdict.get().isNull()) {
-            if (!setInflateZdict(self)) return Value();
-            break;
-          }
-          goto save;
-      }
+      int step = inflateStep(self, zst, Z_SYNC_FLUSH, &err);
+      if (step < 0) return Value();
+      if (step == 0) goto save;
     } while (zst->avail_out == 0 || err == Z_NEED_DICT);
   } while (err != Z_STREAM_END && ibuflen != 0);
 save:
@@ -584,19 +590,9 @@ Value Decompress_flush(Value* args) {
     int flush = ibuflen == 0 ? Z_FINISH : Z_NO_FLUSH;
     do {
       if (zst->avail_out == 0 && !out.grow(zst)) return Value();
-      err = inflate(zst, flush);
-      switch (err) {
-        case Z_OK:
-        case Z_BUF_ERROR:
-        case Z_STREAM_END:
-          break;
-        default:
-          if (err == Z_NEED_DICT && !asZlib(self)->zdict.get().isNull()) {
-            if (!setInflateZdict(self)) return Value();
-            break;
-          }
-          goto save;
-      }
+      int step = inflateStep(self, zst, flush, &err);
+      if (step < 0) return Value();
+      if (step == 0) goto save;
     } while (zst->avail_out == 0 || err == Z_NEED_DICT);
   } while (err != Z_STREAM_END && ibuflen != 0);
 save:
