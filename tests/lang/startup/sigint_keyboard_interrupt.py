@@ -4,6 +4,13 @@ import signal
 import subprocess
 import sys
 
+# Started with SIGINT ignored (as a background job of a non-interactive shell
+# is), neither interpreter installs its handler and the loops below would
+# never end: start again with the default disposition.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
 print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
 
 # Inside a while loop.
