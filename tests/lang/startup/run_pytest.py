@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-# The children import all of pytest five times: under the GC stress suite's
+# The children import all of pytest three times: under the GC stress suite's
 # settings that takes minutes, so they run with the default collector.
 env = {k: v for k, v in os.environ.items() if not k.startswith("TERN_GC")}
 env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -25,8 +25,6 @@ def run(*args):
             print("   ", line)
 
 
-run("-q")
-run("-q", "-k", "param or fixture")
-run("-x", "-q")
+run("-q", "-rsx")
+run("-q", "-x", "-k", "param or fixture")
 run("--collect-only", "-q")
-run("-q", "-rsx", "-k", "TestGroup")
