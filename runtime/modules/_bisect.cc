@@ -32,26 +32,15 @@ Value sequenceItem(Value a, int64_t i) {
 }
 
 // lo: a Py_ssize_t; hi: None or a Py_ssize_t (-1 and None both mean len(a)).
-bool ssizeArg(Value v, int64_t* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
-
 bool bounds(Value a, Value lo_arg, Value hi_arg, int64_t* lo, int64_t* hi) {
-  if (!ssizeArg(lo_arg, lo)) return false;
+  if (!argSsizeT(lo_arg, lo)) return false;
   *hi = -1;
   if (!isNone(hi_arg)) {
     if (!hi_arg.isSmallInt() && typeOf(hi_arg)->slots.nb_index == nullptr) {
       raisef(exc::TypeError, "argument should be integer or None, not '%s'", typeNameOf(hi_arg).c_str());
       return false;
     }
-    if (!ssizeArg(hi_arg, hi)) return false;
+    if (!argSsizeT(hi_arg, hi)) return false;
   }
   if (*lo < 0) {
     raise(exc::ValueError, "lo must be non-negative");

@@ -93,18 +93,6 @@ bool checkWritable(Value self) {
   return true;
 }
 
-// PyArg_Parse's "n": a Py_ssize_t through __index__.
-bool ssizeArg(Value v, int64_t* out) {
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
-
 // _Py_convert_optional_to_ssize_t: None keeps the default.
 bool optionalSsizeArg(Value v, int64_t* out) {
   if (v.isNull() || isNone(v)) return true;
@@ -112,7 +100,7 @@ bool optionalSsizeArg(Value v, int64_t* out) {
     raisef(exc::TypeError, "argument should be integer or None, not '%s'", typeNameOf(v).c_str());
     return false;
   }
-  return ssizeArg(v, out);
+  return argSsizeT(v, out);
 }
 
 // ===========================================================================
@@ -126,7 +114,7 @@ Value mmap_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   if (!bindArguments(&kMmapNewDef, Value(), args, nargs, kwnames, bound)) return Value();
   int fd, flags, prot, access_arg;
   int64_t length, offset;
-  if (!argCInt(bound[0], &fd) || !ssizeArg(bound[1], &length) || !argCInt(bound[2], &flags) ||
+  if (!argCInt(bound[0], &fd) || !argSsizeT(bound[1], &length) || !argCInt(bound[2], &flags) ||
       !argCInt(bound[3], &prot) || !argCInt(bound[4], &access_arg) || !argIndex(bound[5], &offset)) {
     return Value();
   }
@@ -257,8 +245,8 @@ Value mmapFind(Value* args, bool reverse) {
   std::string sub;
   if (!bufferCopyBytes(args[1], &sub)) return Value();
   int64_t start = asMmap(self)->pos, end = asMmap(self)->size;
-  if (!args[2].isNull() && !ssizeArg(args[2], &start)) return Value();
-  if (!args[3].isNull() && !ssizeArg(args[3], &end)) return Value();
+  if (!args[2].isNull() && !argSsizeT(args[2], &start)) return Value();
+  if (!args[3].isNull() && !argSsizeT(args[3], &end)) return Value();
   if (!checkValid(self)) return Value();
   MmapObj* m = asMmap(self);
   auto clip = [&](int64_t v) {
@@ -336,7 +324,7 @@ Value mmap_seek(Value* args) {
   Value self = args[0];
   int64_t dist;
   int how;
-  if (!ssizeArg(args[1], &dist) || !argCInt(args[2], &how)) return Value();
+  if (!argSsizeT(args[1], &dist) || !argCInt(args[2], &how)) return Value();
   if (!checkValid(self)) return Value();
   MmapObj* m = asMmap(self);
   int64_t where;
@@ -364,7 +352,7 @@ Value mmap_seek(Value* args) {
 Value mmap_move(Value* args) {
   Value self = args[0];
   int64_t dest, src, count;
-  if (!ssizeArg(args[1], &dest) || !ssizeArg(args[2], &src) || !ssizeArg(args[3], &count)) return Value();
+  if (!argSsizeT(args[1], &dest) || !argSsizeT(args[2], &src) || !argSsizeT(args[3], &count)) return Value();
   if (!checkValid(self) || !checkWritable(self)) return Value();
   MmapObj* m = asMmap(self);
   if (dest < 0 || src < 0 || count < 0 || m->size - dest < count || m->size - src < count) {
@@ -377,7 +365,7 @@ Value mmap_move(Value* args) {
 Value mmap_flush(Value* args) {
   Value self = args[0];
   int64_t offset = 0, size = asMmap(self)->size;
-  if ((!args[1].isNull() && !ssizeArg(args[1], &offset)) || (!args[2].isNull() && !ssizeArg(args[2], &size))) {
+  if ((!args[1].isNull() && !argSsizeT(args[1], &offset)) || (!args[2].isNull() && !argSsizeT(args[2], &size))) {
     return Value();
   }
   if (!checkValid(self)) return Value();
@@ -391,7 +379,7 @@ Value mmap_flush(Value* args) {
 Value mmap_resize(Value* args) {
   Value self = args[0];
   int64_t new_size;
-  if (!ssizeArg(args[1], &new_size)) return Value();
+  if (!argSsizeT(args[1], &new_size)) return Value();
   if (!checkValid(self)) return Value();
   if (asMmap(self)->exports > 0 && bufferExports(self) > 0) {
     return raise(exc::BufferError, "mmap can't resize with extant buffers exported.");
@@ -415,9 +403,9 @@ Value mmap_madvise(Value* args) {
   Value self = args[0];
   int option;
   int64_t start = 0;
-  if (!argCInt(args[1], &option) || (!args[2].isNull() && !ssizeArg(args[2], &start))) return Value();
+  if (!argCInt(args[1], &option) || (!args[2].isNull() && !argSsizeT(args[2], &start))) return Value();
   int64_t length = asMmap(self)->size - start;
-  if (!args[3].isNull() && !ssizeArg(args[3], &length)) return Value();
+  if (!args[3].isNull() && !argSsizeT(args[3], &length)) return Value();
   if (!checkValid(self)) return Value();
   MmapObj* m = asMmap(self);
   if (start < 0 || start >= m->size) return raise(exc::ValueError, "madvise start out of bounds");

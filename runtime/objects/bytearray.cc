@@ -447,7 +447,7 @@ Value bytearray_extend(Value* args) {
 Value bytearray_insert(Value* args) {
   Value self = args[0];
   int64_t i;
-  if (!strimpl::ssizeArg(args[1], &i)) return Value();
+  if (!argSsizeT(args[1], &i)) return Value();
   int b;
   if (!byteValue(args[2], &b)) return Value();
   int64_t len = asByteArray(self)->length;
@@ -464,7 +464,7 @@ Value bytearray_insert(Value* args) {
 Value bytearray_pop(Value* args) {
   Value self = args[0];
   int64_t i;
-  if (!strimpl::ssizeArg(args[1], &i)) return Value();
+  if (!argSsizeT(args[1], &i)) return Value();
   int64_t len = asByteArray(self)->length;
   if (len == 0) return raise(exc::IndexError, "pop from empty bytearray");
   if (i < 0) i += len;

@@ -207,7 +207,7 @@ bool fillArg(Value v, const char* method, char* out) {
 Value padImpl(Value* args, const char* method, sl::Padding (*padding)(size_t, int64_t)) {
   int64_t width;
   char fill;
-  if (!ssizeArg(args[1], &width) || !fillArg(args[2], method, &fill)) return Value();
+  if (!argSsizeT(args[1], &width) || !fillArg(args[2], method, &fill)) return Value();
   std::string data = selfCopy(args[0]);
   sl::Padding p = padding(data.size(), width);
   if (p.left == 0 && p.right == 0) return unchangedLike(args[0], data);
@@ -264,7 +264,7 @@ Value partitionImpl(Value* args, bool reverse) {
 
 Value splitImpl(Value* args, bool reverse) {
   int64_t maxsplit;
-  if (!ssizeArg(args[2], &maxsplit)) return Value();
+  if (!argSsizeT(args[2], &maxsplit)) return Value();
   std::string sep;
   bool whitespace = isNone(args[1]);
   if (!whitespace) {
@@ -392,7 +392,7 @@ Value bytes_join(Value* args) {
 Value bytes_replace(Value* args) {
   std::string old_s, new_s;
   int64_t count;
-  if (!bufferArg(args[1], &old_s) || !bufferArg(args[2], &new_s) || !ssizeArg(args[3], &count)) return Value();
+  if (!bufferArg(args[1], &old_s) || !bufferArg(args[2], &new_s) || !argSsizeT(args[3], &count)) return Value();
   std::string data = selfCopy(args[0]);
   sl::ReplaceSize size = sl::replace_measure(units(data), units(old_s), units(new_s), count);
   if (size.too_long) return raise(exc::OverflowError, "replace bytes is too long");
@@ -416,7 +416,7 @@ Value bytes_expandtabs(Value* args) {
 
 Value bytes_zfill(Value* args) {
   int64_t width;
-  if (!ssizeArg(args[1], &width)) return Value();
+  if (!argSsizeT(args[1], &width)) return Value();
   std::string data = selfCopy(args[0]);
   size_t len = sl::zfill_length(data.size(), width);
   if (len == data.size()) return unchangedLike(args[0], data);

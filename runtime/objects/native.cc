@@ -516,6 +516,21 @@ bool argIndex(Value v, int64_t* out) {
   return true;
 }
 
+bool argSsizeT(Value v, int64_t* out) {
+  if (v.isSmallInt()) {
+    *out = v.asSmallInt();
+    return true;
+  }
+  Value i = index(v);
+  if (i.isNull()) return false;
+  if (!intToInt64(i, out)) {
+    clearError();
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 bool argSsize(Value v, int64_t* out) {
   if (v.isSmallInt()) {
     *out = v.asSmallInt();

@@ -134,6 +134,7 @@ Value callNative(const MethodDef* def, Value bound_self, const Value* args, size
 // interpreted as an integer") and return false on error.
 bool argIndex(Value v, int64_t* out);             // __index__, clamped? no: OverflowError when out of int64
 bool argSsize(Value v, int64_t* out);             // like argIndex, OverflowError "cannot fit 'int' into an index-sized integer"
+bool argSsizeT(Value v, int64_t* out);            // clinic's "n": like argIndex, OverflowError "... convert to C ssize_t"
 bool argCInt(Value v, int* out);                 // __index__ into a C int (clinic's "int"), OverflowError outside it
 bool argDouble(Value v, double* out);             // float(), __float__/__index__
 bool argStr(Value v, const char* func, const char* param);  // type check: str required

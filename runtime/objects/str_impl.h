@@ -93,9 +93,6 @@ inline void adjustIndices(int64_t len, int64_t* start, int64_t* end) {
     if (*start < 0) *start = 0;
   }
 }
-// A Py_ssize_t argument (clinic): __index__, OverflowError "Python int too
-// large to convert to C ssize_t".
-bool ssizeArg(Value v, int64_t* out);
 
 // ---------------------------------------------------------------------------
 // Searching code units (any widths on either side).  The caller has

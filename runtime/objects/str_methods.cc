@@ -56,21 +56,6 @@ bool sliceIndexArg(Value v, int64_t* out) {
   return true;
 }
 
-bool ssizeArg(Value v, int64_t* out) {
-  if (v.isSmallInt()) {
-    *out = v.asSmallInt();
-    return true;
-  }
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
-
 // Calls f(Units<H> haystack, Units<N> needle) over two strs' code units.
 template <class F>
 decltype(auto) withTwoStrs(Value a, Value b, F&& f) {
@@ -197,7 +182,7 @@ Value pad(Value self, int64_t left, int64_t right, char32_t fill) {
 
 // width, fillchar prologue.
 bool padArgs(Value* args, int64_t* width, char32_t* fill) {
-  if (!ssizeArg(args[1], width)) return false;
+  if (!argSsizeT(args[1], width)) return false;
   return fillChar(args[2], fill);
 }
 
@@ -216,7 +201,7 @@ Value listOfSpans(Value self, const Spans& spans) {
 }
 
 bool maxsplitArg(Value v, int64_t* out) {
-  if (!ssizeArg(v, out)) return false;
+  if (!argSsizeT(v, out)) return false;
   if (*out < 0) *out = INT64_MAX;
   return true;
 }
@@ -542,7 +527,7 @@ Value str_replace(Value* args) {
     return raisef(exc::TypeError, "replace() argument 2 must be str, not %s", argTypeName(new_s).c_str());
   }
   int64_t count;
-  if (!ssizeArg(args[3], &count)) return Value();
+  if (!argSsizeT(args[3], &count)) return Value();
   if (count < 0) count = INT64_MAX;
   int64_t len = asStr(self)->length, m = asStr(old_s)->length;
   if (count == 0) return unchanged(self);
@@ -636,7 +621,7 @@ Value str_rjust(Value* args) {
 Value str_zfill(Value* args) {
   Value self = args[0];
   int64_t width;
-  if (!ssizeArg(args[1], &width)) return Value();
+  if (!argSsizeT(args[1], &width)) return Value();
   int64_t len = asStr(self)->length;
   if (width <= len) return unchanged(self);
   int64_t fill = width - len;
