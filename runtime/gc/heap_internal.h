@@ -8,16 +8,19 @@
 //   - young_weak_slots: old weak slots that referred to a young object when they
 //     were stored (barrier.h) or after the last collection;
 //   - dirty_cards: the index of every card whose byte is set, each once;
-//   - shadows: young objects whose identity was taken -> their reserved old cell.
+//   - shadows: young objects whose identity was taken -> their reserved old cell;
+//   - externals, young_externals: linked objects -> their links (external.cc).
 // The queues of work for after the collection (pending_finalize,
 // pending_weak_cleared) are roots: what is queued stays alive until it ran.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/gc/external.h"
 #include "runtime/gc/heap.h"
 #include "runtime/gc/nursery.h"
 #include "runtime/gc/old_space.h"
@@ -35,6 +38,8 @@ struct Heap {
   std::vector<Object*> young_finalizable, old_finalizable;
   std::vector<Object*> young_weak_holders, old_weak_holders;
   std::unordered_map<Object*, Object*> shadows;
+  std::unordered_map<Object*, ExternalLink*> externals;
+  std::vector<std::pair<Object*, ExternalLink*>> young_externals;
   RootVector pending_finalize;
   RootVector pending_weak_cleared;
   bool running_finalizers = false;
@@ -67,6 +72,14 @@ std::vector<uintptr_t> conservativeRoots();
 
 // Finalizer queueing (finalizers.cc).
 void queueWeakCleared(Object* holder);
+
+// External links (external.cc): strong links as roots (only the young ones
+// for a minor collection); after a minor collection, moving or releasing the
+// young ones (survivor_of: the object's new address, null if it died); after
+// marking, releasing the links of dead objects.
+void traceStrongExternals(RootVisitor& visitor, bool young_only);
+void updateYoungExternals(const std::function<Object*(Object*)>& survivor_of);
+void sweepExternals(const std::function<bool(Object*)>& is_live);
 
 void recordPause(Generation generation, std::chrono::nanoseconds pause);
 

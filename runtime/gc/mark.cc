@@ -11,7 +11,8 @@
 //
 // After marking: unreachable finalizable objects are resurrected (marked, with
 // everything they reference) and queued; weak slots whose referents are unmarked
-// are cleared; then the sweep frees every unmarked object.
+// are cleared; external links of unmarked objects are released; then the sweep
+// frees every unmarked object.
 #include "runtime/gc/heap_internal.h"
 
 namespace tern::gc {
@@ -108,11 +109,13 @@ void markAndSweep(const MinorResult& minor) {
   }
   for (Object* object : minor.pinned) marker.traceYoung(object);
   traceRegisteredRoots(marker);
+  traceStrongExternals(marker, /*young_only=*/false);
   for (auto [object, shadow] : h.shadows) h.old.mark(shadow);
   marker.drain();
 
   finalizeUnreachable(h, marker);
   processWeakSlots(h);
+  sweepExternals([&](Object* object) { return isLive(h, Value(object)); });
   h.old.sweep(h.config.poison, h.config.release);
 }
 

@@ -6,7 +6,7 @@
 //   bit  0       kForwarded: the object was evacuated; the rest of the word is the
 //                new address.  Only ever true inside a minor collection for objects
 //                in from-space; never seen by the mutator.
-//   bits 1..11   GC flags (below)
+//   bits 1..11   GC flags (below; bits 4..6 are the age)
 //   bits 12..15  reserved for the object model
 //   bits 16..31  layout id (index into the layout table; 0 is never a valid layout)
 //   bits 32..63  size of the object in 8-byte words, header included
@@ -42,6 +42,8 @@ inline constexpr uint64_t kHasShadow = 1u << 3;
 inline constexpr unsigned kAgeShift = 4;  // bits 4..6: minor collections survived
 inline constexpr uint64_t kAgeMask = 7u << kAgeShift;
 inline constexpr unsigned kMaxAge = 7;
+// C memory links to the object: a cpyext proxy (external.h).
+inline constexpr uint64_t kHasExternal = 1u << 7;
 inline constexpr unsigned kLayoutShift = 16;
 inline constexpr unsigned kSizeShift = 32;
 

@@ -8,7 +8,8 @@
 //   1. unreachable finalizable objects are resurrected (copied, with everything
 //      they reference) and queued;
 //   2. weak slots are updated or cleared;
-//   3. identity shadows follow their objects (identity.cc);
+//   3. identity shadows follow their objects (identity.cc), and so do external
+//      links (external.cc), whose strong ones were roots;
 //   4. the nursery is reset around the pinned objects.
 // Every old slot that still refers to a young object afterwards has its card
 // dirtied by writeBarrier() as the slot is updated, which restores the
@@ -201,11 +202,15 @@ MinorResult scavenge(bool promote_all, bool want_old_candidates) {
     }
   }
   traceRegisteredRoots(scavenger);
+  traceStrongExternals(scavenger, /*young_only=*/true);
   scavenger.scanDirtyCards();
   scavenger.drain();
   scavenger.finalizeUnreachable();
   scavenger.processWeakSlots();
   scavenger.updateShadows();
+  updateYoungExternals([&](Object* object) -> Object* {
+    return scavenger.survived(object) ? scavenger.afterCollection(object) : nullptr;
+  });
 
   result.pinned = std::move(scavenger.pinned());
   h.nursery.finishCollection(result.pinned, h.config.poison);

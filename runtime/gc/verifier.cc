@@ -8,7 +8,8 @@
 //   - Every old strong slot that refers to a young object lies in a dirty card,
 //     and every old weak slot that does is on the young-weak-slot list: a store
 //     that bypassed the barrier is reported.
-//   - The collector's lists hold objects of the right generation and state.
+//   - The collector's lists hold objects of the right generation and state;
+//     every external link names its object, which carries kHasExternal.
 // It walks every object, dead ones included: nothing an object refers to is
 // freed before the object itself, so garbage must be well-formed too.
 #include <cinttypes>
@@ -64,6 +65,13 @@ class Verifier final : public RootVisitor {
                 describe(object).c_str());
       }
     }
+    for (auto [object, link] : h_.externals) {
+      expect(object->hasFlag(header::kHasExternal) && link->target == Value(object), object, "linked object");
+      if (!isValidReference(Value(object))) problem("external link %p names no object", static_cast<void*>(link));
+    }
+    size_t young_linked = 0;
+    for (auto [object, link] : h_.externals) young_linked += isYoung(object);
+    if (young_linked != h_.young_externals.size()) problem("young external links are not all listed");
   }
 
   std::vector<std::string> take() { return std::move(problems_); }
