@@ -52,6 +52,18 @@ void removeExternal(Object* object) {
 
 size_t externalCount() { return heap().externals.size(); }
 
+void forEachExternal(void (*fn)(ExternalLink* link, void* data), void* data) {
+  for (auto& [object, link] : heap().externals) fn(link, data);
+}
+
+void beginFullExternals() {
+  if (g_hooks != nullptr && g_hooks->begin_full != nullptr) g_hooks->begin_full();
+}
+
+void endFullExternals() {
+  if (g_hooks != nullptr && g_hooks->end_full != nullptr) g_hooks->end_full();
+}
+
 // ---------------------------------------------------------------------------
 // Collections
 

@@ -25,6 +25,13 @@ struct ExternalLink {
 struct ExternalHooks {
   bool (*is_strong)(const ExternalLink* link) = nullptr;
   void (*release)(ExternalLink* link) = nullptr;
+  // Around a full collection (optional): begin_full runs before any root is
+  // traced, end_full after the sweep.  They let the owner decide strength
+  // with a view of all links (cpyext discounts references that links' own C
+  // memory holds, so that cycles through C objects can be collected).  They
+  // run inside the collector under the same rules as release().
+  void (*begin_full)() = nullptr;
+  void (*end_full)() = nullptr;
 };
 
 // Installs the owner's hooks once, before the first link is added.
@@ -43,5 +50,7 @@ void addExternal(Object* object, ExternalLink* link);
 void removeExternal(Object* object);
 
 size_t externalCount();
+// Calls fn(link, data) for every link (for begin_full).
+void forEachExternal(void (*fn)(ExternalLink* link, void* data), void* data);
 
 }  // namespace tern::gc

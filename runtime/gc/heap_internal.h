@@ -80,6 +80,8 @@ void queueWeakCleared(Object* holder);
 void traceStrongExternals(RootVisitor& visitor, bool young_only);
 void updateYoungExternals(const std::function<Object*(Object*)>& survivor_of);
 void sweepExternals(const std::function<bool(Object*)>& is_live);
+void beginFullExternals();
+void endFullExternals();
 
 void recordPause(Generation generation, std::chrono::nanoseconds pause);
 

@@ -103,6 +103,7 @@ void markAndSweep(const MinorResult& minor) {
   h.old.clearAllCards();
   h.dirty_cards.clear();
 
+  beginFullExternals();
   Marker marker(h);
   for (uintptr_t word : minor.old_candidates) {
     if (Object* object = h.old.objectContaining(word)) marker.markObject(object);
@@ -117,6 +118,7 @@ void markAndSweep(const MinorResult& minor) {
   processWeakSlots(h);
   sweepExternals([&](Object* object) { return isLive(h, Value(object)); });
   h.old.sweep(h.config.poison, h.config.release);
+  endFullExternals();
 }
 
 }  // namespace tern::gc

@@ -10,8 +10,8 @@
 //   - frozen modules: Tern freezes nothing (the import bootstrap is loaded
 //     from the stdlib's source or its .pyc, importer.cc), so is_frozen says
 //     False and find_frozen None;
-//   - extension modules: extension_suffixes() is empty and create_dynamic
-//     refuses, until the C-API loader exists (issue #6);
+//   - extension modules: create_dynamic and exec_dynamic are cpyext's loader
+//     (cpyext/import.h);
 //   - .pyc support: _fix_co_filename, source_hash, check_hash_based_pycs.
 #include <pthread.h>
 
@@ -20,6 +20,7 @@
 #include <mutex>
 #include <string>
 
+#include "cpyext/import.h"
 #include "runtime/interp/code.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
@@ -149,20 +150,23 @@ Value _imp__frozen_module_names(Value*) { return newList(); }
 
 Value _imp__override_frozen_modules_for_tests(Value*) { return None(); }
 
-Value _imp_extension_suffixes(Value*) { return newList(); }
-
-Value _imp_create_dynamic(Value* args) {
-  Value name = getAttr(args[1], internStr("name"));
-  if (name.isNull()) return name;
-  Value msg = newStr("Tern cannot load extension modules yet (the C-API loader is issue #6)");
-  Value err = newException(exc::ImportError, newTupleOf({msg}));
-  if (err.isNull()) return err;
-  static_cast<ImportErrorObj*>(err.asObject())->name.set(name);
-  static_cast<ImportErrorObj*>(err.asObject())->msg.set(msg);
-  return raiseException(err);
+// Tern's own builds first, then CPython 3.11's binaries (DESIGN.md §6).
+Value _imp_extension_suffixes(Value*) {
+  static const char* const kSuffixes[] = {".tern-311-x86_64-linux-gnu.so", ".cpython-311-x86_64-linux-gnu.so",
+                                          ".abi3.so", ".so"};
+  Value list = newList();
+  for (const char* s : kSuffixes) {
+    if (!listAppend(list, newStr(s))) return Value();
+  }
+  return list;
 }
 
-Value _imp_exec_dynamic(Value*) { return newInt(0); }
+Value _imp_create_dynamic(Value* args) { return createExtensionModule(args[1]); }
+
+Value _imp_exec_dynamic(Value* args) {
+  int r = execExtensionModule(args[1]);
+  return r < 0 ? Value() : newInt(r);
+}
 
 // Sets co_filename of `code` and of its nested code objects that had the
 // same old name.

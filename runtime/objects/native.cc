@@ -476,6 +476,7 @@ bool countsRecursion(const NativeSig* sig) {
 
 Value callWithSig(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
                   bool via_descriptor = false) {
+  if (def->raw != nullptr) return def->raw(def, self, args, nargs, kwnames);
   if (!countsRecursion(sig)) return bindAndCall(def, sig, self, args, nargs, kwnames, via_descriptor);
   if (!enterRecursiveCall(" while calling a Python object")) return Value();
   Value r = bindAndCall(def, sig, self, args, nargs, kwnames, via_descriptor);
@@ -1166,6 +1167,7 @@ Value getset_get(Value descr, Value obj, Value) {
   if (obj.isNull()) return descr;
   if (!checkDescrInstance(descr, obj)) return Value();
   const GetSetDef* def = asGetSet(descr)->def;
+  if (def->raw_get != nullptr) return def->raw_get(def, obj);
   if (def->get == nullptr) {
     return raisef(exc::AttributeError, "attribute '%s' of '%s' objects is not readable", descrName(descr).c_str(),
                   descrTypeName(descr).c_str());
@@ -1176,6 +1178,7 @@ Value getset_get(Value descr, Value obj, Value) {
 int getset_set(Value descr, Value obj, Value value) {
   if (!checkDescrInstance(descr, obj)) return -1;
   const GetSetDef* def = asGetSet(descr)->def;
+  if (def->raw_set != nullptr) return def->raw_set(def, obj, value);
   if (def->set == nullptr) {
     raisef(exc::AttributeError, "attribute '%s' of '%s' objects is not writable", descrName(descr).c_str(),
            descrTypeName(descr).c_str());

@@ -51,20 +51,32 @@ inline constexpr uint32_t kQualifiedArity = 1u << 5;
 inline constexpr uint32_t kOptionalGroups = 1u << 4;
 }  // namespace method_flags
 
+struct MethodDef;
+// A raw native binds its own arguments: it gets each call as made (cpyext's
+// PyMethodDef functions, which parse their arguments in C).
+using RawNativeFn = Value (*)(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames);
+
 struct MethodDef {
   const char* name = nullptr;
   const char* signature = nullptr;  // "($self, /, x, y=None)"; "($module, ...)" for module functions
   NativeFn fn = nullptr;
   uint32_t flags = 0;
   const char* doc = nullptr;
+  RawNativeFn raw = nullptr;  // set instead of fn (and signature) for a raw native
+  const void* data = nullptr;  // the raw native's own (a PyMethodDef*)
 };
 
 // A computed attribute (getset_descriptor): `set` null means read-only.
+// A raw getset (cpyext's PyGetSetDef and PyMemberDef) gets its def, to reach
+// `data`; raw_get/raw_set replace get/set.
 struct GetSetDef {
   const char* name = nullptr;
   Value (*get)(Value self) = nullptr;
   int (*set)(Value self, Value value) = nullptr;  // value null: delete
   const char* doc = nullptr;
+  Value (*raw_get)(const GetSetDef* def, Value self) = nullptr;
+  int (*raw_set)(const GetSetDef* def, Value self, Value value) = nullptr;
+  const void* data = nullptr;
 };
 
 // A stored attribute at a fixed offset (member_descriptor).

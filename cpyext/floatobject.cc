@@ -1,0 +1,183 @@
+// cpyext: the float API (CPython's Objects/floatobject.c surface) and float
+// proxies (a PyFloatObject: the double at offset 16, read inline by
+// PyFloat_AS_DOUBLE).
+#include <limits>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "Python.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/module.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/bytearray.h"
+#include "runtime/objects/bytes.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/str.h"
+
+namespace tern::cpyext {
+
+PyObject* newFloatProxy(Value v) {
+  PyTypeObject* type = typeProxy(typeOf(v));
+  PyObject* p = allocProxy(ProxyKind::kFloat, sizeof(PyFloatObject), type);
+  reinterpret_cast<PyFloatObject*>(p)->ob_fval = floatValue(v);
+  linkProxy(p, v);
+  return p;
+}
+
+namespace {
+
+// IEEE 754 binary16 from a double, rounding to nearest even; false when the
+// value is too large.
+bool toHalf(double x, uint16_t* out) {
+  uint16_t sign = std::signbit(x) ? 0x8000 : 0;
+  if (std::isnan(x)) {
+    *out = sign | 0x7e00;
+    return true;
+  }
+  double a = std::fabs(x);
+  if (std::isinf(a)) {
+    *out = sign | 0x7c00;
+    return true;
+  }
+  if (a == 0) {
+    *out = sign;
+    return true;
+  }
+  int e;
+  double f = std::frexp(a, &e);  // a = f * 2**e, 0.5 <= f < 1
+  if (e < -13) {
+    // Subnormal (or zero after rounding): units of 2**-24.
+    double units = std::nearbyint(std::ldexp(a, 24));  // ties to even
+    *out = sign | static_cast<uint16_t>(units);  // 1024 units rounds up into the normal range correctly
+    return true;
+  }
+  double mant = std::nearbyint(std::ldexp(f, 11));  // 1024..2048
+  if (mant == 2048) {
+    mant = 1024;
+    ++e;
+  }
+  int biased = e - 1 + 15;
+  if (biased >= 31) return false;
+  *out = sign | static_cast<uint16_t>(biased << 10) | static_cast<uint16_t>(static_cast<int>(mant) - 1024);
+  return true;
+}
+
+double fromHalf(uint16_t h) {
+  int sign = h >> 15;
+  int e = (h >> 10) & 0x1f;
+  int m = h & 0x3ff;
+  double r;
+  if (e == 0) {
+    r = std::ldexp(m, -24);
+  } else if (e == 31) {
+    r = m == 0 ? INFINITY : NAN;
+  } else {
+    r = std::ldexp(m + 1024, e - 25);
+  }
+  return sign ? -r : r;
+}
+
+void storeOrdered(const void* src, char* p, size_t n, int le) {
+  const auto* s = static_cast<const unsigned char*>(src);  // native order: little-endian on x86-64
+  for (size_t i = 0; i < n; ++i) p[i] = static_cast<char>(le ? s[i] : s[n - 1 - i]);
+}
+
+void loadOrdered(void* dst, const char* p, size_t n, int le) {
+  auto* d = static_cast<unsigned char*>(dst);
+  for (size_t i = 0; i < n; ++i) d[i] = static_cast<unsigned char>(le ? p[i] : p[n - 1 - i]);
+}
+
+}  // namespace
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+extern "C" {
+
+PyObject* PyFloat_FromDouble(double d) { return returnNew(newFloat(d)); }
+
+double PyFloat_AsDouble(PyObject* o) {
+  if (o == nullptr) {
+    raise(exc::TypeError, "bad argument type for built-in operation");
+    return -1.0;
+  }
+  Value v = fromC(o);
+  if (v.isNull()) return -1.0;
+  if (!v.isSmallInt() && typeOf(v) == types::float_type) return floatValue(v);
+  double d;
+  if (!asDouble(v, &d)) return -1.0;
+  return d;
+}
+
+PyObject* PyFloat_FromString(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyFloat_FromString");
+  Value v = fromC(o);
+  if (v.isNull()) return nullptr;
+  if (!isStr(v) && !isBytes(v) && !isByteArray(v)) {
+    std::string_view view;
+    if (!bytesLikeView(v, &view)) {
+      raisef(exc::TypeError, "float() argument must be a string or a real number, not '%s'", typeNameOf(v).c_str());
+      return nullptr;
+    }
+  }
+  return returnNew(toFloat(v));
+}
+
+double PyFloat_GetMax(void) { return std::numeric_limits<double>::max(); }
+double PyFloat_GetMin(void) { return std::numeric_limits<double>::min(); }
+
+PyObject* PyFloat_GetInfo(void) {
+  Value sys = importModule(internStr("sys"));
+  if (sys.isNull()) return nullptr;
+  return returnNew(getAttr(sys, internStr("float_info")));
+}
+
+int PyFloat_Pack2(double x, char* p, int le) {
+  uint16_t h;
+  if (!toHalf(x, &h)) {
+    raise(exc::OverflowError, "float too large to pack with e format");
+    return -1;
+  }
+  storeOrdered(&h, p, 2, le);
+  return 0;
+}
+
+int PyFloat_Pack4(double x, char* p, int le) {
+  float y = static_cast<float>(x);
+  if (std::isinf(y) && !std::isinf(x)) {
+    raise(exc::OverflowError, "float too large to pack with f format");
+    return -1;
+  }
+  storeOrdered(&y, p, 4, le);
+  return 0;
+}
+
+int PyFloat_Pack8(double x, char* p, int le) {
+  storeOrdered(&x, p, 8, le);
+  return 0;
+}
+
+double PyFloat_Unpack2(const char* p, int le) {
+  uint16_t h;
+  loadOrdered(&h, p, 2, le);
+  return fromHalf(h);
+}
+
+double PyFloat_Unpack4(const char* p, int le) {
+  float y;
+  loadOrdered(&y, p, 4, le);
+  return y;
+}
+
+double PyFloat_Unpack8(const char* p, int le) {
+  double x;
+  loadOrdered(&x, p, 8, le);
+  return x;
+}
+
+}  // extern "C"

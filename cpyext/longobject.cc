@@ -1,0 +1,420 @@
+// cpyext: the int API (CPython's Objects/longobject.c surface) and int proxies.
+//
+// An int proxy is a PyLongObject in CPython 3.11's form: ob_size is the
+// signed count of 30-bit digits (0 for zero), ob_digit the digits, least
+// significant first.  The runtime keeps 64-bit GMP limbs (bigint.h), so a
+// proxy is materialised once by re-cutting the limbs into digits
+// (limbsToDigits); C code that builds ints never writes digits itself
+// (_PyLong_New is not offered), so the other direction only serves
+// _PyLong_FromByteArray-like paths and tests (digitsToLimbs).
+//
+// Tagged small ints have no heap object, so each conversion gets a proxy of
+// its own (ProxyKind::kTaggedInt, freed by its last Py_DECREF) — except
+// -5..256, which CPython caches and C code compares by pointer: those proxies
+// are made once and the cache keeps one reference to each forever.
+//
+// Errors follow CPython 3.11 exactly: which functions call __index__
+// (PyLong_AsLong, AsLongLong, the *Mask ones, _PyLong_AsInt) and which
+// demand an int ("an integer is required"), and each function's
+// OverflowError text.
+#include <climits>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "Python.h"
+#include "cpyext/longobject_digits.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/module.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/numbers_internal.h"
+#include "runtime/objects/str.h"
+
+namespace tern::cpyext {
+
+namespace bigint = objects::bigint;
+using numbers::IntRef;
+using numbers::Scratch;
+
+// ===========================================================================
+// Proxies
+
+namespace {
+
+constexpr int64_t kCacheMin = -5;
+constexpr int64_t kCacheMax = 256;
+PyObject* g_small_ints[kCacheMax - kCacheMin + 1];
+
+size_t longProxyBytes(size_t ndigits) {
+  size_t bytes = offsetof(PyLongObject, ob_digit) + sizeof(digit) * (ndigits == 0 ? 1 : ndigits);
+  return (bytes + 7) & ~size_t{7};
+}
+
+// A kTaggedInt proxy of its own for n (a tagged value), not cached.
+PyObject* newTaggedProxy(int64_t n) {
+  uint64_t mag = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  bigint::Limb limb = mag;
+  size_t nd = digitCountOf(bigint::Mag(&limb, mag == 0 ? 0 : 1));
+  PyObject* p = allocProxy(ProxyKind::kTaggedInt, longProxyBytes(nd), &PyLong_Type);
+  auto* lp = reinterpret_cast<PyLongObject*>(p);
+  limbsToDigits(bigint::Mag(&limb, mag == 0 ? 0 : 1), lp->ob_digit, nd);
+  Py_SET_SIZE(lp, n < 0 ? -static_cast<Py_ssize_t>(nd) : static_cast<Py_ssize_t>(nd));
+  linkProxy(p, Value::fromSmallInt(n));
+  return p;
+}
+
+// A new reference to the proxy of tagged n.
+PyObject* smallIntProxy(int64_t n) {
+  if (n >= kCacheMin && n <= kCacheMax) {
+    PyObject*& slot = g_small_ints[n - kCacheMin];
+    if (slot == nullptr) slot = newTaggedProxy(n);  // the cache's own reference
+    Py_INCREF(slot);
+    return slot;
+  }
+  return newTaggedProxy(n);
+}
+
+bool fitsTagged(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmallIntMax; }
+
+PyObject* fromInt64(int64_t n) {
+  if (fitsTagged(n)) return smallIntProxy(n);
+  return returnNew(newInt(n));
+}
+
+PyObject* fromUint64(uint64_t n) {
+  if (n <= static_cast<uint64_t>(Value::kSmallIntMax)) return smallIntProxy(static_cast<int64_t>(n));
+  return returnNew(newIntUnsigned(n));
+}
+
+}  // namespace
+
+PyObject* newLongProxy(Value v) {
+  if (v.isSmallInt()) return smallIntProxy(v.asSmallInt());
+  PyTypeObject* type = typeProxy(typeOf(v));
+  size_t nd;
+  {
+    IntRef r(v);
+    nd = digitCountOf(r.mag);
+  }
+  PyObject* p = allocProxy(ProxyKind::kLong, longProxyBytes(nd), type);
+  auto* lp = reinterpret_cast<PyLongObject*>(p);
+  IntRef r(v);  // re-read: the limbs may have moved
+  limbsToDigits(r.mag, lp->ob_digit, nd);
+  Py_SET_SIZE(lp, r.neg ? -static_cast<Py_ssize_t>(nd) : static_cast<Py_ssize_t>(nd));
+  linkProxy(p, v);
+  return p;
+}
+
+// ===========================================================================
+// Reading ints
+
+namespace {
+
+// The int behind o, calling __index__ when o is not an int (PyLong_AsLong's
+// rule); null with TypeError pending.
+Value intViaIndex(PyObject* o) {
+  Value v = fromC(o);
+  if (isInt(v)) return v;
+  return index(v);
+}
+
+// The int behind o, which must be one ("an integer is required").
+Value intRequired(PyObject* o) {
+  Value v = fromC(o);
+  if (isInt(v)) return v;
+  raise(exc::TypeError, "an integer is required");
+  return Value();
+}
+
+// v as int64; false (nothing raised) when it does not fit.
+bool asInt64(Value v, int64_t* out) {
+  if (v.isSmallInt()) {
+    *out = v.asSmallInt();
+    return true;
+  }
+  IntRef r(v);
+  return bigint::to_int64(r.mag, r.neg, out);
+}
+
+// v's magnitude as uint64 and its sign; false when |v| does not fit.
+bool asMagnitude64(Value v, uint64_t* mag, bool* neg) {
+  IntRef r(v);
+  *neg = r.neg;
+  if (r.mag.size() > 1) return false;
+  *mag = r.mag.empty() ? 0 : r.mag[0];
+  return true;
+}
+
+// v modulo 2**64 (two's complement), for the *Mask functions.
+uint64_t maskedUint64(Value v) {
+  IntRef r(v);
+  uint64_t low = r.mag.empty() ? 0 : r.mag[0];
+  return r.neg ? 0 - low : low;
+}
+
+long signedOrRaise(Value v, const char* message) {
+  int64_t n;
+  if (asInt64(v, &n)) return n;
+  raise(exc::OverflowError, message);
+  return -1;
+}
+
+// PyLong_AsLongAndOverflow's core: *overflow is -1/+1 and -1 returned when
+// v does not fit int64.
+long long withOverflow(PyObject* o, int* overflow, const char* function) {
+  if (overflow != nullptr) *overflow = 0;
+  if (o == nullptr || overflow == nullptr) {
+    badInternalCall(function);
+    return -1;
+  }
+  Value v = intViaIndex(o);
+  if (v.isNull()) return -1;
+  int64_t n;
+  if (asInt64(v, &n)) return n;
+  *overflow = intSign(v) < 0 ? -1 : 1;
+  return -1;
+}
+
+}  // namespace
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+// ===========================================================================
+// C integers -> int
+
+extern "C" {
+
+PyObject* PyLong_FromLong(long n) { return fromInt64(n); }
+PyObject* PyLong_FromLongLong(long long n) { return fromInt64(n); }
+PyObject* PyLong_FromSsize_t(Py_ssize_t n) { return fromInt64(n); }
+PyObject* PyLong_FromUnsignedLong(unsigned long n) { return fromUint64(n); }
+PyObject* PyLong_FromUnsignedLongLong(unsigned long long n) { return fromUint64(n); }
+PyObject* PyLong_FromSize_t(size_t n) { return fromUint64(n); }
+PyObject* PyLong_FromVoidPtr(void* p) { return fromUint64(reinterpret_cast<uintptr_t>(p)); }
+
+PyObject* PyLong_FromDouble(double d) {
+  if (d >= -4e18 && d <= 4e18) return fromInt64(static_cast<int64_t>(d));  // truncation, in range
+  Scratch s(bigint::from_double_size(d));
+  if (!s.ok()) return returnNew(raiseNoMemory());
+  bigint::Result r = bigint::from_double(s.out(), d);
+  if (!r.ok()) {
+    bigint::StatusError e = bigint::status_error(r.status);
+    raise(r.status == bigint::Status::kFloatNaN ? exc::ValueError : exc::OverflowError, e.message);
+    return nullptr;
+  }
+  return returnNew(newIntFromMag(r.value.neg, s.mag(r.value)));
+}
+
+PyObject* PyLong_FromString(const char* str, char** pend, int base) {
+  if (str == nullptr) return badInternalCall("PyLong_FromString");
+  if ((base != 0 && base < 2) || base > 36) {
+    raise(exc::ValueError, "int() arg 2 must be >= 2 and <= 36");
+    return nullptr;
+  }
+  size_t n = std::strlen(str);
+  // CPython parses ASCII only; anything else is an invalid literal.
+  bool ascii = true;
+  for (size_t i = 0; i < n; ++i) ascii &= static_cast<unsigned char>(str[i]) < 0x80;
+  Value result;
+  if (ascii) {
+    result = intFromString(std::string_view(str, n), base);
+  } else {
+    Value text = newStrReplacingInvalid(std::string_view(str, n > 200 ? 200 : n));
+    if (text.isNull()) return nullptr;
+    Value r = repr(text);
+    if (r.isNull()) return nullptr;
+    raisef(exc::ValueError, "invalid literal for int() with base %d: %s", base, strToUtf8(r).c_str());
+  }
+  if (pend != nullptr) *pend = const_cast<char*>(str) + (result.isNull() ? 0 : n);
+  return returnNew(result);
+}
+
+PyObject* PyLong_FromUnicodeObject(PyObject* u, int base) {
+  if (u == nullptr) return badInternalCall("PyLong_FromUnicodeObject");
+  Value text = fromC(u);
+  if (text.isNull()) return nullptr;
+  if (!isStr(text)) return badInternalCall("PyLong_FromUnicodeObject");
+  Value args[2] = {text, newInt(base)};
+  return returnNew(call(typeValue(types::int_type), args, 2));
+}
+
+PyObject* _PyLong_FromByteArray(const unsigned char* bytes, size_t n, int little_endian, int is_signed) {
+  if (n == 0) return fromInt64(0);
+  if (bytes == nullptr) return badInternalCall("_PyLong_FromByteArray");
+  Scratch s(bigint::from_bytes_size(n));
+  if (!s.ok()) return returnNew(raiseNoMemory());
+  bigint::Int r = bigint::from_bytes(s.out(), std::span<const uint8_t>(bytes, n), little_endian != 0, is_signed != 0);
+  return returnNew(newIntFromMag(r.neg, s.mag(r)));
+}
+
+PyObject* _PyLong_Copy(PyLongObject* src) {
+  if (src == nullptr) return badInternalCall("_PyLong_Copy");
+  Value v = fromC(reinterpret_cast<PyObject*>(src));
+  if (!isInt(v)) return badInternalCall("_PyLong_Copy");
+  if (isExactInt(v)) return toNew(v);
+  IntRef r(v);
+  std::vector<bigint::Limb> limbs(r.mag.begin(), r.mag.end());
+  bool neg = r.neg;
+  return returnNew(newIntFromMag(neg, bigint::Mag(limbs.data(), limbs.size())));
+}
+
+// ===========================================================================
+// int -> C integers
+
+long PyLong_AsLong(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsLong"), -1;
+  Value v = intViaIndex(o);
+  if (v.isNull()) return -1;
+  return signedOrRaise(v, "Python int too large to convert to C long");
+}
+
+int _PyLong_AsInt(PyObject* o) {
+  if (o == nullptr) return badInternalCall("_PyLong_AsInt"), -1;
+  Value v = intViaIndex(o);
+  if (v.isNull()) return -1;
+  int64_t n;
+  if (!asInt64(v, &n) || n < INT_MIN || n > INT_MAX) {
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return -1;
+  }
+  return static_cast<int>(n);
+}
+
+long PyLong_AsLongAndOverflow(PyObject* o, int* overflow) {
+  return static_cast<long>(withOverflow(o, overflow, "PyLong_AsLongAndOverflow"));
+}
+
+long long PyLong_AsLongLongAndOverflow(PyObject* o, int* overflow) {
+  return withOverflow(o, overflow, "PyLong_AsLongLongAndOverflow");
+}
+
+long long PyLong_AsLongLong(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsLongLong"), -1;
+  Value v = intViaIndex(o);
+  if (v.isNull()) return -1;
+  return signedOrRaise(v, "int too big to convert");
+}
+
+Py_ssize_t PyLong_AsSsize_t(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsSsize_t"), -1;
+  Value v = intRequired(o);
+  if (v.isNull()) return -1;
+  return signedOrRaise(v, "Python int too large to convert to C ssize_t");
+}
+
+namespace {
+uint64_t unsignedOrRaise(PyObject* o, const char* function, const char* negative, const char* too_large) {
+  if (o == nullptr) return badInternalCall(function), static_cast<uint64_t>(-1);
+  Value v = intRequired(o);
+  if (v.isNull()) return static_cast<uint64_t>(-1);
+  uint64_t mag;
+  bool neg;
+  bool fits = asMagnitude64(v, &mag, &neg);
+  if (neg) {
+    raise(exc::OverflowError, negative);
+    return static_cast<uint64_t>(-1);
+  }
+  if (!fits) {
+    raise(exc::OverflowError, too_large);
+    return static_cast<uint64_t>(-1);
+  }
+  return mag;
+}
+}  // namespace
+
+unsigned long PyLong_AsUnsignedLong(PyObject* o) {
+  return unsignedOrRaise(o, "PyLong_AsUnsignedLong", "can't convert negative value to unsigned int",
+                         "Python int too large to convert to C unsigned long");
+}
+
+size_t PyLong_AsSize_t(PyObject* o) {
+  return unsignedOrRaise(o, "PyLong_AsSize_t", "can't convert negative value to size_t",
+                         "Python int too large to convert to C size_t");
+}
+
+unsigned long long PyLong_AsUnsignedLongLong(PyObject* o) {
+  return unsignedOrRaise(o, "PyLong_AsUnsignedLongLong", "can't convert negative int to unsigned",
+                         "int too big to convert");
+}
+
+unsigned long PyLong_AsUnsignedLongMask(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsUnsignedLongMask"), static_cast<unsigned long>(-1);
+  Value v = intViaIndex(o);
+  if (v.isNull()) return static_cast<unsigned long>(-1);
+  return maskedUint64(v);
+}
+
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsUnsignedLongLongMask"), static_cast<unsigned long long>(-1);
+  Value v = intViaIndex(o);
+  if (v.isNull()) return static_cast<unsigned long long>(-1);
+  return maskedUint64(v);
+}
+
+double PyLong_AsDouble(PyObject* o) {
+  if (o == nullptr) return badInternalCall("PyLong_AsDouble"), -1.0;
+  Value v = intRequired(o);
+  if (v.isNull()) return -1.0;
+  if (v.isSmallInt()) return static_cast<double>(v.asSmallInt());
+  double d;
+  if (!intToDouble(v, &d)) return -1.0;
+  return d;
+}
+
+void* PyLong_AsVoidPtr(PyObject* o) {
+  // CPython: a negative int goes through PyLong_AsLong, others through
+  // PyLong_AsUnsignedLong (hence their two overflow messages).
+  if (o == nullptr) return badInternalCall("PyLong_AsVoidPtr");
+  Value v = intRequired(o);
+  if (v.isNull()) return nullptr;
+  if (intSign(v) < 0) {
+    long n = PyLong_AsLong(o);
+    if (n == -1 && errorPending()) return nullptr;
+    return reinterpret_cast<void*>(n);
+  }
+  unsigned long n = PyLong_AsUnsignedLong(o);
+  if (n == static_cast<unsigned long>(-1) && errorPending()) return nullptr;
+  return reinterpret_cast<void*>(n);
+}
+
+int _PyLong_AsByteArray(PyLongObject* lo, unsigned char* bytes, size_t n, int little_endian, int is_signed) {
+  if (lo == nullptr || (bytes == nullptr && n != 0)) return badInternalCall("_PyLong_AsByteArray"), -1;
+  Value v = fromC(reinterpret_cast<PyObject*>(lo));
+  if (!isInt(v)) return badInternalCall("_PyLong_AsByteArray"), -1;
+  IntRef r(v);
+  bigint::Status s = bigint::to_bytes(bytes, n, r.mag, r.neg, little_endian != 0, is_signed != 0);
+  if (s != bigint::Status::kOk) {
+    raise(exc::OverflowError, bigint::status_error(s).message);
+    return -1;
+  }
+  return 0;
+}
+
+int _PyLong_Sign(PyObject* o) {
+  if (o == nullptr) return 0;
+  Value v = fromC(o);
+  if (!isInt(v)) return 0;
+  return intSign(v);
+}
+
+size_t _PyLong_NumBits(PyObject* o) {
+  if (o == nullptr) return badInternalCall("_PyLong_NumBits"), static_cast<size_t>(-1);
+  Value v = fromC(o);
+  if (!isInt(v)) return badInternalCall("_PyLong_NumBits"), static_cast<size_t>(-1);
+  IntRef r(v);
+  return static_cast<size_t>(bigint::bit_length(r.mag));
+}
+
+PyObject* PyLong_GetInfo(void) {
+  Value sys = importModule(internStr("sys"));
+  if (sys.isNull()) return nullptr;
+  return returnNew(getAttr(sys, internStr("int_info")));
+}
+
+}  // extern "C"

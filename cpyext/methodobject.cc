@@ -1,0 +1,193 @@
+// C functions called from the runtime: each PyMethodDef becomes a raw
+// MethodDef (runtime/objects/native.h) whose calls arrive here as made and are
+// passed on in the PyMethodDef's calling convention (METH_NOARGS, METH_O,
+// METH_VARARGS[|METH_KEYWORDS], METH_FASTCALL[|METH_KEYWORDS], METH_METHOD),
+// with CPython's TypeErrors for the conventions that fix the arity.  Module
+// functions and the methods of C types share this path; the runtime's
+// builtin_function_or_method and method_descriptor objects carry them.
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "Python.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/module.h"
+#include "runtime/objects/descriptors.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/exceptions.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+
+namespace tern::cpyext {
+
+namespace {
+
+// What a raw MethodDef's `data` points at.
+struct CMethod {
+  PyMethodDef* def;
+  PyTypeObject* defining_class;  // for METH_METHOD; null for module functions
+};
+
+std::string functionName(const PyMethodDef* m, Value self) {
+  if (self.isObject() && typeOf(self) == types::module_type) return moduleName(self) + "." + m->ml_name;
+  if (!self.isNull()) {
+    Type* t = self.isObject() && hasTypeFlag(self, type_flags::kTypeSubclass) ? static_cast<Type*>(self.asObject())
+                                                                              : typeOf(self);
+    return typeBareName(t) + "." + m->ml_name;
+  }
+  return m->ml_name;
+}
+
+// Proxies of a call's arguments, released when the call is done.
+struct ArgProxies {
+  std::vector<PyObject*> items;
+  ~ArgProxies() {
+    for (PyObject* p : items) Py_XDECREF(p);
+  }
+  PyObject* add(Value v) {
+    PyObject* p = v.isNull() ? nullptr : toNew(v);
+    items.push_back(p);
+    return p;
+  }
+};
+
+Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
+  if (r == nullptr) {
+    if (!errorPending()) {
+      raisef(exc::SystemError, "%s() returned NULL without setting an exception", functionName(m, self).c_str());
+    }
+    return Value();
+  }
+  Value v = fromC(r);
+  Py_DECREF(r);
+  if (errorPending()) {
+    Value cause = takeError();
+    raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
+    (void)cause;
+    return Value();
+  }
+  return v;
+}
+
+Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  const auto* cm = static_cast<const CMethod*>(def->data);
+  PyMethodDef* m = cm->def;
+  size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
+  int convention = m->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+  ArgProxies proxies;
+  PyObject* pself = (m->ml_flags & METH_STATIC) ? nullptr : proxies.add(self);
+  auto noKeywords = [&]() {
+    raisef(exc::TypeError, "%s() takes no keyword arguments", functionName(m, self).c_str());
+    return Value();
+  };
+  PyObject* r = nullptr;
+  switch (convention) {
+    case METH_NOARGS:
+      if (nkw != 0) return noKeywords();
+      if (nargs != 0) {
+        return raisef(exc::TypeError, "%s() takes no arguments (%zu given)", functionName(m, self).c_str(), nargs);
+      }
+      r = m->ml_meth(pself, nullptr);
+      break;
+    case METH_O:
+      if (nkw != 0) return noKeywords();
+      if (nargs != 1) {
+        return raisef(exc::TypeError, "%s() takes exactly one argument (%zu given)", functionName(m, self).c_str(),
+                      nargs);
+      }
+      r = m->ml_meth(pself, proxies.add(args[0]));
+      break;
+    case METH_VARARGS:
+    case METH_VARARGS | METH_KEYWORDS: {
+      if (nkw != 0 && convention == METH_VARARGS) return noKeywords();
+      PyObject* tuple = proxies.add(newTupleFrom(args, static_cast<int64_t>(nargs)));
+      if (convention == METH_VARARGS) {
+        r = m->ml_meth(pself, tuple);
+        break;
+      }
+      PyObject* kwargs = nullptr;
+      if (nkw != 0) {
+        Value d = newDict();
+        for (size_t i = 0; i < nkw; ++i) {
+          if (dictSet(d, tupleItem(kwnames, static_cast<int64_t>(i)), args[nargs + i]) < 0) return Value();
+        }
+        kwargs = proxies.add(d);
+      }
+      r = reinterpret_cast<PyCFunctionWithKeywords>(reinterpret_cast<void (*)()>(m->ml_meth))(pself, tuple, kwargs);
+      break;
+    }
+    case METH_FASTCALL:
+    case METH_FASTCALL | METH_KEYWORDS:
+    case METH_METHOD | METH_FASTCALL | METH_KEYWORDS: {
+      if (nkw != 0 && convention == METH_FASTCALL) return noKeywords();
+      std::vector<PyObject*> array(nargs + nkw);
+      for (size_t i = 0; i < nargs + nkw; ++i) array[i] = proxies.add(args[i]);
+      auto fn = reinterpret_cast<void (*)()>(m->ml_meth);
+      if (convention == METH_FASTCALL) {
+        r = reinterpret_cast<_PyCFunctionFast>(fn)(pself, array.data(), static_cast<Py_ssize_t>(nargs));
+        break;
+      }
+      PyObject* names = nkw != 0 ? proxies.add(kwnames) : nullptr;
+      if (convention == (METH_FASTCALL | METH_KEYWORDS)) {
+        r = reinterpret_cast<_PyCFunctionFastWithKeywords>(fn)(pself, array.data(), static_cast<Py_ssize_t>(nargs),
+                                                                names);
+      } else {
+        r = reinterpret_cast<PyCMethod>(fn)(pself, cm->defining_class, array.data(), static_cast<Py_ssize_t>(nargs),
+                                           names);
+      }
+      break;
+    }
+    default:
+      return raisef(exc::SystemError, "%s() method: bad call flags", m->ml_name);
+  }
+  return resultOf(r, m, self);
+}
+
+MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
+  MethodDef d;
+  d.name = m->ml_name;
+  d.doc = m->ml_doc;
+  d.raw = callC;
+  d.data = new CMethod{.def = m, .defining_class = defining_class};
+  if (m->ml_flags & METH_CLASS) d.flags |= method_flags::kClassMethod;
+  if (m->ml_flags & METH_STATIC) d.flags |= method_flags::kStaticMethod;
+  return d;
+}
+
+}  // namespace
+
+std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* defining_class) {
+  size_t n = 0;
+  while (methods != nullptr && methods[n].ml_name != nullptr) ++n;
+  if (n == 0) return {};
+  auto* defs = new MethodDef[n];
+  for (size_t i = 0; i < n; ++i) defs[i] = makeDef(&methods[i], defining_class);
+  return {defs, n};
+}
+
+const MethodDef* methodDefFor(PyMethodDef* method, PyTypeObject* defining_class) {
+  return new MethodDef(makeDef(method, defining_class));
+}
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+extern "C" {
+
+PyObject* PyCMethod_New(PyMethodDef* ml, PyObject* self, PyObject* module, PyTypeObject* cls) {
+  if (ml == nullptr) return badInternalCall("PyCMethod_New");
+  Value module_name = module == nullptr ? Value() : fromC(module);
+  return returnNew(newBuiltinFunction(methodDefFor(ml, cls), fromCOrNull(self), module_name));
+}
+
+PyObject*(PyCFunction_NewEx)(PyMethodDef* ml, PyObject* self, PyObject* module) {
+  return PyCMethod_New(ml, self, module, nullptr);
+}
+
+PyObject*(PyCFunction_New)(PyMethodDef* ml, PyObject* self) { return PyCMethod_New(ml, self, nullptr, nullptr); }
+
+}  // extern "C"

@@ -1,0 +1,196 @@
+// The object protocol (PyObject_*), the plain proxies of families without a
+// materialiser, and cpyext's one-time set-up.
+#include <cstring>
+#include <vector>
+
+#include "Python.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/exceptions.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
+
+namespace tern::cpyext {
+
+size_t moduleProxyBytes();
+
+size_t plainProxyBytes(Type* type) {
+  if (type->hasFlag(type_flags::kDictSubclass)) return sizeof(PyDictObject);
+  if (type->hasFlag(type_flags::kBaseExceptionSubclass)) return sizeof(PyBaseExceptionObject);
+  if (isSubtype(type, types::module_type)) return moduleProxyBytes();
+  if (isSubtype(type, types::bytearray_type)) return sizeof(PyByteArrayObject);
+  if (isSubtype(type, types::complex_type)) return sizeof(PyComplexObject);
+  return sizeof(PyObject);
+}
+
+void refreshPlain(PyObject* o, Value v) {
+  if (PyDict_Check(o)) {
+    reinterpret_cast<PyDictObject*>(o)->ma_used = dictSize(v);
+  } else if (PyByteArray_Check(o)) {
+    refreshByteArray(o, v);
+  } else if (PyComplex_Check(o)) {
+    refreshComplex(o, v);
+  }
+}
+
+void initializeCpyext() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  initializeBuiltinExports();
+}
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+namespace {
+
+Value nameOf(const char* name) { return internStr(name); }
+
+}  // namespace
+
+extern "C" {
+
+void Py_IncRef(PyObject* o) { Py_XINCREF(o); }
+void Py_DecRef(PyObject* o) { Py_XDECREF(o); }
+int(Py_Is)(PyObject* x, PyObject* y) { return x == y; }
+int(Py_IsNone)(PyObject* x) { return x == Py_None; }
+int(Py_IsTrue)(PyObject* x) { return x == Py_True; }
+int(Py_IsFalse)(PyObject* x) { return x == Py_False; }
+PyObject*(Py_NewRef)(PyObject* o) { return _Py_NewRef(o); }
+PyObject*(Py_XNewRef)(PyObject* o) { return _Py_XNewRef(o); }
+
+PyObject* PyObject_GetAttr(PyObject* o, PyObject* name) { return returnNew(getAttr(fromC(o), fromC(name))); }
+PyObject* PyObject_GetAttrString(PyObject* o, const char* name) { return returnNew(getAttr(fromC(o), nameOf(name))); }
+int PyObject_SetAttr(PyObject* o, PyObject* name, PyObject* v) {
+  return v == nullptr ? delAttr(fromC(o), fromC(name)) : setAttr(fromC(o), fromC(name), fromC(v));
+}
+int PyObject_SetAttrString(PyObject* o, const char* name, PyObject* v) {
+  return v == nullptr ? delAttr(fromC(o), nameOf(name)) : setAttr(fromC(o), nameOf(name), fromC(v));
+}
+int PyObject_HasAttr(PyObject* o, PyObject* name) {
+  Value v = lookupAttr(fromC(o), fromC(name));
+  if (v.isNull()) clearError();
+  return !v.isNull();
+}
+int PyObject_HasAttrString(PyObject* o, const char* name) {
+  Value v = lookupAttr(fromC(o), nameOf(name));
+  if (v.isNull()) clearError();
+  return !v.isNull();
+}
+int _PyObject_LookupAttr(PyObject* o, PyObject* name, PyObject** result) {
+  Value v = lookupAttr(fromC(o), fromC(name));
+  if (v.isNull()) {
+    *result = nullptr;
+    return errorPending() ? -1 : 0;
+  }
+  *result = toNew(v);
+  return 1;
+}
+PyObject* PyObject_GenericGetAttr(PyObject* o, PyObject* name) {
+  return returnNew(genericGetAttr(fromC(o), fromC(name)));
+}
+int PyObject_GenericSetAttr(PyObject* o, PyObject* name, PyObject* v) {
+  return genericSetAttr(fromC(o), fromC(name), fromCOrNull(v));
+}
+PyObject* PyObject_SelfIter(PyObject* o) { return Py_NewRef(o); }
+Py_hash_t PyObject_HashNotImplemented(PyObject* o) { return hashNotImplemented(fromC(o)); }
+
+PyObject* PyObject_Repr(PyObject* o) {
+  if (o == nullptr) return PyUnicode_FromString("<NULL>");
+  return returnNew(repr(fromC(o)));
+}
+PyObject* PyObject_Str(PyObject* o) {
+  if (o == nullptr) return PyUnicode_FromString("<NULL>");
+  return returnNew(str(fromC(o)));
+}
+PyObject* PyObject_ASCII(PyObject* o) { return returnNew(ascii(fromC(o))); }
+PyObject* PyObject_Format(PyObject* o, PyObject* spec) {
+  return returnNew(format(fromC(o), spec == nullptr ? newStr("") : fromC(spec)));
+}
+Py_hash_t PyObject_Hash(PyObject* o) { return hash(fromC(o)); }
+int PyObject_IsTrue(PyObject* o) { return isTrue(fromC(o)); }
+int PyObject_Not(PyObject* o) {
+  int r = isTrue(fromC(o));
+  return r < 0 ? r : !r;
+}
+PyObject* PyObject_RichCompare(PyObject* a, PyObject* b, int op) {
+  if (op < Py_LT || op > Py_GE) return badInternalCall("PyObject_RichCompare");
+  return returnNew(richCompare(fromC(a), fromC(b), op));
+}
+int PyObject_RichCompareBool(PyObject* a, PyObject* b, int op) {
+  if (a == b && (op == Py_EQ || op == Py_NE)) return op == Py_EQ;
+  return richCompareBool(fromC(a), fromC(b), op);
+}
+PyObject* PyObject_Type(PyObject* o) { return Py_NewRef(reinterpret_cast<PyObject*>(Py_TYPE(o))); }
+int PyObject_IsInstance(PyObject* o, PyObject* cls) { return isInstanceGeneric(fromC(o), fromC(cls)); }
+int PyObject_IsSubclass(PyObject* d, PyObject* cls) { return isSubclassGeneric(fromC(d), fromC(cls)); }
+int PyCallable_Check(PyObject* o) { return o != nullptr && isCallable(fromC(o)); }
+
+PyObject* PyObject_Call(PyObject* callable, PyObject* args, PyObject* kwargs) {
+  if (args == nullptr || !PyTuple_Check(args)) return badInternalCall("PyObject_Call");
+  return returnNew(callTupleDict(fromC(callable), fromC(args), fromCOrNull(kwargs)));
+}
+PyObject* PyObject_CallObject(PyObject* callable, PyObject* args) {
+  if (args == nullptr) return returnNew(call0(fromC(callable)));
+  return PyObject_Call(callable, args, nullptr);
+}
+PyObject* PyObject_CallNoArgs(PyObject* callable) { return returnNew(call0(fromC(callable))); }
+PyObject* PyObject_CallOneArg(PyObject* callable, PyObject* arg) {
+  return returnNew(call1(fromC(callable), fromC(arg)));
+}
+PyObject* PyObject_Vectorcall(PyObject* callable, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  size_t nargs = PyVectorcall_NARGS(nargsf);
+  size_t nkw = kwnames == nullptr ? 0 : static_cast<size_t>(PyTuple_GET_SIZE(kwnames));
+  std::vector<Value> values(nargs + nkw);
+  for (size_t i = 0; i < nargs + nkw; ++i) values[i] = fromC(args[i]);
+  return returnNew(call(fromC(callable), values.data(), nargs, fromCOrNull(kwnames)));
+}
+PyObject* PyObject_VectorcallDict(PyObject* callable, PyObject* const* args, size_t nargsf, PyObject* kwargs) {
+  size_t nargs = PyVectorcall_NARGS(nargsf);
+  Value tuple = newTuple(static_cast<int64_t>(nargs));
+  for (size_t i = 0; i < nargs; ++i) tupleInit(tuple, static_cast<int64_t>(i), fromC(args[i]));
+  return returnNew(callTupleDict(fromC(callable), tuple, fromCOrNull(kwargs)));
+}
+PyObject* PyObject_VectorcallMethod(PyObject* name, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  size_t nargs = PyVectorcall_NARGS(nargsf);
+  if (nargs == 0) return badInternalCall("PyObject_VectorcallMethod");
+  PyObject* method = PyObject_GetAttr(args[0], name);
+  if (method == nullptr) return nullptr;
+  PyObject* r = PyObject_Vectorcall(method, args + 1, nargs - 1, kwnames);
+  Py_DECREF(method);
+  return r;
+}
+
+PyObject* PyObject_GetItem(PyObject* o, PyObject* key) { return returnNew(getItem(fromC(o), fromC(key))); }
+int PyObject_SetItem(PyObject* o, PyObject* key, PyObject* v) {
+  if (v == nullptr) return badInternalCall("PyObject_SetItem"), -1;
+  return setItem(fromC(o), fromC(key), fromC(v));
+}
+int PyObject_DelItem(PyObject* o, PyObject* key) { return delItem(fromC(o), fromC(key)); }
+Py_ssize_t PyObject_Size(PyObject* o) { return length(fromC(o)); }
+Py_ssize_t PyObject_LengthHint(PyObject* o, Py_ssize_t d) { return lengthHint(fromC(o), d); }
+PyObject* PyObject_GetIter(PyObject* o) { return returnNew(getIter(fromC(o))); }
+PyObject* PyIter_Next(PyObject* it) { return returnNew(iterNext(fromC(it))); }
+int PyIter_Check(PyObject* o) {
+  PyTypeObject* t = Py_TYPE(o);
+  return t->tp_iternext != nullptr;
+}
+PyObject* PyObject_Dir(PyObject* o) {
+  PyObject* builtins = PyImport_ImportModule("builtins");
+  if (builtins == nullptr) return nullptr;
+  PyObject* dir = PyObject_GetAttrString(builtins, "dir");
+  Py_DECREF(builtins);
+  if (dir == nullptr) return nullptr;
+  PyObject* r = o == nullptr ? PyObject_CallNoArgs(dir) : PyObject_CallOneArg(dir, o);
+  Py_DECREF(dir);
+  return r;
+}
+
+}  // extern "C"

@@ -1,0 +1,223 @@
+// Memory of C objects and the objects of C-defined types.
+//
+// PyObject_Malloc and PyMem_Malloc blocks come from the proxy arena, behind a
+// ProxyPrefix like every proxy, so that any of them may become an object
+// (PyObject_Init) and so that the two families may be mixed as CPython's
+// pymalloc lets them be.  PyMem_RawMalloc is the C library's malloc.
+//
+// An object of a C-defined type lives in its C memory (tp_alloc).  It gets a
+// runtime wrapper — an instance of the runtime type, holding the address —
+// only when it first crosses into the runtime (wrapCObject).  Until then its
+// last Py_DECREF deallocates it at once, as in CPython; after that the
+// wrapper decides: the C object is deallocated by the wrapper's finalizer,
+// once the wrapper is unreachable and ob_refcnt is zero.  The collector traces
+// a wrapper through its C type's tp_traverse.
+#include <cstdlib>
+#include <cstring>
+
+#include "Python.h"
+#include "cpyext/arena.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/gc/heap.h"
+#include "runtime/interp/errors.h"
+#include "runtime/objects/object.h"
+#include "runtime/objects/type.h"
+
+namespace tern::cpyext {
+
+namespace {
+
+// A wrapper: the runtime object standing for a C object.  `c_object` is a
+// raw address, not a reference (the layout lists no fields).
+struct CWrapperObj : Obj {
+  uint64_t c_object;
+};
+
+PyObject* cObjectOf(gc::Object* wrapper) {
+  return reinterpret_cast<PyObject*>(static_cast<CWrapperObj*>(wrapper)->c_object);
+}
+
+// tp_traverse's visitor: the reference's link word is a slot the collector
+// visits (and rewrites when the referent moves).
+int visitProxy(PyObject* o, void* arg) {
+  if (o == nullptr) return 0;
+  auto* visitor = static_cast<gc::SlotVisitor*>(arg);
+  if (arenaContains(o)) {
+    visitor->visit(&prefixOf(o)->link.target);
+  } else if (Value* slot = staticLinkSlot(o)) {
+    visitor->visit(slot);
+  }
+  return 0;
+}
+
+void traceWrapper(gc::Object* wrapper, gc::SlotVisitor& visitor) {
+  PyObject* o = cObjectOf(wrapper);
+  if (o == nullptr) return;
+  traverseproc traverse = Py_TYPE(o)->tp_traverse;
+  if (traverse != nullptr) traverse(o, visitProxy, &visitor);
+}
+
+// The wrapper was found unreachable.  With ob_refcnt at zero the C object
+// goes now.  A count above zero means a full collection found every one of
+// its references inside garbage (a cycle through C objects): as CPython does,
+// tp_clear breaks the cycle, and the object is deallocated when its count
+// reaches zero, as an unwrapped object is.
+void finalizeWrapper(gc::Object* wrapper) {
+  PyObject* o = cObjectOf(wrapper);
+  if (o == nullptr) return;
+  gc::removeExternal(wrapper);
+  static_cast<CWrapperObj*>(wrapper)->c_object = 0;
+  prefixOf(o)->flags |= proxy_flags::kNoWrapper;
+  if (o->ob_refcnt == 0) {
+    Py_TYPE(o)->tp_dealloc(o);
+    return;
+  }
+  Py_INCREF(o);  // tp_clear may drop the last cycle reference to o itself
+  if (Py_TYPE(o)->tp_clear != nullptr) Py_TYPE(o)->tp_clear(o);
+  Py_DECREF(o);
+}
+
+const gc::Layout kCWrapperLayout = {
+    .name = "cpyext wrapper",
+    .trace = traceWrapper,
+    .finalize = finalizeWrapper,
+};
+
+void* blockOf(void* p) { return static_cast<char*>(p) - sizeof(ProxyPrefix); }
+
+}  // namespace
+
+const gc::Layout* cWrapperLayout() { return &kCWrapperLayout; }
+
+Value wrapCObject(PyObject* o) {
+  Type* type = runtimeTypeOfC(Py_TYPE(o));
+  auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
+  w->c_object = reinterpret_cast<uint64_t>(o);
+  Value v(static_cast<gc::Object*>(w));
+  prefixOf(o)->flags &= ~proxy_flags::kNoWrapper;
+  linkProxy(o, v);
+  gc::setFinalizable(w);
+  return v;
+}
+
+void deallocCObject(PyObject* o) {
+  // With a wrapper, the wrapper's finalizer deallocates (finalizeWrapper).
+  if (prefixOf(o)->flags & proxy_flags::kNoWrapper) Py_TYPE(o)->tp_dealloc(o);
+}
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+extern "C" {
+
+// --- raw memory ---
+
+void* PyMem_RawMalloc(size_t n) { return std::malloc(n == 0 ? 1 : n); }
+void* PyMem_RawCalloc(size_t n, size_t size) { return std::calloc(n == 0 ? 1 : n, size == 0 ? 1 : size); }
+void* PyMem_RawRealloc(void* p, size_t n) { return std::realloc(p, n == 0 ? 1 : n); }
+void PyMem_RawFree(void* p) { std::free(p); }
+
+void* PyObject_Malloc(size_t n) {
+  if (n > static_cast<size_t>(PY_SSIZE_T_MAX)) return nullptr;
+  return objectOf(static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + n)));
+}
+void* PyObject_Calloc(size_t n, size_t size) {
+  if (size != 0 && n > static_cast<size_t>(PY_SSIZE_T_MAX) / size) return nullptr;
+  return PyObject_Malloc(n * size);  // arena blocks are zeroed
+}
+void PyObject_Free(void* p) {
+  if (p == nullptr) return;
+  if (!arenaContains(p)) {
+    std::free(p);  // a foreign block handed to the wrong free: CPython would crash; we tolerate malloc's
+    return;
+  }
+  ProxyPrefix* prefix = prefixOf(static_cast<PyObject*>(p));
+  if (prefix->kind == ProxyKind::kCObject && !prefix->link.target.isNull()) {
+    // Freed while its wrapper lives (a tp_dealloc called directly): unlink.
+    Value w = prefix->link.target;
+    static_cast<CWrapperObj*>(w.asObject())->c_object = 0;
+    gc::removeExternal(w.asObject());
+  }
+  arenaFree(blockOf(p));
+}
+void* PyObject_Realloc(void* p, size_t n) {
+  if (p == nullptr) return PyObject_Malloc(n);
+  size_t have = arenaBlockSize(blockOf(p)) - sizeof(ProxyPrefix);
+  if (n <= have) return p;
+  void* q = PyObject_Malloc(n);
+  if (q == nullptr) return nullptr;
+  std::memcpy(q, p, have);
+  PyObject_Free(p);
+  return q;
+}
+
+void* PyMem_Malloc(size_t n) { return PyObject_Malloc(n); }
+void* PyMem_Calloc(size_t n, size_t size) { return PyObject_Calloc(n, size); }
+void* PyMem_Realloc(void* p, size_t n) { return PyObject_Realloc(p, n); }
+void PyMem_Free(void* p) { PyObject_Free(p); }
+
+// --- objects ---
+
+PyObject* PyObject_Init(PyObject* op, PyTypeObject* type) {
+  if (op == nullptr) return PyErr_NoMemory();
+  op->ob_refcnt = 1;
+  op->ob_type = type;
+  if (arenaContains(op)) {
+    ProxyPrefix* prefix = prefixOf(op);
+    prefix->kind = ProxyKind::kCObject;
+    prefix->flags = proxy_flags::kNoWrapper;
+  }
+  return op;
+}
+
+PyVarObject* PyObject_InitVar(PyVarObject* op, PyTypeObject* type, Py_ssize_t size) {
+  if (op == nullptr) return reinterpret_cast<PyVarObject*>(PyErr_NoMemory());
+  PyObject_Init(reinterpret_cast<PyObject*>(op), type);
+  op->ob_size = size;
+  return op;
+}
+
+static size_t varSize(PyTypeObject* type, Py_ssize_t n) {
+  size_t bytes = static_cast<size_t>(type->tp_basicsize) + static_cast<size_t>(n) * type->tp_itemsize;
+  return (bytes + 7) & ~size_t{7};
+}
+
+PyObject* _PyObject_New(PyTypeObject* type) {
+  return PyObject_Init(static_cast<PyObject*>(PyObject_Malloc(varSize(type, 0))), type);
+}
+
+PyVarObject* _PyObject_NewVar(PyTypeObject* type, Py_ssize_t n) {
+  return PyObject_InitVar(static_cast<PyVarObject*>(PyObject_Malloc(varSize(type, n))), type, n);
+}
+
+PyObject* _PyObject_GC_New(PyTypeObject* type) { return _PyObject_New(type); }
+PyVarObject* _PyObject_GC_NewVar(PyTypeObject* type, Py_ssize_t n) { return _PyObject_NewVar(type, n); }
+PyVarObject* _PyObject_GC_Resize(PyVarObject* op, Py_ssize_t n) {
+  auto* r = static_cast<PyVarObject*>(PyObject_Realloc(op, varSize(Py_TYPE(op), n)));
+  if (r == nullptr) return reinterpret_cast<PyVarObject*>(PyErr_NoMemory());
+  r->ob_size = n;
+  return r;
+}
+
+PyObject* PyType_GenericAlloc(PyTypeObject* type, Py_ssize_t nitems) {
+  // One item more, as CPython: var-sized objects keep a sentinel.
+  size_t bytes = varSize(type, nitems + (type->tp_itemsize != 0 ? 1 : 0));
+  auto* o = static_cast<PyObject*>(PyObject_Malloc(bytes));
+  if (o == nullptr) return PyErr_NoMemory();
+  PyObject_Init(o, type);
+  if (type->tp_itemsize != 0) Py_SET_SIZE(reinterpret_cast<PyVarObject*>(o), nitems);
+  return o;
+}
+
+// Tern's collector finds C objects through their wrappers; there is no
+// separate list of tracked objects to join or leave.
+void PyObject_GC_Track(void*) {}
+void PyObject_GC_UnTrack(void*) {}
+void PyObject_GC_Del(void* p) { PyObject_Free(p); }
+int PyObject_GC_IsTracked(PyObject* o) { return (Py_TYPE(o)->tp_flags & Py_TPFLAGS_HAVE_GC) != 0; }
+int PyObject_GC_IsFinalized(PyObject*) { return 0; }
+
+}  // extern "C"

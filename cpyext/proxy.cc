@@ -1,0 +1,327 @@
+// The proxy core (proxy.h): making, finding, realising and freeing proxies,
+// the collector's hooks, and _Py_Dealloc.
+//
+// Lifetimes:
+//   - a linked proxy (a heap object's) lives exactly as long as its object:
+//     strong while ob_refcnt > 0, released by the collector when the object
+//     dies with ob_refcnt == 0 (release() below);
+//   - a tagged int's proxy and a container C made that never crossed into the
+//     runtime (PyTuple_New, PyList_New: kFilling, no link yet) are owned by
+//     their refcount alone: _Py_Dealloc frees them at zero;
+//   - a kStatic record is strong for good: exported types and singletons, and
+//     the static types of extensions, never die.
+#include "cpyext/proxy.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <vector>
+
+#include "cpyext/arena.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/objects/float.h"
+#include "runtime/objects/object.h"
+#include "runtime/objects/type.h"
+
+namespace tern::cpyext {
+
+namespace {
+
+ProxyPrefix* prefixOfLink(const gc::ExternalLink* link) {
+  return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(const_cast<gc::ExternalLink*>(link)) - 8);
+}
+
+// A kStatic record: the prefix, then the address of the object it stands for.
+PyObject*& staticObject(ProxyPrefix* record) { return *reinterpret_cast<PyObject**>(objectOf(record)); }
+
+// During a full collection: how many of each proxy's references are held by
+// memory the collector traces anyway — C objects with wrappers (through
+// tp_traverse), linked tuple and list proxies, type proxies, owners keeping
+// borrowed proxies alive.  Only the rest of ob_refcnt makes a proxy a root,
+// so that a cycle through C objects is collected (CPython's gc subtracts
+// internal references the same way).  Null between full collections, when
+// any count above zero is a root.
+std::unordered_map<PyObject*, Py_ssize_t>* g_internal = nullptr;
+
+int countInternal(PyObject* o, void*) {
+  if (o != nullptr) ++(*g_internal)[o];
+  return 0;
+}
+
+std::unordered_map<PyObject*, std::vector<PyObject*>>& kept();
+
+void countReferencesOf(gc::ExternalLink* link, void*) {
+  ProxyPrefix* prefix = prefixOfLink(link);
+  PyObject* o = objectOf(prefix);
+  switch (prefix->kind) {
+    case ProxyKind::kCObject:
+      if (Py_TYPE(o)->tp_traverse != nullptr) Py_TYPE(o)->tp_traverse(o, countInternal, nullptr);
+      break;
+    case ProxyKind::kTuple:
+      for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) countInternal(PyTuple_GET_ITEM(o, i), nullptr);
+      break;
+    case ProxyKind::kList:
+      for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) countInternal(PyList_GET_ITEM(o, i), nullptr);
+      break;
+    case ProxyKind::kType: {
+      auto* t = reinterpret_cast<PyTypeObject*>(o);
+      countInternal(t->tp_dict, nullptr);
+      countInternal(t->tp_bases, nullptr);
+      countInternal(t->tp_mro, nullptr);
+      break;
+    }
+    default:
+      break;
+  }
+  if (prefix->kind == ProxyKind::kStatic) return;
+  auto it = kept().find(o);
+  if (it != kept().end()) {
+    for (PyObject* item : it->second) countInternal(item, nullptr);
+  }
+}
+
+void beginFull() {
+  g_internal = new std::unordered_map<PyObject*, Py_ssize_t>();
+  gc::forEachExternal(countReferencesOf, nullptr);
+}
+
+void endFull() {
+  delete g_internal;
+  g_internal = nullptr;
+}
+
+bool isStrong(const gc::ExternalLink* link) {
+  ProxyPrefix* prefix = prefixOfLink(link);
+  if (prefix->kind == ProxyKind::kStatic) return true;
+  PyObject* o = objectOf(prefix);
+  if (o->ob_refcnt <= 0) return false;
+  if (g_internal == nullptr) return true;
+  auto it = g_internal->find(o);
+  return it == g_internal->end() || o->ob_refcnt > it->second;
+}
+
+void release(gc::ExternalLink* link) { freeProxy(objectOf(prefixOfLink(link))); }
+
+const gc::ExternalHooks kHooks = {
+    .is_strong = isStrong, .release = release, .begin_full = beginFull, .end_full = endFull};
+
+// Objects outside the arena C may hand back: address -> kStatic record.
+std::unordered_map<PyObject*, ProxyPrefix*>& statics() {
+  static auto* table = new std::unordered_map<PyObject*, ProxyPrefix*>();
+  return *table;
+}
+
+PyObject* materialise(Value v);
+
+// Proxies kept alive by an owner (toBorrowed of a tagged int): owner -> them.
+std::unordered_map<PyObject*, std::vector<PyObject*>>& kept() {
+  static auto* table = new std::unordered_map<PyObject*, std::vector<PyObject*>>();
+  return *table;
+}
+
+}  // namespace
+
+bool inArena(const void* p) { return arenaContains(p); }
+
+namespace {
+void installHooks() {
+  static bool hooked = false;
+  if (!hooked) {
+    gc::setExternalHooks(&kHooks);
+    hooked = true;
+  }
+}
+}  // namespace
+
+PyObject* allocProxy(ProxyKind kind, size_t object_bytes, PyTypeObject* type) {
+  installHooks();
+  auto* prefix = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + object_bytes));
+  prefix->kind = kind;
+  PyObject* o = objectOf(prefix);
+  o->ob_refcnt = 1;
+  o->ob_type = type;
+  return o;
+}
+
+void linkProxy(PyObject* proxy, Value v) {
+  ProxyPrefix* prefix = prefixOf(proxy);
+  if (v.isObject()) {
+    gc::addExternal(v.asObject(), &prefix->link);
+  } else {
+    prefix->link.target = v;
+  }
+}
+
+void registerStatic(PyObject* object, Value v) {
+  installHooks();
+  auto* record = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + sizeof(PyObject*)));
+  record->kind = ProxyKind::kStatic;
+  staticObject(record) = object;
+  gc::addExternal(v.asObject(), &record->link);
+  statics()[object] = record;
+}
+
+PyObject* toNew(Value v) {
+  if (v.isObject()) {
+    if (gc::ExternalLink* link = gc::findExternal(v.asObject())) {
+      ProxyPrefix* prefix = prefixOfLink(link);
+      PyObject* o = prefix->kind == ProxyKind::kStatic ? staticObject(prefix) : objectOf(prefix);
+      Py_INCREF(o);
+      refreshProxy(o, v);
+      return o;
+    }
+  }
+  return materialise(v);
+}
+
+PyObject* toBorrowed(PyObject* owner, Value item) {
+  PyObject* o = toNew(item);
+  if (item.isObject()) {
+    Py_DECREF(o);  // the object keeps its proxy; at zero it is merely weak
+    return o;
+  }
+  keepAlive(owner, o);  // a tagged int's proxy: the owner holds the reference
+  return o;
+}
+
+Value* staticLinkSlot(PyObject* o) {
+  auto it = statics().find(o);
+  return it == statics().end() ? nullptr : &it->second->link.target;
+}
+
+Value fromCSlow(PyObject* o) {
+  if (arenaContains(o)) return realise(o);
+  auto it = statics().find(o);
+  if (it != statics().end()) return it->second->link.target;
+  // A static PyTypeObject of an extension that was never readied, or a
+  // pointer that is not an object at all: there is no safe answer.
+  std::fprintf(stderr, "tern: cpyext: %p is not an object Tern knows (a static type not passed to PyType_Ready?)\n",
+               static_cast<void*>(o));
+  std::abort();
+}
+
+void freeProxy(PyObject* proxy) {
+  ProxyPrefix* prefix = prefixOf(proxy);
+  releaseContents(proxy);
+  arenaFree(prefix);
+}
+
+Value realise(PyObject* o) {
+  ProxyPrefix* prefix = prefixOf(o);
+  switch (prefix->kind) {
+    case ProxyKind::kTuple:
+      return realiseTuple(o);
+    case ProxyKind::kList:
+      return realiseList(o);
+    case ProxyKind::kCObject:
+      if (prefix->flags & proxy_flags::kNoWrapper) return wrapCObject(o);
+      return prefix->link.target;
+    default:
+      if (prefix->flags & proxy_flags::kFilling) return realiseFilled(o);
+      return prefix->link.target;
+  }
+}
+
+void keepAlive(PyObject* owner, PyObject* proxy) {
+  // Objects outside the arena never die: what they keep is kept for good.
+  if (!arenaContains(owner)) return;
+  kept()[owner].push_back(proxy);
+}
+
+void releaseContents(PyObject* proxy) {
+  ProxyPrefix* prefix = prefixOf(proxy);
+  switch (prefix->kind) {
+    case ProxyKind::kTuple:
+      releaseTupleContents(proxy);
+      break;
+    case ProxyKind::kList:
+      releaseListContents(proxy);
+      break;
+    case ProxyKind::kType:
+      releaseTypeContents(proxy);
+      break;
+    case ProxyKind::kUnicode:
+      releaseUnicodeContents(proxy);
+      break;
+    default:
+      break;
+  }
+  auto it = kept().find(proxy);
+  if (it != kept().end()) {
+    std::vector<PyObject*> items = std::move(it->second);
+    kept().erase(it);
+    for (PyObject* item : items) Py_DECREF(item);
+  }
+}
+
+void refreshProxy(PyObject* proxy, Value v) {
+  if (!arenaContains(proxy)) return;
+  switch (prefixOf(proxy)->kind) {
+    case ProxyKind::kList:
+      refreshList(proxy, v);
+      break;
+    case ProxyKind::kPlain:
+      refreshPlain(proxy, v);
+      break;
+    default:
+      break;
+  }
+}
+
+std::nullptr_t badInternalCall(const char* function) {
+  raiseSystemError(function, "bad argument to internal function");
+  return nullptr;
+}
+
+namespace {
+
+PyObject* newPlainProxy(Value v) {
+  PyObject* o = allocProxy(ProxyKind::kPlain, plainProxyBytes(typeOf(v)), typeProxy(typeOf(v)));
+  linkProxy(o, v);
+  refreshProxy(o, v);
+  return o;
+}
+
+PyObject* materialise(Value v) {
+  if (v.isSmallInt()) return newLongProxy(v);
+  Type* type = typeOf(v);
+  if (type->hasFlag(type_flags::kIntSubclass)) return newLongProxy(v);
+  if (type->hasFlag(type_flags::kStrSubclass)) return newUnicodeProxy(v);
+  if (type->hasFlag(type_flags::kTupleSubclass)) return newTupleProxy(v);
+  if (type->hasFlag(type_flags::kListSubclass)) return newListProxy(v);
+  if (type->hasFlag(type_flags::kBytesSubclass)) return newBytesProxy(v);
+  if (type->hasFlag(type_flags::kTypeSubclass)) {
+    PyObject* o = reinterpret_cast<PyObject*>(typeProxy(static_cast<Type*>(v.asObject())));
+    Py_INCREF(o);
+    return o;
+  }
+  if (isFloat(v)) return newFloatProxy(v);
+  return newPlainProxy(v);
+}
+
+}  // namespace
+
+}  // namespace tern::cpyext
+
+// ---------------------------------------------------------------------------
+// The C API's deallocation entry: Py_DECREF calls it when ob_refcnt reaches 0.
+
+extern "C" PyAPI_FUNC(void) _Py_Dealloc(PyObject* op) {
+  using namespace tern::cpyext;
+  if (!arenaContains(op)) return;  // static objects are never freed
+  ProxyPrefix* prefix = prefixOf(op);
+  switch (prefix->kind) {
+    case ProxyKind::kTaggedInt:
+      freeProxy(op);
+      return;
+    case ProxyKind::kCObject:
+      deallocCObject(op);
+      return;
+    default:
+      // Unlinked containers C built and dropped before they crossed over.
+      if (prefix->link.target.isNull()) freeProxy(op);
+      // A linked proxy stays as long as its object: it is only weak now.
+      return;
+  }
+}

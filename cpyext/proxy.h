@@ -1,0 +1,103 @@
+// cpyext's core: the proxies C code sees, and the conversions every API family
+// uses (DESIGN.md §6; docs/cpyext.md).
+//
+// A proxy is C memory in CPython 3.11's layout for its type, allocated from the
+// proxy arena (arena.h) behind a 16-byte prefix:
+//
+//     [ kind | flags ][ link: the Value it stands for ][ PyObject ... ]
+//                                                      ^ what C sees
+//
+// The link is a gc::ExternalLink: the collector rewrites it when the object
+// moves, treats it as a root while ob_refcnt > 0, and releases the proxy when
+// the object dies with ob_refcnt == 0 (runtime/gc/external.h).  A heap object
+// has at most one proxy, so `is` holds across round trips.  A tagged small int
+// has no heap object: each conversion makes an int proxy of its own whose link
+// holds the tagged Value and whose last Py_DECREF frees it (-5..256 are cached).
+//
+// Objects C must see at a fixed address that are not in the arena — the
+// exported type objects and singletons (PyLong_Type, _Py_NoneStruct) and the
+// static PyTypeObjects of extensions — are found through a side table.
+//
+// Error convention: runtime functions return a null Value with the exception
+// pending, as the C API returns NULL (or -1); the two meet without translation.
+#pragma once
+
+#include <cstdint>
+
+#include "Python.h"
+#include "runtime/gc/external.h"
+#include "runtime/gc/value.h"
+
+namespace tern::cpyext {
+
+enum class ProxyKind : uint32_t {
+  kPlain,      // only the PyObject header (types whose API family keeps no fields)
+  kTaggedInt,  // PyLongObject of a tagged small int, owned by its refcount
+  kLong,       // PyLongObject with 30-bit digits
+  kFloat,      // PyFloatObject
+  kUnicode,    // PEP 393 compact str
+  kBytes,      // PyBytesObject
+  kTuple,      // PyTupleObject; ob_item holds owned references to item proxies
+  kList,       // PyListObject; ob_item holds owned references to item proxies
+  kType,       // PyHeapTypeObject for a runtime type
+  kCObject,    // an instance of a C-defined type: the object's own storage
+  kStatic,     // a side record for an object outside the arena (below)
+};
+
+struct ProxyPrefix {
+  ProxyKind kind;
+  uint32_t flags;
+  gc::ExternalLink link;
+};
+static_assert(sizeof(ProxyPrefix) == 16);
+
+namespace proxy_flags {
+// A tuple or list made by PyTuple_New/PyList_New whose ob_item C may still be
+// filling with PyTuple_SET_ITEM/PyList_SET_ITEM: fromC() copies ob_item into
+// the runtime object before the runtime reads it.
+inline constexpr uint32_t kFilling = 1u << 0;
+// An object of a C-defined type that has no runtime wrapper yet: fromC()
+// makes one.  Until then its last Py_DECREF deallocates it at once.
+inline constexpr uint32_t kNoWrapper = 1u << 1;
+}  // namespace proxy_flags
+
+inline ProxyPrefix* prefixOf(PyObject* o) { return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(o) - 16); }
+inline PyObject* objectOf(ProxyPrefix* p) { return reinterpret_cast<PyObject*>(reinterpret_cast<char*>(p) + 16); }
+
+// ---------------------------------------------------------------------------
+// Conversions
+
+// A new reference to v's proxy, made on first use.  v must not be null.
+PyObject* toNew(Value v);
+// A borrowed reference to `item`, which `owner` (a proxy C holds) keeps alive:
+// PyList_GetItem, PyDict_GetItem.  A heap object's proxy lives as long as the
+// object; a tagged int's proxy is kept by the owner until the owner dies.
+PyObject* toBorrowed(PyObject* owner, Value item);
+// toNew for a runtime call's result: a null Value (exception pending) gives NULL.
+inline PyObject* returnNew(Value v) { return v.isNull() ? nullptr : toNew(v); }
+// The value a proxy stands for.  o must not be null.
+Value fromCSlow(PyObject* o);
+bool inArena(const void* p);
+inline Value fromC(PyObject* o) {
+  if (inArena(o)) {
+    ProxyPrefix* prefix = prefixOf(o);
+    if (prefix->flags == 0) return prefix->link.target;
+  }
+  return fromCSlow(o);
+}
+// fromC for an argument that may be NULL (returns a null Value).
+inline Value fromCOrNull(PyObject* o) { return o == nullptr ? Value() : fromC(o); }
+
+// Registers an object outside the arena (a static PyTypeObject, an exported
+// singleton) as the proxy of `v`, for good.
+void registerStatic(PyObject* object, Value v);
+
+// ---------------------------------------------------------------------------
+// Errors
+
+// SystemError "<function>: bad argument to internal function", as CPython's
+// PyErr_BadInternalCall names the C function misused.  Returns null for use
+// in `return badInternalCall(...)`.
+std::nullptr_t badInternalCall(const char* function);
+
+}  // namespace tern::cpyext

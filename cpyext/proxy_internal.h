@@ -1,0 +1,112 @@
+// What the proxy core (proxy.cc) and the API families share beyond proxy.h:
+// allocating and linking proxies, and the per-family materialisers that
+// toNew() calls for a value that has no proxy yet.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include "cpyext/proxy.h"
+
+#include "runtime/gc/layout.h"
+#include "runtime/objects/native.h"
+
+namespace tern::cpyext {
+
+// A zeroed proxy of `object_bytes` (the PyObject part, header included) behind
+// its prefix, with ob_refcnt = 1 and ob_type = type.  Never null (out of
+// memory is fatal, as for the heap).
+PyObject* allocProxy(ProxyKind kind, size_t object_bytes, PyTypeObject* type);
+// Makes `proxy` v's proxy: a heap object gets the external link (so later
+// conversions find it); a tagged int is just recorded in the link word.
+void linkProxy(PyObject* proxy, Value v);
+// Frees a proxy's memory (and what it owns, e.g. a tuple's item references).
+void freeProxy(PyObject* proxy);
+// What a proxy owns besides its block: item references, buffers, kept-alive
+// borrowed proxies.  Called by freeProxy, inside the collector too: it may
+// free C memory and Py_DECREF proxies but must not touch the heap.
+void releaseContents(PyObject* proxy);
+// Makes `owner` hold a reference to `proxy` until the owner is freed.
+void keepAlive(PyObject* owner, PyObject* proxy);
+
+// Brings the C-visible fields of v's existing proxy up to date before C sees
+// it again (a list's ob_item, a dict's ma_used): the runtime may have changed
+// the object since.
+void refreshProxy(PyObject* proxy, Value v);
+// The runtime value of an arena object that fromC's fast path cannot answer:
+// a container C is still filling (made on first crossing) or an object of a
+// C-defined type without its runtime wrapper yet.
+Value realise(PyObject* o);
+// Bytes a plain proxy of an instance of `type` needs: CPython's struct size
+// for the builtin families whose fields C may read, PyObject otherwise.
+size_t plainProxyBytes(Type* type);
+
+// Containers (tupleobject.cc, listobject.cc): proxies, realising the ones C
+// filled, releasing their item references, refreshing a list's ob_item.
+PyObject* newTupleProxy(Value v);
+PyObject* newListProxy(Value v);
+Value realiseTuple(PyObject* o);
+Value realiseList(PyObject* o);
+void releaseTupleContents(PyObject* o);
+void releaseListContents(PyObject* o);
+void refreshList(PyObject* o, Value v);
+// Plain proxies of families with a few C-visible fields (a dict's ma_used).
+void refreshPlain(PyObject* o, Value v);
+// str and bytes C filled (PyUnicode_New, PyBytes_FromStringAndSize(NULL, n)):
+// made into runtime objects on first crossing (unicodeobject.cc, bytesobject.cc).
+Value realiseFilled(PyObject* o);
+// Memory a str proxy owns besides its block (the UTF-8 form).
+void releaseUnicodeContents(PyObject* o);
+// The C-visible fields of plain proxies of bytearray (ob_size, ob_start into
+// the runtime's storage, kept in the old space) and complex (cval), from
+// refreshPlain (bytearrayobject.cc, complexobject.cc).
+void refreshByteArray(PyObject* o, Value v);
+void refreshComplex(PyObject* o, Value v);
+
+// C-defined types (typeobject.cc, typespec.cc): the C type whose layout a
+// runtime value's instances have (null if none), the runtime type of a ready
+// C type, and readying one.
+PyTypeObject* cTypeOf(Value v);
+Type* runtimeTypeOfC(PyTypeObject* t);
+int readyCType(PyTypeObject* t, bool heap);
+void releaseTypeContents(PyObject* o);
+
+// Objects of C-defined types (objimpl.cc): their runtime wrappers' layout;
+// making the wrapper when one first crosses over; Py_DECREF reached zero.
+const gc::Layout* cWrapperLayout();
+Value wrapCObject(PyObject* o);
+void deallocCObject(PyObject* o);
+
+// The runtime definitions of a C type's methods, getsets and members
+// (methodobject.cc, descrobject.cc); they live as long as the process.
+// defining_class is what METH_METHOD functions get (null for a module's).
+std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* defining_class);
+std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* members);
+// A raw MethodDef calling one PyMethodDef (module functions too).
+const MethodDef* methodDefFor(PyMethodDef* method, PyTypeObject* defining_class);
+
+// The PyTypeObject C sees for a runtime type: the exported static one for a
+// builtin type (PyLong_Type), else a heap-type proxy made on first use.
+PyTypeObject* typeProxy(Type* type);
+
+// The link slot of an object outside the arena (registerStatic), or null.
+Value* staticLinkSlot(PyObject* o);
+
+// Fills a PyTypeObject C sees for `type` (flags, names, sizes, tp_base,
+// tp_mro, the protocol slots calling back into the runtime).  basicsize 0:
+// derived from the runtime type.
+void fillTypeObject(PyTypeObject* out, Type* type, Py_ssize_t basicsize, Py_ssize_t itemsize);
+// The exported statics (builtin_exports.cc): once, before the first extension.
+void initializeBuiltinExports();
+// Everything cpyext sets up once (the exports, the thread state).
+void initializeCpyext();
+
+// Materialisers, one per family with fields C reads directly.  Each allocates
+// a proxy of its exact CPython layout, fills it from v, links it and returns
+// it (a new reference).  v is an instance of the family's type or a subclass.
+PyObject* newLongProxy(Value v);     // longobject.cc: int and bool, tagged or big
+PyObject* newFloatProxy(Value v);    // floatobject.cc
+PyObject* newUnicodeProxy(Value v);  // unicodeobject.cc: PEP 393 compact form
+PyObject* newBytesProxy(Value v);    // bytesobject.cc
+
+}  // namespace tern::cpyext

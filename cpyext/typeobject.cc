@@ -1,0 +1,623 @@
+// Types across the boundary, both ways.
+//
+//   - Runtime types seen from C: fillTypeObject() gives a PyTypeObject its
+//     flags, names, sizes, tp_base/tp_bases/tp_mro/tp_dict and protocol slots
+//     that call back into the runtime (the rt* functions), for the exported
+//     static types and for the heap-type proxies typeProxy() makes.
+//   - C-defined types seen from the runtime: PyType_Ready and PyType_FromSpec
+//     make a runtime type whose slots call the C slots (the c* functions) and
+//     whose instances are wrappers of C memory (objimpl.cc).
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "Python.h"
+#include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#include "runtime/interp/errors.h"
+#include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/exceptions.h"
+#include "runtime/objects/int.h"
+#include "runtime/objects/native.h"
+#include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
+
+namespace tern::cpyext {
+
+// ===========================================================================
+// Runtime types seen from C: the protocol slots call the runtime.
+
+namespace {
+
+PyObject* rtRepr(PyObject* o) { return returnNew(repr(fromC(o))); }
+PyObject* rtStr(PyObject* o) { return returnNew(str(fromC(o))); }
+Py_hash_t rtHash(PyObject* o) { return hash(fromC(o)); }
+PyObject* rtCall(PyObject* c, PyObject* args, PyObject* kwargs) {
+  return returnNew(callTupleDict(fromC(c), fromC(args), fromCOrNull(kwargs)));
+}
+PyObject* rtGetAttr(PyObject* o, PyObject* name) { return returnNew(getAttr(fromC(o), fromC(name))); }
+int rtSetAttr(PyObject* o, PyObject* name, PyObject* v) {
+  return v == nullptr ? delAttr(fromC(o), fromC(name)) : setAttr(fromC(o), fromC(name), fromC(v));
+}
+PyObject* rtRichCompare(PyObject* a, PyObject* b, int op) { return returnNew(richCompare(fromC(a), fromC(b), op)); }
+PyObject* rtIter(PyObject* o) { return returnNew(getIter(fromC(o))); }
+PyObject* rtIterNext(PyObject* o) { return returnNew(iterNext(fromC(o))); }
+Py_ssize_t rtLength(PyObject* o) { return length(fromC(o)); }
+PyObject* rtGetItem(PyObject* o, PyObject* key) { return returnNew(getItem(fromC(o), fromC(key))); }
+PyObject* rtSqItem(PyObject* o, Py_ssize_t i) { return returnNew(getItem(fromC(o), newInt(i))); }
+int rtAssSubscript(PyObject* o, PyObject* key, PyObject* v) {
+  return v == nullptr ? delItem(fromC(o), fromC(key)) : setItem(fromC(o), fromC(key), fromC(v));
+}
+int rtSqAssItem(PyObject* o, Py_ssize_t i, PyObject* v) {
+  return v == nullptr ? delItem(fromC(o), newInt(i)) : setItem(fromC(o), newInt(i), fromC(v));
+}
+int rtContains(PyObject* o, PyObject* item) { return contains(fromC(o), fromC(item)); }
+int rtBool(PyObject* o) { return isTrue(fromC(o)); }
+PyObject* rtDescrGet(PyObject* d, PyObject* o, PyObject* t) {
+  Value descr = fromC(d);
+  return returnNew(typeOf(descr)->slots.tp_descr_get(descr, fromCOrNull(o), fromCOrNull(t)));
+}
+
+template <BinOp op>
+PyObject* rtBinary(PyObject* a, PyObject* b) {
+  return returnNew(binaryOp(fromC(a), fromC(b), op));
+}
+PyObject* rtPower(PyObject* a, PyObject* b, PyObject* c) { return returnNew(power(fromC(a), fromC(b), fromC(c))); }
+PyObject* rtNegative(PyObject* o) { return returnNew(negative(fromC(o))); }
+PyObject* rtPositive(PyObject* o) { return returnNew(positive(fromC(o))); }
+PyObject* rtAbsolute(PyObject* o) { return returnNew(absolute(fromC(o))); }
+PyObject* rtInvert(PyObject* o) { return returnNew(invert(fromC(o))); }
+PyObject* rtSlotUnary(PyObject* o, UnaryFn Slots::*slot) {
+  Value v = fromC(o);
+  return returnNew((typeOf(v)->slots.*slot)(v));
+}
+PyObject* rtInt(PyObject* o) { return rtSlotUnary(o, &Slots::nb_int); }
+PyObject* rtFloat(PyObject* o) { return rtSlotUnary(o, &Slots::nb_float); }
+PyObject* rtIndex(PyObject* o) { return rtSlotUnary(o, &Slots::nb_index); }
+
+unsigned long cFlagsOf(Type* t) {
+  unsigned long f = Py_TPFLAGS_READY | Py_TPFLAGS_HAVE_VERSION_TAG;
+  if (t->hasFlag(type_flags::kHeapType)) f |= Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_HAVE_GC;
+  if (t->hasFlag(type_flags::kBaseType)) f |= Py_TPFLAGS_BASETYPE;
+  if (t->hasFlag(type_flags::kImmutable)) f |= Py_TPFLAGS_IMMUTABLETYPE;
+  if (t->hasFlag(type_flags::kAbstract)) f |= Py_TPFLAGS_IS_ABSTRACT;
+  if (t->hasFlag(type_flags::kMethodDescriptor)) f |= Py_TPFLAGS_METHOD_DESCRIPTOR;
+  if (t->hasFlag(type_flags::kSequence)) f |= Py_TPFLAGS_SEQUENCE;
+  if (t->hasFlag(type_flags::kMapping)) f |= Py_TPFLAGS_MAPPING;
+  if (t->hasFlag(type_flags::kIntSubclass)) f |= Py_TPFLAGS_LONG_SUBCLASS;
+  if (t->hasFlag(type_flags::kTupleSubclass)) f |= Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+  if (t->hasFlag(type_flags::kListSubclass)) f |= Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+  if (t->hasFlag(type_flags::kBytesSubclass)) f |= Py_TPFLAGS_BYTES_SUBCLASS;
+  if (t->hasFlag(type_flags::kStrSubclass)) f |= Py_TPFLAGS_UNICODE_SUBCLASS;
+  if (t->hasFlag(type_flags::kDictSubclass)) f |= Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+  if (t->hasFlag(type_flags::kBaseExceptionSubclass)) f |= Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+  if (t->hasFlag(type_flags::kTypeSubclass)) f |= Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+  return f;
+}
+
+// The C type a runtime type's instances are laid out by, if any: the type
+// itself or its nearest C-defined base.
+std::unordered_map<Type*, PyTypeObject*>& cTypes() {
+  static auto* table = new std::unordered_map<Type*, PyTypeObject*>();
+  return *table;
+}
+
+PyTypeObject* cSolidBase(Type* t) {
+  for (; t != nullptr; t = static_cast<Type*>(t->base.get().asObject())) {
+    auto it = cTypes().find(t);
+    if (it != cTypes().end()) return it->second;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t itemsize) {
+  if (out->ob_base.ob_base.ob_refcnt == 0) out->ob_base.ob_base.ob_refcnt = Py_ssize_t{1} << 40;
+  out->ob_base.ob_base.ob_type = typeProxy(typeOf(typeValue(t)));
+  out->tp_name = strdup(typeName(t).c_str());
+  out->tp_flags = cFlagsOf(t);
+  Type* base = static_cast<Type*>(t->base.get().asObject());
+  out->tp_base = base != nullptr ? typeProxy(base) : nullptr;
+  PyTypeObject* c_base = cSolidBase(t);
+  if (c_base != nullptr) {
+    // A runtime class deriving from a C type: its instances are C objects.
+    out->tp_basicsize = c_base->tp_basicsize;
+    out->tp_itemsize = c_base->tp_itemsize;
+    out->tp_alloc = c_base->tp_alloc;
+    out->tp_free = c_base->tp_free;
+    out->tp_dealloc = c_base->tp_dealloc;
+    out->tp_traverse = c_base->tp_traverse;
+    out->tp_clear = c_base->tp_clear;
+    out->tp_flags |= c_base->tp_flags & Py_TPFLAGS_HAVE_GC;
+  } else {
+    out->tp_basicsize = basicsize != 0 ? basicsize : (base != nullptr ? typeProxy(base)->tp_basicsize : 16);
+    out->tp_itemsize = itemsize;
+    out->tp_alloc = PyType_GenericAlloc;
+    out->tp_free = (out->tp_flags & Py_TPFLAGS_HAVE_GC) ? PyObject_GC_Del : PyObject_Free;
+  }
+  // The protocol tables: inside a heap type proxy, static for the exports.
+  bool heap = inArena(out);
+  auto* ht = reinterpret_cast<PyHeapTypeObject*>(out);
+  PyNumberMethods* nb = heap ? &ht->as_number : new PyNumberMethods{};
+  PySequenceMethods* sq = heap ? &ht->as_sequence : new PySequenceMethods{};
+  PyMappingMethods* mp = heap ? &ht->as_mapping : new PyMappingMethods{};
+  out->tp_as_number = nb;
+  out->tp_as_sequence = sq;
+  out->tp_as_mapping = mp;
+  const Slots& s = t->slots;
+  out->tp_getattro = rtGetAttr;
+  out->tp_setattro = rtSetAttr;
+  if (s.tp_repr) out->tp_repr = rtRepr;
+  if (s.tp_str) out->tp_str = rtStr;
+  if (s.tp_hash) out->tp_hash = rtHash;
+  if (s.tp_call) out->tp_call = rtCall;
+  if (s.tp_richcompare) out->tp_richcompare = rtRichCompare;
+  if (s.tp_iter) out->tp_iter = rtIter;
+  if (s.tp_iternext) out->tp_iternext = rtIterNext;
+  if (s.tp_descr_get) out->tp_descr_get = rtDescrGet;
+  if (s.mp_length) mp->mp_length = sq->sq_length = rtLength;
+  if (s.mp_subscript) {
+    mp->mp_subscript = rtGetItem;
+    sq->sq_item = rtSqItem;
+  }
+  if (s.mp_ass_subscript) {
+    mp->mp_ass_subscript = rtAssSubscript;
+    sq->sq_ass_item = rtSqAssItem;
+  }
+  if (s.sq_contains) sq->sq_contains = rtContains;
+  if (s.nb_bool) nb->nb_bool = rtBool;
+  if (s.nb_add) nb->nb_add = rtBinary<BinOp::kAdd>;
+  if (s.nb_subtract) nb->nb_subtract = rtBinary<BinOp::kSubtract>;
+  if (s.nb_multiply) nb->nb_multiply = rtBinary<BinOp::kMultiply>;
+  if (s.nb_remainder) nb->nb_remainder = rtBinary<BinOp::kRemainder>;
+  if (s.nb_floor_divide) nb->nb_floor_divide = rtBinary<BinOp::kFloorDivide>;
+  if (s.nb_true_divide) nb->nb_true_divide = rtBinary<BinOp::kTrueDivide>;
+  if (s.nb_lshift) nb->nb_lshift = rtBinary<BinOp::kLshift>;
+  if (s.nb_rshift) nb->nb_rshift = rtBinary<BinOp::kRshift>;
+  if (s.nb_and) nb->nb_and = rtBinary<BinOp::kAnd>;
+  if (s.nb_or) nb->nb_or = rtBinary<BinOp::kOr>;
+  if (s.nb_xor) nb->nb_xor = rtBinary<BinOp::kXor>;
+  if (s.nb_matrix_multiply) nb->nb_matrix_multiply = rtBinary<BinOp::kMatrixMultiply>;
+  if (s.nb_power) nb->nb_power = rtPower;
+  if (s.nb_negative) nb->nb_negative = rtNegative;
+  if (s.nb_positive) nb->nb_positive = rtPositive;
+  if (s.nb_absolute) nb->nb_absolute = rtAbsolute;
+  if (s.nb_invert) nb->nb_invert = rtInvert;
+  if (s.nb_int) nb->nb_int = rtInt;
+  if (s.nb_float) nb->nb_float = rtFloat;
+  if (s.nb_index) nb->nb_index = rtIndex;
+  // Cython reads these directly (its own subtype test walks tp_mro).
+  out->tp_dict = toNew(t->dict.get());
+  out->tp_bases = toNew(t->bases.get());
+  out->tp_mro = toNew(t->mro.get());
+  out->tp_doc = nullptr;
+}
+
+PyTypeObject* typeProxy(Type* type) {
+  if (gc::ExternalLink* link = gc::findExternal(type)) {
+    auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - 8);
+    if (prefix->kind == ProxyKind::kStatic) return *reinterpret_cast<PyTypeObject**>(objectOf(prefix));
+    return reinterpret_cast<PyTypeObject*>(objectOf(prefix));
+  }
+  // A type made by the runtime (a class, a native module's type): a heap
+  // type proxy, linked before it is filled (filling refers back to it).
+  PyObject* o = allocProxy(ProxyKind::kType, sizeof(PyHeapTypeObject), nullptr);
+  o->ob_refcnt = 0;  // no C reference yet: the proxy lives as long as the type
+  linkProxy(o, typeValue(type));
+  auto* t = reinterpret_cast<PyTypeObject*>(o);
+  fillTypeObject(t, type, 0, 0);
+  return t;
+}
+
+void releaseTypeContents(PyObject* o) {
+  auto* t = reinterpret_cast<PyTypeObject*>(o);
+  free(const_cast<char*>(t->tp_name));
+  Py_XDECREF(t->tp_dict);
+  Py_XDECREF(t->tp_bases);
+  Py_XDECREF(t->tp_mro);
+}
+
+// ===========================================================================
+// C-defined types seen from the runtime: the runtime slots call the C slots.
+
+PyTypeObject* cTypeOf(Value v) {
+  return v.isSmallInt() ? nullptr : cSolidBase(typeOf(v));
+}
+
+namespace {
+
+// A C slot's result: a new reference or NULL with an exception set.
+Value takeResult(PyObject* r, const char* slot) {
+  if (r == nullptr) {
+    if (!errorPending()) raiseSystemError(slot, "returned NULL without setting an exception");
+    return Value();
+  }
+  Value v = fromC(r);
+  Py_DECREF(r);
+  return v;
+}
+
+// Calls fn with a proxy of each argument, released after.
+struct Args {
+  PyObject* items[3] = {};
+  int n = 0;
+  PyObject* add(Value v) { return items[n++] = v.isNull() ? nullptr : toNew(v); }
+  ~Args() {
+    for (int i = 0; i < n; ++i) Py_XDECREF(items[i]);
+  }
+};
+
+Value cRepr(Value self) {
+  Args a;
+  return takeResult(cTypeOf(self)->tp_repr(a.add(self)), "__repr__");
+}
+Value cStr(Value self) {
+  Args a;
+  return takeResult(cTypeOf(self)->tp_str(a.add(self)), "__str__");
+}
+int64_t cHash(Value self) {
+  Args a;
+  Py_hash_t h = cTypeOf(self)->tp_hash(a.add(self));
+  return h == -1 && !errorPending() ? -2 : h;
+}
+Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  Value tuple = newTupleFrom(args, static_cast<int64_t>(nargs));
+  Value kwargs;
+  if (!kwnames.isNull()) {
+    kwargs = newDict();
+    for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
+      if (dictSet(kwargs, tupleItem(kwnames, i), args[nargs + i]) < 0) return Value();
+    }
+  }
+  Args a;
+  PyObject* self = a.add(callable);
+  PyObject* t = a.add(tuple);
+  PyObject* k = a.add(kwargs);
+  return takeResult(cTypeOf(callable)->tp_call(self, t, k), "__call__");
+}
+Value cGetAttr(Value self, Value name) {
+  Args a;
+  PyObject* s = a.add(self);
+  return takeResult(cTypeOf(self)->tp_getattro(s, a.add(name)), "__getattribute__");
+}
+int cSetAttr(Value self, Value name, Value value) {
+  Args a;
+  PyObject* s = a.add(self);
+  PyObject* n = a.add(name);
+  return cTypeOf(self)->tp_setattro(s, n, a.add(value));
+}
+Value cRichCompare(Value x, Value y, int op) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_richcompare == nullptr) t = cTypeOf(y);
+  Args a;
+  PyObject* px = a.add(x);
+  return takeResult(t->tp_richcompare(px, a.add(y), op), "__richcmp__");
+}
+Value cIter(Value self) {
+  Args a;
+  return takeResult(cTypeOf(self)->tp_iter(a.add(self)), "__iter__");
+}
+Value cIterNext(Value self) {
+  Args a;
+  PyObject* r = cTypeOf(self)->tp_iternext(a.add(self));
+  if (r == nullptr) return Value();  // exhausted, or an error: the runtime's convention too
+  Value v = fromC(r);
+  Py_DECREF(r);
+  return v;
+}
+Value cDescrGet(Value descr, Value obj, Value type) {
+  Args a;
+  PyObject* d = a.add(descr);
+  PyObject* o = a.add(obj);
+  return takeResult(cTypeOf(descr)->tp_descr_get(d, o, a.add(type)), "__get__");
+}
+int cDescrSet(Value descr, Value obj, Value value) {
+  Args a;
+  PyObject* d = a.add(descr);
+  PyObject* o = a.add(obj);
+  return cTypeOf(descr)->tp_descr_set(d, o, a.add(value));
+}
+
+// The (args tuple, kwargs dict) form of a vectorcall, as proxies.
+struct TupleDict {
+  Args a;
+  PyObject* tuple = nullptr;
+  PyObject* dict = nullptr;
+  bool make(const Value* args, size_t nargs, Value kwnames) {
+    Value t = newTupleFrom(args, static_cast<int64_t>(nargs));
+    Value d;
+    if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
+      d = newDict();
+      for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
+        if (dictSet(d, tupleItem(kwnames, i), args[nargs + i]) < 0) return false;
+      }
+    }
+    tuple = a.add(t);
+    dict = a.add(d);
+    return true;
+  }
+};
+
+Value cNew(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  PyTypeObject* c = cSolidBase(type);
+  TupleDict td;
+  if (!td.make(args, nargs, kwnames)) return Value();
+  return takeResult(c->tp_new(typeProxy(type), td.tuple, td.dict), "__new__");
+}
+int cInit(Value self, const Value* args, size_t nargs, Value kwnames) {
+  TupleDict td;
+  if (!td.make(args, nargs, kwnames)) return -1;
+  Args a;
+  return cTypeOf(self)->tp_init(a.add(self), td.tuple, td.dict);
+}
+
+// Binary number slots: the first operand whose C type has the slot.
+template <binaryfunc PyNumberMethods::*slot>
+Value cBinary(Value x, Value y) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_as_number == nullptr || t->tp_as_number->*slot == nullptr) t = cTypeOf(y);
+  Args a;
+  PyObject* px = a.add(x);
+  return takeResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
+}
+template <unaryfunc PyNumberMethods::*slot>
+Value cUnary(Value x) {
+  Args a;
+  return takeResult((cTypeOf(x)->tp_as_number->*slot)(a.add(x)), "number slot");
+}
+Value cPower(Value x, Value y, Value z) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_as_number == nullptr || t->tp_as_number->nb_power == nullptr) t = cTypeOf(y);
+  Args a;
+  PyObject* px = a.add(x);
+  PyObject* py = a.add(y);
+  return takeResult(t->tp_as_number->nb_power(px, py, a.add(z)), "__pow__");
+}
+int cBool(Value x) {
+  Args a;
+  return cTypeOf(x)->tp_as_number->nb_bool(a.add(x));
+}
+int64_t cLength(Value x) {
+  PyTypeObject* t = cTypeOf(x);
+  Args a;
+  PyObject* px = a.add(x);
+  if (t->tp_as_mapping != nullptr && t->tp_as_mapping->mp_length != nullptr) return t->tp_as_mapping->mp_length(px);
+  return t->tp_as_sequence->sq_length(px);
+}
+Value cSubscript(Value x, Value key) {
+  PyTypeObject* t = cTypeOf(x);
+  Args a;
+  PyObject* px = a.add(x);
+  if (t->tp_as_mapping != nullptr && t->tp_as_mapping->mp_subscript != nullptr) {
+    return takeResult(t->tp_as_mapping->mp_subscript(px, a.add(key)), "__getitem__");
+  }
+  int64_t i;
+  if (!argIndex(key, &i)) return Value();
+  if (i < 0 && t->tp_as_sequence->sq_length != nullptr) {
+    Py_ssize_t n = t->tp_as_sequence->sq_length(px);
+    if (n < 0) return Value();
+    i += n;
+  }
+  return takeResult(t->tp_as_sequence->sq_item(px, i), "__getitem__");
+}
+int cAssSubscript(Value x, Value key, Value value) {
+  PyTypeObject* t = cTypeOf(x);
+  Args a;
+  PyObject* px = a.add(x);
+  if (t->tp_as_mapping != nullptr && t->tp_as_mapping->mp_ass_subscript != nullptr) {
+    PyObject* pk = a.add(key);
+    return t->tp_as_mapping->mp_ass_subscript(px, pk, a.add(value));
+  }
+  int64_t i;
+  if (!argIndex(key, &i)) return -1;
+  if (i < 0 && t->tp_as_sequence->sq_length != nullptr) {
+    Py_ssize_t n = t->tp_as_sequence->sq_length(px);
+    if (n < 0) return -1;
+    i += n;
+  }
+  return t->tp_as_sequence->sq_ass_item(px, i, a.add(value));
+}
+int cContains(Value x, Value item) {
+  Args a;
+  PyObject* px = a.add(x);
+  return cTypeOf(x)->tp_as_sequence->sq_contains(px, a.add(item));
+}
+
+// The runtime slots of a C type: a trampoline for each C slot it has.
+Slots runtimeSlots(PyTypeObject* t) {
+  Slots s;
+  if (t->tp_repr) s.tp_repr = cRepr;
+  if (t->tp_str) s.tp_str = cStr;
+  if (t->tp_hash && t->tp_hash != PyObject_HashNotImplemented) s.tp_hash = cHash;
+  if (t->tp_hash == PyObject_HashNotImplemented) s.tp_hash = hashNotImplemented;
+  if (t->tp_call) s.tp_call = cCall;
+  if (t->tp_getattro && t->tp_getattro != PyObject_GenericGetAttr) s.tp_getattro = cGetAttr;
+  if (t->tp_setattro && t->tp_setattro != PyObject_GenericSetAttr) s.tp_setattro = cSetAttr;
+  if (t->tp_richcompare) s.tp_richcompare = cRichCompare;
+  if (t->tp_iter) s.tp_iter = cIter;
+  if (t->tp_iternext) s.tp_iternext = cIterNext;
+  if (t->tp_descr_get) s.tp_descr_get = cDescrGet;
+  if (t->tp_descr_set) s.tp_descr_set = cDescrSet;
+  if (t->tp_init) s.tp_init = cInit;
+  if (t->tp_new) s.tp_new = cNew;
+  if (PyNumberMethods* nb = t->tp_as_number) {
+    if (nb->nb_add) s.nb_add = cBinary<&PyNumberMethods::nb_add>;
+    if (nb->nb_subtract) s.nb_subtract = cBinary<&PyNumberMethods::nb_subtract>;
+    if (nb->nb_multiply) s.nb_multiply = cBinary<&PyNumberMethods::nb_multiply>;
+    if (nb->nb_remainder) s.nb_remainder = cBinary<&PyNumberMethods::nb_remainder>;
+    if (nb->nb_divmod) s.nb_divmod = cBinary<&PyNumberMethods::nb_divmod>;
+    if (nb->nb_lshift) s.nb_lshift = cBinary<&PyNumberMethods::nb_lshift>;
+    if (nb->nb_rshift) s.nb_rshift = cBinary<&PyNumberMethods::nb_rshift>;
+    if (nb->nb_and) s.nb_and = cBinary<&PyNumberMethods::nb_and>;
+    if (nb->nb_xor) s.nb_xor = cBinary<&PyNumberMethods::nb_xor>;
+    if (nb->nb_or) s.nb_or = cBinary<&PyNumberMethods::nb_or>;
+    if (nb->nb_floor_divide) s.nb_floor_divide = cBinary<&PyNumberMethods::nb_floor_divide>;
+    if (nb->nb_true_divide) s.nb_true_divide = cBinary<&PyNumberMethods::nb_true_divide>;
+    if (nb->nb_matrix_multiply) s.nb_matrix_multiply = cBinary<&PyNumberMethods::nb_matrix_multiply>;
+    if (nb->nb_inplace_add) s.nb_inplace_add = cBinary<&PyNumberMethods::nb_inplace_add>;
+    if (nb->nb_inplace_subtract) s.nb_inplace_subtract = cBinary<&PyNumberMethods::nb_inplace_subtract>;
+    if (nb->nb_inplace_multiply) s.nb_inplace_multiply = cBinary<&PyNumberMethods::nb_inplace_multiply>;
+    if (nb->nb_power) s.nb_power = cPower;
+    if (nb->nb_negative) s.nb_negative = cUnary<&PyNumberMethods::nb_negative>;
+    if (nb->nb_positive) s.nb_positive = cUnary<&PyNumberMethods::nb_positive>;
+    if (nb->nb_absolute) s.nb_absolute = cUnary<&PyNumberMethods::nb_absolute>;
+    if (nb->nb_invert) s.nb_invert = cUnary<&PyNumberMethods::nb_invert>;
+    if (nb->nb_int) s.nb_int = cUnary<&PyNumberMethods::nb_int>;
+    if (nb->nb_float) s.nb_float = cUnary<&PyNumberMethods::nb_float>;
+    if (nb->nb_index) s.nb_index = cUnary<&PyNumberMethods::nb_index>;
+    if (nb->nb_bool) s.nb_bool = cBool;
+  }
+  PyMappingMethods* mp = t->tp_as_mapping;
+  PySequenceMethods* sq = t->tp_as_sequence;
+  if ((mp && mp->mp_length) || (sq && sq->sq_length)) s.mp_length = cLength;
+  if ((mp && mp->mp_subscript) || (sq && sq->sq_item)) s.mp_subscript = cSubscript;
+  if ((mp && mp->mp_ass_subscript) || (sq && sq->sq_ass_item)) s.mp_ass_subscript = cAssSubscript;
+  if (sq && sq->sq_contains) s.sq_contains = cContains;
+  return s;
+}
+
+// What CPython's PyType_Ready inherits from the base into the C struct:
+// C code calls these through the type (Py_TYPE(self)->tp_free(self)).
+void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
+  if (t->tp_basicsize == 0) t->tp_basicsize = base->tp_basicsize;
+  if (t->tp_itemsize == 0) t->tp_itemsize = base->tp_itemsize;
+  if (t->tp_alloc == nullptr) t->tp_alloc = PyType_GenericAlloc;
+  if (t->tp_free == nullptr) t->tp_free = (t->tp_flags & Py_TPFLAGS_HAVE_GC) ? PyObject_GC_Del : PyObject_Free;
+  if (t->tp_dealloc == nullptr) t->tp_dealloc = base->tp_dealloc;
+  if (t->tp_getattro == nullptr && t->tp_getattr == nullptr) t->tp_getattro = PyObject_GenericGetAttr;
+  if (t->tp_setattro == nullptr && t->tp_setattr == nullptr) t->tp_setattro = PyObject_GenericSetAttr;
+  if (t->tp_as_number == nullptr) t->tp_as_number = base->tp_as_number;
+  if (t->tp_as_sequence == nullptr) t->tp_as_sequence = base->tp_as_sequence;
+  if (t->tp_as_mapping == nullptr) t->tp_as_mapping = base->tp_as_mapping;
+  bool base_is_c = cTypes().count(static_cast<Type*>(fromC(reinterpret_cast<PyObject*>(base)).asObject())) != 0;
+  if (base_is_c) {
+    if (t->tp_repr == nullptr) t->tp_repr = base->tp_repr;
+    if (t->tp_str == nullptr) t->tp_str = base->tp_str;
+    if (t->tp_call == nullptr) t->tp_call = base->tp_call;
+    if (t->tp_iter == nullptr) t->tp_iter = base->tp_iter;
+    if (t->tp_iternext == nullptr) t->tp_iternext = base->tp_iternext;
+    if (t->tp_richcompare == nullptr && t->tp_hash == nullptr) {
+      t->tp_richcompare = base->tp_richcompare;
+      t->tp_hash = base->tp_hash;
+    }
+    if (t->tp_init == nullptr) t->tp_init = base->tp_init;
+    if (t->tp_traverse == nullptr && t->tp_clear == nullptr) {
+      t->tp_traverse = base->tp_traverse;
+      t->tp_clear = base->tp_clear;
+    }
+  }
+  if (t->tp_new == nullptr && (base != &PyBaseObject_Type || (t->tp_flags & Py_TPFLAGS_HEAPTYPE))) {
+    t->tp_new = base->tp_new;
+  }
+}
+
+std::string dottedPrefix(const char* name) {
+  const char* dot = std::strrchr(name, '.');
+  return dot == nullptr ? std::string() : std::string(name, dot - name);
+}
+const char* lastComponent(const char* name) {
+  const char* dot = std::strrchr(name, '.');
+  return dot == nullptr ? name : dot + 1;
+}
+
+}  // namespace
+
+Type* runtimeTypeOfC(PyTypeObject* t) {
+  Value v = fromC(reinterpret_cast<PyObject*>(t));
+  return static_cast<Type*>(v.asObject());
+}
+
+// Makes the runtime type for C type `t` (already carrying its slots); links
+// it as t's proxy (a static record for a static type, the arena link for a
+// heap type from a spec).  -1 with an exception on failure.
+int readyCType(PyTypeObject* t, bool heap) {
+  PyTypeObject* base = t->tp_base != nullptr ? t->tp_base : &PyBaseObject_Type;
+  if (!(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0) return -1;
+  Type* runtime_base = runtimeTypeOfC(base);
+  if (runtime_base != types::object_type && cTypes().count(runtime_base) == 0) {
+    raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
+           "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());
+    return -1;
+  }
+  t->tp_base = base;
+  inheritCSlots(t, base);
+  if (t->tp_new == nullptr && !heap && base == &PyBaseObject_Type) t->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+
+  auto* spec = new TypeSpec();
+  spec->name = strdup(lastComponent(t->tp_name));
+  std::string module = dottedPrefix(t->tp_name);
+  spec->module = module.empty() ? nullptr : strdup(module.c_str());
+  spec->type = new Type*(nullptr);
+  spec->base = new Type*(runtime_base);
+  spec->layout = cWrapperLayout();
+  spec->basic_size = sizeof(Obj) + sizeof(uint64_t);
+  spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
+  spec->slots = runtimeSlots(t);
+  if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = nullptr;
+  spec->methods = methodDefsFor(t->tp_methods, t);
+  spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
+  spec->doc = t->tp_doc;
+  spec->weakrefable = t->tp_weaklistoffset != 0;
+  Type* rt = readyBuiltinType(spec);
+  if (rt == nullptr) return -1;
+  if (heap) {
+    rt->flags |= type_flags::kHeapType;
+    if (!(t->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) rt->flags &= ~type_flags::kImmutable;
+  }
+  cTypes()[rt] = t;
+  if (heap) {
+    linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
+  } else {
+    registerStatic(reinterpret_cast<PyObject*>(t), typeValue(rt));
+  }
+  if (t->ob_base.ob_base.ob_type == nullptr) t->ob_base.ob_base.ob_type = &PyType_Type;
+  t->tp_flags |= Py_TPFLAGS_READY;
+  t->tp_dict = toNew(rt->dict.get());
+  t->tp_bases = toNew(rt->bases.get());
+  t->tp_mro = toNew(rt->mro.get());
+  return 0;
+}
+
+}  // namespace tern::cpyext
+
+using namespace tern;
+using namespace tern::cpyext;
+
+extern "C" {
+
+int PyType_Ready(PyTypeObject* t) {
+  if (t == nullptr) return badInternalCall("PyType_Ready"), -1;
+  if (t->tp_flags & Py_TPFLAGS_READY) return 0;
+  if (t->tp_name == nullptr) {
+    raise(exc::SystemError, "Type does not define the tp_name field.");
+    return -1;
+  }
+  return readyCType(t, /*heap=*/false);
+}
+
+int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b) {
+  if (a == b) return 1;
+  return isSubtype(runtimeTypeOfC(a), runtimeTypeOfC(b)) ? 1 : 0;
+}
+
+unsigned long PyType_GetFlags(PyTypeObject* t) { return t->tp_flags; }
+
+void PyType_Modified(PyTypeObject* t) { typeModified(runtimeTypeOfC(t)); }
+
+PyObject* PyType_GenericNew(PyTypeObject* t, PyObject*, PyObject*) { return t->tp_alloc(t, 0); }
+
+PyObject* PyType_GetName(PyTypeObject* t) { return returnNew(runtimeTypeOfC(t)->name.get()); }
+PyObject* PyType_GetQualName(PyTypeObject* t) { return returnNew(runtimeTypeOfC(t)->qualname.get()); }
+const char* _PyType_Name(PyTypeObject* t) { return lastComponent(t->tp_name); }
+
+PyObject* _PyType_Lookup(PyTypeObject* t, PyObject* name) {
+  Value v = typeLookup(runtimeTypeOfC(t), fromC(name));
+  if (v.isNull()) return nullptr;
+  return toBorrowed(reinterpret_cast<PyObject*>(t), v);
+}
+
+}  // extern "C"
