@@ -21,6 +21,7 @@
 #include "cpyext/proxy_internal.h"
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
+#include "runtime/objects/exceptions.h"
 #include "runtime/objects/object.h"
 #include "runtime/objects/type.h"
 
@@ -66,6 +67,16 @@ void traceWrapper(gc::Object* wrapper, gc::SlotVisitor& visitor) {
 void finalizeWrapper(gc::Object* wrapper) {
   PyObject* o = cObjectOf(wrapper);
   if (o == nullptr) return;
+  if (Py_TYPE(o)->tp_finalize != nullptr) {
+    Py_ssize_t before = o->ob_refcnt;
+    PyObject_CallFinalizer(o);
+    // Resurrected by its finalizer: C (or the runtime, through a new
+    // reference) keeps it; a later collection sees it again.
+    if (o->ob_refcnt > before) {
+      gc::setFinalizable(wrapper);
+      return;
+    }
+  }
   gc::removeExternal(wrapper);
   static_cast<CWrapperObj*>(wrapper)->c_object = 0;
   prefixOf(o)->flags |= proxy_flags::kNoWrapper;
@@ -208,8 +219,82 @@ PyObject* PyType_GenericAlloc(PyTypeObject* type, Py_ssize_t nitems) {
   auto* o = static_cast<PyObject*>(PyObject_Malloc(bytes));
   if (o == nullptr) return PyErr_NoMemory();
   PyObject_Init(o, type);
+  if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);  // instances of heap types own one
   if (type->tp_itemsize != 0) Py_SET_SIZE(reinterpret_cast<PyVarObject*>(o), nitems);
   return o;
+}
+
+// PEP 442: tp_finalize runs at most once per object.
+void PyObject_CallFinalizer(PyObject* o) {
+  destructor finalize = Py_TYPE(o)->tp_finalize;
+  if (finalize == nullptr) return;
+  ProxyPrefix* prefix = arenaContains(o) ? prefixOf(o) : nullptr;
+  if (prefix != nullptr) {
+    if (prefix->flags & proxy_flags::kFinalized) return;
+    prefix->flags |= proxy_flags::kFinalized;
+  }
+  finalize(o);
+}
+
+// Called by a tp_dealloc when ob_refcnt reached zero: runs the finalizer
+// with the object alive again; -1 if the finalizer resurrected it (the
+// dealloc must stop), 0 to go on.
+int PyObject_CallFinalizerFromDealloc(PyObject* o) {
+  if (o->ob_refcnt != 0) {
+    raise(exc::SystemError, "PyObject_CallFinalizerFromDealloc called on object with a non-zero refcount");
+    PyErr_WriteUnraisable(o);
+    return 0;
+  }
+  o->ob_refcnt = 1;
+  Value pending = takeError();  // a finalizer runs with no exception set
+  PyObject_CallFinalizer(o);
+  if (errorPending()) PyErr_WriteUnraisable(o);
+  if (!pending.isNull()) restoreError(pending);
+  if (--o->ob_refcnt == 0) return 0;
+  return -1;
+}
+
+PyObject** _PyObject_GetDictPtr(PyObject* o) {
+  Py_ssize_t offset = Py_TYPE(o)->tp_dictoffset;
+  if (offset == 0) return nullptr;
+  if (offset < 0) {
+    // Counted from the end of a var-sized object, as CPython does.
+    Py_ssize_t size = Py_SIZE(o) < 0 ? -Py_SIZE(o) : Py_SIZE(o);
+    offset += Py_TYPE(o)->tp_basicsize + size * Py_TYPE(o)->tp_itemsize;
+    offset = (offset + 7) & ~Py_ssize_t{7};
+  }
+  return reinterpret_cast<PyObject**>(reinterpret_cast<char*>(o) + offset);
+}
+
+PyObject* PyObject_GenericGetDict(PyObject* o, void*) {
+  PyObject** slot = _PyObject_GetDictPtr(o);
+  if (slot == nullptr) {
+    PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
+    return nullptr;
+  }
+  if (*slot == nullptr) {
+    *slot = PyDict_New();
+    if (*slot == nullptr) return nullptr;
+  }
+  return Py_NewRef(*slot);
+}
+
+int PyObject_GenericSetDict(PyObject* o, PyObject* value, void*) {
+  PyObject** slot = _PyObject_GetDictPtr(o);
+  if (slot == nullptr) {
+    PyErr_SetString(PyExc_AttributeError, "This object has no __dict__");
+    return -1;
+  }
+  if (value == nullptr) {
+    PyErr_SetString(PyExc_TypeError, "cannot delete __dict__");
+    return -1;
+  }
+  if (!PyDict_Check(value)) {
+    PyErr_Format(PyExc_TypeError, "__dict__ must be set to a dictionary, not a '%.200s'", Py_TYPE(value)->tp_name);
+    return -1;
+  }
+  Py_XSETREF(*slot, Py_NewRef(value));
+  return 0;
 }
 
 // Tern's collector finds C objects through their wrappers; there is no

@@ -59,6 +59,8 @@ inline constexpr uint32_t kFilling = 1u << 0;
 // An object of a C-defined type that has no runtime wrapper yet: fromC()
 // makes one.  Until then its last Py_DECREF deallocates it at once.
 inline constexpr uint32_t kNoWrapper = 1u << 1;
+// tp_finalize ran (PEP 442: at most once per object).
+inline constexpr uint32_t kFinalized = 1u << 2;
 }  // namespace proxy_flags
 
 inline ProxyPrefix* prefixOf(PyObject* o) { return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(o) - 16); }

@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+#include <vector>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
@@ -78,6 +79,42 @@ PyObject* rtInt(PyObject* o) { return rtSlotUnary(o, &Slots::nb_int); }
 PyObject* rtFloat(PyObject* o) { return rtSlotUnary(o, &Slots::nb_float); }
 PyObject* rtIndex(PyObject* o) { return rtSlotUnary(o, &Slots::nb_index); }
 
+std::unordered_map<Type*, PyTypeObject*>& cTypes();
+
+// tp_new/tp_dealloc of the runtime's builtin types, which C types deriving
+// from them call by name (PyBaseObject_Type.tp_new(type, args, kwds)).
+// object's allocates through the C type's tp_alloc, as object_new does.
+PyObject* objectNew(PyTypeObject* type, PyObject*, PyObject*) { return type->tp_alloc(type, 0); }
+void objectDealloc(PyObject* o) { Py_TYPE(o)->tp_free(o); }
+// Another builtin's makes a runtime instance of the (field-free) C subtype.
+PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+  Type* rt = runtimeTypeOfC(type);
+  Type* builtin = rt;
+  while (builtin != nullptr && cTypes().count(builtin) != 0) builtin = static_cast<Type*>(builtin->base.get().asObject());
+  if (builtin == nullptr || builtin->slots.tp_new == nullptr) {
+    PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
+    return nullptr;
+  }
+  Value a = fromC(args);
+  Value kwnames;
+  std::vector<Value> values;
+  for (int64_t i = 0; i < tupleLength(a); ++i) values.push_back(tupleItem(a, i));
+  if (kwargs != nullptr) {
+    Value d = fromC(kwargs);
+    std::vector<Value> names;
+    int64_t pos = 0;
+    Value k, v;
+    while (dictNext(d, &pos, &k, &v)) {
+      names.push_back(k);
+      values.push_back(v);
+    }
+    kwnames = newTupleFrom(names.data(), static_cast<int64_t>(names.size()));
+  }
+  return returnNew(builtin->slots.tp_new(rt, values.data(), static_cast<size_t>(tupleLength(a)), kwnames));
+}
+// A runtime object's memory is the collector's: nothing to free from C.
+void builtinDealloc(PyObject*) {}
+
 unsigned long cFlagsOf(Type* t) {
   unsigned long f = Py_TPFLAGS_READY | Py_TPFLAGS_HAVE_VERSION_TAG;
   if (t->hasFlag(type_flags::kHeapType)) f |= Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_HAVE_GC;
@@ -138,6 +175,13 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
     out->tp_itemsize = itemsize;
     out->tp_alloc = PyType_GenericAlloc;
     out->tp_free = (out->tp_flags & Py_TPFLAGS_HAVE_GC) ? PyObject_GC_Del : PyObject_Free;
+    if (t == types::object_type) {
+      out->tp_new = objectNew;
+      out->tp_dealloc = objectDealloc;
+    } else {
+      if (t->slots.tp_new != nullptr) out->tp_new = builtinNew;
+      out->tp_dealloc = builtinDealloc;
+    }
   }
   // The protocol tables: inside a heap type proxy, static for the exports.
   bool heap = inArena(out);
@@ -538,7 +582,12 @@ int readyCType(PyTypeObject* t, bool heap) {
   PyTypeObject* base = t->tp_base != nullptr ? t->tp_base : &PyBaseObject_Type;
   if (!(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0) return -1;
   Type* runtime_base = runtimeTypeOfC(base);
-  if (runtime_base != types::object_type && cTypes().count(runtime_base) == 0) {
+  // A C type deriving from a builtin other than object without fields of its
+  // own (xxlimited.Str) has the builtin's instances: runtime objects, whose
+  // proxies C reads as the builtin's struct.
+  bool field_free = t->tp_basicsize == 0 || t->tp_basicsize == base->tp_basicsize;
+  bool builtin_base = runtime_base != types::object_type && cTypes().count(runtime_base) == 0;
+  if (builtin_base && !field_free) {
     raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
            "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());
     return -1;
@@ -553,8 +602,10 @@ int readyCType(PyTypeObject* t, bool heap) {
   spec->module = module.empty() ? nullptr : strdup(module.c_str());
   spec->type = new Type*(nullptr);
   spec->base = new Type*(runtime_base);
-  spec->layout = cWrapperLayout();
-  spec->basic_size = sizeof(Obj) + sizeof(uint64_t);
+  if (!builtin_base) {
+    spec->layout = cWrapperLayout();
+    spec->basic_size = sizeof(Obj) + sizeof(uint64_t);
+  }
   spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
   spec->slots = runtimeSlots(t);
   if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = nullptr;
@@ -565,6 +616,8 @@ int readyCType(PyTypeObject* t, bool heap) {
   Type* rt = readyBuiltinType(spec);
   if (rt == nullptr) return -1;
   if (heap) {
+    // Heap types keep __module__ in their dict (from tp_name's prefix).
+    if (!module.empty() && dictSet(rt->dict.get(), names::__module__, newStr(module)) < 0) return -1;
     rt->flags |= type_flags::kHeapType;
     if (!(t->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) rt->flags &= ~type_flags::kImmutable;
   }
