@@ -40,17 +40,26 @@ std::string functionName(const PyMethodDef* m, Value self) {
   return m->ml_name;
 }
 
-// Proxies of a call's arguments, released when the call is done.
-struct ArgProxies {
-  std::vector<PyObject*> items;
+// Proxies of a call's arguments, contiguous (the METH_FASTCALL array) and
+// released when the call is done.  Calls rarely have more than a few
+// arguments: those need no allocation.
+class ArgProxies {
+ public:
+  explicit ArgProxies(size_t n) : items_(n <= kInline ? inline_ : new PyObject*[n]) {}
   ~ArgProxies() {
-    for (PyObject* p : items) Py_XDECREF(p);
+    for (size_t i = 0; i < n_; ++i) Py_XDECREF(items_[i]);
+    if (items_ != inline_) delete[] items_;
   }
-  PyObject* add(Value v) {
-    PyObject* p = v.isNull() ? nullptr : toNew(v);
-    items.push_back(p);
-    return p;
-  }
+  ArgProxies(const ArgProxies&) = delete;
+  ArgProxies& operator=(const ArgProxies&) = delete;
+  PyObject* add(Value v) { return items_[n_++] = v.isNull() ? nullptr : toNew(v); }
+  PyObject** next() { return items_ + n_; }  // where the next add() goes
+
+ private:
+  static constexpr size_t kInline = 8;
+  PyObject* inline_[kInline];
+  PyObject** items_;
+  size_t n_ = 0;
 };
 
 Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
@@ -76,7 +85,8 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
   PyMethodDef* m = cm->def;
   size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
   int convention = m->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
-  ArgProxies proxies;
+  // self, each argument, and the tuple, dict or kwnames made for the call.
+  ArgProxies proxies(nargs + nkw + 3);
   PyObject* pself = (m->ml_flags & METH_STATIC) ? nullptr : proxies.add(self);
   auto noKeywords = [&]() {
     raisef(exc::TypeError, "%s() takes no keyword arguments", functionName(m, self).c_str());
@@ -122,19 +132,19 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
     case METH_FASTCALL | METH_KEYWORDS:
     case METH_METHOD | METH_FASTCALL | METH_KEYWORDS: {
       if (nkw != 0 && convention == METH_FASTCALL) return noKeywords();
-      std::vector<PyObject*> array(nargs + nkw);
-      for (size_t i = 0; i < nargs + nkw; ++i) array[i] = proxies.add(args[i]);
+      PyObject** array = proxies.next();
+      for (size_t i = 0; i < nargs + nkw; ++i) proxies.add(args[i]);
       auto fn = reinterpret_cast<void (*)()>(m->ml_meth);
       if (convention == METH_FASTCALL) {
-        r = reinterpret_cast<_PyCFunctionFast>(fn)(pself, array.data(), static_cast<Py_ssize_t>(nargs));
+        r = reinterpret_cast<_PyCFunctionFast>(fn)(pself, array, static_cast<Py_ssize_t>(nargs));
         break;
       }
       PyObject* names = nkw != 0 ? proxies.add(kwnames) : nullptr;
       if (convention == (METH_FASTCALL | METH_KEYWORDS)) {
-        r = reinterpret_cast<_PyCFunctionFastWithKeywords>(fn)(pself, array.data(), static_cast<Py_ssize_t>(nargs),
+        r = reinterpret_cast<_PyCFunctionFastWithKeywords>(fn)(pself, array, static_cast<Py_ssize_t>(nargs),
                                                                 names);
       } else {
-        r = reinterpret_cast<PyCMethod>(fn)(pself, cm->defining_class, array.data(), static_cast<Py_ssize_t>(nargs),
+        r = reinterpret_cast<PyCMethod>(fn)(pself, cm->defining_class, array, static_cast<Py_ssize_t>(nargs),
                                            names);
       }
       break;

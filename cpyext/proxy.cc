@@ -114,6 +114,13 @@ std::unordered_map<PyObject*, ProxyPrefix*>& statics() {
 
 PyObject* materialise(Value v);
 
+bool isDictLike(PyObject* o) { return (Py_TYPE(o)->tp_flags & Py_TPFLAGS_DICT_SUBCLASS) != 0; }
+// bytearray's ob_size/ob_start (refreshByteArray); a subclass is a heap type.
+bool isByteArrayLike(PyObject* o) {
+  PyTypeObject* t = Py_TYPE(o);
+  return t == &PyByteArray_Type || ((t->tp_flags & Py_TPFLAGS_HEAPTYPE) && PyType_IsSubtype(t, &PyByteArray_Type));
+}
+
 // Proxies kept alive by an owner (toBorrowed of a tagged int): owner -> them.
 std::unordered_map<PyObject*, std::vector<PyObject*>>& kept() {
   static auto* table = new std::unordered_map<PyObject*, std::vector<PyObject*>>();
@@ -168,7 +175,11 @@ PyObject* toNew(Value v) {
       ProxyPrefix* prefix = prefixOfLink(link);
       PyObject* o = prefix->kind == ProxyKind::kStatic ? staticObject(prefix) : objectOf(prefix);
       Py_INCREF(o);
-      refreshProxy(o, v);
+      // Lists, dicts and bytearrays may have changed since C last saw them.
+      if (prefix->kind == ProxyKind::kList ||
+          (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o)))) {
+        refreshProxy(o, v);
+      }
       return o;
     }
   }

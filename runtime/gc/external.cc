@@ -1,59 +1,58 @@
-// External links (external.h): the table from objects to their links, and
-// what the two collections do with it.
+// External links (external.h): the tables from objects to their links, and
+// what the two collections do with them.
 //
-// Heap::externals maps each linked object's current address to its link;
-// Heap::young_externals lists (object, link) for the links whose object was
-// young after the last collection or when linked, so that a minor collection
-// touches only those.  Both are kept exact: removeExternal() takes the entry
-// out of both, since the link's memory may be freed right after.
+// Two tables, by the generation of the linked object: Heap::young_externals
+// holds every link whose object is young, Heap::old_externals every other.
+// A minor collection walks only the young table, which stays small; an
+// object's entry moves to the old table when the object is promoted.  The
+// key is always the object's current address.
 #include "runtime/gc/external.h"
 
-#include <algorithm>
 #include <cassert>
 #include <functional>
+#include <vector>
 
 #include "runtime/gc/heap_internal.h"
 
 namespace tern::gc {
 
 namespace {
+
 const ExternalHooks* g_hooks = nullptr;
+
+LinkTable& tableFor(const Object* object) {
+  Heap& h = heap();
+  return isYoung(object) ? h.young_externals : h.old_externals;
 }
+
+}  // namespace
 
 void setExternalHooks(const ExternalHooks* hooks) { g_hooks = hooks; }
 
-ExternalLink* findExternalSlow(Object* object) {
-  auto it = heap().externals.find(object);
-  return it == heap().externals.end() ? nullptr : it->second;
-}
+ExternalLink* findExternalSlow(Object* object) { return tableFor(object).find(object); }
 
 void addExternal(Object* object, ExternalLink* link) {
   assert(g_hooks != nullptr && !object->hasFlag(header::kHasExternal));
-  Heap& h = heap();
   link->target = Value(object);
   object->setFlag(header::kHasExternal);
-  h.externals.emplace(object, link);
-  if (isYoung(object)) h.young_externals.emplace_back(object, link);
+  tableFor(object).insert(object, link);
 }
 
 void removeExternal(Object* object) {
-  Heap& h = heap();
-  auto it = h.externals.find(object);
-  if (it == h.externals.end()) return;
-  ExternalLink* link = it->second;
-  h.externals.erase(it);
+  LinkTable& table = tableFor(object);
+  ExternalLink* link = table.find(object);
+  if (link == nullptr) return;
+  table.erase(object);
   object->clearFlag(header::kHasExternal);
-  if (isYoung(object)) {
-    auto& young = h.young_externals;
-    young.erase(std::find(young.begin(), young.end(), std::make_pair(object, link)));
-  }
   link->target = Value();
 }
 
-size_t externalCount() { return heap().externals.size(); }
+size_t externalCount() { return heap().young_externals.size() + heap().old_externals.size(); }
 
 void forEachExternal(void (*fn)(ExternalLink* link, void* data), void* data) {
-  for (auto& [object, link] : heap().externals) fn(link, data);
+  auto call = [&](Object*, ExternalLink* link) { fn(link, data); };
+  heap().young_externals.forEach(call);
+  heap().old_externals.forEach(call);
 }
 
 void beginFullExternals() {
@@ -70,46 +69,29 @@ void endFullExternals() {
 void traceStrongExternals(RootVisitor& visitor, bool young_only) {
   if (g_hooks == nullptr) return;
   Heap& h = heap();
-  if (young_only) {
-    for (auto [object, link] : h.young_externals) {
-      if (g_hooks->is_strong(link)) visitor.visitRoot(&link->target);
-    }
-    return;
-  }
-  for (auto& [object, link] : h.externals) {
+  auto visit = [&](Object*, ExternalLink* link) {
     if (g_hooks->is_strong(link)) visitor.visitRoot(&link->target);
-  }
+  };
+  h.young_externals.forEach(visit);
+  if (!young_only) h.old_externals.forEach(visit);
 }
 
 void updateYoungExternals(const std::function<Object*(Object*)>& survivor_of) {
   Heap& h = heap();
-  std::vector<std::pair<Object*, ExternalLink*>> entries;
-  entries.swap(h.young_externals);
-  // Take every moved or dead entry out of the table first, then put the
-  // survivors back under their new addresses: an object's new address may be
-  // another (dead) object's old one.
-  std::vector<std::pair<Object*, ExternalLink*>> moved;
+  LinkTable before;
+  before.swap(h.young_externals);
+  // Strong links were visited as roots (their target is the new address
+  // already); survivor_of answers for both kinds from the old address.
   std::vector<ExternalLink*> dead;
-  for (auto [object, link] : entries) {
-    // Strong links were visited as roots (their target is the new address
-    // already); survivor_of answers for both kinds from the old address.
+  before.forEach([&](Object* object, ExternalLink* link) {
     Object* now = survivor_of(object);
-    if (now == object) {
-      h.young_externals.emplace_back(object, link);
-      continue;
-    }
-    h.externals.erase(object);
     if (now == nullptr) {
       dead.push_back(link);
-    } else {
-      moved.emplace_back(now, link);
+      return;
     }
-  }
-  for (auto [object, link] : moved) {
-    link->target = Value(object);
-    h.externals.emplace(object, link);
-    if (isYoung(object)) h.young_externals.emplace_back(object, link);
-  }
+    link->target = Value(now);
+    tableFor(now).insert(now, link);
+  });
   for (ExternalLink* link : dead) {
     link->target = Value();
     g_hooks->release(link);
@@ -118,20 +100,14 @@ void updateYoungExternals(const std::function<Object*(Object*)>& survivor_of) {
 
 void sweepExternals(const std::function<bool(Object*)>& is_live) {
   Heap& h = heap();
-  std::vector<ExternalLink*> dead;
-  for (auto it = h.externals.begin(); it != h.externals.end();) {
-    if (is_live(it->first)) {
-      ++it;
-      continue;
-    }
-    dead.push_back(it->second);
-    it = h.externals.erase(it);
-  }
-  h.young_externals.clear();
-  for (auto& [object, link] : h.externals) {
-    if (isYoung(object)) h.young_externals.emplace_back(object, link);
-  }
-  for (ExternalLink* link : dead) {
+  std::vector<std::pair<Object*, ExternalLink*>> dead;
+  auto collect = [&](Object* object, ExternalLink* link) {
+    if (!is_live(object)) dead.emplace_back(object, link);
+  };
+  h.young_externals.forEach(collect);
+  h.old_externals.forEach(collect);
+  for (auto [object, link] : dead) tableFor(object).erase(object);
+  for (auto [object, link] : dead) {
     link->target = Value();
     g_hooks->release(link);
   }

@@ -9,7 +9,7 @@
 //     were stored (barrier.h) or after the last collection;
 //   - dirty_cards: the index of every card whose byte is set, each once;
 //   - shadows: young objects whose identity was taken -> their reserved old cell;
-//   - externals, young_externals: linked objects -> their links (external.cc).
+//   - young_externals, old_externals: linked objects -> their links (external.cc).
 // The queues of work for after the collection (pending_finalize,
 // pending_weak_cleared) are roots: what is queued stays alive until it ran.
 #pragma once
@@ -22,6 +22,7 @@
 
 #include "runtime/gc/external.h"
 #include "runtime/gc/heap.h"
+#include "runtime/gc/link_table.h"
 #include "runtime/gc/nursery.h"
 #include "runtime/gc/old_space.h"
 
@@ -38,8 +39,7 @@ struct Heap {
   std::vector<Object*> young_finalizable, old_finalizable;
   std::vector<Object*> young_weak_holders, old_weak_holders;
   std::unordered_map<Object*, Object*> shadows;
-  std::unordered_map<Object*, ExternalLink*> externals;
-  std::vector<std::pair<Object*, ExternalLink*>> young_externals;
+  LinkTable young_externals, old_externals;
   RootVector pending_finalize;
   RootVector pending_weak_cleared;
   bool running_finalizers = false;

@@ -65,13 +65,13 @@ class Verifier final : public RootVisitor {
                 describe(object).c_str());
       }
     }
-    for (auto [object, link] : h_.externals) {
+    auto checkLink = [&](Object* object, ExternalLink* link, bool young) {
       expect(object->hasFlag(header::kHasExternal) && link->target == Value(object), object, "linked object");
       if (!isValidReference(Value(object))) problem("external link %p names no object", static_cast<void*>(link));
-    }
-    size_t young_linked = 0;
-    for (auto [object, link] : h_.externals) young_linked += isYoung(object);
-    if (young_linked != h_.young_externals.size()) problem("young external links are not all listed");
+      if (isYoung(object) != young) problem("external link %p is in the wrong generation's table", static_cast<void*>(link));
+    };
+    h_.young_externals.forEach([&](Object* o, ExternalLink* l) { checkLink(o, l, true); });
+    h_.old_externals.forEach([&](Object* o, ExternalLink* l) { checkLink(o, l, false); });
   }
 
   std::vector<std::string> take() { return std::move(problems_); }
