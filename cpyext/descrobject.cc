@@ -9,6 +9,7 @@
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/interp/errors.h"
+#include "runtime/objects/descriptors.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
@@ -34,8 +35,7 @@ Value getsetGet(const GetSetDef* def, Value self) {
   SelfProxy s(self);
   PyObject* r = g->get(s.p, g->closure);
   if (r == nullptr) return Value();
-  Value v = fromC(r);
-  Py_DECREF(r);
+  Value v = takeNew(r);
   return v;
 }
 
@@ -210,3 +210,47 @@ std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* memb
 }
 
 }  // namespace tern::cpyext
+
+// ---------------------------------------------------------------------------
+// PyDescr_*: descriptors made one at a time (the definitions are copied into
+// memory that lives as long as the process, as the descriptors may).
+
+using namespace tern;
+using namespace tern::cpyext;
+
+extern "C" {
+
+int PyDescr_IsData(PyObject* d) { return typeOf(fromC(d))->slots.tp_descr_set != nullptr; }
+
+PyObject* PyDescr_NewMethod(PyTypeObject* type, PyMethodDef* method) {
+  if (type == nullptr || method == nullptr) return badInternalCall("PyDescr_NewMethod");
+  return returnNew(newMethodDescriptor(runtimeTypeOfC(type), methodDefFor(method, type)));
+}
+
+PyObject* PyDescr_NewClassMethod(PyTypeObject* type, PyMethodDef* method) {
+  if (type == nullptr || method == nullptr) return badInternalCall("PyDescr_NewClassMethod");
+  auto* def = new PyMethodDef(*method);
+  def->ml_flags |= METH_CLASS;
+  return returnNew(newClassMethodDescriptor(runtimeTypeOfC(type), methodDefFor(def, type)));
+}
+
+PyObject* PyDescr_NewGetSet(PyTypeObject* type, PyGetSetDef* getset) {
+  if (type == nullptr || getset == nullptr) return badInternalCall("PyDescr_NewGetSet");
+  auto* defs = new PyGetSetDef[2]{*getset, {}};
+  return returnNew(newGetSetDescriptor(runtimeTypeOfC(type), getSetDefsFor(defs, nullptr).data()));
+}
+
+// A getset_descriptor, where CPython makes a member_descriptor: Tern reaches
+// members through raw getsets (getSetDefsFor).
+PyObject* PyDescr_NewMember(PyTypeObject* type, PyMemberDef* member) {
+  if (type == nullptr || member == nullptr) return badInternalCall("PyDescr_NewMember");
+  auto* defs = new PyMemberDef[2]{*member, {}};
+  std::span<const GetSetDef> made = getSetDefsFor(nullptr, defs);
+  if (made.empty()) return badInternalCall("PyDescr_NewMember");
+  return returnNew(newGetSetDescriptor(runtimeTypeOfC(type), made.data()));
+}
+
+PyObject* PyClassMethod_New(PyObject* callable) { return returnNew(newClassMethod(fromC(callable))); }
+PyObject* PyStaticMethod_New(PyObject* callable) { return returnNew(newStaticMethod(fromC(callable))); }
+
+}  // extern "C"

@@ -53,6 +53,7 @@ class ArgProxies {
   ArgProxies(const ArgProxies&) = delete;
   ArgProxies& operator=(const ArgProxies&) = delete;
   PyObject* add(Value v) { return items_[n_++] = v.isNull() ? nullptr : toNew(v); }
+  void adopt(PyObject* p) { items_[n_++] = p; }  // a new reference to release after the call
   PyObject** next() { return items_ + n_; }  // where the next add() goes
 
  private:
@@ -69,8 +70,7 @@ Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
     }
     return Value();
   }
-  Value v = fromC(r);
-  Py_DECREF(r);
+  Value v = takeNew(r);
   if (errorPending()) {
     Value cause = takeError();
     raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
@@ -112,7 +112,8 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
     case METH_VARARGS:
     case METH_VARARGS | METH_KEYWORDS: {
       if (nkw != 0 && convention == METH_VARARGS) return noKeywords();
-      PyObject* tuple = proxies.add(newTupleFrom(args, static_cast<int64_t>(nargs)));
+      PyObject* tuple = tupleOfArgs(args, nargs);
+      proxies.adopt(tuple);
       if (convention == METH_VARARGS) {
         r = m->ml_meth(pself, tuple);
         break;

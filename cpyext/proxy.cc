@@ -101,7 +101,15 @@ bool isStrong(const gc::ExternalLink* link) {
   return it == g_internal->end() || o->ob_refcnt > it->second;
 }
 
-void release(gc::ExternalLink* link) { freeProxy(objectOf(prefixOfLink(link))); }
+// Set while the collector releases proxies: their items must then only be
+// decremented (dropOwned would change the link tables the collector walks).
+bool g_releasing = false;
+
+void release(gc::ExternalLink* link) {
+  g_releasing = true;
+  freeProxy(objectOf(prefixOfLink(link)));
+  g_releasing = false;
+}
 
 const gc::ExternalHooks kHooks = {
     .is_strong = isStrong, .release = release, .begin_full = beginFull, .end_full = endFull};
@@ -188,12 +196,53 @@ PyObject* toNew(Value v) {
 
 PyObject* toBorrowed(PyObject* owner, Value item) {
   PyObject* o = toNew(item);
+  if (arenaContains(o)) prefixOf(o)->marks |= proxy_marks::kBorrowed;
   if (item.isObject()) {
     Py_DECREF(o);  // the object keeps its proxy; at zero it is merely weak
     return o;
   }
   keepAlive(owner, o);  // a tagged int's proxy: the owner holds the reference
   return o;
+}
+
+namespace {
+
+// Whether a proxy C holds the only reference to may go at once: a linked
+// proxy of a family whose memory holds nothing but the object's state
+// (module proxies carry md_state; type proxies are kept), never borrowed.
+bool droppable(PyObject* o) {
+  if (!arenaContains(o) || o->ob_refcnt != 1) return false;
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->marks & proxy_marks::kBorrowed) return false;
+  if (prefix->flags != 0 || !prefix->link.target.isObject()) return false;
+  switch (prefix->kind) {
+    case ProxyKind::kLong:
+    case ProxyKind::kFloat:
+    case ProxyKind::kUnicode:
+    case ProxyKind::kBytes:
+    case ProxyKind::kTuple:
+    case ProxyKind::kList:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void dropOwned(PyObject* o) {
+  if (g_releasing || !droppable(o)) {
+    Py_DECREF(o);
+    return;
+  }
+  gc::removeExternal(prefixOf(o)->link.target.asObject());
+  freeProxy(o);
+}
+
+Value takeNew(PyObject* o) {
+  Value v = fromC(o);
+  dropOwned(o);
+  return v;
 }
 
 Value* staticLinkSlot(PyObject* o) {

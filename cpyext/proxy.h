@@ -30,7 +30,7 @@
 
 namespace tern::cpyext {
 
-enum class ProxyKind : uint32_t {
+enum class ProxyKind : uint16_t {
   kPlain,      // only the PyObject header (types whose API family keeps no fields)
   kTaggedInt,  // PyLongObject of a tagged small int, owned by its refcount
   kLong,       // PyLongObject with 30-bit digits
@@ -46,6 +46,7 @@ enum class ProxyKind : uint32_t {
 
 struct ProxyPrefix {
   ProxyKind kind;
+  uint16_t marks;  // proxy_marks: facts about C's use that fromC() need not check
   uint32_t flags;
   gc::ExternalLink link;
 };
@@ -66,6 +67,13 @@ inline constexpr uint32_t kFinalized = 1u << 2;
 inline ProxyPrefix* prefixOf(PyObject* o) { return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(o) - 16); }
 inline PyObject* objectOf(ProxyPrefix* p) { return reinterpret_cast<PyObject*>(reinterpret_cast<char*>(p) + 16); }
 
+namespace proxy_marks {
+// C was handed a borrowed reference to this proxy (toBorrowed): C may keep
+// the pointer while the owner holds the object, so it lives as long as the
+// object even when a count it had drops to zero (takeNew).
+inline constexpr uint16_t kBorrowed = 1u << 0;
+}  // namespace proxy_marks
+
 // ---------------------------------------------------------------------------
 // Conversions
 
@@ -75,6 +83,11 @@ PyObject* toNew(Value v);
 // PyList_GetItem, PyDict_GetItem.  A heap object's proxy lives as long as the
 // object; a tagged int's proxy is kept by the owner until the owner dies.
 PyObject* toBorrowed(PyObject* owner, Value item);
+// The value of a new reference C hands over (a function's result), giving the
+// reference up.  When it was the only one and C never borrowed the proxy,
+// nothing in C can reach the proxy any more: it is unlinked and freed at once
+// (with the items only it held), instead of living until the object dies.
+Value takeNew(PyObject* o);
 // toNew for a runtime call's result: a null Value (exception pending) gives NULL.
 inline PyObject* returnNew(Value v) { return v.isNull() ? nullptr : toNew(v); }
 // The value a proxy stands for.  o must not be null.

@@ -26,6 +26,9 @@ void freeProxy(PyObject* proxy);
 // borrowed proxies.  Called by freeProxy, inside the collector too: it may
 // free C memory and Py_DECREF proxies but must not touch the heap.
 void releaseContents(PyObject* proxy);
+// Gives up C's only reference to `o` the way takeNew() does (items of a
+// container being freed, a result).
+void dropOwned(PyObject* o);
 // Makes `owner` hold a reference to `proxy` until the owner is freed.
 void keepAlive(PyObject* owner, PyObject* proxy);
 
@@ -46,6 +49,9 @@ size_t plainProxyBytes(Type* type);
 PyObject* newTupleProxy(Value v);
 PyObject* newListProxy(Value v);
 Value realiseTuple(PyObject* o);
+// A tuple of call arguments as C sees it: made in C memory only (a runtime
+// tuple is made if it ever crosses back), so the usual call frees it at once.
+PyObject* tupleOfArgs(const Value* args, size_t n);
 Value realiseList(PyObject* o);
 void releaseTupleContents(PyObject* o);
 void releaseListContents(PyObject* o);

@@ -58,8 +58,18 @@ Value realiseTuple(PyObject* o) {
   return t;
 }
 
+PyObject* tupleOfArgs(const Value* args, size_t n) {
+  if (n == 0) return toNew(newTuple(0));
+  PyObject* o = allocTuple(static_cast<Py_ssize_t>(n), &PyTuple_Type);
+  prefixOf(o)->flags |= proxy_flags::kFilling;
+  for (size_t i = 0; i < n; ++i) asCTuple(o)->ob_item[i] = toNew(args[i]);
+  return o;
+}
+
 void releaseTupleContents(PyObject* o) {
-  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) Py_XDECREF(asCTuple(o)->ob_item[i]);
+  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
+    if (PyObject* item = asCTuple(o)->ob_item[i]) dropOwned(item);
+  }
 }
 
 }  // namespace tern::cpyext

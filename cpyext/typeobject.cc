@@ -280,8 +280,7 @@ Value takeResult(PyObject* r, const char* slot) {
     if (!errorPending()) raiseSystemError(slot, "returned NULL without setting an exception");
     return Value();
   }
-  Value v = fromC(r);
-  Py_DECREF(r);
+  Value v = takeNew(r);
   return v;
 }
 
@@ -308,21 +307,7 @@ int64_t cHash(Value self) {
   Py_hash_t h = cTypeOf(self)->tp_hash(a.add(self));
   return h == -1 && !errorPending() ? -2 : h;
 }
-Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames) {
-  Value tuple = newTupleFrom(args, static_cast<int64_t>(nargs));
-  Value kwargs;
-  if (!kwnames.isNull()) {
-    kwargs = newDict();
-    for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
-      if (dictSet(kwargs, tupleItem(kwnames, i), args[nargs + i]) < 0) return Value();
-    }
-  }
-  Args a;
-  PyObject* self = a.add(callable);
-  PyObject* t = a.add(tuple);
-  PyObject* k = a.add(kwargs);
-  return takeResult(cTypeOf(callable)->tp_call(self, t, k), "__call__");
-}
+Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames);
 Value cGetAttr(Value self, Value name) {
   Args a;
   PyObject* s = a.add(self);
@@ -349,8 +334,7 @@ Value cIterNext(Value self) {
   Args a;
   PyObject* r = cTypeOf(self)->tp_iternext(a.add(self));
   if (r == nullptr) return Value();  // exhausted, or an error: the runtime's convention too
-  Value v = fromC(r);
-  Py_DECREF(r);
+  Value v = takeNew(r);
   return v;
 }
 Value cDescrGet(Value descr, Value obj, Value type) {
@@ -368,11 +352,9 @@ int cDescrSet(Value descr, Value obj, Value value) {
 
 // The (args tuple, kwargs dict) form of a vectorcall, as proxies.
 struct TupleDict {
-  Args a;
   PyObject* tuple = nullptr;
   PyObject* dict = nullptr;
   bool make(const Value* args, size_t nargs, Value kwnames) {
-    Value t = newTupleFrom(args, static_cast<int64_t>(nargs));
     Value d;
     if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
       d = newDict();
@@ -380,11 +362,22 @@ struct TupleDict {
         if (dictSet(d, tupleItem(kwnames, i), args[nargs + i]) < 0) return false;
       }
     }
-    tuple = a.add(t);
-    dict = a.add(d);
+    tuple = tupleOfArgs(args, nargs);
+    dict = d.isNull() ? nullptr : toNew(d);
     return true;
   }
+  ~TupleDict() {
+    Py_XDECREF(tuple);
+    Py_XDECREF(dict);
+  }
 };
+
+Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames) {
+  TupleDict td;
+  if (!td.make(args, nargs, kwnames)) return Value();
+  Args a;
+  return takeResult(cTypeOf(callable)->tp_call(a.add(callable), td.tuple, td.dict), "__call__");
+}
 
 Value cNew(Type* type, const Value* args, size_t nargs, Value kwnames) {
   PyTypeObject* c = cSolidBase(type);
