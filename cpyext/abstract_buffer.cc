@@ -11,13 +11,20 @@
 //       bytearray  -> the runtime storage itself, moved to the old space by
 //                     refreshByteArray (it never moves there) and held by a
 //                     counted export, so the bytearray cannot be resized;
-//       others     -> (memoryview, array, mmap, ...) a C-contiguous copy in
-//                     malloc'd memory; a writable request copies the bytes
+//       memoryview -> as above when it views a bytes or a bytearray (with
+//                     the view's own shape and strides, slices included);
+//       others     -> (array, mmap, views of them, ...) a C-contiguous copy
+//                     in malloc'd memory; a writable request copies the bytes
 //                     back into the exporter on release.
 //     The bookkeeping sits in Py_buffer.internal (a RuntimeExport).
+//
+// The other direction, the runtime consuming a C exporter (memoryview(obj)
+// of a C type with bf_getbuffer), is registerCBufferExporter's BufferProcs.
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
@@ -26,6 +33,7 @@
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
+#include "runtime/objects/memoryview.h"
 
 namespace tern::cpyext {
 namespace {
@@ -34,9 +42,10 @@ constexpr uint64_t kExportMagic = 0x7465726e62756621ull;  // "ternbuf!"
 
 struct RuntimeExport {
   uint64_t magic;
-  bool counted;      // holds an export of the runtime object
-  bool writeback;    // copy `copy` back into the exporter on release
-  char* copy;        // malloc'd data for copied views, else null
+  PyObject* base;  // a reference to the proxy whose memory buf points into, or null
+  bool counted;    // holds an export of the runtime object
+  bool writeback;  // copy `copy` back into the exporter on release
+  char* copy;      // malloc'd data for copied views, else null
   Py_ssize_t shape[kMaxBufferDims];
   Py_ssize_t strides[kMaxBufferDims];
   char format[32];
@@ -63,7 +72,96 @@ void fillShapeAndFormat(Py_buffer* view, RuntimeExport* ex, const Buffer& b, int
   view->suboffsets = nullptr;
 }
 
+// ---------------------------------------------------------------------------
+// C exporters seen from the runtime (memoryview(obj), bytes(obj), b"".join
+// of an object whose C type has bf_getbuffer): runtime BufferProcs that take
+// a Py_buffer from the C type and describe it.  C memory does not move, so
+// the runtime may re-derive the address from the Py_buffer each time.  The
+// live Py_buffers of each object are kept (most recent last) until the
+// runtime gives its export back.
+
+std::unordered_map<PyObject*, std::vector<Py_buffer*>>& cExports() {
+  static auto* table = new std::unordered_map<PyObject*, std::vector<Py_buffer*>>();
+  return *table;
+}
+
+// The C object behind a runtime wrapper, without touching its refcount
+// (a new reference that we dropped could deallocate it).
+PyObject* cObjectOf(Value obj) {
+  if (!obj.isObject()) return nullptr;
+  gc::ExternalLink* link = gc::findExternal(obj.asObject());
+  if (link == nullptr) return nullptr;
+  auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - offsetof(ProxyPrefix, link));
+  return objectOf(prefix);
+}
+
+bool cExporterGet(Value obj, Buffer* view, int flags) {
+  PyObject* o = cObjectOf(obj);
+  if (o == nullptr || !isCExporter(o)) {
+    raisef(exc::TypeError, "a bytes-like object is required, not '%s'", typeNameOf(obj).c_str());
+    return false;
+  }
+  auto* pb = new Py_buffer();
+  if (Py_TYPE(o)->tp_as_buffer->bf_getbuffer(o, pb, flags) < 0) {
+    delete pb;
+    return false;
+  }
+  if (pb->ndim > kMaxBufferDims) {
+    PyBuffer_Release(pb);
+    delete pb;
+    raise(exc::ValueError, "memoryview: number of dimensions must not exceed 64");
+    return false;
+  }
+  view->len = pb->len;
+  view->itemsize = pb->itemsize > 0 ? pb->itemsize : 1;
+  view->readonly = pb->readonly != 0;
+  view->format = pb->format != nullptr ? pb->format : "B";
+  view->ndim = pb->ndim;
+  if (pb->ndim == 1 && pb->shape == nullptr) {
+    view->shape[0] = pb->len / view->itemsize;
+  } else {
+    for (int i = 0; i < pb->ndim; ++i) view->shape[i] = pb->shape != nullptr ? pb->shape[i] : 0;
+  }
+  int64_t stride = view->itemsize;
+  for (int i = pb->ndim - 1; i >= 0; --i) {
+    view->strides[i] = pb->strides != nullptr ? pb->strides[i] : stride;
+    stride *= view->shape[i];
+  }
+  view->offset = 0;
+  view->counted = true;
+  cExports()[o].push_back(pb);
+  return true;
+}
+
+void cExporterRelease(Value obj) {
+  PyObject* o = cObjectOf(obj);
+  auto it = cExports().find(o);
+  if (it == cExports().end() || it->second.empty()) return;
+  Py_buffer* pb = it->second.back();
+  it->second.pop_back();
+  if (it->second.empty()) cExports().erase(it);
+  PyBuffer_Release(pb);
+  delete pb;
+}
+
+int64_t cExporterExports(Value obj) {
+  auto it = cExports().find(cObjectOf(obj));
+  return it == cExports().end() ? 0 : static_cast<int64_t>(it->second.size());
+}
+
+char* cExporterData(Value obj) {
+  auto it = cExports().find(cObjectOf(obj));
+  if (it == cExports().end() || it->second.empty()) return nullptr;
+  return static_cast<char*>(it->second.back()->buf);
+}
+
+const BufferProcs kCExporterProcs = {
+    .get = cExporterGet, .release = cExporterRelease, .exports = cExporterExports, .data = cExporterData};
+
 }  // namespace
+
+void registerCBufferExporter(Type* type) { registerBufferProcs(new Type*(type), &kCExporterProcs); }
+
 }  // namespace tern::cpyext
 
 using namespace tern;
@@ -119,10 +217,26 @@ int PyObject_GetBuffer(PyObject* obj, Py_buffer* view, int flags) {
   }
   ex->magic = kExportMagic;
   ex->counted = b.counted;
-  bool shared = isByteArray(v) && inArena(obj) && prefixOf(obj)->kind == ProxyKind::kPlain;
-  if (shared) {
-    refreshByteArray(obj, v);  // storage now in the old space: stable
-    view->buf = PyByteArray_AS_STRING(obj);
+  // The object whose storage the view's offset is measured in.
+  Value base = isMemoryView(v) ? asMemoryView(v)->exporter.get() : v;
+  char* stable = nullptr;
+  if (isBytes(base) || isByteArray(base)) {
+    PyObject* bp = toNew(base);
+    ProxyKind kind = inArena(bp) ? prefixOf(bp)->kind : ProxyKind::kStatic;
+    if (kind == ProxyKind::kBytes) {
+      stable = PyBytes_AS_STRING(bp);
+    } else if (kind == ProxyKind::kPlain && isByteArray(base)) {
+      refreshByteArray(bp, base);  // storage now in the old space: stable
+      stable = reinterpret_cast<PyByteArrayObject*>(bp)->ob_bytes;
+    }
+    if (stable != nullptr || bytesLength(base) == 0) {
+      ex->base = bp;
+    } else {
+      Py_DECREF(bp);
+    }
+  }
+  if (ex->base != nullptr) {
+    view->buf = stable == nullptr ? PyBytes_AS_STRING(ex->base) : stable + b.offset;
     fillShapeAndFormat(view, ex, b, flags, false);
   } else {
     std::string bytes;
@@ -178,6 +292,7 @@ void PyBuffer_Release(Py_buffer* view) {
       if (procs != nullptr && procs->release != nullptr) procs->release(v);
     }
     std::free(ex->copy);
+    Py_XDECREF(ex->base);
     ex->magic = 0;
     std::free(ex);
     view->internal = nullptr;

@@ -18,9 +18,11 @@
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
 
 // ob_shash is deprecated for C code; this file owns it.
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -342,6 +344,24 @@ PyObject* PyBytes_FromFormat(const char* format, ...) {
   PyObject* r = PyBytes_FromFormatV(format, ap);
   va_end(ap);
   return r;
+}
+
+// bytes literal escapes (b"\\x41"): the codec the runtime's
+// codecs.escape_decode implements.
+PyObject* PyBytes_DecodeEscape(const char* s, Py_ssize_t len, const char* errors, Py_ssize_t unicode,
+                               const char* recode_encoding) {
+  (void)unicode;
+  (void)recode_encoding;
+  if (s == nullptr || len < 0) return badInternalCall("PyBytes_DecodeEscape");
+  Value codecs = importModule(internStr("_codecs"));
+  if (codecs.isNull()) return nullptr;
+  Value f = getAttr(codecs, internStr("escape_decode"));
+  if (f.isNull()) return nullptr;
+  Value args[2] = {newBytes(s, len), errors == nullptr ? None() : newStrReplacingInvalid(errors)};
+  if (args[0].isNull() || args[1].isNull()) return nullptr;
+  Value r = call(f, args, 2);
+  if (r.isNull()) return nullptr;
+  return returnNew(tupleItem(r, 0));
 }
 
 }  // extern "C"

@@ -1,6 +1,9 @@
 // cpyext: the complex API (CPython's Objects/complexobject.c surface) and
 // complex proxies (a PyComplexObject: the Py_complex at offset 16, which
 // Cython reads directly).
+#include <cerrno>
+#include <cmath>
+
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
@@ -66,6 +69,73 @@ Py_complex PyComplex_AsCComplex(PyObject* op) {
   if (errorPending()) return r;
   r.real = PyFloat_AsDouble(op);
   r.imag = 0.0;
+  return r;
+}
+
+// ---------------------------------------------------------------------------
+// Complex arithmetic on Py_complex values (errors through errno, as in
+// CPython: EDOM for division by zero and 0 to a negative or complex power,
+// ERANGE for overflow in _Py_c_abs).
+
+Py_complex _Py_c_sum(Py_complex a, Py_complex b) { return Py_complex{a.real + b.real, a.imag + b.imag}; }
+Py_complex _Py_c_diff(Py_complex a, Py_complex b) { return Py_complex{a.real - b.real, a.imag - b.imag}; }
+Py_complex _Py_c_neg(Py_complex a) { return Py_complex{-a.real, -a.imag}; }
+Py_complex _Py_c_prod(Py_complex a, Py_complex b) {
+  return Py_complex{a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real};
+}
+
+// Smith's method: divide by the larger part of b to avoid overflow.
+Py_complex _Py_c_quot(Py_complex a, Py_complex b) {
+  double abs_real = std::fabs(b.real);
+  double abs_imag = std::fabs(b.imag);
+  Py_complex r;
+  if (abs_real >= abs_imag) {
+    if (abs_real == 0.0) {
+      errno = EDOM;
+      return Py_complex{0.0, 0.0};
+    }
+    double ratio = b.imag / b.real;
+    double denom = b.real + b.imag * ratio;
+    r.real = (a.real + a.imag * ratio) / denom;
+    r.imag = (a.imag - a.real * ratio) / denom;
+  } else if (abs_imag >= abs_real) {
+    double ratio = b.real / b.imag;
+    double denom = b.real * ratio + b.imag;
+    r.real = (a.real * ratio + a.imag) / denom;
+    r.imag = (a.imag * ratio - a.real) / denom;
+  } else {
+    r.real = r.imag = std::nan("");  // a NaN part in b
+  }
+  return r;
+}
+
+Py_complex _Py_c_pow(Py_complex a, Py_complex b) {
+  if (b.real == 0.0 && b.imag == 0.0) return Py_complex{1.0, 0.0};
+  if (a.real == 0.0 && a.imag == 0.0) {
+    if (b.imag != 0.0 || b.real < 0.0) errno = EDOM;
+    return Py_complex{0.0, 0.0};
+  }
+  double vabs = std::hypot(a.real, a.imag);
+  double len = std::pow(vabs, b.real);
+  double at = std::atan2(a.imag, a.real);
+  double phase = at * b.real;
+  if (b.imag != 0.0) {
+    len /= std::exp(at * b.imag);
+    phase += b.imag * std::log(vabs);
+  }
+  return Py_complex{len * std::cos(phase), len * std::sin(phase)};
+}
+
+double _Py_c_abs(Py_complex z) {
+  if (!std::isfinite(z.real) || !std::isfinite(z.imag)) {
+    // An infinite part wins over a NaN one.
+    errno = 0;
+    if (std::isinf(z.real)) return std::fabs(z.real);
+    if (std::isinf(z.imag)) return std::fabs(z.imag);
+    return std::nan("");
+  }
+  double r = std::hypot(z.real, z.imag);
+  errno = std::isfinite(r) ? 0 : ERANGE;
   return r;
 }
 

@@ -27,6 +27,25 @@ Value lookup(PyObject* d, Value key) { return dictGet(fromC(d), key); }
 
 }  // namespace
 
+namespace tern::cpyext {
+
+// Every proxy'd dict's change (runtime/objects/dict.h's watcher): ma_used for
+// PyDict_GET_SIZE and a new ma_version_tag, which Cython compares to cache
+// module globals.
+uint64_t g_dict_version = 0;
+
+void dictChanged(DictObj* d) {
+  gc::ExternalLink* link = gc::findExternal(d);
+  if (link == nullptr) return;
+  auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - 8);
+  if (prefix->kind == ProxyKind::kStatic) return;
+  auto* o = reinterpret_cast<PyDictObject*>(objectOf(prefix));
+  o->ma_used = d->used;
+  o->ma_version_tag = ++g_dict_version;
+}
+
+}  // namespace tern::cpyext
+
 extern "C" {
 
 PyObject* PyDict_New(void) { return returnNew(newDict()); }
@@ -203,6 +222,84 @@ PyObject* PyDictProxy_New(PyObject* mapping) {
   if (proxy_type == nullptr) return nullptr;
   PyObject* r = PyObject_CallOneArg(proxy_type, mapping);
   Py_DECREF(proxy_type);
+  return r;
+}
+
+// --- the known-hash entry points (the hash is recomputed: Tern's dict
+// caches its keys' hashes itself) and the rest CPython's dictobject.c exports.
+
+PyObject* _PyDict_GetItem_KnownHash(PyObject* d, PyObject* key, Py_hash_t) {
+  if (!isCDict(d)) return badInternalCall("_PyDict_GetItem_KnownHash");
+  Value v = lookup(d, fromC(key));
+  return v.isNull() ? nullptr : toBorrowed(d, v);
+}
+
+PyObject* _PyDict_GetItemWithError(PyObject* d, PyObject* key) {
+  if (!isCDict(d)) return badInternalCall("_PyDict_GetItemWithError");
+  Value v = lookup(d, fromC(key));
+  return v.isNull() ? nullptr : toBorrowed(d, v);
+}
+
+int _PyDict_SetItem_KnownHash(PyObject* d, PyObject* key, PyObject* value, Py_hash_t) {
+  if (!isCDict(d) || key == nullptr || value == nullptr) return badInternalCall("_PyDict_SetItem_KnownHash"), -1;
+  Value dict = fromC(d);
+  int r = dictSet(dict, fromC(key), fromC(value));
+  syncUsed(d, dict);
+  return r;
+}
+
+int _PyDict_DelItem_KnownHash(PyObject* d, PyObject* key, Py_hash_t) {
+  if (!isCDict(d)) return badInternalCall("_PyDict_DelItem_KnownHash"), -1;
+  return PyDict_DelItem(d, key);
+}
+
+int _PyDict_Contains_KnownHash(PyObject* d, PyObject* key, Py_hash_t) {
+  if (!isCDict(d)) return badInternalCall("_PyDict_Contains_KnownHash"), -1;
+  return dictContains(fromC(d), fromC(key));
+}
+
+PyObject* _PyDict_NewPresized(Py_ssize_t) { return returnNew(newDict()); }
+
+int PyDict_MergeFromSeq2(PyObject* d, PyObject* seq2, int override) {
+  if (!isCDict(d) || seq2 == nullptr) return badInternalCall("PyDict_MergeFromSeq2"), -1;
+  Value dict = fromC(d);
+  Value it = getIter(fromC(seq2));
+  if (it.isNull()) return -1;
+  int r = 0;
+  for (Py_ssize_t i = 0;; ++i) {
+    Value item = iterNext(it);
+    if (item.isNull()) {
+      if (errorPending()) r = -1;
+      break;
+    }
+    // Each element must be a sequence of exactly two: key and value.
+    PyObject* pitem = toNew(item);
+    PyObject* fast = PySequence_Fast(pitem, "");
+    Py_DECREF(pitem);
+    if (fast == nullptr) {
+      if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Format(PyExc_TypeError, "cannot convert dictionary update sequence element #%zd to a sequence", i);
+      }
+      r = -1;
+      break;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if (n != 2) {
+      Py_DECREF(fast);
+      PyErr_Format(PyExc_ValueError, "dictionary update sequence element #%zd has length %zd; 2 is required", i, n);
+      r = -1;
+      break;
+    }
+    Value k = fromC(PySequence_Fast_GET_ITEM(fast, 0));
+    Value v = fromC(PySequence_Fast_GET_ITEM(fast, 1));
+    Py_DECREF(fast);
+    int present = override ? 0 : dictContains(dict, k);
+    if (present < 0 || (present == 0 && dictSet(dict, k, v) < 0)) {
+      r = -1;
+      break;
+    }
+  }
+  syncUsed(d, dict);
   return r;
 }
 

@@ -290,7 +290,58 @@ int PyErr_WarnFormat(PyObject* category, Py_ssize_t stacklevel, const char* form
   return ok ? 0 : -1;
 }
 
-void PyErr_WriteUnraisable(PyObject* obj) { printUnraisable(fromCOrNull(obj)); }
+// Through sys.unraisablehook when a program replaced it (the argument has
+// CPython's UnraisableHookArgs attributes), else the default printer.
+void PyErr_WriteUnraisable(PyObject* obj) {
+  Value e = takeError();
+  if (e.isNull()) return;
+  Value o = fromCOrNull(obj);
+  Value sys = sysModule();
+  Value hook = lookupAttr(sys, internStr("unraisablehook"));
+  Value original = lookupAttr(sys, internStr("__unraisablehook__"));
+  clearError();
+  if (!hook.isNull() && hook != original) {
+    Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
+    Value values[5] = {typeValue(typeOf(e)), e, tb.isNull() ? None() : tb, None(), o.isNull() ? None() : o};
+    Value names = newTupleOf({internStr("exc_type"), internStr("exc_value"), internStr("exc_traceback"),
+                              internStr("err_msg"), internStr("object")});
+    Value args = call(typeValue(types::namespace_type), values, 0, names);
+    if (!args.isNull() && !call1(hook, args).isNull()) return;
+    // A failing hook is reported by the default printer instead.
+    clearError();
+  }
+  restoreError(e);
+  printUnraisable(o);
+}
+
+// ImportError (or a subclass) with name and path set, as the import system
+// raises it.
+PyObject* PyErr_SetImportErrorSubclass(PyObject* exception, PyObject* msg, PyObject* name, PyObject* path) {
+  if (exception == nullptr || !isExceptionType(fromC(exception)) ||
+      !isSubtype(static_cast<Type*>(fromC(exception).asObject()), exc::ImportError)) {
+    PyErr_SetString(PyExc_TypeError, "expected a subclass of ImportError");
+    return nullptr;
+  }
+  if (msg == nullptr) {
+    PyErr_SetString(PyExc_TypeError, "expected a message argument");
+    return nullptr;
+  }
+  Value err = call1(fromC(exception), fromC(msg));
+  if (err.isNull()) return nullptr;
+  if (!isInstanceOf(err, exc::ImportError)) {
+    raiseException(err);
+    return nullptr;
+  }
+  auto* ie = static_cast<ImportErrorObj*>(err.asObject());
+  ie->name.set(name == nullptr ? None() : fromC(name));
+  ie->path.set(path == nullptr ? None() : fromC(path));
+  raiseException(err);
+  return nullptr;
+}
+
+PyObject* PyErr_SetImportError(PyObject* msg, PyObject* name, PyObject* path) {
+  return PyErr_SetImportErrorSubclass(PyExc_ImportError, msg, name, path);
+}
 
 void PyErr_PrintEx(int) {
   Value e = takeError();

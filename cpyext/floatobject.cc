@@ -1,10 +1,10 @@
 // cpyext: the float API (CPython's Objects/floatobject.c surface) and float
 // proxies (a PyFloatObject: the double at offset 16, read inline by
 // PyFloat_AS_DOUBLE).
-#include <limits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
@@ -51,7 +51,7 @@ bool toHalf(double x, uint16_t* out) {
   if (e < -13) {
     // Subnormal (or zero after rounding): units of 2**-24.
     double units = std::nearbyint(std::ldexp(a, 24));  // ties to even
-    *out = sign | static_cast<uint16_t>(units);  // 1024 units rounds up into the normal range correctly
+    *out = sign | static_cast<uint16_t>(units);        // 1024 units rounds up into the normal range correctly
     return true;
   }
   double mant = std::nearbyint(std::ldexp(f, 11));  // 1024..2048

@@ -116,7 +116,8 @@ void setError(Py_ssize_t iarg, const char* msg, const int* levels, const char* f
     }
     if (iarg != 0) {
       text += "argument " + std::to_string(iarg);
-      for (int i = 0; i < 32 && levels[i] > 0 && text.size() < 220; ++i) text += ", item " + std::to_string(levels[i] - 1);
+      for (int i = 0; i < 32 && levels[i] > 0 && text.size() < 220; ++i)
+        text += ", item " + std::to_string(levels[i] - 1);
     } else {
       text += "argument";
     }
@@ -125,6 +126,17 @@ void setError(Py_ssize_t iarg, const char* msg, const int* levels, const char* f
     message = text.c_str();
   }
   raise(msg[0] == '(' ? exc::SystemError : exc::TypeError, message);
+}
+
+// A borrowed proxy of `item` that `owner` keeps alive.  The small ints that
+// longobject.cc caches need no keeping: the cache holds them for good.
+PyObject* borrowedFrom(PyObject* owner, Value item) {
+  if (item.isSmallInt() && item.asSmallInt() >= -5 && item.asSmallInt() <= 256) {
+    PyObject* p = toNew(item);
+    Py_DECREF(p);
+    return p;
+  }
+  return toBorrowed(owner, item);
 }
 
 // ===========================================================================
@@ -181,7 +193,9 @@ struct Parser {
   va_list* ap;
   int flags;
   FreeList* freelist;
-  char msgbuf[kMsgSize];
+  char msgbuf[kMsgSize];  // left uninitialised: written before any read
+
+  Parser(va_list* a, int f, FreeList* fl) : ap(a), flags(f), freelist(fl) {}
 
   const char* convertItem(PyObject* arg, const char** p_format, int* levels);
   const char* convertTuple(PyObject* arg, const char** p_format, int* levels, bool toplevel);
@@ -220,8 +234,9 @@ const char* Parser::convertTuple(PyObject* arg, const char** p_format, int* leve
   bool is_sequence = typeOf(seq)->slots.mp_subscript != nullptr && !isDict(seq);
   if (!is_sequence || PyBytes_Check(arg)) {
     levels[0] = 0;
-    std::snprintf(msgbuf, kMsgSize, toplevel ? "expected %d arguments, not %.50s" : "must be %d-item sequence, not %.50s",
-                  n, typeNameOfArg(arg));
+    std::snprintf(msgbuf, kMsgSize,
+                  toplevel ? "expected %d arguments, not %.50s" : "must be %d-item sequence, not %.50s", n,
+                  typeNameOfArg(arg));
     return msgbuf;
   }
   Py_ssize_t len = length(seq);
@@ -249,7 +264,7 @@ const char* Parser::convertTuple(PyObject* arg, const char** p_format, int* leve
     }
     // The item stays alive through the sequence (a tagged int's proxy
     // through the borrowed-reference table), as CPython's does.
-    PyObject* borrowed = toBorrowed(arg, item);
+    PyObject* borrowed = borrowedFrom(arg, item);
     const char* msg = convertItem(borrowed, &format, levels + 1);
     if (msg != nullptr) {
       levels[0] = i + 1;
@@ -685,8 +700,8 @@ const char* Parser::convertSimple(PyObject* arg, const char** p_format) {
 // Steps over one unit's va_list entries without converting (optional
 // arguments not given); an error text for a malformed format.
 // A va_list entry skipped; with no va_list (a format being validated) nothing.
-#define TERN_SKIP_ARG(type) \
-  do {                      \
+#define TERN_SKIP_ARG(type)                     \
+  do {                                          \
     if (ap != nullptr) (void)va_arg(*ap, type); \
   } while (0)
 
@@ -694,8 +709,26 @@ const char* skipItem(const char** p_format, va_list* ap, int flags) {
   const char* format = *p_format;
   char c = *format++;
   switch (c) {
-    case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'k': case 'L': case 'K': case 'n':
-    case 'f': case 'd': case 'D': case 'c': case 'C': case 'p': case 'S': case 'Y': case 'U':
+    case 'b':
+    case 'B':
+    case 'h':
+    case 'H':
+    case 'i':
+    case 'I':
+    case 'l':
+    case 'k':
+    case 'L':
+    case 'K':
+    case 'n':
+    case 'f':
+    case 'd':
+    case 'D':
+    case 'c':
+    case 'C':
+    case 'p':
+    case 'S':
+    case 'Y':
+    case 'U':
       TERN_SKIP_ARG(void*);
       break;
     case 'e':
@@ -703,13 +736,17 @@ const char* skipItem(const char** p_format, va_list* ap, int flags) {
       if (!(*format == 's' || *format == 't')) goto err;
       ++format;
       [[fallthrough]];
-    case 's': case 'z': case 'y': case 'w': case 'u': case 'Z':
+    case 's':
+    case 'z':
+    case 'y':
+    case 'w':
+    case 'u':
+    case 'Z':
       TERN_SKIP_ARG(void*);
       if (*format == '#') {
-        if (flags & kFlagSizeT) {
+        if (ap != nullptr) {
+          if (!(flags & kFlagSizeT)) return "PY_SSIZE_T_CLEAN macro must be defined for '#' formats";
           TERN_SKIP_ARG(Py_ssize_t*);
-        } else {
-          return "PY_SSIZE_T_CLEAN macro must be defined for '#' formats";
         }
         ++format;
       } else if ((c == 's' || c == 'z' || c == 'y' || c == 'w') && *format == '*') {
@@ -760,7 +797,7 @@ int parseStack(PyObject* compat_arg, PyObject* const* stack, Py_ssize_t nargs, c
   if (format == nullptr) return badInternalCall("PyArg_ParseTuple"), 0;
   PyObject* args = compat_arg;
   FreeList freelist;
-  Parser parser{ap, flags, &freelist, {}};
+  Parser parser(ap, flags, &freelist);
   const char* fname = nullptr;
   const char* message = nullptr;
   int min = -1, max = 0, level = 0;
@@ -824,8 +861,10 @@ int parseStack(PyObject* compat_arg, PyObject* const* stack, Py_ssize_t nargs, c
     if (message == nullptr) {
       int bound = len < min ? min : max;
       raisef(exc::TypeError, "%.150s%s takes %s %d argument%s (%zd given)", fn_text().c_str(), parens,
-             min == max ? "exactly" : len < min ? "at least" : "at most", bound, bound == 1 ? "" : "s",
-             static_cast<ssize_t>(len));
+             min == max  ? "exactly"
+             : len < min ? "at least"
+                         : "at most",
+             bound, bound == 1 ? "" : "s", static_cast<ssize_t>(len));
     } else {
       raise(exc::TypeError, message);
     }
@@ -860,31 +899,45 @@ int parseTuple(PyObject* args, const char* format, va_list* ap, int flags) {
 // PyArg_ParseTupleAndKeywords
 
 // kwargs[name] as a borrowed proxy (kwargs keeps it alive), null when absent.
+// Keyword dicts are small: a scan comparing str keys with the C name costs
+// less than making a str to hash (CPython's _PyDict_GetItemStringWithError).
 PyObject* kwargLookup(PyObject* kwargs, const char* name, bool* error) {
   *error = false;
   Value dict = fromC(kwargs);
-  Value key = newStrReplacingInvalid(name);
-  if (key.isNull()) {
+  int64_t cursor = 0;
+  Value key, value;
+  while (dictNext(dict, &cursor, &key, &value)) {
+    if (isExactStr(key) && strEqualsAscii(key, name)) return borrowedFrom(kwargs, value);
+  }
+  // A key of a str subclass (or a non-ASCII name) takes the general lookup.
+  bool simple = true;
+  for (const char* c = name; *c != '\0' && simple; ++c) simple = static_cast<unsigned char>(*c) < 0x80;
+  cursor = 0;
+  while (simple && dictNext(dict, &cursor, &key, &value)) {
+    if (!isExactStr(key)) simple = false;
+  }
+  if (simple) return nullptr;
+  Value k = newStrReplacingInvalid(name);
+  if (k.isNull()) {
     *error = true;
     return nullptr;
   }
-  Value v = dictGet(dict, key);
+  Value v = dictGet(dict, k);
   if (v.isNull()) {
     *error = errorPending();
     return nullptr;
   }
-  return toBorrowed(kwargs, v);
+  return borrowedFrom(kwargs, v);
 }
 
-int parseTupleAndKeywords(PyObject* args, PyObject* kwargs, const char* format, char** kwlist, va_list* ap,
-                          int flags) {
+int parseTupleAndKeywords(PyObject* args, PyObject* kwargs, const char* format, char** kwlist, va_list* ap, int flags) {
   if (args == nullptr || !PyTuple_Check(args) || (kwargs != nullptr && !PyDict_Check(kwargs)) || format == nullptr ||
       kwlist == nullptr) {
     badInternalCall("PyArg_ParseTupleAndKeywords");
     return 0;
   }
   FreeList freelist;
-  Parser parser{ap, flags, &freelist, {}};
+  Parser parser(ap, flags, &freelist);
   const char* fname = std::strchr(format, ':');
   const char* custom_msg = nullptr;
   if (fname != nullptr) {
@@ -1033,6 +1086,287 @@ int parseTupleAndKeywords(PyObject* args, PyObject* kwargs, const char* format, 
   return freelist.finish(1);
 }
 
+// ===========================================================================
+// The _PyArg_Parser functions (Argument Clinic's, and the vectorcall forms)
+
+// Keyword arguments as a dict (tp_call) or as kwnames + values after the
+// positional ones (vectorcall).
+struct Keywords {
+  PyObject* dict = nullptr;
+  PyObject* kwnames = nullptr;
+  PyObject* const* values = nullptr;
+
+  Py_ssize_t count() const {
+    if (dict != nullptr) return dictSize(fromC(dict));
+    if (kwnames != nullptr) return PyTuple_GET_SIZE(kwnames);
+    return 0;
+  }
+  // The argument named `name`, borrowed; null when absent (*error says
+  // whether the lookup raised).
+  PyObject* find(const char* name, bool* error) const {
+    *error = false;
+    if (dict != nullptr) return kwargLookup(dict, name, error);
+    if (kwnames == nullptr) return nullptr;
+    for (Py_ssize_t i = 0, n = PyTuple_GET_SIZE(kwnames); i < n; ++i) {
+      Value key = fromC(PyTuple_GET_ITEM(kwnames, i));
+      if (isStr(key) && strEqualsAscii(key, name)) return values[i];
+    }
+    return nullptr;
+  }
+  // Raises for the first keyword not among keywords[pos:].
+  void raiseUnexpected(const char* const* keywords, int pos, const char* fname) const {
+    auto check = [&](Value key) {
+      if (!isStr(key)) {
+        raise(exc::TypeError, "keywords must be strings");
+        return false;
+      }
+      for (int i = pos; keywords[i] != nullptr; ++i) {
+        if (strEqualsAscii(key, keywords[i])) return true;
+      }
+      raisef(exc::TypeError, "'%s' is an invalid keyword argument for %.200s%s", strToUtf8(key).c_str(),
+             fname == nullptr ? "this function" : fname, fname == nullptr ? "" : "()");
+      return false;
+    };
+    if (dict != nullptr) {
+      Value d = fromC(dict);
+      int64_t cursor = 0;
+      Value key, value;
+      while (dictNext(d, &cursor, &key, &value)) {
+        if (!check(key)) return;
+      }
+    } else if (kwnames != nullptr) {
+      for (Py_ssize_t i = 0, n = PyTuple_GET_SIZE(kwnames); i < n; ++i) {
+        if (!check(fromC(PyTuple_GET_ITEM(kwnames, i)))) return;
+      }
+    }
+  }
+};
+
+// Fills the parser's derived fields once (pos, min, max, fname, and the
+// kwtuple that marks it initialised), validating its format.
+bool parserInit(_PyArg_Parser* parser) {
+  if (parser->kwtuple != nullptr) return true;
+  const char* const* keywords = parser->keywords;
+  int i = 0;
+  while (keywords[i] != nullptr && *keywords[i] == '\0') ++i;
+  parser->pos = i;
+  for (; keywords[i] != nullptr; ++i) {
+    if (*keywords[i] == '\0') {
+      raise(exc::SystemError, "Empty keyword parameter name");
+      return false;
+    }
+  }
+  int len = i;
+  const char* format = parser->format;
+  if (format != nullptr) {
+    parser->fname = std::strchr(format, ':');
+    if (parser->fname != nullptr) {
+      ++parser->fname;
+      parser->custom_msg = nullptr;
+    } else {
+      parser->custom_msg = std::strchr(format, ';');
+      if (parser->custom_msg != nullptr) ++parser->custom_msg;
+    }
+    int min = INT_MAX, max = INT_MAX;
+    for (i = 0; i < len; ++i) {
+      if (*format == '|') {
+        if (min != INT_MAX) {
+          raise(exc::SystemError, "Invalid format string (| specified twice)");
+          return false;
+        }
+        if (max != INT_MAX) {
+          raise(exc::SystemError, "Invalid format string ($ before |)");
+          return false;
+        }
+        min = i;
+        ++format;
+      }
+      if (*format == '$') {
+        if (max != INT_MAX) {
+          raise(exc::SystemError, "Invalid format string ($ specified twice)");
+          return false;
+        }
+        if (i < parser->pos) {
+          raise(exc::SystemError, "Empty parameter name after $");
+          return false;
+        }
+        max = i;
+        ++format;
+      }
+      if (isEndOfFormat(*format)) {
+        raisef(exc::SystemError, "More keyword list entries (%d) than format specifiers (%d)", len, i);
+        return false;
+      }
+      const char* msg = skipItem(&format, nullptr, 0);
+      if (msg != nullptr) {
+        raisef(exc::SystemError, "%s: '%s'", msg, format);
+        return false;
+      }
+    }
+    parser->min = min < len ? min : len;
+    parser->max = max < len ? max : len;
+    if (!isEndOfFormat(*format) && *format != '|' && *format != '$') {
+      raisef(exc::SystemError, "more argument specifiers than keyword list entries (remaining format:'%s')", format);
+      return false;
+    }
+  }
+  Value names = newTuple(len - parser->pos);
+  if (names.isNull()) return false;
+  for (int k = parser->pos; k < len; ++k) tupleInit(names, k - parser->pos, internStr(keywords[k]));
+  parser->kwtuple = toNew(names);  // kept for good, as CPython keeps it
+  return true;
+}
+
+int parseFast(PyObject* const* args, Py_ssize_t nargs, const Keywords& kw, _PyArg_Parser* parser, va_list* ap,
+              int flags) {
+  if (parser == nullptr) return badInternalCall("_PyArg_ParseStackAndKeywords"), 0;
+  if (!parserInit(parser)) return 0;
+  int pos = parser->pos;
+  int len = pos + static_cast<int>(PyTuple_GET_SIZE(parser->kwtuple));
+  const char* const* keywords = parser->keywords;
+  std::string fn_text = parser->fname == nullptr ? "function" : std::string(parser->fname).substr(0, 200);
+  const char* fn = fn_text.c_str();
+  const char* parens = parser->fname == nullptr ? "" : "()";
+  Py_ssize_t nkwargs = kw.count();
+  if (nargs + nkwargs > len) {
+    raisef(exc::TypeError, "%s%s takes at most %d %sargument%s (%zd given)", fn, parens, len,
+           nargs == 0 ? "keyword " : "", len == 1 ? "" : "s", static_cast<ssize_t>(nargs + nkwargs));
+    return 0;
+  }
+  if (parser->max < nargs) {
+    if (parser->max == 0) {
+      raisef(exc::TypeError, "%s%s takes no positional arguments", fn, parens);
+    } else {
+      raisef(exc::TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fn, parens,
+             parser->min < parser->max ? "at most" : "exactly", parser->max, parser->max == 1 ? "" : "s",
+             static_cast<ssize_t>(nargs));
+    }
+    return 0;
+  }
+  FreeList freelist;
+  Parser conv(ap, flags, &freelist);
+  int levels[32] = {};
+  const char* format = parser->format;
+  for (int i = 0; i < len; ++i) {
+    if (*format == '|') ++format;
+    if (*format == '$') ++format;
+    PyObject* current = nullptr;
+    if (i < nargs) {
+      current = args[i];
+    } else if (nkwargs != 0 && i >= pos) {
+      bool error;
+      current = kw.find(keywords[i], &error);
+      if (error) return freelist.finish(0);
+      if (current != nullptr) --nkwargs;
+    }
+    if (current != nullptr) {
+      const char* msg = conv.convertItem(current, &format, levels);
+      if (msg != nullptr) {
+        setError(i + 1, msg, levels, parser->fname == nullptr ? nullptr : fn, parser->custom_msg);
+        return freelist.finish(0);
+      }
+      continue;
+    }
+    if (i < parser->min) {
+      if (i < pos) {
+        int m = pos < parser->min ? pos : parser->min;
+        raisef(exc::TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fn, parens,
+               m < parser->max ? "at least" : "exactly", m, m == 1 ? "" : "s", static_cast<ssize_t>(nargs));
+      } else {
+        raisef(exc::TypeError, "%s%s missing required argument '%s' (pos %d)", fn, parens, keywords[i], i + 1);
+      }
+      return freelist.finish(0);
+    }
+    if (nkwargs == 0) return freelist.finish(1);
+    skipItem(&format, ap, flags);
+  }
+  if (nkwargs > 0) {
+    for (int i = pos; i < nargs; ++i) {
+      bool error;
+      if (kw.find(keywords[i], &error) != nullptr) {
+        raisef(exc::TypeError, "argument for %s%s given by name ('%s') and position (%d)", fn, parens, keywords[i],
+               i + 1);
+        return freelist.finish(0);
+      }
+      if (error) return freelist.finish(0);
+    }
+    kw.raiseUnexpected(keywords, pos, parser->fname == nullptr ? nullptr : fn);
+    return freelist.finish(0);
+  }
+  return freelist.finish(1);
+}
+
+PyObject* const* unpackKeywords(PyObject* const* args, Py_ssize_t nargs, const Keywords& kw, _PyArg_Parser* parser,
+                                int minpos, int maxpos, int minkw, PyObject** buf) {
+  if (parser == nullptr || (kw.kwnames != nullptr && !PyTuple_Check(kw.kwnames))) {
+    return badInternalCall("_PyArg_UnpackKeywords");
+  }
+  if (args == nullptr && nargs == 0) args = buf;
+  if (!parserInit(parser)) return nullptr;
+  int posonly = parser->pos;
+  int minposonly = posonly < minpos ? posonly : minpos;
+  int maxargs = posonly + static_cast<int>(PyTuple_GET_SIZE(parser->kwtuple));
+  const char* const* keywords = parser->keywords;
+  Py_ssize_t nkwargs = kw.count();
+  if (nkwargs == 0 && minkw == 0 && minpos <= nargs && nargs <= maxpos) return args;
+  std::string fn_text = parser->fname == nullptr ? "function" : std::string(parser->fname).substr(0, 200);
+  const char* fn = fn_text.c_str();
+  const char* parens = parser->fname == nullptr ? "" : "()";
+  if (nargs + nkwargs > maxargs) {
+    raisef(exc::TypeError, "%s%s takes at most %d %sargument%s (%zd given)", fn, parens, maxargs,
+           nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", static_cast<ssize_t>(nargs + nkwargs));
+    return nullptr;
+  }
+  if (nargs > maxpos) {
+    if (maxpos == 0) {
+      raisef(exc::TypeError, "%s%s takes no positional arguments", fn, parens);
+    } else {
+      raisef(exc::TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fn, parens,
+             minpos < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", static_cast<ssize_t>(nargs));
+    }
+    return nullptr;
+  }
+  if (nargs < minposonly) {
+    raisef(exc::TypeError, "%s%s takes %s %d positional argument%s (%zd given)", fn, parens,
+           minposonly < maxpos ? "at least" : "exactly", minposonly, minposonly == 1 ? "" : "s",
+           static_cast<ssize_t>(nargs));
+    return nullptr;
+  }
+  for (Py_ssize_t i = 0; i < nargs; ++i) buf[i] = args[i];
+  int reqlimit = minkw != 0 ? maxpos + minkw : minpos;
+  for (int i = static_cast<int>(nargs) > posonly ? static_cast<int>(nargs) : posonly; i < maxargs; ++i) {
+    PyObject* current = nullptr;
+    if (nkwargs != 0) {
+      bool error;
+      current = kw.find(keywords[i], &error);
+      if (error) return nullptr;
+    } else if (i >= reqlimit) {
+      break;
+    }
+    buf[i] = current;
+    if (current != nullptr) {
+      --nkwargs;
+    } else if (i < minpos || (maxpos <= i && i < reqlimit)) {
+      raisef(exc::TypeError, "%s%s missing required argument '%s' (pos %d)", fn, parens, keywords[i], i + 1);
+      return nullptr;
+    }
+  }
+  if (nkwargs > 0) {
+    for (int i = posonly; i < nargs; ++i) {
+      bool error;
+      if (kw.find(keywords[i], &error) != nullptr) {
+        raisef(exc::TypeError, "argument for %s%s given by name ('%s') and position (%d)", fn, parens, keywords[i],
+               i + 1);
+        return nullptr;
+      }
+      if (error) return nullptr;
+    }
+    kw.raiseUnexpected(keywords, posonly, parser->fname == nullptr ? nullptr : fn);
+    return nullptr;
+  }
+  return buf;
+}
+
 int unpackStack(PyObject* const* args, Py_ssize_t nargs, const char* name, Py_ssize_t min, Py_ssize_t max,
                 va_list* ap) {
   if (nargs < min || (nargs > max && nargs != 0)) {
@@ -1060,20 +1394,18 @@ using namespace tern::cpyext;
 
 extern "C" {
 
-#define TERN_VA_ENTRY(call)  \
-  va_list ap;                \
-  va_start(ap, format);      \
-  int r = call;              \
-  va_end(ap);                \
+#define TERN_VA_ENTRY(call) \
+  va_list ap;               \
+  va_start(ap, format);     \
+  int r = call;             \
+  va_end(ap);               \
   return r
 
 int PyArg_ParseTuple(PyObject* args, const char* format, ...) { TERN_VA_ENTRY(parseTuple(args, format, &ap, 0)); }
 int _PyArg_ParseTuple_SizeT(PyObject* args, const char* format, ...) {
   TERN_VA_ENTRY(parseTuple(args, format, &ap, kFlagSizeT));
 }
-int PyArg_Parse(PyObject* args, const char* format, ...) {
-  TERN_VA_ENTRY(parseTuple(args, format, &ap, kFlagCompat));
-}
+int PyArg_Parse(PyObject* args, const char* format, ...) { TERN_VA_ENTRY(parseTuple(args, format, &ap, kFlagCompat)); }
 int _PyArg_Parse_SizeT(PyObject* args, const char* format, ...) {
   TERN_VA_ENTRY(parseTuple(args, format, &ap, kFlagCompat | kFlagSizeT));
 }
@@ -1118,8 +1450,7 @@ int PyArg_VaParseTupleAndKeywords(PyObject* args, PyObject* kw, const char* form
   return r;
 }
 
-int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject* args, PyObject* kw, const char* format, char** kwlist,
-                                         va_list va) {
+int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject* args, PyObject* kw, const char* format, char** kwlist, va_list va) {
   va_list ap;
   va_copy(ap, va);
   int r = parseTupleAndKeywords(args, kw, format, kwlist, &ap, kFlagSizeT);
@@ -1153,8 +1484,7 @@ int PyArg_UnpackTuple(PyObject* args, const char* name, Py_ssize_t min, Py_ssize
   return r;
 }
 
-int _PyArg_UnpackStack(PyObject* const* args, Py_ssize_t nargs, const char* name, Py_ssize_t min, Py_ssize_t max,
-                       ...) {
+int _PyArg_UnpackStack(PyObject* const* args, Py_ssize_t nargs, const char* name, Py_ssize_t min, Py_ssize_t max, ...) {
   va_list ap;
   va_start(ap, max);
   int r = unpackStack(args, nargs, name, min, max, &ap);
@@ -1162,7 +1492,7 @@ int _PyArg_UnpackStack(PyObject* const* args, Py_ssize_t nargs, const char* name
   return r;
 }
 
-int (_PyArg_CheckPositional)(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max) {
+int(_PyArg_CheckPositional)(const char* name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max) {
   if (nargs < min || (nargs > max && nargs != 0)) {
     bool few = nargs < min;
     Py_ssize_t bound = few ? min : max;
@@ -1179,7 +1509,7 @@ int (_PyArg_CheckPositional)(const char* name, Py_ssize_t nargs, Py_ssize_t min,
   return 1;
 }
 
-int (_PyArg_NoKeywords)(const char* funcname, PyObject* kwargs) {  // parenthesised: modsupport.h has a macro of the name
+int(_PyArg_NoKeywords)(const char* funcname, PyObject* kwargs) {  // parenthesised: modsupport.h has a macro of the name
   if (kwargs == nullptr) return 1;
   if (!PyDict_CheckExact(kwargs)) return badInternalCall("_PyArg_NoKeywords"), 0;
   if (dictSize(fromC(kwargs)) == 0) return 1;
@@ -1187,7 +1517,7 @@ int (_PyArg_NoKeywords)(const char* funcname, PyObject* kwargs) {  // parenthesi
   return 0;
 }
 
-int (_PyArg_NoPositional)(const char* funcname, PyObject* args) {
+int(_PyArg_NoPositional)(const char* funcname, PyObject* args) {
   if (args == nullptr) return 1;
   if (!PyTuple_CheckExact(args)) return badInternalCall("_PyArg_NoPositional"), 0;
   if (PyTuple_GET_SIZE(args) == 0) return 1;
@@ -1195,11 +1525,122 @@ int (_PyArg_NoPositional)(const char* funcname, PyObject* args) {
   return 0;
 }
 
-int (_PyArg_NoKwnames)(const char* funcname, PyObject* kwnames) {
+int(_PyArg_NoKwnames)(const char* funcname, PyObject* kwnames) {
   if (kwnames == nullptr) return 1;
   if (PyTuple_GET_SIZE(kwnames) == 0) return 1;
   raisef(exc::TypeError, "%s() takes no keyword arguments", funcname);
   return 0;
+}
+
+// ---------------------------------------------------------------------------
+// The _PyArg_Parser entry points
+
+int _PyArg_ParseStack(PyObject* const* args, Py_ssize_t nargs, const char* format, ...) {
+  TERN_VA_ENTRY(parseStack(nullptr, args, nargs, format, &ap, 0));
+}
+// Not declared by modsupport.h (PY_SSIZE_T_CLEAN maps the plain name onto it):
+// exported explicitly.
+PyAPI_FUNC(int) _PyArg_ParseStack_SizeT(PyObject* const* args, Py_ssize_t nargs, const char* format, ...) {
+  TERN_VA_ENTRY(parseStack(nullptr, args, nargs, format, &ap, kFlagSizeT));
+}
+
+#define TERN_VA_ENTRY_AFTER(last, call) \
+  va_list ap;                           \
+  va_start(ap, last);                   \
+  int r = call;                         \
+  va_end(ap);                           \
+  return r
+
+int _PyArg_ParseStackAndKeywords(PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, _PyArg_Parser* parser,
+                                 ...) {
+  TERN_VA_ENTRY_AFTER(parser,
+                      parseFast(args, nargs, Keywords{.kwnames = kwnames, .values = args + nargs}, parser, &ap, 0));
+}
+// Not declared by modsupport.h (PY_SSIZE_T_CLEAN maps the plain name onto it):
+// exported explicitly.
+PyAPI_FUNC(int) _PyArg_ParseStackAndKeywords_SizeT(PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+                                                   _PyArg_Parser* parser, ...) {
+  TERN_VA_ENTRY_AFTER(
+      parser, parseFast(args, nargs, Keywords{.kwnames = kwnames, .values = args + nargs}, parser, &ap, kFlagSizeT));
+}
+
+namespace {
+int parseFastTuple(PyObject* args, PyObject* kwargs, _PyArg_Parser* parser, va_list* ap, int flags) {
+  if (args == nullptr || !PyTuple_Check(args) || (kwargs != nullptr && !PyDict_Check(kwargs))) {
+    return badInternalCall("_PyArg_ParseTupleAndKeywordsFast"), 0;
+  }
+  return parseFast(&PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), Keywords{.dict = kwargs}, parser, ap, flags);
+}
+}  // namespace
+
+int _PyArg_ParseTupleAndKeywordsFast(PyObject* args, PyObject* kwargs, _PyArg_Parser* parser, ...) {
+  TERN_VA_ENTRY_AFTER(parser, parseFastTuple(args, kwargs, parser, &ap, 0));
+}
+// Not declared by modsupport.h (PY_SSIZE_T_CLEAN maps the plain name onto it):
+// exported explicitly.
+PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywordsFast_SizeT(PyObject* args, PyObject* kwargs, _PyArg_Parser* parser, ...) {
+  TERN_VA_ENTRY_AFTER(parser, parseFastTuple(args, kwargs, parser, &ap, kFlagSizeT));
+}
+int _PyArg_VaParseTupleAndKeywordsFast(PyObject* args, PyObject* kwargs, _PyArg_Parser* parser, va_list va) {
+  va_list ap;
+  va_copy(ap, va);
+  int r = parseFastTuple(args, kwargs, parser, &ap, 0);
+  va_end(ap);
+  return r;
+}
+// Not declared by modsupport.h (PY_SSIZE_T_CLEAN maps the plain name onto it):
+// exported explicitly.
+PyAPI_FUNC(int)
+    _PyArg_VaParseTupleAndKeywordsFast_SizeT(PyObject* args, PyObject* kwargs, _PyArg_Parser* parser, va_list va) {
+  va_list ap;
+  va_copy(ap, va);
+  int r = parseFastTuple(args, kwargs, parser, &ap, kFlagSizeT);
+  va_end(ap);
+  return r;
+}
+
+PyObject* const*(_PyArg_UnpackKeywords)(PyObject* const* args, Py_ssize_t nargs, PyObject* kwargs, PyObject* kwnames,
+                                        _PyArg_Parser* parser, int minpos, int maxpos, int minkw, PyObject** buf) {
+  return unpackKeywords(args, nargs, Keywords{.dict = kwargs, .kwnames = kwnames, .values = args + nargs}, parser,
+                        minpos, maxpos, minkw, buf);
+}
+
+// The clinic form for functions with *args: positional arguments beyond
+// maxpos are gathered into a tuple at buf[vararg] (which the parser keeps
+// alive), the others unpacked around it.  Only clinic code inside CPython
+// 3.11 calls this; the layout follows its buffers for a trailing *args.
+PyObject* const* _PyArg_UnpackKeywordsWithVararg(PyObject* const* args, Py_ssize_t nargs, PyObject* kwargs,
+                                                 PyObject* kwnames, _PyArg_Parser* parser, int minpos, int maxpos,
+                                                 int minkw, int vararg, PyObject** buf) {
+  if (vararg < 0 || nargs < 0) return badInternalCall("_PyArg_UnpackKeywordsWithVararg");
+  Py_ssize_t extra = nargs > maxpos ? nargs - maxpos : 0;
+  Py_ssize_t npos = nargs - extra;
+  Value rest = newTuple(extra);
+  if (rest.isNull()) return nullptr;
+  for (Py_ssize_t i = 0; i < extra; ++i) tupleInit(rest, i, fromC(args[npos + i]));
+  // Unpack the others into a scratch array, then splice the tuple in.
+  if (parser == nullptr) return badInternalCall("_PyArg_UnpackKeywordsWithVararg");
+  if (!parserInit(parser)) return nullptr;
+  size_t slots = static_cast<size_t>(parser->pos + PyTuple_GET_SIZE(parser->kwtuple)) + static_cast<size_t>(npos) + 1;
+  std::vector<PyObject*> tmp(slots, nullptr);
+  Keywords kw{.dict = kwargs, .kwnames = kwnames, .values = args + nargs};
+  PyObject* const* r = unpackKeywords(args, npos, kw, parser, minpos, maxpos, minkw, tmp.data());
+  if (r == nullptr) return nullptr;
+  int total = parser->pos + static_cast<int>(PyTuple_GET_SIZE(parser->kwtuple));
+  for (int i = 0, j = 0; i <= total; ++i) {
+    if (i == vararg) {
+      buf[i] = toBorrowed(parser->kwtuple, rest);
+      continue;
+    }
+    buf[i] = j < total ? r[j] : nullptr;
+    ++j;
+  }
+  return buf;
+}
+
+void _PyArg_BadArgument(const char* fname, const char* displayname, const char* expected, PyObject* arg) {
+  raisef(exc::TypeError, "%.200s() %.200s must be %.50s, not %.50s", fname, displayname, expected,
+         arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
 }
 
 }  // extern "C"

@@ -17,6 +17,7 @@
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/pystate.h"
 #include "runtime/interp/errors.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
@@ -58,7 +59,11 @@ Value createExtensionModule(Value spec) {
   if (init == nullptr) {
     return importError("dynamic module does not define module export function (" + init_name + ")", name, path);
   }
-  PyObject* m = init();
+  PyObject* m;
+  {
+    cpyext::CCallScope scope;
+    m = init();
+  }
   if (m == nullptr) {
     if (!errorPending()) {
       raisef(exc::SystemError, "initialization of %s failed without raising an exception", short_name.c_str());
@@ -79,6 +84,14 @@ Value createExtensionModule(Value spec) {
     return v;
   }
   Value module = cpyext::fromC(m);
+  // Single-phase modules are found by PyState_FindModule, as CPython records them.
+  if (PyModule_Check(m)) {
+    PyModuleDef* def = PyModule_GetDef(m);
+    if (def != nullptr && PyState_AddModule(m, def) < 0) {
+      Py_DECREF(m);
+      return Value();
+    }
+  }
   Py_DECREF(m);
   if (typeOf(module) == types::module_type && setAttr(module, internStr("__file__"), path) < 0) return Value();
   return module;

@@ -83,9 +83,7 @@ Value realiseList(PyObject* o) {
 
 void releaseListContents(PyObject* o) {
   PyListObject* l = asCList(o);
-  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
-    if (PyObject* item = l->ob_item[i]) dropOwned(item);
-  }
+  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) Py_XDECREF(l->ob_item[i]);
   std::free(l->ob_item);
   l->ob_item = nullptr;
 }

@@ -32,6 +32,7 @@
 #include "runtime/objects/int.h"
 #include "runtime/objects/numbers_internal.h"
 #include "runtime/objects/str.h"
+#include "runtime/objects/tuple.h"
 
 namespace tern::cpyext {
 
@@ -415,6 +416,153 @@ PyObject* PyLong_GetInfo(void) {
   Value sys = importModule(internStr("sys"));
   if (sys.isNull()) return nullptr;
   return returnNew(getAttr(sys, internStr("int_info")));
+}
+
+// ===========================================================================
+// Helpers for Argument Clinic code and the rest of the _PyLong_* surface
+
+namespace {
+
+// module.attr(args...) for the few helpers that are plain Python-level
+// operations (bin/oct/hex, math.gcd).
+PyObject* callModuleFunction(const char* module, const char* name, std::initializer_list<Value> args) {
+  Value m = importModule(internStr(module));
+  if (m.isNull()) return nullptr;
+  Value f = getAttr(m, internStr(name));
+  if (f.isNull()) return nullptr;
+  return returnNew(call(f, args.begin(), args.size()));
+}
+
+// The unsigned converters: a negative int is a ValueError, not an
+// OverflowError, in clinic code.
+bool notNegative(PyObject* obj) {
+  Value v = fromC(obj);
+  if (!v.isNull() && isInt(v) && intSign(v) < 0) {
+    raise(exc::ValueError, "value must be positive");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+PyObject* _PyLong_Format(PyObject* obj, int base) {
+  if (obj == nullptr) return badInternalCall("_PyLong_Format");
+  Value v = fromC(obj);
+  if (!isInt(v)) return badInternalCall("_PyLong_Format");
+  switch (base) {
+    case 2:
+      return callModuleFunction("builtins", "bin", {v});
+    case 8:
+      return callModuleFunction("builtins", "oct", {v});
+    case 16:
+      return callModuleFunction("builtins", "hex", {v});
+    case 10:
+      return returnNew(str(index(v)));
+    default:
+      return badInternalCall("_PyLong_Format");
+  }
+}
+
+PyObject* _PyLong_GCD(PyObject* a, PyObject* b) {
+  if (a == nullptr || b == nullptr) return badInternalCall("_PyLong_GCD");
+  return callModuleFunction("math", "gcd", {fromC(a), fromC(b)});
+}
+
+PyObject* _PyLong_Lshift(PyObject* a, size_t shiftby) {
+  if (a == nullptr) return badInternalCall("_PyLong_Lshift");
+  return returnNew(binaryOp(fromC(a), newIntUnsigned(shiftby), BinOp::kLshift));
+}
+
+PyObject* _PyLong_Rshift(PyObject* a, size_t shiftby) {
+  if (a == nullptr) return badInternalCall("_PyLong_Rshift");
+  return returnNew(binaryOp(fromC(a), newIntUnsigned(shiftby), BinOp::kRshift));
+}
+
+PyObject* _PyLong_FromBytes(const char* s, Py_ssize_t len, int base) {
+  if (s == nullptr || len < 0) return badInternalCall("_PyLong_FromBytes");
+  Value text = newStrReplacingInvalid(std::string_view(s, static_cast<size_t>(len)));
+  if (text.isNull()) return nullptr;
+  Value args[2] = {text, newInt(base)};
+  return returnNew(call(typeValue(types::int_type), args, 2));
+}
+
+int _PyLong_UnsignedShort_Converter(PyObject* obj, void* ptr) {
+  if (!notNegative(obj)) return 0;
+  unsigned long v = PyLong_AsUnsignedLong(obj);
+  if (v == static_cast<unsigned long>(-1) && errorPending()) return 0;
+  if (v > USHRT_MAX) {
+    raise(exc::OverflowError, "Python int too large for C unsigned short");
+    return 0;
+  }
+  *static_cast<unsigned short*>(ptr) = static_cast<unsigned short>(v);
+  return 1;
+}
+
+int _PyLong_UnsignedInt_Converter(PyObject* obj, void* ptr) {
+  if (!notNegative(obj)) return 0;
+  unsigned long v = PyLong_AsUnsignedLong(obj);
+  if (v == static_cast<unsigned long>(-1) && errorPending()) return 0;
+  if (v > UINT_MAX) {
+    raise(exc::OverflowError, "Python int too large for C unsigned int");
+    return 0;
+  }
+  *static_cast<unsigned int*>(ptr) = static_cast<unsigned int>(v);
+  return 1;
+}
+
+int _PyLong_UnsignedLong_Converter(PyObject* obj, void* ptr) {
+  if (!notNegative(obj)) return 0;
+  unsigned long v = PyLong_AsUnsignedLong(obj);
+  if (v == static_cast<unsigned long>(-1) && errorPending()) return 0;
+  *static_cast<unsigned long*>(ptr) = v;
+  return 1;
+}
+
+int _PyLong_UnsignedLongLong_Converter(PyObject* obj, void* ptr) {
+  if (!notNegative(obj)) return 0;
+  unsigned long long v = PyLong_AsUnsignedLongLong(obj);
+  if (v == static_cast<unsigned long long>(-1) && errorPending()) return 0;
+  *static_cast<unsigned long long*>(ptr) = v;
+  return 1;
+}
+
+int _PyLong_Size_t_Converter(PyObject* obj, void* ptr) {
+  if (!notNegative(obj)) return 0;
+  size_t v = PyLong_AsSize_t(obj);
+  if (v == static_cast<size_t>(-1) && errorPending()) return 0;
+  *static_cast<size_t*>(ptr) = v;
+  return 1;
+}
+
+// divmod(a, b) with the quotient rounded half to even instead of floored
+// (what round() and timedelta use).
+PyObject* _PyLong_DivmodNear(PyObject* a, PyObject* b) {
+  if (a == nullptr || b == nullptr) return badInternalCall("_PyLong_DivmodNear");
+  Value x = fromC(a);
+  Value y = fromC(b);
+  if (!isInt(x) || !isInt(y)) {
+    raise(exc::TypeError, "non-integer arguments in division");
+    return nullptr;
+  }
+  Value qr = divmod(x, y);
+  if (qr.isNull()) return nullptr;
+  Value q = tupleItem(qr, 0);
+  Value r = tupleItem(qr, 1);
+  Value twice = binaryOp(r, newInt(1), BinOp::kLshift);
+  if (twice.isNull()) return nullptr;
+  bool negative_divisor = intSign(y) < 0;
+  int beyond = richCompareBool(twice, y, negative_divisor ? kLt : kGt);
+  int tie = richCompareBool(twice, y, kEq);
+  Value odd = binaryOp(q, newInt(1), BinOp::kAnd);
+  if (beyond < 0 || tie < 0 || odd.isNull()) return nullptr;
+  if (beyond == 1 || (tie == 1 && odd == newInt(1))) {
+    q = binaryOp(q, newInt(1), BinOp::kAdd);
+    if (q.isNull()) return nullptr;
+    r = binaryOp(r, y, BinOp::kSubtract);
+    if (r.isNull()) return nullptr;
+  }
+  return returnNew(newTupleOf({q, r}));
 }
 
 }  // extern "C"

@@ -12,9 +12,11 @@
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/pystate.h"
 #include "runtime/interp/errors.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/descriptors.h"
+#include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/str.h"
@@ -74,7 +76,9 @@ Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
   if (errorPending()) {
     Value cause = takeError();
     raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
-    (void)cause;
+    Value err = pendingError();
+    static_cast<BaseExceptionObj*>(err.asObject())->cause.set(cause);
+    static_cast<BaseExceptionObj*>(err.asObject())->suppress_context = 1;
     return Value();
   }
   return v;
@@ -83,6 +87,7 @@ Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
 Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
   const auto* cm = static_cast<const CMethod*>(def->data);
   PyMethodDef* m = cm->def;
+  CCallScope scope;  // sys.exception() as C's exc_state, and back
   size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
   int convention = m->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
   // self, each argument, and the tuple, dict or kwnames made for the call.
@@ -159,7 +164,7 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
 MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
   MethodDef d;
   d.name = m->ml_name;
-  d.doc = m->ml_doc;
+  d.doc = docWithoutSignature(m->ml_doc, m->ml_name, &d.signature);
   d.raw = callC;
   d.data = new CMethod{.def = m, .defining_class = defining_class};
   if (m->ml_flags & METH_CLASS) d.flags |= method_flags::kClassMethod;
@@ -168,6 +173,18 @@ MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
 }
 
 }  // namespace
+
+const char* docWithoutSignature(const char* doc, const char* name, const char** signature) {
+  if (signature != nullptr) *signature = nullptr;
+  if (doc == nullptr) return nullptr;
+  size_t n = std::strlen(name);
+  if (std::strncmp(doc, name, n) != 0 || doc[n] != '(') return doc;
+  const char* end = std::strstr(doc + n, ")\n--\n\n");
+  if (end == nullptr) return doc;
+  if (signature != nullptr) *signature = strndup(doc + n, end + 1 - (doc + n));
+  const char* rest = end + 6;
+  return *rest == '\0' ? nullptr : rest;
+}
 
 std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* defining_class) {
   size_t n = 0;
@@ -180,6 +197,44 @@ std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* def
 
 const MethodDef* methodDefFor(PyMethodDef* method, PyTypeObject* defining_class) {
   return new MethodDef(makeDef(method, defining_class));
+}
+
+// A runtime builtin function as C sees it: CPython's PyCFunctionObject, which
+// Cython reads to call METH_O functions directly.  A C function's keeps its own
+// PyMethodDef; any other gets one whose ml_meth calls back into the runtime,
+// finding the function through m_self (set to the proxy itself: ml_meth
+// receives m_self, never the function).
+namespace {
+PyObject* callRuntimeBuiltin(PyObject* self, PyObject* args, PyObject* kwargs) {
+  return returnNew(callTupleDict(fromC(self), fromC(args), fromCOrNull(kwargs)));
+}
+PyMethodDef kRuntimeBuiltinDef = {
+    .ml_name = "<runtime builtin>",
+    .ml_meth = reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(callRuntimeBuiltin)),
+    .ml_flags = METH_VARARGS | METH_KEYWORDS,
+    .ml_doc = nullptr,
+};
+}  // namespace
+
+size_t builtinFunctionProxyBytes() { return sizeof(PyCFunctionObject); }
+
+void refreshBuiltinFunction(PyObject* o, Value v) {
+  auto* f = reinterpret_cast<PyCFunctionObject*>(o);
+  if (f->m_ml != nullptr) return;  // filled once: a builtin function never changes
+  auto* b = static_cast<BuiltinFunctionObj*>(v.asObject());
+  if (b->def->raw == callC) {
+    f->m_ml = static_cast<const CMethod*>(b->def->data)->def;
+    Value self = b->self.get();
+    f->m_self = self.isNull() ? nullptr : toNew(self);
+  } else {
+    f->m_ml = &kRuntimeBuiltinDef;
+    f->m_self = o;  // not counted: the proxy itself
+  }
+}
+
+void releaseBuiltinFunction(PyObject* o) {
+  auto* f = reinterpret_cast<PyCFunctionObject*>(o);
+  if (f->m_self != o) Py_XDECREF(f->m_self);
 }
 
 }  // namespace tern::cpyext

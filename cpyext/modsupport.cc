@@ -285,6 +285,48 @@ PyObject* buildValue(const char* format, va_list va, int flags) {
   return r;
 }
 
+// Py_BuildValue's items as an array of new references (for the
+// PyObject_CallFunction family): small_stack when it is big enough, else
+// PyMem_Malloc'd (the caller frees it).
+PyObject** buildStack(PyObject** small_stack, Py_ssize_t small_stack_len, const char* format, va_list va, int flags,
+                      Py_ssize_t* p_nargs) {
+  if (format == nullptr || p_nargs == nullptr) return badInternalCall("_Py_VaBuildStack");
+  Py_ssize_t n = countFormat(format, '\0');
+  if (n < 0) {
+    *p_nargs = 0;
+    return nullptr;
+  }
+  if (n == 0) {
+    *p_nargs = 0;
+    return small_stack;
+  }
+  PyObject** stack = small_stack;
+  if (n > small_stack_len) {
+    stack = static_cast<PyObject**>(PyMem_Malloc(static_cast<size_t>(n) * sizeof(PyObject*)));
+    if (stack == nullptr) {
+      raiseNoMemory();
+      return nullptr;
+    }
+  }
+  va_list ap;
+  va_copy(ap, va);
+  Builder b{&ap, flags};
+  const char* f = format;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    stack[i] = b.makeValue(&f);
+    if (stack[i] == nullptr) {
+      b.ignore(&f, '\0', n - i - 1);
+      for (Py_ssize_t j = 0; j < i; ++j) Py_DECREF(stack[j]);
+      if (stack != small_stack) PyMem_Free(stack);
+      va_end(ap);
+      return nullptr;
+    }
+  }
+  va_end(ap);
+  *p_nargs = n;
+  return stack;
+}
+
 }  // namespace
 }  // namespace tern::cpyext
 
@@ -311,6 +353,16 @@ PyObject* _Py_BuildValue_SizeT(const char* format, ...) {
 
 PyObject* Py_VaBuildValue(const char* format, va_list va) { return buildValue(format, va, 0); }
 PyObject* _Py_VaBuildValue_SizeT(const char* format, va_list va) { return buildValue(format, va, kFlagSizeT); }
+
+PyObject** _Py_VaBuildStack(PyObject** small_stack, Py_ssize_t small_stack_len, const char* format, va_list va,
+                            Py_ssize_t* p_nargs) {
+  return buildStack(small_stack, small_stack_len, format, va, 0, p_nargs);
+}
+
+PyObject** _Py_VaBuildStack_SizeT(PyObject** small_stack, Py_ssize_t small_stack_len, const char* format, va_list va,
+                                  Py_ssize_t* p_nargs) {
+  return buildStack(small_stack, small_stack_len, format, va, kFlagSizeT, p_nargs);
+}
 
 // ===========================================================================
 // Modules

@@ -6,7 +6,9 @@
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
@@ -17,23 +19,74 @@
 namespace tern::cpyext {
 
 size_t moduleProxyBytes();
+size_t builtinFunctionProxyBytes();               // methodobject.cc
+void refreshBuiltinFunction(PyObject* o, Value v);  // methodobject.cc
+extern uint64_t g_dict_version;      // dictobject.cc
+void dictChanged(DictObj* d);         // dictobject.cc
+size_t frameFamilyProxyBytes(Type* type);       // frameobject.cc
+void refreshFrameFamily(PyObject* o, Value v);  // frameobject.cc
+// Families with fields C reads directly (setobject.cc, sliceobject.cc,
+// classobject.cc, cellobject.cc), and the C-defined builtin types (capsule.cc,
+// classobject.cc).
+size_t cellProxyBytes();
+size_t memoryViewProxyBytes();
+void refreshMemoryView(PyObject* o, Value v);
+void refreshSet(PyObject* o, Value v);
+void refreshSlice(PyObject* o, Value v);
+void refreshMethod(PyObject* o, Value v);
+void refreshCell(PyObject* o, Value v);
+void initializeCapsuleType();
+void initializeInstanceMethodType();
 
 size_t plainProxyBytes(Type* type) {
   if (type->hasFlag(type_flags::kDictSubclass)) return sizeof(PyDictObject);
   if (type->hasFlag(type_flags::kBaseExceptionSubclass)) return sizeof(PyBaseExceptionObject);
   if (isSubtype(type, types::module_type)) return moduleProxyBytes();
+  if (type == types::builtin_function_type) return builtinFunctionProxyBytes();
   if (isSubtype(type, types::bytearray_type)) return sizeof(PyByteArrayObject);
   if (isSubtype(type, types::complex_type)) return sizeof(PyComplexObject);
+  if (isSubtype(type, types::set_type) || isSubtype(type, types::frozenset_type)) return sizeof(PySetObject);
+  if (type == types::slice_type) return sizeof(PySliceObject);
+  if (type == types::method_type) return sizeof(PyMethodObject);
+  if (type == types::cell_type) return cellProxyBytes();
+  if (type == types::memoryview_type) return memoryViewProxyBytes();
+  if (size_t n = frameFamilyProxyBytes(type)) return n;
   return sizeof(PyObject);
 }
 
 void refreshPlain(PyObject* o, Value v) {
   if (PyDict_Check(o)) {
+    // C obtains the dict: count and version as they are now (the
+    // runtime's changes are watched from here on, dictChanged).
     reinterpret_cast<PyDictObject*>(o)->ma_used = dictSize(v);
-  } else if (PyByteArray_Check(o)) {
-    refreshByteArray(o, v);
-  } else if (PyComplex_Check(o)) {
-    refreshComplex(o, v);
+    if (reinterpret_cast<PyDictObject*>(o)->ma_version_tag == 0) {
+      reinterpret_cast<PyDictObject*>(o)->ma_version_tag = ++g_dict_version;
+    }
+  } else {
+    // Exact types by pointer; only a heap type can be a subclass (keeps
+    // modules and functions, the usual plain proxies, off PyType_IsSubtype).
+    PyTypeObject* t = Py_TYPE(o);
+    bool heap = (t->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+    if (t == &PyByteArray_Type || (heap && PyType_IsSubtype(t, &PyByteArray_Type))) {
+      refreshByteArray(o, v);
+    } else if (t == &PyComplex_Type || (heap && PyType_IsSubtype(t, &PyComplex_Type))) {
+      refreshComplex(o, v);
+    } else if (t == &PySet_Type || t == &PyFrozenSet_Type ||
+               (heap && (PyType_IsSubtype(t, &PySet_Type) || PyType_IsSubtype(t, &PyFrozenSet_Type)))) {
+      refreshSet(o, v);
+    } else if (t == &PySlice_Type) {
+      refreshSlice(o, v);
+    } else if (t == &PyMethod_Type) {
+      refreshMethod(o, v);
+    } else if (t == &PyCell_Type) {
+      refreshCell(o, v);
+    } else if (t == &PyMemoryView_Type) {
+      refreshMemoryView(o, v);
+    } else if (t == &PyFrame_Type || t == &PyTraceBack_Type) {
+      refreshFrameFamily(o, v);
+    } else if (t == &PyCFunction_Type) {
+      refreshBuiltinFunction(o, v);
+    }
   }
 }
 
@@ -42,6 +95,12 @@ void initializeCpyext() {
   if (done) return;
   done = true;
   initializeBuiltinExports();
+  g_dict_watcher = dictChanged;
+  // Extensions may start threads that call back (PyGILState_Ensure): from now
+  // on the runtime releases the GIL around blocking calls.
+  interp::noteThreadStarted();
+  initializeCapsuleType();
+  initializeInstanceMethodType();
 }
 
 }  // namespace tern::cpyext
@@ -96,6 +155,37 @@ int _PyObject_LookupAttr(PyObject* o, PyObject* name, PyObject** result) {
 PyObject* PyObject_GenericGetAttr(PyObject* o, PyObject* name) {
   return returnNew(genericGetAttr(fromC(o), fromC(name)));
 }
+// CPython's generic lookup with an explicit instance dict (or the object's own
+// when dict is NULL); Cython calls it for objects with a __dict__.
+PyObject* _PyObject_GenericGetAttrWithDict(PyObject* o, PyObject* name, PyObject* dict, int suppress) {
+  Value self = fromC(o), n = fromC(name);
+  Value r;
+  if (dict == nullptr) {
+    r = genericGetAttr(self, n);
+  } else {
+    // Descriptors of the type first (data descriptors win), then the dict.
+    Value attr = typeLookup(typeOf(self), n);
+    Type* at = attr.isNull() ? nullptr : typeOf(attr);
+    if (at != nullptr && at->slots.tp_descr_get != nullptr && at->slots.tp_descr_set != nullptr) {
+      r = at->slots.tp_descr_get(attr, self, typeValue(typeOf(self)));
+    } else {
+      r = dictGet(fromC(dict), n);
+      if (r.isNull() && !errorPending()) {
+        if (at != nullptr && at->slots.tp_descr_get != nullptr) {
+          r = at->slots.tp_descr_get(attr, self, typeValue(typeOf(self)));
+        } else if (!attr.isNull()) {
+          r = attr;
+        } else {
+          raisef(exc::AttributeError, "'%s' object has no attribute '%s'", typeName(typeOf(self)).c_str(),
+                 strToUtf8(n).c_str());
+        }
+      }
+    }
+  }
+  if (r.isNull() && suppress && errorMatches(exc::AttributeError)) clearError();
+  return returnNew(r);
+}
+
 int PyObject_GenericSetAttr(PyObject* o, PyObject* name, PyObject* v) {
   return genericSetAttr(fromC(o), fromC(name), fromCOrNull(v));
 }
@@ -148,9 +238,26 @@ PyObject* PyObject_CallOneArg(PyObject* callable, PyObject* arg) {
 PyObject* PyObject_Vectorcall(PyObject* callable, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
   size_t nargs = PyVectorcall_NARGS(nargsf);
   size_t nkw = kwnames == nullptr ? 0 : static_cast<size_t>(PyTuple_GET_SIZE(kwnames));
-  std::vector<Value> values(nargs + nkw);
-  for (size_t i = 0; i < nargs + nkw; ++i) values[i] = fromC(args[i]);
-  return returnNew(call(fromC(callable), values.data(), nargs, fromCOrNull(kwnames)));
+  // fromC may allocate (realising what C built): the values must sit where
+  // the collector sees them, the stack or a root vector.
+  size_t n = nargs + nkw;
+  Value small[8];
+  gc::RootVector big;
+  Value* values = small;
+  if (n > 8) {
+    big.resize(n);
+    values = big.data();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Value v = fromC(args[i]);
+    if (n > 8) {
+      big.set(i, v);
+    } else {
+      values[i] = v;
+    }
+  }
+  if (n > 8) values = big.data();
+  return returnNew(call(fromC(callable), values, nargs, fromCOrNull(kwnames)));
 }
 PyObject* PyObject_VectorcallDict(PyObject* callable, PyObject* const* args, size_t nargsf, PyObject* kwargs) {
   size_t nargs = PyVectorcall_NARGS(nargsf);

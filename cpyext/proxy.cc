@@ -101,14 +101,15 @@ bool isStrong(const gc::ExternalLink* link) {
   return it == g_internal->end() || o->ob_refcnt > it->second;
 }
 
-// Set while the collector releases proxies: their items must then only be
-// decremented (dropOwned would change the link tables the collector walks).
-bool g_releasing = false;
 
+// The object died.  A proxy still counted (a full collection found all its
+// references inside garbage: other dying proxies' items, C objects'
+// fields) stays, unlinked, until the last of those lets go of it: its owner
+// may be released after it in this very sweep.  _Py_Dealloc frees it then.
 void release(gc::ExternalLink* link) {
-  g_releasing = true;
-  freeProxy(objectOf(prefixOfLink(link)));
-  g_releasing = false;
+  PyObject* o = objectOf(prefixOfLink(link));
+  if (o->ob_refcnt > 0) return;
+  freeProxy(o);
 }
 
 const gc::ExternalHooks kHooks = {
@@ -230,14 +231,17 @@ bool droppable(PyObject* o) {
 
 }  // namespace
 
+namespace {
 void dropOwned(PyObject* o) {
-  if (g_releasing || !droppable(o)) {
+  if (!droppable(o)) {
     Py_DECREF(o);
     return;
   }
   gc::removeExternal(prefixOf(o)->link.target.asObject());
   freeProxy(o);
 }
+
+}  // namespace
 
 Value takeNew(PyObject* o) {
   Value v = fromC(o);
@@ -303,6 +307,9 @@ void releaseContents(PyObject* proxy) {
       break;
     case ProxyKind::kUnicode:
       releaseUnicodeContents(proxy);
+      break;
+    case ProxyKind::kPlain:
+      if (Py_TYPE(proxy) == &PyCFunction_Type) releaseBuiltinFunction(proxy);
       break;
     default:
       break;
@@ -379,7 +386,8 @@ extern "C" PyAPI_FUNC(void) _Py_Dealloc(PyObject* op) {
       deallocCObject(op);
       return;
     default:
-      // Unlinked containers C built and dropped before they crossed over.
+      // Unlinked: a container C built and dropped before it crossed over,
+      // or a proxy whose object died while it was still counted (release).
       if (prefix->link.target.isNull()) freeProxy(op);
       // A linked proxy stays as long as its object: it is only weak now.
       return;

@@ -85,8 +85,9 @@ PyObject* toNew(Value v);
 PyObject* toBorrowed(PyObject* owner, Value item);
 // The value of a new reference C hands over (a function's result), giving the
 // reference up.  When it was the only one and C never borrowed the proxy,
-// nothing in C can reach the proxy any more: it is unlinked and freed at once
-// (with the items only it held), instead of living until the object dies.
+// nothing in C can reach the proxy any more: it is unlinked and freed at once,
+// instead of living until the object dies.  (Its items are only released: C
+// may hold borrowed pointers to them that their other owners keep valid.)
 Value takeNew(PyObject* o);
 // toNew for a runtime call's result: a null Value (exception pending) gives NULL.
 inline PyObject* returnNew(Value v) { return v.isNull() ? nullptr : toNew(v); }

@@ -26,9 +26,6 @@ void freeProxy(PyObject* proxy);
 // borrowed proxies.  Called by freeProxy, inside the collector too: it may
 // free C memory and Py_DECREF proxies but must not touch the heap.
 void releaseContents(PyObject* proxy);
-// Gives up C's only reference to `o` the way takeNew() does (items of a
-// container being freed, a result).
-void dropOwned(PyObject* o);
 // Makes `owner` hold a reference to `proxy` until the owner is freed.
 void keepAlive(PyObject* owner, PyObject* proxy);
 
@@ -61,6 +58,8 @@ void refreshPlain(PyObject* o, Value v);
 // str and bytes C filled (PyUnicode_New, PyBytes_FromStringAndSize(NULL, n)):
 // made into runtime objects on first crossing (unicodeobject.cc, bytesobject.cc).
 Value realiseFilled(PyObject* o);
+// What a builtin function's proxy holds (methodobject.cc).
+void releaseBuiltinFunction(PyObject* o);
 // Memory a str proxy owns besides its block (the UTF-8 form).
 void releaseUnicodeContents(PyObject* o);
 // The C-visible fields of plain proxies of bytearray (ob_size, ob_start into
@@ -68,6 +67,9 @@ void releaseUnicodeContents(PyObject* o);
 // refreshPlain (bytearrayobject.cc, complexobject.cc).
 void refreshByteArray(PyObject* o, Value v);
 void refreshComplex(PyObject* o, Value v);
+// Lets the runtime consume the buffers of a C type with bf_getbuffer
+// (memoryview(obj), bytes(obj)): readyCType calls it (abstract_buffer.cc).
+void registerCBufferExporter(Type* type);
 
 // C-defined types (typeobject.cc, typespec.cc): the C type whose layout a
 // runtime value's instances have (null if none), the runtime type of a ready
@@ -82,6 +84,12 @@ void releaseTypeContents(PyObject* o);
 const gc::Layout* cWrapperLayout();
 Value wrapCObject(PyObject* o);
 void deallocCObject(PyObject* o);
+
+// A C docstring may open with its __text_signature__, as CPython's do:
+// "name(sig)\n--\n\n" then the doc.  Returns the doc without it (a string
+// that lives for good) and, when signature is not null, the signature
+// ("(sig)", with "$self"/"$module" as written) or null.
+const char* docWithoutSignature(const char* doc, const char* name, const char** signature);
 
 // The runtime definitions of a C type's methods, getsets and members
 // (methodobject.cc, descrobject.cc); they live as long as the process.

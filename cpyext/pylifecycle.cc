@@ -2,9 +2,10 @@
 // PyOS_getsig / PyOS_setsig, sigaction()-based (SA_ONSTACK, as CPython
 // installs its handlers, so extensions' handlers run on an alternate stack
 // when one is set).
+// clang-format off
 #include "Python.h"  // first: it sets feature macros <csignal> reads
-
 #include <csignal>
+// clang-format on
 
 extern "C" {
 

@@ -67,9 +67,7 @@ PyObject* tupleOfArgs(const Value* args, size_t n) {
 }
 
 void releaseTupleContents(PyObject* o) {
-  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
-    if (PyObject* item = asCTuple(o)->ob_item[i]) dropOwned(item);
-  }
+  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) Py_XDECREF(asCTuple(o)->ob_item[i]);
 }
 
 }  // namespace tern::cpyext

@@ -16,6 +16,7 @@
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/pystate.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -84,7 +85,15 @@ std::unordered_map<Type*, PyTypeObject*>& cTypes();
 // tp_new/tp_dealloc of the runtime's builtin types, which C types deriving
 // from them call by name (PyBaseObject_Type.tp_new(type, args, kwds)).
 // object's allocates through the C type's tp_alloc, as object_new does.
-PyObject* objectNew(PyTypeObject* type, PyObject*, PyObject*) { return type->tp_alloc(type, 0); }
+PyObject* objectNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
+  // object() takes no arguments unless a subtype's __init__ will.
+  bool excess = (args != nullptr && PyTuple_GET_SIZE(args) != 0) || (kwargs != nullptr && PyDict_GET_SIZE(kwargs) != 0);
+  if (excess && type->tp_init == nullptr) {
+    PyErr_Format(PyExc_TypeError, "%s() takes no arguments", type->tp_name);
+    return nullptr;
+  }
+  return type->tp_alloc(type, 0);
+}
 void objectDealloc(PyObject* o) { Py_TYPE(o)->tp_free(o); }
 // Another builtin's makes a runtime instance of the (field-free) C subtype.
 PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
@@ -203,14 +212,21 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
   if (s.tp_iter) out->tp_iter = rtIter;
   if (s.tp_iternext) out->tp_iternext = rtIterNext;
   if (s.tp_descr_get) out->tp_descr_get = rtDescrGet;
-  if (s.mp_length) mp->mp_length = sq->sq_length = rtLength;
+  // The runtime has one subscript slot; CPython's mappings (dict,
+  // mappingproxy) have no sequence ones, which PySequence_Check tests.
+  bool mapping = t->hasFlag(type_flags::kDictSubclass) || t->hasFlag(type_flags::kMapping) ||
+                 t == types::mappingproxy_type;
+  if (s.mp_length) {
+    mp->mp_length = rtLength;
+    if (!mapping) sq->sq_length = rtLength;
+  }
   if (s.mp_subscript) {
     mp->mp_subscript = rtGetItem;
-    sq->sq_item = rtSqItem;
+    if (!mapping) sq->sq_item = rtSqItem;
   }
   if (s.mp_ass_subscript) {
     mp->mp_ass_subscript = rtAssSubscript;
-    sq->sq_ass_item = rtSqAssItem;
+    if (!mapping) sq->sq_ass_item = rtSqAssItem;
   }
   if (s.sq_contains) sq->sq_contains = rtContains;
   if (s.nb_bool) nb->nb_bool = rtBool;
@@ -284,8 +300,10 @@ Value takeResult(PyObject* r, const char* slot) {
   return v;
 }
 
-// Calls fn with a proxy of each argument, released after.
+// Calls fn with a proxy of each argument, released after; the call is a
+// call into C (CCallScope).
 struct Args {
+  CCallScope scope;
   PyObject* items[3] = {};
   int n = 0;
   PyObject* add(Value v) { return items[n++] = v.isNull() ? nullptr : toNew(v); }
@@ -393,10 +411,15 @@ int cInit(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 
 // Binary number slots: the first operand whose C type has the slot.
+bool hasNumberSlot(PyTypeObject* t, binaryfunc PyNumberMethods::*slot) {
+  return t != nullptr && t->tp_as_number != nullptr && t->tp_as_number->*slot != nullptr;
+}
+
 template <binaryfunc PyNumberMethods::*slot>
 Value cBinary(Value x, Value y) {
   PyTypeObject* t = cTypeOf(x);
-  if (t == nullptr || t->tp_as_number == nullptr || t->tp_as_number->*slot == nullptr) t = cTypeOf(y);
+  if (!hasNumberSlot(t, slot)) t = cTypeOf(y);
+  if (!hasNumberSlot(t, slot)) return Value(singletons::NotImplemented);
   Args a;
   PyObject* px = a.add(x);
   return takeResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
@@ -517,6 +540,27 @@ Slots runtimeSlots(PyTypeObject* t) {
   return s;
 }
 
+Value cannotCreate(Type* type, const Value*, size_t, Value) {
+  return raisef(exc::TypeError, "cannot create '%s' instances", typeName(type).c_str());
+}
+
+// Fills the null entries of a protocol table from the base's (a table is a
+// struct of function pointers); a type without a table shares the base's.
+template <class Table>
+void inheritTable(Table*& table, Table* base) {
+  if (base == nullptr) return;
+  if (table == nullptr) {
+    table = base;
+    return;
+  }
+  if (table == base) return;
+  auto** mine = reinterpret_cast<void**>(table);
+  auto** theirs = reinterpret_cast<void**>(base);
+  for (size_t i = 0; i < sizeof(Table) / sizeof(void*); ++i) {
+    if (mine[i] == nullptr) mine[i] = theirs[i];
+  }
+}
+
 // What CPython's PyType_Ready inherits from the base into the C struct:
 // C code calls these through the type (Py_TYPE(self)->tp_free(self)).
 void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
@@ -527,11 +571,15 @@ void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
   if (t->tp_dealloc == nullptr) t->tp_dealloc = base->tp_dealloc;
   if (t->tp_getattro == nullptr && t->tp_getattr == nullptr) t->tp_getattro = PyObject_GenericGetAttr;
   if (t->tp_setattro == nullptr && t->tp_setattr == nullptr) t->tp_setattro = PyObject_GenericSetAttr;
-  if (t->tp_as_number == nullptr) t->tp_as_number = base->tp_as_number;
-  if (t->tp_as_sequence == nullptr) t->tp_as_sequence = base->tp_as_sequence;
-  if (t->tp_as_mapping == nullptr) t->tp_as_mapping = base->tp_as_mapping;
   bool base_is_c = cTypes().count(static_cast<Type*>(fromC(reinterpret_cast<PyObject*>(base)).asObject())) != 0;
   if (base_is_c) {
+    // Slot by slot, as CPython inherits them: a heap type has its own tables
+    // (empty where the spec said nothing).
+    inheritTable(t->tp_as_number, base->tp_as_number);
+    inheritTable(t->tp_as_sequence, base->tp_as_sequence);
+    inheritTable(t->tp_as_mapping, base->tp_as_mapping);
+    inheritTable(t->tp_as_async, base->tp_as_async);
+    inheritTable(t->tp_as_buffer, base->tp_as_buffer);
     if (t->tp_repr == nullptr) t->tp_repr = base->tp_repr;
     if (t->tp_str == nullptr) t->tp_str = base->tp_str;
     if (t->tp_call == nullptr) t->tp_call = base->tp_call;
@@ -547,7 +595,8 @@ void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
       t->tp_clear = base->tp_clear;
     }
   }
-  if (t->tp_new == nullptr && (base != &PyBaseObject_Type || (t->tp_flags & Py_TPFLAGS_HEAPTYPE))) {
+  if (t->tp_new == nullptr && !(t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) &&
+      (base != &PyBaseObject_Type || (t->tp_flags & Py_TPFLAGS_HEAPTYPE))) {
     t->tp_new = base->tp_new;
   }
 }
@@ -601,10 +650,10 @@ int readyCType(PyTypeObject* t, bool heap) {
   }
   spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
   spec->slots = runtimeSlots(t);
-  if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = nullptr;
+  if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = cannotCreate;
   spec->methods = methodDefsFor(t->tp_methods, t);
   spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
-  spec->doc = t->tp_doc;
+  spec->doc = docWithoutSignature(t->tp_doc, spec->name, &spec->text_signature);
   spec->weakrefable = t->tp_weaklistoffset != 0;
   Type* rt = readyBuiltinType(spec);
   if (rt == nullptr) return -1;
@@ -615,6 +664,7 @@ int readyCType(PyTypeObject* t, bool heap) {
     if (!(t->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) rt->flags &= ~type_flags::kImmutable;
   }
   cTypes()[rt] = t;
+  if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
   if (heap) {
     linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
   } else {

@@ -25,11 +25,14 @@
 #include <cstring>
 #include <cwchar>
 #include <string>
+#include <vector>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_warnings.h"
+#include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
@@ -450,7 +453,8 @@ Py_ssize_t PyUnicode_AsWideChar(PyObject* unicode, wchar_t* w, Py_ssize_t size) 
     res = size;
   }
   for (Py_ssize_t i = 0; i < size; ++i) {
-    w[i] = i < reinterpret_cast<PyASCIIObject*>(unicode)->length ? static_cast<wchar_t>(PyUnicode_READ_CHAR(unicode, i)) : 0;
+    w[i] = i < reinterpret_cast<PyASCIIObject*>(unicode)->length ? static_cast<wchar_t>(PyUnicode_READ_CHAR(unicode, i))
+                                                                 : 0;
   }
   return res;
 }
@@ -553,11 +557,17 @@ PyObject* PyUnicode_AsEncodedString(PyObject* unicode, const char* encoding, con
   return encodeWith(unicode, encoding == nullptr ? "utf-8" : encoding, errors);
 }
 PyObject* PyUnicode_AsUTF8String(PyObject* unicode) { return encodeWith(unicode, "utf-8", nullptr); }
-PyObject* _PyUnicode_AsUTF8String(PyObject* unicode, const char* errors) { return encodeWith(unicode, "utf-8", errors); }
+PyObject* _PyUnicode_AsUTF8String(PyObject* unicode, const char* errors) {
+  return encodeWith(unicode, "utf-8", errors);
+}
 PyObject* PyUnicode_AsASCIIString(PyObject* unicode) { return encodeWith(unicode, "ascii", nullptr); }
-PyObject* _PyUnicode_AsASCIIString(PyObject* unicode, const char* errors) { return encodeWith(unicode, "ascii", errors); }
+PyObject* _PyUnicode_AsASCIIString(PyObject* unicode, const char* errors) {
+  return encodeWith(unicode, "ascii", errors);
+}
 PyObject* PyUnicode_AsLatin1String(PyObject* unicode) { return encodeWith(unicode, "latin-1", nullptr); }
-PyObject* _PyUnicode_AsLatin1String(PyObject* unicode, const char* errors) { return encodeWith(unicode, "latin-1", errors); }
+PyObject* _PyUnicode_AsLatin1String(PyObject* unicode, const char* errors) {
+  return encodeWith(unicode, "latin-1", errors);
+}
 PyObject* PyUnicode_AsUTF16String(PyObject* unicode) { return encodeWith(unicode, "utf-16", nullptr); }
 PyObject* PyUnicode_AsUTF32String(PyObject* unicode) { return encodeWith(unicode, "utf-32", nullptr); }
 PyObject* PyUnicode_AsUnicodeEscapeString(PyObject* unicode) { return encodeWith(unicode, "unicode_escape", nullptr); }
@@ -978,6 +988,8 @@ int PyUnicode_Compare(PyObject* left, PyObject* right) {
 }
 
 int PyUnicode_CompareWithASCIIString(PyObject* uni, const char* str) {
+  // No error path exists (CPython asserts): a non-str compares as smaller.
+  if (uni == nullptr || str == nullptr || !inArena(uni) || prefixOf(uni)->kind != ProxyKind::kUnicode) return -1;
   auto* a = reinterpret_cast<PyASCIIObject*>(uni);
   Py_ssize_t n = a->length;
   Py_ssize_t i = 0;
@@ -986,7 +998,7 @@ int PyUnicode_CompareWithASCIIString(PyObject* uni, const char* str) {
     auto d = static_cast<unsigned char>(str[i]);
     if (c != d) return c < d ? -1 : 1;
   }
-  if (i < n) return 1;       // uni is longer
+  if (i < n) return 1;            // uni is longer
   if (str[i] != '\0') return -1;  // str is longer
   return 0;
 }
@@ -995,7 +1007,13 @@ int _PyUnicode_EqualToASCIIString(PyObject* left, const char* right) {
   return PyUnicode_CompareWithASCIIString(left, right) == 0;
 }
 
-int _PyUnicode_EQ(PyObject* a, PyObject* b) { return strEquals(fromC(a), fromC(b)) ? 1 : 0; }
+int _PyUnicode_EQ(PyObject* a, PyObject* b) {
+  if (a == nullptr || b == nullptr) return 0;
+  Value x = fromC(a);
+  Value y = fromC(b);
+  if (x.isNull() || y.isNull() || !isStr(x) || !isStr(y)) return 0;
+  return strEquals(x, y) ? 1 : 0;
+}
 int _PyUnicode_Equal(PyObject* a, PyObject* b) { return _PyUnicode_EQ(a, b); }
 
 PyObject* PyUnicode_RichCompare(PyObject* left, PyObject* right, int op) {
@@ -1176,7 +1194,16 @@ int _PyUnicode_IsCased(Py_UCS4 ch) { return objects::unicode::is_cased(ch) ? 1 :
 int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch) { return objects::unicode::is_case_ignorable(ch) ? 1 : 0; }
 int _PyUnicode_IsLinebreak(const Py_UCS4 ch) {
   switch (ch) {
-    case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x1C: case 0x1D: case 0x1E: case 0x85: case 0x2028: case 0x2029:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x1C:
+    case 0x1D:
+    case 0x1E:
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
       return 1;
     default:
       return 0;
@@ -1214,7 +1241,9 @@ int writeMapping(objects::unicode::CaseMapped m, Py_UCS4* res) {
 int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4* res) { return writeMapping(objects::unicode::to_lower_full(ch), res); }
 int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4* res) { return writeMapping(objects::unicode::to_upper_full(ch), res); }
 int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4* res) { return writeMapping(objects::unicode::to_title_full(ch), res); }
-int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4* res) { return writeMapping(objects::unicode::to_folded_full(ch), res); }
+int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4* res) {
+  return writeMapping(objects::unicode::to_folded_full(ch), res);
+}
 
 }  // extern "C"
 
@@ -1341,17 +1370,33 @@ const char* formatUnit(FormatWriter& w, const char* f, va_list* ap) {
         len = std::snprintf(buffer, sizeof buffer, "%x", va_arg(*ap, int));
       } else if (*f == 'u') {
         switch (size) {
-          case kLong: len = std::snprintf(buffer, sizeof buffer, "%lu", va_arg(*ap, unsigned long)); break;
-          case kLongLong: len = std::snprintf(buffer, sizeof buffer, "%llu", va_arg(*ap, unsigned long long)); break;
-          case kSize: len = std::snprintf(buffer, sizeof buffer, "%zu", va_arg(*ap, size_t)); break;
-          default: len = std::snprintf(buffer, sizeof buffer, "%u", va_arg(*ap, unsigned int)); break;
+          case kLong:
+            len = std::snprintf(buffer, sizeof buffer, "%lu", va_arg(*ap, unsigned long));
+            break;
+          case kLongLong:
+            len = std::snprintf(buffer, sizeof buffer, "%llu", va_arg(*ap, unsigned long long));
+            break;
+          case kSize:
+            len = std::snprintf(buffer, sizeof buffer, "%zu", va_arg(*ap, size_t));
+            break;
+          default:
+            len = std::snprintf(buffer, sizeof buffer, "%u", va_arg(*ap, unsigned int));
+            break;
         }
       } else {
         switch (size) {
-          case kLong: len = std::snprintf(buffer, sizeof buffer, "%ld", va_arg(*ap, long)); break;
-          case kLongLong: len = std::snprintf(buffer, sizeof buffer, "%lld", va_arg(*ap, long long)); break;
-          case kSize: len = std::snprintf(buffer, sizeof buffer, "%zd", va_arg(*ap, Py_ssize_t)); break;
-          default: len = std::snprintf(buffer, sizeof buffer, "%d", va_arg(*ap, int)); break;
+          case kLong:
+            len = std::snprintf(buffer, sizeof buffer, "%ld", va_arg(*ap, long));
+            break;
+          case kLongLong:
+            len = std::snprintf(buffer, sizeof buffer, "%lld", va_arg(*ap, long long));
+            break;
+          case kSize:
+            len = std::snprintf(buffer, sizeof buffer, "%zd", va_arg(*ap, Py_ssize_t));
+            break;
+          default:
+            len = std::snprintf(buffer, sizeof buffer, "%d", va_arg(*ap, int));
+            break;
         }
       }
       // CPython pads the digits to the precision with zeros, then to the
@@ -1465,6 +1510,137 @@ PyObject* PyUnicode_FromFormat(const char* format, ...) {
   PyObject* r = PyUnicode_FromFormatV(format, ap);
   va_end(ap);
   return r;
+}
+
+}  // extern "C"
+
+extern "C" {
+
+// ===========================================================================
+// _Py_IDENTIFIER strings and the less common codec entry points
+
+// The interned str of an _Py_Identifier, borrowed: made on first use and
+// kept for the life of the process (the identifier's `index` numbers its
+// slot, as CPython's process-wide table does).
+PyObject* _PyUnicode_FromId(_Py_Identifier* id) {
+  static std::vector<PyObject*>* ids = new std::vector<PyObject*>();
+  if (id == nullptr || id->string == nullptr) return badInternalCall("_PyUnicode_FromId");
+  if (id->index >= 0 && static_cast<size_t>(id->index) < ids->size()) return (*ids)[static_cast<size_t>(id->index)];
+  PyObject* s = PyUnicode_InternFromString(id->string);
+  if (s == nullptr) return nullptr;
+  id->index = static_cast<Py_ssize_t>(ids->size());
+  ids->push_back(s);  // the table's reference, never released
+  return s;
+}
+
+int _PyUnicode_EqualToASCIIId(PyObject* left, _Py_Identifier* right) {
+  if (right == nullptr || right->string == nullptr) return 0;
+  return PyUnicode_CompareWithASCIIString(left, right->string) == 0;
+}
+
+namespace {
+// _codecs.<name>(args...): the codec functions the runtime already has.
+Value callCodecs(const char* name, std::initializer_list<Value> args) {
+  Value codecs = importModule(internStr("_codecs"));
+  if (codecs.isNull()) return codecs;
+  Value f = getAttr(codecs, internStr(name));
+  if (f.isNull()) return f;
+  return call(f, args.begin(), args.size());
+}
+Value errorsValue(const char* errors) { return errors == nullptr ? None() : newStrReplacingInvalid(errors); }
+}  // namespace
+
+PyObject* PyUnicode_DecodeUTF7(const char* s, Py_ssize_t size, const char* errors) {
+  return PyUnicode_Decode(s, size, "utf-7", errors);
+}
+
+PyObject* PyUnicode_DecodeUTF7Stateful(const char* s, Py_ssize_t size, const char* errors, Py_ssize_t* consumed) {
+  if (consumed != nullptr) *consumed = size;
+  return PyUnicode_Decode(s, size, "utf-7", errors);
+}
+
+PyObject* PyUnicode_DecodeCharmap(const char* s, Py_ssize_t size, PyObject* mapping, const char* errors) {
+  if (size < 0 || (s == nullptr && size != 0)) return badInternalCall("PyUnicode_DecodeCharmap");
+  if (mapping == nullptr) return PyUnicode_DecodeLatin1(s, size, errors);
+  Value data = newBytes(s == nullptr ? "" : s, size);
+  if (data.isNull()) return nullptr;
+  Value r = callCodecs("charmap_decode", {data, errorsValue(errors), fromC(mapping)});
+  return r.isNull() ? nullptr : returnNew(tupleItem(r, 0));
+}
+
+PyObject* PyUnicode_AsCharmapString(PyObject* unicode, PyObject* mapping) {
+  if (unicode == nullptr || mapping == nullptr) return badInternalCall("PyUnicode_AsCharmapString");
+  Value v = strArg(unicode);
+  if (v.isNull()) return nullptr;
+  Value r = callCodecs("charmap_encode", {v, None(), fromC(mapping)});
+  return r.isNull() ? nullptr : returnNew(tupleItem(r, 0));
+}
+
+PyObject* PyUnicode_BuildEncodingMap(PyObject* string) {
+  if (string == nullptr) return badInternalCall("PyUnicode_BuildEncodingMap");
+  return returnNew(callCodecs("charmap_build", {fromC(string)}));
+}
+
+// The deprecated codec-object forms: codecs.decode / codecs.encode, with
+// str-in (or bytes-out) checks for the *Unicode variants.
+namespace {
+PyObject* codecsCall(const char* function, PyObject* unicode, const char* encoding, const char* errors,
+                     const char* c_name, const char* deprecation) {
+  if (unicode == nullptr) return badInternalCall(c_name);
+  Value v = fromC(unicode);
+  if (!isStr(v)) return badArgument();
+  if (!warn(exc::DeprecationWarning, deprecation, 1)) return nullptr;
+  Value codecs = importModule(internStr("codecs"));
+  if (codecs.isNull()) return nullptr;
+  Value f = getAttr(codecs, internStr(function));
+  if (f.isNull()) return nullptr;
+  Value args[3] = {v, newStrReplacingInvalid(encoding == nullptr ? "utf-8" : encoding),
+                   newStrReplacingInvalid(errors == nullptr ? "strict" : errors)};
+  return returnNew(call(f, args, 3));
+}
+}  // namespace
+
+PyObject* PyUnicode_AsDecodedObject(PyObject* unicode, const char* encoding, const char* errors) {
+  return codecsCall("decode", unicode, encoding, errors, "PyUnicode_AsDecodedObject",
+                    "PyUnicode_AsDecodedObject() is deprecated; use PyCodec_Decode() to decode from str");
+}
+PyObject* PyUnicode_AsDecodedUnicode(PyObject* unicode, const char* encoding, const char* errors) {
+  PyObject* r =
+      codecsCall("decode", unicode, encoding, errors, "PyUnicode_AsDecodedUnicode",
+                 "PyUnicode_AsDecodedUnicode() is deprecated; use PyCodec_Decode() to decode from str to str");
+  if (r != nullptr && !PyUnicode_Check(r)) {
+    raisef(exc::TypeError,
+           "'%.400s' decoder returned '%.400s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+           encoding == nullptr ? "utf-8" : encoding, Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    return nullptr;
+  }
+  return r;
+}
+PyObject* PyUnicode_AsEncodedObject(PyObject* unicode, const char* encoding, const char* errors) {
+  return codecsCall("encode", unicode, encoding, errors, "PyUnicode_AsEncodedObject",
+                    "PyUnicode_AsEncodedObject() is deprecated; use PyUnicode_AsEncodedString() to encode from str to "
+                    "bytes or PyCodec_Encode() for generic encoding");
+}
+PyObject* PyUnicode_AsEncodedUnicode(PyObject* unicode, const char* encoding, const char* errors) {
+  PyObject* r =
+      codecsCall("encode", unicode, encoding, errors, "PyUnicode_AsEncodedUnicode",
+                 "PyUnicode_AsEncodedUnicode() is deprecated; use PyCodec_Encode() to encode from str to str");
+  if (r != nullptr && !PyUnicode_Check(r)) {
+    raisef(exc::TypeError,
+           "'%.400s' encoder returned '%.400s' instead of 'str'; use codecs.encode() to encode to arbitrary types",
+           encoding == nullptr ? "utf-8" : encoding, Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    return nullptr;
+  }
+  return r;
+}
+
+PyObject* _PyUnicode_EncodeUTF16(PyObject* unicode, const char* errors, int byteorder) {
+  return encodeWith(unicode, byteorder < 0 ? "utf-16-le" : byteorder > 0 ? "utf-16-be" : "utf-16", errors);
+}
+PyObject* _PyUnicode_EncodeUTF32(PyObject* unicode, const char* errors, int byteorder) {
+  return encodeWith(unicode, byteorder < 0 ? "utf-32-le" : byteorder > 0 ? "utf-32-be" : "utf-32", errors);
 }
 
 }  // extern "C"

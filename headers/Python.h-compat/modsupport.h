@@ -112,7 +112,11 @@ PyAPI_FUNC(PyObject *) PyModule_FromDefAndSpec2(PyModuleDef *def,
 
 #ifndef Py_LIMITED_API
 
-/* The Py_ssize_t flavours, declared whatever PY_SSIZE_T_CLEAN says. */
+#ifdef PY_SSIZE_T_CLEAN
+#define _Py_VaBuildStack _Py_VaBuildStack_SizeT
+#else
+/* Without PY_SSIZE_T_CLEAN the renaming above does not declare the
+ * Py_ssize_t flavours, which binaries call all the same. */
 PyAPI_FUNC(int) _PyArg_Parse_SizeT(PyObject *, const char *, ...);
 PyAPI_FUNC(int) _PyArg_ParseTuple_SizeT(PyObject *, const char *, ...);
 PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywords_SizeT(PyObject *, PyObject *,
@@ -123,15 +127,12 @@ PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *, PyObject *,
                                                      const char *, char **,
                                                      va_list);
 PyAPI_FUNC(PyObject *) _Py_VaBuildValue_SizeT(const char *, va_list);
-
-#ifdef PY_SSIZE_T_CLEAN
-#define _Py_VaBuildStack _Py_VaBuildStack_SizeT
-#endif
 PyAPI_FUNC(PyObject **) _Py_VaBuildStack_SizeT(PyObject **small_stack,
                                                Py_ssize_t small_stack_len,
                                                const char *format,
                                                va_list va,
                                                Py_ssize_t *p_nargs);
+#endif
 PyAPI_FUNC(PyObject **) _Py_VaBuildStack(PyObject **small_stack,
                                          Py_ssize_t small_stack_len,
                                          const char *format, va_list va,
@@ -191,6 +192,23 @@ PyAPI_FUNC(int) _PyArg_ParseStackAndKeywords(PyObject *const *args,
 PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywordsFast(PyObject *, PyObject *,
                                                    struct _PyArg_Parser *,
                                                    va_list);
+#ifndef PY_SSIZE_T_CLEAN
+/* Their Py_ssize_t flavours (declared by the renaming otherwise). */
+PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywordsFast_SizeT(PyObject *, PyObject *,
+                                                       struct _PyArg_Parser *,
+                                                       ...);
+PyAPI_FUNC(int) _PyArg_ParseStack_SizeT(PyObject *const *args,
+                                        Py_ssize_t nargs, const char *format,
+                                        ...);
+PyAPI_FUNC(int) _PyArg_ParseStackAndKeywords_SizeT(PyObject *const *args,
+                                                   Py_ssize_t nargs,
+                                                   PyObject *kwnames,
+                                                   struct _PyArg_Parser *,
+                                                   ...);
+PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywordsFast_SizeT(
+    PyObject *, PyObject *, struct _PyArg_Parser *, va_list);
+#endif
+
 PyAPI_FUNC(PyObject *const *) _PyArg_UnpackKeywords(
     PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs,
     PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos,

@@ -27,6 +27,7 @@ extern "C" {
 #define _PyObject_EXTRA_INIT
 
 struct _object {
+    _PyObject_HEAD_EXTRA
     Py_ssize_t ob_refcnt;
     PyTypeObject *ob_type;
 };
@@ -42,7 +43,7 @@ typedef struct {
 
 /* Initialisers for statically allocated objects (types above all): the
  * object starts with one reference, which is never released. */
-#define PyObject_HEAD_INIT(type) {1, type},
+#define PyObject_HEAD_INIT(type) {_PyObject_EXTRA_INIT 1, type},
 #define PyVarObject_HEAD_INIT(type, size) {PyObject_HEAD_INIT(type)(size)},
 
 #define _PyObject_CAST(op) _Py_CAST(PyObject *, (op))
@@ -365,18 +366,14 @@ PyAPI_DATA(PyObject) _Py_NotImplementedStruct; /* use Py_NotImplemented */
 /* Returns the truth of `val1 op val2` as Py_True / Py_False. */
 #define Py_RETURN_RICHCOMPARE(val1, val2, op)                                 \
     do {                                                                      \
-        int _py_cmp_result;                                                   \
         switch (op) {                                                         \
-        case Py_EQ: _py_cmp_result = (val1) == (val2); break;                 \
-        case Py_NE: _py_cmp_result = (val1) != (val2); break;                 \
-        case Py_LT: _py_cmp_result = (val1) < (val2); break;                  \
-        case Py_GT: _py_cmp_result = (val1) > (val2); break;                  \
-        case Py_LE: _py_cmp_result = (val1) <= (val2); break;                 \
-        case Py_GE: _py_cmp_result = (val1) >= (val2); break;                 \
+        case Py_EQ: if ((val1) == (val2)) { Py_RETURN_TRUE; } break;          \
+        case Py_NE: if ((val1) != (val2)) { Py_RETURN_TRUE; } break;          \
+        case Py_LT: if ((val1) < (val2)) { Py_RETURN_TRUE; } break;           \
+        case Py_GT: if ((val1) > (val2)) { Py_RETURN_TRUE; } break;           \
+        case Py_LE: if ((val1) <= (val2)) { Py_RETURN_TRUE; } break;          \
+        case Py_GE: if ((val1) >= (val2)) { Py_RETURN_TRUE; } break;          \
         default: Py_UNREACHABLE();                                            \
-        }                                                                     \
-        if (_py_cmp_result) {                                                 \
-            Py_RETURN_TRUE;                                                   \
         }                                                                     \
         Py_RETURN_FALSE;                                                      \
     } while (0)

@@ -459,15 +459,17 @@ static inline Py_ssize_t PyUnicode_WSTR_LENGTH(PyObject *op) {
 }
 #define PyUnicode_WSTR_LENGTH(op) PyUnicode_WSTR_LENGTH(_PyObject_CAST(op))
 
+/* Length of the wchar_t form, which is built (and cached in wstr) first
+ * when missing. */
 Py_DEPRECATED(3.3)
 static inline Py_ssize_t PyUnicode_GET_SIZE(PyObject *op) {
     _Py_COMP_DIAG_PUSH
     _Py_COMP_DIAG_IGNORE_DEPR_DECLS
-    if (_PyASCIIObject_CAST(op)->wstr == _Py_NULL) {
-        (void)PyUnicode_AsUnicode(op);
-        assert(_PyASCIIObject_CAST(op)->wstr != _Py_NULL);
+    Py_ssize_t size = 0;
+    if (_PyASCIIObject_CAST(op)->wstr != _Py_NULL || PyUnicode_AsUnicode(op) != _Py_NULL) {
+        size = PyUnicode_WSTR_LENGTH(op);
     }
-    return PyUnicode_WSTR_LENGTH(op);
+    return size;
     _Py_COMP_DIAG_POP
 }
 #define PyUnicode_GET_SIZE(op) PyUnicode_GET_SIZE(_PyObject_CAST(op))
@@ -498,8 +500,8 @@ Py_DEPRECATED(3.3)
 static inline const char *PyUnicode_AS_DATA(PyObject *op) {
     _Py_COMP_DIAG_PUSH
     _Py_COMP_DIAG_IGNORE_DEPR_DECLS
-    Py_UNICODE *data = PyUnicode_AS_UNICODE(op);
-    return _Py_STATIC_CAST(const char *, _Py_STATIC_CAST(const void *, data));
+    const void *wide = PyUnicode_AS_UNICODE(op);
+    return _Py_STATIC_CAST(const char *, wide);
     _Py_COMP_DIAG_POP
 }
 #define PyUnicode_AS_DATA(op) PyUnicode_AS_DATA(_PyObject_CAST(op))

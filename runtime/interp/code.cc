@@ -274,15 +274,18 @@ Value code_replace(Value* args) {
     if (eq < 0) return Value();
     if (!eq) return raisef(exc::ValueError, "code.replace(): changing %s is not supported by Tern", f.name);
   }
+  // A code object without instructions (the C API's PyCode_NewEmpty) runs
+  // nothing: its locals may be renamed and counted freely (Cython does).
+  bool runs = asCode(args[0])->ninstr != 0;
   for (int k : {kVarnames, kFreevars, kCellvars}) {
     Value v = args[k];
-    if (v.isNull()) continue;
+    if (v.isNull() || !runs) continue;
     const TupleArg& t = kTuples[k - kConsts];
     int eq = richCompareBool(asCode(args[0])->*(t.field), v, kEq);
     if (eq < 0) return Value();
     if (!eq) return raisef(exc::ValueError, "code.replace(): changing %s is not supported by Tern", t.name);
   }
-  if (!args[kNlocals].isNull() && ints[kNlocals - kArgcount] != asCode(args[0])->nlocals) {
+  if (runs && !args[kNlocals].isNull() && ints[kNlocals - kArgcount] != asCode(args[0])->nlocals) {
     return raise(exc::ValueError, "code.replace(): changing co_nlocals is not supported by Tern");
   }
 

@@ -15,6 +15,20 @@ namespace {
 
 interp::ThreadState& thread() { return *interp::currentThread(); }
 
+// A thread C code runs on keeps a C view of the pending exception
+// (PyThreadState.curexc_*, cpyext/pystate.cc) that C may read and write
+// directly: reads adopt what C wrote, changes are mirrored to it.
+interp::ThreadState& readState() {
+  interp::ThreadState& ts = thread();
+  if (ts.c_state != nullptr) [[unlikely]] interp::c_state_hooks.adopt_from_c(&ts);
+  return ts;
+}
+void setPending(Value exc) {
+  interp::ThreadState& ts = thread();
+  ts.pending_exception = exc;
+  if (ts.c_state != nullptr) [[unlikely]] interp::c_state_hooks.mirror_to_c(&ts);
+}
+
 BaseExceptionObj* asException(Value v) { return static_cast<BaseExceptionObj*>(v.asObject()); }
 
 // As a new exception is raised while another is handled, the handled one
@@ -47,7 +61,7 @@ void chainContext(Value exc) {
 
 Value raiseException(Value exc) {
   chainContext(exc);
-  thread().pending_exception = exc;
+  setPending(exc);
   return Value();
 }
 
@@ -84,24 +98,27 @@ Value raiseKeyError(Value key) { return raiseWithArgs(exc::KeyError, newTupleOf(
 
 Value raiseStopIteration(Value value) { return raiseWithArgs(exc::StopIteration, newTupleOf({value})); }
 
-bool errorPending() { return !thread().pending_exception.isNull(); }
+bool errorPending() { return !readState().pending_exception.isNull(); }
 
-Value pendingError() { return thread().pending_exception; }
+Value pendingError() { return readState().pending_exception; }
 
 bool errorMatches(Type* type) {
-  Value exc = thread().pending_exception;
+  Value exc = readState().pending_exception;
   return !exc.isNull() && isInstance(exc, type);
 }
 
 Value takeError() {
-  Value exc = thread().pending_exception;
-  thread().pending_exception = Value();
+  Value exc = readState().pending_exception;
+  if (!exc.isNull()) setPending(Value());
   return exc;
 }
 
-void clearError() { thread().pending_exception = Value(); }
+void clearError() {
+  interp::ThreadState& ts = thread();
+  if (ts.c_state != nullptr || !ts.pending_exception.isNull()) setPending(Value());
+}
 
-void restoreError(Value exc) { thread().pending_exception = exc; }
+void restoreError(Value exc) { setPending(exc); }
 
 Value raiseSystemError(const char* function, std::string_view what) {
   std::string message = std::string(function) + ": " + std::string(what);

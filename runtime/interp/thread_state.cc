@@ -12,9 +12,12 @@ constexpr size_t kValueStackWords = size_t{16} << 20;
 __attribute__((tls_model("initial-exec"))) thread_local ThreadState* t_current = nullptr;
 }  // namespace
 
+CStateHooks c_state_hooks = {};
+
 ThreadState::ThreadState() : stack(kValueStackWords) {}
 
 ThreadState::~ThreadState() {
+  if (c_state != nullptr) c_state_hooks.release(this);
   if (t_current == this) t_current = nullptr;
 }
 

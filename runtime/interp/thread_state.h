@@ -43,8 +43,22 @@ class ThreadState final : public gc::RootBase {
   int recursion_limit = 1000;   // sys.getrecursionlimit()
   bool recursion_headroom = false;  // raising RecursionError: allow a few more frames
 
+  // cpyext's PyThreadState for this thread (cpyext/pystate.cc), or null until
+  // C code first asks for one.  While it is set, errors.cc keeps the C view of
+  // the pending exception (its curexc_* fields) coherent through c_state_hooks.
+  void* c_state = nullptr;
+
   void traceRoots(gc::RootVisitor& visitor) override;
 };
+
+// Installed by cpyext (docs/cpyext.md, "The thread state"); called only for a
+// thread whose c_state is set.
+struct CStateHooks {
+  void (*adopt_from_c)(ThreadState*);  // before the pending exception is read: C may have written curexc_*
+  void (*mirror_to_c)(ThreadState*);   // after it changed: rewrite curexc_*
+  void (*release)(ThreadState*);       // the ThreadState is being destroyed
+};
+extern CStateHooks c_state_hooks;
 
 ThreadState* currentThread();
 // Creates the calling thread's state (once); the runtime calls it at start-up

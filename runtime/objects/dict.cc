@@ -158,6 +158,11 @@ bool resize(Value dict, int64_t minsize) {
   return true;
 }
 
+// A dict C sees (one with a cpyext proxy) has C-visible fields to update.
+void noteChanged(DictObj* d) {
+  if (d->hasFlag(gc::header::kHasExternal) && g_dict_watcher != nullptr) g_dict_watcher(d);
+}
+
 // Appends a new entry for a key known to be absent.  May resize (allocates);
 // never runs Python code.  False on MemoryError.
 bool insertAbsent(Value dict, Value key, int64_t hash, Value value) {
@@ -179,6 +184,7 @@ bool insertAbsent(Value dict, Value key, int64_t hash, Value value) {
   d->used += 1;
   d->hash_filter |= dictHashFilterBit(hash);
   d->version = nextVersion();
+  noteChanged(d);
   return true;
 }
 
@@ -204,6 +210,7 @@ void deleteEntry(Value dict, int64_t ix) {
   e->items[2 * ix + 1].set(Value());
   d->used -= 1;
   d->version = nextVersion();
+  noteChanged(d);
 }
 
 // Inserts or replaces; -1 on error.
@@ -213,6 +220,7 @@ int setWithHash(Value dict, Value key, int64_t hash, Value value) {
   if (ix >= 0) {
     // The key stays the one first inserted, as in CPython.
     asArray(asDict(dict)->entries.get())->items[2 * ix + 1].set(value);
+    noteChanged(asDict(dict));
     return 0;
   }
   return insertAbsent(dict, key, hash, value) ? 0 : -1;
@@ -410,6 +418,7 @@ void dictClear(Value dict) {
   d->used = 0;
   d->hash_filter = 0;
   d->version = nextVersion();
+  noteChanged(d);
 }
 
 Value dictCopy(Value dict) {

@@ -42,6 +42,9 @@ inline uint64_t dictHashFilterBit(int64_t hash) { return uint64_t{1} << (static_
 inline bool dictMayContain(Value dict, int64_t hash) { return (asDict(dict)->hash_filter & dictHashFilterBit(hash)) != 0; }
 
 Value newDict();
+// Called after every change to a dict that carries gc::header::kHasExternal
+// (cpyext keeps its proxy's ma_used and ma_version_tag current).
+inline void (*g_dict_watcher)(DictObj* d) = nullptr;
 // The value for `key`, or null: check errorPending() to tell "absent" from an error.
 Value dictGet(Value dict, Value key);
 // Fast path for an exact str key whose hash is cached (interned names).

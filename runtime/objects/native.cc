@@ -441,27 +441,33 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
   return true;
 }
 
+// Rare: many parameters, in a frame of their own so that the common path's
+// frame stays small (its dead words are scanned conservatively while any
+// callee runs).  `buf` is zeroed for the same reason as bindAndCall's slots.
+[[gnu::noinline]] Value bindAndCallMany(const MethodDef* def, NativeSig* sig, Value self, const Value* args,
+                                        size_t nargs, Value kwnames, bool via_descriptor, size_t n) {
+  if (n > 64) return raiseSystemError(def->name, "too many parameters");
+  Value buf[64];
+  if (!bind(def, sig, self, args, nargs, kwnames, buf, via_descriptor)) return Value();
+  return def->fn(buf);
+}
+
 Value bindAndCall(const MethodDef* def, NativeSig* sig, Value self, const Value* args, size_t nargs, Value kwnames,
                   bool via_descriptor) {
   size_t n = sig->params.size() + (sig->has_self ? 1 : 0);
-  // Left uninitialised (zeroing it was most of a native call's cost): bind
-  // writes each of the n slots the function reads.
+  if (n > 16) return bindAndCallMany(def, sig, self, args, nargs, kwnames, via_descriptor, n);
+  // Not value-initialised (zeroing all of it was most of a native call's
+  // cost): bind writes each of the n slots the function reads, and the rest
+  // are cleared, since the conservative stack scan would otherwise find words
+  // older calls left there and keep whatever now lives at those addresses.
   union Slots {
     Slots() {}
     Value values[16];
   } slots;
   Value* small = slots.values;
-  if (n <= 16) {
-    if (!bind(def, sig, self, args, nargs, kwnames, small, via_descriptor)) return Value();
-    return def->fn(small);
-  }
-  // Rare: many parameters.  A tuple holds them (pinned while `items` is on the stack).
-  Value holder = newTuple(static_cast<int64_t>(n));
-  Value buf[64];
-  if (n > 64) return raiseSystemError(def->name, "too many parameters");
-  if (!bind(def, sig, self, args, nargs, kwnames, buf, via_descriptor)) return Value();
-  for (size_t i = 0; i < n; ++i) tupleInit(holder, static_cast<int64_t>(i), buf[i]);
-  return def->fn(buf);
+  std::fill(small + n, small + 16, Value());
+  if (!bind(def, sig, self, args, nargs, kwnames, small, via_descriptor)) return Value();
+  return def->fn(small);
 }
 
 // Whether a call of the builtin is a level of recursion (" while calling a

@@ -111,6 +111,7 @@ struct TypeSpec {
   std::span<const GetSetDef> getsets = {};
   std::span<const MemberDef> members = {};
   const char* doc = nullptr;
+  const char* text_signature = nullptr;  // type.__text_signature__ ("(x, y=None)"); null: None
   // Byte offset of the instance __dict__ slot (a HeapValue), 0: inherit the
   // base's (none for object).  Setting it implies type_flags::kHasDict.
   int32_t dict_offset = 0;

@@ -314,11 +314,13 @@ std::string typeBareName(Type* type) {
 }
 
 // CPython's tp_name: a native type of a module other than builtins carries
-// the module ("collections.deque"), as its messages and reprs show.
+// the module ("collections.deque"), as its messages and reprs show; so does
+// a heap type a C extension made from a spec ("xxlimited.Xxo"), but not a
+// class deriving from either.
 std::string typeName(Type* type) {
   const TypeSpec* spec = type->spec;
-  if (spec != nullptr && spec->module != nullptr && !type->hasFlag(type_flags::kHeapType) &&
-      std::strcmp(spec->module, "builtins") != 0) {
+  bool own_spec = spec != nullptr && (!type->hasFlag(type_flags::kHeapType) || *spec->type == type);
+  if (own_spec && spec->module != nullptr && std::strcmp(spec->module, "builtins") != 0) {
     return std::string(spec->module) + "." + typeBareName(type);
   }
   return typeBareName(type);
@@ -1336,7 +1338,7 @@ int typeSetAttr(Value self, Value name, Value value) {
     raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(name).c_str());
     return -1;
   }
-  if (!type->hasFlag(type_flags::kHeapType)) {
+  if (!type->hasFlag(type_flags::kHeapType) || type->hasFlag(type_flags::kImmutable)) {
     raisef(exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", strToUtf8(name).c_str(),
            typeName(type).c_str());
     return -1;
@@ -1609,7 +1611,11 @@ Value type_get_weakrefoffset(Value self) {
   int32_t w = asType(self)->weaklist_offset;
   return newInt(w < 0 ? 0 : w);
 }
-Value type_get_text_signature(Value) { return None(); }
+Value type_get_text_signature(Value self) {
+  const TypeSpec* spec = asType(self)->spec;
+  if (spec == nullptr || spec->text_signature == nullptr) return None();
+  return newStr(spec->text_signature);
+}
 
 const MethodDef kTypeMethods[] = {
     {.name = "mro", .signature = "($self, /)", .fn = type_mro, .doc = "Return a type's method resolution order."},

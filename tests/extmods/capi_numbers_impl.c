@@ -89,6 +89,9 @@ static PyObject *two(PyObject *self, PyObject *a) {
     else if (!strcmp(name, "Decode")) { const char *enc = PyUnicode_AsUTF8(y); r = PyUnicode_Decode(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), enc, NULL); }
     else if (!strcmp(name, "Encode")) { const char *enc = PyUnicode_AsUTF8(y); r = PyUnicode_AsEncodedString(x, enc, NULL); }
     else if (!strcmp(name, "LongFromString")) { char *end; r = PyLong_FromString(PyBytes_AS_STRING(x), &end, (int)PyLong_AsLong(y)); if (r) return Py_BuildValue("(Nn)", r, (Py_ssize_t)(end - PyBytes_AS_STRING(x))); }
+    else if (!strcmp(name, "DivmodNear")) r = _PyLong_DivmodNear(x, y);
+    else if (!strcmp(name, "Format16")) r = _PyLong_Format(x, 16);
+    else if (!strcmp(name, "GCD")) r = _PyLong_GCD(x, y);
     else if (!strcmp(name, "Substring")) r = PyUnicode_Substring(x, PyLong_AsSsize_t(PyTuple_GET_ITEM(y, 0)), PyLong_AsSsize_t(PyTuple_GET_ITEM(y, 1)));
     else { PyErr_SetString(PyExc_ValueError, name); return NULL; }
     return r ? r : err_tuple();
@@ -184,12 +187,220 @@ static PyObject *build(PyObject *self, PyObject *a) {
     return r ? r : err_tuple();
 }
 
+
+/* The _PyArg_Parser functions.  Each call gets a parser of its own, never
+ * freed (CPython links initialised parsers into a list for good). */
+static PyObject *fast(PyObject *self, PyObject *a) {
+    const char *fmt; PyObject *names, *args, *kw; int mode, minpos = 0, maxpos = 0, minkw = 0;
+    if (!PyArg_ParseTuple(a, "zOOOi|iii", &fmt, &names, &args, &kw, &mode, &minpos, &maxpos, &minkw)) return NULL;
+    Py_ssize_t nnames = PyList_GET_SIZE(names);
+    const char **kwlist = calloc(nnames + 1, sizeof(char *));
+    for (Py_ssize_t i = 0; i < nnames; i++) kwlist[i] = strdup(PyUnicode_AsUTF8(PyList_GET_ITEM(names, i)));
+    _PyArg_Parser *parser = calloc(1, sizeof(_PyArg_Parser));
+    parser->format = fmt ? strdup(fmt) : NULL;
+    parser->keywords = kwlist;
+    if (!fmt) parser->fname = "uk";
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    Py_ssize_t nkw = kw == Py_None ? 0 : PyDict_GET_SIZE(kw);
+    PyObject *stack[32];
+    PyObject *kwnames = NULL;
+    for (Py_ssize_t i = 0; i < nargs; i++) stack[i] = PyTuple_GET_ITEM(args, i);
+    if (nkw) {
+        kwnames = PyTuple_New(nkw);
+        Py_ssize_t pos = 0, i = 0; PyObject *k, *v;
+        while (PyDict_Next(kw, &pos, &k, &v)) { Py_INCREF(k); PyTuple_SET_ITEM(kwnames, i, k); stack[nargs + i] = v; i++; }
+    }
+    memset(bufs, 0, sizeof bufs);
+    void *p[16];
+    for (int i = 0; i < 16; i++) p[i] = bufs[i];
+    int ok;
+    PyObject *result = NULL;
+    if (mode == 0) {
+        ok = _PyArg_ParseStackAndKeywords(stack, nargs, kwnames, parser, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    } else if (mode == 1) {
+        ok = _PyArg_ParseTupleAndKeywordsFast(args, kw == Py_None ? NULL : kw, parser, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    } else {
+        PyObject *buf[16] = {0};
+        PyObject *const *r = (mode == 2)
+            ? _PyArg_UnpackKeywords(stack, nargs, NULL, kwnames, parser, minpos, maxpos, minkw, buf)
+            : _PyArg_UnpackKeywords(&PyTuple_GET_ITEM(args, 0), nargs, kw == Py_None ? NULL : kw, NULL, parser, minpos, maxpos, minkw, buf);
+        ok = r != NULL;
+        if (ok) {
+            Py_ssize_t total = nnames;
+            result = PyList_New(0);
+            for (Py_ssize_t i = 0; i < total; i++) PyList_Append(result, (r == buf || i < nargs) && r[i] ? r[i] : Py_None);
+        }
+    }
+    Py_XDECREF(kwnames);
+    if (!ok) return err_tuple();
+    if (result) return result;
+    PyObject *l = PyList_New(0);
+    int k = 0;
+    for (const char *f = fmt; *f && *f != ':' && *f != ';'; f++) {
+        if (*f == '|' || *f == '$') continue;
+        if (strchr("bBhHiIlkLKnfdCcp", *f)) { PyObject *b = PyBytes_FromStringAndSize(bufs[k], 8); PyList_Append(l, b); Py_DECREF(b); }
+        else { PyObject *s = PyUnicode_FromString("?"); PyList_Append(l, s); Py_DECREF(s); }
+        k++;
+    }
+    return l;
+}
+
+static PyObject *checks(PyObject *self, PyObject *a) {
+    int which; PyObject *o;
+    if (!PyArg_ParseTuple(a, "iO", &which, &o)) return NULL;
+    int r = 1;
+    switch (which) {
+    case 0: r = _PyArg_NoKeywords("nk", o == Py_None ? NULL : o); break;
+    case 1: r = _PyArg_NoPositional("np", o == Py_None ? NULL : o); break;
+    case 2: r = _PyArg_CheckPositional("cp", PyLong_AsSsize_t(o), 1, 3); break;
+    case 3: r = _PyArg_CheckPositional(NULL, PyLong_AsSsize_t(o), 2, 2); break;
+    case 4: _PyArg_BadArgument("ba", "argument 2", "str", o); return err_tuple();
+    case 5: { PyObject *x = NULL, *y = NULL; r = PyArg_UnpackTuple(o, "ut", 1, 2, &x, &y); break; }
+    case 6: { PyObject *x = NULL, *y = NULL; r = PyArg_UnpackTuple(o, NULL, 2, 2, &x, &y); break; }
+    case 7: { int v = 0; r = PyArg_Parse(o, "i", &v); if (r) return PyLong_FromLong(v); break; }
+    case 8: { r = PyArg_Parse(o, ":empty"); break; }
+    case 9: r = PyArg_ValidateKeywordArguments(o); break;
+    }
+    if (!r) return err_tuple();
+    return PyLong_FromLong(r);
+}
+
+/* The units whose va_list entries are not plain output pointers. */
+static int cleanups_run;
+static int counting_converter(PyObject *o, void *addr) {
+    if (o == NULL) { cleanups_run++; return 1; }
+    *(PyObject **)addr = o;
+    return Py_CLEANUP_SUPPORTED;
+}
+static PyObject *encparse(PyObject *self, PyObject *a) {
+    int which; PyObject *args;
+    if (!PyArg_ParseTuple(a, "iO", &which, &args)) return NULL;
+    char *buf = NULL; Py_ssize_t len = 0; char small[4]; PyObject *o = NULL; int i = 0;
+    int ok = 0;
+    switch (which) {
+    case 0: ok = PyArg_ParseTuple(args, "es", "utf-8", &buf); break;
+    case 1: ok = PyArg_ParseTuple(args, "es#", "utf-16-le", &buf, &len); break;
+    case 2:
+        buf = small;
+        len = 4;
+        ok = PyArg_ParseTuple(args, "es#", "utf-8", &buf, &len);
+        if (ok) return PyBytes_FromStringAndSize(small, len);
+        buf = NULL;
+        break;
+    case 3: ok = PyArg_ParseTuple(args, "et", "latin-1", &buf); break;
+    case 4: ok = PyArg_ParseTuple(args, "es", "ascii", &buf); break;
+    case 5:
+        ok = PyArg_ParseTuple(args, "O!", &PyLong_Type, &o);
+        if (ok) return Py_NewRef(o);
+        break;
+    case 6:
+        cleanups_run = 0;
+        ok = PyArg_ParseTuple(args, "O&i", counting_converter, &o, &i);
+        if (!ok) {
+            PyObject *r = err_tuple();
+            return Py_BuildValue("(Ni)", r, cleanups_run);
+        }
+        return Py_BuildValue("(Oi)", o, cleanups_run);
+    case 7: ok = PyArg_ParseTuple(args, "es", NULL, &buf); break;
+    case 8: ok = PyArg_ParseTuple(args, "et#", "utf-8", &buf, &len); break;
+    case 9:
+        ok = PyArg_ParseTuple(args, "O&", PyUnicode_FSConverter, &o);
+        if (ok) return o;
+        break;
+    case 10:
+        ok = PyArg_ParseTuple(args, "O&", PyUnicode_FSDecoder, &o);
+        if (ok) return o;
+        break;
+    case 11: {
+        double d;
+        const char *text;
+        ok = PyArg_ParseTuple(args, "(is)|(d)", &i, &text, &d);
+        if (ok) return PyLong_FromLong(i);
+        break;
+    }
+    }
+    if (!ok) return err_tuple();
+    PyObject *r = len ? PyBytes_FromStringAndSize(buf, len) : PyBytes_FromString(buf);
+    PyMem_Free(buf);
+    return r;
+}
+
+/* An int's 30-bit digits as C code reads them (Cython's fast paths):
+ * (ob_size, [ob_digit...]) straight from the PyLongObject, and whether two
+ * conversions of a cached small int give the same object. */
+static PyObject *digits(PyObject *self, PyObject *o) {
+    if (!PyLong_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, "need an int");
+        return NULL;
+    }
+    PyLongObject *lo = (PyLongObject *)o;
+    Py_ssize_t size = Py_SIZE(o);
+    Py_ssize_t n = size < 0 ? -size : size;
+    PyObject *l = PyList_New(n);
+    for (Py_ssize_t i = 0; i < n; i++) PyList_SET_ITEM(l, i, PyLong_FromUnsignedLong(lo->ob_digit[i]));
+    long small = PyLong_AsLong(o);
+    int cached = -1;
+    if (!PyErr_Occurred() && small >= -10 && small <= 300) {
+        PyObject *a = PyLong_FromLong(small), *b = PyLong_FromLong(small);
+        cached = a == b;
+        Py_DECREF(a);
+        Py_DECREF(b);
+    }
+    PyErr_Clear();
+    return Py_BuildValue("(nNi)", size, l, cached);
+}
+
+/* The less common codec entry points and _Py_IDENTIFIER strings (the
+ * deprecated functions are called on purpose). */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static PyObject *codecs_more(PyObject *self, PyObject *a) {
+    int which; PyObject *x, *y;
+    if (!PyArg_ParseTuple(a, "iOO", &which, &x, &y)) return NULL;
+    PyObject *r = NULL;
+    switch (which) {
+    case 0: r = PyUnicode_DecodeCharmap(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), y == Py_None ? NULL : y, NULL); break;
+    case 1: r = PyUnicode_AsCharmapString(x, y); break;
+    case 2: r = PyUnicode_DecodeUTF7(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), NULL); break;
+    case 3: r = PyUnicode_AsDecodedObject(x, PyUnicode_AsUTF8(y), NULL); break;
+    case 4: r = PyUnicode_AsEncodedObject(x, PyUnicode_AsUTF8(y), NULL); break;
+    case 5: r = PyUnicode_AsEncodedUnicode(x, PyUnicode_AsUTF8(y), NULL); break;
+    case 6: r = PyUnicode_AsDecodedUnicode(x, PyUnicode_AsUTF8(y), NULL); break;
+    case 7: {
+        _Py_IDENTIFIER(spam);
+        PyObject *first = _PyUnicode_FromId(&PyId_spam);
+        PyObject *second = _PyUnicode_FromId(&PyId_spam);
+        if (!first) return err_tuple();
+        return Py_BuildValue("(Oii)", first, first == second, _PyUnicode_EqualToASCIIId(first, &PyId_spam));
+    }
+    case 8: {
+        int bo = 0;
+        r = PyUnicode_DecodeUTF16(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), NULL, &bo);
+        if (r) return Py_BuildValue("(Ni)", r, bo);
+        break;
+    }
+    case 9: { int bo = 1; r = PyUnicode_DecodeUTF32(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), NULL, &bo); break; }
+    case 10: r = PyUnicode_AsUTF16String(x); break;
+    case 11: {
+        Py_ssize_t consumed = -1;
+        r = PyUnicode_DecodeUTF8Stateful(PyBytes_AS_STRING(x), PyBytes_GET_SIZE(x), NULL, &consumed);
+        if (r) return Py_BuildValue("(Nn)", r, consumed);
+        break;
+    }
+    }
+    return r ? r : err_tuple();
+}
+
 static PyMethodDef methods[] = {
     {"conv", conv, METH_VARARGS, NULL},
     {"two", two, METH_VARARGS, NULL},
     {"pt", pt, METH_VARARGS, NULL},
     {"fmt", fmt, METH_VARARGS, NULL},
     {"build", build, METH_VARARGS, NULL},
+    {"fast", fast, METH_VARARGS, NULL},
+    {"checks", checks, METH_VARARGS, NULL},
+    {"encparse", encparse, METH_VARARGS, NULL},
+    {"digits", digits, METH_O, NULL},
+    {"codecs_more", codecs_more, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}};
 static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "capi_numbers_impl", NULL, -1, methods};
 PyMODINIT_FUNC PyInit_capi_numbers_impl(void) { return PyModule_Create(&def); }

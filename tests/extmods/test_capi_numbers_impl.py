@@ -117,6 +117,79 @@ def run():
         except Exception as e: r = ('RAISED', type(e).__name__, str(e))
         out('kw', repr(f), repr(a), repr(k), names_, '->', repr(r))
 
+    # The _PyArg_Parser functions (mode 0: vectorcall stack + kwnames, 1: tuple + dict,
+    # 2/3: _PyArg_UnpackKeywords with kwnames / with a dict).
+    fast_cases = [
+        ('ii|i:ff', ['a', 'b', 'c'], (1, 2), {}), ('ii|i:ff', ['a', 'b', 'c'], (1,), {'b': 2, 'c': 3}),
+        ('ii|i:ff', ['a', 'b', 'c'], (1,), {}), ('ii|i:ff', ['a', 'b', 'c'], (1, 2, 3, 4), {}),
+        ('ii|i:ff', ['a', 'b', 'c'], (1, 2), {'a': 5}), ('ii|i:ff', ['a', 'b', 'c'], (1, 2), {'d': 5}),
+        ('ii|$i:ff', ['a', 'b', 'c'], (1, 2, 3), {}), ('i|$i:ff', ['a', 'b'], (1,), {'b': 'x'}),
+        ('ii:ff', ['', 'b'], (), {'b': 1}), ('ii|i:ff', ['', '', 'c'], (1,), {}), ('|$i:ff', ['a'], (1,), {}),
+        ('O|O;custom', ['a', 'b'], (), {}), ('i|i', ['a', 'b'], (1,), {'x': 1}), ('s#|i:ff', ['a', 'b'], ('xy',), {'b': 4}),
+        ('i|i:ff', ['a', 'b'], (), {'a': 1, 'b': 2, 'c': 3}), ('i|i:ff', ['a', ''], (1,), {}),
+        ('i|i|i:ff', ['a', 'b', 'c'], (1,), {}), ('ii:ff', ['a', 'b', 'c'], (1,), {}), ('iii:ff', ['a', 'b'], (1,), {}),
+    ]
+    for f, kwl, a, k in fast_cases:
+        for mode in (0, 1):
+            try: r = m.fast(f, kwl, a, k or None, mode)
+            except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+            out('fast', mode, repr(f), kwl, repr(a), repr(k), '->', repr(r))
+    unpack_cases = [
+        (['a', 'b', 'c'], (1,), {'c': 3}, 1, 3, 0), (['a', 'b', 'c'], (1, 2, 3, 4), {}, 1, 3, 0),
+        (['a', 'b', 'c'], (), {}, 1, 3, 0), (['', 'b', 'c'], (), {'b': 1}, 1, 3, 0), (['a', 'b', 'c'], (1,), {'a': 1}, 1, 3, 0),
+        (['a', 'b', 'c'], (1,), {'z': 1}, 1, 3, 0), (['a', 'b', 'c'], (1,), {}, 1, 1, 1), (['a', 'b', 'c'], (1,), {'b': 2}, 1, 1, 1),
+        (['a', 'b'], (1, 2), {}, 0, 0, 0), (['a', 'b'], (), {'a': 1, 'b': 2, 'q': 3}, 0, 2, 0), (['a', 'b'], (1, 2), {}, 2, 2, 0),
+    ]
+    for kwl, a, k, minpos, maxpos, minkw in unpack_cases:
+        for mode in (2, 3):
+            try: r = m.fast(None, kwl, a, k or None, mode, minpos, maxpos, minkw)
+            except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+            out('unpack', mode, kwl, repr(a), repr(k), minpos, maxpos, minkw, '->', repr(r))
+    for which, o in [(0, None), (0, {}), (0, {'a': 1}), (1, None), (1, ()), (1, (1,)), (2, 0), (2, 2), (2, 4), (3, 1), (3, 3),
+                     (4, None), (4, 5), (5, ()), (5, (1,)), (5, (1, 2, 3)), (6, (1,)), (6, (1, 2)), (7, 5), (7, 'x'), (8, None),
+                     (8, 1), (9, {'a': 1}), (9, {1: 2})]:
+        try: r = m.checks(which, o)
+        except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+        out('checks', which, repr(o), '->', repr(r))
+
+    class Path:
+        def __fspath__(self): return '/tmp/x'
+        def __repr__(self): return 'Path()'
+    enc_cases = [(0, ('héllo',)), (0, (b'x',)), (1, ('ab',)), (2, ('abc',)), (2, ('abcd',)), (3, (b'raw',)), (3, ('é',)),
+                 (3, (bytearray(b'ba'),)), (3, (1,)), (4, ('é',)), (5, (5,)), (5, ('5',)), (6, ('x', 1)), (6, ('x', 'y')),
+                 (7, ('d',)), (8, ('a\0b',)), (0, ('a\0b',)), (9, ('p',)), (9, (b'p',)), (9, (Path(),)), (9, ('a\0',)),
+                 (9, (1,)), (10, (b'p\xff',)), (10, ('q',)), (10, (2.5,)), (11, ((1, 'a'),)), (11, ((1, 'a'), (2.5,))),
+                 (11, ((1, 'a'), 'x')), (11, ((1, 2),))]
+    for which, a in enc_cases:
+        try: r = m.encparse(which, a)
+        except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+        out('encparse', which, repr(a), '->', repr(r))
+
+    class IntSub(int): pass
+    for v in [0, 1, -1, 255, 256, 257, -5, -6, 2**30 - 1, 2**30, -2**30, 2**60, 2**62 - 1, 2**62, -2**62, -2**62 - 1,
+              2**63, 2**64 - 1, 2**64, 3**100, -(10**50), True, False, IntSub(2**40), IntSub(-3)]:
+        out('digits', repr(v), '->', repr(m.digits(v)))
+
+    table = 'xy' + 'z' * 254
+    cm_cases = [(0, b'ab', table), (0, b'ab\x05', 'xy'), (0, b'\xe9', None), (1, 'ab', {97: 1, 98: 2}), (1, 'ac', {97: 1}),
+ (3, 'nbc', 'rot13'), (4, 'abc', 'rot13'), (5, 'abc', 'rot13'),
+                (6, 'abc', 'rot13'), (4, b'x', 'rot13'), (7, None, None), (8, b'\xff\xfea\x00', None), (8, b'\xfe\xff\x00a', None),
+                (8, b'a\x00', None), (9, b'\x00\x00\x00a', None), (10, 'ab', None), (11, b'ab\xc3', None), (11, b'ab\xe2\x82', None),
+                (11, b'ab\xe2\x82\xac', None), (11, b'a\xff', None)]
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', DeprecationWarning)
+        for which, x, y in cm_cases:
+            try: r = m.codecs_more(which, x, y)
+            except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+            out('codecs_more', which, repr(x), repr(y)[:20], '->', repr(r))
+
+    for a, b in [(7, 2), (5, 2), (-5, 2), (6, 4), (10, 4), (-10, 4), (7, -2), (5, -2), (-7, -2), (2**70 + 1, 2), (1, 0), (1.5, 2)]:
+        try: r = m.two('DivmodNear', a, b)
+        except Exception as e: r = ('RAISED', type(e).__name__, str(e))
+        out('DivmodNear', a, b, '->', repr(r))
+    for a, b in [(255, 0), (-255, 0), (12, 18), (-12, 18), (2**80, 2**40 * 3)]:
+        out('Format16/GCD', a, b, '->', repr(m.two('Format16', a, b)), repr(m.two('GCD', a, b)))
+
 
 def main():
     with warnings.catch_warnings():

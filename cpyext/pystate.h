@@ -1,0 +1,34 @@
+// The thread state as C sees it (pystate.cc; docs/cpyext.md, "The thread
+// state"): what the rest of cpyext needs from it.
+#pragma once
+
+#include "Python.h"
+
+namespace tern::cpyext {
+
+// Brackets one call from the runtime into C code (a PyMethodDef function, a
+// slot, a module's init): on entry the handled exception (sys.exception()) is
+// written to PyThreadState.exc_info, where Cython's generated code reads and
+// writes it directly; on exit what C left there becomes the runtime's handled
+// exception again.  The pending exception needs no bracketing: errors.cc keeps
+// curexc_* coherent at every read and change.  Free when the thread has no C
+// thread state yet (C never asked for one).
+class CCallScope {
+ public:
+  CCallScope();
+  ~CCallScope();
+  CCallScope(const CCallScope&) = delete;
+  CCallScope& operator=(const CCallScope&) = delete;
+
+ private:
+  void* state_ = nullptr;                  // the thread's C state, or null
+  _PyErr_StackItem* saved_top_ = nullptr;  // exc_info before the call
+  PyObject* saved_value_ = nullptr;        // exc_state.exc_value before the call (owned)
+  PyObject* saved_written_ = nullptr;      // the enclosing scope's written value
+};
+
+// The calling thread's PyThreadState, made on first use for a thread the
+// runtime runs; null on a thread the runtime does not know.
+PyThreadState* currentThreadState();
+
+}  // namespace tern::cpyext
