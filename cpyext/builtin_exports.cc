@@ -4,6 +4,7 @@
 // by initializeCpyext(), before the first extension loads.
 #include "Python.h"
 #include "cpyext/proxy.h"
+#include "cpyext/direct_slots.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/object.h"
@@ -71,7 +72,8 @@ void initializeBuiltinExports() {
   _Py_TrueStruct.ob_digit[0] = 1;
 
 #define CPYEXT_TYPE(symbol, runtime_type, basicsize, itemsize) \
-  fillTypeObject(&symbol, types::runtime_type, basicsize, itemsize);
+  fillTypeObject(&symbol, types::runtime_type, basicsize, itemsize); \
+  installDirectSlots<&types::runtime_type>(&symbol);
 #include "cpyext/builtin_exports.def"
 #undef CPYEXT_TYPE
 

@@ -216,6 +216,14 @@ PyVarObject* _PyObject_GC_Resize(PyVarObject* op, Py_ssize_t n) {
 PyObject* PyType_GenericAlloc(PyTypeObject* type, Py_ssize_t nitems) {
   // One item more, as CPython: var-sized objects keep a sentinel.
   size_t bytes = varSize(type, nitems + (type->tp_itemsize != 0 ? 1 : 0));
+  if (type->tp_flags & Py_TPFLAGS_TYPE_SUBCLASS) {
+    // A type built by hand (pybind11 fills a PyHeapTypeObject, then calls
+    // PyType_Ready): a type proxy, linked to its runtime type when readied.
+    if (bytes < sizeof(PyHeapTypeObject)) bytes = sizeof(PyHeapTypeObject);
+    PyObject* t = allocProxy(ProxyKind::kType, bytes, type);
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
+    return t;
+  }
   auto* o = static_cast<PyObject*>(PyObject_Malloc(bytes));
   if (o == nullptr) return PyErr_NoMemory();
   PyObject_Init(o, type);

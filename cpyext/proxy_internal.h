@@ -96,6 +96,9 @@ const char* docWithoutSignature(const char* doc, const char* name, const char** 
 // defining_class is what METH_METHOD functions get (null for a module's).
 std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* defining_class);
 std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* members);
+// `methods` plus the slot methods of C type t (__init__, __add__, ...), each
+// calling t's own C function (slotwrappers.cc).
+std::span<const MethodDef> slotMethodsFor(PyTypeObject* t, std::span<const MethodDef> methods);
 // A raw MethodDef calling one PyMethodDef (module functions too).
 const MethodDef* methodDefFor(PyMethodDef* method, PyTypeObject* defining_class);
 
@@ -110,6 +113,12 @@ Value* staticLinkSlot(PyObject* o);
 // tp_mro, the protocol slots calling back into the runtime).  basicsize 0:
 // derived from the runtime type.
 void fillTypeObject(PyTypeObject* out, Type* type, Py_ssize_t basicsize, Py_ssize_t itemsize);
+// Makes the exported static type for the runtime type *T call T's own slots
+// (not the instance's type's): C calls them by name on a base, as in
+// PyType_Type.tp_setattro(obj, name, value) from a metaclass's setattro.
+template <Type** T>
+void installDirectSlots(PyTypeObject* out);
+
 // The exported statics (builtin_exports.cc): once, before the first extension.
 void initializeBuiltinExports();
 // Everything cpyext sets up once (the exports, the thread state).

@@ -564,6 +564,11 @@ void inheritTable(Table*& table, Table* base) {
 // What CPython's PyType_Ready inherits from the base into the C struct:
 // C code calls these through the type (Py_TYPE(self)->tp_free(self)).
 void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
+  constexpr unsigned long kSubclassFlags = Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS |
+                                           Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS |
+                                           Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS |
+                                           Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS;
+  t->tp_flags |= base->tp_flags & kSubclassFlags;
   if (t->tp_basicsize == 0) t->tp_basicsize = base->tp_basicsize;
   if (t->tp_itemsize == 0) t->tp_itemsize = base->tp_itemsize;
   if (t->tp_alloc == nullptr) t->tp_alloc = PyType_GenericAlloc;
@@ -651,7 +656,7 @@ int readyCType(PyTypeObject* t, bool heap) {
   spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
   spec->slots = runtimeSlots(t);
   if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = cannotCreate;
-  spec->methods = methodDefsFor(t->tp_methods, t);
+  spec->methods = slotMethodsFor(t, methodDefsFor(t->tp_methods, t));
   spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
   spec->doc = docWithoutSignature(t->tp_doc, spec->name, &spec->text_signature);
   spec->weakrefable = t->tp_weaklistoffset != 0;
@@ -662,6 +667,12 @@ int readyCType(PyTypeObject* t, bool heap) {
     if (!module.empty() && dictSet(rt->dict.get(), names::__module__, newStr(module)) < 0) return -1;
     rt->flags |= type_flags::kHeapType;
     if (!(t->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) rt->flags &= ~type_flags::kImmutable;
+  }
+  // The metatype a C metaclass makes (pybind11_type): instances of types have
+  // the same layout, only their type differs.
+  PyTypeObject* meta = Py_TYPE(t);
+  if (meta != nullptr && meta != &PyType_Type && (meta->tp_flags & Py_TPFLAGS_READY)) {
+    rt->ob_type.set(typeValue(runtimeTypeOfC(meta)));
   }
   cTypes()[rt] = t;
   if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
@@ -692,7 +703,9 @@ int PyType_Ready(PyTypeObject* t) {
     raise(exc::SystemError, "Type does not define the tp_name field.");
     return -1;
   }
-  return readyCType(t, /*heap=*/false);
+  // A heap type built by hand lives in the arena (PyType_GenericAlloc).
+  bool heap = (t->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0 && inArena(t);
+  return readyCType(t, heap);
 }
 
 int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b) {
