@@ -14,6 +14,7 @@ namespace tern::gc {
 namespace {
 
 Heap* g_heap = nullptr;
+void (*g_collection_prologue)() = nullptr;
 
 const Layout kShadowLayout{.name = "identity shadow"};
 
@@ -38,6 +39,7 @@ void runCollection(Generation generation) {
     std::fprintf(stderr, "tern: internal error: a collection started inside a collection\n");
     std::abort();
   }
+  if (g_collection_prologue != nullptr) g_collection_prologue();
   if (h.config.verify) verifyOrDie("before a collection");
   h.collecting = true;
   stopTheWorld();
@@ -146,6 +148,8 @@ Object* allocateOld(LayoutId layout, size_t bytes) {
 }
 
 void collect(Generation generation) { runCollection(generation); }
+
+void setCollectionPrologue(void (*prologue)()) { g_collection_prologue = prologue; }
 
 bool isHeapObject(const void* address) {
   auto a = reinterpret_cast<uintptr_t>(address);

@@ -80,6 +80,13 @@ Object* allocateSlow(LayoutId layout, size_t bytes);
 enum class Generation { kYoung, kFull };
 void collect(Generation generation);
 
+// Sets the function every collection calls first, before the verifier runs and
+// before any root is read.  It must not allocate.  The interpreter restores the
+// generational invariant there for the generator frames that ran in place in
+// the old space since the last collection: their slots were written without a
+// barrier (runtime/interp/generator.h).
+void setCollectionPrologue(void (*prologue)());
+
 // Stable identity: the same non-zero value for the object's whole life, however
 // often it moves, and never shared by two live objects.
 uintptr_t identity(Object* object);

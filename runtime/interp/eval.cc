@@ -691,7 +691,11 @@ inline bool isTypeRaw(Value v) { return !v.isSmallInt() && hasTypeFlag(v, type_f
 
 Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   if (cStackExhausted()) {
-    popFrame(ts, entry);
+    if (entry->gen.isNull()) {
+      popFrame(ts, entry);
+    } else {
+      popGeneratorFrame(ts, entry);
+    }
     return raise(exc::RecursionError, "maximum recursion depth exceeded while calling a Python object");
   }
   // Not const: while a thread traces, every entry points at op_TRACE (tracing.h).
@@ -715,6 +719,18 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   uint32_t insn, oparg;
   Value retval;
   unsigned backward_jumps = 0;
+  // Generators resumed inline (FOR_ITER, SEND, a call of send) whose frames
+  // run in young arrays: the stack scan sees these words and pins the arrays,
+  // which must not move while they run (generator.h).  They nest, so this is
+  // a stack.  (Kept in memory, not registers, by escaping: the loop needs
+  // those.)
+  constexpr unsigned kMaxYoungGens = 16;
+  struct {
+    unsigned n;
+    Frame* frames[kMaxYoungGens];
+  } young_gens;
+  young_gens.n = 0;
+  asm volatile("" : : "r"(&young_gens) : "memory");  // escapes: stores to it are kept
 
 #define LOAD_FRAME()                                   \
   do {                                                 \
@@ -745,6 +761,21 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+// Runs `gen_frame`, a generator's frame resumeGeneratorInline started.
+#define ENTER_GENERATOR(gen_frame)                                               \
+  do {                                                                           \
+    Frame* entering_ = (gen_frame);                                              \
+    if (gc::isYoung(entering_)) young_gens.frames[young_gens.n++] = entering_;   \
+    frame = entering_;                                                           \
+    ts->frame = frame;                                                           \
+    LOAD_FRAME();                                                                \
+    DISPATCH();                                                                  \
+  } while (0)
+// A generator's frame resumed inline stopped: unpin it if it is young.
+#define LEAVE_GENERATOR(gen_frame)                                               \
+  do {                                                                           \
+    if (gc::isYoung(gen_frame)) young_gens.frames[--young_gens.n] = nullptr;     \
+  } while (0)
 #define ERROR_IF_NULL(v) \
   do {                   \
     if ((v).isNull()) goto error; \
@@ -1289,6 +1320,10 @@ op_GET_ITER: {
 }
 op_FOR_ITER: {
   Value it = TOP();
+  if (typeOf(it) == types::generator_type && !tracingActive()) {
+    frame->setDepth(sp - STACK_BASE());
+    if (Frame* g = resumeGeneratorInline(ts, it, None(), young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
+  }
   UnaryFn next = typeOf(it)->slots.tp_iternext;
   Value v = next != nullptr ? next(it) : iterNext(it);
   if (v.isNull()) {
@@ -1427,6 +1462,13 @@ op_CALL: {
     LOAD_FRAME();
     DISPATCH();
   }
+  if (total == 2 && nkw == 0 && !callable.isSmallInt() && typeOf(callable) == types::method_descriptor_type &&
+      isSendMethodOf(callable, args[0]) && !tracingActive()) {
+    // gen.send(v) / coro.send(v): the frame runs in this loop; its yield
+    // ends the call (YIELD_VALUE), its return raises StopIteration here.
+    frame->setDepth(sp - STACK_BASE());
+    if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
+  }
   Value r = call(callable, args, total - nkw, kw);
   sp = base;
   ERROR_IF_NULL(r);
@@ -1526,17 +1568,38 @@ op_RETURN_GENERATOR: {
 op_YIELD_VALUE: {
   retval = POP();
   frame->setDepth(sp - STACK_BASE());
-  Frame* prev = frame->previous();
-  suspendGeneratorFrame(ts, frame);
-  // A generator's frame is always the entry frame of its resumption.
-  ts->frame = prev;
-  return retval;
+  Frame* done = frame;
+  Frame* prev = done->previous();
+  bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
+  suspendGeneratorFrame(ts, done);
+  if (is_entry) {  // resumed by genSend
+    ts->frame = prev;
+    return retval;
+  }
+  // Resumed inline by the SEND, FOR_ITER or CALL (of send) its resumer is
+  // executing, which ends with the value.
+  LEAVE_GENERATOR(done);
+  frame = prev;
+  ts->frame = frame;
+  LOAD_FRAME();
+  uint32_t resumer = *frame->instr();
+  if (opOf(resumer) == Op::SEND) {
+    TOP() = retval;
+  } else {
+    if (opOf(resumer) == Op::CALL) sp -= argOf(resumer) + 2;  // send, the generator, the value
+    PUSH(retval);
+  }
+  DISPATCH();
 }
 op_SEND: {
   Value v = TOP();
   Value receiver = PEEK(2);
   Value r;
   bool returned = false;
+  if ((isGenerator(receiver) || isCoroutine(receiver)) && !tracingActive()) {
+    frame->setDepth(sp - STACK_BASE());
+    if (Frame* g = resumeGeneratorInline(ts, receiver, v, young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
+  }
   if (isGenerator(receiver) || isCoroutine(receiver)) {
     r = genSend(receiver, v, &returned);
   } else if (isNone(v) && typeOf(receiver)->slots.tp_iternext != nullptr &&
@@ -1801,17 +1864,47 @@ op_PRINT_EXPR: {
 
 return_from_frame: {
   Frame* done = frame;
-  bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
+  uint64_t done_flags = done->flags();
   Frame* prev = done->previous();
-  popFrame(ts, done);
-  if (is_entry) {
+  if (!(done_flags & (frame_flags::kEntry | frame_flags::kInPlace))) {
+    // The common case: back to the calling frame of this loop.
+    popFrame(ts, done);
+    frame = prev;
+    ts->frame = frame;
+    LOAD_FRAME();
+    PUSH(retval);
+    DISPATCH();
+  }
+  Value gen = done->gen;  // not null exactly when the frame runs in place
+  if (gen.isNull()) {
+    popFrame(ts, done);
+  } else {
+    popGeneratorFrame(ts, done);
+  }
+  if (done_flags & frame_flags::kEntry) {
     ts->frame = outer;
     return retval;
   }
   frame = prev;
   ts->frame = frame;
   LOAD_FRAME();
-  PUSH(retval);
+  // A generator resumed inline returned: its resumer's SEND or FOR_ITER
+  // ends (jumps), its send() raises StopIteration.
+  finishGeneratorInline(ts, gen, true);
+  LEAVE_GENERATOR(done);
+  uint32_t resumer = *frame->instr();
+  if (opOf(resumer) == Op::CALL) {
+    sp -= argOf(resumer) + 2;
+    if (isNone(retval)) {
+      raiseEmpty(exc::StopIteration);
+    } else {
+      raiseStopIteration(retval);
+    }
+    goto error;
+  }
+  --sp;  // the receiver or iterator
+  if (opOf(resumer) == Op::SEND) TOP() = retval;
+  JUMP_TO(argOf(resumer));
   DISPATCH();
 }
 
@@ -1839,10 +1932,20 @@ exception_unwind: {
   if (tracingActive()) traceUnwind(ts, done);  // tracing.h
   bool is_entry = (done->flags() & frame_flags::kEntry) != 0;
   Frame* prev = done->previous();
-  popFrame(ts, done);
+  Value gen = done->gen;
+  if (gen.isNull()) {
+    popFrame(ts, done);
+  } else {
+    popGeneratorFrame(ts, done);
+  }
   if (is_entry) {
     ts->frame = outer;
     return Value();
+  }
+  if (!gen.isNull()) {
+    // A generator resumed inline raised: the error is its resumer's.
+    finishGeneratorInline(ts, gen, false);
+    LEAVE_GENERATOR(done);
   }
   frame = prev;
   ts->frame = frame;
@@ -1851,6 +1954,8 @@ exception_unwind: {
 }
 
 #undef LOAD_FRAME
+#undef ENTER_GENERATOR
+#undef LEAVE_GENERATOR
 #undef DISPATCH
 #undef JUMP_TO
 #undef STACK_BASE

@@ -70,9 +70,22 @@ Value getANext(Value aiter);                                // GET_ANEXT
 // RETURN_GENERATOR: the generator owning a copy of `frame`, stopped at its
 // current instruction with its current stack depth.
 Value generatorFromFrame(Frame* frame);
-// YIELD_VALUE: copies the frame (depth already saved) into its generator,
-// marks it suspended and pops it from the value stack.
+// YIELD_VALUE: stops the frame, running in place in its generator's array
+// (depth already saved), and marks the generator suspended.
 void suspendGeneratorFrame(ThreadState* ts, Frame* frame);
+// SEND / FOR_ITER: the frame of `gen` (a generator or coroutine, not an async
+// generator) started in place, linked above ts->frame with `value` pushed, for
+// the calling interpreter loop to run; null when it must be resumed through
+// genSend (not suspended or just created with None sent, at the recursion
+// limit, or young while !allow_young).  Raises nothing.
+Frame* resumeGeneratorInline(ThreadState* ts, Value gen, Value value, bool allow_young);
+// CALL: whether `callable` is generator.send or coroutine.send (the method
+// descriptor) and applies to `self`, so the call may resume `self` inline.
+bool isSendMethodOf(Value callable, Value self);
+// The frame of a generator resumed inline finished and was popped: it
+// returned (`ok`) or raised the pending exception (a StopIteration becomes
+// RuntimeError, PEP 479).
+void finishGeneratorInline(ThreadState* ts, Value gen, bool ok);
 
 // --- tracebacks (traceback.cc) ---
 // Prepends a traceback entry for `frame` at its current instruction to the

@@ -51,6 +51,12 @@ void popFrame(ThreadState* ts, Frame* frame) {
   ts->stack.popTo(reinterpret_cast<Value*>(frame));
 }
 
+void popGeneratorFrame(ThreadState* ts, Frame* frame) {
+  if (!frame->frame_obj.isNull()) detachFrameObject(frame, false);
+  ts->recursion_depth--;
+  frame->setFlags(frame->flags() & ~frame_flags::kInPlace);
+}
+
 Frame* currentFrame() { return currentThread()->frame; }
 
 namespace {

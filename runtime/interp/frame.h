@@ -17,8 +17,9 @@
 // Code objects never move (code.h), so a frame's instruction pointer and the
 // interpreter's cached pointers into the code stay valid.
 //
-// A generator's frame is copied to its GenObj (generator.h) when it
-// suspends and back onto the value stack when it resumes.
+// A generator's frame is the exception: after RETURN_GENERATOR it lives in
+// its generator's heap array and runs there, in place (generator.h), linked
+// into the thread's chain of frames like any other while it runs.
 //
 // A heap frame object (FrameObj) is made only when asked for
 // (sys._getframe, tracebacks, gi_frame): while its frame runs, `live` points
@@ -38,6 +39,12 @@ namespace tern::interp {
 namespace frame_flags {
 inline constexpr uint64_t kEntry = 1;  // the interpreter loop invocation returns when this frame does
 inline constexpr uint64_t kTraceCalled = 2;  // tracing.h: the 'call' event of this activation was given
+// A generator's frame running in place in its heap array (generator.h), not
+// on the value stack.  (A frame runs in place exactly when its `gen` is set.)
+inline constexpr uint64_t kInPlace = 4;
+// The frame's array is old and listed for the collection prologue, which
+// re-applies the write barrier to it (generator.cc).  Kept across resumptions.
+inline constexpr uint64_t kRemembered = 8;
 }  // namespace frame_flags
 
 inline Value tagWord(uintptr_t raw) { return Value::fromBits(raw | 1); }
@@ -85,6 +92,9 @@ static_assert(sizeof(Frame) == Frame::kHeaderWords * sizeof(Value));
 Frame* pushFrame(ThreadState* ts, CodeObj* code, Value func, Value globals, Value builtins, Value locals);
 // Pops `frame` (the topmost block) after detaching its frame object.
 void popFrame(ThreadState* ts, Frame* frame);
+// popFrame for a generator's frame running in place (frame->gen not null),
+// which returned or raised: it leaves the thread's frames, its array stays.
+void popGeneratorFrame(ThreadState* ts, Frame* frame);
 
 // --- heap frame objects ---------------------------------------------------------
 

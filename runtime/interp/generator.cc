@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "runtime/gc/heap.h"
 #include "runtime/interp/code.h"
@@ -17,6 +18,7 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/descriptors.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
@@ -29,6 +31,37 @@ namespace {
 using interp::Frame;
 
 ArrayObj* savedWords(GenObj* g) { return static_cast<ArrayObj*>(g->frame.get().asObject()); }
+
+// The old frame arrays that ran in place since the last collection
+// (generator.h).  A plain vector of heap pointers is safe here, unlike
+// anywhere else: old objects never move, and the collection prologue empties
+// it of every array not running before the collection can free anything; a
+// running frame's array is reachable (from its generator).
+std::vector<ArrayObj*> g_in_place_old;
+
+// The collection prologue: restores the generational invariant over the words
+// the interpreter stored into those arrays without the barrier.
+void rebarrierInPlaceFrames() {
+  size_t kept = 0;
+  for (ArrayObj* a : g_in_place_old) {
+    for (int64_t i = 0; i < a->capacity; ++i) gc::writeBarrier(&a->items[i], a->items[i].get());
+    auto* f = reinterpret_cast<Frame*>(a->items);
+    if (f->flags() & interp::frame_flags::kInPlace) {
+      g_in_place_old[kept++] = a;
+    } else {
+      f->setFlags(f->flags() & ~interp::frame_flags::kRemembered);
+    }
+  }
+  g_in_place_old.resize(kept);
+}
+const bool kPrologueSet = (gc::setCollectionPrologue(rebarrierInPlaceFrames), true);
+
+// Lists an old frame array that starts running in place (out of line: rare).
+[[gnu::noinline]] void rememberInPlaceFrame(ArrayObj* a) {
+  g_in_place_old.push_back(a);
+  auto* f = reinterpret_cast<Frame*>(a->items);
+  f->setFlags(f->flags() | interp::frame_flags::kRemembered);
+}
 
 const char* kindName(Value gen) {
   if (isCoroutine(gen)) return "coroutine";
@@ -51,6 +84,66 @@ bool isWrapped(Value v) { return !v.isSmallInt() && typeOf(v) == types::async_ge
 Value stopIterationFor(Value v) {
   if (v.isNull() || isNone(v)) return raiseEmpty(exc::StopIteration);
   return raiseStopIteration(v);
+}
+
+// Makes the frame of suspended (or created) generator `g` the thread's
+// running frame, in place: links it above ts->frame, pushes `value` (null:
+// nothing, an exception is thrown in) and sets the generator's exception
+// state.  With `resume_target` >= 0 the frame first drops its receiver and
+// continues at that instruction (a delegated throw finished the
+// sub-iterator).  The caller has checked the state and the recursion limit.
+[[gnu::always_inline]] inline Frame* startFrame(interp::ThreadState* ts, GenObj* g, Value value,
+                                                int64_t resume_target) {
+  ArrayObj* a = savedWords(g);
+  auto* f = reinterpret_cast<Frame*>(a->items);
+  if (!(f->flags() & interp::frame_flags::kRemembered) && gc::isOld(a)) rememberInPlaceFrame(a);
+  ts->recursion_depth++;
+  f->setPrevious(ts->frame);
+  f->setFlags(interp::frame_flags::kInPlace | (f->flags() & interp::frame_flags::kRemembered));
+  if (!f->frame_obj.isNull()) static_cast<interp::FrameObj*>(f->frame_obj.asObject())->live = reinterpret_cast<uint64_t>(f);
+  int64_t depth = f->depth();
+  if (resume_target >= 0) {
+    --depth;
+    f->setInstr(f->codeObj()->code() + resume_target - 1);
+  }
+  if (!value.isNull()) f->stackBase()[depth++] = value;
+  f->setDepth(depth);
+  g->state = static_cast<int64_t>(GenState::kRunning);
+  Value outer = ts->handled_exception;
+  if (g->exc_outer.get() != outer) g->exc_outer.set(outer);
+  if (!g->exc_state.get().isNull()) ts->handled_exception = g->exc_state.get();
+  return f;
+}
+
+// The frame of `gen` stopped running (suspended or finished): the thread's
+// handled exception is the resumer's again.
+inline void restoreOuterExcInfo(interp::ThreadState* ts, GenObj* g) {
+  Value outer = g->exc_outer.get();
+  ts->handled_exception = outer;
+  if (!outer.isNull()) g->exc_outer.set(Value());
+}
+
+// The frame of `gen` finished: by returning (`ok`) or with the pending
+// exception, which becomes a RuntimeError if it is StopIteration (PEP 479).
+void finishGenerator(Value gen, bool ok) {
+  GenObj* g = asGen(gen);
+  g->state = static_cast<int64_t>(GenState::kClosed);
+  g->frame.set(Value());
+  g->exc_state.set(Value());
+  if (ok) return;
+  bool stop = errorMatches(exc::StopIteration);
+  bool stop_async = isAsyncGenerator(gen) && errorMatches(exc::StopAsyncIteration);
+  if (stop || stop_async) {
+    Value cause = takeError();
+    const char* what = isCoroutine(gen) ? "coroutine" : isAsyncGenerator(gen) ? "async generator" : "generator";
+    std::string msg = std::string(what) + " raised " + (stop ? "StopIteration" : "StopAsyncIteration");
+    Value e = newException(exc::RuntimeError, newTupleOf({newStr(msg)}));
+    if (e.isNull()) return;
+    static_cast<BaseExceptionObj*>(e.asObject())->cause.set(cause);
+    static_cast<BaseExceptionObj*>(e.asObject())->context.set(cause);
+    static_cast<BaseExceptionObj*>(e.asObject())->suppress_context = 1;
+    restoreError(e);
+  }
 }
 
 // Resumes the generator: pushes `value` (unless `exc` is thrown) and runs.
@@ -82,61 +175,22 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
     ts->recursion_headroom = false;
     return Value();
   }
-  // The saved words are the frame as it was, with null above the operand
-  // stack's depth (suspendGeneratorFrame clears them): one copy restores it.
-  ArrayObj* a = savedWords(g);
-  Value* words = ts->stack.pushCopy(reinterpret_cast<const Value*>(a->items), static_cast<size_t>(a->capacity));
-  if (words == nullptr) return raise(exc::RecursionError, "maximum recursion depth exceeded");
-  ts->recursion_depth++;
-  auto* f = reinterpret_cast<Frame*>(words);
-  f->setPrevious(ts->frame);
-  f->setFlags(0);
-  if (!f->frame_obj.isNull()) static_cast<interp::FrameObj*>(f->frame_obj.asObject())->live = reinterpret_cast<uint64_t>(f);
-  if (resume_target >= 0) {
-    f->setDepth(f->depth() - 1);
-    f->setInstr(f->codeObj()->code() + resume_target - 1);
-  }
-  if (exc.isNull()) {
-    f->stackBase()[f->depth()] = value.isNull() ? None() : value;
-    f->setDepth(f->depth() + 1);
-  }
-  g = asGen(gen);
-  g->state = static_cast<int64_t>(GenState::kRunning);
-  Value outer = ts->handled_exception;
-  g->exc_outer.set(outer);
-  if (!g->exc_state.get().isNull()) ts->handled_exception = g->exc_state.get();
+  Frame* f = startFrame(ts, g, exc.isNull() ? (value.isNull() ? None() : value) : Value(), resume_target);
   Value r = interp::runFrame(ts, f, exc);
+  // `f` stays live (in a register or on the stack) until the frame has
+  // stopped running, so the stack scan pins a young array (generator.h).
+  asm volatile("" : : "r"(f) : "memory");
   g = asGen(gen);
-  g->exc_outer.set(Value());
-  ts->handled_exception = outer;
+  restoreOuterExcInfo(ts, g);
   if (g->state == static_cast<int64_t>(GenState::kSuspended)) return r;
-  // Finished: returned or raised.
-  g->state = static_cast<int64_t>(GenState::kClosed);
-  g->frame.set(Value());
-  g->exc_state.set(Value());
-  if (!r.isNull()) {
-    if (isAsyncGenerator(gen)) {
-      // An async generator's return ends the iteration.
-      return raiseEmpty(exc::StopAsyncIteration);
-    }
-    *returned = true;
-    return r;
+  finishGenerator(gen, !r.isNull());
+  if (r.isNull()) return r;
+  if (isAsyncGenerator(gen)) {
+    // An async generator's return ends the iteration.
+    return raiseEmpty(exc::StopAsyncIteration);
   }
-  // StopIteration leaking out of a generator is a bug in it (PEP 479).
-  bool stop = errorMatches(exc::StopIteration);
-  bool stop_async = isAsyncGenerator(gen) && errorMatches(exc::StopAsyncIteration);
-  if (stop || stop_async) {
-    Value cause = takeError();
-    const char* what = isCoroutine(gen) ? "coroutine" : isAsyncGenerator(gen) ? "async generator" : "generator";
-    std::string msg = std::string(what) + " raised " + (stop ? "StopIteration" : "StopAsyncIteration");
-    Value e = newException(exc::RuntimeError, newTupleOf({newStr(msg)}));
-    if (e.isNull()) return e;
-    static_cast<BaseExceptionObj*>(e.asObject())->cause.set(cause);
-    static_cast<BaseExceptionObj*>(e.asObject())->context.set(cause);
-    static_cast<BaseExceptionObj*>(e.asObject())->suppress_context = 1;
-    restoreError(e);
-  }
-  return Value();
+  *returned = true;
+  return r;
 }
 
 // Closes a sub-iterator a generator delegates to; false with an exception.
@@ -267,6 +321,21 @@ Value gen_send(Value* args) {
   return stopIterationFor(r);
 }
 
+// generator.send / coroutine.send: METH_O in CPython (no __text_signature__),
+// and the usual way to drive a coroutine, so a raw native (native.h) that
+// checks its one argument itself instead of going through argument binding.
+Value gen_send_raw(const MethodDef*, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!kwnames.isNull() && tupleLength(kwnames) != 0) {
+    return raisef(exc::TypeError, "%s.send() takes no keyword arguments", typeNameOf(self).c_str());
+  }
+  if (nargs != 1) {
+    return raisef(exc::TypeError, "%s.send() takes exactly one argument (%zu given)", typeNameOf(self).c_str(),
+                  nargs);
+  }
+  Value bound[2] = {self, args[0]};
+  return gen_send(bound);
+}
+
 Value gen_throw(Value* args) {
   Value inst = normaliseThrow(args[1], args[2], args[3]);
   if (inst.isNull()) return inst;
@@ -298,6 +367,16 @@ Value gen_repr(Value gen) {
 Value gen_get_frame(Value gen) {
   GenObj* g = asGen(gen);
   if (g->frame.get().isNull()) return None();
+  if (g->frame_obj.get().isNull()) {
+    // The frame object the frame made for itself (sys._getframe) while running.
+    Value own = savedWords(g)->items[5].get();  // Frame::frame_obj
+    if (!own.isNull()) g->frame_obj.set(own);
+  }
+  if (g->state == static_cast<int64_t>(GenState::kRunning)) {
+    Value fo = interp::frameObject(reinterpret_cast<Frame*>(savedWords(g)->items));
+    if (!fo.isNull()) asGen(gen)->frame_obj.set(fo);
+    return fo;
+  }
   if (g->frame_obj.get().isNull()) {
     // Make the frame object of the suspended frame.
     ArrayObj* a = savedWords(g);
@@ -403,7 +482,7 @@ void genFinalize(gc::Object* object) {
 const gc::Layout kGenLayout = {.name = "generator", .fields = kGenFields, .finalize = genFinalize};
 
 const MethodDef kGenMethods[] = {
-    {.name = "send", .signature = "($self, value, /)", .fn = gen_send},
+    {.name = "send", .raw = gen_send_raw},
     {.name = "throw", .signature = "($self, typ, val=None, tb=None, /)", .fn = gen_throw},
     {.name = "close", .signature = "($self, /)", .fn = gen_close},
 };
@@ -449,7 +528,7 @@ Value coro_await_slot(Value coro) {
 }
 
 const MethodDef kCoroMethods[] = {
-    {.name = "send", .signature = "($self, value, /)", .fn = gen_send},
+    {.name = "send", .raw = gen_send_raw},
     {.name = "throw", .signature = "($self, typ, val=None, tb=None, /)", .fn = gen_throw},
     {.name = "close", .signature = "($self, /)", .fn = gen_close},
 };
@@ -855,28 +934,53 @@ Value generatorFromFrame(Frame* frame) {
   return o;
 }
 
+bool isSendMethodOf(Value callable, Value self) {
+  if (callable.isSmallInt() || typeOf(callable) != types::method_descriptor_type) return false;
+  auto* d = static_cast<MethodDescrObj*>(callable.asObject());
+  return d->def->raw == gen_send_raw && !self.isSmallInt() && d->type.get() == Value(typeOf(self));
+}
+
+Frame* resumeGeneratorInline(ThreadState* ts, Value gen, Value value, bool allow_young) {
+  GenObj* g = asGen(gen);
+  if (g->state != static_cast<int64_t>(GenState::kSuspended) &&
+      !(g->state == static_cast<int64_t>(GenState::kCreated) && isNone(value))) {
+    return nullptr;  // resume() raises the error, or finds the generator finished
+  }
+  if (ts->recursion_depth >= ts->recursion_limit) return nullptr;
+  if (!allow_young && gc::isYoung(g->frame.get().asObject())) return nullptr;
+  return startFrame(ts, g, value, -1);
+}
+
+void finishGeneratorInline(ThreadState* ts, Value gen, bool ok) {
+  restoreOuterExcInfo(ts, asGen(gen));
+  finishGenerator(gen, ok);
+}
+
 void suspendGeneratorFrame(ThreadState* ts, Frame* frame) {
   GenObj* g = asGen(frame->gen);
-  auto* a = static_cast<ArrayObj*>(g->frame.get().asObject());
-  size_t n = frame->totalWords();
-  size_t live = Frame::kHeaderWords + static_cast<size_t>(frame->codeObj()->nlocalsplus) +
-                static_cast<size_t>(frame->depth());
-  // The live words in one copy; operand slots above the depth are cleared so
-  // that popped values are not kept alive.
-  gc::storeSlots(a->items, reinterpret_cast<const Value*>(frame), live);
-  for (size_t i = live; i < n; ++i) {
-    if (!a->items[i].get().isNull()) a->items[i].set(Value());
+  CodeObj* code = frame->codeObj();
+  // Operand slots above the depth are cleared so that popped values are not
+  // kept alive (null needs no barrier).
+  // (A few words: the empty asm keeps the loop from becoming a memset call.)
+  Value* stack = frame->stackBase();
+  for (Value *p = stack + frame->depth(), *end = stack + code->stacksize; p < end; ++p) {
+    *p = Value();
+    asm volatile("");
   }
+  uint64_t flags = frame->flags();
+  frame->setFlags(flags & ~frame_flags::kInPlace);
   g->state = static_cast<int64_t>(GenState::kSuspended);
+  // Resumed inline (not the entry of a resume()): resume() is not there to
+  // give the resumer its exception state back.
+  if (!(flags & frame_flags::kEntry)) restoreOuterExcInfo(ts, g);
   // Suspended where an exception handler covers the yield: closing it when
   // it is collected runs code (genFinalize).
-  if (!static_cast<gc::Object*>(g)->hasFlag(gc::header::kFinalizable) && !isAsyncGenerator(frame->gen) &&
-      codeFindHandler(frame->codeObj(), frame->lasti()) != nullptr) {
+  if (code->nexc != 0 && !static_cast<gc::Object*>(g)->hasFlag(gc::header::kFinalizable) &&
+      !isAsyncGenerator(frame->gen) && codeFindHandler(code, frame->lasti()) != nullptr) {
     gc::setFinalizable(g);
   }
   if (!frame->frame_obj.isNull()) detachFrameObject(frame, true);
   ts->recursion_depth--;
-  ts->stack.popTo(reinterpret_cast<Value*>(frame));
 }
 
 }  // namespace tern::interp

@@ -1,16 +1,34 @@
 // Generators, coroutines and async generators.
 //
-// A GenObj owns a suspended frame: while the generator is not running, the
-// frame's words (Frame header, localsplus, operand stack; frame.h) are kept
-// in `frame`, an ArrayObj of the same number of slots, so they are traced
-// like any heap array (tagged words read as small ints).  Resuming copies
-// them onto the thread's value stack, runs the interpreter, and copies them
-// back when the frame yields (RETURN_GENERATOR made the first copy).  A
-// finished generator drops `frame` (null).
+// A GenObj owns its frame: the frame's words (Frame header, localsplus,
+// operand stack; frame.h) live in `frame`, an ArrayObj of the same number of
+// slots, traced like any heap array (tagged words read as small ints).
+// RETURN_GENERATOR copies the frame there from the value stack once; from
+// then on the frame runs IN PLACE in the array (frame_flags::kInPlace):
+// resuming links it into the thread's frame chain, suspending unlinks it.
+// genSend resumes it by running the interpreter on it (a nested runFrame);
+// FOR_ITER, SEND and a call of gen.send() resume it inline, in the loop that
+// executes them, and its YIELD_VALUE, return or exception goes back to that
+// instruction (eval.cc).  A finished generator drops `frame` (null).
+//
+// Running in place needs two things from the collector, because the
+// interpreter holds raw pointers into the frame and stores into it without
+// the write barrier:
+//   - the array must not move while the frame runs.  An old array never
+//     moves; a young one is pinned by the stack scan, since resume() keeps a
+//     pointer into it live across the interpreter call, and runFrame keeps
+//     those it resumed inline in a small array on its C stack (past that
+//     many, it resumes through genSend).
+//   - the generational invariant (gc/barrier.h) must hold when a collection
+//     starts.  A young array needs nothing; an old one is listed when it
+//     starts running, and the collection prologue (gc::setCollectionPrologue)
+//     re-applies the barrier to every word of each listed array, keeping on
+//     the list those still running.
 //
 // Invariants: state is kCreated until the first resumption, kRunning exactly
-// while its frame is on a value stack, kSuspended while `frame` holds it,
-// kClosed once `frame` is null.
+// while its frame runs (kInPlace set), kSuspended while it is stopped at a
+// yield, kClosed once `frame` is null.  A suspended frame's operand slots
+// above its depth are null.
 //
 // Exception state (sys.exc_info() inside a generator), as CPython 3.11's
 // chain of per-generator exc_info entries: `exc_state` is the exception the

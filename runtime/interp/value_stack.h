@@ -1,5 +1,6 @@
 // The value stack: one per thread, a contiguous array of Values that holds every
-// interpreter frame's locals, cells and operand stack (DESIGN.md §5).
+// interpreter frame's locals, cells and operand stack (DESIGN.md §5), except
+// generators' frames, which run in place in their heap arrays (generator.h).
 //
 // It is a precise root: the collector visits every word in [base, top) and
 // rewrites those that refer to objects it moves.  The invariant that makes this
@@ -41,15 +42,6 @@ class ValueStack final : public gc::RootBase {
     if (n > static_cast<size_t>(limit_ - top_)) return nullptr;
     Value* words = top_;
     __builtin_memset(static_cast<void*>(words), 0, n * sizeof(Value));
-    top_ += n;
-    return words;
-  }
-  // `n` words at the top holding a copy of `src` (a suspended generator's
-  // saved frame), or null when the stack has no room for them.
-  Value* pushCopy(const Value* src, size_t n) {
-    if (n > static_cast<size_t>(limit_ - top_)) return nullptr;
-    Value* words = top_;
-    __builtin_memcpy(static_cast<void*>(words), static_cast<const void*>(src), n * sizeof(Value));
     top_ += n;
     return words;
   }
