@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
+#include <string>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
@@ -348,5 +349,43 @@ void PyErr_PrintEx(int) {
   if (!e.isNull()) printException(e);
 }
 void PyErr_Print(void) { PyErr_PrintEx(1); }
+
+// Raises a new exception whose __cause__ (and __context__) is the pending one.
+PyObject* _PyErr_FormatFromCause(PyObject* type, const char* format, ...) {
+  Value cause = takeError();
+  va_list ap;
+  va_start(ap, format);
+  PyErr_FormatV(type, format, ap);
+  va_end(ap);
+  Value e = pendingError();
+  if (!e.isNull() && !cause.isNull()) {
+    asExc(e)->cause.set(cause);
+    asExc(e)->context.set(cause);
+    asExc(e)->suppress_context = 1;
+  }
+  return nullptr;
+}
+
+// PyErr_WriteUnraisable with CPython's message: "<msg>: <repr(obj)>" stands
+// where the default one names the object.
+void _PyErr_WriteUnraisableMsg(const char* msg, PyObject* obj) {
+  if (msg == nullptr) {
+    PyErr_WriteUnraisable(obj);
+    return;
+  }
+  Value e = takeError();
+  if (e.isNull()) return;
+  std::string where = msg;
+  if (obj != nullptr) {
+    Value r = repr(fromC(obj));
+    if (r.isNull()) {
+      clearError();
+    } else {
+      where += ": " + strToUtf8(r);
+    }
+  }
+  restoreError(e);
+  printUnraisable(newStr(where));
+}
 
 }  // extern "C"

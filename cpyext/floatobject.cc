@@ -29,57 +29,6 @@ PyObject* newFloatProxy(Value v) {
 
 namespace {
 
-// IEEE 754 binary16 from a double, rounding to nearest even; false when the
-// value is too large.
-bool toHalf(double x, uint16_t* out) {
-  uint16_t sign = std::signbit(x) ? 0x8000 : 0;
-  if (std::isnan(x)) {
-    *out = sign | 0x7e00;
-    return true;
-  }
-  double a = std::fabs(x);
-  if (std::isinf(a)) {
-    *out = sign | 0x7c00;
-    return true;
-  }
-  if (a == 0) {
-    *out = sign;
-    return true;
-  }
-  int e;
-  double f = std::frexp(a, &e);  // a = f * 2**e, 0.5 <= f < 1
-  if (e < -13) {
-    // Subnormal (or zero after rounding): units of 2**-24.
-    double units = std::nearbyint(std::ldexp(a, 24));  // ties to even
-    *out = sign | static_cast<uint16_t>(units);        // 1024 units rounds up into the normal range correctly
-    return true;
-  }
-  double mant = std::nearbyint(std::ldexp(f, 11));  // 1024..2048
-  if (mant == 2048) {
-    mant = 1024;
-    ++e;
-  }
-  int biased = e - 1 + 15;
-  if (biased >= 31) return false;
-  *out = sign | static_cast<uint16_t>(biased << 10) | static_cast<uint16_t>(static_cast<int>(mant) - 1024);
-  return true;
-}
-
-double fromHalf(uint16_t h) {
-  int sign = h >> 15;
-  int e = (h >> 10) & 0x1f;
-  int m = h & 0x3ff;
-  double r;
-  if (e == 0) {
-    r = std::ldexp(m, -24);
-  } else if (e == 31) {
-    r = m == 0 ? INFINITY : NAN;
-  } else {
-    r = std::ldexp(m + 1024, e - 25);
-  }
-  return sign ? -r : r;
-}
-
 void storeOrdered(const void* src, char* p, size_t n, int le) {
   const auto* s = static_cast<const unsigned char*>(src);  // native order: little-endian on x86-64
   for (size_t i = 0; i < n; ++i) p[i] = static_cast<char>(le ? s[i] : s[n - 1 - i]);
@@ -139,7 +88,7 @@ PyObject* PyFloat_GetInfo(void) {
 
 int PyFloat_Pack2(double x, char* p, int le) {
   uint16_t h;
-  if (!toHalf(x, &h)) {
+  if (!floatToHalf(x, &h)) {
     raise(exc::OverflowError, "float too large to pack with e format");
     return -1;
   }
@@ -165,7 +114,7 @@ int PyFloat_Pack8(double x, char* p, int le) {
 double PyFloat_Unpack2(const char* p, int le) {
   uint16_t h;
   loadOrdered(&h, p, 2, le);
-  return fromHalf(h);
+  return floatFromHalf(h);
 }
 
 double PyFloat_Unpack4(const char* p, int le) {

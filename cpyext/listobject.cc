@@ -201,4 +201,13 @@ PyObject* PyList_AsTuple(PyObject* o) {
   return returnNew(listAsTuple(l));
 }
 
+// list.extend(iterable) returning None, as CPython's private helper does.
+PyObject* _PyList_Extend(PyListObject* o, PyObject* iterable) {
+  PyObject* self = reinterpret_cast<PyObject*>(o);
+  Value l = runtimeList(self, "_PyList_Extend");
+  if (l.isNull() || !listExtend(l, fromC(iterable))) return nullptr;
+  refreshList(self, l);
+  Py_RETURN_NONE;
+}
+
 }  // extern "C"

@@ -256,4 +256,9 @@ PyObject*(PyCFunction_NewEx)(PyMethodDef* ml, PyObject* self, PyObject* module) 
 
 PyObject*(PyCFunction_New)(PyMethodDef* ml, PyObject* self) { return PyCMethod_New(ml, self, nullptr, nullptr); }
 
+PyCFunction PyCFunction_GetFunction(PyObject* o) {
+  if (o == nullptr || !PyCFunction_Check(o)) return badInternalCall("PyCFunction_GetFunction");
+  return reinterpret_cast<PyCFunctionObject*>(o)->m_ml->ml_meth;
+}
+
 }  // extern "C"

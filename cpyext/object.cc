@@ -9,7 +9,9 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
+#include "runtime/modules/fd_arg.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/hash.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/str.h"
@@ -101,6 +103,17 @@ void initializeCpyext() {
   interp::noteThreadStarted();
   initializeCapsuleType();
   initializeInstanceMethodType();
+  // Py_OptimizeFlag / Py_VerboseFlag from sys.flags (-O, -v).
+  PyObject* flags = PySys_GetObject("flags");
+  if (flags != nullptr) {
+    PyObject* o = PyObject_GetAttrString(flags, "optimize");
+    PyObject* v = PyObject_GetAttrString(flags, "verbose");
+    if (o != nullptr) Py_OptimizeFlag = static_cast<int>(PyLong_AsLong(o));
+    if (v != nullptr) Py_VerboseFlag = static_cast<int>(PyLong_AsLong(v));
+    Py_XDECREF(o);
+    Py_XDECREF(v);
+    PyErr_Clear();
+  }
 }
 
 }  // namespace tern::cpyext
@@ -298,6 +311,49 @@ PyObject* PyObject_Dir(PyObject* o) {
   PyObject* r = o == nullptr ? PyObject_CallNoArgs(dir) : PyObject_CallOneArg(dir, o);
   Py_DECREF(dir);
   return r;
+}
+
+// tp_iternext of a type that is not an iterator (CPython marks them so).
+PyObject* _PyObject_NextNotImplemented(PyObject* o) {
+  PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable", Py_TYPE(o)->tp_name);
+  return nullptr;
+}
+
+int PyObject_AsFileDescriptor(PyObject* o) {
+  int fd = -1;
+  if (!asFileDescriptor(fromC(o), &fd)) return -1;
+  return fd;
+}
+
+// repr(o) (or str(o) with Py_PRINT_RAW) written to a C stream.
+int PyObject_Print(PyObject* o, FILE* fp, int flags) {
+  if (o == nullptr) {
+    std::fputs("<nil>", fp);
+    return 0;
+  }
+  PyObject* s = (flags & Py_PRINT_RAW) ? PyObject_Str(o) : PyObject_Repr(o);
+  if (s == nullptr) return -1;
+  const char* text = PyUnicode_AsUTF8(s);
+  int r = text == nullptr ? -1 : 0;
+  if (text != nullptr) std::fputs(text, fp);
+  Py_DECREF(s);
+  return r;
+}
+
+Py_hash_t _Py_HashPointerRaw(const void* p) {
+  auto y = reinterpret_cast<uintptr_t>(p);
+  y = (y >> 4) | (y << (8 * sizeof(uintptr_t) - 4));
+  return static_cast<Py_hash_t>(y);
+}
+
+Py_hash_t _Py_HashPointer(const void* p) {
+  Py_hash_t h = _Py_HashPointerRaw(p);
+  return h == -1 ? -2 : h;
+}
+
+// A NaN hashes by the identity of its object (o), as in 3.10+.
+Py_hash_t _Py_HashDouble(PyObject* o, double v) {
+  return objects::hash_double(v, o == nullptr ? 0 : PyObject_Hash(o));
 }
 
 }  // extern "C"

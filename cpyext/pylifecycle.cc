@@ -27,3 +27,16 @@ SigHandler PyOS_setsig(int sig, SigHandler handler) {
 }
 
 }  // extern "C"
+
+// The interpreter's flags as C reads them (set from sys.flags when cpyext
+// starts: initializeCpyext), and the file-system encoding Tern always uses.
+extern "C" {
+int Py_OptimizeFlag = 0;
+int Py_VerboseFlag = 0;
+const char* Py_FileSystemDefaultEncoding = "utf-8";
+
+// tracemalloc keeps no traces under Tern (docs/differences.md): -2 is what
+// CPython returns while it is not tracing.
+int PyTraceMalloc_Track(unsigned int, uintptr_t, size_t) { return -2; }
+int PyTraceMalloc_Untrack(unsigned int, uintptr_t) { return -2; }
+}  // extern "C"

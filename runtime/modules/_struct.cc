@@ -311,57 +311,6 @@ bool packInteger(char code, Order order, int64_t size, Value v, char* p) {
   }
 }
 
-// IEEE 754 binary16 from a double, rounding half to even; false on overflow.
-bool toHalf(double x, uint16_t* out) {
-  uint16_t sign = std::signbit(x) ? 0x8000 : 0;
-  if (std::isnan(x)) {
-    *out = sign | 0x7e00;
-    return true;
-  }
-  double a = std::fabs(x);
-  if (std::isinf(a)) {
-    *out = sign | 0x7c00;
-    return true;
-  }
-  if (a == 0) {
-    *out = sign;
-    return true;
-  }
-  int e;
-  double m = std::frexp(a, &e);  // a = m * 2^e, 0.5 <= m < 1
-  if (e < -13) {
-    // Subnormal: units of 2^-24.
-    double units = std::nearbyint(a * 16777216.0);  // ties to even (default rounding mode)
-    *out = sign | static_cast<uint16_t>(units);  // units == 1024 rolls into the smallest normal
-    return true;
-  }
-  // Normal: 11 significant bits.
-  double frac = std::nearbyint(m * 2048.0);  // in [1024, 2048]
-  if (frac == 2048.0) {
-    frac = 1024.0;
-    ++e;
-  }
-  int biased = e - 1 + 15;
-  if (biased >= 31) return false;
-  *out = sign | static_cast<uint16_t>(biased << 10) | static_cast<uint16_t>(static_cast<int>(frac) - 1024);
-  return true;
-}
-
-double fromHalf(uint16_t h) {
-  int sign = h >> 15;
-  int exp = (h >> 10) & 0x1f;
-  int frac = h & 0x3ff;
-  double v;
-  if (exp == 0) {
-    v = std::ldexp(frac, -24);
-  } else if (exp == 31) {
-    v = frac == 0 ? INFINITY : NAN;
-  } else {
-    v = std::ldexp(frac + 1024, exp - 25);
-  }
-  return sign ? -v : v;
-}
-
 bool packFloat(char code, Order order, Value v, char* p) {
   double x;
   if (!asDouble(v, &x)) {
@@ -386,7 +335,7 @@ bool packFloat(char code, Order order, Value v, char* p) {
     putInt(p, bits, 4, big);
   } else {
     uint16_t h;
-    if (!toHalf(x, &h)) {
+    if (!floatToHalf(x, &h)) {
       raise(exc::OverflowError, "float too large to pack with e format");
       return false;
     }
@@ -506,7 +455,7 @@ Value unpackData(const Format& f, std::string_view data) {
           v = newInt(s);
           break;
         }
-        case 'e': v = newFloat(fromHalf(static_cast<uint16_t>(raw))); break;
+        case 'e': v = newFloat(floatFromHalf(static_cast<uint16_t>(raw))); break;
         case 'f': {
           float x;
           uint32_t bits = static_cast<uint32_t>(raw);

@@ -736,4 +736,56 @@ Value floatPow(double iv, double iw) {
 
 }  // namespace numbers
 
+
+// IEEE 754 binary16 from a double, rounding half to even; false on overflow.
+bool floatToHalf(double x, uint16_t* out) {
+  uint16_t sign = std::signbit(x) ? 0x8000 : 0;
+  if (std::isnan(x)) {
+    *out = sign | 0x7e00;
+    return true;
+  }
+  double a = std::fabs(x);
+  if (std::isinf(a)) {
+    *out = sign | 0x7c00;
+    return true;
+  }
+  if (a == 0) {
+    *out = sign;
+    return true;
+  }
+  int e;
+  double m = std::frexp(a, &e);  // a = m * 2^e, 0.5 <= m < 1
+  if (e < -13) {
+    // Subnormal: units of 2^-24.
+    double units = std::nearbyint(a * 16777216.0);  // ties to even (default rounding mode)
+    *out = sign | static_cast<uint16_t>(units);  // units == 1024 rolls into the smallest normal
+    return true;
+  }
+  // Normal: 11 significant bits.
+  double frac = std::nearbyint(m * 2048.0);  // in [1024, 2048]
+  if (frac == 2048.0) {
+    frac = 1024.0;
+    ++e;
+  }
+  int biased = e - 1 + 15;
+  if (biased >= 31) return false;
+  *out = sign | static_cast<uint16_t>(biased << 10) | static_cast<uint16_t>(static_cast<int>(frac) - 1024);
+  return true;
+}
+
+double floatFromHalf(uint16_t h) {
+  int sign = h >> 15;
+  int exp = (h >> 10) & 0x1f;
+  int frac = h & 0x3ff;
+  double v;
+  if (exp == 0) {
+    v = std::ldexp(frac, -24);
+  } else if (exp == 31) {
+    v = frac == 0 ? INFINITY : NAN;
+  } else {
+    v = std::ldexp(frac + 1024, exp - 25);
+  }
+  return sign ? -v : v;
+}
+
 }  // namespace tern

@@ -28,4 +28,9 @@ Value toFloat(Value v);
 // false on error.
 bool asDouble(Value v, double* out);
 
+// IEEE 754 binary16 (struct's 'e', PyFloat_Pack2): from a double, rounding
+// half to even (false when too large for it), and back.
+bool floatToHalf(double x, uint16_t* out);
+double floatFromHalf(uint16_t h);
+
 }  // namespace tern
