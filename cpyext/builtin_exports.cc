@@ -6,7 +6,10 @@
 #include "cpyext/proxy.h"
 #include "cpyext/direct_slots.h"
 #include "cpyext/proxy_internal.h"
+#include "runtime/gc/roots.h"
+#include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/tuple.h"
 #include "runtime/objects/object.h"
 #include "runtime/objects/type.h"
 
@@ -83,6 +86,27 @@ void initializeBuiltinExports() {
 #undef TERN_EXCEPTION
   PyExc_EnvironmentError = PyExc_OSError;
   PyExc_IOError = PyExc_OSError;
+}
+
+Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs) {
+  int64_t n = tupleLength(args);
+  int64_t nkw = kwargs.isNull() ? 0 : dictSize(kwargs);
+  // On the stack (pinned) or in a root vector: the call may collect.
+  gc::RootVector values;
+  values.resize(static_cast<size_t>(n + nkw));
+  for (int64_t i = 0; i < n; ++i) values.set(static_cast<size_t>(i), tupleItem(args, i));
+  Value kwnames;
+  if (nkw != 0) {
+    kwnames = newTuple(nkw);
+    int64_t pos = 0, i = 0;
+    Value k, v;
+    while (dictNext(kwargs, &pos, &k, &v)) {
+      tupleInit(kwnames, i, k);
+      values.set(static_cast<size_t>(n + i), v);
+      ++i;
+    }
+  }
+  return fn(callable, values.data(), static_cast<size_t>(n), kwnames);
 }
 
 }  // namespace tern::cpyext

@@ -85,6 +85,16 @@ PyObject* instanceMethodRepr(PyObject* o) {
   return r;
 }
 
+// The instancemethod's own attributes first (__func__, __doc__ of the
+// type), then the function's (__name__, __qualname__, __doc__...), as
+// CPython's instancemethod_getattro delegates.
+PyObject* instanceMethodGetAttr(PyObject* o, PyObject* name) {
+  PyObject* r = PyObject_GenericGetAttr(o, name);
+  if (r != nullptr || !PyErr_ExceptionMatches(PyExc_AttributeError)) return r;
+  PyErr_Clear();
+  return PyObject_GetAttr(asInstanceMethod(o)->func, name);
+}
+
 PyObject* instanceMethodNew(PyTypeObject*, PyObject* args, PyObject* kwargs) {
   PyObject* func;
   if (kwargs != nullptr && PyDict_Size(kwargs) != 0) {
@@ -116,7 +126,7 @@ bool readyInstanceMethodType() {
   t.tp_dealloc = instanceMethodDealloc;
   t.tp_repr = instanceMethodRepr;
   t.tp_call = instanceMethodCall;
-  t.tp_getattro = PyObject_GenericGetAttr;
+  t.tp_getattro = instanceMethodGetAttr;
   t.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC;
   t.tp_doc = "instancemethod(function)\n\nBind a function to a class.";
   t.tp_traverse = instanceMethodTraverse;

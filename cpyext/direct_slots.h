@@ -13,6 +13,9 @@
 
 namespace tern::cpyext {
 
+// Calls a vectorcall slot with a (tuple, dict-or-null) call's arguments.
+Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs);
+
 template <Type** T>
 struct DirectSlots {
   static PyObject* getattro(PyObject* o, PyObject* name) {
@@ -29,6 +32,10 @@ struct DirectSlots {
   static PyObject* richcompare(PyObject* a, PyObject* b, int op) {
     return returnNew((*T)->slots.tp_richcompare(fromC(a), fromC(b), op));
   }
+  // type.__call__(cls, *args, **kwargs) from a metaclass's own tp_call.
+  static PyObject* call(PyObject* c, PyObject* args, PyObject* kwargs) {
+    return returnNew(callSlotWithTupleDict((*T)->slots.tp_call, fromC(c), fromC(args), fromCOrNull(kwargs)));
+  }
 };
 
 template <Type** T>
@@ -40,6 +47,7 @@ void installDirectSlots(PyTypeObject* out) {
   if (s.tp_str != nullptr) out->tp_str = DirectSlots<T>::str;
   if (s.tp_hash != nullptr) out->tp_hash = DirectSlots<T>::hash;
   if (s.tp_richcompare != nullptr) out->tp_richcompare = DirectSlots<T>::richcompare;
+  if (s.tp_call != nullptr) out->tp_call = DirectSlots<T>::call;
 }
 
 }  // namespace tern::cpyext

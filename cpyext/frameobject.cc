@@ -58,11 +58,46 @@ int64_t intAttr(Value v, const char* name) {
 size_t frameFamilyProxyBytes(Type* type) {
   if (type == types::frame_type) return sizeof(PyFrameObject);
   if (type == types::traceback_type) return sizeof(PyTracebackObject);
+  if (type == types::code_type) return sizeof(PyCodeObject);
   return 0;
 }
 
+namespace {
+
+// A code object's fields that C reads directly (pybind11's override lookup
+// reads co_name and co_argcount; Cython co_flags, co_filename, ...), filled
+// once: code objects do not change.  The object fields are borrowed from the
+// code object, which holds them.
+void fillCode(PyObject* o, Value v) {
+  auto* c = reinterpret_cast<PyCodeObject*>(o);
+  if (c->co_name != nullptr) return;
+  CodeObj* code = asCode(v);
+  c->co_flags = static_cast<int>(code->flags);
+  c->co_argcount = code->argcount;
+  c->co_posonlyargcount = code->posonlyargcount;
+  c->co_kwonlyargcount = code->kwonlyargcount;
+  c->co_stacksize = code->stacksize;
+  c->co_firstlineno = code->firstlineno;
+  c->co_nlocalsplus = code->nlocalsplus;
+  c->co_nlocals = code->nlocals;
+  c->co_ncellvars = code->ncells;
+  c->co_nfreevars = code->nfrees;
+  c->co_consts = toBorrowed(o, code->consts.get());
+  c->co_names = toBorrowed(o, code->names.get());
+  c->co_localsplusnames = toBorrowed(o, code->localsplusnames.get());
+  c->co_filename = toBorrowed(o, code->filename.get());
+  c->co_qualname = toBorrowed(o, code->qualname.get());
+  c->co_name = toBorrowed(o, code->name.get());
+}
+
+}  // namespace
+
 // Brings a frame or traceback proxy up to date (object.cc's refreshPlain).
 void refreshFrameFamily(PyObject* o, Value v) {
+  if (typeOf(v) == types::code_type) {
+    fillCode(o, v);
+    return;
+  }
   if (typeOf(v) == types::frame_type) {
     auto* f = reinterpret_cast<PyFrameObject*>(o);
     if (f->f_lineno == 0 || interp::frameObjectLasti(v) >= 0) f->f_lineno = interp::frameObjectLine(v);

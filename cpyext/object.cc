@@ -84,7 +84,7 @@ void refreshPlain(PyObject* o, Value v) {
       refreshCell(o, v);
     } else if (t == &PyMemoryView_Type) {
       refreshMemoryView(o, v);
-    } else if (t == &PyFrame_Type || t == &PyTraceBack_Type) {
+    } else if (t == &PyFrame_Type || t == &PyTraceBack_Type || t == &PyCode_Type) {
       refreshFrameFamily(o, v);
     } else if (t == &PyCFunction_Type) {
       refreshBuiltinFunction(o, v);
