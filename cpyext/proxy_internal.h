@@ -46,6 +46,9 @@ size_t plainProxyBytes(Type* type);
 PyObject* newTupleProxy(Value v);
 PyObject* newListProxy(Value v);
 Value realiseTuple(PyObject* o);
+// A tuple proxy of type `type` (a tuple or struct sequence type) that C
+// fills; made a runtime object when it crosses over.
+PyObject* newFillingTuple(Py_ssize_t n, PyTypeObject* type);
 // A tuple of call arguments as C sees it: made in C memory only (a runtime
 // tuple is made if it ever crosses back), so the usual call frees it at once.
 PyObject* tupleOfArgs(const Value* args, size_t n);

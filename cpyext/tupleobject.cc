@@ -12,6 +12,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/structseq.h"
 #include "runtime/objects/tuple.h"
 
 namespace tern::cpyext {
@@ -44,7 +45,8 @@ Value realiseTuple(PyObject* o) {
   ProxyPrefix* prefix = prefixOf(o);
   if (!(prefix->flags & proxy_flags::kFilling)) return prefix->link.target;
   Py_ssize_t n = Py_SIZE(o);
-  Value t = newTuple(n);
+  // A struct sequence C filled (PyStructSequence_New) becomes one of its type.
+  Value t = Py_TYPE(o) == &PyTuple_Type ? newTuple(n) : newStructSeq(runtimeTypeOfC(Py_TYPE(o)));
   for (Py_ssize_t i = 0; i < n; ++i) {
     PyObject* item = asCTuple(o)->ob_item[i];
     if (item == nullptr) {
@@ -56,6 +58,12 @@ Value realiseTuple(PyObject* o) {
   prefix->flags &= ~proxy_flags::kFilling;
   linkProxy(o, t);
   return t;
+}
+
+PyObject* newFillingTuple(Py_ssize_t n, PyTypeObject* type) {
+  PyObject* o = allocTuple(n, type);
+  prefixOf(o)->flags |= proxy_flags::kFilling;
+  return o;
 }
 
 PyObject* tupleOfArgs(const Value* args, size_t n) {

@@ -94,7 +94,28 @@ static PyObject *get_function_is_self(PyObject *self, PyObject *fn) {
     return PyBool_FromLong(PyCFunction_GetFunction(fn) == (PyCFunction)get_function_is_self);
 }
 
+static PyStructSequence_Field point_fields[] = {
+    {"x", "the x coordinate"},
+    {"y", "the y coordinate"},
+    {NULL, NULL},
+};
+static PyStructSequence_Desc point_desc = {"capi_misc.Point", "A point.", point_fields, 2};
+static PyTypeObject PointType;
+
+static PyObject *make_point(PyObject *self, PyObject *args) {
+    long x, y;
+    if (!PyArg_ParseTuple(args, "ll", &x, &y))
+        return NULL;
+    PyObject *p = PyStructSequence_New(&PointType);
+    if (p == NULL)
+        return NULL;
+    PyStructSequence_SET_ITEM(p, 0, PyLong_FromLong(x));
+    PyStructSequence_SET_ITEM(p, 1, PyLong_FromLong(y));
+    return p;
+}
+
 static PyMethodDef methods[] = {
+    {"make_point", make_point, METH_VARARGS, NULL},
     {"cv_new", cv_new, METH_VARARGS, NULL},
     {"cv_get", cv_get, METH_VARARGS, NULL},
     {"cv_set", cv_set, METH_VARARGS, NULL},
@@ -111,4 +132,14 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "capi_misc", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit_capi_misc(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit_capi_misc(void) {
+    if (PyStructSequence_InitType2(&PointType, &point_desc) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&PointType);
+    if (PyModule_AddObject(m, "Point", (PyObject *)&PointType) < 0)
+        return NULL;
+    return m;
+}

@@ -68,6 +68,19 @@ class Misc(unittest.TestCase):
     def test_cfunction_get_function(self):
         self.assertTrue(m.get_function_is_self(m.get_function_is_self))
 
+    def test_struct_sequence(self):
+        p = m.make_point(3, -4)
+        self.assertIsInstance(p, tuple)
+        self.assertIs(type(p), m.Point)
+        self.assertEqual((p.x, p.y), (3, -4))
+        self.assertEqual(p, (3, -4))
+        self.assertEqual(len(p), 2)
+        self.assertEqual(repr(p), "capi_misc.Point(x=3, y=-4)")
+        self.assertEqual(m.Point((1, 2)).y, 2)
+        self.assertEqual(m.Point.__doc__, "A point.")
+        with self.assertRaises(AttributeError):
+            p.x = 5
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
