@@ -42,29 +42,6 @@ std::string functionName(const PyMethodDef* m, Value self) {
   return m->ml_name;
 }
 
-// Proxies of a call's arguments, contiguous (the METH_FASTCALL array) and
-// released when the call is done.  Calls rarely have more than a few
-// arguments: those need no allocation.
-class ArgProxies {
- public:
-  explicit ArgProxies(size_t n) : items_(n <= kInline ? inline_ : new PyObject*[n]) {}
-  ~ArgProxies() {
-    for (size_t i = 0; i < n_; ++i) Py_XDECREF(items_[i]);
-    if (items_ != inline_) delete[] items_;
-  }
-  ArgProxies(const ArgProxies&) = delete;
-  ArgProxies& operator=(const ArgProxies&) = delete;
-  PyObject* add(Value v) { return items_[n_++] = v.isNull() ? nullptr : toNew(v); }
-  void adopt(PyObject* p) { items_[n_++] = p; }  // a new reference to release after the call
-  PyObject** next() { return items_ + n_; }  // where the next add() goes
-
- private:
-  static constexpr size_t kInline = 8;
-  PyObject* inline_[kInline];
-  PyObject** items_;
-  size_t n_ = 0;
-};
-
 Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
   if (r == nullptr) {
     if (!errorPending()) {
@@ -91,7 +68,7 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
   size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
   int convention = m->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
   // self, each argument, and the tuple, dict or kwnames made for the call.
-  ArgProxies proxies(nargs + nkw + 3);
+  CallProxies proxies(nargs + nkw + 3);
   PyObject* pself = (m->ml_flags & METH_STATIC) ? nullptr : proxies.add(self);
   auto noKeywords = [&]() {
     raisef(exc::TypeError, "%s() takes no keyword arguments", functionName(m, self).c_str());
@@ -117,21 +94,14 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
     case METH_VARARGS:
     case METH_VARARGS | METH_KEYWORDS: {
       if (nkw != 0 && convention == METH_VARARGS) return noKeywords();
-      PyObject* tuple = tupleOfArgs(args, nargs);
-      proxies.adopt(tuple);
+      CallTupleDict td;
+      if (!td.make(args, nargs, kwnames)) return Value();
       if (convention == METH_VARARGS) {
-        r = m->ml_meth(pself, tuple);
+        r = m->ml_meth(pself, td.tuple);
         break;
       }
-      PyObject* kwargs = nullptr;
-      if (nkw != 0) {
-        Value d = newDict();
-        for (size_t i = 0; i < nkw; ++i) {
-          if (dictSet(d, tupleItem(kwnames, static_cast<int64_t>(i)), args[nargs + i]) < 0) return Value();
-        }
-        kwargs = proxies.add(d);
-      }
-      r = reinterpret_cast<PyCFunctionWithKeywords>(reinterpret_cast<void (*)()>(m->ml_meth))(pself, tuple, kwargs);
+      r = reinterpret_cast<PyCFunctionWithKeywords>(reinterpret_cast<void (*)()>(m->ml_meth))(pself, td.tuple,
+                                                                                             td.dict);
       break;
     }
     case METH_FASTCALL:
@@ -173,6 +143,18 @@ MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
 }
 
 }  // namespace
+
+bool CallTupleDict::make(const Value* args, size_t nargs, Value kwnames) {
+  if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
+    Value d = newDict();
+    for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
+      if (dictSet(d, tupleItem(kwnames, i), args[nargs + static_cast<size_t>(i)]) < 0) return false;
+    }
+    dict = toNew(d);
+  }
+  tuple = tupleOfArgs(args, nargs);
+  return true;
+}
 
 const char* docWithoutSignature(const char* doc, const char* name, const char** signature) {
   if (signature != nullptr) *signature = nullptr;

@@ -82,6 +82,46 @@ Type* runtimeTypeOfC(PyTypeObject* t);
 int readyCType(PyTypeObject* t, bool heap);
 void releaseTypeContents(PyObject* o);
 
+// Proxies held for the length of a call into C, contiguous (a METH_FASTCALL
+// array) and released when the call is done; calls with few arguments need
+// no allocation (methodobject.cc, typeobject.cc, slotwrappers.cc).
+class CallProxies {
+ public:
+  explicit CallProxies(size_t n) : items_(n <= kInline ? inline_ : new PyObject*[n]) {}
+  ~CallProxies() {
+    for (size_t i = 0; i < n_; ++i) Py_XDECREF(items_[i]);
+    if (items_ != inline_) delete[] items_;
+  }
+  CallProxies(const CallProxies&) = delete;
+  CallProxies& operator=(const CallProxies&) = delete;
+  PyObject* add(Value v) { return items_[n_++] = v.isNull() ? nullptr : toNew(v); }
+  PyObject* adopt(PyObject* p) { return items_[n_++] = p; }  // a new reference to release after the call
+  PyObject** next() { return items_ + n_; }                   // where the next add() goes
+
+ private:
+  static constexpr size_t kInline = 8;
+  PyObject* inline_[kInline];
+  PyObject** items_;
+  size_t n_ = 0;
+};
+
+// A vectorcall's arguments in the (tuple, dict) form tp_call, tp_new, tp_init
+// and METH_VARARGS|METH_KEYWORDS take: `dict` is NULL without keywords.
+// False with the exception pending (methodobject.cc).
+struct CallTupleDict {
+  PyObject* tuple = nullptr;
+  PyObject* dict = nullptr;
+  bool make(const Value* args, size_t nargs, Value kwnames);
+  ~CallTupleDict() {
+    Py_XDECREF(tuple);
+    Py_XDECREF(dict);
+  }
+};
+
+// A C slot's result: the value of a new reference, or null with the
+// exception pending; NULL without one is a SystemError naming the slot.
+Value takeSlotResult(PyObject* r, const char* slot);
+
 // Objects of C-defined types (objimpl.cc): their runtime wrappers' layout;
 // making the wrapper when one first crosses over; Py_DECREF reached zero.
 const gc::Layout* cWrapperLayout();

@@ -57,49 +57,23 @@ bool arity(const char* name, size_t nargs, size_t want, Value kwnames) {
   return true;
 }
 
-Value result(PyObject* r) {
-  if (r == nullptr) {
-    if (!errorPending()) raise(exc::SystemError, "NULL result without error in a slot");
-    return Value();
-  }
-  return takeNew(r);
-}
-
 Value callSlot(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
   const auto* sm = static_cast<const SlotMethod*>(def->data);
   CCallScope scope;
-  PyObject* s = toNew(self);
-  std::vector<PyObject*> held{s};
-  auto hold = [&](Value v) {
-    PyObject* p = v.isNull() ? nullptr : toNew(v);
-    held.push_back(p);
-    return p;
-  };
-  struct Release {
-    std::vector<PyObject*>& h;
-    ~Release() {
-      for (PyObject* p : h) Py_XDECREF(p);
-    }
-  } release{held};
+  CallProxies held(3);  // self and at most two operands
+  PyObject* s = held.add(self);
+  auto hold = [&](Value v) { return held.add(v); };
+  auto result = [&](PyObject* r) { return takeSlotResult(r, def->name); };
   switch (sm->shape) {
     case Shape::kInit:
     case Shape::kCall: {
-      size_t nkw = kwnames.isNull() ? 0 : static_cast<size_t>(tupleLength(kwnames));
-      PyObject* t = tupleOfArgs(args, nargs);
-      held.push_back(t);
-      PyObject* k = nullptr;
-      if (nkw != 0) {
-        Value d = newDict();
-        for (size_t i = 0; i < nkw; ++i) {
-          if (dictSet(d, tupleItem(kwnames, static_cast<int64_t>(i)), args[nargs + i]) < 0) return Value();
-        }
-        k = hold(d);
-      }
+      CallTupleDict td;
+      if (!td.make(args, nargs, kwnames)) return Value();
       if (sm->shape == Shape::kInit) {
-        if (reinterpret_cast<initproc>(sm->fn)(s, t, k) < 0) return Value();
+        if (reinterpret_cast<initproc>(sm->fn)(s, td.tuple, td.dict) < 0) return Value();
         return None();
       }
-      return result(reinterpret_cast<ternaryfunc>(sm->fn)(s, t, k));
+      return result(reinterpret_cast<ternaryfunc>(sm->fn)(s, td.tuple, td.dict));
     }
     case Shape::kUnary:
       if (!arity(def->name, nargs, 0, kwnames)) return Value();

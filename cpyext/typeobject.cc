@@ -284,41 +284,35 @@ void releaseTypeContents(PyObject* o) {
 // ===========================================================================
 // C-defined types seen from the runtime: the runtime slots call the C slots.
 
+Value takeSlotResult(PyObject* r, const char* slot) {
+  if (r == nullptr) {
+    if (!errorPending()) raiseSystemError(slot, "returned NULL without setting an exception");
+    return Value();
+  }
+  return takeNew(r);
+}
+
 PyTypeObject* cTypeOf(Value v) {
   return v.isSmallInt() ? nullptr : cSolidBase(typeOf(v));
 }
 
 namespace {
 
-// A C slot's result: a new reference or NULL with an exception set.
-Value takeResult(PyObject* r, const char* slot) {
-  if (r == nullptr) {
-    if (!errorPending()) raiseSystemError(slot, "returned NULL without setting an exception");
-    return Value();
-  }
-  Value v = takeNew(r);
-  return v;
-}
-
 // Calls fn with a proxy of each argument, released after; the call is a
 // call into C (CCallScope).
 struct Args {
   CCallScope scope;
-  PyObject* items[3] = {};
-  int n = 0;
-  PyObject* add(Value v) { return items[n++] = v.isNull() ? nullptr : toNew(v); }
-  ~Args() {
-    for (int i = 0; i < n; ++i) Py_XDECREF(items[i]);
-  }
+  CallProxies proxies{3};
+  PyObject* add(Value v) { return proxies.add(v); }
 };
 
 Value cRepr(Value self) {
   Args a;
-  return takeResult(cTypeOf(self)->tp_repr(a.add(self)), "__repr__");
+  return takeSlotResult(cTypeOf(self)->tp_repr(a.add(self)), "__repr__");
 }
 Value cStr(Value self) {
   Args a;
-  return takeResult(cTypeOf(self)->tp_str(a.add(self)), "__str__");
+  return takeSlotResult(cTypeOf(self)->tp_str(a.add(self)), "__str__");
 }
 int64_t cHash(Value self) {
   Args a;
@@ -329,7 +323,7 @@ Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames);
 Value cGetAttr(Value self, Value name) {
   Args a;
   PyObject* s = a.add(self);
-  return takeResult(cTypeOf(self)->tp_getattro(s, a.add(name)), "__getattribute__");
+  return takeSlotResult(cTypeOf(self)->tp_getattro(s, a.add(name)), "__getattribute__");
 }
 int cSetAttr(Value self, Value name, Value value) {
   Args a;
@@ -342,11 +336,11 @@ Value cRichCompare(Value x, Value y, int op) {
   if (t == nullptr || t->tp_richcompare == nullptr) t = cTypeOf(y);
   Args a;
   PyObject* px = a.add(x);
-  return takeResult(t->tp_richcompare(px, a.add(y), op), "__richcmp__");
+  return takeSlotResult(t->tp_richcompare(px, a.add(y), op), "__richcmp__");
 }
 Value cIter(Value self) {
   Args a;
-  return takeResult(cTypeOf(self)->tp_iter(a.add(self)), "__iter__");
+  return takeSlotResult(cTypeOf(self)->tp_iter(a.add(self)), "__iter__");
 }
 Value cIterNext(Value self) {
   Args a;
@@ -359,7 +353,7 @@ Value cDescrGet(Value descr, Value obj, Value type) {
   Args a;
   PyObject* d = a.add(descr);
   PyObject* o = a.add(obj);
-  return takeResult(cTypeOf(descr)->tp_descr_get(d, o, a.add(type)), "__get__");
+  return takeSlotResult(cTypeOf(descr)->tp_descr_get(d, o, a.add(type)), "__get__");
 }
 int cDescrSet(Value descr, Value obj, Value value) {
   Args a;
@@ -368,43 +362,21 @@ int cDescrSet(Value descr, Value obj, Value value) {
   return cTypeOf(descr)->tp_descr_set(d, o, a.add(value));
 }
 
-// The (args tuple, kwargs dict) form of a vectorcall, as proxies.
-struct TupleDict {
-  PyObject* tuple = nullptr;
-  PyObject* dict = nullptr;
-  bool make(const Value* args, size_t nargs, Value kwnames) {
-    Value d;
-    if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
-      d = newDict();
-      for (int64_t i = 0; i < tupleLength(kwnames); ++i) {
-        if (dictSet(d, tupleItem(kwnames, i), args[nargs + i]) < 0) return false;
-      }
-    }
-    tuple = tupleOfArgs(args, nargs);
-    dict = d.isNull() ? nullptr : toNew(d);
-    return true;
-  }
-  ~TupleDict() {
-    Py_XDECREF(tuple);
-    Py_XDECREF(dict);
-  }
-};
-
 Value cCall(Value callable, const Value* args, size_t nargs, Value kwnames) {
-  TupleDict td;
+  CallTupleDict td;
   if (!td.make(args, nargs, kwnames)) return Value();
   Args a;
-  return takeResult(cTypeOf(callable)->tp_call(a.add(callable), td.tuple, td.dict), "__call__");
+  return takeSlotResult(cTypeOf(callable)->tp_call(a.add(callable), td.tuple, td.dict), "__call__");
 }
 
 Value cNew(Type* type, const Value* args, size_t nargs, Value kwnames) {
   PyTypeObject* c = cSolidBase(type);
-  TupleDict td;
+  CallTupleDict td;
   if (!td.make(args, nargs, kwnames)) return Value();
-  return takeResult(c->tp_new(typeProxy(type), td.tuple, td.dict), "__new__");
+  return takeSlotResult(c->tp_new(typeProxy(type), td.tuple, td.dict), "__new__");
 }
 int cInit(Value self, const Value* args, size_t nargs, Value kwnames) {
-  TupleDict td;
+  CallTupleDict td;
   if (!td.make(args, nargs, kwnames)) return -1;
   Args a;
   return cTypeOf(self)->tp_init(a.add(self), td.tuple, td.dict);
@@ -422,12 +394,12 @@ Value cBinary(Value x, Value y) {
   if (!hasNumberSlot(t, slot)) return Value(singletons::NotImplemented);
   Args a;
   PyObject* px = a.add(x);
-  return takeResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
+  return takeSlotResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
 }
 template <unaryfunc PyNumberMethods::*slot>
 Value cUnary(Value x) {
   Args a;
-  return takeResult((cTypeOf(x)->tp_as_number->*slot)(a.add(x)), "number slot");
+  return takeSlotResult((cTypeOf(x)->tp_as_number->*slot)(a.add(x)), "number slot");
 }
 Value cPower(Value x, Value y, Value z) {
   PyTypeObject* t = cTypeOf(x);
@@ -435,7 +407,7 @@ Value cPower(Value x, Value y, Value z) {
   Args a;
   PyObject* px = a.add(x);
   PyObject* py = a.add(y);
-  return takeResult(t->tp_as_number->nb_power(px, py, a.add(z)), "__pow__");
+  return takeSlotResult(t->tp_as_number->nb_power(px, py, a.add(z)), "__pow__");
 }
 int cBool(Value x) {
   Args a;
@@ -453,7 +425,7 @@ Value cSubscript(Value x, Value key) {
   Args a;
   PyObject* px = a.add(x);
   if (t->tp_as_mapping != nullptr && t->tp_as_mapping->mp_subscript != nullptr) {
-    return takeResult(t->tp_as_mapping->mp_subscript(px, a.add(key)), "__getitem__");
+    return takeSlotResult(t->tp_as_mapping->mp_subscript(px, a.add(key)), "__getitem__");
   }
   int64_t i;
   if (!argIndex(key, &i)) return Value();
@@ -462,7 +434,7 @@ Value cSubscript(Value x, Value key) {
     if (n < 0) return Value();
     i += n;
   }
-  return takeResult(t->tp_as_sequence->sq_item(px, i), "__getitem__");
+  return takeSlotResult(t->tp_as_sequence->sq_item(px, i), "__getitem__");
 }
 int cAssSubscript(Value x, Value key, Value value) {
   PyTypeObject* t = cTypeOf(x);

@@ -508,7 +508,10 @@ Value callNative(const MethodDef* def, Value bound_self, const Value* args, size
 // ===========================================================================
 // Argument helpers
 
-bool argIndex(Value v, int64_t* out) {
+namespace {
+
+// __index__ into an int64, with OverflowError `overflow` beyond it.
+bool indexToInt64Or(Value v, int64_t* out, const char* overflow) {
   if (v.isSmallInt()) {
     *out = v.asSmallInt();
     return true;
@@ -517,25 +520,18 @@ bool argIndex(Value v, int64_t* out) {
   if (i.isNull()) return false;
   if (!intToInt64(i, out)) {
     clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C long");
+    raise(exc::OverflowError, overflow);
     return false;
   }
   return true;
 }
 
+}  // namespace
+
+bool argIndex(Value v, int64_t* out) { return indexToInt64Or(v, out, "Python int too large to convert to C long"); }
+
 bool argSsizeT(Value v, int64_t* out) {
-  if (v.isSmallInt()) {
-    *out = v.asSmallInt();
-    return true;
-  }
-  Value i = index(v);
-  if (i.isNull()) return false;
-  if (!intToInt64(i, out)) {
-    clearError();
-    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
+  return indexToInt64Or(v, out, "Python int too large to convert to C ssize_t");
 }
 
 bool argSsize(Value v, int64_t* out) {
