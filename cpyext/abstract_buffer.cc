@@ -155,12 +155,33 @@ char* cExporterData(Value obj) {
   return static_cast<char*>(it->second.back()->buf);
 }
 
-const BufferProcs kCExporterProcs = {
-    .get = cExporterGet, .release = cExporterRelease, .exports = cExporterExports, .data = cExporterData};
+const BufferProcs kCExporterProcs = {.get = cExporterGet,
+                                     .release = cExporterRelease,
+                                     .exports = cExporterExports,
+                                     .data = cExporterData,
+                                     .prompt_release = true};
 
 }  // namespace
 
-void registerCBufferExporter(Type* type) { registerBufferProcs(new Type*(type), &kCExporterProcs); }
+// Each registration's type slot, so that a C heap type's death can void it
+// (its address may be a new type's later).
+std::unordered_map<Type*, Type**>& cExporterSlots() {
+  static auto* slots = new std::unordered_map<Type*, Type**>();
+  return *slots;
+}
+
+void registerCBufferExporter(Type* type) {
+  Type** slot = new Type*(type);
+  cExporterSlots()[type] = slot;
+  registerBufferProcs(slot, &kCExporterProcs);
+}
+
+void forgetCBufferExporter(Type* type) {
+  auto it = cExporterSlots().find(type);
+  if (it == cExporterSlots().end()) return;
+  *it->second = nullptr;  // matches no type any more
+  cExporterSlots().erase(it);
+}
 
 }  // namespace tern::cpyext
 

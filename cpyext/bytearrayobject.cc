@@ -6,21 +6,27 @@
 // storage: one buffer both sides see.  The runtime's storage is an ordinary
 // (movable) heap block, so while a bytearray has a proxy its storage is kept
 // in the old space, which never moves: refreshByteArray copies a young
-// storage block into a new old one when it first points C at it (and again
-// after the runtime replaced the block, e.g. when it grew).  The proxy's
-// ob_size/ob_alloc/ob_start are brought up to date every time the proxy is
-// handed to C (toNew -> refreshProxy) and by every PyByteArray_* function.
+// storage block into a new old one when it first points C at it, and from
+// then on the runtime allocates the bytearray's storage in the old space
+// (runtime/objects/bytearray.h).  The proxy's ob_size/ob_alloc/ob_start/
+// ob_exports are set when the proxy is made and whenever the runtime changes
+// the length or the storage (g_bytearray_changed_hook: a resize from Python
+// is seen by C at once, also by C code that kept the proxy across calls),
+// and again each time the proxy is handed to C (toNew -> refreshProxy) and
+// by every PyByteArray_* function.
 //
-// What is not covered: C keeping PyByteArray_AS_STRING's pointer across a
-// call into Python code that resizes the same bytearray (the runtime then
-// moves to a new block; CPython would have realloc'd too — C code must
-// re-read the pointer after such calls in CPython as well).
+// As in CPython, a pointer C got from PyByteArray_AS_STRING before a resize
+// is stale after it (the storage moved to a new block): C re-reads the
+// macro, which then gives the new block.
+#include <cstddef>
 #include <cstring>
 #include <string>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "runtime/gc/barrier.h"
+#include "runtime/gc/external.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytearray.h"
@@ -30,7 +36,20 @@
 
 namespace tern::cpyext {
 
+namespace {
+
+// The runtime changed the length or storage of a bytearray with a proxy.
+void byteArrayChanged(Value v) {
+  gc::ExternalLink* link = gc::findExternal(v.asObject());
+  if (link == nullptr) return;
+  auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - offsetof(ProxyPrefix, link));
+  if (prefix->kind == ProxyKind::kPlain) refreshByteArray(objectOf(prefix), v);
+}
+
+}  // namespace
+
 void refreshByteArray(PyObject* o, Value v) {
+  if (g_bytearray_changed_hook == nullptr) g_bytearray_changed_hook = byteArrayChanged;
   auto* p = reinterpret_cast<PyByteArrayObject*>(o);
   ByteArrayObj* ba = asByteArray(v);
   Value storage = ba->storage.get();
@@ -39,8 +58,8 @@ void refreshByteArray(PyObject* o, Value v) {
     p->ob_start = nullptr;
     p->ob_alloc = 0;
   } else {
-    if (p->ob_bytes != rawBytesData(storage)) {
-      // A block C has not seen yet: give the bytearray an old-space copy.
+    if (gc::isYoungReference(storage)) {
+      // A block that may move: give the bytearray an old-space copy.
       int64_t size = rawBytesSize(storage);
       size_t rounded = (static_cast<size_t>(size) + 7) & ~size_t{7};
       Obj* block = newObjectOld(types::rawbytes_type, sizeof(RawBytesObj) + rounded);

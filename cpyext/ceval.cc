@@ -2,6 +2,8 @@
 // Python/ceval.c and Python/pythonrun.c): PyEval_Get*, PyEval_EvalCode,
 // PyRun_*, Py_CompileString*, the recursion guard, and the generator helpers
 // Cython calls.  The GIL half of ceval.c is in pystate.cc.
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -74,6 +76,24 @@ Value evalWith(Value code, PyObject* globals, PyObject* locals) {
     return raise(exc::SystemError, "globals must be a dict");
   }
   return evalCode(code, fromC(globals), locals == nullptr ? Value() : fromC(locals));
+}
+
+// As CPython's run_eval_code_obj: the code's builtins become visible.
+bool ensureBuiltins(PyObject* globals) {
+  if (globals == nullptr || !isDict(fromC(globals))) return true;  // evalWith raises
+  Value g = fromC(globals);
+  Value key = internStr("__builtins__");
+  if (!dictGetStr(g, key).isNull()) return true;
+  if (errorPending()) return false;
+  return dictSet(g, key, builtinsModule()) >= 0;
+}
+
+std::string readAll(FILE* fp) {
+  std::string text;
+  char buffer[8192];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, fp)) > 0) text.append(buffer, n);
+  return text;
 }
 
 }  // namespace
@@ -234,15 +254,7 @@ PyObject* PyRun_StringFlags(const char* str, int start, PyObject* globals, PyObj
   if (str == nullptr) return badInternalCall("PyRun_StringFlags");
   Value code = compileFromC(str, newStr("<string>"), start, flags, -1);
   if (code.isNull()) return nullptr;
-  if (globals != nullptr && isDict(fromC(globals))) {
-    // As CPython's run_eval_code_obj: the code's builtins become visible.
-    Value g = fromC(globals);
-    Value key = internStr("__builtins__");
-    if (dictGetStr(g, key).isNull()) {
-      if (errorPending()) return nullptr;
-      if (dictSet(g, key, builtinsModule()) < 0) return nullptr;
-    }
-  }
+  if (!ensureBuiltins(globals)) return nullptr;
   return returnNew(evalWith(code, globals, locals));
 }
 
@@ -274,6 +286,103 @@ int PyRun_SimpleStringFlags(const char* command, PyCompilerFlags* flags) {
 
 int PyRun_SimpleString(const char* command) { return PyRun_SimpleStringFlags(command, nullptr); }
 
+// --- running files (pythonrun.c) ----------------------------------------------------
+
+PyObject* PyRun_FileExFlags(FILE* fp, const char* filename, int start, PyObject* globals, PyObject* locals, int closeit,
+                            PyCompilerFlags* flags) {
+  if (fp == nullptr || filename == nullptr) return badInternalCall("PyRun_FileExFlags");
+  std::string source = readAll(fp);
+  if (closeit) std::fclose(fp);
+  Value name = newStr(filename);
+  if (name.isNull()) return nullptr;
+  // The text is the file's bytes: its coding cookie applies.
+  PyCompilerFlags file_flags = {.cf_flags = (flags != nullptr ? flags->cf_flags : 0) & ~PyCF_IGNORE_COOKIE,
+                                .cf_feature_version = PY_MINOR_VERSION};
+  Value code = compileFromC(source.c_str(), name, start, &file_flags, -1);
+  if (code.isNull()) return nullptr;
+  if (!ensureBuiltins(globals)) return nullptr;
+  return returnNew(evalWith(code, globals, locals));
+}
+
+// As CPython: __main__.__file__ is the file's name while it runs (when it
+// was not set already), an error is printed, and the result is 0 or -1.
+int PyRun_SimpleFileExFlags(FILE* fp, const char* filename, int closeit, PyCompilerFlags* flags) {
+  if (fp == nullptr || filename == nullptr) {
+    badInternalCall("PyRun_SimpleFileExFlags");
+    PyErr_Print();
+    return -1;
+  }
+  PyObject* main = PyImport_AddModule("__main__");
+  PyObject* d = main == nullptr ? nullptr : PyModule_GetDict(main);
+  if (d == nullptr) {
+    if (closeit) std::fclose(fp);
+    PyErr_Print();
+    return -1;
+  }
+  bool set_file_name = false;
+  if (PyDict_GetItemString(d, "__file__") == nullptr) {
+    PyObject* name = PyUnicode_DecodeFSDefault(filename);
+    if (name == nullptr || PyDict_SetItemString(d, "__file__", name) < 0 ||
+        PyDict_SetItemString(d, "__cached__", Py_None) < 0) {
+      Py_XDECREF(name);
+      if (closeit) std::fclose(fp);
+      PyErr_Print();
+      return -1;
+    }
+    Py_DECREF(name);
+    set_file_name = true;
+  }
+  PyObject* r = PyRun_FileExFlags(fp, filename, Py_file_input, d, d, closeit, flags);
+  int status = 0;
+  if (r == nullptr) {
+    PyErr_Print();
+    status = -1;
+  } else {
+    Py_DECREF(r);
+  }
+  if (set_file_name) {
+    if (PyDict_DelItemString(d, "__file__") < 0) PyErr_Clear();
+    if (PyDict_DelItemString(d, "__cached__") < 0) PyErr_Clear();
+  }
+  return status;
+}
+
+// Also exported as functions, for callers that do not use the macros.
+#undef PyRun_SimpleFile
+#undef PyRun_SimpleFileEx
+#undef PyRun_AnyFile
+#undef PyRun_AnyFileEx
+#undef PyRun_AnyFileFlags
+#undef PyRun_File
+#undef PyRun_FileEx
+#undef PyRun_FileFlags
+int PyRun_SimpleFile(FILE* fp, const char* filename) { return PyRun_SimpleFileExFlags(fp, filename, 0, nullptr); }
+int PyRun_SimpleFileEx(FILE* fp, const char* filename, int closeit) {
+  return PyRun_SimpleFileExFlags(fp, filename, closeit, nullptr);
+}
+// A terminal would get the interactive loop, which Tern does not have
+// (PyRun_InteractiveLoopFlags is in docs/cpyext-inventory.md): files only.
+int PyRun_AnyFileExFlags(FILE* fp, const char* filename, int closeit, PyCompilerFlags* flags) {
+  return PyRun_SimpleFileExFlags(fp, filename == nullptr ? "???" : filename, closeit, flags);
+}
+int PyRun_AnyFile(FILE* fp, const char* filename) { return PyRun_AnyFileExFlags(fp, filename, 0, nullptr); }
+int PyRun_AnyFileEx(FILE* fp, const char* filename, int closeit) {
+  return PyRun_AnyFileExFlags(fp, filename, closeit, nullptr);
+}
+int PyRun_AnyFileFlags(FILE* fp, const char* filename, PyCompilerFlags* flags) {
+  return PyRun_AnyFileExFlags(fp, filename, 0, flags);
+}
+PyObject* PyRun_File(FILE* fp, const char* filename, int start, PyObject* globals, PyObject* locals) {
+  return PyRun_FileExFlags(fp, filename, start, globals, locals, 0, nullptr);
+}
+PyObject* PyRun_FileEx(FILE* fp, const char* filename, int start, PyObject* globals, PyObject* locals, int closeit) {
+  return PyRun_FileExFlags(fp, filename, start, globals, locals, closeit, nullptr);
+}
+PyObject* PyRun_FileFlags(FILE* fp, const char* filename, int start, PyObject* globals, PyObject* locals,
+                          PyCompilerFlags* flags) {
+  return PyRun_FileExFlags(fp, filename, start, globals, locals, 0, flags);
+}
+
 PyObject* Py_CompileStringObject(const char* str, PyObject* filename, int start, PyCompilerFlags* flags, int optimize) {
   if (str == nullptr || filename == nullptr) return badInternalCall("Py_CompileStringObject");
   return returnNew(compileFromC(str, fromC(filename), start, flags, optimize));
@@ -290,6 +399,65 @@ PyObject* Py_CompileStringExFlags(const char* str, const char* filename, int sta
 #undef Py_CompileString
 PyObject* Py_CompileString(const char* str, const char* filename, int start) {
   return Py_CompileStringExFlags(str, filename, start, nullptr, -1);
+}
+
+// --- the calls of CPython's old API (deprecated in 3.9, still exported) ------------
+
+PyObject* PyEval_CallObjectWithKeywords(PyObject* callable, PyObject* args, PyObject* kwargs) {
+  if (args != nullptr && !PyTuple_Check(args)) {
+    PyErr_SetString(PyExc_TypeError, "argument list must be a tuple");
+    return nullptr;
+  }
+  if (kwargs != nullptr && !PyDict_Check(kwargs)) {
+    PyErr_SetString(PyExc_TypeError, "keyword list must be a dictionary");
+    return nullptr;
+  }
+  if (args != nullptr) return PyObject_Call(callable, args, kwargs);
+  PyObject* empty = PyTuple_New(0);
+  if (empty == nullptr) return nullptr;
+  PyObject* r = PyObject_Call(callable, empty, kwargs);
+  Py_DECREF(empty);
+  return r;
+}
+
+}  // extern "C"
+
+namespace {
+
+// As PyObject_CallFunction: the values Py_BuildValue makes of `format` are
+// the arguments, unpacked when they form a tuple.
+PyObject* callWithFormat(PyObject* callable, const char* format, va_list va) {
+  if (callable == nullptr) return badInternalCall("PyEval_CallFunction");
+  if (format == nullptr || *format == '\0') return PyObject_CallNoArgs(callable);
+  PyObject* args = Py_VaBuildValue(format, va);
+  if (args == nullptr) return nullptr;
+  PyObject* r = PyTuple_Check(args) ? PyObject_Call(callable, args, nullptr) : PyObject_CallOneArg(callable, args);
+  Py_DECREF(args);
+  return r;
+}
+
+}  // namespace
+
+extern "C" {
+
+PyObject* PyEval_CallFunction(PyObject* callable, const char* format, ...) {
+  va_list va;
+  va_start(va, format);
+  PyObject* r = callWithFormat(callable, format, va);
+  va_end(va);
+  return r;
+}
+
+PyObject* PyEval_CallMethod(PyObject* obj, const char* name, const char* format, ...) {
+  if (obj == nullptr || name == nullptr) return badInternalCall("PyEval_CallMethod");
+  PyObject* method = PyObject_GetAttrString(obj, name);
+  if (method == nullptr) return nullptr;
+  va_list va;
+  va_start(va, format);
+  PyObject* r = callWithFormat(method, format, va);
+  va_end(va);
+  Py_DECREF(method);
+  return r;
 }
 
 // --- generators -------------------------------------------------------------------

@@ -4,14 +4,20 @@
 // the instance and its traceback.
 #include <cerrno>
 #include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/unimplemented.h"
+#include "runtime/entry.h"
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/interp/thread_state.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
@@ -344,11 +350,30 @@ PyObject* PyErr_SetImportError(PyObject* msg, PyObject* name, PyObject* path) {
   return PyErr_SetImportErrorSubclass(PyExc_ImportError, msg, name, path);
 }
 
-void PyErr_PrintEx(int) {
+// As CPython: a SystemExit ends the process (Py_Exit with its status) unless
+// the program asked for the prompt afterwards (-i); anything else goes to
+// sys.excepthook.
+void PyErr_PrintEx(int set_sys_last_vars) {
   Value e = takeError();
-  if (!e.isNull()) printException(e);
+  if (e.isNull()) return;
+  if (isInstance(e, exc::SystemExit) && config().inspect == 0) Py_Exit(systemExitStatus(e));
+  printUncaughtException(e, set_sys_last_vars != 0);
 }
 void PyErr_Print(void) { PyErr_PrintEx(1); }
+
+// The default sys.excepthook's output, to sys.stderr, without the hook.
+void PyErr_Display(PyObject* type, PyObject* value, PyObject* tb) {
+  if (value == nullptr) return;
+  PyObject* hook = PySys_GetObject("__excepthook__");
+  PyObject* r = hook == nullptr ? nullptr
+                                : PyObject_CallFunctionObjArgs(hook, type != nullptr ? type : Py_None, value,
+                                                               tb != nullptr ? tb : Py_None, nullptr);
+  if (r == nullptr) {
+    PyErr_Clear();
+    printException(fromC(value));
+  }
+  Py_XDECREF(r);
+}
 
 // Raises a new exception whose __cause__ (and __context__) is the pending one.
 PyObject* _PyErr_FormatFromCause(PyObject* type, const char* format, ...) {
@@ -389,3 +414,24 @@ void _PyErr_WriteUnraisableMsg(const char* msg, PyObject* obj) {
 }
 
 }  // extern "C"
+
+// --- the stubs of the C API not implemented yet (unimplemented.h) -------------
+
+namespace tern::cpyext {
+
+void raiseUnimplemented(const char* function) {
+  if (interp::currentThread() == nullptr) {
+    std::fprintf(stderr, "Fatal Python error: %s: not implemented in Tern (called without a thread state)\n",
+                 function);
+    std::abort();
+  }
+  raisef(exc::SystemError, "%s is not implemented in Tern", function);
+}
+
+void abortUnimplemented(const char* function) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "Fatal Python error: %s: not implemented in Tern\n", function);
+  std::abort();
+}
+
+}  // namespace tern::cpyext

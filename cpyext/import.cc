@@ -4,10 +4,12 @@
 // An extension is opened with dlopen(RTLD_NOW): its Py* symbols resolve
 // against libtern.so, already loaded with the `tern` executable, so a symbol
 // Tern lacks fails the load at once and the ImportError names the file and
-// the symbol (dlerror's text).  Then PyInit_<name> runs: single-phase init
-// returns the module; multi-phase init returns a PyModuleDef from which
+// the symbol (dlerror's text).  Then the export function runs (PyInit_<name>,
+// or PyInitU_<punycode> for a non-ASCII name): single-phase init returns the
+// module; multi-phase init returns a PyModuleDef from which
 // PyModule_FromDefAndSpec makes the module and exec_dynamic runs its
-// Py_mod_exec slots.
+// Py_mod_exec slots.  Each way an init can misbehave gives CPython 3.11's
+// SystemError.
 #include "cpyext/import.h"
 
 #include <dlfcn.h>
@@ -41,23 +43,53 @@ Value importError(const std::string& message, Value name, Value path) {
   return raiseException(err);
 }
 
+// The name of the module's export function (PEP 489): PyInit_<name> for an
+// ASCII name, else PyInitU_ and the name's punycode with '-' spelt '_'.
+// Sets `encoded` to the name as the function spells it (for messages).
+bool exportName(Value short_name, std::string& encoded, std::string& hook) {
+  encoded = strToUtf8(short_name);
+  bool ascii = true;
+  for (unsigned char c : encoded) ascii = ascii && c < 0x80;
+  if (ascii) {
+    hook = "PyInit_" + encoded;
+    return true;
+  }
+  PyObject* n = cpyext::toNew(short_name);
+  PyObject* b = PyUnicode_AsEncodedString(n, "punycode", nullptr);
+  Py_DECREF(n);
+  if (b == nullptr) return false;
+  encoded.assign(PyBytes_AS_STRING(b), static_cast<size_t>(PyBytes_GET_SIZE(b)));
+  Py_DECREF(b);
+  for (char& c : encoded) {
+    if (c == '-') c = '_';
+  }
+  hook = "PyInitU_" + encoded;
+  return true;
+}
+
 }  // namespace
 
 Value createExtensionModule(Value spec) {
   cpyext::initializeCpyext();
   Value name = getAttr(spec, internStr("name"));
   if (name.isNull()) return name;
+  if (!isStr(name)) return raise(exc::TypeError, "spec.name must be a string");
   Value path = getAttr(spec, internStr("origin"));
   if (path.isNull()) return path;
+  if (!isStr(path)) return raise(exc::TypeError, "spec.origin must be a string");
   std::string full = strToUtf8(name), file = strToUtf8(path);
+  size_t dot = full.rfind('.');
+  Value short_name = dot == std::string::npos ? name : newStr(full.substr(dot + 1));
+  if (short_name.isNull()) return short_name;
+  std::string short_ascii, hook;
+  if (!exportName(short_name, short_ascii, hook)) return Value();
+  bool ascii = hook.compare(0, 8, "PyInitU_") != 0;
+  const char* shortname = short_ascii.c_str();
   void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) return importError(dlerror(), name, path);
-  size_t dot = full.rfind('.');
-  std::string short_name = dot == std::string::npos ? full : full.substr(dot + 1);
-  std::string init_name = "PyInit_" + short_name;
-  auto init = reinterpret_cast<PyObject* (*)()>(dlsym(handle, init_name.c_str()));
+  auto init = reinterpret_cast<PyObject* (*)()>(dlsym(handle, hook.c_str()));
   if (init == nullptr) {
-    return importError("dynamic module does not define module export function (" + init_name + ")", name, path);
+    return importError("dynamic module does not define module export function (" + hook + ")", name, path);
   }
   PyObject* m;
   {
@@ -66,42 +98,55 @@ Value createExtensionModule(Value spec) {
   }
   if (m == nullptr) {
     if (!errorPending()) {
-      raisef(exc::SystemError, "initialization of %s failed without raising an exception", short_name.c_str());
+      raisef(exc::SystemError, "initialization of %s failed without raising an exception", shortname);
     }
     return Value();
   }
   if (errorPending()) {
-    Py_DECREF(m);
-    return raisef(exc::SystemError, "initialization of %s raised unreported exception", short_name.c_str());
+    clearError();  // dropped, as CPython 3.11 drops it
+    raisef(exc::SystemError, "initialization of %s raised unreported exception", shortname);
+    return Value();  // m is dropped, as CPython drops it: it may be a static def
+  }
+  if (Py_TYPE(m) == nullptr) {
+    // A PyModuleDef returned without PyModuleDef_Init.
+    return raisef(exc::SystemError, "init function of %s returned uninitialized object", shortname);
   }
   if (Py_TYPE(m) == &PyModuleDef_Type) {
     PyObject* pspec = cpyext::toNew(spec);
     PyObject* module = PyModule_FromDefAndSpec2(reinterpret_cast<PyModuleDef*>(m), pspec, PYTHON_API_VERSION);
     Py_DECREF(pspec);
-    if (module == nullptr) return Value();
-    Value v = cpyext::fromC(module);
-    Py_DECREF(module);
-    return v;
+    return module == nullptr ? Value() : cpyext::takeNew(module);
+  }
+  // Single-phase initialisation.
+  if (!ascii) {
+    Py_DECREF(m);
+    PyObject* n = cpyext::toNew(name);
+    PyErr_Format(PyExc_SystemError, "Module name %R contains non-ASCII characters", n);
+    Py_DECREF(n);
+    return Value();
+  }
+  PyModuleDef* def = PyModule_Check(m) ? PyModule_GetDef(m) : nullptr;
+  if (def == nullptr) {
+    Py_DECREF(m);
+    return raisef(exc::SystemError, "initialization of %s did not return an extension module", shortname);
   }
   Value module = cpyext::fromC(m);
   // Single-phase modules are found by PyState_FindModule, as CPython records them.
-  if (PyModule_Check(m)) {
-    PyModuleDef* def = PyModule_GetDef(m);
-    if (def != nullptr && PyState_AddModule(m, def) < 0) {
-      Py_DECREF(m);
-      return Value();
-    }
+  if (PyState_AddModule(m, def) < 0) {
+    Py_DECREF(m);
+    return Value();
   }
   Py_DECREF(m);
-  if (typeOf(module) == types::module_type && setAttr(module, internStr("__file__"), path) < 0) return Value();
+  if (setAttr(module, internStr("__file__"), path) < 0) return Value();
   return module;
 }
 
 int execExtensionModule(Value module) {
-  if (module.isSmallInt() || typeOf(module) != types::module_type) return 0;
+  if (!isModule(module)) return 0;
   PyObject* m = cpyext::toNew(module);
   PyModuleDef* def = PyModule_GetDef(m);
-  int r = def == nullptr ? 0 : PyModule_ExecDef(m, def);
+  // State already allocated: the slots ran (importlib.reload is a no-op).
+  int r = def == nullptr || PyModule_GetState(m) != nullptr ? 0 : PyModule_ExecDef(m, def);
   Py_DECREF(m);
   return r;
 }

@@ -51,6 +51,38 @@ int countInternal(PyObject* o, void*) {
 
 std::unordered_map<PyObject*, std::vector<PyObject*>>& kept();
 
+// The references a linked proxy's C memory holds that its runtime object
+// does not: a C heap type's module (ht_module) and a module's state (its
+// def's m_traverse).  A full collection counts them as internal and traces
+// them along with the object (traceContents).
+int traverseCMemory(PyObject* o, visitproc visit, void* arg) {
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->kind == ProxyKind::kType) {
+    PyObject* module = reinterpret_cast<PyHeapTypeObject*>(o)->ht_module;
+    return module != nullptr ? visit(module, arg) : 0;
+  }
+  if (prefix->kind == ProxyKind::kPlain) return traverseModuleState(o, visit, arg);
+  return 0;
+}
+
+// tp_traverse-style visitor reporting a proxy's link word as a slot.
+int visitLinkSlot(PyObject* o, void* arg) {
+  if (o == nullptr) return 0;
+  auto* visitor = static_cast<gc::SlotVisitor*>(arg);
+  if (arenaContains(o)) {
+    visitor->visit(&prefixOf(o)->link.target);
+  } else if (Value* slot = staticLinkSlot(o)) {
+    visitor->visit(slot);
+  }
+  return 0;
+}
+
+void traceContents(gc::ExternalLink* link, gc::SlotVisitor& visitor) {
+  ProxyPrefix* prefix = prefixOfLink(link);
+  if (prefix->kind == ProxyKind::kStatic) return;
+  traverseCMemory(objectOf(prefix), visitLinkSlot, &visitor);
+}
+
 void countReferencesOf(gc::ExternalLink* link, void*) {
   ProxyPrefix* prefix = prefixOfLink(link);
   PyObject* o = objectOf(prefix);
@@ -75,6 +107,7 @@ void countReferencesOf(gc::ExternalLink* link, void*) {
       break;
   }
   if (prefix->kind == ProxyKind::kStatic) return;
+  traverseCMemory(o, countInternal, nullptr);
   auto it = kept().find(o);
   if (it != kept().end()) {
     for (PyObject* item : it->second) countInternal(item, nullptr);
@@ -112,8 +145,11 @@ void release(gc::ExternalLink* link) {
   freeProxy(o);
 }
 
-const gc::ExternalHooks kHooks = {
-    .is_strong = isStrong, .release = release, .begin_full = beginFull, .end_full = endFull};
+const gc::ExternalHooks kHooks = {.is_strong = isStrong,
+                                  .release = release,
+                                  .begin_full = beginFull,
+                                  .end_full = endFull,
+                                  .trace = traceContents};
 
 // Objects outside the arena C may hand back: address -> kStatic record.
 std::unordered_map<PyObject*, ProxyPrefix*>& statics() {
@@ -184,9 +220,9 @@ PyObject* toNew(Value v) {
       ProxyPrefix* prefix = prefixOfLink(link);
       PyObject* o = prefix->kind == ProxyKind::kStatic ? staticObject(prefix) : objectOf(prefix);
       Py_INCREF(o);
-      // Lists, dicts and bytearrays may have changed since C last saw them.
-      if (prefix->kind == ProxyKind::kList ||
-          (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o)))) {
+      // Dicts and bytearrays may have changed since C last saw them (a
+      // list's proxy is its storage: always current).
+      if (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o))) {
         refreshProxy(o, v);
       }
       return o;
@@ -222,8 +258,9 @@ bool droppable(PyObject* o) {
     case ProxyKind::kUnicode:
     case ProxyKind::kBytes:
     case ProxyKind::kTuple:
-    case ProxyKind::kList:
       return true;
+    case ProxyKind::kList:
+      return leaveListProxy(o);  // its items go back onto the heap first
     default:
       return false;
   }

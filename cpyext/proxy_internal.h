@@ -56,6 +56,9 @@ Value realiseList(PyObject* o);
 void releaseTupleContents(PyObject* o);
 void releaseListContents(PyObject* o);
 void refreshList(PyObject* o, Value v);
+// Before a list's proxy is freed while the list lives (takeNew): moves the
+// items back onto the heap.  False if the list cannot leave the proxy now.
+bool leaveListProxy(PyObject* o);
 // Plain proxies of families with a few C-visible fields (a dict's ma_used).
 void refreshPlain(PyObject* o, Value v);
 // str and bytes C filled (PyUnicode_New, PyBytes_FromStringAndSize(NULL, n)):
@@ -73,6 +76,8 @@ void refreshComplex(PyObject* o, Value v);
 // Lets the runtime consume the buffers of a C type with bf_getbuffer
 // (memoryview(obj), bytes(obj)): readyCType calls it (abstract_buffer.cc).
 void registerCBufferExporter(Type* type);
+// The C heap type `type` died: its registration matches no type any more.
+void forgetCBufferExporter(Type* type);
 
 // C-defined types (typeobject.cc, typespec.cc): the C type whose layout a
 // runtime value's instances have (null if none), the runtime type of a ready
@@ -121,6 +126,10 @@ struct CallTupleDict {
 // A C slot's result: the value of a new reference, or null with the
 // exception pending; NULL without one is a SystemError naming the slot.
 Value takeSlotResult(PyObject* r, const char* slot);
+
+// A module's C state, for the collector (moduleobject.cc): calls the def's
+// m_traverse on an exact module whose state is live; 0 otherwise.
+int traverseModuleState(PyObject* m, visitproc visit, void* arg);
 
 // Objects of C-defined types (objimpl.cc): their runtime wrappers' layout;
 // making the wrapper when one first crosses over; Py_DECREF reached zero.

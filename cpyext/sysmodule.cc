@@ -207,8 +207,6 @@ const char* Py_GetVersion(void) {
   return version;
 }
 
-int Py_IsInitialized(void) { return 1; }
-
 // --- single-phase modules by definition ----------------------------------------------
 
 PyObject* PyState_FindModule(PyModuleDef* def) {

@@ -95,6 +95,16 @@ PyObject* objectNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
   return type->tp_alloc(type, 0);
 }
 void objectDealloc(PyObject* o) { Py_TYPE(o)->tp_free(o); }
+// A type with only the char* attribute slots (tp_getattr/tp_setattr) is
+// reached through these, as PyObject_GetAttr falls back to them.
+PyObject* getAttrByCharName(PyObject* o, PyObject* name) {
+  const char* s = PyUnicode_AsUTF8(name);
+  return s == nullptr ? nullptr : Py_TYPE(o)->tp_getattr(o, const_cast<char*>(s));
+}
+int setAttrByCharName(PyObject* o, PyObject* name, PyObject* value) {
+  const char* s = PyUnicode_AsUTF8(name);
+  return s == nullptr ? -1 : Py_TYPE(o)->tp_setattr(o, const_cast<char*>(s), value);
+}
 // Another builtin's makes a runtime instance of the (field-free) C subtype.
 PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
   Type* rt = runtimeTypeOfC(type);
@@ -279,6 +289,17 @@ void releaseTypeContents(PyObject* o) {
   Py_XDECREF(t->tp_dict);
   Py_XDECREF(t->tp_bases);
   Py_XDECREF(t->tp_mro);
+  // A C heap type (PyType_FromSpec & co.) died: its runtime type is gone, and
+  // its address may be a new type's soon.
+  Py_XDECREF(reinterpret_cast<PyHeapTypeObject*>(o)->ht_module);
+  for (auto it = cTypes().begin(); it != cTypes().end();) {
+    if (it->second != t) {
+      ++it;
+      continue;
+    }
+    forgetCBufferExporter(it->first);
+    it = cTypes().erase(it);
+  }
 }
 
 // ===========================================================================
@@ -546,8 +567,8 @@ void inheritCSlots(PyTypeObject* t, PyTypeObject* base) {
   if (t->tp_alloc == nullptr) t->tp_alloc = PyType_GenericAlloc;
   if (t->tp_free == nullptr) t->tp_free = (t->tp_flags & Py_TPFLAGS_HAVE_GC) ? PyObject_GC_Del : PyObject_Free;
   if (t->tp_dealloc == nullptr) t->tp_dealloc = base->tp_dealloc;
-  if (t->tp_getattro == nullptr && t->tp_getattr == nullptr) t->tp_getattro = PyObject_GenericGetAttr;
-  if (t->tp_setattro == nullptr && t->tp_setattr == nullptr) t->tp_setattro = PyObject_GenericSetAttr;
+  if (t->tp_getattro == nullptr) t->tp_getattro = t->tp_getattr != nullptr ? getAttrByCharName : PyObject_GenericGetAttr;
+  if (t->tp_setattro == nullptr) t->tp_setattro = t->tp_setattr != nullptr ? setAttrByCharName : PyObject_GenericSetAttr;
   bool base_is_c = cTypes().count(static_cast<Type*>(fromC(reinterpret_cast<PyObject*>(base)).asObject())) != 0;
   if (base_is_c) {
     // Slot by slot, as CPython inherits them: a heap type has its own tables
@@ -632,7 +653,9 @@ int readyCType(PyTypeObject* t, bool heap) {
   spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
   spec->doc = docWithoutSignature(t->tp_doc, spec->name, &spec->text_signature);
   spec->weakrefable = t->tp_weaklistoffset != 0;
-  Type* rt = readyBuiltinType(spec);
+  // A heap type lives while referenced (its proxy's count, Python's
+  // references); a static type for good, as its C memory does.
+  Type* rt = readyBuiltinType(spec, /*immortal=*/!heap);
   if (rt == nullptr) return -1;
   if (heap) {
     // Heap types keep __module__ in their dict (from tp_name's prefix).

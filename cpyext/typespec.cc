@@ -5,9 +5,12 @@
 // The PyHeapTypeObject lives in the proxy arena with its protocol tables
 // inside it, as CPython lays it out; its slots are filled from the spec and
 // it is then readied like a static type (readyCType), which makes the runtime
-// type and links the two.  Heap types from specs are kept for the life of
-// the process (one reference is never dropped): their runtime types may be
-// looked up by address long after C let go of them.
+// type and links the two.  Like every linked proxy it lives as long as its
+// runtime type: C's references (the module state's, each instance's from
+// tp_alloc) keep that alive, and so does Python's; when it dies, the proxy
+// lets go of its module (ht_module) and leaves the table of C types
+// (releaseTypeContents).  While the type lives, the collector follows
+// ht_module (proxy.cc, traverseCMemory), as CPython's type keeps its module.
 #include <cstddef>
 #include <cstring>
 
@@ -121,6 +124,23 @@ void*& slotField(PyHeapTypeObject* ht, size_t offset) {
   return *reinterpret_cast<void**>(reinterpret_cast<char*>(ht) + offset);
 }
 
+// The tp_dealloc of a heap type whose spec has none, as CPython's
+// subtype_dealloc: the finalizer, the __dict__ the type added, the nearest
+// base's own dealloc, then the instance's reference to its type (which
+// PyType_GenericAlloc took), unless that base is a heap type too, whose
+// dealloc drops it itself.
+void heapTypeDealloc(PyObject* o) {
+  PyTypeObject* type = Py_TYPE(o);
+  if (type->tp_finalize != nullptr && PyObject_CallFinalizerFromDealloc(o) < 0) return;  // resurrected
+  PyTypeObject* base = type;
+  while (base->tp_dealloc == heapTypeDealloc) base = base->tp_base;
+  if (type->tp_dictoffset != 0 && base->tp_dictoffset == 0) {
+    if (PyObject** dict = _PyObject_GetDictPtr(o)) Py_CLEAR(*dict);
+  }
+  base->tp_dealloc(o);
+  if (!(base->tp_flags & Py_TPFLAGS_HEAPTYPE)) Py_DECREF(type);
+}
+
 PyObject* fromSpec(PyObject* module, PyType_Spec* spec, PyObject* bases) {
   if (spec == nullptr || spec->name == nullptr) return badInternalCall("PyType_FromSpec");
   PyObject* o = allocProxy(ProxyKind::kType, sizeof(PyHeapTypeObject), &PyType_Type);
@@ -172,9 +192,9 @@ PyObject* fromSpec(PyObject* module, PyType_Spec* spec, PyObject* bases) {
     base = bases;
   }
   t->tp_base = reinterpret_cast<PyTypeObject*>(base);
+  if (t->tp_dealloc == nullptr) t->tp_dealloc = heapTypeDealloc;
   if (module != nullptr) ht->ht_module = Py_NewRef(module);
   if (readyCType(t, /*heap=*/true) < 0) return nullptr;
-  Py_INCREF(o);  // kept for good (see the top of the file)
   return o;
 }
 

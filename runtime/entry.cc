@@ -83,7 +83,9 @@ const char kHelp[] =
     "         also PYTHONWARNINGS=arg\n"
     "-x     : skip first line of source, allowing use of non-Unix forms of #!cmd\n"
     "-X opt : set implementation-specific option (sys._xoptions): dev, utf8,\n"
-    "         int_max_str_digits=N, pycache_prefix=PATH, warn_default_encoding\n"
+    "         int_max_str_digits=N, pycache_prefix=PATH, warn_default_encoding;\n"
+    "         Tern's own: track-resources (files and sockets record where they\n"
+    "         were created, for ResourceWarning), gc-madvise=free|dontneed\n"
     "--check-hash-based-pycs always|default|never:\n"
     "         control how Python invalidates hash-based .pyc files\n"
     "file   : program read from script file\n"
@@ -204,13 +206,14 @@ std::optional<std::string> read_file(const char* path) {
 // Reports an uncaught exception as CPython's PyErr_PrintEx: sys.last_*
 // set, then sys.excepthook(type, value, traceback), falling back to the
 // built-in printer when the hook is missing or fails.
-void printUncaught(Value e) {
+void printUncaught(Value e, bool set_sys_last_vars = true) {
   Value sys = sysModule();
   Value type = typeValue(typeOf(e));
   Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
   if (tb.isNull()) tb = None();
-  if (setAttr(sys, internStr("last_type"), type) < 0 || setAttr(sys, internStr("last_value"), e) < 0 ||
-      setAttr(sys, internStr("last_traceback"), tb) < 0) {
+  if (set_sys_last_vars &&
+      (setAttr(sys, internStr("last_type"), type) < 0 || setAttr(sys, internStr("last_value"), e) < 0 ||
+       setAttr(sys, internStr("last_traceback"), tb) < 0)) {
     clearError();
   }
   Value hook = lookupAttr(sys, internStr("excepthook"));
@@ -312,6 +315,9 @@ Value inspectAfter(Value result) {
   return interact(false);
 }
 
+// Py_IsInitialized / _Py_IsFinalizing (runtimeState).
+RuntimeState g_runtime_state = RuntimeState::kNotStarted;
+
 // What every way of running the main program ends with: the exit status of
 // an uncaught exception, the queued finalizers, atexit callbacks, flushing.
 int finish(Value result) {
@@ -321,6 +327,7 @@ int finish(Value result) {
   gc::runFinalizers();  // weakref callbacks and __del__ queued by the last collection (weakref engineer)
   interp::waitForThreadShutdown();  // gil.h: threading._shutdown() joins the non-daemon threads
   runAtexitCallbacks();  // atexit.h (importer engineer): after the traceback, as Py_FinalizeEx
+  g_runtime_state = RuntimeState::kFinalizing;
   interp::beginFinalization();  // gil.h: daemon threads never get the GIL back
   finalizeIoAtExit();    // _io.h: files collected or still open are flushed
   flushStdStreams();
@@ -501,9 +508,19 @@ int main(int argc, char** argv) {
                  e->c_str());
     return 1;
   }
-  gc::initialize(gc::Config::fromEnvironment());
+  gc::Config gc_config = gc::Config::fromEnvironment();
+  // -X gc-madvise=free|dontneed: how empty heap pages go back to the OS (docs/gc.md).
+  if (config().hasXOption("gc-madvise")) {
+    const std::string* v = config().xoptionValue("gc-madvise");
+    if (v == nullptr || !gc_config.setReleaseMode(v->c_str())) {
+      std::fprintf(stderr, "tern: -X gc-madvise=%s: expected free or dontneed\n", v == nullptr ? "" : v->c_str());
+      return 2;
+    }
+  }
+  gc::initialize(gc_config);
   setSysArgvList(inv.sys_argv, argc, argv);  // sys.h
   if (!initializeRuntime()) return 1;
+  g_runtime_state = RuntimeState::kRunning;
 
   std::string script;
   if (inv.mode == Invocation::Mode::kFile) {
@@ -551,6 +568,53 @@ int main(int argc, char** argv) {
       return run_main(readStdin(), "<stdin>", SourceKind::kStdin);
     case Invocation::Mode::kInteractive:
       return run_interactive();
+  }
+  return 0;
+}
+
+// ===========================================================================
+// Embedding (cpyext/pylifecycle.cc)
+
+RuntimeState runtimeState() { return g_runtime_state; }
+
+void printUncaughtException(Value e, bool set_sys_last_vars) { printUncaught(e, set_sys_last_vars); }
+
+bool startEmbedded(const Config& embedder_config, const std::string& program_name, bool install_signals) {
+  config() = embedder_config;
+  if (install_signals) {
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
+  }
+  if (std::optional<std::string> e = objects::init_hash_secret(config().random_hash ? nullptr : config().env("PYTHONHASHSEED"))) {
+    std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: %s\nPython runtime state: preinitialized\n\n",
+                 e->c_str());
+    return false;
+  }
+  // The calling thread becomes the heap's first mutator: its whole stack,
+  // the embedder's frames below this one included, is scanned conservatively.
+  gc::initialize(gc::Config::fromEnvironment());
+  std::string argv0 = program_name;
+  char* argv[] = {argv0.data(), nullptr};
+  setSysArgvList({""}, 1, argv);  // sys.argv == [''] until PySys_SetArgv
+  if (!initializeRuntime()) return false;
+  if (!startImports(nullptr)) return false;
+  if (install_signals && !installStartupSigintHandler()) printException(Value());
+  if (!importStartupModules()) return false;
+  g_runtime_state = RuntimeState::kRunning;
+  return true;
+}
+
+int finishEmbedded() {
+  gc::runFinalizers();
+  interp::waitForThreadShutdown();
+  runAtexitCallbacks();
+  g_runtime_state = RuntimeState::kFinalizing;
+  interp::beginFinalization();
+  finalizeIoAtExit();
+  flushStdStreams();
+  if (errorPending()) {
+    clearError();
+    return -1;
   }
   return 0;
 }

@@ -43,6 +43,17 @@ uint64_t parseCount(const char* name, const char* text, char** end) {
 
 }  // namespace
 
+bool Config::setReleaseMode(const char* text) {
+  if (std::strcmp(text, "free") == 0) {
+    release = ReleaseMode::kFree;
+  } else if (std::strcmp(text, "dontneed") == 0) {
+    release = ReleaseMode::kDontNeed;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 Config Config::fromEnvironment() {
   Config c;
   if (const char* v = std::getenv("TERN_GC_NURSERY")) c.nursery_bytes = parseBytes("TERN_GC_NURSERY", v);
@@ -56,15 +67,9 @@ Config Config::fromEnvironment() {
     }
     c.tenure_age = static_cast<unsigned>(age);
   }
-  if (const char* v = std::getenv("TERN_GC_MADVISE")) {
-    if (std::strcmp(v, "free") == 0) {
-      c.release = ReleaseMode::kFree;
-    } else if (std::strcmp(v, "dontneed") == 0) {
-      c.release = ReleaseMode::kDontNeed;
-    } else {
-      std::fprintf(stderr, "tern: TERN_GC_MADVISE=%s: expected free or dontneed\n", v);
-      std::exit(2);
-    }
+  if (const char* v = std::getenv("TERN_GC_MADVISE"); v != nullptr && !c.setReleaseMode(v)) {
+    std::fprintf(stderr, "tern: TERN_GC_MADVISE=%s: expected free or dontneed\n", v);
+    std::exit(2);
   }
   if (const char* v = std::getenv("TERN_GC_STRESS"); v != nullptr && *v != '\0') {
     char* end;

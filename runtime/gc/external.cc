@@ -59,6 +59,11 @@ void beginFullExternals() {
   if (g_hooks != nullptr && g_hooks->begin_full != nullptr) g_hooks->begin_full();
 }
 
+void traceExternalContents(Object* object, SlotVisitor& visitor) {
+  if (g_hooks == nullptr || g_hooks->trace == nullptr) return;
+  if (ExternalLink* link = findExternal(object)) g_hooks->trace(link, visitor);
+}
+
 void endFullExternals() {
   if (g_hooks != nullptr && g_hooks->end_full != nullptr) g_hooks->end_full();
 }

@@ -14,6 +14,7 @@
 // target is the object's current address.
 #pragma once
 
+#include "runtime/gc/layout.h"
 #include "runtime/gc/object.h"
 
 namespace tern::gc {
@@ -32,6 +33,12 @@ struct ExternalHooks {
   // run inside the collector under the same rules as release().
   void (*begin_full)() = nullptr;
   void (*end_full)() = nullptr;
+  // At a full collection (optional): when the collector traces a linked
+  // object, trace(link, visitor) reports the reference slots the link's C
+  // memory holds beyond the object's own (a module's C state, a C heap
+  // type's module), so that what begin_full discounted lives exactly as long
+  // as the object.  Same rules as release().
+  void (*trace)(ExternalLink* link, SlotVisitor& visitor) = nullptr;
 };
 
 // Installs the owner's hooks once, before the first link is added.

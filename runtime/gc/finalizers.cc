@@ -5,7 +5,7 @@
 // holders whose weak slots it cleared on pending_weak_cleared; both queues are
 // roots.  runFinalizers() empties them.  An object's finalizable flag is cleared
 // when it is queued, so it is finalized at most once even if the finalizer
-// resurrects it for good.
+// resurrects it for good; header::kFinalized is set when its finalizer starts.
 #include <cstdio>
 #include <cstdlib>
 
@@ -48,6 +48,7 @@ size_t runFinalizers() {
     } else if (!h.pending_finalize.empty()) {
       Object* object = h.pending_finalize.back().asObject();
       h.pending_finalize.pop_back();
+      object->setFlag(header::kFinalized);
       layoutOf(object).finalize(object);
     } else {
       break;

@@ -62,7 +62,7 @@ void runCollection(Generation generation) {
 void collectForAllocation() {
   Heap& h = heap();
   runCollection(Generation::kYoung);
-  if (h.old.liveBytes() >= h.major_threshold_bytes) runCollection(Generation::kFull);
+  if (h.config.automatic_major && h.old.liveBytes() >= h.major_threshold_bytes) runCollection(Generation::kFull);
 }
 
 void stressCollect() {
@@ -100,7 +100,9 @@ namespace {
 // of `bytes`, or null for "the old space".
 Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes) {
   if (object == nullptr) {
-    if (h.old.liveBytes() + bytes >= h.major_threshold_bytes) runCollection(Generation::kFull);
+    if (h.config.automatic_major && h.old.liveBytes() + bytes >= h.major_threshold_bytes) {
+      runCollection(Generation::kFull);
+    }
     object = h.old.allocate(bytes);
     h.stats.bytes_allocated += bytes;
   }

@@ -44,12 +44,17 @@ struct Config {
   // of those is a major one.
   uint64_t stress_every = 0;
   uint64_t stress_major_every = 0;
+  // Allocation may start a major collection (gc.disable() turns this off;
+  // minor collections always run: the nursery must be emptied to allocate).
+  bool automatic_major = true;
   bool verify = false;  // TERN_GC_VERIFY: run the heap verifier around every collection
   bool poison = false;  // fill freed memory with kPoisonByte (on with verify or stress)
 
   // Defaults overridden by TERN_GC_NURSERY, TERN_GC_TENURE_AGE, TERN_GC_MADVISE
   // (free|dontneed), TERN_GC_STRESS, TERN_GC_VERIFY.
   static Config fromEnvironment();
+  // `-X gc-madvise=free|dontneed`: false (and nothing changed) for another value.
+  bool setReleaseMode(const char* text);
 };
 
 inline constexpr uint8_t kPoisonByte = 0xdb;
@@ -102,6 +107,14 @@ void setFinalizable(Object* object);
 // Callbacks may allocate, and may collect again.
 size_t runFinalizers();
 size_t pendingFinalizers();
+
+// Heap walks (heap_walk.cc), for the gc module.  Objects in the heap now,
+// identity shadows excluded: live ones and, between collections, garbage not
+// yet found dead (collect(kFull) first to see live objects only).  Counting is
+// cheap: the old space keeps per-page counts.  forEachObject must not
+// allocate on the heap (collect the objects into a RootVector).
+size_t objectCount();
+void forEachObject(void (*fn)(Object* object, void* data), void* data);
 
 // Is this address the start of a live object in the heap?
 bool isHeapObject(const void* address);

@@ -82,6 +82,9 @@ void updateYoungExternals(const std::function<Object*(Object*)>& survivor_of);
 void sweepExternals(const std::function<bool(Object*)>& is_live);
 void beginFullExternals();
 void endFullExternals();
+// At a full collection: the C memory's references of a linked object (the
+// hooks' trace), called as the object is traced.
+void traceExternalContents(Object* object, SlotVisitor& visitor);
 
 void recordPause(Generation generation, std::chrono::nanoseconds pause);
 

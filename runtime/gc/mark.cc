@@ -47,12 +47,21 @@ class Marker final : public RootVisitor {
       Object* object = stack_.back();
       stack_.pop_back();
       forEachStrongSlot(object, [this](Value* slot) { visitSlot(slot); });
+      if (object->hasFlag(header::kHasExternal)) traceExternalContents(object, contents_);
     }
   }
 
  private:
+  // Slots in a linked object's C memory (traceExternalContents).
+  struct ContentsVisitor final : SlotVisitor {
+    Marker& marker;
+    explicit ContentsVisitor(Marker& m) : marker(m) {}
+    void visit(Value* slot) override { marker.visitSlot(slot); }
+  };
+
   Heap& h_;
   std::vector<Object*> stack_;
+  ContentsVisitor contents_{*this};
 };
 
 bool isLive(Heap& h, Value v) { return !v.isObject() || isYoungReference(v) || h.old.isMarked(v.asObject()); }

@@ -44,6 +44,8 @@ inline constexpr uint64_t kAgeMask = 7u << kAgeShift;
 inline constexpr unsigned kMaxAge = 7;
 // C memory links to the object: a cpyext proxy (external.h).
 inline constexpr uint64_t kHasExternal = 1u << 7;
+// Its finalizer was queued and has run (or is running): gc.is_finalized().
+inline constexpr uint64_t kFinalized = 1u << 8;
 inline constexpr unsigned kLayoutShift = 16;
 inline constexpr unsigned kSizeShift = 32;
 

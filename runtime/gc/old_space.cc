@@ -267,6 +267,15 @@ void OldSpace::sweep(bool poison, ReleaseMode release) {
   }
 }
 
+size_t OldSpace::objectCount() const {
+  size_t n = large_objects_;
+  for (size_t i = 0; i < frontier_; ++i) {
+    const PageMeta* m = meta_[i].get();
+    if (m != nullptr && m->kind == PageMeta::Kind::kSmall) n += m->live_cells;
+  }
+  return n;
+}
+
 void OldSpace::clearAllCards() { std::memset(g_bounds.cards, 0, frontier_ * kPageBytes / kCardBytes); }
 
 }  // namespace tern::gc

@@ -88,6 +88,8 @@ class OldSpace {
   size_t committedBytes() const { return committed_pages_ * kPageBytes; }
   size_t liveBytes() const { return live_bytes_; }
   size_t largeObjectCount() const { return large_objects_; }
+  // Cells in use plus large objects (identity shadows included).
+  size_t objectCount() const;
 
  private:
   struct SizeClass {

@@ -1078,6 +1078,12 @@ op_LOAD_METHOD: {
     TOP() = meth;
     PUSH(self);
   }
+  // meth and self live in this function's stack frame (their address is
+  // taken): cleared, or the conservative stack scan would keep the last
+  // receiver alive through a later gc.collect() (modules/gc.cc).
+  meth = Value();
+  self = Value();
+  asm volatile("" : : "m"(meth), "m"(self));
   DISPATCH();
 }
 op_BINARY_SUBSCR: {
@@ -1469,6 +1475,7 @@ op_CALL: {
     frame->setDepth(sp - STACK_BASE());
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
+  frame->setDepth(sp - STACK_BASE());  // for gc.collect(): the slots above are dead (modules/gc.cc)
   Value r = call(callable, args, total - nkw, kw);
   sp = base;
   ERROR_IF_NULL(r);
@@ -1519,6 +1526,7 @@ op_CALL_FUNCTION_EX: {
     LOAD_FRAME();
     DISPATCH();
   }
+  frame->setDepth(sp - STACK_BASE());  // for gc.collect(), as in CALL
   Value r = callTupleDict(func, args, kwargs);
   ERROR_IF_NULL(r);
   PUSH(r);

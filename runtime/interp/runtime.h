@@ -52,6 +52,8 @@ Value runSource(std::string_view source, std::string_view filename, Value global
 // Prints the pending exception (or `exc`) with its traceback to stderr the
 // way CPython's default excepthook does (traceback.cc).
 void printException(Value exc);
+// The text printException writes (the chain, "Traceback ..." included).
+std::string formatException(Value exc);
 // Prints the pending exception as CPython's default sys.unraisablehook does:
 // "Exception ignored in: <repr of obj>", then the traceback and message
 // (no chained exceptions), and clears it.

@@ -562,6 +562,13 @@ void printException(Value e) {
   std::fflush(stderr);
 }
 
+std::string formatException(Value e) {
+  Printer p;
+  p.printChain("", e, 0);
+  clearError();
+  return p.out;
+}
+
 void printUnraisable(Value obj) {
   Value e = takeError();
   if (e.isNull()) return;

@@ -89,8 +89,7 @@ bool checkList(Value heap, const char* function, bool only_argument) {
 Value popLast(Value heap) {
   int64_t n = listLength(heap);
   Value last = listItem(heap, n - 1);
-  listSetItem(heap, n - 1, Value());
-  asList(heap)->length = n - 1;
+  listTruncate(heap, n - 1);
   return last;
 }
 

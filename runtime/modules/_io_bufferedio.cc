@@ -468,7 +468,13 @@ Value buffered_readable(Value* args) { return delegate(args[0], "readable"); }
 Value buffered_writable(Value* args) { return delegate(args[0], "writable"); }
 Value buffered_fileno(Value* args) { return delegate(args[0], "fileno"); }
 Value buffered_isatty(Value* args) { return delegate(args[0], "isatty"); }
-Value buffered__dealloc_warn(Value* /*args*/) { return None(); }
+Value buffered__dealloc_warn(Value* args) {
+  Value raw = rawOf(args[0]);
+  if (raw.isNull()) return None();
+  Value r = callMethod(raw, internStr("_dealloc_warn"), &args[1], 1);
+  if (r.isNull()) clearError();  // a raw object without _dealloc_warn
+  return None();
+}
 
 // A member in CPython: None once detached.
 Value buffered_get_raw(Value self) {

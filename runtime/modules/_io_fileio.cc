@@ -21,6 +21,7 @@
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/modules/resource_tracking.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/tuple.h"
@@ -282,6 +283,10 @@ Value fileio_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kw
   f->fd = -1;
   f->seekable = -1;
   f->closefd = 1;
+  if (trackResources()) {
+    Value created = recordCreation();
+    asFileIO(self)->created_at.set(created);
+  }
   return self;
 }
 
@@ -444,7 +449,15 @@ Value fileio_isatty(Value* args) {
   return Bool(::isatty(static_cast<int>(asFileIO(args[0])->fd)) == 1);
 }
 
-Value fileio__dealloc_warn(Value* /*args*/) { return None(); }
+// The collector is closing a file the program left open: ResourceWarning
+// naming `source` (the outermost object: a TextIOWrapper over a buffered
+// object over this FileIO), with the creation traceback under -X
+// track-resources.
+Value fileio__dealloc_warn(Value* args) {
+  FileIOObj* f = asFileIO(args[0]);
+  if (f->fd >= 0 && f->closefd) warnUnclosed("file ", args[1], f->created_at.get(), args[0]);
+  return None();
+}
 
 std::string modeString(FileIOObj* f) {
   if (f->created) return f->readable ? "xb+" : "xb";
@@ -486,7 +499,8 @@ Value fileio_repr(Value self) {
 // ===========================================================================
 // Tables
 
-const uint32_t kFileIOFields[] = {offsetof(FileIOObj, ob_type), offsetof(FileIOObj, dict)};
+const uint32_t kFileIOFields[] = {offsetof(FileIOObj, ob_type), offsetof(FileIOObj, dict),
+                                  offsetof(FileIOObj, created_at)};
 const gc::Layout kFileIOLayout = {.name = "_io.FileIO", .fields = kFileIOFields, .finalize = ioLayoutFinalize};
 
 const MethodDef kFileIOMethods[] = {

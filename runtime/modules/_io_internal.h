@@ -43,6 +43,7 @@ struct FileIOObj : IOBaseObj {
   int8_t seekable;  // -1: not known yet
   uint8_t finalizing;
   uint8_t pad;
+  gc::HeapValue created_at;  // -X track-resources: where it was made (resource_tracking.h)
 };
 
 // BufferedReader, BufferedWriter, BufferedRandom and BufferedRWPair.

@@ -11,7 +11,9 @@
 // "Exception ignored in: <repr>" and dropped.  Instances of Python subclasses
 // get type.cc's heapFinalize, which calls tp_finalize (iobase_finalize, or
 // the class's __del__) and then this layout finalize; the latter then does
-// nothing, so close() runs once.
+// nothing, so close() runs once.  Before closing, the finalizer gives
+// CPython's "unclosed file" ResourceWarning (deallocWarn; with the creation
+// traceback under -X track-resources, resource_tracking.h).
 #include <cstdio>
 #include <cstring>
 
@@ -140,6 +142,24 @@ void writeUnraisable(Value where) {
   clearError();
 }
 
+// The ResourceWarning of a file closed by the collector, as CPython's close()
+// gives it when called from a finalizer: a TextIOWrapper asks its buffer, a
+// buffered object its raw FileIO, which warns naming the outermost object
+// (fileio__dealloc_warn; -X track-resources adds where it was created).
+void deallocWarn(Value self) {
+  Value target = self;
+  if (isInstance(self, TextIOWrapper_type)) {
+    target = static_cast<TextIOObj*>(self.asObject())->buffer.get();
+    if (target.isNull()) return;
+  }
+  Value method = lookupAttr(target, internStr("_dealloc_warn"));
+  if (method.isNull()) {
+    clearError();
+    return;
+  }
+  if (call(method, &self, 1).isNull()) clearError();
+}
+
 void finalizeByClose(Value self) {
   Value saved = takeError();
   Value closed = lookupAttr(self, TERN_IO_NAME("closed"));
@@ -153,6 +173,7 @@ void finalizeByClose(Value self) {
     if (t->hasFlag(type_flags::kHeapType)) {
       if (setAttr(self, TERN_IO_NAME("_finalizing"), True()) < 0) clearError();
     }
+    deallocWarn(self);
     if (callMethod(self, TERN_IO_NAME("close"), nullptr, 0).isNull()) writeUnraisable(self);
   }
   restoreError(saved);

@@ -43,6 +43,7 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
+#include "runtime/modules/resource_tracking.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
@@ -74,6 +75,7 @@ struct SocketObj : Obj {
   int64_t type;  // without SOCK_NONBLOCK / SOCK_CLOEXEC
   int64_t proto;
   double timeout;  // < 0: blocking (None); 0: non-blocking; > 0: seconds
+  gc::HeapValue created_at;  // -X track-resources: where it was made (resource_tracking.h)
 };
 SocketObj* asSocket(Value v) { return static_cast<SocketObj*>(v.asObject()); }
 int sockFd(Value self) { return static_cast<int>(asSocket(self)->fd); }
@@ -411,8 +413,16 @@ Value addressValue(const struct sockaddr* sa, socklen_t len) {
 // ===========================================================================
 // socket: construction
 
+// The collector closes a socket the program left open, with CPython's
+// ResourceWarning ("unclosed <socket.socket ...>"; -X track-resources adds
+// where it was created).
 void socketLayoutFinalize(gc::Object* object) {
   SocketObj* s = static_cast<SocketObj*>(object);
+  if (s->fd >= 0) {
+    Value self(object);
+    warnUnclosed("", self, static_cast<SocketObj*>(self.asObject())->created_at.get(), self);
+    s = static_cast<SocketObj*>(self.asObject());
+  }
   if (s->fd >= 0) {
     ::close(static_cast<int>(s->fd));
     s->fd = -1;
@@ -424,7 +434,12 @@ Value socket_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kw
   s->fd = -1;
   s->timeout = -1.0;
   gc::setFinalizable(s);
-  return Value(s);
+  Value self(s);
+  if (trackResources()) {
+    Value created = recordCreation();
+    static_cast<SocketObj*>(self.asObject())->created_at.set(created);
+  }
+  return self;
 }
 
 // Sets the fields of a socket around an open descriptor (CPython's init_sockobject).
@@ -1226,7 +1241,7 @@ Value socket_dup(Value* args) {
 // ===========================================================================
 // Tables
 
-const uint32_t kSocketFields[] = {offsetof(Obj, ob_type)};
+const uint32_t kSocketFields[] = {offsetof(Obj, ob_type), offsetof(SocketObj, created_at)};
 const gc::Layout kSocketLayout = {.name = "_socket.socket", .fields = kSocketFields, .finalize = socketLayoutFinalize};
 
 const MethodDef kSocketMethods[] = {

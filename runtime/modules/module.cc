@@ -38,7 +38,11 @@ gc::GlobalRoot& builtinsCreatedRoot() {
 ModuleObj* asModule(Value v) { return static_cast<ModuleObj*>(v.asObject()); }
 
 const uint32_t kModuleFields[] = {offsetof(ModuleObj, ob_type), offsetof(ModuleObj, dict)};
-const gc::Layout kModuleLayout = {.name = "module", .fields = kModuleFields};
+void (*g_module_finalizer)(Value module) = nullptr;
+void finalizeModule(gc::Object* module) {
+  if (g_module_finalizer != nullptr) g_module_finalizer(Value(module));
+}
+const gc::Layout kModuleLayout = {.name = "module", .fields = kModuleFields, .finalize = finalizeModule};
 
 void initModuleDict(Value dict, Value name, Value doc) {
   dictSet(dict, names::__name__, name);
@@ -212,6 +216,8 @@ const TypeSpec kModuleSpec = {
 TERN_REGISTER_TYPE(kModuleSpec);
 
 }  // namespace
+
+void setModuleFinalizer(void (*finalize)(Value module)) { g_module_finalizer = finalize; }
 
 Value newModule(Value name, Value doc) {
   Value dict = newDict();

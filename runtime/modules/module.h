@@ -47,6 +47,11 @@ inline Value moduleDict(Value m) { return static_cast<ModuleObj*>(m.asObject())-
 Value newModule(Value name, Value doc = Value());
 // The module's __name__ as UTF-8 ("?" when it has none), for messages.
 std::string moduleName(Value module);
+// A module made by C may own state the runtime does not see (cpyext's
+// md_state, freed by the C module's m_free).  cpyext installs `finalize`
+// once and marks such modules with gc::setFinalizable: it runs when one is
+// found unreachable, with the module still intact.
+void setModuleFinalizer(void (*finalize)(Value module));
 
 // --- native modules ---------------------------------------------------------
 

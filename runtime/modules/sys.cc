@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "cpyext/refcount.h"
 #include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
@@ -353,6 +354,11 @@ Value sys_intern(Value* args) {
   return intern(s);
 }
 
+// sys.getrefcount: Tern counts no references of its own (docs/differences.md):
+// 2, what CPython reports for an object one variable holds while it is the
+// argument, plus the references C code holds through the object's proxy.
+Value sys_getrefcount(Value* args) { return newInt(2 + cpyext::proxyRefcount(args[1])); }
+
 Value sys_getsizeof(Value* args) {
   Value obj = args[1], fallback = args[2];
   bool found = false;
@@ -424,7 +430,21 @@ Value sys_excepthook(Value* args) {
     return raisef(exc::TypeError, "print_exception(): Exception expected for value, %s found",
                   typeNameOf(value).c_str());
   }
-  printException(value);
+  // As CPython's PyErr_Display: to sys.stderr, which is then flushed; the
+  // process's stderr only when sys.stderr is missing or cannot be written.
+  Value file = lookupAttr(sysModule(), internStr("stderr"));
+  if (file.isNull() || isNone(file)) {
+    clearError();
+    printException(value);
+    return None();
+  }
+  flushStdStreams();  // as printException: what the program printed comes first
+  Value text = newStr(formatException(value));
+  if (text.isNull() || callMethod(file, internStr("write"), &text, 1).isNull() ||
+      callMethod(file, internStr("flush"), nullptr, 0).isNull()) {
+    clearError();
+    printException(value);
+  }
   return None();
 }
 
@@ -574,6 +594,8 @@ const MethodDef kSysFunctions[] = {
      .doc = "Return the current exception."},
     {.name = "intern", .signature = "($module, string, /)", .fn = sys_intern,
      .doc = "``Intern'' the given string."},
+    {.name = "getrefcount", .signature = "($module, object, /)", .fn = sys_getrefcount,
+     .doc = "Return 2 plus the references C extensions hold to the object (Tern counts no others)."},
     {.name = "getsizeof", .signature = "($module, object, default=<unrepresentable>)", .fn = sys_getsizeof,
      .doc = "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {.name = "getdefaultencoding", .signature = "($module, /)", .fn = sys_getdefaultencoding,

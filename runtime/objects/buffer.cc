@@ -3,15 +3,22 @@
 // and bytearray, and the export records that give back the exports of
 // memoryviews that died without release().
 //
-// Export records.  A memoryview holding a counted export (over a bytearray)
-// owns one ExportRecord: a small GC object with WEAK slots to the memoryview
-// and to the exporter.  When the memoryview dies the collector clears the
-// first slot; pruneRecords() then gives the export back.  Records sit in one
-// root vector, pruned when it has doubled since the last prune and whenever
-// bufferExports() finds a non-zero count.  Invariant: a record with `live`
-// set holds exactly one export of its exporter; the memoryview that owns it
-// references it strongly (MemoryViewObj::record), so it stays in the vector
-// at least as long as the view lives.
+// Export records.  A memoryview holding a counted export (over a bytearray
+// or a C exporter) owns one ExportRecord: a small GC object with WEAK slots
+// to the memoryview and to the exporter.  When the memoryview dies the
+// collector clears the first slot; pruneRecords() then gives the
+// registration back.  Views derived from a view (memoryview(mv), cast,
+// slices) share its export, as CPython's share a managed buffer: each has
+// its own record (its registration) whose `manager` is the record of the
+// view made from the exporter, which holds the export and counts the live
+// registrations in `views` (its own included).  Records sit in one root
+// vector, pruned when it has doubled since the last prune and whenever
+// bufferExports() finds a non-zero count.  Invariants: a record with `live`
+// set is one registration counted by its manager; a manager holds exactly
+// one export of its exporter while `views` > 0; the memoryview that owns a
+// record references it strongly (MemoryViewObj::record), so it stays in the
+// vector at least as long as the view lives, and a record references its
+// manager strongly.
 
 #include "runtime/objects/buffer.h"
 
@@ -230,12 +237,16 @@ TERN_REGISTER_BUFFER(types::bytearray_type, kByteArrayBufferProcs);
 struct ExportRecord : gc::Object {
   gc::WeakHeapValue owner;     // the memoryview; cleared when it dies
   gc::WeakHeapValue exporter;  // cleared when it dies (then nothing to give back)
+  gc::HeapValue manager;       // the record holding the export; null: this one
   const BufferProcs* procs;    // static storage
-  uint64_t live;               // 1 while the export is held
+  uint64_t live;               // 1 while the registration is held
+  uint64_t views;              // a manager's live registrations
 };
 
+const uint32_t kExportRecordStrong[] = {offsetof(ExportRecord, manager)};
 const uint32_t kExportRecordWeak[] = {offsetof(ExportRecord, owner), offsetof(ExportRecord, exporter)};
-const gc::Layout kExportRecordLayout = {.name = "buffer_export_record", .weak_fields = kExportRecordWeak};
+const gc::Layout kExportRecordLayout = {
+    .name = "buffer_export_record", .fields = kExportRecordStrong, .weak_fields = kExportRecordWeak};
 
 gc::LayoutId recordLayout() {
   static gc::LayoutId id = gc::registerLayout(&kExportRecordLayout);
@@ -250,11 +261,18 @@ size_t g_records_after_prune = 0;
 
 ExportRecord* asRecord(Value v) { return static_cast<ExportRecord*>(v.asObject()); }
 
+ExportRecord* managerOf(ExportRecord* r) {
+  Value m = r->manager.get();
+  return m.isNull() ? r : asRecord(m);
+}
+
 void giveBack(ExportRecord* r) {
   if (r->live == 0) return;
   r->live = 0;
-  Value exporter = r->exporter.get();
-  if (!exporter.isNull() && r->procs->release != nullptr) r->procs->release(exporter);
+  ExportRecord* m = managerOf(r);
+  if (--m->views != 0) return;
+  Value exporter = m->exporter.get();
+  if (!exporter.isNull() && m->procs->release != nullptr) m->procs->release(exporter);
 }
 
 // Gives back the exports of dead owners and drops finished records.
@@ -270,25 +288,58 @@ void pruneRecords() {
   g_records_after_prune = kept;
 }
 
+ExportRecord* newRecord(Value owner) {
+  auto* r = static_cast<ExportRecord*>(gc::allocate(recordLayout(), sizeof(ExportRecord)));
+  r->owner.set(owner);
+  return r;
+}
+
+void addRecord(Value record) {
+  gc::RootVector& rs = records();
+  if (rs.size() >= 2 * g_records_after_prune + 64) pruneRecords();
+  rs.push_back(record);
+}
+
 }  // namespace
 
 Value bufferTrackOwner(Value owner, Buffer* view) {
   if (!view->counted) return Value();
-  auto* r = static_cast<ExportRecord*>(gc::allocate(recordLayout(), sizeof(ExportRecord)));
-  r->owner.set(owner);
+  ExportRecord* r = newRecord(owner);
   r->exporter.set(view->obj);
   r->procs = view->procs;
   r->live = 1;
+  r->views = 1;
   view->counted = false;  // the record holds the export now
   Value record(r);
-  gc::RootVector& rs = records();
-  if (rs.size() >= 2 * g_records_after_prune + 64) pruneRecords();
-  rs.push_back(record);
+  addRecord(record);
   return record;
 }
 
+Value bufferShareExport(Value owner, Value record) {
+  ExportRecord* r = newRecord(owner);
+  ExportRecord* m = managerOf(asRecord(record));  // after the allocation: records move
+  r->exporter.set(m->exporter.get());
+  r->procs = m->procs;
+  r->manager.set(Value(m));
+  r->live = 1;
+  m->views += 1;
+  Value shared(r);
+  addRecord(shared);
+  return shared;
+}
+
 void bufferUntrackOwner(Value record) {
-  if (!record.isNull()) giveBack(asRecord(record));
+  if (record.isNull()) return;
+  giveBack(asRecord(record));
+  Value manager = Value(managerOf(asRecord(record)));
+  if (asRecord(manager)->views == 0 || !asRecord(manager)->procs->prompt_release) return;
+  // Views derived from this one still share the export: CPython's would
+  // have died with their last reference if they are garbage.
+  gc::collect(gc::Generation::kYoung);
+  pruneRecords();
+  if (asRecord(manager)->views == 0) return;
+  gc::collect(gc::Generation::kFull);
+  pruneRecords();
 }
 
 int64_t bufferExports(Value obj) {

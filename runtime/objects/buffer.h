@@ -84,6 +84,12 @@ struct BufferProcs {
   // The address of the first byte of the storage now; valid until the next
   // allocation.  Never allocates.
   char* (*data)(Value obj) = nullptr;
+  // The exporter watches its exports itself (a C type's bf_releasebuffer, a
+  // count C reads): memoryview.release() gives the shared export back at
+  // once when the other views sharing it are garbage, finding out by
+  // collecting (bufferUntrackOwner).  Without it that waits for
+  // bufferExports(), the only reader of the count.
+  bool prompt_release = false;
 };
 
 // A view of an exporter's memory (CPython's Py_buffer, without the raw
@@ -171,7 +177,16 @@ int64_t bufferExports(Value obj);
 // export is reclaimed by bufferExports once `owner` is unreachable.  Null on
 // MemoryError (the export is then released).  May collect.
 Value bufferTrackOwner(Value owner, Buffer* view);
-// Gives the export of a record back now (memoryview.release()).  Idempotent.
+// A registration of `owner` on the export `record` holds, for a memoryview
+// derived from another (memoryview(mv), mv.cast(), mv[a:b]): views share one
+// export as CPython's share one managed buffer, and it goes back when the
+// last registration does (given back, or its view found dead).  Null on
+// MemoryError.
+Value bufferShareExport(Value owner, Value record);
+// Gives the registration of a record back now (memoryview.release()); the
+// export goes back with the last one.  Idempotent.  For a prompt_release
+// exporter whose export other views still share, first collects to give
+// back the registrations of views that are garbage (no user code runs).
 void bufferUntrackOwner(Value record);
 
 }  // namespace tern

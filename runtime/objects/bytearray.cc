@@ -41,10 +41,26 @@ int64_t capacityOf(Value ba) {
   return s.isNull() ? 0 : rawBytesSize(s);
 }
 
+bool hasProxy(Value ba) { return ba.asObject()->hasFlag(gc::header::kHasExternal); }
+
+// The proxy's fields follow a change of length or storage.
+void changed(Value ba) {
+  if (hasProxy(ba) && g_bytearray_changed_hook != nullptr) g_bytearray_changed_hook(ba);
+}
+
 // Replaces the storage by one of exactly `capacity` bytes holding the
-// current contents.
+// current contents.  C sees the storage of a bytearray with a proxy, so that
+// one never moves.
 void reallocate(Value ba, int64_t capacity) {
-  Value storage = newRawBytes(static_cast<size_t>(capacity));
+  Value storage;
+  if (hasProxy(ba)) {
+    size_t rounded = (static_cast<size_t>(capacity) + 7) & ~size_t{7};
+    Obj* block = newObjectOld(types::rawbytes_type, sizeof(RawBytesObj) + rounded);
+    static_cast<RawBytesObj*>(block)->size = capacity;
+    storage = Value(block);
+  } else {
+    storage = newRawBytes(static_cast<size_t>(capacity));
+  }
   int64_t len = asByteArray(ba)->length;
   int64_t keep = len < capacity ? len : capacity;
   if (keep > 0) std::memcpy(rawBytesData(storage), byteArrayData(ba), static_cast<size_t>(keep));
@@ -90,6 +106,7 @@ bool byteArrayResize(Value ba, int64_t n) {
     std::memset(d + n, 0, static_cast<size_t>(old - n));
   }
   asByteArray(ba)->length = n;
+  changed(ba);
   return true;
 }
 
@@ -410,6 +427,7 @@ int bytearray_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     std::memcpy(byteArrayData(self), data.data(), data.size());
     asByteArray(self)->length = static_cast<int64_t>(data.size());
   }
+  changed(self);
   return 0;
 }
 

@@ -11,6 +11,12 @@
 // `exports` counts live buffer exports (memoryview); while it is non-zero
 // the bytearray may not be resized ("Existing exports of data: object cannot
 // be re-sized").
+//
+// A bytearray with a cpyext proxy (header flag kHasExternal) shares its
+// storage with C (PyByteArray_AS_STRING): its storage is allocated in the
+// old space, which never moves, and every change of length or storage calls
+// g_bytearray_changed_hook, so that the proxy's ob_size/ob_start follow at
+// once, as CPython's fields do.
 #pragma once
 
 #include <cstdint>
@@ -42,5 +48,8 @@ Value newByteArray(const void* data, int64_t n);
 // Resizes to n bytes (new bytes zeroed); false with an exception (MemoryError,
 // BufferError while exported).
 bool byteArrayResize(Value ba, int64_t n);
+
+// cpyext's: brings the C-visible fields of the proxy of `ba` up to date.
+inline void (*g_bytearray_changed_hook)(Value ba) = nullptr;
 
 }  // namespace tern

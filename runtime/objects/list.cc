@@ -7,6 +7,11 @@
 // calls out (comparisons, __index__, iteration) re-reads the length and the
 // storage afterwards: Python code may have mutated the list, and an
 // allocation may have moved the storage.
+//
+// C storage (list.h): a list whose items live in a cpyext proxy is read and
+// written through the hooks by listLength/listItem/listSetItem/listAppend/
+// listTruncate; every function below that touches `items`, `length` or the
+// capacity directly first opens a HeapListStorage scope on the list.
 #include "runtime/objects/list.h"
 
 #include <algorithm>
@@ -60,6 +65,73 @@ inline int64_t listCapacity(Value list) {
   Value items = asList(list)->items.get();
   return items.isNull() ? 0 : asArray(items)->capacity;
 }
+
+// The lists some HeapListStorage scope is working on (a list may appear more
+// than once: scopes nest, and threads interleave them while Python code runs).
+gc::RootVector& busyLists() {
+  static auto* lists = new gc::RootVector();
+  return *lists;
+}
+
+bool isBusy(Value list) {
+  gc::RootVector& busy = busyLists();
+  for (size_t i = busy.size(); i-- > 0;) {
+    if (busy[i] == list) return true;
+  }
+  return false;
+}
+
+// While alive, `list` keeps its items on heap storage: a list on C storage
+// has them moved into an `_array` (the C storage keeps its references) and,
+// when the last scope on the list ends, back into C storage as the
+// operation left them; a list that got a proxy meanwhile moves to C storage
+// then too (listMayUseCStorage says not before).  So code inside may hold
+// the storage across calls out.  Meanwhile C code that reads the list with
+// macros sees it as it was when the scope opened, and writes it makes with
+// macros are lost; the PyList_* functions work on the heap storage.  ok() is
+// false (MemoryError pending) when the items could not be moved.
+class HeapListStorage {
+ public:
+  explicit HeapListStorage(Value list) : list_(list) {
+    void* c = asList(list)->c_storage;
+    if (c != nullptr) {
+      int64_t n = g_list_c_hooks->length(c);
+      gc::RootVector values;
+      values.resize(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i) values.set(static_cast<size_t>(i), g_list_c_hooks->item(c, i));
+      Value storage = n == 0 ? Value() : newArray(n);
+      if (n != 0 && storage.isNull()) {
+        ok_ = false;
+        return;
+      }
+      for (int64_t i = 0; i < n; ++i) asArray(storage)->items[i].set(values[static_cast<size_t>(i)]);
+      ListObj* l = asList(list_);
+      l->c_storage = nullptr;
+      l->items.set(storage);
+      l->length = n;
+    }
+    busyLists().push_back(list_);
+  }
+  ~HeapListStorage() {
+    if (!ok_) return;
+    gc::RootVector& busy = busyLists();
+    for (size_t i = busy.size(); i-- > 0;) {
+      if (busy[i] != list_) continue;
+      for (size_t j = i + 1; j < busy.size(); ++j) busy.set(j - 1, busy[j]);
+      busy.resize(busy.size() - 1);
+      break;
+    }
+    if (isBusy(list_) || !list_.asObject()->hasFlag(gc::header::kHasExternal)) return;
+    g_list_c_hooks->heap_released(list_);
+  }
+  HeapListStorage(const HeapListStorage&) = delete;
+  HeapListStorage& operator=(const HeapListStorage&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  Value list_;
+  bool ok_ = true;
+};
 
 // Makes room for `newsize` items (CPython's list_resize over-allocation, so
 // that __sizeof__ and growth match), then sets the length.  New slots are
@@ -143,6 +215,7 @@ Value newListFrom(const Value* items, int64_t n) {
 }
 
 bool listAppend(Value list, Value item) {
+  if (asList(list)->c_storage != nullptr) return g_list_c_hooks->append(asList(list)->c_storage, item);
   int64_t n = asList(list)->length;
   if (n < listCapacity(list)) {
     asArray(asList(list)->items.get())->items[n].set(item);
@@ -155,6 +228,8 @@ bool listAppend(Value list, Value item) {
 }
 
 bool listExtend(Value list, Value iterable) {
+  HeapListStorage heap(list);
+  if (!heap.ok()) return false;
   if (isExactList(iterable) || isExactTuple(iterable) || iterable == list) {
     // Snapshot the source length: `a.extend(a)` doubles once.
     int64_t m = isList(iterable) ? listLength(iterable) : tupleLength(iterable);
@@ -211,6 +286,48 @@ Value listAsTuple(Value list) {
   return t;
 }
 
+void listTruncate(Value list, int64_t n) {
+  ListObj* l = asList(list);
+  if (l->c_storage != nullptr) return g_list_c_hooks->truncate(l->c_storage, n);
+  if (n == 0) {
+    l->items.set(Value());
+    l->length = 0;
+    return;
+  }
+  listResize(list, n);  // shrinking: room is never needed
+}
+
+void setListCStorageHooks(const ListCStorageHooks* hooks) { g_list_c_hooks = hooks; }
+
+bool listMayUseCStorage(Value list) { return !isBusy(list); }
+
+void listUseCStorage(Value list, void* c) {
+  ListObj* l = asList(list);
+  l->items.set(Value());
+  l->length = 0;
+  l->c_storage = c;
+}
+
+bool listLeaveCStorage(Value list) {
+  void* c = asList(list)->c_storage;
+  if (c == nullptr) return true;
+  int64_t n = g_list_c_hooks->length(c);
+  gc::RootVector values;
+  values.resize(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) values.set(static_cast<size_t>(i), g_list_c_hooks->item(c, i));
+  Value storage;
+  if (n != 0) {
+    storage = newArray(n);
+    if (storage.isNull()) return false;
+    for (int64_t i = 0; i < n; ++i) asArray(storage)->items[i].set(values[static_cast<size_t>(i)]);
+  }
+  ListObj* l = asList(list);
+  l->c_storage = nullptr;
+  l->items.set(storage);
+  l->length = n;
+  return true;
+}
+
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -237,6 +354,8 @@ bool replaceRange(Value self, int64_t lo, int64_t hi, Value seq) {
 
 // list_ass_slice: self[lo:hi] = v (v null: delete); -1 on error.
 int assignSlice(Value self, int64_t lo, int64_t hi, Value v) {
+  HeapListStorage heap(self);
+  if (!heap.ok()) return -1;
   Value seq;
   if (!v.isNull()) {
     if (v == self) {
@@ -332,6 +451,8 @@ int list_ass_subscript(Value self, Value key, Value value) {
   }
   int64_t start, stop, step;
   if (!sliceUnpack(key, &start, &stop, &step)) return -1;
+  HeapListStorage heap(self);
+  if (!heap.ok()) return -1;
   int64_t slicelen = sliceAdjustIndices(listLength(self), &start, &stop, step);
   if (step == 1) return assignSlice(self, start, stop, value);
   // s[5:2] = [...] inserts before 5, not before 2.
@@ -465,6 +586,8 @@ Value list_inplace_repeat(Value self, Value count) {
   int64_t n;
   Value result;
   if (!repeatCount(count, self, &n, &result)) return result;
+  HeapListStorage heap(self);
+  if (!heap.ok()) return Value();
   int64_t len = listLength(self);
   if (len == 0 || n == 1) return self;
   if (n == 0) {
@@ -494,8 +617,7 @@ int list_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     return -1;
   }
   // Clear first (list.__init__ on an existing list empties it).
-  asList(self)->items.set(Value());
-  asList(self)->length = 0;
+  listTruncate(self, 0);
   if (nargs == 0) return 0;
   Value iterable = args[0];
   return listExtend(self, iterable) ? 0 : -1;
@@ -510,8 +632,7 @@ Value list_append(Value* args) {
 }
 
 Value list_clear(Value* args) {
-  asList(args[0])->items.set(Value());
-  asList(args[0])->length = 0;
+  listTruncate(args[0], 0);
   return None();
 }
 
@@ -571,7 +692,9 @@ Value list_insert(Value* args) {
     if (where < 0) where = 0;
   }
   if (where > n) where = n;
-  if (!listResize(self, n + 1)) return Value();
+  if (where == n) return listAppend(self, args[2]) ? None() : Value();
+  HeapListStorage heap(self);
+  if (!heap.ok() || !listResize(self, n + 1)) return Value();
   ArrayObj* a = asArray(asList(self)->items.get());
   gc::moveSlots(&a->items[where + 1], &a->items[where], static_cast<size_t>(n - where));
   a->items[where].set(args[2]);
@@ -587,6 +710,12 @@ Value list_pop(Value* args) {
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(exc::IndexError, "pop index out of range");
   Value v = listItem(self, i);
+  if (i == n - 1) {
+    listTruncate(self, i);
+    return v;
+  }
+  HeapListStorage heap(self);
+  if (!heap.ok()) return Value();
   ArrayObj* a = asArray(asList(self)->items.get());
   gc::moveSlots(&a->items[i], &a->items[i + 1], static_cast<size_t>(n - i - 1));
   if (!listResize(self, n - 1)) return Value();
@@ -610,6 +739,8 @@ Value list_reverse(Value* args) {
   Value self = args[0];
   int64_t n = listLength(self);
   if (n < 2) return None();
+  HeapListStorage heap(self);
+  if (!heap.ok()) return Value();
   ArrayObj* a = asArray(asList(self)->items.get());
   for (int64_t i = 0, j = n - 1; i < j; ++i, --j) {
     Value t = a->items[i].get();
@@ -633,6 +764,8 @@ Value list_sort(Value* args) {
   int r = isTrue(args[2]);
   if (r < 0) return Value();
   bool reverse = r != 0;
+  HeapListStorage heap(self);
+  if (!heap.ok()) return Value();
   int64_t n = listLength(self);
   Value saved = asList(self)->items.get();
   gc::RootVector values;
@@ -674,7 +807,10 @@ Value list_sort(Value* args) {
 
 Value list___reversed__(Value* args);
 
-Value list___sizeof__(Value* args) { return newInt(40 + 8 * listCapacity(args[0])); }
+Value list___sizeof__(Value* args) {
+  if (asList(args[0])->c_storage != nullptr) return newInt(40 + 8 * listLength(args[0]));
+  return newInt(40 + 8 * listCapacity(args[0]));
+}
 
 Value list___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
@@ -764,7 +900,12 @@ const TypeSpec kRawBytesSpec = {
 TERN_REGISTER_TYPE(kRawBytesSpec);
 
 const uint32_t kListFields[] = {offsetof(Obj, ob_type), offsetof(ListObj, items)};
-const gc::Layout kListLayout = {.name = "list", .fields = kListFields};
+// A list on C storage: its items are reached through the C storage.
+void traceList(gc::Object* o, gc::SlotVisitor& visitor) {
+  auto* l = static_cast<ListObj*>(o);
+  if (l->c_storage != nullptr) g_list_c_hooks->trace(l->c_storage, visitor);
+}
+const gc::Layout kListLayout = {.name = "list", .fields = kListFields, .trace = traceList};
 const uint32_t kListIterFields[] = {offsetof(Obj, ob_type), offsetof(ListIterObj, seq)};
 const gc::Layout kListIterLayout = {.name = "list_iterator", .fields = kListIterFields};
 

@@ -343,7 +343,7 @@ bool adoptExport(Value view, Buffer* buf) {
 
 // A new view on the exporter of `src` (a live memoryview) with its format,
 // readonly flag and `ndim` dimensions; the caller sets shape and strides and
-// then calls updateDerived.  Takes an export for the new view.  Null on error.
+// then calls updateDerived.  Shares the export of `src`.  Null on error.
 Value derivedView(Value src, int64_t ndim) {
   Value view = allocView(ndim);
   MemoryViewObj* s = mv(src);
@@ -354,10 +354,11 @@ Value derivedView(Value src, int64_t ndim) {
   m->itemsize = s->itemsize;
   m->flags = s->flags & ~(mvf::kCContiguous | mvf::kFContiguous);
   m->format.set(s->format.get());
-  if (s->procs->exports != nullptr) {
-    ScopedBuffer export_view;
-    if (!getBuffer(m->exporter.get(), &export_view, buffer_flags::kFullRO)) return Value();
-    if (!adoptExport(view, &export_view)) return Value();
+  // The new view shares the export of `src` (CPython's managed buffer).
+  if (!s->record.get().isNull()) {
+    Value record = bufferShareExport(view, s->record.get());
+    if (record.isNull()) return record;
+    mv(view)->record.set(record);
   }
   return view;
 }
@@ -771,10 +772,11 @@ Value memoryview_release(Value* args) {
     return raisef(exc::BufferError, "memoryview has %lld exported buffer%s", static_cast<long long>(m->exports),
                   m->exports > 1 ? "s" : "");
   }
-  bufferUntrackOwner(m->record.get());
+  Value record = m->record.get();
   m->record.set(Value());
   m->exporter.set(Value());
   m->flags |= mvf::kReleased;
+  bufferUntrackOwner(record);  // may collect
   return None();
 }
 

@@ -626,13 +626,13 @@ std::vector<std::unique_ptr<TypeSpec>> g_stub_specs;
 
 }  // namespace
 
-Type* readyBuiltinType(const TypeSpec* spec) {
+Type* readyBuiltinType(const TypeSpec* spec, bool immortal) {
   Type* t = allocateType(types::type_type);
   *spec->type = t;
   fillRawFromSpec(t, spec);
   t->flags |= type_flags::kReady;
   if (!fillDictFromSpec(t)) return nullptr;
-  g_builtin_types->push_back(typeValue(t));
+  if (immortal) g_builtin_types->push_back(typeValue(t));
   if (Type* base = static_cast<Type*>(t->base.get().asObject())) addSubclass(base, t);
   typeModified(t);
   return t;

@@ -46,8 +46,10 @@ Value unionArgs(Value v);
 void initializeSingletons();
 
 // Creates a builtin type from its spec after start-up (types of native
-// modules); the spec must outlive the process.  Null on error.
-Type* readyBuiltinType(const TypeSpec* spec);
+// modules); the spec must outlive the process.  Null on error.  A builtin
+// type is kept alive for good; with `immortal` false it lives while
+// referenced, as a class does (cpyext's heap types from C).
+Type* readyBuiltinType(const TypeSpec* spec, bool immortal = true);
 
 // type.__bases__ = bases: checks layouts, recomputes the MRO of `type` and its
 // subclasses, their slots and version tags; -1 with TypeError on failure.

@@ -197,6 +197,77 @@ bytearray_snapshot(PyObject *self, PyObject *ba)
     return PyBytes_FromStringAndSize(PyByteArray_AS_STRING(ba), PyByteArray_GET_SIZE(ba));
 }
 
+/* bytearray_around(ba, fn) -> (contents before, contents after fn()): C
+ * keeps its pointer to ba while Python code in fn mutates (and resizes) it,
+ * then reads it again through the macros and writes '!' into its first byte
+ * through PyByteArray_AS_STRING (re-read after the call, as CPython
+ * requires). */
+static PyObject *
+bytearray_around(PyObject *self, PyObject *args)
+{
+    PyObject *ba, *fn;
+    if (!PyArg_ParseTuple(args, "O!O", &PyByteArray_Type, &ba, &fn))
+        return NULL;
+    PyObject *before = bytearray_snapshot(self, ba);
+    if (before == NULL)
+        return NULL;
+    PyObject *r = PyObject_CallNoArgs(fn);
+    if (r == NULL) {
+        Py_DECREF(before);
+        return NULL;
+    }
+    Py_DECREF(r);
+    PyObject *after = bytearray_snapshot(self, ba);
+    if (after == NULL) {
+        Py_DECREF(before);
+        return NULL;
+    }
+    if (PyByteArray_GET_SIZE(ba) > 0)
+        PyByteArray_AS_STRING(ba)[0] = '!';
+    return Py_BuildValue("(NN)", before, after);
+}
+
+/* A bytearray C keeps between calls. */
+static PyObject *stashed_bytearray;
+
+static PyObject *
+bytearray_stash(PyObject *self, PyObject *ba)
+{
+    if (!PyByteArray_Check(ba)) {
+        PyErr_SetString(PyExc_TypeError, "need a bytearray");
+        return NULL;
+    }
+    Py_XSETREF(stashed_bytearray, Py_NewRef(ba));
+    Py_RETURN_NONE;
+}
+
+/* bytearray_stash_poke(i, c) -> the stashed contents after stashed[i] = c,
+ * written through the macro; stash_poke(-1, 0) only reads. */
+static PyObject *
+bytearray_stash_poke(PyObject *self, PyObject *args)
+{
+    Py_ssize_t i;
+    int c;
+    if (!PyArg_ParseTuple(args, "ni", &i, &c))
+        return NULL;
+    if (stashed_bytearray == NULL)
+        Py_RETURN_NONE;
+    if (i >= PyByteArray_GET_SIZE(stashed_bytearray)) {
+        PyErr_SetString(PyExc_IndexError, "bytearray_stash_poke: index out of range");
+        return NULL;
+    }
+    if (i >= 0)
+        PyByteArray_AS_STRING(stashed_bytearray)[i] = (char)c;
+    return bytearray_snapshot(self, stashed_bytearray);
+}
+
+static PyObject *
+bytearray_stash_drop(PyObject *self, PyObject *unused)
+{
+    Py_CLEAR(stashed_bytearray);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef capi_bytes_methods[] = {
     {"bytes_from_c", bytes_from_c, METH_NOARGS, NULL},
     {"bytes_access", bytes_access, METH_O, NULL},
@@ -211,6 +282,10 @@ static PyMethodDef capi_bytes_methods[] = {
     {"bytearray_resize", bytearray_resize, METH_VARARGS, NULL},
     {"bytearray_concat", bytearray_concat, METH_VARARGS, NULL},
     {"bytearray_snapshot", bytearray_snapshot, METH_O, NULL},
+    {"bytearray_around", bytearray_around, METH_VARARGS, NULL},
+    {"bytearray_stash", bytearray_stash, METH_O, NULL},
+    {"bytearray_stash_poke", bytearray_stash_poke, METH_VARARGS, NULL},
+    {"bytearray_stash_drop", bytearray_stash_drop, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -215,6 +215,148 @@ list_set_slice(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* list_view(l) -> (PyList_GET_SIZE(l), tuple of the PyList_GET_ITEM items) */
+static PyObject *
+list_view(PyObject *l)
+{
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    PyObject *items = PyTuple_New(n);
+    if (items == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyTuple_SET_ITEM(items, i, Py_NewRef(PyList_GET_ITEM(l, i)));
+    return Py_BuildValue("(nN)", n, items);
+}
+
+/* list_view_around(l, fn) -> (view before, view after fn()): C keeps using
+ * its pointer to l while Python code in fn mutates the list. */
+static PyObject *
+list_view_around(PyObject *self, PyObject *args)
+{
+    PyObject *l, *fn;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &l, &fn))
+        return NULL;
+    PyObject *before = list_view(l);
+    if (before == NULL)
+        return NULL;
+    PyObject *r = PyObject_CallNoArgs(fn);
+    if (r == NULL) {
+        Py_DECREF(before);
+        return NULL;
+    }
+    Py_DECREF(r);
+    PyObject *after = list_view(l);
+    if (after == NULL) {
+        Py_DECREF(before);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", before, after);
+}
+
+/* A list C keeps between calls (as an extension object keeps a field). */
+static PyObject *stashed_list;
+
+static PyObject *
+list_stash(PyObject *self, PyObject *l)
+{
+    if (!PyList_Check(l)) {
+        PyErr_SetString(PyExc_TypeError, "list_stash: need a list");
+        return NULL;
+    }
+    Py_XSETREF(stashed_list, Py_NewRef(l));
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+list_stash_view(PyObject *self, PyObject *unused)
+{
+    if (stashed_list == NULL)
+        Py_RETURN_NONE;
+    return list_view(stashed_list);
+}
+
+/* list_stash_set(i, v): stashed[i] = v through the macro. */
+static PyObject *
+list_stash_set(PyObject *self, PyObject *args)
+{
+    Py_ssize_t i;
+    PyObject *v;
+    if (!PyArg_ParseTuple(args, "nO", &i, &v))
+        return NULL;
+    if (stashed_list == NULL || i < 0 || i >= PyList_GET_SIZE(stashed_list)) {
+        PyErr_SetString(PyExc_IndexError, "list_stash_set: index out of range");
+        return NULL;
+    }
+    PyObject *old = PyList_GET_ITEM(stashed_list, i);
+    PyList_SET_ITEM(stashed_list, i, Py_NewRef(v));
+    Py_DECREF(old);
+    Py_RETURN_NONE;
+}
+
+/* The stashed list's items, each wrapped in a new 1-tuple built with
+ * SET_ITEM, written back with the macro: C-made objects stored by macro. */
+static PyObject *
+list_stash_wrap(PyObject *self, PyObject *unused)
+{
+    if (stashed_list == NULL)
+        Py_RETURN_NONE;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(stashed_list); i++) {
+        PyObject *t = PyTuple_New(1);
+        if (t == NULL)
+            return NULL;
+        PyObject *old = PyList_GET_ITEM(stashed_list, i);
+        PyTuple_SET_ITEM(t, 0, old); /* the list's reference moves into t */
+        PyList_SET_ITEM(stashed_list, i, t);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+list_stash_drop(PyObject *self, PyObject *unused)
+{
+    Py_CLEAR(stashed_list);
+    Py_RETURN_NONE;
+}
+
+/* Cython's inlined list.append: store into the spare room and grow ob_size
+ * when there is room (and the list is more than half full), else call
+ * PyList_Append.  Returns True when the fast path was taken. */
+static PyObject *
+list_fast_append(PyObject *self, PyObject *args)
+{
+    PyObject *l, *v;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &l, &v))
+        return NULL;
+    PyListObject *L = (PyListObject *)l;
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    if (L->allocated > n && n > (L->allocated >> 1)) {
+        PyList_SET_ITEM(l, n, Py_NewRef(v));
+        Py_SET_SIZE(l, n + 1);
+        Py_RETURN_TRUE;
+    }
+    if (PyList_Append(l, v) < 0)
+        return NULL;
+    Py_RETURN_FALSE;
+}
+
+/* Cython's inlined list.pop(): shrink ob_size and take over the last
+ * item's reference when the list stays more than half full, else call the
+ * method. */
+static PyObject *
+list_fast_pop(PyObject *self, PyObject *l)
+{
+    if (!PyList_Check(l)) {
+        PyErr_SetString(PyExc_TypeError, "list_fast_pop: need a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(l);
+    if (n > (((PyListObject *)l)->allocated >> 1)) {
+        Py_SET_SIZE(l, n - 1);
+        return PyList_GET_ITEM(l, n - 1);
+    }
+    return PyObject_CallMethod(l, "pop", NULL);
+}
+
 /* ---- borrowed references across allocation ---------------------------- */
 
 /* hold_borrowed(container, key, churn): take a borrowed reference to
@@ -559,6 +701,14 @@ static PyMethodDef capi_containers_methods[] = {
     {"list_sum_macro", list_sum_macro, METH_O, NULL},
     {"list_ops", list_ops, METH_O, NULL},
     {"list_set_slice", list_set_slice, METH_VARARGS, NULL},
+    {"list_view_around", list_view_around, METH_VARARGS, NULL},
+    {"list_stash", list_stash, METH_O, NULL},
+    {"list_stash_view", list_stash_view, METH_NOARGS, NULL},
+    {"list_stash_set", list_stash_set, METH_VARARGS, NULL},
+    {"list_stash_wrap", list_stash_wrap, METH_NOARGS, NULL},
+    {"list_stash_drop", list_stash_drop, METH_NOARGS, NULL},
+    {"list_fast_append", list_fast_append, METH_VARARGS, NULL},
+    {"list_fast_pop", list_fast_pop, METH_O, NULL},
     {"hold_borrowed", hold_borrowed, METH_VARARGS, NULL},
     {"fast_items", fast_items, METH_O, NULL},
     {"dict_build", dict_build, METH_NOARGS, NULL},

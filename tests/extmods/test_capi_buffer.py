@@ -39,6 +39,25 @@ class Exporter(unittest.TestCase):
             self.assertEqual(mv.cast("B").nbytes, 16)
         self.assertEqual(g.exports, 0)
 
+    def test_derived_views_share_one_export(self):
+        g = m.Grid(2, 2)
+        mv = memoryview(g)
+        flat = mv.cast("B")
+        again = memoryview(mv)
+        ints = flat.cast("i", (4,))
+        self.assertEqual(g.exports, 1)  # one managed buffer for all four views
+        mv.release()
+        self.assertEqual(g.exports, 1)  # the derived views still use it
+        self.assertEqual(ints.tolist(), [0, 1, 2, 3])
+        ints[3] = 30
+        self.assertEqual(g.get(1, 1), 30)
+        churn()
+        self.assertEqual(again[1, 1], 30)
+        for view in (flat, again, ints):
+            self.assertEqual(g.exports, 1)
+            view.release()
+        self.assertEqual(g.exports, 0)
+
     def test_read_only_grid(self):
         g = m.Grid(1, 2, readonly=True)
         mv = memoryview(g)

@@ -121,6 +121,42 @@ class ByteArray(unittest.TestCase):
         ba.append(1)
         self.assertEqual(ba, bytearray(b"\x01"))
 
+    def test_python_resizes_seen_by_c_during_a_call(self):
+        ba = bytearray(b"abc")
+
+        def mutate():
+            ba.extend(b"0123456789" * 50)  # a new, bigger block
+            del ba[1:3]
+            ba[0] = ord("A")
+            junk = [bytearray(64) for _ in range(500)]
+            del junk
+            gc.collect()
+
+        before, after = m.bytearray_around(ba, mutate)
+        self.assertEqual(before, b"abc")
+        self.assertEqual(after, b"A" + b"0123456789" * 50)
+        self.assertEqual(ba, b"!" + b"0123456789" * 50)  # C's write after the resize
+        before, after = m.bytearray_around(ba, ba.clear)
+        self.assertEqual(after, b"")
+        self.assertEqual(ba, b"")
+
+    def test_stashed_bytearray_both_ways(self):
+        ba = bytearray(b"xyz")
+        m.bytearray_stash(ba)
+        try:
+            self.assertEqual(m.bytearray_stash_poke(0, ord("X")), b"Xyz")
+            self.assertEqual(ba, b"Xyz")
+            ba += b"!" * 1000  # Python grows it: C must see the new block and size
+            gc.collect()
+            self.assertEqual(m.bytearray_stash_poke(1002, ord("?")), b"Xyz" + b"!" * 999 + b"?")
+            self.assertEqual(ba[-1], ord("?"))
+            del ba[2:]
+            self.assertEqual(m.bytearray_stash_poke(-1, 0), b"Xy")
+            ba[:] = b""
+            self.assertEqual(m.bytearray_stash_poke(-1, 0), b"")
+        finally:
+            m.bytearray_stash_drop()
+
     def test_concat(self):
         got = m.bytearray_concat(bytearray(b"ab"), b"cd")
         self.assertEqual(got, bytearray(b"abcd"))

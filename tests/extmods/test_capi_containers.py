@@ -155,6 +155,85 @@ class Lists(unittest.TestCase):
         self.assertEqual(str(cm.exception), "fast_items: need a sequence")
 
 
+class ListCoherence(unittest.TestCase):
+    """One list, two writers: C through the macros (ob_item, ob_size) and
+    Python, each seeing the other's changes at once, also while C keeps its
+    pointer across calls and the collector moves the items."""
+
+    def test_python_mutations_seen_by_c_during_a_call(self):
+        l = [1, 2, 3]
+
+        def mutate():
+            l.append(10)
+            l.insert(0, -1)
+            l.sort(reverse=True)
+            del l[1]
+            churn()
+            l.extend(range(100, 103))
+            l[0] = "first"
+
+        before, after = m.list_view_around(l, mutate)
+        self.assertEqual(before, (3, (1, 2, 3)))
+        self.assertEqual(l, ["first", 2, 1, -1, 100, 101, 102])
+        self.assertEqual(after, (7, tuple(l)))
+        before, after = m.list_view_around(l, l.clear)
+        self.assertEqual(after, (0, ()))
+
+    def test_stashed_list_both_ways(self):
+        l = ["a", "b", "c"]
+        m.list_stash(l)
+        try:
+            o = object()
+            m.list_stash_set(1, o)
+            self.assertIs(l[1], o)  # the list never crossed again
+            self.assertEqual(len(l), 3)
+            churn()
+            self.assertIs(l[1], o)
+            self.assertEqual(l.index(o), 1)
+            l.append("d")
+            l.reverse()
+            self.assertEqual(m.list_stash_view(), (4, ("d", "c", o, "a")))
+            l *= 2
+            self.assertEqual(m.list_stash_view()[0], 8)
+            del l[:]
+            self.assertEqual(m.list_stash_view(), (0, ()))
+            l.extend(str(i) for i in range(50))
+            m.list_stash_wrap()
+            self.assertEqual(l, [(str(i),) for i in range(50)])
+            churn()
+            self.assertEqual(l[49], ("49",))
+            self.assertEqual(sorted(l, reverse=True)[0], ("9",))
+        finally:
+            m.list_stash_drop()
+        l.append("after")
+        self.assertEqual(len(l), 51)
+
+    def test_items_only_c_holds_survive_collections(self):
+        l = [[i] for i in range(200)]
+        m.list_stash(l)
+        try:
+            for i in range(200):
+                m.list_stash_set(i, [str(i)] * 3)
+            churn()
+            self.assertEqual(l[150], ["150"] * 3)
+            self.assertEqual(m.list_stash_view()[1][199], ["199"] * 3)
+        finally:
+            m.list_stash_drop()
+
+    def test_cython_style_fast_append_and_pop(self):
+        l = []
+        fast = [m.list_fast_append(l, i) for i in range(100)]
+        self.assertEqual(l, list(range(100)))
+        self.assertTrue(any(fast))
+        popped = [m.list_fast_pop(l) for _ in range(60)]
+        self.assertEqual(popped, list(range(99, 39, -1)))
+        self.assertEqual(l, list(range(40)))
+        l.append("end")
+        self.assertEqual((len(l), l[-1]), (41, "end"))
+        churn()
+        self.assertEqual(l[:3] + l[-2:], [0, 1, 2, 39, "end"])
+
+
 class BorrowedReferences(unittest.TestCase):
     def test_list_item_survives_churn(self):
         o = ["payload", 123]

@@ -3,6 +3,8 @@ methods, generators, closures, exceptions and typed loops."""
 
 import gc
 import math
+import os.path
+import re
 import traceback
 import unittest
 
@@ -175,6 +177,85 @@ class Exceptions(unittest.TestCase):
                 return False
         self.assertEqual(cy.with_statement(CM()), "v")
         self.assertEqual(events, ["enter", "exit"])
+
+
+def formatted(f):
+    """traceback.format_exc() of what f() raises, with this driver's frames
+    reduced to their function names (no line numbers or source lines, which
+    move as this file changes) and Cython's file name to its base name
+    (Cython records the path it was given)."""
+    try:
+        f()
+    except Exception:
+        text = traceback.format_exc()
+    else:
+        raise AssertionError("no exception")
+    out = []
+    in_driver = False
+    for line in text.splitlines():
+        m = re.match(r'  File "(.*)", line (\d+), in (.*)$', line)
+        if m:
+            in_driver = m.group(1) == __file__
+            if in_driver:
+                line = f"  File DRIVER, in {m.group(3)}"
+            else:
+                line = f'  File "{os.path.basename(m.group(1))}", line {m.group(2)}, in {m.group(3)}'
+        elif in_driver and line.startswith("    "):
+            continue  # the driver's source line and its carets
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+class TracebackText(unittest.TestCase):
+    """The entries Cython adds for its functions (code objects and frames of
+    its own, then PyTraceBack_Here) read in traceback.format_exc() as under
+    CPython 3.11, line numbers of the .pyx included."""
+
+    def test_nested_cython_functions(self):
+        self.assertEqual(formatted(lambda: cy.divide(1, 0)), """\
+Traceback (most recent call last):
+  File DRIVER, in formatted
+  File DRIVER, in <lambda>
+  File "cy_features.pyx", line 216, in cy_features.divide
+  File "cy_features.pyx", line 205, in cy_features.checked_div
+ZeroDivisionError: checked_div by zero
+""")
+
+    def test_custom_exception(self):
+        self.assertEqual(formatted(lambda: cy.raise_cy_error(3)), """\
+Traceback (most recent call last):
+  File DRIVER, in formatted
+  File DRIVER, in <lambda>
+  File "cy_features.pyx", line 224, in cy_features.raise_cy_error
+cy_features.CyError: code 3
+""")
+
+    def test_cause_through_python_and_cython(self):
+        def inner():
+            raise KeyError("inner")
+        self.assertEqual(formatted(lambda: cy.reraise_with_context(inner)), """\
+Traceback (most recent call last):
+  File "cy_features.pyx", line 241, in cy_features.reraise_with_context
+  File DRIVER, in inner
+KeyError: 'inner'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File DRIVER, in formatted
+  File DRIVER, in <lambda>
+  File "cy_features.pyx", line 243, in cy_features.reraise_with_context
+RuntimeError: wrapped
+""")
+
+    def test_argument_conversion_error(self):
+        self.assertEqual(formatted(lambda: cy.total_area([1])), """\
+Traceback (most recent call last):
+  File DRIVER, in formatted
+  File DRIVER, in <lambda>
+  File "cy_features.pyx", line 118, in cy_features.total_area
+TypeError: Cannot convert int to cy_features.Shape
+""")
 
 
 if __name__ == "__main__":

@@ -57,3 +57,43 @@ try:
     raise xxlimited.Error("boom")
 except xxlimited.Error as e:
     print("Error:", e)
+
+# _testmultiphase: multi-phase initialisation (PEP 489) with module state,
+# and the error each of its broken init functions must give.
+import importlib.machinery
+import importlib.util
+import _testmultiphase
+
+
+def load(name, path=_testmultiphase.__file__):
+    loader = importlib.machinery.ExtensionFileLoader(name, path)
+    spec = importlib.util.spec_from_loader(name, loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+t = _testmultiphase
+print(t.__name__, t.__doc__, t.foo(1, 2), t.int_const, t.str_const)
+ex = t.Example()
+ex.a = 5
+print(ex.a, ex.demo("x"), ex.demo(), t.Str(12) + "3")
+m = load("_testmultiphase_meth_state_access")
+s = m.StateAccessType()
+s.increment_count_clinic(3)
+s.increment_count_noclinic(2, twice=True)
+print(s.get_count(), s.get_defining_module() is m)
+print(load("_testmultiphase_nonmodule").three, load("x").__name__)
+print(load("_testmultiphase_zkou\u0161ka_na\u010dten\xed").__doc__)
+for suffix in ["bad_slot_large", "bad_slot_negative", "create_int_with_state", "negative_size",
+               "export_null", "export_uninitialized", "export_raise", "export_unreported_exception",
+               "create_null", "create_raise", "create_unreported_exception",
+               "nonmodule_with_exec_slots", "exec_err", "exec_raise", "exec_unreported_exception"]:
+    try:
+        load("_testmultiphase_" + suffix)
+    except SystemError as e:
+        print(suffix, "SystemError:", e)
+try:
+    load("_testmultiphase_missing")
+except ImportError as e:
+    print("ImportError:", e.name, e)
