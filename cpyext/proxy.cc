@@ -35,6 +35,16 @@ ProxyPrefix* prefixOfLink(const gc::ExternalLink* link) {
 // A kStatic record: the prefix, then the address of the object it stands for.
 PyObject*& staticObject(ProxyPrefix* record) { return *reinterpret_cast<PyObject**>(objectOf(record)); }
 
+bool isDictLike(PyObject* o);
+bool isByteArrayLike(PyObject* o);
+
+// Whether toNew brings the proxy's C-visible fields up to date each time:
+// lists, dicts and bytearrays may have changed since C last saw them.
+bool needsRefresh(ProxyPrefix* prefix, PyObject* o) {
+  return prefix->kind == ProxyKind::kList ||
+         (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o)));
+}
+
 // During a full collection: how many of each proxy's references are held by
 // memory the collector traces anyway — C objects with wrappers (through
 // tp_traverse), linked tuple and list proxies, type proxies, owners keeping
@@ -178,21 +188,29 @@ void registerStatic(PyObject* object, Value v) {
   statics()[object] = record;
 }
 
-PyObject* toNew(Value v) {
-  if (v.isObject()) {
-    if (gc::ExternalLink* link = gc::findExternal(v.asObject())) {
-      ProxyPrefix* prefix = prefixOfLink(link);
-      PyObject* o = prefix->kind == ProxyKind::kStatic ? staticObject(prefix) : objectOf(prefix);
-      Py_INCREF(o);
-      // Lists, dicts and bytearrays may have changed since C last saw them.
-      if (prefix->kind == ProxyKind::kList ||
-          (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o)))) {
-        refreshProxy(o, v);
-      }
+namespace recent_proxies {
+ProxyPrefix* g_slots[1u << kBits];
+}  // namespace recent_proxies
+
+PyObject* toNewSlow(Value v) {
+  ProxyPrefix* prefix = nullptr;
+  PyObject* o;
+  if (gc::ExternalLink* link = v.isObject() ? gc::findExternal(v.asObject()) : nullptr) {
+    prefix = prefixOfLink(link);
+    o = cObjectOf(prefix);
+    Py_INCREF(o);
+    if (needsRefresh(prefix, o)) {
+      refreshProxy(o, v);
       return o;
     }
+  } else {
+    o = materialise(v);
+    if (!arenaContains(o)) return o;  // a static found by its record next time
+    prefix = prefixOf(o);
+    if (needsRefresh(prefix, o) || prefix->link.target != v) return o;
   }
-  return materialise(v);
+  recent_proxies::g_slots[recent_proxies::slotOf(v)] = prefix;
+  return o;
 }
 
 PyObject* toBorrowed(PyObject* owner, Value item) {
@@ -268,6 +286,7 @@ Value fromCSlow(PyObject* o) {
 void freeProxy(PyObject* proxy) {
   ProxyPrefix* prefix = prefixOf(proxy);
   releaseContents(proxy);
+  prefix->link.target = Value();  // no recent_proxies entry answers for it now
   arenaFree(prefix);
 }
 
