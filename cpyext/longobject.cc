@@ -157,6 +157,16 @@ PyObject* newLongProxy(Value v) {
 
 namespace {
 
+// The value of o when it stands for a tagged int: the usual case, read
+// without the checks of the general path.
+inline bool taggedValueOf(PyObject* o, int64_t* out) {
+  if (!inArena(o)) return false;
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->flags != 0 || !prefix->link.target.isSmallInt()) return false;
+  *out = prefix->link.target.asSmallInt();
+  return true;
+}
+
 // The int behind o, calling __index__ when o is not an int (PyLong_AsLong's
 // rule); null with TypeError pending.
 Value intViaIndex(PyObject* o) {
@@ -313,6 +323,7 @@ PyObject* _PyLong_Copy(PyLongObject* src) {
 
 long PyLong_AsLong(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsLong"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "Python int too large to convert to C long");
@@ -320,6 +331,7 @@ long PyLong_AsLong(PyObject* o) {
 
 int _PyLong_AsInt(PyObject* o) {
   if (o == nullptr) return badInternalCall("_PyLong_AsInt"), -1;
+  if (int64_t n; taggedValueOf(o, &n) && n >= INT_MIN && n <= INT_MAX) return static_cast<int>(n);
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   int64_t n;
@@ -340,6 +352,7 @@ long long PyLong_AsLongLongAndOverflow(PyObject* o, int* overflow) {
 
 long long PyLong_AsLongLong(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsLongLong"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "int too big to convert");
@@ -347,6 +360,7 @@ long long PyLong_AsLongLong(PyObject* o) {
 
 Py_ssize_t PyLong_AsSsize_t(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsSsize_t"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intRequired(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "Python int too large to convert to C ssize_t");

@@ -177,8 +177,20 @@ Value callFastcall(const MethodDef* def, Value self, const Value* args, size_t n
   return v;
 }
 
+Value callVarargs(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!kwnames.isNull()) return callC(def, self, args, nargs, kwnames);
+  PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
+  CCallScope scope;
+  PyObject* pself = selfProxy(m, self);
+  PyObject* tuple = tupleOfArgs(args, nargs);
+  Value v = resultOf(m->ml_meth(pself, tuple), m, self);
+  Py_DECREF(tuple);
+  Py_XDECREF(pself);
+  return v;
+}
+
 bool isCMethodEntry(RawNativeFn raw) {
-  return raw == callC || raw == callNoArgs || raw == callO || raw == callFastcall;
+  return raw == callC || raw == callNoArgs || raw == callO || raw == callFastcall || raw == callVarargs;
 }
 
 MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
@@ -194,6 +206,9 @@ MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
       break;
     case METH_FASTCALL:
       d.raw = callFastcall;
+      break;
+    case METH_VARARGS:
+      d.raw = callVarargs;
       break;
     default:
       d.raw = callC;

@@ -148,8 +148,6 @@ std::unordered_map<PyObject*, std::vector<PyObject*>>& kept() {
 
 }  // namespace
 
-bool inArena(const void* p) { return arenaContains(p); }
-
 namespace {
 void installHooks() {
   static bool hooked = false;
@@ -226,8 +224,8 @@ PyObject* toBorrowed(PyObject* owner, Value item) {
 
 namespace {
 
-// Whether a proxy C holds the only reference to may go at once: a linked
-// proxy of a family whose memory holds nothing but the object's state
+// Whether a proxy whose only reference is being given up may go at once: a
+// linked proxy of a family whose memory holds nothing but the object's state
 // (module proxies carry md_state; type proxies are kept), never borrowed.
 bool droppable(PyObject* o) {
   if (!arenaContains(o) || o->ob_refcnt != 1) return false;
@@ -250,20 +248,87 @@ bool droppable(PyObject* o) {
 }  // namespace
 
 namespace {
+
+// Gives up the reference to o that was the only one.  A droppable proxy is
+// unlinked and freed, and so are the items of a tuple that only it held
+// (Py_BuildValue's str and float): C had them from the tuple, which it gave
+// away, so in CPython too they were the tuple's alone.  Items anything else
+// counts or borrowed stay.
 void dropOwned(PyObject* o) {
   if (!droppable(o)) {
     Py_DECREF(o);
     return;
   }
   gc::removeExternal(prefixOf(o)->link.target.asObject());
+  if (prefixOf(o)->kind == ProxyKind::kTuple) {
+    auto* t = reinterpret_cast<PyTupleObject*>(o);
+    for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
+      PyObject* item = t->ob_item[i];
+      t->ob_item[i] = nullptr;
+      if (item != nullptr) dropOwned(item);
+    }
+  }
   freeProxy(o);
 }
 
 }  // namespace
 
-Value takeNew(PyObject* o) {
+namespace {
+
+// The runtime object of a proxy C made and never let cross over (kFilling),
+// without linking the two; null if o is not one of those families.
+Value valueOfFilled(PyObject* o) {
+  switch (prefixOf(o)->kind) {
+    case ProxyKind::kUnicode:
+      return strOfFilled(o);
+    case ProxyKind::kBytes:
+      return bytesOfFilled(o);
+    case ProxyKind::kFloat:
+      return floatOfFilled(o);
+    case ProxyKind::kTuple:
+      return handOverTuple(o);
+    default:
+      return Value();
+  }
+}
+
+// Whether takeNew may hand o over without ever linking it: C made it, never
+// let it cross, and gives up its only reference now.
+bool handOverable(PyObject* o) {
+  if (!arenaContains(o) || o->ob_refcnt != 1) return false;
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->flags != proxy_flags::kFilling || (prefix->marks & proxy_marks::kBorrowed)) return false;
+  switch (prefix->kind) {
+    case ProxyKind::kUnicode:
+    case ProxyKind::kBytes:
+    case ProxyKind::kFloat:
+    case ProxyKind::kTuple:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Value takeNewSlow(PyObject* o) {
+  if (handOverable(o)) {
+    // Nothing else can reach the proxy: the runtime gets the object, and
+    // the proxy goes without the link it would only have shed again.
+    Value v = valueOfFilled(o);
+    freeProxy(o);
+    return v;
+  }
   Value v = fromC(o);
   dropOwned(o);
+  return v;
+}
+
+Value realiseFilled(PyObject* o) {
+  Value v = valueOfFilled(o);
+  if (v.isNull()) return v;
+  prefixOf(o)->flags &= ~proxy_flags::kFilling;
+  linkProxy(o, v);
   return v;
 }
 
@@ -274,6 +339,10 @@ Value* staticLinkSlot(PyObject* o) {
 
 Value fromCSlow(PyObject* o) {
   if (arenaContains(o)) return realise(o);
+  // The singletons C returns most, before the table of statics.
+  if (o == Py_None) return None();
+  if (o == Py_True) return True();
+  if (o == Py_False) return False();
   auto it = statics().find(o);
   if (it != statics().end()) return it->second->link.target;
   // A static PyTypeObject of an extension that was never readied, or a

@@ -25,6 +25,7 @@
 #include <cstdint>
 
 #include "Python.h"
+#include "cpyext/arena.h"
 #include "runtime/gc/external.h"
 #include "runtime/gc/value.h"
 
@@ -120,17 +121,29 @@ PyObject* toBorrowed(PyObject* owner, Value item);
 // instead of living until the object dies.  (Its items are only released: C
 // may hold borrowed pointers to them that their other owners keep valid.)
 Value takeNew(PyObject* o);
+Value takeNewSlow(PyObject* o);
 // toNew for a runtime call's result: a null Value (exception pending) gives NULL.
 inline PyObject* returnNew(Value v) { return v.isNull() ? nullptr : toNew(v); }
 // The value a proxy stands for.  o must not be null.
 Value fromCSlow(PyObject* o);
-bool inArena(const void* p);
+inline bool inArena(const void* p) { return arenaContains(p); }
 inline Value fromC(PyObject* o) {
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
     if (prefix->flags == 0) return prefix->link.target;
   }
   return fromCSlow(o);
+}
+// takeNew's usual case: a proxy somebody else counts too is just released.
+inline Value takeNew(PyObject* o) {
+  if (inArena(o)) {
+    ProxyPrefix* prefix = prefixOf(o);
+    if (prefix->flags == 0 && o->ob_refcnt > 1) {
+      --o->ob_refcnt;
+      return prefix->link.target;
+    }
+  }
+  return takeNewSlow(o);
 }
 // fromC for an argument that may be NULL (returns a null Value).
 inline Value fromCOrNull(PyObject* o) { return o == nullptr ? Value() : fromC(o); }

@@ -58,9 +58,19 @@ void releaseListContents(PyObject* o);
 void refreshList(PyObject* o, Value v);
 // Plain proxies of families with a few C-visible fields (a dict's ma_used).
 void refreshPlain(PyObject* o, Value v);
-// str and bytes C filled (PyUnicode_New, PyBytes_FromStringAndSize(NULL, n)):
-// made into runtime objects on first crossing (unicodeobject.cc, bytesobject.cc).
+// str, bytes and floats C made (PyUnicode_New, PyBytes_FromStringAndSize,
+// PyFloat_FromDouble) are proxies only (kFilling) until they first cross into
+// the runtime: realiseFilled makes the runtime object and links the proxy.
+// The *OfFilled functions make the object only (unicodeobject.cc,
+// bytesobject.cc, floatobject.cc), for takeNew's hand-over too.
 Value realiseFilled(PyObject* o);
+Value strOfFilled(PyObject* o);
+Value bytesOfFilled(PyObject* o);
+Value floatOfFilled(PyObject* o);
+// A tuple C filled and hands over with its only reference: the runtime tuple,
+// each item handed over likewise (takeNew); the proxy is left empty for
+// freeing (tupleobject.cc).
+Value handOverTuple(PyObject* o);
 // What a builtin function's proxy holds (methodobject.cc).
 void releaseBuiltinFunction(PyObject* o);
 // Memory a str proxy owns besides its block (the UTF-8 form).

@@ -28,7 +28,9 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/interp/tracing.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
@@ -1469,7 +1471,14 @@ op_CALL: {
     frame->setDepth(sp - STACK_BASE());
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
-  Value r = call(callable, args, total - nkw, kw);
+  Value r;
+  if (total == 1 && nkw == 0 && !callable.isSmallInt() && typeOf(callable) == types::builtin_function_type &&
+      static_cast<BuiltinFunctionObj*>(callable.asObject())->def->fn == builtin_len) {
+    Value len_args[2] = {Value(), args[0]};
+    r = builtin_len(len_args);
+  } else {
+    r = call(callable, args, total - nkw, kw);
+  }
   sp = base;
   ERROR_IF_NULL(r);
   PUSH(r);
