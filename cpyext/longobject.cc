@@ -67,11 +67,11 @@ static_assert(30 * kTaggedDigits >= 63);  // |tagged| < 2**62
 // Writes tagged n into kTaggedInt proxy p (its digits, sign and link).
 void setTaggedValue(PyObject* p, int64_t n) {
   uint64_t mag = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-  bigint::Limb limb = mag;
-  size_t nd = digitCountOf(bigint::Mag(&limb, mag == 0 ? 0 : 1));
   auto* lp = reinterpret_cast<PyLongObject*>(p);
-  limbsToDigits(bigint::Mag(&limb, mag == 0 ? 0 : 1), lp->ob_digit, nd);
-  Py_SET_SIZE(lp, n < 0 ? -static_cast<Py_ssize_t>(nd) : static_cast<Py_ssize_t>(nd));
+  Py_ssize_t nd = 0;
+  lp->ob_digit[0] = 0;
+  for (; mag != 0; mag >>= PyLong_SHIFT) lp->ob_digit[nd++] = static_cast<digit>(mag & PyLong_MASK);
+  Py_SET_SIZE(lp, n < 0 ? -nd : nd);
   linkProxy(p, Value::fromSmallInt(n));
 }
 
