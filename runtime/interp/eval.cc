@@ -1472,10 +1472,16 @@ op_CALL: {
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
   Value r;
-  if (total == 1 && nkw == 0 && !callable.isSmallInt() && typeOf(callable) == types::builtin_function_type &&
-      static_cast<BuiltinFunctionObj*>(callable.asObject())->def->fn == builtin_len) {
-    Value len_args[2] = {Value(), args[0]};
-    r = builtin_len(len_args);
+  if (!callable.isSmallInt() && typeOf(callable) == types::builtin_function_type) {
+    auto* f = static_cast<BuiltinFunctionObj*>(callable.asObject());
+    if (f->def->raw != nullptr) {
+      r = f->def->raw(f->def, f->self.get(), args, total - nkw, kw);  // a C function (cpyext)
+    } else if (total == 1 && nkw == 0 && f->def->fn == builtin_len) {
+      Value len_args[2] = {Value(), args[0]};
+      r = builtin_len(len_args);
+    } else {
+      r = call(callable, args, total - nkw, kw);
+    }
   } else {
     r = call(callable, args, total - nkw, kw);
   }
