@@ -1471,17 +1471,26 @@ op_CALL: {
     frame->setDepth(sp - STACK_BASE());
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
+  // C functions (cpyext's raw definitions) are entered directly, and so are
+  // their methods called on an instance of exactly the owning type (the
+  // descriptor's check is then a given).
   Value r;
-  if (!callable.isSmallInt() && typeOf(callable) == types::builtin_function_type) {
+  Type* callable_type = callable.isSmallInt() ? nullptr : typeOf(callable);
+  if (callable_type == types::builtin_function_type) {
     auto* f = static_cast<BuiltinFunctionObj*>(callable.asObject());
     if (f->def->raw != nullptr) {
-      r = f->def->raw(f->def, f->self.get(), args, total - nkw, kw);  // a C function (cpyext)
+      r = f->def->raw(f->def, f->self.get(), args, total - nkw, kw);
     } else if (total == 1 && nkw == 0 && f->def->fn == builtin_len) {
       Value len_args[2] = {Value(), args[0]};
       r = builtin_len(len_args);
     } else {
       r = call(callable, args, total - nkw, kw);
     }
+  } else if (callable_type == types::method_descriptor_type &&
+             static_cast<MethodDescrObj*>(callable.asObject())->def->raw != nullptr && total > nkw &&
+             typeValue(typeOf(args[0])) == static_cast<MethodDescrObj*>(callable.asObject())->type.get()) {
+    const MethodDef* def = static_cast<MethodDescrObj*>(callable.asObject())->def;
+    r = def->raw(def, args[0], args + 1, total - nkw - 1, kw);
   } else {
     r = call(callable, args, total - nkw, kw);
   }
