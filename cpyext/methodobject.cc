@@ -42,22 +42,23 @@ std::string functionName(const PyMethodDef* m, Value self) {
   return m->ml_name;
 }
 
+// resultOf's SystemErrors, out of line so that the usual path stays short.
+[[gnu::noinline, gnu::cold]] Value nullWithoutError(const PyMethodDef* m, Value self) {
+  return raisef(exc::SystemError, "%s() returned NULL without setting an exception", functionName(m, self).c_str());
+}
+[[gnu::noinline, gnu::cold]] Value resultWithError(const PyMethodDef* m, Value self) {
+  Value cause = takeError();
+  raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
+  Value err = pendingError();
+  static_cast<BaseExceptionObj*>(err.asObject())->cause.set(cause);
+  static_cast<BaseExceptionObj*>(err.asObject())->suppress_context = 1;
+  return Value();
+}
+
 Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
-  if (r == nullptr) {
-    if (!errorPending()) {
-      raisef(exc::SystemError, "%s() returned NULL without setting an exception", functionName(m, self).c_str());
-    }
-    return Value();
-  }
+  if (r == nullptr) return errorPending() ? Value() : nullWithoutError(m, self);
   Value v = takeNew(r);
-  if (errorPending()) {
-    Value cause = takeError();
-    raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
-    Value err = pendingError();
-    static_cast<BaseExceptionObj*>(err.asObject())->cause.set(cause);
-    static_cast<BaseExceptionObj*>(err.asObject())->suppress_context = 1;
-    return Value();
-  }
+  if (errorPending()) [[unlikely]] return resultWithError(m, self);
   return v;
 }
 
