@@ -1,6 +1,7 @@
 // The proxy arena (arena.h).
 //
-// Layout: one reserved range of kReserveBytes, carved into 64 KiB chunks from
+// Layout: one reserved range (kReserveBytes, or less where the address space
+// is limited, as under ulimit -v or valgrind), carved into 64 KiB chunks from
 // the bottom.  g_chunk_info[i] says what chunk i holds: a size class (small
 // blocks of one size), the first chunk of a large run (with its length), or a
 // continuation of one.  Freed small blocks go on their class's free list;
@@ -22,6 +23,7 @@ uintptr_t g_arena_lo = 0, g_arena_hi = 0;
 namespace {
 
 constexpr size_t kReserveBytes = size_t{64} << 30;
+constexpr size_t kMinReserveBytes = size_t{256} << 20;
 constexpr size_t kChunkBytes = size_t{64} << 10;
 constexpr size_t kGranule = 16;
 constexpr size_t kMaxSmall = 4096;
@@ -38,21 +40,26 @@ struct FreeBlock {
 
 struct Arena {
   char* base = nullptr;
+  size_t reserved_bytes = 0;
   size_t used_chunks = 0;
   std::vector<ChunkInfo> chunks;
   FreeBlock* free_small[kClasses] = {};
   std::map<size_t, std::vector<char*>> free_runs;  // run length in chunks -> runs
 
   void reserve() {
-    void* p = mmap(nullptr, kReserveBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = MAP_FAILED;
+    for (reserved_bytes = kReserveBytes; reserved_bytes >= kMinReserveBytes; reserved_bytes /= 2) {
+      p = mmap(nullptr, reserved_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (p != MAP_FAILED) break;
+    }
     if (p == MAP_FAILED) {
       std::fprintf(stderr, "tern: cannot reserve the cpyext arena\n");
       std::abort();
     }
     base = static_cast<char*>(p);
     g_arena_lo = reinterpret_cast<uintptr_t>(base);
-    g_arena_hi = g_arena_lo + kReserveBytes;
-    chunks.resize(kReserveBytes / kChunkBytes);
+    g_arena_hi = g_arena_lo + reserved_bytes;
+    chunks.resize(reserved_bytes / kChunkBytes);
   }
 
   char* newChunks(size_t n) {
@@ -63,7 +70,7 @@ struct Arena {
       it->second.pop_back();
       return run;
     }
-    if ((used_chunks + n) * kChunkBytes > kReserveBytes) {
+    if ((used_chunks + n) * kChunkBytes > reserved_bytes) {
       std::fprintf(stderr, "tern: the cpyext arena is exhausted\n");
       std::abort();
     }

@@ -74,17 +74,14 @@ PyObject* newBytesProxy(Value v) {
 
 // A fresh bytes, never a shared one (newBytes returns the cached b"" and
 // one-byte objects, which have proxies of their own).
-Value finishBytesProxy(PyObject* o) {
+Value bytesOfFilled(PyObject* o) {
   auto* b = reinterpret_cast<PyBytesObject*>(o);
   int64_t n = Py_SIZE(o);
   BytesObj* fresh = allocBytes(n);
   if (fresh == nullptr) return Value();
   std::memcpy(fresh->data(), b->ob_sval, static_cast<size_t>(n));
   fresh->data()[n] = '\0';
-  Value v(fresh);
-  prefixOf(o)->flags &= ~proxy_flags::kFilling;
-  linkProxy(o, v);
-  return v;
+  return Value(fresh);
 }
 
 }  // namespace tern::cpyext
@@ -104,7 +101,9 @@ PyObject* PyBytes_FromStringAndSize(const char* str, Py_ssize_t size) {
     std::memset(reinterpret_cast<PyBytesObject*>(p)->ob_sval, 0, static_cast<size_t>(size));
     return p;
   }
-  return returnNew(newBytes(str, size));
+  PyObject* p = newFillingBytes(size);  // a runtime bytes only if it crosses over
+  std::memcpy(reinterpret_cast<PyBytesObject*>(p)->ob_sval, str, static_cast<size_t>(size));
+  return p;
 }
 
 PyObject* PyBytes_FromString(const char* str) {

@@ -27,6 +27,8 @@ PyObject* newFloatProxy(Value v) {
   return p;
 }
 
+Value floatOfFilled(PyObject* o) { return newFloat(reinterpret_cast<PyFloatObject*>(o)->ob_fval); }
+
 namespace {
 
 void storeOrdered(const void* src, char* p, size_t n, int le) {
@@ -48,13 +50,21 @@ using namespace tern::cpyext;
 
 extern "C" {
 
-PyObject* PyFloat_FromDouble(double d) { return returnNew(newFloat(d)); }
+// A float C makes is a proxy only (kFilling) until it crosses over, so one
+// handed back as a result is never linked (takeNew).
+PyObject* PyFloat_FromDouble(double d) {
+  PyObject* p = allocProxy(ProxyKind::kFloat, sizeof(PyFloatObject), &PyFloat_Type);
+  reinterpret_cast<PyFloatObject*>(p)->ob_fval = d;
+  prefixOf(p)->flags |= proxy_flags::kFilling;
+  return p;
+}
 
 double PyFloat_AsDouble(PyObject* o) {
   if (o == nullptr) {
     raise(exc::TypeError, "bad argument type for built-in operation");
     return -1.0;
   }
+  if (inArena(o) && prefixOf(o)->kind == ProxyKind::kFloat) return reinterpret_cast<PyFloatObject*>(o)->ob_fval;
   Value v = fromC(o);
   if (v.isNull()) return -1.0;
   if (!v.isSmallInt() && typeOf(v) == types::float_type) return floatValue(v);

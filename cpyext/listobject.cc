@@ -172,9 +172,6 @@ PyObject* newListProxy(Value v) {
   return o;
 }
 
-// Nothing to do: a list's proxy is its storage (kept for refreshProxy).
-void refreshList(PyObject*, Value) {}
-
 Value realiseList(PyObject* o) {
   ProxyPrefix* prefix = prefixOf(o);
   if (!(prefix->flags & proxy_flags::kFilling)) return prefix->link.target;

@@ -8,10 +8,15 @@
 // (_PyLong_New is not offered), so the other direction only serves
 // _PyLong_FromByteArray-like paths and tests (digitsToLimbs).
 //
-// Tagged small ints have no heap object, so each conversion gets a proxy of
-// its own (ProxyKind::kTaggedInt, freed by its last Py_DECREF) — except
-// -5..256, which CPython caches and C code compares by pointer: those proxies
-// are made once and the cache keeps one reference to each forever.
+// Tagged small ints have no heap object, so their proxies are owned by their
+// counts (ProxyKind::kTaggedInt, freed by the last Py_DECREF).  -5..256,
+// which CPython caches and C code compares by pointer, are made once and the
+// cache keeps one reference to each forever.  Other values go through a
+// direct-mapped cache of recent proxies, which also holds one reference to
+// each: C code passing the same int back and forth (a loop counter, an
+// argument returned) finds the proxy it had, and a slot whose proxy only the
+// cache holds is rewritten in place for the next value, so a call taking or
+// returning a fresh int allocates nothing.
 //
 // Errors follow CPython 3.11 exactly: which functions call __index__
 // (PyLong_AsLong, AsLongLong, the *Mask ones, _PyLong_AsInt) and which
@@ -54,16 +59,54 @@ size_t longProxyBytes(size_t ndigits) {
   return (bytes + 7) & ~size_t{7};
 }
 
+// Every tagged int fits in three 30-bit digits, so a kTaggedInt proxy can be
+// rewritten in place for any other tagged value.
+constexpr size_t kTaggedDigits = 3;
+static_assert(30 * kTaggedDigits >= 63);  // |tagged| < 2**62
+
+// Writes tagged n into kTaggedInt proxy p (its digits, sign and link).
+void setTaggedValue(PyObject* p, int64_t n) {
+  uint64_t mag = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  auto* lp = reinterpret_cast<PyLongObject*>(p);
+  Py_ssize_t nd = 0;
+  lp->ob_digit[0] = 0;
+  for (; mag != 0; mag >>= PyLong_SHIFT) lp->ob_digit[nd++] = static_cast<digit>(mag & PyLong_MASK);
+  Py_SET_SIZE(lp, n < 0 ? -nd : nd);
+  linkProxy(p, Value::fromSmallInt(n));
+}
+
 // A kTaggedInt proxy of its own for n (a tagged value), not cached.
 PyObject* newTaggedProxy(int64_t n) {
-  uint64_t mag = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-  bigint::Limb limb = mag;
-  size_t nd = digitCountOf(bigint::Mag(&limb, mag == 0 ? 0 : 1));
-  PyObject* p = allocProxy(ProxyKind::kTaggedInt, longProxyBytes(nd), &PyLong_Type);
-  auto* lp = reinterpret_cast<PyLongObject*>(p);
-  limbsToDigits(bigint::Mag(&limb, mag == 0 ? 0 : 1), lp->ob_digit, nd);
-  Py_SET_SIZE(lp, n < 0 ? -static_cast<Py_ssize_t>(nd) : static_cast<Py_ssize_t>(nd));
-  linkProxy(p, Value::fromSmallInt(n));
+  PyObject* p = allocProxy(ProxyKind::kTaggedInt, longProxyBytes(kTaggedDigits), &PyLong_Type);
+  setTaggedValue(p, n);
+  return p;
+}
+
+constexpr size_t kRecentInts = 1024;  // a power of two
+PyObject* g_recent_ints[kRecentInts];
+
+// A new reference to a proxy of tagged n outside -5..256, through the
+// recent-ints cache.
+PyObject* recentIntProxy(int64_t n) {
+  uint64_t h = static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull;
+  PyObject*& slot = g_recent_ints[h >> 54];
+  static_assert(kRecentInts == size_t{1} << (64 - 54));
+  PyObject* p = slot;
+  if (p != nullptr) {
+    if (prefixOf(p)->link.target == Value::fromSmallInt(n)) {
+      Py_INCREF(p);
+      return p;
+    }
+    if (p->ob_refcnt == 1) {  // only the cache holds it: reuse it
+      setTaggedValue(p, n);
+      Py_INCREF(p);
+      return p;
+    }
+    Py_DECREF(p);  // C still holds the old one: it is freed by its last Py_DECREF
+  }
+  p = newTaggedProxy(n);
+  slot = p;
+  Py_INCREF(p);  // the cache's reference
   return p;
 }
 
@@ -75,7 +118,7 @@ PyObject* smallIntProxy(int64_t n) {
     Py_INCREF(slot);
     return slot;
   }
-  return newTaggedProxy(n);
+  return recentIntProxy(n);
 }
 
 bool fitsTagged(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmallIntMax; }
@@ -113,6 +156,16 @@ PyObject* newLongProxy(Value v) {
 // Reading ints
 
 namespace {
+
+// The value of o when it stands for a tagged int: the usual case, read
+// without the checks of the general path.
+inline bool taggedValueOf(PyObject* o, int64_t* out) {
+  if (!inArena(o)) return false;
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->flags != 0 || !prefix->link.target.isSmallInt()) return false;
+  *out = prefix->link.target.asSmallInt();
+  return true;
+}
 
 // The int behind o, calling __index__ when o is not an int (PyLong_AsLong's
 // rule); null with TypeError pending.
@@ -270,6 +323,7 @@ PyObject* _PyLong_Copy(PyLongObject* src) {
 
 long PyLong_AsLong(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsLong"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "Python int too large to convert to C long");
@@ -277,6 +331,7 @@ long PyLong_AsLong(PyObject* o) {
 
 int _PyLong_AsInt(PyObject* o) {
   if (o == nullptr) return badInternalCall("_PyLong_AsInt"), -1;
+  if (int64_t n; taggedValueOf(o, &n) && n >= INT_MIN && n <= INT_MAX) return static_cast<int>(n);
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   int64_t n;
@@ -297,6 +352,7 @@ long long PyLong_AsLongLongAndOverflow(PyObject* o, int* overflow) {
 
 long long PyLong_AsLongLong(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsLongLong"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intViaIndex(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "int too big to convert");
@@ -304,6 +360,7 @@ long long PyLong_AsLongLong(PyObject* o) {
 
 Py_ssize_t PyLong_AsSsize_t(PyObject* o) {
   if (o == nullptr) return badInternalCall("PyLong_AsSsize_t"), -1;
+  if (int64_t n; taggedValueOf(o, &n)) return n;
   Value v = intRequired(o);
   if (v.isNull()) return -1;
   return signedOrRaise(v, "Python int too large to convert to C ssize_t");

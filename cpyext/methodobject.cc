@@ -42,22 +42,23 @@ std::string functionName(const PyMethodDef* m, Value self) {
   return m->ml_name;
 }
 
+// resultOf's SystemErrors, out of line so that the usual path stays short.
+[[gnu::noinline, gnu::cold]] Value nullWithoutError(const PyMethodDef* m, Value self) {
+  return raisef(exc::SystemError, "%s() returned NULL without setting an exception", functionName(m, self).c_str());
+}
+[[gnu::noinline, gnu::cold]] Value resultWithError(const PyMethodDef* m, Value self) {
+  Value cause = takeError();
+  raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
+  Value err = pendingError();
+  static_cast<BaseExceptionObj*>(err.asObject())->cause.set(cause);
+  static_cast<BaseExceptionObj*>(err.asObject())->suppress_context = 1;
+  return Value();
+}
+
 Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
-  if (r == nullptr) {
-    if (!errorPending()) {
-      raisef(exc::SystemError, "%s() returned NULL without setting an exception", functionName(m, self).c_str());
-    }
-    return Value();
-  }
+  if (r == nullptr) return errorPending() ? Value() : nullWithoutError(m, self);
   Value v = takeNew(r);
-  if (errorPending()) {
-    Value cause = takeError();
-    raisef(exc::SystemError, "%s() returned a result with an exception set", functionName(m, self).c_str());
-    Value err = pendingError();
-    static_cast<BaseExceptionObj*>(err.asObject())->cause.set(cause);
-    static_cast<BaseExceptionObj*>(err.asObject())->suppress_context = 1;
-    return Value();
-  }
+  if (errorPending()) [[unlikely]] return resultWithError(m, self);
   return v;
 }
 
@@ -131,11 +132,89 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
   return resultOf(r, m, self);
 }
 
+// The common conventions' calls of the expected shape, without callC's
+// general argument array; anything else (keywords, a wrong count, for its
+// TypeError) goes to callC.  The order of the releases is callC's: the
+// result first, then the arguments, then the exception state.
+
+PyObject* selfProxy(const PyMethodDef* m, Value self) {
+  return (m->ml_flags & METH_STATIC) || self.isNull() ? nullptr : toNew(self);
+}
+
+Value callNoArgs(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 0 || !kwnames.isNull()) return callC(def, self, args, nargs, kwnames);
+  PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
+  CCallScope scope;
+  PyObject* pself = selfProxy(m, self);
+  Value v = resultOf(m->ml_meth(pself, nullptr), m, self);
+  Py_XDECREF(pself);
+  return v;
+}
+
+Value callO(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs != 1 || !kwnames.isNull()) return callC(def, self, args, nargs, kwnames);
+  PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
+  CCallScope scope;
+  PyObject* pself = selfProxy(m, self);
+  PyObject* arg = toNew(args[0]);
+  Value v = resultOf(m->ml_meth(pself, arg), m, self);
+  Py_DECREF(arg);
+  Py_XDECREF(pself);
+  return v;
+}
+
+Value callFastcall(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  constexpr size_t kMaxArgs = 6;
+  if (nargs > kMaxArgs || !kwnames.isNull()) return callC(def, self, args, nargs, kwnames);
+  PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
+  CCallScope scope;
+  PyObject* pself = selfProxy(m, self);
+  PyObject* array[kMaxArgs];
+  for (size_t i = 0; i < nargs; ++i) array[i] = toNew(args[i]);
+  auto fn = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(m->ml_meth));
+  Value v = resultOf(fn(pself, array, static_cast<Py_ssize_t>(nargs)), m, self);
+  for (size_t i = 0; i < nargs; ++i) Py_DECREF(array[i]);
+  Py_XDECREF(pself);
+  return v;
+}
+
+Value callVarargs(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!kwnames.isNull()) return callC(def, self, args, nargs, kwnames);
+  PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
+  CCallScope scope;
+  PyObject* pself = selfProxy(m, self);
+  PyObject* tuple = tupleOfArgs(args, nargs);
+  Value v = resultOf(m->ml_meth(pself, tuple), m, self);
+  Py_DECREF(tuple);
+  Py_XDECREF(pself);
+  return v;
+}
+
+bool isCMethodEntry(RawNativeFn raw) {
+  return raw == callC || raw == callNoArgs || raw == callO || raw == callFastcall || raw == callVarargs;
+}
+
 MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
   MethodDef d;
   d.name = m->ml_name;
   d.doc = docWithoutSignature(m->ml_doc, m->ml_name, &d.signature);
-  d.raw = callC;
+  switch (m->ml_flags & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) {
+    case METH_NOARGS:
+      d.raw = callNoArgs;
+      break;
+    case METH_O:
+      d.raw = callO;
+      break;
+    case METH_FASTCALL:
+      d.raw = callFastcall;
+      break;
+    case METH_VARARGS:
+      d.raw = callVarargs;
+      break;
+    default:
+      d.raw = callC;
+      break;
+  }
   d.data = new CMethod{.def = m, .defining_class = defining_class};
   if (m->ml_flags & METH_CLASS) d.flags |= method_flags::kClassMethod;
   if (m->ml_flags & METH_STATIC) d.flags |= method_flags::kStaticMethod;
@@ -204,7 +283,7 @@ void refreshBuiltinFunction(PyObject* o, Value v) {
   auto* f = reinterpret_cast<PyCFunctionObject*>(o);
   if (f->m_ml != nullptr) return;  // filled once: a builtin function never changes
   auto* b = static_cast<BuiltinFunctionObj*>(v.asObject());
-  if (b->def->raw == callC) {
+  if (isCMethodEntry(b->def->raw)) {
     f->m_ml = static_cast<const CMethod*>(b->def->data)->def;
     Value self = b->self.get();
     f->m_self = self.isNull() ? nullptr : toNew(self);

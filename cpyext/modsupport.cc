@@ -70,7 +70,8 @@ struct Builder {
   int flags;
 
   PyObject* makeValue(const char** p_format);
-  Value makeSequence(const char** p_format, char end, Py_ssize_t n, bool list);
+  Value makeList(const char** p_format, char end, Py_ssize_t n);
+  PyObject* makeTuple(const char** p_format, char end, Py_ssize_t n);
   Value makeDict(const char** p_format, char end, Py_ssize_t n);
   // Walks n more items after a failure, releasing what they make ("N").
   void ignore(const char** p_format, char end, Py_ssize_t n);
@@ -92,10 +93,20 @@ void Builder::ignore(const char** p_format, char end, Py_ssize_t n) {
 }
 
 // Stores each item's value and releases the item reference.
-Value Builder::makeSequence(const char** p_format, char end, Py_ssize_t n, bool list) {
+// After a sequence's items: its closing character (none at the top level).
+bool closeSequence(const char** p_format, char end) {
+  if (**p_format != end) {
+    raise(exc::SystemError, "Unmatched paren in format");
+    return false;
+  }
+  if (end != '\0') ++*p_format;
+  return true;
+}
+
+Value Builder::makeList(const char** p_format, char end, Py_ssize_t n) {
   if (n < 0) return Value();
-  Value seq = list ? newList(n) : newTuple(n);
-  if (seq.isNull()) {
+  Value list = newList(n);
+  if (list.isNull()) {
     ignore(p_format, end, n);
     return Value();
   }
@@ -105,27 +116,38 @@ Value Builder::makeSequence(const char** p_format, char end, Py_ssize_t n, bool 
       ignore(p_format, end, n - i - 1);
       return Value();
     }
-    Value item = fromC(w);
-    Py_DECREF(w);
-    if (item.isNull()) {
+    Value item = takeNew(w);
+    if (item.isNull() || !listAppend(list, item)) {
       ignore(p_format, end, n - i - 1);
       return Value();
     }
-    if (list) {
-      if (!listAppend(seq, item)) {
-        ignore(p_format, end, n - i - 1);
-        return Value();
-      }
-    } else {
-      tupleInit(seq, i, item);
+  }
+  return closeSequence(p_format, end) ? list : Value();
+}
+
+// A tuple is built in C (PyTuple_New, its items stolen), so that one
+// returned to the runtime at once is handed over without links (takeNew).
+PyObject* Builder::makeTuple(const char** p_format, char end, Py_ssize_t n) {
+  if (n < 0) return nullptr;
+  PyObject* t = PyTuple_New(n);
+  if (t == nullptr) {
+    ignore(p_format, end, n);
+    return nullptr;
+  }
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* w = makeValue(p_format);
+    if (w == nullptr) {
+      ignore(p_format, end, n - i - 1);
+      Py_DECREF(t);
+      return nullptr;
     }
+    PyTuple_SET_ITEM(t, i, w);
   }
-  if (**p_format != end) {
-    raise(exc::SystemError, "Unmatched paren in format");
-    return Value();
+  if (!closeSequence(p_format, end)) {
+    Py_DECREF(t);
+    return nullptr;
   }
-  if (end != '\0') ++*p_format;
-  return seq;
+  return t;
 }
 
 Value Builder::makeDict(const char** p_format, char end, Py_ssize_t n) {
@@ -148,10 +170,8 @@ Value Builder::makeDict(const char** p_format, char end, Py_ssize_t n) {
       ignore(p_format, end, n - i - 2);
       return Value();
     }
-    Value key = fromC(k);
-    Value value = fromC(v);
-    Py_DECREF(k);
-    Py_DECREF(v);
+    Value key = takeNew(k);
+    Value value = takeNew(v);
     if (key.isNull() || value.isNull() || dictSet(d, key, value) < 0) {
       ignore(p_format, end, n - i - 2);
       return Value();
@@ -181,11 +201,11 @@ PyObject* Builder::makeValue(const char** p_format) {
     switch (c) {
       case '(': {
         Py_ssize_t n = countFormat(*p_format, ')');
-        return returnNew(makeSequence(p_format, ')', n, false));
+        return makeTuple(p_format, ')', n);
       }
       case '[': {
         Py_ssize_t n = countFormat(*p_format, ']');
-        return returnNew(makeSequence(p_format, ']', n, true));
+        return returnNew(makeList(p_format, ']', n));
       }
       case '{': {
         Py_ssize_t n = countFormat(*p_format, '}');
@@ -280,7 +300,7 @@ PyObject* buildValue(const char* format, va_list va, int flags) {
   va_copy(ap, va);
   Builder b{&ap, flags};
   const char* f = format;
-  PyObject* r = n == 1 ? b.makeValue(&f) : returnNew(b.makeSequence(&f, '\0', n, false));
+  PyObject* r = n == 1 ? b.makeValue(&f) : b.makeTuple(&f, '\0', n);
   va_end(ap);
   return r;
 }

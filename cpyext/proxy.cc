@@ -35,6 +35,16 @@ ProxyPrefix* prefixOfLink(const gc::ExternalLink* link) {
 // A kStatic record: the prefix, then the address of the object it stands for.
 PyObject*& staticObject(ProxyPrefix* record) { return *reinterpret_cast<PyObject**>(objectOf(record)); }
 
+bool isDictLike(PyObject* o);
+bool isByteArrayLike(PyObject* o);
+
+// Whether toNew brings the proxy's C-visible fields up to date each time:
+// dicts and bytearrays may have changed since C last saw them (a list's
+// proxy is its storage: always current).
+bool needsRefresh(ProxyPrefix* prefix, PyObject* o) {
+  return prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o));
+}
+
 // During a full collection: how many of each proxy's references are held by
 // memory the collector traces anyway — C objects with wrappers (through
 // tp_traverse), linked tuple and list proxies, type proxies, owners keeping
@@ -174,8 +184,6 @@ std::unordered_map<PyObject*, std::vector<PyObject*>>& kept() {
 
 }  // namespace
 
-bool inArena(const void* p) { return arenaContains(p); }
-
 namespace {
 void installHooks() {
   static bool hooked = false;
@@ -214,21 +222,29 @@ void registerStatic(PyObject* object, Value v) {
   statics()[object] = record;
 }
 
-PyObject* toNew(Value v) {
-  if (v.isObject()) {
-    if (gc::ExternalLink* link = gc::findExternal(v.asObject())) {
-      ProxyPrefix* prefix = prefixOfLink(link);
-      PyObject* o = prefix->kind == ProxyKind::kStatic ? staticObject(prefix) : objectOf(prefix);
-      Py_INCREF(o);
-      // Dicts and bytearrays may have changed since C last saw them (a
-      // list's proxy is its storage: always current).
-      if (prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o))) {
-        refreshProxy(o, v);
-      }
+namespace recent_proxies {
+ProxyPrefix* g_slots[1u << kBits];
+}  // namespace recent_proxies
+
+PyObject* toNewSlow(Value v) {
+  ProxyPrefix* prefix = nullptr;
+  PyObject* o;
+  if (gc::ExternalLink* link = v.isObject() ? gc::findExternal(v.asObject()) : nullptr) {
+    prefix = prefixOfLink(link);
+    o = cObjectOf(prefix);
+    Py_INCREF(o);
+    if (needsRefresh(prefix, o)) {
+      refreshProxy(o, v);
       return o;
     }
+  } else {
+    o = materialise(v);
+    if (!arenaContains(o)) return o;  // a static found by its record next time
+    prefix = prefixOf(o);
+    if (needsRefresh(prefix, o) || prefix->link.target != v) return o;
   }
-  return materialise(v);
+  recent_proxies::g_slots[recent_proxies::slotOf(v)] = prefix;
+  return o;
 }
 
 PyObject* toBorrowed(PyObject* owner, Value item) {
@@ -244,8 +260,8 @@ PyObject* toBorrowed(PyObject* owner, Value item) {
 
 namespace {
 
-// Whether a proxy C holds the only reference to may go at once: a linked
-// proxy of a family whose memory holds nothing but the object's state
+// Whether a proxy whose only reference is being given up may go at once: a
+// linked proxy of a family whose memory holds nothing but the object's state
 // (module proxies carry md_state; type proxies are kept), never borrowed.
 bool droppable(PyObject* o) {
   if (!arenaContains(o) || o->ob_refcnt != 1) return false;
@@ -269,20 +285,87 @@ bool droppable(PyObject* o) {
 }  // namespace
 
 namespace {
+
+// Gives up the reference to o that was the only one.  A droppable proxy is
+// unlinked and freed, and so are the items of a tuple that only it held
+// (Py_BuildValue's str and float): C had them from the tuple, which it gave
+// away, so in CPython too they were the tuple's alone.  Items anything else
+// counts or borrowed stay.
 void dropOwned(PyObject* o) {
   if (!droppable(o)) {
     Py_DECREF(o);
     return;
   }
   gc::removeExternal(prefixOf(o)->link.target.asObject());
+  if (prefixOf(o)->kind == ProxyKind::kTuple) {
+    auto* t = reinterpret_cast<PyTupleObject*>(o);
+    for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
+      PyObject* item = t->ob_item[i];
+      t->ob_item[i] = nullptr;
+      if (item != nullptr) dropOwned(item);
+    }
+  }
   freeProxy(o);
 }
 
 }  // namespace
 
-Value takeNew(PyObject* o) {
+namespace {
+
+// The runtime object of a proxy C made and never let cross over (kFilling),
+// without linking the two; null if o is not one of those families.
+Value valueOfFilled(PyObject* o) {
+  switch (prefixOf(o)->kind) {
+    case ProxyKind::kUnicode:
+      return strOfFilled(o);
+    case ProxyKind::kBytes:
+      return bytesOfFilled(o);
+    case ProxyKind::kFloat:
+      return floatOfFilled(o);
+    case ProxyKind::kTuple:
+      return handOverTuple(o);
+    default:
+      return Value();
+  }
+}
+
+// Whether takeNew may hand o over without ever linking it: C made it, never
+// let it cross, and gives up its only reference now.
+bool handOverable(PyObject* o) {
+  if (!arenaContains(o) || o->ob_refcnt != 1) return false;
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->flags != proxy_flags::kFilling || (prefix->marks & proxy_marks::kBorrowed)) return false;
+  switch (prefix->kind) {
+    case ProxyKind::kUnicode:
+    case ProxyKind::kBytes:
+    case ProxyKind::kFloat:
+    case ProxyKind::kTuple:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Value takeNewSlow(PyObject* o) {
+  if (handOverable(o)) {
+    // Nothing else can reach the proxy: the runtime gets the object, and
+    // the proxy goes without the link it would only have shed again.
+    Value v = valueOfFilled(o);
+    freeProxy(o);
+    return v;
+  }
   Value v = fromC(o);
   dropOwned(o);
+  return v;
+}
+
+Value realiseFilled(PyObject* o) {
+  Value v = valueOfFilled(o);
+  if (v.isNull()) return v;
+  prefixOf(o)->flags &= ~proxy_flags::kFilling;
+  linkProxy(o, v);
   return v;
 }
 
@@ -293,6 +376,10 @@ Value* staticLinkSlot(PyObject* o) {
 
 Value fromCSlow(PyObject* o) {
   if (arenaContains(o)) return realise(o);
+  // The singletons C returns most, before the table of statics.
+  if (o == Py_None) return None();
+  if (o == Py_True) return True();
+  if (o == Py_False) return False();
   auto it = statics().find(o);
   if (it != statics().end()) return it->second->link.target;
   // A static PyTypeObject of an extension that was never readied, or a
@@ -305,6 +392,7 @@ Value fromCSlow(PyObject* o) {
 void freeProxy(PyObject* proxy) {
   ProxyPrefix* prefix = prefixOf(proxy);
   releaseContents(proxy);
+  prefix->link.target = Value();  // no recent_proxies entry answers for it now
   arenaFree(prefix);
 }
 
@@ -362,9 +450,6 @@ void releaseContents(PyObject* proxy) {
 void refreshProxy(PyObject* proxy, Value v) {
   if (!arenaContains(proxy)) return;
   switch (prefixOf(proxy)->kind) {
-    case ProxyKind::kList:
-      refreshList(proxy, v);
-      break;
     case ProxyKind::kPlain:
       refreshPlain(proxy, v);
       break;

@@ -25,6 +25,7 @@
 #include <cstdint>
 
 #include "Python.h"
+#include "cpyext/arena.h"
 #include "runtime/gc/external.h"
 #include "runtime/gc/value.h"
 
@@ -79,6 +80,37 @@ inline constexpr uint16_t kBorrowed = 1u << 0;
 
 // A new reference to v's proxy, made on first use.  v must not be null.
 PyObject* toNew(Value v);
+PyObject* toNewSlow(Value v);
+
+// toNew's fast path: a direct-mapped cache of the prefixes of recently
+// converted values' proxies, indexed by the Value's bits.  An entry is
+// checked, never trusted: it answers only when the prefix's link still holds
+// v.  That stays sound as objects move and proxies go, because the collector
+// rewrites a moved object's link, and a link is cleared when its proxy is
+// unlinked or freed (freeProxy), while the arena's memory stays mapped and a
+// reused block gets a fresh link.  Proxies whose fields toNew must refresh
+// first (dicts, bytearrays) are never entered.
+namespace recent_proxies {
+inline constexpr unsigned kBits = 8;
+extern ProxyPrefix* g_slots[1u << kBits];
+inline size_t slotOf(Value v) { return static_cast<size_t>((v.bits() * 0x9E3779B97F4A7C15ull) >> (64 - kBits)); }
+}  // namespace recent_proxies
+
+// The C object a prefix stands for: the proxy behind it, or for a kStatic
+// record the object outside the arena it names.
+inline PyObject* cObjectOf(ProxyPrefix* prefix) {
+  return prefix->kind == ProxyKind::kStatic ? *reinterpret_cast<PyObject**>(objectOf(prefix)) : objectOf(prefix);
+}
+
+inline PyObject* toNew(Value v) {
+  ProxyPrefix* prefix = recent_proxies::g_slots[recent_proxies::slotOf(v)];
+  if (prefix != nullptr && prefix->link.target == v) {
+    PyObject* o = cObjectOf(prefix);
+    Py_INCREF(o);
+    return o;
+  }
+  return toNewSlow(v);
+}
 // A borrowed reference to `item`, which `owner` (a proxy C holds) keeps alive:
 // PyList_GetItem, PyDict_GetItem.  A heap object's proxy lives as long as the
 // object; a tagged int's proxy is kept by the owner until the owner dies.
@@ -89,17 +121,29 @@ PyObject* toBorrowed(PyObject* owner, Value item);
 // instead of living until the object dies.  (Its items are only released: C
 // may hold borrowed pointers to them that their other owners keep valid.)
 Value takeNew(PyObject* o);
+Value takeNewSlow(PyObject* o);
 // toNew for a runtime call's result: a null Value (exception pending) gives NULL.
 inline PyObject* returnNew(Value v) { return v.isNull() ? nullptr : toNew(v); }
 // The value a proxy stands for.  o must not be null.
 Value fromCSlow(PyObject* o);
-bool inArena(const void* p);
+inline bool inArena(const void* p) { return arenaContains(p); }
 inline Value fromC(PyObject* o) {
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
     if (prefix->flags == 0) return prefix->link.target;
   }
   return fromCSlow(o);
+}
+// takeNew's usual case: a proxy somebody else counts too is just released.
+inline Value takeNew(PyObject* o) {
+  if (inArena(o)) {
+    ProxyPrefix* prefix = prefixOf(o);
+    if (prefix->flags == 0 && o->ob_refcnt > 1) {
+      --o->ob_refcnt;
+      return prefix->link.target;
+    }
+  }
+  return takeNewSlow(o);
 }
 // fromC for an argument that may be NULL (returns a null Value).
 inline Value fromCOrNull(PyObject* o) { return o == nullptr ? Value() : fromC(o); }

@@ -30,7 +30,7 @@ void releaseContents(PyObject* proxy);
 void keepAlive(PyObject* owner, PyObject* proxy);
 
 // Brings the C-visible fields of v's existing proxy up to date before C sees
-// it again (a list's ob_item, a dict's ma_used): the runtime may have changed
+// it again (a dict's ma_used, a bytearray's ob_start): the runtime may have changed
 // the object since.
 void refreshProxy(PyObject* proxy, Value v);
 // The runtime value of an arena object that fromC's fast path cannot answer:
@@ -55,15 +55,24 @@ PyObject* tupleOfArgs(const Value* args, size_t n);
 Value realiseList(PyObject* o);
 void releaseTupleContents(PyObject* o);
 void releaseListContents(PyObject* o);
-void refreshList(PyObject* o, Value v);
 // Before a list's proxy is freed while the list lives (takeNew): moves the
 // items back onto the heap.  False if the list cannot leave the proxy now.
 bool leaveListProxy(PyObject* o);
 // Plain proxies of families with a few C-visible fields (a dict's ma_used).
 void refreshPlain(PyObject* o, Value v);
-// str and bytes C filled (PyUnicode_New, PyBytes_FromStringAndSize(NULL, n)):
-// made into runtime objects on first crossing (unicodeobject.cc, bytesobject.cc).
+// str, bytes and floats C made (PyUnicode_New, PyBytes_FromStringAndSize,
+// PyFloat_FromDouble) are proxies only (kFilling) until they first cross into
+// the runtime: realiseFilled makes the runtime object and links the proxy.
+// The *OfFilled functions make the object only (unicodeobject.cc,
+// bytesobject.cc, floatobject.cc), for takeNew's hand-over too.
 Value realiseFilled(PyObject* o);
+Value strOfFilled(PyObject* o);
+Value bytesOfFilled(PyObject* o);
+Value floatOfFilled(PyObject* o);
+// A tuple C filled and hands over with its only reference: the runtime tuple,
+// each item handed over likewise (takeNew); the proxy is left empty for
+// freeing (tupleobject.cc).
+Value handOverTuple(PyObject* o);
 // What a builtin function's proxy holds (methodobject.cc).
 void releaseBuiltinFunction(PyObject* o);
 // Memory a str proxy owns besides its block (the UTF-8 form).

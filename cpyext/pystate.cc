@@ -266,15 +266,10 @@ Value normalise(Value type, Value value) {
   return e;
 }
 
-void hookAdopt(interp::ThreadState* rt) {
-  CState* c = static_cast<CState*>(rt->c_state);
+// C wrote the fields: what they hold (owned by the thread state) is now the
+// pending exception.  Kept out of line: hookAdopt runs on every error check.
+[[gnu::noinline]] void adoptWritten(interp::ThreadState* rt, CState* c) {
   PyThreadState& ts = c->ts;
-  if (c->busy ||
-      (ts.curexc_type == c->mirror[0] && ts.curexc_value == c->mirror[1] && ts.curexc_traceback == c->mirror[2])) {
-    return;
-  }
-  // C wrote the fields: what they hold (owned by the thread state) is now the
-  // pending exception.
   PyObject* tb_before = c->mirror[2];
   c->mirror[0] = ts.curexc_type;
   c->mirror[1] = ts.curexc_value;
@@ -295,6 +290,16 @@ void hookAdopt(interp::ThreadState* rt) {
   rt->pending_exception = e;
   c->busy = false;
   hookMirror(rt);
+}
+
+void hookAdopt(interp::ThreadState* rt) {
+  CState* c = static_cast<CState*>(rt->c_state);
+  PyThreadState& ts = c->ts;
+  if (c->busy ||
+      (ts.curexc_type == c->mirror[0] && ts.curexc_value == c->mirror[1] && ts.curexc_traceback == c->mirror[2])) {
+    return;
+  }
+  adoptWritten(rt, c);
 }
 
 void hookRelease(interp::ThreadState* rt) {

@@ -60,6 +60,19 @@ Value realiseTuple(PyObject* o) {
   return t;
 }
 
+Value handOverTuple(PyObject* o) {
+  Py_ssize_t n = Py_SIZE(o);
+  Value t = Py_TYPE(o) == &PyTuple_Type ? newTuple(n) : newStructSeq(runtimeTypeOfC(Py_TYPE(o)));
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* item = asCTuple(o)->ob_item[i];
+    asCTuple(o)->ob_item[i] = nullptr;
+    Value v = item == nullptr ? None() : takeNew(item);  // an unfilled slot reads as None, as in realiseTuple
+    if (v.isNull()) return Value();
+    tupleInit(t, i, v);
+  }
+  return t;
+}
+
 PyObject* newFillingTuple(Py_ssize_t n, PyTypeObject* type) {
   PyObject* o = allocTuple(n, type);
   prefixOf(o)->flags |= proxy_flags::kFilling;

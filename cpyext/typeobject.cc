@@ -161,12 +161,22 @@ std::unordered_map<Type*, PyTypeObject*>& cTypes() {
   return *table;
 }
 
+// The first C type on t's base chain, or null; memoised in the type (the
+// chain cannot gain a C type later: a class's bases exist before it, and
+// __bases__ assignment keeps the instance layout).
 PyTypeObject* cSolidBase(Type* t) {
-  for (; t != nullptr; t = static_cast<Type*>(t->base.get().asObject())) {
-    auto it = cTypes().find(t);
-    if (it != cTypes().end()) return it->second;
+  static char no_c_layout;
+  if (t->c_layout != nullptr) return t->c_layout == &no_c_layout ? nullptr : static_cast<PyTypeObject*>(t->c_layout);
+  PyTypeObject* found = nullptr;
+  for (Type* b = t; b != nullptr; b = static_cast<Type*>(b->base.get().asObject())) {
+    auto it = cTypes().find(b);
+    if (it != cTypes().end()) {
+      found = it->second;
+      break;
+    }
   }
-  return nullptr;
+  t->c_layout = found != nullptr ? static_cast<void*>(found) : &no_c_layout;
+  return found;
 }
 
 }  // namespace
@@ -670,6 +680,7 @@ int readyCType(PyTypeObject* t, bool heap) {
     rt->ob_type.set(typeValue(runtimeTypeOfC(meta)));
   }
   cTypes()[rt] = t;
+  rt->c_layout = t;  // cSolidBase's memo, in case it was asked while rt was being made
   if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
   if (heap) {
     linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));

@@ -127,29 +127,14 @@ PyObject* newUnicodeProxy(Value v) {
   return p;
 }
 
-Value finishBytesProxy(PyObject* o);  // bytesobject.cc
-
 namespace {
-Value finishUnicodeProxy(PyObject* o);
 }  // namespace
 
-Value realiseFilled(PyObject* o) {
-  switch (prefixOf(o)->kind) {
-    case ProxyKind::kUnicode:
-      return finishUnicodeProxy(o);
-    case ProxyKind::kBytes:
-      return finishBytesProxy(o);
-    default:
-      return prefixOf(o)->link.target;
-  }
-}
-
-namespace {
 // A fresh str, never a shared one (newStrFromUnits may return the cached ""
 // or one-character strings, which have proxies of their own): the filled
-// proxy becomes this object's proxy.  Narrowed to the smallest kind, as the
-// runtime's invariant wants, whatever maxchar C asked for.
-Value finishUnicodeProxy(PyObject* o) {
+// proxy may become this object's proxy.  Narrowed to the smallest kind, as
+// the runtime's invariant wants, whatever maxchar C asked for.
+Value strOfFilled(PyObject* o) {
   auto* a = reinterpret_cast<PyASCIIObject*>(o);
   int64_t n = a->length;
   int from_kind = a->state.kind;
@@ -165,12 +150,8 @@ Value finishUnicodeProxy(PyObject* o) {
   void* out = s->data();
   for (int64_t i = 0; i < n; ++i) PyUnicode_WRITE(kind, out, i, PyUnicode_READ(from_kind, data, i));
   PyUnicode_WRITE(kind, out, n, 0);
-  Value v(s);
-  prefixOf(o)->flags &= ~proxy_flags::kFilling;
-  linkProxy(o, v);
-  return v;
+  return Value(s);
 }
-}  // namespace
 
 void releaseUnicodeContents(PyObject* o) {
   auto* a = reinterpret_cast<PyASCIIObject*>(o);
@@ -198,6 +179,18 @@ PyObject* newFilling(Py_ssize_t size, Py_UCS4 maxchar) {
   int kind = maxchar < 0x100 ? 1 : maxchar < 0x10000 ? 2 : 4;
   PyObject* p = allocUnicode(&PyUnicode_Type, size, kind, maxchar < 0x80);
   prefixOf(p)->flags |= proxy_flags::kFilling;
+  return p;
+}
+
+// A new str from strict UTF-8, as C makes its strings: ASCII text longer than
+// one character (the cached ones keep their identity) is a proxy only until
+// it crosses over (kFilling); the rest decodes in the runtime.
+PyObject* fromUtf8(const char* u, Py_ssize_t size) {
+  bool ascii = size > 1;
+  for (Py_ssize_t i = 0; i < size && ascii; ++i) ascii = static_cast<unsigned char>(u[i]) < 0x80;
+  if (!ascii) return returnNew(decodeStrict(u, size, nullptr, nullptr));
+  PyObject* p = newFilling(size, 0x7f);
+  std::memcpy(PyUnicode_DATA(p), u, static_cast<size_t>(size));
   return p;
 }
 
@@ -244,7 +237,7 @@ PyObject* PyUnicode_FromStringAndSize(const char* u, Py_ssize_t size) {
     raise(exc::SystemError, "Negative size passed to PyUnicode_FromStringAndSize");
     return nullptr;
   }
-  if (u != nullptr) return returnNew(decodeStrict(u, size, nullptr, nullptr));
+  if (u != nullptr) return fromUtf8(u, size);
   // The deprecated "text filled in later" form: a UCS4 string whose wstr is
   // its data, so PyUnicode_AS_UNICODE writes land in the text.
   if (size > 0) {
@@ -259,7 +252,7 @@ PyObject* PyUnicode_FromStringAndSize(const char* u, Py_ssize_t size) {
 
 PyObject* PyUnicode_FromString(const char* u) {
   if (u == nullptr) return badInternalCall("PyUnicode_FromString");
-  return returnNew(decodeStrict(u, static_cast<Py_ssize_t>(std::strlen(u)), nullptr, nullptr));
+  return fromUtf8(u, static_cast<Py_ssize_t>(std::strlen(u)));
 }
 
 PyObject* _PyUnicode_FromASCII(const char* buffer, Py_ssize_t size) {

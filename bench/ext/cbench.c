@@ -1,5 +1,6 @@
 /* C calls for bench/ext/run.py: one function per calling convention, a
- * method and a member of a C type, and C calling back into Python. */
+ * method, a member and len() of a C type, getattr from C, and C calling
+ * back into Python. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include "structmember.h"
@@ -29,12 +30,20 @@ static PyObject *call_back(PyObject *self, PyObject *fn) { return PyObject_CallN
 
 static PyObject *build(PyObject *self, PyObject *unused) { return Py_BuildValue("(isd)", 1, "two", 3.0); }
 
+static PyObject *value_name;
+
+static PyObject *get_attr(PyObject *self, PyObject *obj) { return PyObject_GetAttr(obj, value_name); }
+
 typedef struct {
     PyObject_HEAD
     long value;
 } Point;
 
 static PyObject *Point_get(Point *self, PyObject *unused) { return PyLong_FromLong(self->value); }
+
+static Py_ssize_t Point_length(Point *self) { return self->value; }
+
+static PySequenceMethods Point_as_sequence = {.sq_length = (lenfunc)Point_length};
 
 static PyMethodDef Point_methods[] = {{"get", (PyCFunction)Point_get, METH_NOARGS, NULL}, {NULL}};
 static PyMemberDef Point_members[] = {{"value", T_LONG, offsetof(Point, value), 0, NULL}, {NULL}};
@@ -47,6 +56,7 @@ static PyTypeObject PointType = {
     .tp_new = PyType_GenericNew,
     .tp_methods = Point_methods,
     .tp_members = Point_members,
+    .tp_as_sequence = &Point_as_sequence,
 };
 
 static PyMethodDef methods[] = {
@@ -57,6 +67,7 @@ static PyMethodDef methods[] = {
     {"sum_list", sum_list, METH_O, NULL},
     {"call_back", call_back, METH_O, NULL},
     {"build", build, METH_NOARGS, NULL},
+    {"get_attr", get_attr, METH_O, NULL},
     {NULL}
 };
 
@@ -64,6 +75,8 @@ static struct PyModuleDef cbench_module = {PyModuleDef_HEAD_INIT, "cbench", NULL
 
 PyMODINIT_FUNC PyInit_cbench(void) {
     if (PyType_Ready(&PointType) < 0) return NULL;
+    value_name = PyUnicode_InternFromString("value");
+    if (value_name == NULL) return NULL;
     PyObject *m = PyModule_Create(&cbench_module);
     if (m == NULL) return NULL;
     Py_INCREF(&PointType);

@@ -58,6 +58,18 @@ def loop_build():
         f()
 
 
+def loop_get_attr():
+    f, p = cbench.get_attr, cbench.Point()
+    for _ in range(N):
+        f(p)
+
+
+def loop_len():
+    p = cbench.Point()
+    for _ in range(N):
+        len(p)
+
+
 def loop_method():
     p = cbench.Point()
     for _ in range(N):
@@ -72,5 +84,6 @@ def loop_member():
 
 for name, fn in [("noargs", loop_noargs), ("onearg", loop_onearg), ("fastcall", loop_fastcall),
                  ("varargs", loop_varargs), ("sum_list", loop_sum_list), ("callback", loop_callback),
-                 ("build", loop_build), ("method", loop_method), ("member", loop_member)]:
+                 ("build", loop_build), ("get_attr", loop_get_attr), ("method", loop_method),
+                 ("member", loop_member), ("len", loop_len)]:
     case(name, fn)

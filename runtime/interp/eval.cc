@@ -28,7 +28,9 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/interp/tracing.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
@@ -1476,7 +1478,29 @@ op_CALL: {
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
   frame->setDepth(sp - STACK_BASE());  // for gc.collect(): the slots above are dead (modules/gc.cc)
-  Value r = call(callable, args, total - nkw, kw);
+  // C functions (cpyext's raw definitions) are entered directly, and so are
+  // their methods called on an instance of exactly the owning type (the
+  // descriptor's check is then a given).
+  Value r;
+  Type* callable_type = callable.isSmallInt() ? nullptr : typeOf(callable);
+  if (callable_type == types::builtin_function_type) {
+    auto* f = static_cast<BuiltinFunctionObj*>(callable.asObject());
+    if (f->def->raw != nullptr) {
+      r = f->def->raw(f->def, f->self.get(), args, total - nkw, kw);
+    } else if (total == 1 && nkw == 0 && f->def->fn == builtin_len) {
+      Value len_args[2] = {Value(), args[0]};
+      r = builtin_len(len_args);
+    } else {
+      r = call(callable, args, total - nkw, kw);
+    }
+  } else if (callable_type == types::method_descriptor_type &&
+             static_cast<MethodDescrObj*>(callable.asObject())->def->raw != nullptr && total > nkw &&
+             typeValue(typeOf(args[0])) == static_cast<MethodDescrObj*>(callable.asObject())->type.get()) {
+    const MethodDef* def = static_cast<MethodDescrObj*>(callable.asObject())->def;
+    r = def->raw(def, args[0], args + 1, total - nkw - 1, kw);
+  } else {
+    r = call(callable, args, total - nkw, kw);
+  }
   sp = base;
   ERROR_IF_NULL(r);
   PUSH(r);

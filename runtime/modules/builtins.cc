@@ -354,12 +354,6 @@ Value builtin_iter(Value* args) {
   return newCallableIterator(args[1], args[2]);
 }
 
-Value builtin_len(Value* args) {
-  int64_t n = length(args[1]);
-  if (n < 0) return Value();
-  return newInt(n);
-}
-
 // min() and max(): one iterable, or several positional arguments.
 Value minmax(Value* args, int op, const char* name) {
   Value positional = args[1], key = args[2], fallback = args[3];
@@ -703,6 +697,12 @@ const NativeModuleDef kBuiltinsModule = {
 TERN_REGISTER_MODULE(kBuiltinsModule);
 
 }  // namespace
+
+Value builtin_len(Value* args) {
+  int64_t n = length(args[1]);
+  if (n < 0) return Value();
+  return newInt(n);
+}
 
 Value builtinsModule() {
   if (g_builtins.get().isNull()) g_builtins.set(importModule(names::builtins));

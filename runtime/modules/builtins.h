@@ -21,6 +21,10 @@ Value builtin_eval(Value* args);             // "(source, globals=None, locals=N
 Value builtin_compile(Value* args);  // "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)"
 Value builtin_globals(Value* args);  // "()"
 Value builtin_locals(Value* args);   // "()"
+// len(), also called by the interpreter's CALL without the argument binder
+// when a site calls it with one positional argument (CPython 3.11's
+// CALL_NO_KW_LEN): args[1] is the object.
+Value builtin_len(Value* args);  // "($module, obj, /)"
 // The current frame's locals mapping (what locals() returns), for vars()
 // and dir() without arguments; null with an exception on error.
 Value currentLocals();

@@ -172,6 +172,9 @@ struct Type : Obj {
   int32_t dict_offset = 0;       // byte offset of the instance __dict__ slot; 0: none
   int32_t weaklist_offset = 0;   // byte offset of the instance weakref slot; 0: not weakly referenceable
   const TypeSpec* spec = nullptr;  // the native definition; null for classes defined in Python
+  // cpyext's memo (cpyext/typeobject.cc): the C type whose struct this type's
+  // instances are, or a marker for none; null until first asked.
+  void* c_layout = nullptr;
   Slots slots;
 
   bool hasFlag(uint64_t f) const { return (flags & f) != 0; }

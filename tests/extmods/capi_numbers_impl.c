@@ -327,7 +327,8 @@ static PyObject *encparse(PyObject *self, PyObject *a) {
 
 /* An int's 30-bit digits as C code reads them (Cython's fast paths):
  * (ob_size, [ob_digit...]) straight from the PyLongObject, and whether two
- * conversions of a cached small int give the same object. */
+ * conversions of a small int CPython caches (-5..256) give the same object
+ * (-1 for others: their identity is unspecified). */
 static PyObject *digits(PyObject *self, PyObject *o) {
     if (!PyLong_Check(o)) {
         PyErr_SetString(PyExc_TypeError, "need an int");
@@ -340,7 +341,7 @@ static PyObject *digits(PyObject *self, PyObject *o) {
     for (Py_ssize_t i = 0; i < n; i++) PyList_SET_ITEM(l, i, PyLong_FromUnsignedLong(lo->ob_digit[i]));
     long small = PyLong_AsLong(o);
     int cached = -1;
-    if (!PyErr_Occurred() && small >= -10 && small <= 300) {
+    if (!PyErr_Occurred() && small >= -5 && small <= 256) {
         PyObject *a = PyLong_FromLong(small), *b = PyLong_FromLong(small);
         cached = a == b;
         Py_DECREF(a);
