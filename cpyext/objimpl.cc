@@ -27,6 +27,17 @@
 
 namespace tern::cpyext {
 
+int visitProxy(PyObject* o, void* arg) {
+  if (o == nullptr) return 0;
+  auto* visitor = static_cast<gc::SlotVisitor*>(arg);
+  if (arenaContains(o)) {
+    visitor->visit(&prefixOf(o)->link.target);
+  } else if (Value* slot = staticLinkSlot(o)) {
+    visitor->visit(slot);
+  }
+  return 0;
+}
+
 namespace {
 
 // A wrapper: the runtime object standing for a C object.  `c_object` is a
@@ -37,19 +48,6 @@ struct CWrapperObj : Obj {
 
 PyObject* cObjectOf(gc::Object* wrapper) {
   return reinterpret_cast<PyObject*>(static_cast<CWrapperObj*>(wrapper)->c_object);
-}
-
-// tp_traverse's visitor: the reference's link word is a slot the collector
-// visits (and rewrites when the referent moves).
-int visitProxy(PyObject* o, void* arg) {
-  if (o == nullptr) return 0;
-  auto* visitor = static_cast<gc::SlotVisitor*>(arg);
-  if (arenaContains(o)) {
-    visitor->visit(&prefixOf(o)->link.target);
-  } else if (Value* slot = staticLinkSlot(o)) {
-    visitor->visit(slot);
-  }
-  return 0;
 }
 
 void traceWrapper(gc::Object* wrapper, gc::SlotVisitor& visitor) {

@@ -75,22 +75,10 @@ int traverseCMemory(PyObject* o, visitproc visit, void* arg) {
   return 0;
 }
 
-// tp_traverse-style visitor reporting a proxy's link word as a slot.
-int visitLinkSlot(PyObject* o, void* arg) {
-  if (o == nullptr) return 0;
-  auto* visitor = static_cast<gc::SlotVisitor*>(arg);
-  if (arenaContains(o)) {
-    visitor->visit(&prefixOf(o)->link.target);
-  } else if (Value* slot = staticLinkSlot(o)) {
-    visitor->visit(slot);
-  }
-  return 0;
-}
-
 void traceContents(gc::ExternalLink* link, gc::SlotVisitor& visitor) {
   ProxyPrefix* prefix = prefixOfLink(link);
   if (prefix->kind == ProxyKind::kStatic) return;
-  traverseCMemory(objectOf(prefix), visitLinkSlot, &visitor);
+  traverseCMemory(objectOf(prefix), visitProxy, &visitor);
 }
 
 void countReferencesOf(gc::ExternalLink* link, void*) {

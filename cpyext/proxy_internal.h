@@ -169,6 +169,10 @@ PyTypeObject* typeProxy(Type* type);
 
 // The link slot of an object outside the arena (registerStatic), or null.
 Value* staticLinkSlot(PyObject* o);
+// A tp_traverse visitproc for the collector: reports the link word of the
+// proxy visited as a slot (rewritten when the referent moves); `arg` is the
+// gc::SlotVisitor (objimpl.cc).
+int visitProxy(PyObject* o, void* arg);
 
 // Fills a PyTypeObject C sees for `type` (flags, names, sizes, tp_base,
 // tp_mro, the protocol slots calling back into the runtime).  basicsize 0:
