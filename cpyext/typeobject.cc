@@ -290,6 +290,7 @@ PyTypeObject* typeProxy(Type* type) {
   linkProxy(o, typeValue(type));
   auto* t = reinterpret_cast<PyTypeObject*>(o);
   fillTypeObject(t, type, 0, 0);
+  o->ob_refcnt = 0;  // fillTypeObject makes an uncounted type immortal, as for static types
   return t;
 }
 
