@@ -37,7 +37,7 @@ uint64_t g_dict_version = 0;
 void dictChanged(DictObj* d) {
   gc::ExternalLink* link = gc::findExternal(d);
   if (link == nullptr) return;
-  auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - 8);
+  ProxyPrefix* prefix = prefixOfLink(link);
   if (prefix->kind == ProxyKind::kStatic) return;
   auto* o = reinterpret_cast<PyDictObject*>(objectOf(prefix));
   o->ma_used = d->used;

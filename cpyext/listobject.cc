@@ -133,7 +133,7 @@ void storageTrace(void* c, gc::SlotVisitor& visitor) {
 PyObject* storageProxyOf(Value v) {
   gc::ExternalLink* link = gc::findExternal(v.asObject());
   if (link == nullptr) return nullptr;
-  auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - 8);
+  ProxyPrefix* prefix = prefixOfLink(link);
   return prefix->kind == ProxyKind::kList ? objectOf(prefix) : nullptr;
 }
 

@@ -28,10 +28,6 @@ namespace tern::cpyext {
 
 namespace {
 
-ProxyPrefix* prefixOfLink(const gc::ExternalLink* link) {
-  return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(const_cast<gc::ExternalLink*>(link)) - 8);
-}
-
 // A kStatic record: the prefix, then the address of the object it stands for.
 PyObject*& staticObject(ProxyPrefix* record) { return *reinterpret_cast<PyObject**>(objectOf(record)); }
 

@@ -67,6 +67,10 @@ inline constexpr uint32_t kFinalized = 1u << 2;
 
 inline ProxyPrefix* prefixOf(PyObject* o) { return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(o) - 16); }
 inline PyObject* objectOf(ProxyPrefix* p) { return reinterpret_cast<PyObject*>(reinterpret_cast<char*>(p) + 16); }
+// The prefix holding a link the collector's table gave (gc::findExternal).
+inline ProxyPrefix* prefixOfLink(const gc::ExternalLink* link) {
+  return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(const_cast<gc::ExternalLink*>(link)) - 8);
+}
 
 namespace proxy_marks {
 // C was handed a borrowed reference to this proxy (toBorrowed): C may keep

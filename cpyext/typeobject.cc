@@ -279,9 +279,7 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
 
 PyTypeObject* typeProxy(Type* type) {
   if (gc::ExternalLink* link = gc::findExternal(type)) {
-    auto* prefix = reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(link) - 8);
-    if (prefix->kind == ProxyKind::kStatic) return *reinterpret_cast<PyTypeObject**>(objectOf(prefix));
-    return reinterpret_cast<PyTypeObject*>(objectOf(prefix));
+    return reinterpret_cast<PyTypeObject*>(cObjectOf(prefixOfLink(link)));
   }
   // A type made by the runtime (a class, a native module's type): a heap
   // type proxy, linked before it is filled (filling refers back to it).
