@@ -45,6 +45,8 @@ PyObject* PyExc_IOError = nullptr;
 
 namespace tern::cpyext {
 
+void setExceptionTypeSizes();  // exceptions.cc
+
 namespace {
 
 // Immortal in effect: C code that drops more references than it took to a
@@ -86,6 +88,7 @@ void initializeBuiltinExports() {
 #undef TERN_EXCEPTION
   PyExc_EnvironmentError = PyExc_OSError;
   PyExc_IOError = PyExc_OSError;
+  setExceptionTypeSizes();
 }
 
 Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs) {

@@ -297,29 +297,9 @@ int PyErr_WarnFormat(PyObject* category, Py_ssize_t stacklevel, const char* form
   return ok ? 0 : -1;
 }
 
-// Through sys.unraisablehook when a program replaced it (the argument has
-// CPython's UnraisableHookArgs attributes), else the default printer.
-void PyErr_WriteUnraisable(PyObject* obj) {
-  Value e = takeError();
-  if (e.isNull()) return;
-  Value o = fromCOrNull(obj);
-  Value sys = sysModule();
-  Value hook = lookupAttr(sys, internStr("unraisablehook"));
-  Value original = lookupAttr(sys, internStr("__unraisablehook__"));
-  clearError();
-  if (!hook.isNull() && hook != original) {
-    Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
-    Value values[5] = {typeValue(typeOf(e)), e, tb.isNull() ? None() : tb, None(), o.isNull() ? None() : o};
-    Value names = newTupleOf({internStr("exc_type"), internStr("exc_value"), internStr("exc_traceback"),
-                              internStr("err_msg"), internStr("object")});
-    Value args = call(typeValue(types::namespace_type), values, 0, names);
-    if (!args.isNull() && !call1(hook, args).isNull()) return;
-    // A failing hook is reported by the default printer instead.
-    clearError();
-  }
-  restoreError(e);
-  printUnraisable(o);
-}
+// Through sys.unraisablehook when a program replaced it, else the default
+// printer (printUnraisable, runtime/modules/unraisable.cc).
+void PyErr_WriteUnraisable(PyObject* obj) { printUnraisable(fromCOrNull(obj)); }
 
 // ImportError (or a subclass) with name and path set, as the import system
 // raises it.
@@ -391,26 +371,13 @@ PyObject* _PyErr_FormatFromCause(PyObject* type, const char* format, ...) {
   return nullptr;
 }
 
-// PyErr_WriteUnraisable with CPython's message: "<msg>: <repr(obj)>" stands
-// where the default one names the object.
+// PyErr_WriteUnraisable with CPython's err_msg: "Exception ignored <msg>".
 void _PyErr_WriteUnraisableMsg(const char* msg, PyObject* obj) {
   if (msg == nullptr) {
     PyErr_WriteUnraisable(obj);
     return;
   }
-  Value e = takeError();
-  if (e.isNull()) return;
-  std::string where = msg;
-  if (obj != nullptr) {
-    Value r = repr(fromC(obj));
-    if (r.isNull()) {
-      clearError();
-    } else {
-      where += ": " + strToUtf8(r);
-    }
-  }
-  restoreError(e);
-  printUnraisable(newStr(where));
+  printUnraisable(fromCOrNull(obj), (std::string("Exception ignored ") + msg).c_str());
 }
 
 }  // extern "C"

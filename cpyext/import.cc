@@ -165,6 +165,9 @@ PyObject* PyImport_ImportModule(const char* name) {
   return n.isNull() ? nullptr : returnNew(importModule(n));
 }
 
+// Deprecated since 3.3: the import lock it avoided is per module now.
+PyObject* PyImport_ImportModuleNoBlock(const char* name) { return PyImport_ImportModule(name); }
+
 PyObject* PyImport_ImportModuleLevelObject(PyObject* name, PyObject* globals, PyObject*, PyObject* fromlist,
                                            int level) {
   return returnNew(importName(fromC(name), fromCOrNull(globals), fromlist == nullptr ? newTuple(0) : fromC(fromlist),

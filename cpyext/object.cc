@@ -9,6 +9,7 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
+#include "runtime/modules/_socket.h"
 #include "runtime/modules/fd_arg.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/hash.h"
@@ -38,11 +39,18 @@ void refreshSlice(PyObject* o, Value v);
 void refreshMethod(PyObject* o, Value v);
 void refreshCell(PyObject* o, Value v);
 void initializeCapsuleType();
+size_t exceptionProxyBytes(Type* type);        // exceptions.cc
+void refreshException(PyObject* o, Value v);  // exceptions.cc
+bool isSocket(Value v);                       // socketmodule.cc
+size_t socketProxyBytes();
+void refreshSocket(PyObject* o, Value v);
+void initializeSocketCapi();
 void initializeInstanceMethodType();
 
 size_t plainProxyBytes(Type* type) {
   if (type->hasFlag(type_flags::kDictSubclass)) return sizeof(PyDictObject);
-  if (type->hasFlag(type_flags::kBaseExceptionSubclass)) return sizeof(PyBaseExceptionObject);
+  if (type->hasFlag(type_flags::kBaseExceptionSubclass)) return exceptionProxyBytes(type);
+  if (socketType() != nullptr && isSubtype(type, socketType())) return socketProxyBytes();
   if (isSubtype(type, types::module_type)) return moduleProxyBytes();
   if (type == types::builtin_function_type) return builtinFunctionProxyBytes();
   if (isSubtype(type, types::bytearray_type)) return sizeof(PyByteArrayObject);
@@ -88,6 +96,10 @@ void refreshPlain(PyObject* o, Value v) {
       refreshFrameFamily(o, v);
     } else if (t == &PyCFunction_Type) {
       refreshBuiltinFunction(o, v);
+    } else if (PyExceptionInstance_Check(o)) {
+      refreshException(o, v);
+    } else if (isSocket(v)) {
+      refreshSocket(o, v);
     }
   }
 }
@@ -103,6 +115,7 @@ void initializeCpyext() {
   interp::noteThreadStarted();
   initializeCapsuleType();
   initializeInstanceMethodType();
+  initializeSocketCapi();
   // Py_OptimizeFlag / Py_VerboseFlag from sys.flags (-O, -v).
   PyObject* flags = PySys_GetObject("flags");
   if (flags != nullptr) {

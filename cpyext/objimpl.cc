@@ -168,6 +168,21 @@ void* PyMem_Calloc(size_t n, size_t size) { return PyObject_Calloc(n, size); }
 void* PyMem_Realloc(void* p, size_t n) { return PyObject_Realloc(p, n); }
 void PyMem_Free(void* p) { PyObject_Free(p); }
 
+// Copies of a C string, freed with PyMem_RawFree / PyMem_Free; NULL without
+// memory (no exception, as in CPython).
+char* _PyMem_RawStrdup(const char* str) {
+  size_t n = std::strlen(str) + 1;
+  auto* copy = static_cast<char*>(PyMem_RawMalloc(n));
+  if (copy != nullptr) std::memcpy(copy, str, n);
+  return copy;
+}
+char* _PyMem_Strdup(const char* str) {
+  size_t n = std::strlen(str) + 1;
+  auto* copy = static_cast<char*>(PyMem_Malloc(n));
+  if (copy != nullptr) std::memcpy(copy, str, n);
+  return copy;
+}
+
 // --- objects ---
 
 PyObject* PyObject_Init(PyObject* op, PyTypeObject* type) {

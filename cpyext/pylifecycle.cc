@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -525,6 +526,10 @@ void PySys_AddXOption(const wchar_t* option) {
 }
 
 // --- the locale encoding (always UTF-8 with surrogateescape under Tern) ----------
+
+// The locale the environment (LC_ALL, LC_xxx, LANG) asks for, set for one
+// category; the name setlocale gives, or NULL.  (readline sets LC_CTYPE so.)
+Py_EXPORTED_SYMBOL char* _Py_SetLocaleFromEnv(int category) { return setlocale(category, ""); }
 
 wchar_t* Py_DecodeLocale(const char* arg, size_t* size) {
   if (arg == nullptr) {

@@ -105,11 +105,15 @@ int setAttrByCharName(PyObject* o, PyObject* name, PyObject* value) {
   const char* s = PyUnicode_AsUTF8(name);
   return s == nullptr ? -1 : Py_TYPE(o)->tp_setattr(o, const_cast<char*>(s), value);
 }
-// Another builtin's makes a runtime instance of the (field-free) C subtype.
+Value cNew(Type* type, const Value* args, size_t nargs, Value kwnames);
+// Another builtin's makes a runtime instance of the (field-free) C subtype,
+// or of a Python class deriving from it (whose tp_new is cNew, which came here).
 PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
   Type* rt = runtimeTypeOfC(type);
   Type* builtin = rt;
-  while (builtin != nullptr && cTypes().count(builtin) != 0) builtin = static_cast<Type*>(builtin->base.get().asObject());
+  while (builtin != nullptr && (cTypes().count(builtin) != 0 || builtin->slots.tp_new == cNew)) {
+    builtin = static_cast<Type*>(builtin->base.get().asObject());
+  }
   if (builtin == nullptr || builtin->slots.tp_new == nullptr) {
     PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
     return nullptr;
@@ -671,6 +675,15 @@ int readyCType(PyTypeObject* t, bool heap) {
     if (!module.empty() && dictSet(rt->dict.get(), names::__module__, newStr(module)) < 0) return -1;
     rt->flags |= type_flags::kHeapType;
     if (!(t->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) rt->flags &= ~type_flags::kImmutable;
+    // The runtime tells a heap type's own fields by its slot names: one that
+    // is no identifier stands for the C struct, so that a class deriving from
+    // a mixin and this type (`class W(Mixin, CType)`) gets this type as its
+    // solid base (__base__) and the wrapper layout, as in CPython.
+    if (!builtin_base) {
+      Value marker = newTuple(1);
+      tupleInit(marker, 0, newStr("<C struct>"));
+      rt->slot_names.set(marker);
+    }
   }
   // The metatype a C metaclass makes (pybind11_type): instances of types have
   // the same layout, only their type differs.

@@ -25,27 +25,6 @@ TERN_STUB_VOID(PyEval_ReleaseLock)
 TERN_STUB_INT(Py_AddPendingCall)
 TERN_STUB_INT(Py_MakePendingCalls)
 
-// codecs.h
-TERN_STUB_POINTER(PyCodec_BackslashReplaceErrors)
-TERN_STUB_POINTER(PyCodec_Decode)
-TERN_STUB_POINTER(PyCodec_Decoder)
-TERN_STUB_POINTER(PyCodec_Encode)
-TERN_STUB_POINTER(PyCodec_Encoder)
-TERN_STUB_POINTER(PyCodec_IgnoreErrors)
-TERN_STUB_POINTER(PyCodec_IncrementalDecoder)
-TERN_STUB_POINTER(PyCodec_IncrementalEncoder)
-TERN_STUB_INT(PyCodec_KnownEncoding)
-TERN_STUB_POINTER(PyCodec_LookupError)
-TERN_STUB_POINTER(PyCodec_NameReplaceErrors)
-TERN_STUB_INT(PyCodec_Register)
-TERN_STUB_INT(PyCodec_RegisterError)
-TERN_STUB_POINTER(PyCodec_ReplaceErrors)
-TERN_STUB_POINTER(PyCodec_StreamReader)
-TERN_STUB_POINTER(PyCodec_StreamWriter)
-TERN_STUB_POINTER(PyCodec_StrictErrors)
-TERN_STUB_INT(PyCodec_Unregister)
-TERN_STUB_POINTER(PyCodec_XMLCharRefReplaceErrors)
-
 // cpython/ceval.h
 TERN_STUB_VOID(PyEval_SetProfile)
 TERN_STUB_VOID(PyEval_SetTrace)
@@ -84,9 +63,6 @@ TERN_STUB_POINTER(PyFile_OpenCode)
 TERN_STUB_POINTER(PyFile_OpenCodeObject)
 TERN_STUB_INT(PyFile_SetOpenCodeHook)
 TERN_STUB_POINTER(Py_UniversalNewlineFgets)
-
-// cpython/fileutils.h
-TERN_STUB_POINTER(_Py_fopen_obj)
 
 // cpython/funcobject.h
 TERN_STUB_POINTER(PyFunction_GetAnnotations)
@@ -171,7 +147,6 @@ TERN_STUB_VOID(PyMem_SetAllocator)
 TERN_STUB_VOID(PyMem_SetupDebugHooks)
 
 // cpython/pythonrun.h
-TERN_STUB_POINTER(PyOS_Readline)
 TERN_STUB_INT(PyRun_InteractiveLoop)
 TERN_STUB_INT(PyRun_InteractiveLoopFlags)
 TERN_STUB_INT(PyRun_InteractiveOne)
@@ -180,13 +155,6 @@ TERN_STUB_INT(PyRun_InteractiveOneObject)
 
 // cpython/sysmodule.h
 TERN_STUB_INT(PySys_AddAuditHook)
-
-// cpython/unicodeobject.h
-TERN_STUB_VOID(_PyUnicodeWriter_Dealloc)
-TERN_STUB_POINTER(_PyUnicodeWriter_Finish)
-TERN_STUB_VOID(_PyUnicodeWriter_Init)
-TERN_STUB_INT(_PyUnicodeWriter_PrepareInternal)
-TERN_STUB_INT(_PyUnicodeWriter_PrepareKindInternal)
 
 // cpython/warnings.h
 TERN_STUB_INT(PyErr_WarnExplicitFormat)
@@ -211,7 +179,6 @@ TERN_STUB_LONG(PyImport_GetMagicNumber)
 TERN_STUB_POINTER(PyImport_GetMagicTag)
 TERN_STUB_INT(PyImport_ImportFrozenModule)
 TERN_STUB_INT(PyImport_ImportFrozenModuleObject)
-TERN_STUB_POINTER(PyImport_ImportModuleNoBlock)
 TERN_STUB_POINTER(PyImport_ReloadModule)
 
 // intrcheck.h
@@ -264,30 +231,6 @@ TERN_STUB_POINTER(PyErr_ProgramText)
 TERN_STUB_VOID(PyErr_SyntaxLocation)
 TERN_STUB_VOID(PyErr_SyntaxLocationEx)
 TERN_STUB_POINTER(PyExceptionClass_Name)
-TERN_STUB_POINTER(PyUnicodeDecodeError_Create)
-TERN_STUB_POINTER(PyUnicodeDecodeError_GetEncoding)
-TERN_STUB_INT(PyUnicodeDecodeError_GetEnd)
-TERN_STUB_POINTER(PyUnicodeDecodeError_GetObject)
-TERN_STUB_POINTER(PyUnicodeDecodeError_GetReason)
-TERN_STUB_INT(PyUnicodeDecodeError_GetStart)
-TERN_STUB_INT(PyUnicodeDecodeError_SetEnd)
-TERN_STUB_INT(PyUnicodeDecodeError_SetReason)
-TERN_STUB_INT(PyUnicodeDecodeError_SetStart)
-TERN_STUB_POINTER(PyUnicodeEncodeError_GetEncoding)
-TERN_STUB_INT(PyUnicodeEncodeError_GetEnd)
-TERN_STUB_POINTER(PyUnicodeEncodeError_GetObject)
-TERN_STUB_POINTER(PyUnicodeEncodeError_GetReason)
-TERN_STUB_INT(PyUnicodeEncodeError_GetStart)
-TERN_STUB_INT(PyUnicodeEncodeError_SetEnd)
-TERN_STUB_INT(PyUnicodeEncodeError_SetReason)
-TERN_STUB_INT(PyUnicodeEncodeError_SetStart)
-TERN_STUB_INT(PyUnicodeTranslateError_GetEnd)
-TERN_STUB_POINTER(PyUnicodeTranslateError_GetObject)
-TERN_STUB_POINTER(PyUnicodeTranslateError_GetReason)
-TERN_STUB_INT(PyUnicodeTranslateError_GetStart)
-TERN_STUB_INT(PyUnicodeTranslateError_SetEnd)
-TERN_STUB_INT(PyUnicodeTranslateError_SetReason)
-TERN_STUB_INT(PyUnicodeTranslateError_SetStart)
 
 // pyhash.h
 TERN_STUB_POINTER(PyHash_GetFuncDef)
@@ -302,10 +245,6 @@ TERN_STUB_VOID(PyInterpreterState_Clear)
 TERN_STUB_VOID(PyInterpreterState_Delete)
 TERN_STUB_POINTER(PyInterpreterState_New)
 TERN_STUB_INT(PyThreadState_SetAsyncExc)
-
-// pystrcmp.h
-TERN_STUB_INT(PyOS_mystricmp)
-TERN_STUB_INT(PyOS_mystrnicmp)
 
 // pythread.h
 TERN_STUB_POINTER(PyThread_GetInfo)
@@ -322,7 +261,6 @@ TERN_STUB_INT(PyMember_SetOne)
 
 // structseq.h
 TERN_STUB_POINTER(PyStructSequence_GetItem)
-TERN_STUB_POINTER(PyStructSequence_NewType)
 TERN_STUB_VOID(PyStructSequence_SetItem)
 
 // sysmodule.h

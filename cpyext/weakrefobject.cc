@@ -12,6 +12,7 @@
 // of zero under Tern while it lives); PyWeakref_GetObject works.
 #include "Python.h"
 #include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/weakref.h"
 
@@ -32,7 +33,11 @@ PyObject* PyWeakref_GetObject(PyObject* ref) {
   if (ref == nullptr || !isWeakref(fromC(ref))) return badInternalCall("PyWeakref_GetObject");
   Value referent = weakrefObject(fromC(ref));
   if (isNone(referent)) return Py_None;
-  return toBorrowed(ref, referent);
+  // C reaches objects it keeps weakly through here before using their
+  // fields (_ssl its socket): bring the fields up to date.
+  PyObject* o = toBorrowed(ref, referent);
+  refreshProxy(o, referent);
+  return o;
 }
 
 void PyObject_ClearWeakRefs(PyObject*) {}

@@ -29,6 +29,16 @@ void queueWeakCleared(Object* holder) {
   if (layoutOf(holder).weak_cleared != nullptr) heap().pending_weak_cleared.push_back(holder);
 }
 
+void setSaveUnreachable(bool (*filter)(Object* object)) { heap().save_filter = filter; }
+
+void takeSavedUnreachable(RootVector* out) {
+  Heap& h = heap();
+  for (size_t i = 0; i < h.saved_unreachable.size(); ++i) out->push_back(h.saved_unreachable[i]);
+  h.saved_unreachable.clear();
+}
+
+bool runningFinalizers() { return heap().running_finalizers; }
+
 size_t pendingFinalizers() {
   Heap& h = heap();
   return h.pending_finalize.size() + h.pending_weak_cleared.size();

@@ -15,6 +15,7 @@ namespace {
 
 Heap* g_heap = nullptr;
 void (*g_collection_prologue)() = nullptr;
+CollectionObserver g_observer;
 
 const Layout kShadowLayout{.name = "identity shadow"};
 
@@ -40,6 +41,7 @@ void runCollection(Generation generation) {
     std::abort();
   }
   if (g_collection_prologue != nullptr) g_collection_prologue();
+  if (g_observer.before != nullptr) g_observer.before(generation);
   if (h.config.verify) verifyOrDie("before a collection");
   h.collecting = true;
   stopTheWorld();
@@ -56,6 +58,7 @@ void runCollection(Generation generation) {
   resumeTheWorld();
   h.collecting = false;
   if (h.config.verify) verifyOrDie("after a collection");
+  if (g_observer.after != nullptr) g_observer.after(generation);
 }
 
 // A minor collection, followed by a major one when the old space has grown enough.
@@ -152,6 +155,8 @@ Object* allocateOld(LayoutId layout, size_t bytes) {
 void collect(Generation generation) { runCollection(generation); }
 
 void setCollectionPrologue(void (*prologue)()) { g_collection_prologue = prologue; }
+
+void setCollectionObserver(const CollectionObserver& observer) { g_observer = observer; }
 
 bool isHeapObject(const void* address) {
   auto a = reinterpret_cast<uintptr_t>(address);

@@ -92,6 +92,17 @@ void collect(Generation generation);
 // barrier (runtime/interp/generator.h).
 void setCollectionPrologue(void (*prologue)());
 
+// Called by every collection, inside the collector: `before` right after the
+// prologue, `after` once the collection is over.  Neither may allocate or run
+// user code.  The gc module (runtime/modules/gc.cc) notes the collection
+// there for gc.callbacks and asks the interpreter to run, at its next safe
+// point, the finalizers the collection queued.
+struct CollectionObserver {
+  void (*before)(Generation generation) = nullptr;
+  void (*after)(Generation generation) = nullptr;
+};
+void setCollectionObserver(const CollectionObserver& observer);
+
 // Stable identity: the same non-zero value for the object's whole life, however
 // often it moves, and never shared by two live objects.
 uintptr_t identity(Object* object);
@@ -103,10 +114,23 @@ int64_t identityHash(Object* object);
 // It is finalized at most once.  Precondition: the layout has a finalize.
 void setFinalizable(Object* object);
 
+// gc.DEBUG_SAVEALL / DEBUG_COLLECTABLE: while a filter is set, every
+// collection resurrects the unreachable objects the filter accepts (with
+// everything they reference, after the finalizable ones were queued) and
+// lists them for takeSavedUnreachable(); their weak references are not
+// cleared.  The filter runs inside the collector on an unreachable object
+// (its referents intact, maybe unreachable too): it must not allocate.
+// declineSave() marks an object not to be saved again: the next collection
+// that finds it unreachable frees it.
+void setSaveUnreachable(bool (*filter)(Object* object));
+void takeSavedUnreachable(RootVector* out);
+inline void declineSave(Object* object) { object->setFlag(header::kSaveDeclined); }
+
 // Runs the queued finalizers and weak-clear callbacks; returns how many ran.
 // Callbacks may allocate, and may collect again.
 size_t runFinalizers();
 size_t pendingFinalizers();
+bool runningFinalizers();  // inside runFinalizers(): it runs what is queued meanwhile too
 
 // Heap walks (heap_walk.cc), for the gc module.  Objects in the heap now,
 // identity shadows excluded: live ones and, between collections, garbage not
@@ -114,6 +138,7 @@ size_t pendingFinalizers();
 // cheap: the old space keeps per-page counts.  forEachObject must not
 // allocate on the heap (collect the objects into a RootVector).
 size_t objectCount();
+void objectCounts(size_t* young, size_t* old);
 void forEachObject(void (*fn)(Object* object, void* data), void* data);
 
 // Is this address the start of a live object in the heap?

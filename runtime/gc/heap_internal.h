@@ -42,6 +42,10 @@ struct Heap {
   LinkTable young_externals, old_externals;
   RootVector pending_finalize;
   RootVector pending_weak_cleared;
+  // setSaveUnreachable: which unreachable objects to resurrect, and those
+  // resurrected (a root until takeSavedUnreachable).
+  bool (*save_filter)(Object*) = nullptr;
+  RootVector saved_unreachable;
   bool running_finalizers = false;
 
   bool collecting = false;
@@ -72,6 +76,10 @@ std::vector<uintptr_t> conservativeRoots();
 
 // Finalizer queueing (finalizers.cc).
 void queueWeakCleared(Object* holder);
+// Is this unreachable object one setSaveUnreachable() asked to keep?
+inline bool wantsSaving(Heap& h, Object* object) {
+  return h.save_filter != nullptr && !object->hasFlag(header::kSaveDeclined) && h.save_filter(object);
+}
 
 // External links (external.cc): strong links as roots (only the young ones
 // for a minor collection); after a minor collection, moving or releasing the

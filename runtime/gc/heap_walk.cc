@@ -12,10 +12,17 @@
 namespace tern::gc {
 
 size_t objectCount() {
+  size_t young, old;
+  objectCounts(&young, &old);
+  return young + old;
+}
+
+void objectCounts(size_t* young, size_t* old) {
   Heap& h = heap();
-  size_t young = 0;
-  h.nursery.forEachObject([&](Object*) { ++young; });
-  return young + h.old.objectCount() - h.shadows.size();
+  size_t n = 0;
+  h.nursery.forEachObject([&](Object*) { ++n; });
+  *young = n;
+  *old = h.old.objectCount() - h.shadows.size();
 }
 
 void forEachObject(void (*fn)(Object* object, void* data), void* data) {

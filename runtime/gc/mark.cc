@@ -10,7 +10,8 @@
 // objects.
 //
 // After marking: unreachable finalizable objects are resurrected (marked, with
-// everything they reference) and queued; weak slots whose referents are unmarked
+// everything they reference) and queued, and so are, for gc.DEBUG_SAVEALL, the
+// unreachable objects setSaveUnreachable() asks for; weak slots whose referents are unmarked
 // are cleared; external links of unmarked objects are released; then the sweep
 // frees every unmarked object.
 #include "runtime/gc/heap_internal.h"
@@ -123,7 +124,20 @@ void markAndSweep(const MinorResult& minor) {
   for (auto [object, shadow] : h.shadows) h.old.mark(shadow);
   marker.drain();
 
+  std::vector<Object*> to_save;
+  if (h.save_filter != nullptr) {
+    h.old.forEachObject([&](Object* object) {
+      if (object->layoutId() != h.shadow_layout && !h.old.isMarked(object) && wantsSaving(h, object)) {
+        to_save.push_back(object);
+      }
+    });
+  }
   finalizeUnreachable(h, marker);
+  for (Object* object : to_save) {
+    marker.markObject(object);
+    h.saved_unreachable.push_back(object);
+  }
+  marker.drain();
   processWeakSlots(h);
   sweepExternals([&](Object* object) { return isLive(h, Value(object)); });
   h.old.sweep(h.config.poison, h.config.release);

@@ -65,9 +65,10 @@ class Nursery {
 
   // Calls f(Object*) for every object in an in-use chunk, dead or alive.
   template <class F>
-  void forEachObject(F&& f) const {
+  void forEachObject(F&& f, bool from_space = false) const {
+    ChunkState wanted = from_space ? ChunkState::kFromSpace : ChunkState::kInUse;
     for (size_t c = 0; c < chunks_.size(); ++c) {
-      if (chunks_[c] != ChunkState::kInUse) continue;
+      if (chunks_[c] != wanted) continue;
       size_t first = c * kWordsPerChunk / 64, last = (c + 1) * kWordsPerChunk / 64;
       for (size_t w = first; w < last; ++w) {
         for (uint64_t bits = starts_[w]; bits != 0; bits &= bits - 1) {

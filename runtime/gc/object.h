@@ -46,6 +46,9 @@ inline constexpr unsigned kMaxAge = 7;
 inline constexpr uint64_t kHasExternal = 1u << 7;
 // Its finalizer was queued and has run (or is running): gc.is_finalized().
 inline constexpr uint64_t kFinalized = 1u << 8;
+// Found unreachable while unreachable objects were being saved (setSaveUnreachable),
+// and not kept: the next collection that finds it unreachable frees it.
+inline constexpr uint64_t kSaveDeclined = 1u << 9;
 inline constexpr unsigned kLayoutShift = 16;
 inline constexpr unsigned kSizeShift = 32;
 

@@ -6,7 +6,8 @@
 // and leaves a forwarding address behind; a copied object is put on a worklist
 // whose objects' slots are scanned in turn.  Then:
 //   1. unreachable finalizable objects are resurrected (copied, with everything
-//      they reference) and queued;
+//      they reference) and queued; so are, for gc.DEBUG_SAVEALL, the
+//      unreachable objects setSaveUnreachable() asks for;
 //   2. weak slots are updated or cleared;
 //   3. identity shadows follow their objects (identity.cc), and so do external
 //      links (external.cc), whose strong ones were roots;
@@ -77,6 +78,27 @@ class Scavenger final : public RootVisitor {
         forEachStrongSlotIn(object, lo, hi, [this](Value* slot) { visitSlot(slot); });
       });
     }
+  }
+
+  // The unreachable young objects setSaveUnreachable() wants, found before
+  // finalizeUnreachable() resurrects anything.
+  std::vector<Object*> unreachableToSave() {
+    std::vector<Object*> found;
+    if (h_.save_filter == nullptr) return found;
+    h_.nursery.forEachObject(
+        [&](Object* object) {
+          if (!survived(object) && wantsSaving(h_, object)) found.push_back(object);
+        },
+        /*from_space=*/true);
+    return found;
+  }
+
+  void save(const std::vector<Object*>& objects) {
+    for (Object* object : objects) {
+      Object* now = survived(object) ? afterCollection(object) : copy(object);
+      h_.saved_unreachable.push_back(now);
+    }
+    drain();
   }
 
   void finalizeUnreachable() {
@@ -205,7 +227,9 @@ MinorResult scavenge(bool promote_all, bool want_old_candidates) {
   traceStrongExternals(scavenger, /*young_only=*/true);
   scavenger.scanDirtyCards();
   scavenger.drain();
+  std::vector<Object*> to_save = scavenger.unreachableToSave();
   scavenger.finalizeUnreachable();
+  scavenger.save(to_save);
   scavenger.processWeakSlots();
   scavenger.updateShadows();
   updateYoungExternals([&](Object* object) -> Object* {

@@ -33,6 +33,7 @@
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/float.h"
+#include "runtime/objects/instance_attrs.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/method.h"
@@ -194,6 +195,14 @@ inline bool floatOperands(Value a, Value b, int64_t max_int, double* x, double* 
     case 24:
       if (y == 0.0) return Value();
       return newFloat(x / y);
+    case 8:
+    case 21: {
+      // float.__pow__'s common case: a positive finite base, a finite
+      // exponent and a finite result (the rest raises or goes complex).
+      if (!(x > 0.0) || !std::isfinite(x) || !std::isfinite(y)) return Value();
+      double r = std::pow(x, y);
+      return std::isfinite(r) ? newFloat(r) : Value();
+    }
     default: return Value();
   }
 }
@@ -359,26 +368,37 @@ Value buildString(const Value* parts, uint32_t n) {
 // counter, so a tag names one type, and any change to the type's dict or
 // bases, or its bases', gives the type a new tag.  Only types whose
 // tp_getattro / tp_setattro are the generic ones are cached.
+// Instances with inline attributes (instance_attrs.h) are cached by shape:
+// the entry's aux is the shape, the key carries the attribute's index.
 enum AttrKind : int64_t {
   kAttrInstance = 1,   // no attribute on the type: the instance dict (aux: entry index hint)
   kAttrData = 2,       // a data descriptor on the type (aux): its __get__ / __set__
   kAttrNonData = 3,    // a non-data descriptor (aux): the instance dict first, then __get__
   kAttrClassValue = 4, // a plain class attribute (aux): the instance dict first, then it
   kAttrMethod = 5,     // LOAD_METHOD: a method descriptor (aux), unless the instance dict has the name
+  kAttrInline = 6,     // no attribute on the type: inline word `index` of instances of shape aux
+  kAttrInlineAdd = 7,  // STORE_ATTR adding the name: instances of aux's parent shape become aux
 };
 constexpr int kAttrKindBits = 3;
+constexpr int kAttrIndexBits = 6;  // kMaxInlineWords < 64
+constexpr int kAttrTagShift = kAttrKindBits + kAttrIndexBits;
 
-inline Value attrCacheKey(Type* tp, AttrKind kind) {
-  return Value::fromSmallInt(static_cast<int64_t>(tp->version_tag << kAttrKindBits) | kind);
+// key = (version tag, index, kind).
+inline Value attrCacheKey(Type* tp, AttrKind kind, int64_t index = 0) {
+  return Value::fromSmallInt(static_cast<int64_t>(tp->version_tag << kAttrTagShift) | (index << kAttrKindBits) |
+                             kind);
 }
 inline AttrKind attrCacheKind(const gc::HeapValue* entry) {
   return static_cast<AttrKind>(entry[0].get().asSmallInt() & ((1 << kAttrKindBits) - 1));
+}
+inline int64_t attrCacheIndex(const gc::HeapValue* entry) {
+  return (entry[0].get().asSmallInt() >> kAttrKindBits) & ((1 << kAttrIndexBits) - 1);
 }
 
 // Whether the entry [key, aux] is for `tp`.  A key slot holds a key or null,
 // and null never matches: tags start at 1.
 inline bool attrEntryFor(const gc::HeapValue* entry, Type* tp) {
-  return static_cast<uint64_t>(entry[0].get().asSmallInt() >> kAttrKindBits) == tp->version_tag;
+  return static_cast<uint64_t>(entry[0].get().asSmallInt() >> kAttrTagShift) == tp->version_tag;
 }
 
 inline Value instanceDictOf(Value obj, Type* tp) {
@@ -425,8 +445,7 @@ inline gc::HeapValue* megaHit(Type* tp, Value name, bool store) {
   }
   gc::HeapValue* e = megaSlot(tp, name);
   if (e == nullptr || e[0].get() != name) return nullptr;
-  Value key = e[1].get();
-  return static_cast<uint64_t>(key.asSmallInt() >> kAttrKindBits) == tp->version_tag ? &e[1] : nullptr;
+  return attrEntryFor(&e[1], tp) ? &e[1] : nullptr;
 }
 
 void megaFill(Type* tp, Value name, Value key, Value aux) {
@@ -446,7 +465,9 @@ void megaFill(Type* tp, Value name, Value key, Value aux) {
 gc::HeapValue* attrCacheFillSite(CodeObj* code, int64_t index, Type* tp, Value key, Value aux) {
   gc::HeapValue* c = &cacheTable(code)->items[index * kCacheWords];
   Value first = c[0].get();
-  if (!first.isNull() && !attrEntryFor(c, tp)) {
+  // Entries for one type are kept apart when they are for different shapes.
+  bool other_shape = (key.asSmallInt() & ((1 << kAttrKindBits) - 1)) >= kAttrInline && c[1].get() != aux;
+  if (!first.isNull() && (!attrEntryFor(c, tp) || other_shape)) {
     c[2].set(first);
     c[3].set(c[1].get());
   }
@@ -457,9 +478,10 @@ gc::HeapValue* attrCacheFillSite(CodeObj* code, int64_t index, Type* tp, Value k
 
 // Makes [tp, kind, aux] the site's first entry and the global one for `tp`
 // and `name`.  Returns the site's entry.
-gc::HeapValue* attrCacheFill(CodeObj* code, int64_t index, Type* tp, Value name, AttrKind kind, Value aux) {
-  megaFill(tp, name, attrCacheKey(tp, kind), aux);
-  return attrCacheFillSite(code, index, tp, attrCacheKey(tp, kind), aux);
+gc::HeapValue* attrCacheFill(CodeObj* code, int64_t index, Type* tp, Value name, AttrKind kind, Value aux,
+                             int64_t slot = 0) {
+  megaFill(tp, name, attrCacheKey(tp, kind, slot), aux);
+  return attrCacheFillSite(code, index, tp, attrCacheKey(tp, kind, slot), aux);
 }
 
 enum class AttrOp { kLoad, kStore, kMethod };
@@ -486,10 +508,65 @@ inline gc::HeapValue* attrCacheFind(CodeObj* code, int64_t index, Type* tp, Valu
 }
 
 bool cacheableType(Type* tp) {
-  return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax >> kAttrKindBits);
+  return tp->version_tag != 0 && tp->version_tag <= static_cast<uint64_t>(Value::kSmallIntMax >> kAttrTagShift);
 }
 
 inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed);
+
+// The site's entry of kind `kind` for `tp` whose aux is `aux` (a shape), else
+// null: instances with inline attributes (instance_attrs.h) are found by the
+// shape in their dict slot, either of the site's two entries.
+inline gc::HeapValue* inlineEntry(CodeObj* code, int64_t index, Type* tp, AttrKind kind, Value aux) {
+  Value t = code->cache.get();
+  if (t.isNull()) return nullptr;
+  gc::HeapValue* c = &static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords];
+  if (c[1].get() == aux && attrEntryFor(c, tp) && attrCacheKind(c) == kind) return c;
+  if (c[3].get() == aux && attrEntryFor(c + 2, tp) && attrCacheKind(c + 2) == kind) return c + 2;
+  return nullptr;
+}
+
+// Whether the site's second entry is free: an inline entry that does not
+// apply is then replaced by the slow path (which makes the right one) rather
+// than used for a lookup by name.
+inline bool siteHasRoom(CodeObj* code, int64_t index) {
+  Value t = code->cache.get();
+  return t.isNull() || static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords + 2].get().isNull();
+}
+
+// LOAD_ATTR / STORE_ATTR of an inline attribute through the site's entries;
+// false when they do not apply.
+inline bool loadInline(CodeObj* code, int64_t index, Value obj, Type* tp, Value* out) {
+  Value shape = instanceDictSlot(obj, tp->dict_offset)->get();
+  if (shape.isNull()) return false;
+  gc::HeapValue* c = inlineEntry(code, index, tp, kAttrInline, shape);
+  if (c == nullptr) return false;
+  *out = inlineWords(obj, tp)[attrCacheIndex(c)].get();
+  return true;
+}
+
+inline bool storeInline(CodeObj* code, int64_t index, Value obj, Type* tp, Value v) {
+  gc::HeapValue* slot = instanceDictSlot(obj, tp->dict_offset);
+  Value shape = slot->get();
+  if (!shape.isNull()) {
+    if (gc::HeapValue* c = inlineEntry(code, index, tp, kAttrInline, shape)) {
+      inlineWords(obj, tp)[attrCacheIndex(c)].set(v);
+      return true;
+    }
+    if (!isShape(shape)) return false;
+  }
+  // Adding a name: an entry whose aux is a child of `shape`.
+  Value t = code->cache.get();
+  if (t.isNull()) return false;
+  gc::HeapValue* c = &static_cast<ArrayObj*>(t.asObject())->items[index * kCacheWords];
+  for (int e = 0; e < 2; ++e, c += 2) {
+    if (attrEntryFor(c, tp) && attrCacheKind(c) == kAttrInlineAdd && asShape(c[1].get())->parent.get() == shape) {
+      inlineWords(obj, tp)[attrCacheIndex(c)].set(v);
+      slot->set(c[1].get());
+      return true;
+    }
+  }
+  return false;
+}
 
 // LOAD_ATTR's slow path: the generic lookup, remembering what it found.
 Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
@@ -505,7 +582,13 @@ Value loadAttrFill(CodeObj* code, int64_t index, Value obj, Value name) {
     if (errorPending()) return Value();
     // An instance attribute: the entry found is the value and the hint.
     Value dict = instanceDictOf(obj, tp);
-    if (!dict.isNull() && isExactDict(dict)) {
+    if (isShape(dict)) {
+      int64_t i = shapeIndex(asShape(dict), name);
+      if (i >= 0) {
+        attrCacheFill(code, index, tp, name, kAttrInline, dict, i);
+        return inlineWords(obj, tp)[i].get();
+      }
+    } else if (!dict.isNull() && isExactDict(dict)) {
       int64_t e = dictEntryIndex(dict, name);
       if (e >= 0) {
         attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(e));
@@ -563,6 +646,12 @@ inline bool storeInstanceHinted(const gc::HeapValue* c, Value obj, Type* tp, Val
 // entry does not apply to this object (the caller takes the slow path).
 inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, bool* failed) {
   AttrKind kind = attrCacheKind(c);
+  // An inline entry for another shape (loadInline found none for this one):
+  // the name is not on the type, so the instance has it or nobody does.
+  if (kind == kAttrInline || kind == kAttrInlineAdd) {
+    Value shape = instanceDictOf(obj, tp);
+    return isShape(shape) ? inlineGet(obj, tp, asShape(shape), name) : Value();
+  }
   if (kind == kAttrInstance) {
     Value dict = instanceDictOf(obj, tp);
     if (dict.isNull() || !isExactDict(dict)) return Value();
@@ -573,7 +662,10 @@ inline Value loadAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, b
   Value descr = c[1].get();
   if (kind != kAttrData) {
     Value dict = instanceDictOf(obj, tp);
-    if (!dict.isNull()) {
+    if (isShape(dict)) {
+      Value v = inlineGet(obj, tp, asShape(dict), name);
+      if (!v.isNull()) return v;
+    } else if (!dict.isNull()) {
       if (!isExactDict(dict)) return Value();
       if (dictSize(dict) != 0) {
         Value v = dictGetStr(dict, name);
@@ -598,6 +690,10 @@ inline int storeAttrCached(gc::HeapValue* c, Value obj, Type* tp, Value name, Va
     Value descr = c[1].get();
     return typeOf(descr)->slots.tp_descr_set(descr, obj, v) < 0 ? -1 : 1;
   }
+  if (tp->inline_count != 0) {
+    int r = inlineSet(obj, tp, name, v);  // 0: the instance is in dict mode
+    if (r != 0) return r;
+  }
   Value dict = instanceDictOf(obj, tp);
   if (dict.isNull() && tp->dict_offset != 0) {  // the object's first attribute: its dict is made now
     dict = instanceDict(obj);
@@ -621,12 +717,17 @@ int storeAttrFill(CodeObj* code, int64_t index, Value obj, Value name, Value v) 
   if (tp->slots.tp_setattro != genericSetAttr || !cacheableType(tp) || !isExactStr(name)) return setAttr(obj, name, v);
   Value descr = typeLookup(tp, name);
   if (descr.isNull() && errorPending()) return -1;
+  Value before = instanceDictOf(obj, tp);
   if (setAttr(obj, name, v) < 0) return -1;
   if (!descr.isNull() && typeOf(descr)->slots.tp_descr_set != nullptr) {
     if (typeOf(descr)->slots.tp_descr_get != nullptr) attrCacheFill(code, index, tp, name, kAttrData, descr);
   } else if (tp->dict_offset != 0) {
     Value dict = instanceDictOf(obj, tp);
-    if (!dict.isNull() && isExactDict(dict)) {
+    if (isShape(dict)) {
+      int64_t i = shapeIndex(asShape(dict), name);
+      bool added = dict != before && asShape(dict)->parent.get() == before;
+      if (i >= 0) attrCacheFill(code, index, tp, name, added ? kAttrInlineAdd : kAttrInline, dict, i);
+    } else if (!dict.isNull() && isExactDict(dict)) {
       attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
     }
   }
@@ -655,7 +756,10 @@ bool loadMethodFill(CodeObj* code, int64_t index, Value obj, Value name, Value* 
   if (errorPending()) return false;
   if (descr.isNull()) {
     Value dict = instanceDictOf(obj, tp);
-    if (!dict.isNull() && isExactDict(dict)) {
+    if (isShape(dict)) {
+      int64_t i = shapeIndex(asShape(dict), name);
+      if (i >= 0) attrCacheFill(code, index, tp, name, kAttrInline, dict, i);
+    } else if (!dict.isNull() && isExactDict(dict)) {
       attrCacheFill(code, index, tp, name, kAttrInstance, Value::fromSmallInt(dictEntryIndex(dict, name)));
     }
   } else if (typeOf(descr)->slots.tp_descr_get != nullptr && typeOf(descr)->slots.tp_descr_set != nullptr) {
@@ -720,7 +824,6 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   Value kwnames;
   uint32_t insn, oparg;
   Value retval;
-  unsigned backward_jumps = 0;
   // Generators resumed inline (FOR_ITER, SEND, a call of send) whose frames
   // run in young arrays: the stack scan sees these words and pins the arrays,
   // which must not move while they run (generator.h).  They nest, so this is
@@ -1010,7 +1113,12 @@ op_LOAD_ATTR: {
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
   Value v;
-  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kLoad)) {
+  if (tp->inline_count != 0 && loadInline(code, index, obj, tp, &v)) {
+    TOP() = v;
+    DISPATCH();
+  }
+  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kLoad);
+      c != nullptr && !(attrCacheKind(c) >= kAttrInline && siteHasRoom(code, index))) {
     v = loadInstanceHinted(c, obj, tp, nameAt(code, oparg));
     if (v.isNull()) {
       bool failed = false;
@@ -1031,7 +1139,9 @@ op_STORE_ATTR: {
   Type* tp = typeOf(obj);
   int64_t index = ip - 1 - code->code();
   int r = 0;
-  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore)) {
+  if (tp->inline_count != 0 && storeInline(code, index, obj, tp, v)) DISPATCH();
+  if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore);
+      c != nullptr && !(attrCacheKind(c) >= kAttrInline && siteHasRoom(code, index))) {
     if (storeInstanceHinted(c, obj, tp, nameAt(code, oparg), v)) DISPATCH();
     r = storeAttrCached(c, obj, tp, nameAt(code, oparg), v);
   }
@@ -1052,7 +1162,18 @@ op_LOAD_METHOD: {
   gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kMethod);
   if (c != nullptr && attrCacheKind(c) == kAttrMethod) {
     Value dict = instanceDictOf(obj, tp);
-    if (dict.isNull() || (isExactDict(dict) && dictSize(dict) == 0)) {
+    if (dict.isNull()) {
+      meth = c[1].get();
+      self = obj;
+    } else if (isShape(dict)) {
+      int64_t i = shapeIndex(asShape(dict), nameAt(code, oparg));
+      if (i < 0) {
+        meth = c[1].get();
+        self = obj;
+      } else {
+        meth = inlineWords(obj, tp)[i].get();
+      }
+    } else if (isExactDict(dict) && dictSize(dict) == 0) {
       meth = c[1].get();
       self = obj;
     } else if (isExactDict(dict)) {
@@ -1375,16 +1496,12 @@ op_JUMP_BACKWARD:
   JUMP_TO(oparg);
 periodic_check:
   // Python signal handlers run here, so that a loop sees its signal soon,
-  // and the GIL is handed over when another thread asks for it
-  // (runtime/interp/gil.h): one relaxed load per iteration.
+  // the GIL is handed over when another thread asks for it, and the
+  // finalizers a collection queued run (runtime/interp/gil.h): one relaxed
+  // load per iteration.  Calls of Python functions come here too.
   if (evalBreakerSet()) {
     frame->setDepth(sp - STACK_BASE());
     if (!handleEvalBreaker()) goto error;
-  }
-  if ((++backward_jumps & 1023) == 0 && gc::pendingFinalizers() != 0) {
-    frame->setDepth(sp - STACK_BASE());
-    gc::runFinalizers();
-    if (errorPending()) goto error;
   }
   DISPATCH();
 op_JUMP_BACKWARD_NO_INTERRUPT:
@@ -1468,6 +1585,7 @@ op_CALL: {
     frame = callee;
     ts->frame = frame;
     LOAD_FRAME();
+    if (evalBreakerSet()) goto periodic_check;  // entering a function is a safe point
     DISPATCH();
   }
   if (total == 2 && nkw == 0 && !callable.isSmallInt() && typeOf(callable) == types::method_descriptor_type &&

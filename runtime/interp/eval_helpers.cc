@@ -11,6 +11,7 @@
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/instance_attrs.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
@@ -204,6 +205,26 @@ bool exceptionGroupMatch(Value e, Value type, Value* match, Value* rest) {
 // --- unpacking ------------------------------------------------------------------------
 
 bool unpackIterable(Value seq, int before, int after, Value* out) {
+  // UNPACK_EX of an exact list or tuple long enough: its items directly (no
+  // Python code runs, so iterating would see the same items).
+  bool is_list = isExactList(seq);
+  if (after >= 0 && (is_list || isExactTuple(seq))) {
+    auto item = [&](int64_t i) { return is_list ? listItem(seq, i) : tupleItem(seq, i); };
+    int64_t n = is_list ? listLength(seq) : tupleLength(seq);
+    if (n >= before + after) {
+      int64_t m = n - before - after;
+      Value middle = newList(m);
+      if (middle.isNull()) return false;
+      int total = before + 1 + after;
+      for (int i = 0; i < before; ++i) out[total - 1 - i] = item(i);
+      for (int64_t i = 0; i < m; ++i) {
+        if (!listAppend(middle, item(before + i))) return false;
+      }
+      for (int j = 0; j < after; ++j) out[after - 1 - j] = item(n - after + j);
+      out[after] = middle;
+      return true;
+    }
+  }
   Value it = getIter(seq);
   if (it.isNull()) {
     if (errorMatches(exc::TypeError) && !looksIterable(seq)) {
@@ -393,7 +414,14 @@ bool loadMethod(Value obj, Value name, Value* meth, Value* self) {
   }
   if (tp->dict_offset != 0 && !obj.isSmallInt()) {
     Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
-    if (!dict.isNull()) {
+    if (isShape(dict)) {
+      Value v = isExactStr(name) ? inlineGet(obj, tp, asShape(dict), name) : Value();
+      if (!v.isNull()) {
+        *meth = v;
+        *self = Value();
+        return true;
+      }
+    } else if (!dict.isNull()) {
       Value v = isExactStr(name) ? dictGetStr(dict, name) : dictGet(dict, name);
       if (!v.isNull()) {
         *meth = v;

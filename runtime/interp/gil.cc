@@ -14,6 +14,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/gc_module.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -143,6 +144,11 @@ void acquireGil() {
 
 bool handleEvalBreaker() {
   uint32_t bits = g_eval_breaker.load(std::memory_order_acquire);
+  if ((bits & kBreakGcWork) != 0) {
+    // Cleared first: a collection while the work runs asks again.
+    g_eval_breaker.fetch_and(~kBreakGcWork, std::memory_order_relaxed);
+    if (!runPendingGcWork()) return false;
+  }
   if ((bits & kBreakSignals) != 0) {
     if (onMainThread()) {
       // Cleared before the handlers look at what tripped: a signal arriving

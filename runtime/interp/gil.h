@@ -17,13 +17,17 @@
 // Switching: a thread waiting for the GIL longer than the switch interval
 // (sys.setswitchinterval, 5 ms by default) sets the drop request in the eval
 // breaker; the holder sees it at the interpreter's periodic check
-// (JUMP_BACKWARD and backward conditional jumps: every loop's back edge) and
+// (JUMP_BACKWARD and backward conditional jumps: every loop's back edge; and
+// the CALL of a Python function) and
 // hands the GIL over, waiting until a waiter has taken it so that it cannot
 // take it straight back (CPython's forced switching).
 //
 // The eval breaker is one word combining "a signal has a Python handler to
-// run" and "drop the GIL", so the interpreter's hot path tests both with one
-// relaxed load.  Only the main thread runs Python signal handlers.
+// run", "drop the GIL" and "a collection left work for Python code"
+// (finalizers, weakref callbacks, gc.callbacks: runtime/modules/gc_module.h),
+// so the interpreter's hot path tests all with one relaxed load.  Only the
+// main thread runs Python signal handlers; the collector's work runs on
+// whichever thread holds the GIL.
 //
 // At exit (beginFinalization) the main thread keeps the GIL for good: a daemon
 // thread that comes back from a blocking call, or ends, waits for it forever
@@ -45,6 +49,7 @@ extern std::atomic<bool> g_threads_started;
 
 inline constexpr uint32_t kBreakSignals = 1;  // a Python signal handler may have to run
 inline constexpr uint32_t kBreakGilDrop = 2;  // a thread waits for the GIL
+inline constexpr uint32_t kBreakGcWork = 4;   // a collection queued finalizers or reports
 
 // The interpreter's periodic test: one relaxed load.
 inline bool evalBreakerSet() { return gil_internal::g_eval_breaker.load(std::memory_order_relaxed) != 0; }
@@ -57,6 +62,10 @@ bool handleEvalBreaker();
 inline void requestSignalCheck() {
   gil_internal::g_eval_breaker.fetch_or(kBreakSignals, std::memory_order_release);
 }
+
+// Asks for runPendingGcWork() at the next safe point; called by the
+// collector's observer (gc_module.h), so it must not allocate.
+inline void requestGcWork() { gil_internal::g_eval_breaker.fetch_or(kBreakGcWork, std::memory_order_relaxed); }
 
 // Has a second thread ever been started?  Until then releasing the GIL around
 // a blocking call is skipped: nobody could take it.

@@ -54,10 +54,22 @@ Value runSource(std::string_view source, std::string_view filename, Value global
 void printException(Value exc);
 // The text printException writes (the chain, "Traceback ..." included).
 std::string formatException(Value exc);
-// Prints the pending exception as CPython's default sys.unraisablehook does:
-// "Exception ignored in: <repr of obj>", then the traceback and message
-// (no chained exceptions), and clears it.
-void printUnraisable(Value obj);
+// Reports the pending exception (and clears it) as CPython's
+// PyErr_WriteUnraisable / _PyErr_WriteUnraisableMsg do: through
+// sys.unraisablehook, called with an UnraisableHookArgs (exc_type,
+// exc_value, exc_traceback, err_msg, object), or, while the hook is the
+// default one (or missing, or None), by printUnraisableDefault.  A failing
+// hook is reported in its place ("Exception ignored in sys.unraisablehook").
+// runtime/modules/unraisable.cc.
+void printUnraisable(Value obj, const char* err_msg = nullptr);
+// CPython's default sys.unraisablehook printer, writing to stderr: "err_msg:
+// <repr of obj>" (or "Exception ignored in: <repr of obj>" without err_msg,
+// "err_msg:" without obj), then exception `e`'s traceback and message (no
+// chained exceptions).  Leaves no exception pending (traceback.cc).
+void printUnraisableDefault(Value e, Value obj, Value err_msg);
+// sys.unraisablehook's default: prints an UnraisableHookArgs (TypeError for
+// anything else).
+Value defaultUnraisableHook(Value args);
 
 // The program's exit status for an uncaught SystemExit `exc` (printing its
 // message when it is not an int or None), as CPython's handle_system_exit.

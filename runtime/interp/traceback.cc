@@ -569,21 +569,34 @@ std::string formatException(Value e) {
   return p.out;
 }
 
-void printUnraisable(Value obj) {
-  Value e = takeError();
+void printUnraisableDefault(Value e, Value obj, Value err_msg) {
   if (e.isNull()) return;
   flushStdStreams();
-  std::string where = "?";
-  if (!obj.isNull()) {
+  bool has_obj = !obj.isNull() && !isNone(obj);
+  bool has_msg = !err_msg.isNull() && !isNone(err_msg);
+  std::string msg;
+  if (has_msg) {
+    Value s = str(err_msg);
+    if (s.isNull()) {
+      clearError();
+      has_msg = false;
+    } else {
+      msg = strToUtf8(s);
+    }
+  }
+  Printer p;
+  if (has_obj) {
+    std::string where = "<object repr() failed>";
     Value r = repr(obj);
     if (r.isNull()) {
       clearError();
     } else {
       where = strToUtf8(r);
     }
+    p.line("", (has_msg ? msg + ": " : std::string("Exception ignored in: ")) + where);
+  } else if (has_msg) {
+    p.line("", msg + ":");
   }
-  Printer p;
-  p.line("", "Exception ignored in: " + where);
   p.printOne("", e, 0);
   clearError();
   std::fwrite(p.out.data(), 1, p.out.size(), stderr);

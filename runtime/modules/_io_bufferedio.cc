@@ -14,6 +14,7 @@
 
 #include "runtime/interp/errors.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytes.h"
@@ -104,6 +105,9 @@ bool rawWriteAll(Value self, std::string_view data) {
       return false;
     }
     done += static_cast<size_t>(n);
+    // A partial write may mean a signal interrupted a blocking one: its
+    // Python handler runs now and may end the write with its exception.
+    if (done < data.size() && !retryAfterSignal()) return false;
   }
   return true;
 }
@@ -355,9 +359,10 @@ Value buffered_write(Value* args) {
 Value buffered_flush(Value* args) {
   Value self = args[0];
   if (!checkInit(self)) return Value();
-  if (asBuf(self)->kind != kReader) {
-    if (!checkNotClosed(self, "flush of closed file")) return Value();
-  }
+  // A reader has nothing to write: its flush is raw.flush(), which raises
+  // on a closed stream (CPython's buffered_simple_flush).
+  if (asBuf(self)->kind == kReader) return callMethod(rawOf(self), names::flush, nullptr, 0);
+  if (!checkNotClosed(self, "flush of closed file")) return Value();
   if (!flushWrites(self)) return Value();
   if (asBuf(self)->kind == kRandom && !rewindReadBuffer(self)) return Value();
   return None();
@@ -536,8 +541,12 @@ bool bufferSizeArg(Value v, int64_t* out) {
   return true;
 }
 
-const MethodDef kBufferedInitDef = {.name = "BufferedReader",
-                                    .signature = "(raw, buffer_size=8192)"};
+// One per class: argument errors name the class being constructed.
+const MethodDef kBufferedInitDefs[] = {
+    {.name = "BufferedReader", .signature = "(raw, buffer_size=8192)"},
+    {.name = "BufferedWriter", .signature = "(raw, buffer_size=8192)"},
+    {.name = "BufferedRandom", .signature = "(raw, buffer_size=8192)"},
+};
 
 int initBuffered(Value self, Value raw, int64_t buffer_size, BufferedKind kind) {
   BufferedObj* b = asBuf(self);
@@ -560,7 +569,8 @@ int initBuffered(Value self, Value raw, int64_t buffer_size, BufferedKind kind) 
 
 int bufferedInit(Value self, const Value* args, size_t nargs, Value kwnames, BufferedKind kind) {
   Value a[2];
-  if (!bindArguments(&kBufferedInitDef, Value(), args, nargs, kwnames, a)) return -1;
+  const MethodDef* def = &kBufferedInitDefs[kind == kReader ? 0 : kind == kWriter ? 1 : 2];
+  if (!bindArguments(def, Value(), args, nargs, kwnames, a)) return -1;
   int64_t size;
   if (!bufferSizeArg(a[1], &size)) return -1;
   return initBuffered(self, a[0], size, kind);

@@ -16,6 +16,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
@@ -98,7 +99,11 @@ bool pathBytes(Value file, std::string* out) {
   return true;
 }
 
-// The system calls retry on EINTR (PEP 475).
+// The system calls retry on EINTR after running the Python signal handlers
+// (PEP 475); kHandlerRaised (with the exception pending) when one raised,
+// so that a handler can interrupt a read or write that blocks.
+constexpr ssize_t kHandlerRaised = -2;
+
 ssize_t readFd(int fd, void* buf, size_t n) {
   for (;;) {
     ssize_t r;
@@ -106,7 +111,10 @@ ssize_t readFd(int fd, void* buf, size_t n) {
       interp::AllowThreads allow;  // gil.h: `buf` is C memory or a pinned object's storage
       r = ::read(fd, buf, n);
     }
-    if (r < 0 && errno == EINTR) continue;
+    if (r < 0 && errno == EINTR) {
+      if (!retryAfterSignal()) return kHandlerRaised;
+      continue;
+    }
     return r;
   }
 }
@@ -118,7 +126,10 @@ ssize_t writeFd(int fd, const void* buf, size_t n) {
       interp::AllowThreads allow;  // gil.h
       r = ::write(fd, buf, n);
     }
-    if (r < 0 && errno == EINTR) continue;
+    if (r < 0 && errno == EINTR) {
+      if (!retryAfterSignal()) return kHandlerRaised;
+      continue;
+    }
     return r;
   }
 }
@@ -301,6 +312,7 @@ Value fileio_read(Value* args) {
   if (size < 0) return callMethod(self, internStr("readall"), nullptr, 0);
   std::string buf(static_cast<size_t>(size), '\0');
   ssize_t n = readFd(static_cast<int>(asFileIO(self)->fd), buf.data(), buf.size());
+  if (n == kHandlerRaised) return Value();
   if (n < 0) {
     if (errno == EAGAIN) return None();
     return raiseErrno(errno);
@@ -325,6 +337,7 @@ Value fileio_readall(Value* args) {
     size_t old = out.size();
     out.resize(old + want);
     ssize_t n = readFd(fd, out.data() + old, want);
+    if (n == kHandlerRaised) return Value();
     if (n < 0) {
       out.resize(old);
       if (errno == EAGAIN) {
@@ -347,6 +360,7 @@ Value fileio_readinto(Value* args) {
   if (cap < 0) return Value();
   std::string buf(static_cast<size_t>(cap), '\0');
   ssize_t n = readFd(static_cast<int>(asFileIO(self)->fd), buf.data(), buf.size());
+  if (n == kHandlerRaised) return Value();
   if (n < 0) {
     if (errno == EAGAIN) return None();
     return raiseErrno(errno);
@@ -362,6 +376,7 @@ Value fileio_write(Value* args) {
   std::string data;
   if (!bufferCopyBytes(args[1], &data)) return Value();
   ssize_t n = writeFd(static_cast<int>(asFileIO(self)->fd), data.data(), data.size());
+  if (n == kHandlerRaised) return Value();
   if (n < 0) {
     if (errno == EAGAIN) return None();
     return raiseErrno(errno);

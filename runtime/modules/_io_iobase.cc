@@ -122,25 +122,7 @@ int64_t copyIntoBuffer(Value target, std::string_view data, int64_t* capacity) {
   return n;
 }
 
-void writeUnraisable(Value where) {
-  Value e = takeError();
-  if (e.isNull()) return;
-  flushStdStreams();
-  clearError();
-  std::string text = "?";
-  if (!where.isNull()) {
-    Value r = repr(where);
-    if (r.isNull()) {
-      clearError();
-    } else {
-      text = strToUtf8(r);
-    }
-  }
-  std::fprintf(stderr, "Exception ignored in: %s\n", text.c_str());
-  std::fflush(stderr);
-  printException(e);
-  clearError();
-}
+void writeUnraisable(Value where) { printUnraisable(where); }
 
 // The ResourceWarning of a file closed by the collector, as CPython's close()
 // gives it when called from a finalizer: a TextIOWrapper asks its buffer, a

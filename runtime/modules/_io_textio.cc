@@ -580,6 +580,18 @@ Value textTell(Value self) {
   return makeCookie(start, asText(self)->snapshot_pendingcr != 0, skip);
 }
 
+// A Python incremental encoder (utf-8-sig, ...) writes its BOM only at the
+// start of the stream: reset() there, setstate(0) ("not at the start")
+// anywhere else, as CPython does when it opens a stream not at position 0
+// and on every seek.
+bool fixPyEncoderState(Value self, bool at_start) {
+  Value enc = asText(self)->pyencoder.get();
+  if (enc.isNull()) return true;
+  if (at_start) return !callMethod(enc, TERN_IO_NAME("reset"), nullptr, 0).isNull();
+  Value zero = newInt(0);
+  return !callMethod(enc, TERN_IO_NAME("setstate"), &zero, 1).isNull();
+}
+
 Value textSeek(Value self, Value cookie, int64_t whence) {
   if (!checkAttached(self) || !checkOpen(self)) return Value();
   if (!asText(self)->seekable) return unsupported("underlying stream is not seekable");
@@ -600,6 +612,7 @@ Value textSeek(Value self, Value cookie, int64_t whence) {
       int64_t end;
       if (!indexToInt64(r, &end, exc::OverflowError)) return Value();
       asText(self)->bom_pending = end == 0 && (asText(self)->codec == kCodecUtf16 || asText(self)->codec == kCodecUtf32);
+      if (!fixPyEncoderState(self, end == 0)) return Value();
       return r;
     }
   } else if (whence != 0) {
@@ -635,6 +648,7 @@ Value textSeek(Value self, Value cookie, int64_t whence) {
   if (t->codec == kCodecOther && !t->pydecoder.get().isNull()) {
     if (callMethod(t->pydecoder.get(), TERN_IO_NAME("reset"), nullptr, 0).isNull()) return Value();
   }
+  if (!fixPyEncoderState(self, pos == 0 && rest == 0)) return Value();
   int64_t skip = rest >> 1;
   while (skip > 0) {
     int r = readChunk(self);
@@ -766,6 +780,12 @@ int initText(Value self, Value buffer, Value encoding, Value errors, Value newli
       asText(self)->bom_pending = static_cast<uint8_t>(zero);
     }
   }
+  if (t->writable && t->seekable && !asText(self)->pyencoder.get().isNull()) {
+    Value pos = callMethod(buffer, TERN_IO_NAME("tell"), nullptr, 0);
+    if (pos.isNull()) return -1;
+    int zero = richCompareBool(pos, newInt(0), kEq);
+    if (zero < 0 || (zero == 0 && !fixPyEncoderState(self, false))) return -1;
+  }
   asText(self)->initialized = 1;
   return 0;
 }
@@ -808,6 +828,20 @@ Value textiowrapper_reconfigure(Value* args) {
     if (strEqualsAscii(enc, "locale")) enc = internStr("UTF-8");
     Value err = !isNone(errors) ? errors : isNone(encoding) ? asText(self)->errors.get() : internStr("strict");
     if (!setCodec(self, enc, err)) return Value();
+    // The new encoder writes a BOM only at the start of the stream, as at
+    // __init__: a fresh encoder, told "not at the start" when the stream
+    // can say it is not.
+    TextIOObj* t = asText(self);
+    bool bom_codec = t->codec == kCodecUtf16 || t->codec == kCodecUtf32;
+    t->bom_pending = t->writable && bom_codec;
+    if (t->writable && t->seekable) {
+      Value pos = callMethod(bufferOf(self), TERN_IO_NAME("tell"), nullptr, 0);
+      if (pos.isNull()) return Value();
+      int zero = richCompareBool(pos, newInt(0), kEq);
+      if (zero < 0) return Value();
+      asText(self)->bom_pending = zero != 0 && bom_codec;
+      if (!fixPyEncoderState(self, zero != 0)) return Value();
+    }
   }
   if (!newline.isNull()) setNewline(self, newline);
   if (lb >= 0) asText(self)->line_buffering = static_cast<uint8_t>(lb);

@@ -43,6 +43,7 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
+#include "runtime/modules/_socket.h"
 #include "runtime/modules/resource_tracking.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
@@ -1622,5 +1623,14 @@ const NativeModuleDef kSocketModule = {
 TERN_REGISTER_MODULE(kSocketModule);
 
 }  // namespace
+
+Type* socketType() { return g_socket_type; }
+
+bool socketState(Value v, SocketState* out) {
+  if (g_socket_type == nullptr || !v.isObject() || !isSubtype(typeOf(v), g_socket_type)) return false;
+  SocketObj* s = asSocket(v);
+  *out = SocketState{.fd = s->fd, .family = s->family, .type = s->type, .proto = s->proto, .timeout = s->timeout};
+  return true;
+}
 
 }  // namespace tern

@@ -120,7 +120,29 @@ Acquired nativeAcquire(NativeLock* lock, int64_t timeout_ns, bool interruptible 
   }
 }
 
-void nativeRelease(NativeLock* lock) { ::sem_post(&lock->sem); }
+void nativeRelease(NativeLock* lock) {
+  if (lock != nullptr) ::sem_post(&lock->sem);
+}
+
+// The lock of an object whose finalizer may already have run.  Finalizers of
+// objects found unreachable together run in no set order, so a __del__ can
+// use a lock (_pyio's BufferedWriter.close takes its _write_lock) after the
+// lock's own finalizer freed the semaphore.  Such a late user gets a fresh
+// semaphore holding the lock's state; the finalizer ran once, so it is never
+// freed: a small leak instead of a use after free.  Null only when out of
+// memory (MemoryError raised).
+NativeLock* liveLock(NativeLock** slot, bool held) {
+  if (*slot == nullptr) {
+    NativeLock* fresh = newNativeLock();
+    if (fresh == nullptr) {
+      raiseNoMemory();
+      return nullptr;
+    }
+    if (held) ::sem_trywait(&fresh->sem);
+    *slot = fresh;
+  }
+  return *slot;
+}
 
 // acquire()'s (blocking, timeout) as a timeout in ns (-1 forever, 0 try).
 bool acquireArgs(Value blocking_arg, Value timeout_arg, int64_t* timeout_ns) {
@@ -199,7 +221,9 @@ Value lock_new(Type* type, const Value*, size_t nargs, Value kwnames) {
 
 // The object is re-read from `args` after the wait: the GIL was released.
 Value lockAcquire(Value* args, int64_t timeout_ns) {
-  Acquired got = nativeAcquire(asLock(args[0])->lock, timeout_ns);
+  NativeLock* native = liveLock(&asLock(args[0])->lock, asLock(args[0])->locked != 0);
+  if (native == nullptr) return Value();
+  Acquired got = nativeAcquire(native, timeout_ns);
   if (got == Acquired::kError) return Value();
   if (got == Acquired::kYes) asLock(args[0])->locked = 1;
   return Bool(got == Acquired::kYes);
@@ -308,7 +332,9 @@ Value rlockAcquire(Value* args, int64_t timeout_ns) {
     ++l->count;
     return True();
   }
-  Acquired got = nativeAcquire(l->lock, timeout_ns);
+  NativeLock* native = liveLock(&l->lock, l->count > 0);
+  if (native == nullptr) return Value();
+  Acquired got = nativeAcquire(native, timeout_ns);
   if (got == Acquired::kError) return Value();
   if (got == Acquired::kNo) return False();
   l = asRLock(args[0]);
@@ -362,7 +388,9 @@ Value rlock__acquire_restore(Value* args) {
       !indexToInt64(tupleItem(state, 1), &owner, exc::OverflowError)) {
     return Value();
   }
-  nativeAcquire(asRLock(args[0])->lock, -1, /*interruptible=*/false);
+  NativeLock* native = liveLock(&asRLock(args[0])->lock, asRLock(args[0])->count > 0);
+  if (native == nullptr) return Value();
+  nativeAcquire(native, -1, /*interruptible=*/false);
   asRLock(args[0])->owner = static_cast<uint64_t>(owner);
   asRLock(args[0])->count = static_cast<uint64_t>(count);
   return None();

@@ -5,7 +5,10 @@
 // minor collection (the nursery), 1 is also minor (Tern has no middle
 // generation), 2 a full one (minor, then mark and sweep of the old space).
 // Every collection gc.collect() runs is followed by the queued finalizers and
-// weakref callbacks, as CPython runs them inside its collection.
+// weakref callbacks, as CPython runs them inside its collection; those of the
+// collections allocation starts run at the interpreter's next safe point
+// (gc_module.h), where gc.callbacks and the DEBUG_* output of those
+// collections are given too.
 //
 // What the collector cannot do as CPython does, and what stands in for it:
 //   - disable() stops the major collections allocation starts; minor ones go
@@ -13,27 +16,37 @@
 //     goes on freeing while its cycle collector is off.
 //   - thresholds are kept and reported; threshold0 == 0 disables as disable()
 //     does, other values do not change when Tern collects.
-//   - callbacks are called around the collections gc.collect() runs; the
-//     automatic ones happen inside allocation, where no Python code may run.
+//   - callbacks of automatic collections are called at the next safe point
+//     (they happen inside allocation, where no Python code may run).
 //   - freeze() only counts: marks live in side bitmaps, so a collection never
 //     writes to the pages of objects a fork shares, which is what freezing is
 //     for in CPython.
-//   - garbage stays empty: every unreachable cycle is collected, __del__ or
-//     not; DEBUG_SAVEALL is accepted and ignored.
+//   - garbage stays empty unless DEBUG_SAVEALL: every unreachable cycle is
+//     collected, __del__ or not.  DEBUG_SAVEALL / DEBUG_COLLECTABLE have the
+//     collector resurrect unreachable containers and pick CPython's share:
+//     the cycles and what they hold (processSaved).
+#include <algorithm>
 #include <chrono>
+#include <cinttypes>
+#include <cstdarg>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
+#include "runtime/interp/generator.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/opcodes.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/interp/thread_state.h"
 #include "runtime/interp/tracing.h"
+#include "runtime/modules/gc_module.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -50,6 +63,7 @@ namespace {
 
 constexpr int64_t kDebugStats = 1, kDebugCollectable = 2, kDebugUncollectable = 4, kDebugSaveAll = 32;
 constexpr int64_t kDebugLeak = kDebugCollectable | kDebugUncollectable | kDebugSaveAll;
+constexpr int64_t kDebugSaving = kDebugCollectable | kDebugSaveAll;  // the collector saves unreachable objects
 
 struct GcState {
   bool enabled = true;
@@ -63,10 +77,144 @@ struct GcState {
 };
 GcState g_state;
 
-gc::GlobalRoot g_module;      // for gc.callbacks / gc.garbage, read from the module's dict
+gc::GlobalRoot g_module;      // for gc.garbage, read from the module's dict
+gc::GlobalRoot g_callbacks;   // the list gc.callbacks was made with (CPython keeps it too)
+gc::GlobalRoot g_garbage;     // and gc.garbage's
 gc::GlobalRoot g_collect_fn;  // gc.collect itself (dropDeadOperands checks for it)
 
 void applyEnabled() { gc::config().automatic_major = g_state.enabled && g_state.threshold[0] != 0; }
+
+// ---------------------------------------------------------------------------
+// Collections the allocator starts
+//
+// They happen inside allocation, where no Python code may run.  The
+// collector's observer (below) notes each one — only while somebody listens:
+// gc.callbacks is not empty or DEBUG_STATS is set, since counting objects
+// walks the heap — and asks the interpreter for a safe point whenever there is
+// something to report or finalizers to run (gc_module.h).  runPendingGcWork()
+// then reports the collections in order and runs the finalizers before the
+// last "stop", as CPython runs them inside its collection.
+
+struct CollectionEvent {
+  int generation;  // 0 (minor) or 2 (full)
+  int64_t collected;
+  size_t young_before, old_before;
+  double seconds;
+};
+constexpr size_t kMaxEvents = 64;  // more between two safe points are not reported
+CollectionEvent g_events[kMaxEvents];
+size_t g_event_count = 0;
+
+bool g_explicit = false;      // gc.collect() is collecting: it reports by itself
+bool g_counting = false;      // the running collection is being counted
+bool g_running_work = false;  // runPendingGcWork() is running
+bool g_in_callbacks = false;  // gc.callbacks are being called: gc.collect() does nothing, as in CPython
+size_t g_young_before = 0, g_old_before = 0;
+std::chrono::steady_clock::time_point g_started;
+
+bool reportsWanted() {
+  if (g_state.debug & kDebugStats) return true;
+  Value callbacks = g_callbacks.get();
+  return !callbacks.isNull() && listLength(callbacks) > 0;
+}
+
+int generationNumber(gc::Generation generation) { return generation == gc::Generation::kFull ? 2 : 0; }
+
+void observeBefore(gc::Generation) {
+  g_counting = !g_explicit && reportsWanted();
+  if (!g_counting) return;
+  gc::objectCounts(&g_young_before, &g_old_before);
+  g_started = std::chrono::steady_clock::now();
+}
+
+void observeAfter(gc::Generation generation) {
+  if (g_counting && g_event_count < kMaxEvents) {
+    size_t before = g_young_before + g_old_before, after = gc::objectCount();
+    g_events[g_event_count++] = {
+        .generation = generationNumber(generation),
+        .collected = before > after ? static_cast<int64_t>(before - after) : 0,
+        .young_before = g_young_before,
+        .old_before = g_old_before,
+        .seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - g_started).count()};
+  }
+  g_counting = false;
+  if (g_event_count != 0 || gc::pendingFinalizers() != 0 || (g_state.debug & kDebugSaving)) interp::requestGcWork();
+}
+
+const bool kObserverSet = (gc::setCollectionObserver({.before = observeBefore, .after = observeAfter}), true);
+
+// Writes to sys.stderr, as CPython's PySys_WriteStderr (the C stream when
+// sys.stderr is missing or fails).
+void writeStderr(const std::string& text) {
+  Value sys = sysModule();
+  Value file = sys.isNull() ? Value() : dictGetStr(moduleDict(sys), internStr("stderr"));
+  if (errorPending()) clearError();
+  if (!file.isNull() && !isNone(file)) {
+    Value s = newStr(text);
+    if (!s.isNull() && !callMethod(file, internStr("write"), &s, 1).isNull()) return;
+    clearError();
+  }
+  std::fputs(text.c_str(), stderr);
+}
+
+std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string format(const char* fmt, ...) {
+  char buffer[256];
+  va_list ap;
+  va_start(ap, fmt);
+  std::vsnprintf(buffer, sizeof buffer, fmt, ap);
+  va_end(ap);
+  return buffer;
+}
+
+// DEBUG_STATS: CPython's lines before and after a collection.
+void debugStatsStart(int generation, size_t young, size_t old) {
+  if (!(g_state.debug & kDebugStats)) return;
+  writeStderr(format("gc: collecting generation %d...\n", generation) +
+              format("gc: objects in each generation: %zu 0 %zu\n", young, old) +
+              format("gc: objects in permanent generation: %zu\n", g_state.frozen));
+}
+
+void debugStatsDone(int64_t collected, double seconds) {
+  if (!(g_state.debug & kDebugStats)) return;
+  writeStderr(format("gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n",
+                     static_cast<long long>(collected), seconds));
+}
+
+void invokeCallbacks(const char* phase, int64_t generation, int64_t collected);
+int64_t processSaved();
+bool saveFilter(gc::Object* object);
+
+}  // namespace
+
+bool runPendingGcWork() {
+  if (g_running_work) return true;  // the outer call goes on with what is new
+  g_running_work = true;
+  CollectionEvent events[kMaxEvents];
+  size_t n = g_event_count;
+  std::copy(g_events, g_events + n, events);
+  g_event_count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const CollectionEvent& e = events[i];
+    invokeCallbacks("start", e.generation, 0);
+    debugStatsStart(e.generation, e.young_before, e.old_before);
+    int64_t saved = processSaved();
+    debugStatsDone(e.collected + saved, e.seconds);
+    if (i + 1 == n) gc::runFinalizers();
+    invokeCallbacks("stop", e.generation, e.collected);
+  }
+  if (n == 0) {
+    processSaved();
+    gc::runFinalizers();
+  }
+  g_running_work = false;
+  // What collections during this work left waits for the next safe point;
+  // finalizers queued while an outer runFinalizers() runs are its to run.
+  if (g_event_count != 0 || (gc::pendingFinalizers() != 0 && !gc::runningFinalizers())) interp::requestGcWork();
+  return !errorPending();
+}
+
+namespace {
 
 // ---------------------------------------------------------------------------
 // Making one gc.collect() enough
@@ -133,11 +281,13 @@ void dropDeadOperands() {
 // Runs the collection with the stale words of the machine stack and of the
 // frames cleared.  The object counts walk the heap, leaving object addresses
 // in the stack below: the walk before the collection comes before the clearing.
-[[gnu::noinline]] int64_t collectGeneration(int64_t generation) {
-  size_t objects_before = gc::objectCount();
+[[gnu::noinline]] int64_t collectGeneration(int64_t generation, size_t young_before, size_t old_before) {
+  size_t objects_before = young_before + old_before;
   dropDeadOperands();
   clearStackBelow();
+  g_explicit = true;
   gc::collect(generation == 2 ? gc::Generation::kFull : gc::Generation::kYoung);
+  g_explicit = false;
   size_t objects_after = gc::objectCount();
   int64_t dead = objects_before > objects_after ? static_cast<int64_t>(objects_before - objects_after) : 0;
   g_state.collected[generation] += static_cast<uint64_t>(dead);
@@ -148,40 +298,49 @@ void dropDeadOperands() {
 // Calls every gc.callbacks entry with (phase, info); an exception is reported
 // as unraisable, as CPython does.
 void invokeCallbacks(const char* phase, int64_t generation, int64_t collected) {
-  Value callbacks = dictGetStr(moduleDict(g_module.get()), internStr("callbacks"));
-  if (callbacks.isNull() || !isList(callbacks) || listLength(callbacks) == 0) return;
+  Value callbacks = g_callbacks.get();
+  if (callbacks.isNull() || listLength(callbacks) == 0) return;
+  Value saved = takeError();  // a KeyboardInterrupt waiting for the safe point's caller
   Value info = newDict();
-  if (info.isNull()) return;
+  if (info.isNull()) {
+    printUnraisable(callbacks);
+    restoreError(saved);
+    return;
+  }
   dictSet(info, internStr("generation"), newInt(generation));
   dictSet(info, internStr("collected"), newInt(collected));
   dictSet(info, internStr("uncollectable"), newInt(0));
   // A copy: a callback may change the list.
   Value copy = newListFrom(nullptr, 0);
-  callbacks = dictGetStr(moduleDict(g_module.get()), internStr("callbacks"));
+  callbacks = g_callbacks.get();
   for (int64_t i = 0; i < listLength(callbacks); ++i) listAppend(copy, listItem(callbacks, i));
+  bool outer = !g_in_callbacks;
+  g_in_callbacks = true;
   for (int64_t i = 0; i < listLength(copy); ++i) {
     Value args[2] = {internStr(phase), info};
     if (call(listItem(copy, i), args, 2).isNull()) printUnraisable(listItem(copy, i));
   }
+  if (outer) g_in_callbacks = false;
+  if (!saved.isNull()) restoreError(saved);
 }
 
 Value gc_collect(Value* args) {
   int64_t generation;
   if (!indexToInt64(args[1], &generation, exc::OverflowError)) return Value();
   if (generation < 0 || generation > 2) return raise(exc::ValueError, "invalid generation");
+  if (g_in_callbacks) return newInt(0);  // CPython: "already collecting"
+  // Collections the allocator started earlier are reported first.
+  if (g_event_count != 0 && !runPendingGcWork()) return Value();
   invokeCallbacks("start", generation, 0);
   if (errorPending()) return Value();
   auto start = std::chrono::steady_clock::now();
-  if (g_state.debug & kDebugStats) {
-    std::fprintf(stderr, "gc: collecting generation %d...\n", static_cast<int>(generation));
-  }
+  size_t young_before, old_before;
+  gc::objectCounts(&young_before, &old_before);
+  debugStatsStart(static_cast<int>(generation), young_before, old_before);
   clearStackBelow();  // collectGeneration's own frame starts clean
-  int64_t dead = collectGeneration(generation);
-  if (g_state.debug & kDebugStats) {
-    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n",
-                 static_cast<long long>(dead), elapsed);
-  }
+  int64_t dead = collectGeneration(generation, young_before, old_before);
+  dead += processSaved();
+  debugStatsDone(dead, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   gc::runFinalizers();
   if (errorPending()) return Value();
   invokeCallbacks("stop", generation, dead);
@@ -275,6 +434,7 @@ Value gc_set_debug(Value* args) {
   int64_t flags;
   if (!toCInt(args[1], &flags)) return Value();
   g_state.debug = flags;
+  gc::setSaveUnreachable((flags & kDebugSaving) ? saveFilter : nullptr);
   return None();
 }
 
@@ -300,7 +460,7 @@ bool isStorage(Value v) { return typeOf(v) == types::array_type || typeOf(v) == 
 // items); the words of a generator's saved frame that are not Values are
 // tagged like small ints, so storage of other owners yields objects only.
 template <class F>
-void forEachReferentIn(Value v, bool ints_ok, int depth, F& fn) {
+void forEachReferentIn(Value v, bool ints_ok, int depth, F& fn, Value skip = Value()) {
   gc::Object* object = v.asObject();
   bool show_type = depth == 0 && hasTypeFlag(v, type_flags::kHeapType);
   gc::forEachStrongSlot(object, [&](Value* slot) {
@@ -316,8 +476,8 @@ void forEachReferentIn(Value v, bool ints_ok, int depth, F& fn) {
     }
     if (!isPythonObject(x.asObject())) return;
     if (typeOf(x) == types::array_type) {
-      if (depth < 4) forEachReferentIn(x, ints_ok, depth + 1, fn);
-    } else if (typeOf(x) != types::rawbytes_type) {
+      if (depth < 4) forEachReferentIn(x, ints_ok, depth + 1, fn, skip);
+    } else if (typeOf(x) != types::rawbytes_type && !(depth > 0 && x.bits() == skip.bits())) {
       fn(x);
     }
   });
@@ -330,7 +490,10 @@ void forEachReferent(Value v, F&& fn) {
   bool plain_storage = t->hasFlag(type_flags::kListSubclass) || t->hasFlag(type_flags::kTupleSubclass) ||
                        t->hasFlag(type_flags::kDictSubclass) || t == types::set_type ||
                        t == types::frozenset_type;
-  forEachReferentIn(v, plain_storage, 0, fn);
+  // A generator's frame, in its storage, points back at the generator: not
+  // a reference CPython's tp_traverse reports.
+  bool frame_owner = t == types::generator_type || t == types::coroutine_type || t == types::async_generator_type;
+  forEachReferentIn(v, plain_storage, 0, fn, frame_owner ? v : Value());
 }
 
 Value gc_get_referents(Value* args) {
@@ -409,18 +572,193 @@ Value gc_get_objects(Value* args) {
   return listOf(tracked);
 }
 
-// Tracked: the object can refer to other objects (a container, an instance,
-// a function...).  Atoms — ints, floats, str, bytes, None — are not, as in
-// CPython; CPython's untracking of dicts and tuples that hold only atoms is
-// not done.
-Value gc_is_tracked(Value* args) {
-  Value v = args[1];
-  if (!v.isObject()) return False();
-  gc::Object* object = v.asObject();
-  const gc::Layout& layout = gc::layoutOf(object);
-  bool container = layout.fields.size() > 1 || layout.trailing_refs_from != 0 || layout.trace != nullptr ||
-                   typeOf(v)->hasFlag(type_flags::kHeapType);
-  return Bool(container);
+// Tracked, as CPython's collector would track the object (docs/differences.md,
+// "The gc module"):
+//   - instances of the builtin types CPython makes without Py_TPFLAGS_HAVE_GC
+//     (int, float, str, bytes, range, code, object() ...) and builtin types
+//     themselves are not; classes and everything else are;
+//   - an exact dict is tracked while a key or value may be (CPython tracks a
+//     dict once such an item is stored and untracks it at a collection that
+//     finds none: Tern decides from the items now);
+//   - an exact tuple is tracked while an item may be, and until the first
+//     collection after its creation (CPython untracks tuples of atoms at the
+//     first collection that sees them; a Tern object is young until then).
+bool isAtomType(Type* t) {
+  if (t->hasFlag(type_flags::kHeapType)) return false;
+  static const char* const kUntracked[] = {
+      "int", "bool", "float", "complex", "str", "bytes", "bytearray", "NoneType", "NotImplementedType",
+      "ellipsis", "object", "range", "range_iterator", "longrange_iterator", "code", "PyCapsule",
+      "IncrementalNewlineDecoder", "EncodingMap", "fieldnameiterator", "formatteriterator"};
+  std::string name = typeName(t);
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) name.erase(0, dot + 1);
+  for (const char* n : kUntracked) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+bool isTracked(Value v, int depth) {
+  if (!v.isObject()) return false;
+  Type* t = typeOf(v);
+  if (t->hasFlag(type_flags::kTypeSubclass) && !t->hasFlag(type_flags::kHeapType)) {
+    return static_cast<Type*>(v.asObject())->hasFlag(type_flags::kHeapType);  // a class, not a builtin type
+  }
+  if (isAtomType(t)) return false;
+  if (depth > 50) return true;
+  if (t == types::dict_type) {
+    int64_t pos = 0;
+    Value key, value;
+    while (dictNext(v, &pos, &key, &value)) {
+      if (isTracked(key, depth + 1) || isTracked(value, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (t == types::tuple_type) {
+    int64_t n = tupleLength(v);
+    if (n == 0) return false;  // the empty tuple is a singleton, never tracked
+    if (gc::isYoung(v.asObject())) return true;
+    for (int64_t i = 0; i < n; ++i) {
+      if (isTracked(tupleItem(v, i), depth + 1)) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+Value gc_is_tracked(Value* args) { return Bool(isTracked(args[1], 0)); }
+
+// ---------------------------------------------------------------------------
+// DEBUG_SAVEALL and DEBUG_COLLECTABLE
+//
+// CPython reports (and with SAVEALL keeps in gc.garbage) the objects its
+// collector finds unreachable: reference cycles and what only they hold —
+// everything else died by reference counting.  While either flag is set the
+// collector resurrects every unreachable container (saveFilter; runtime/gc/
+// heap.h, setSaveUnreachable), and processSaved() picks CPython's share:
+// the objects on a cycle among them and those reachable from one.  The rest
+// are declined (gc::declineSave) and freed by the next collection that finds
+// them unreachable, as are the picked ones unless SAVEALL keeps them.
+
+// Inside the collector, on an unreachable object: no allocation.
+bool saveFilter(gc::Object* object) {
+  if (!isPythonObject(object)) return false;
+  Value v(object);
+  if (isStorage(v)) return false;
+  Type* t = typeOf(v);
+  if (t->hasFlag(type_flags::kTypeSubclass) && !t->hasFlag(type_flags::kHeapType)) {
+    return static_cast<Type*>(object)->hasFlag(type_flags::kHeapType);
+  }
+  return !isAtomType(t);
+}
+
+// The indices of `saved` that lie on a cycle of references among them, or
+// are reachable from one (Tarjan's strongly connected components, without
+// recursion).  Allocates nothing on the heap: the objects stay where they are.
+std::vector<bool> cyclicGarbage(const gc::RootVector& saved) {
+  size_t n = saved.size();
+  std::unordered_map<uint64_t, size_t> index_of;
+  for (size_t i = 0; i < n; ++i) index_of.emplace(saved[i].bits(), i);
+  std::vector<std::vector<size_t>> edges(n);
+  std::vector<bool> self_loop(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    forEachReferent(saved[i], [&](Value x) {
+      auto it = index_of.find(x.bits());
+      if (it == index_of.end()) return;
+      if (it->second == i) self_loop[i] = true;
+      edges[i].push_back(it->second);
+    });
+  }
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> order(n, kNone), low(n, 0), component(n, kNone), component_size;
+  std::vector<size_t> stack, call_stack, edge_pos(n, 0);
+  std::vector<bool> on_stack(n, false);
+  size_t counter = 0;
+  for (size_t root = 0; root < n; ++root) {
+    if (order[root] != kNone) continue;
+    call_stack.push_back(root);
+    while (!call_stack.empty()) {
+      size_t v = call_stack.back();
+      if (order[v] == kNone) {
+        order[v] = low[v] = counter++;
+        stack.push_back(v);
+        on_stack[v] = true;
+      }
+      if (edge_pos[v] < edges[v].size()) {
+        size_t w = edges[v][edge_pos[v]++];
+        if (order[w] == kNone) {
+          call_stack.push_back(w);
+        } else if (on_stack[w]) {
+          low[v] = std::min(low[v], order[w]);
+        }
+        continue;
+      }
+      call_stack.pop_back();
+      if (!call_stack.empty()) low[call_stack.back()] = std::min(low[call_stack.back()], low[v]);
+      if (low[v] == order[v]) {
+        size_t id = component_size.size(), size = 0;
+        for (;;) {
+          size_t w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          component[w] = id;
+          ++size;
+          if (w == v) break;
+        }
+        component_size.push_back(size);
+      }
+    }
+  }
+  std::vector<bool> keep(n, false);
+  std::vector<size_t> work;
+  for (size_t i = 0; i < n; ++i) {
+    if (component_size[component[i]] > 1 || self_loop[i]) {
+      keep[i] = true;
+      work.push_back(i);
+    }
+  }
+  while (!work.empty()) {
+    size_t v = work.back();
+    work.pop_back();
+    for (size_t w : edges[v]) {
+      if (!keep[w]) {
+        keep[w] = true;
+        work.push_back(w);
+      }
+    }
+  }
+  return keep;
+}
+
+// Reports and keeps what the collections since the last call saved; returns
+// how many objects CPython would have found unreachable.
+int64_t processSaved() {
+  gc::RootVector saved;
+  gc::takeSavedUnreachable(&saved);
+  if (saved.size() == 0) return 0;
+  std::vector<bool> keep = cyclicGarbage(saved);
+  int64_t kept = 0;
+  std::string report;
+  for (size_t i = 0; i < saved.size(); ++i) {
+    gc::Object* object = saved[i].asObject();
+    if (!keep[i]) {
+      gc::declineSave(object);
+      continue;
+    }
+    ++kept;
+    if (g_state.debug & kDebugCollectable) {
+      report += format("gc: collectable <%s %#" PRIxPTR ">\n", typeName(typeOf(saved[i])).c_str(),
+                       gc::identity(object));
+    }
+    if (!(g_state.debug & kDebugSaveAll)) gc::declineSave(object);
+  }
+  if (!report.empty()) writeStderr(report);
+  if ((g_state.debug & kDebugSaveAll) && !g_garbage.get().isNull()) {
+    for (size_t i = 0; i < saved.size(); ++i) {
+      if (keep[i] && !listAppend(g_garbage.get(), saved[i])) clearError();
+    }
+  }
+  return kept;
 }
 
 Value gc_is_finalized(Value* args) {
@@ -539,7 +877,13 @@ bool gcInit(Value module) {
   for (auto [name, value] : constants) {
     if (dictSet(d, internStr(name), newInt(value)) < 0) return false;
   }
-  return dictSet(d, internStr("garbage"), newList()) == 0 && dictSet(d, internStr("callbacks"), newList()) == 0;
+  Value callbacks = newList();
+  if (callbacks.isNull()) return false;
+  Value garbage = newList();
+  if (garbage.isNull()) return false;
+  g_callbacks.set(callbacks);
+  g_garbage.set(garbage);
+  return dictSet(d, internStr("garbage"), garbage) == 0 && dictSet(d, internStr("callbacks"), callbacks) == 0;
 }
 
 const NativeModuleDef kGcModule = {

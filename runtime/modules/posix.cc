@@ -1093,11 +1093,13 @@ bool posixInit(Value module) {
     int64_t n = static_cast<int64_t>(t->spec->members.size());
     if (!setStructSeqCounts(t, n, n, 0)) return false;
   }
-  for (const MethodDef& def : fsFunctions()) {
-    Value f = newBuiltinFunction(&def, module, internStr("posix"));
-    if (f.isNull() || !setAttrStr(module, def.name, f)) return false;
+  for (std::span<const MethodDef> part : {fsFunctions(), ioFunctions(), idFunctions()}) {
+    for (const MethodDef& def : part) {
+      Value f = newBuiltinFunction(&def, module, internStr("posix"));
+      if (f.isNull() || !setAttrStr(module, def.name, f)) return false;
+    }
   }
-  return fsInit(module);
+  return fsInit(module) && ioInit(module) && idInit(module);
 }
 
 const NativeModuleDef kPosixModule = {

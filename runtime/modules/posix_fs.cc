@@ -23,6 +23,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
 #include "runtime/modules/module.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytes.h"
@@ -238,9 +239,11 @@ Value posix_open(Value* args) {
     return Value();
   }
   int fd;
-  do {
+  for (;;) {
     fd = ::openat(dir_fd, p.c_str(), flags | O_CLOEXEC, mode);
-  } while (fd < 0 && errno == EINTR);
+    if (fd >= 0 || errno != EINTR) break;
+    if (!retryAfterSignal()) return Value();  // PEP 475: a handler may raise
+  }
   if (fd < 0) return raiseErrnoPath(errno, p);
   return newInt(fd);
 }
@@ -266,11 +269,17 @@ Value posix_read(Value* args) {
   if (length < 0) return raiseErrno(EINVAL);
   std::string buffer(static_cast<size_t>(length), '\0');
   ssize_t n;
-  do {
-    interp::AllowThreads allow;  // gil.h
-    n = ::read(fd, buffer.data(), buffer.size());
-  } while (n < 0 && errno == EINTR);
-  if (n < 0) return raiseErrno(errno);
+  int error;
+  for (;;) {
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = ::read(fd, buffer.data(), buffer.size());
+      error = errno;
+    }
+    if (n >= 0 || error != EINTR) break;
+    if (!retryAfterSignal()) return Value();  // PEP 475: a handler may raise
+  }
+  if (n < 0) return raiseErrno(error);
   return newBytes(buffer.data(), n);
 }
 
@@ -283,11 +292,17 @@ Value posix_write(Value* args) {
     return raisef(exc::TypeError, "a bytes-like object is required, not '%s'", typeNameOf(args[2]).c_str());
   }
   ssize_t n;
-  do {
-    interp::AllowThreads allow;  // gil.h
-    n = ::write(fd, data.data(), data.size());
-  } while (n < 0 && errno == EINTR);
-  if (n < 0) return raiseErrno(errno);
+  int error;
+  for (;;) {
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = ::write(fd, data.data(), data.size());
+      error = errno;
+    }
+    if (n >= 0 || error != EINTR) break;
+    if (!retryAfterSignal()) return Value();  // PEP 475: a handler may raise
+  }
+  if (n < 0) return raiseErrno(error);
   return newInt(n);
 }
 

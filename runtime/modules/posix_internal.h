@@ -78,6 +78,13 @@ bool setStructSeqCounts(Type* type, int64_t visible, int64_t total, int64_t unna
 // posix_fs.cc's functions, added to the module by posix.cc's init.
 std::span<const MethodDef> fsFunctions();
 bool fsInit(Value module);
+// posix_io.cc's functions (vectored and positioned I/O, eventfd, statvfs,
+// xattrs, ...) and posix_ids.cc's (user, group and process-group ids,
+// priorities, scheduling), added the same way.
+std::span<const MethodDef> ioFunctions();
+bool ioInit(Value module);
+std::span<const MethodDef> idFunctions();
+bool idInit(Value module);
 
 // Sets module attribute `name`; false on error.
 bool setAttrStr(Value module, const char* name, Value v);

@@ -464,19 +464,8 @@ Value sys_set_coroutine_origin_tracking_depth(Value* args) {
 Value sys_get_coroutine_origin_tracking_depth(Value* /*args*/) { return newInt(t_coroutine_origin_depth); }
 
 // sys.unraisablehook(unraisable): the default printer of exceptions that
-// cannot be raised (the runtime's own reports do not call a replacement yet:
-// docs/differences.md).
-Value sys_unraisablehook(Value* args) {
-  Value u = args[1];
-  Value exc_value = lookupAttr(u, internStr("exc_value"));
-  if (exc_value.isNull() && errorPending()) return Value();
-  Value obj = lookupAttr(u, internStr("object"));
-  if (obj.isNull() && errorPending()) return Value();
-  if (exc_value.isNull() || !isException(exc_value)) return None();
-  restoreError(exc_value);
-  printUnraisable(obj.isNull() ? None() : obj);
-  return None();
-}
+// cannot be raised; printUnraisable() calls a replacement (unraisable.cc).
+Value sys_unraisablehook(Value* args) { return defaultUnraisableHook(args[1]); }
 
 // Audit hooks (PEP 578): sys.addaudithook's hooks, called by sys.audit().
 // Tern's native code raises no audit events of its own yet (docs/differences.md).

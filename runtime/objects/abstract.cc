@@ -11,6 +11,7 @@
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/genericalias.h"
+#include "runtime/objects/instance_attrs.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/method.h"
 #include "runtime/objects/slots.h"
@@ -114,7 +115,9 @@ Value callMethod(Value obj, Value name, const Value* args, size_t nargs) {
     if (!descr.isNull() && typeOf(descr)->hasFlag(type_flags::kMethodDescriptor)) {
       // An instance attribute would shadow it.
       Value d = t->dict_offset != 0 ? instanceSlot(obj, t->dict_offset)->get() : Value();
-      Value shadow = d.isNull() ? Value() : dictGet(d, name);
+      Value shadow = d.isNull()   ? Value()
+                     : isShape(d) ? inlineGet(obj, t, asShape(d), name)
+                                  : dictGet(d, name);
       if (shadow.isNull()) {
         if (errorPending()) return Value();
         return callWithSelf(descr, obj, args, nargs, Value());

@@ -50,6 +50,21 @@ Value newArray(int64_t capacity) {
   return Value(o);
 }
 
+namespace {
+
+// Storage of at least this many slots is made with room to grow (listResize).
+constexpr int64_t kRoomyArray = 4096;
+
+// An _array of `capacity` slots whose object has room for `words` (>= capacity).
+Value newArrayWithRoom(int64_t capacity, int64_t words) {
+  if (words < 0 || words > kMaxArrayLength) return raiseNoMemory();
+  Obj* o = newObject(types::array_type, sizeof(ArrayObj) + static_cast<size_t>(words) * sizeof(gc::HeapValue));
+  static_cast<ArrayObj*>(o)->capacity = capacity;
+  return Value(o);
+}
+
+}  // namespace
+
 Value newRawBytes(size_t n) {
   if (n > (size_t{1} << 44)) return raiseNoMemory();
   size_t rounded = (n + 7) & ~size_t{7};
@@ -155,7 +170,20 @@ bool listResize(Value list, int64_t newsize) {
     l->length = 0;
     return true;
   }
-  Value fresh = newArray(allocated);
+  // A big list's storage is made with spare words beyond its capacity (the
+  // capacity __sizeof__ reports and growth follows stays CPython's): growing
+  // into them needs no copy, where copying at every eighth of growth cost
+  // appends nine copies of each item.  The spare words are null.
+  Value current = l->items.get();
+  if (!current.isNull() && allocated > capacity) {
+    auto spare = static_cast<int64_t>((current.asObject()->sizeBytes() - sizeof(ArrayObj)) / sizeof(gc::HeapValue));
+    if (allocated <= spare) {
+      asArray(current)->capacity = allocated;
+      l->length = newsize;
+      return true;
+    }
+  }
+  Value fresh = newArrayWithRoom(allocated, allocated >= kRoomyArray ? allocated + (allocated >> 1) : allocated);
   if (fresh.isNull()) return false;
   l = asList(list);  // re-read: the allocation may have moved the list
   Value old = l->items.get();

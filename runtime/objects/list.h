@@ -28,6 +28,8 @@
 namespace tern {
 
 // A raw block of traced slots: list storage, dict entries, frame spills.
+// The object may extend past `capacity` with null words: room a big list's
+// storage keeps to grow in place (list.cc, listResize).
 struct ArrayObj : Obj {
   int64_t capacity;
   gc::HeapValue items[];  // NOLINT: flexible array member

@@ -188,8 +188,11 @@ NativeSig* parseSignature(const MethodDef* def) {
         param.required = false;
         Value dv = parseDefault(dtext, &param.unrepresentable);
         if (dv.isNull() && !param.unrepresentable) {
-          std::fprintf(stderr, "tern: %s: default '%s' not understood; treated as <unrepresentable>\n",
-                       def->name, dtext.c_str());
+          // A C function's (raw) defaults only document it, and may name module globals.
+          if (def->raw == nullptr) {
+            std::fprintf(stderr, "tern: %s: default '%s' not understood; treated as <unrepresentable>\n",
+                         def->name, dtext.c_str());
+          }
           param.unrepresentable = true;
         }
         if (!dv.isNull()) param.default_index = keepValue(dv);

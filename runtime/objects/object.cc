@@ -16,6 +16,7 @@
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
+#include "runtime/objects/instance_attrs.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/slots.h"
@@ -55,6 +56,7 @@ Value instanceDict(Value obj) {
   if (t->dict_offset == 0) return Value();
   gc::HeapValue* slot = instanceSlot(obj, t->dict_offset);
   Value d = slot->get();
+  if (isShape(d)) return materializeDict(obj);
   if (d.isNull()) {
     d = newDict();
     instanceSlot(obj, t->dict_offset)->set(d);  // the object may have moved: recompute
@@ -64,12 +66,20 @@ Value instanceDict(Value obj) {
 
 namespace {
 
-// The instance dict if it exists already (no allocation).
-Value existingDict(Value obj) {
+// The instance dict if it exists already (no allocation), or the shape of
+// an instance in shape mode (instance_attrs.h): test with isShape.
+Value existingDictOrShape(Value obj) {
   if (!obj.isObject()) return Value();
   Type* t = typeOf(obj);
   if (t->dict_offset == 0) return Value();
   return instanceSlot(obj, t->dict_offset)->get();
+}
+
+// The instance dict if there is one; an instance in shape mode gets its dict
+// now (null with an exception on failure).
+Value existingDict(Value obj) {
+  Value d = existingDictOrShape(obj);
+  return isShape(d) ? materializeDict(obj) : d;
 }
 
 Value raiseNoAttribute(Value obj, Value name) {
@@ -103,8 +113,11 @@ Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
   } else if (errorPending()) {
     return Value();
   }
-  Value dict = existingDict(obj);
-  if (!dict.isNull()) {
+  Value dict = existingDictOrShape(obj);
+  if (isShape(dict)) {
+    Value v = isExactStr(name) ? inlineGet(obj, t, asShape(dict), name) : Value();
+    if (!v.isNull()) return v;
+  } else if (!dict.isNull()) {
     Value v = isExactStr(name) ? dictGetStr(dict, name) : dictGet(dict, name);
     if (!v.isNull()) return v;
     if (errorPending()) return Value();
@@ -143,9 +156,16 @@ int genericSetAttr(Value obj, Value name, Value value) {
     }
     return -1;
   }
-  if (isExactStr(name)) name = intern(name);
+  if (isExactStr(name)) {
+    if (t->inline_count != 0 && !value.isNull()) {
+      int r = inlineSet(obj, t, name, value);
+      if (r != 0) return r < 0 ? -1 : 0;
+    }
+    name = intern(name);
+  }
   if (value.isNull()) {
     Value dict = existingDict(obj);
+    if (dict.isNull() && errorPending()) return -1;
     int r = dict.isNull() ? 0 : dictDel(dict, name);
     if (r < 0) return -1;
     if (r == 0) {
@@ -280,7 +300,7 @@ Value object___sizeof__(Value* args) {
   Value self = args[0];
   Type* t = typeOf(self);
   if (t->item_size != 0 && self.isObject()) return newInt(static_cast<int64_t>(self.asObject()->sizeBytes()));
-  return newInt(t->basic_size);
+  return newInt(t->basic_size - 8 * t->inline_count);
 }
 
 Value object___dir__(Value* args) {
@@ -306,6 +326,7 @@ Value object___subclasshook__(Value*) { return NotImplemented(); }
 Value object___getstate__(Value* args) {
   Value self = args[0];
   Value d = existingDict(self);
+  if (d.isNull() && errorPending()) return Value();
   Type* t = typeOf(self);
   Value slots_state;
   for (Type* c = t; c != nullptr; c = static_cast<Type*>(c->base.get().asObject())) {
@@ -475,6 +496,9 @@ int object_set_class(Value self, Value value) {
            typeName(oldto).c_str());
     return -1;
   }
+  // Inline areas of the two classes may differ: the attributes go to a dict
+  // for good (instance_attrs.h).
+  if ((newto->inline_count != 0 || oldto->inline_count != 0) && instanceDict(self).isNull()) return -1;
   asObj(self)->ob_type.set(value);
   if (newto->slots.tp_finalize != nullptr && newto->hasFlag(type_flags::kHeapType) &&
       gc::layoutOf(self.asObject()).finalize != nullptr && !self.asObject()->hasFlag(gc::header::kFinalizable))

@@ -171,6 +171,10 @@ struct Type : Obj {
   uint32_t item_size = 0;        // bytes per item of var-sized instances (int, tuple, str, bytes)
   int32_t dict_offset = 0;       // byte offset of the instance __dict__ slot; 0: none
   int32_t weaklist_offset = 0;   // byte offset of the instance weakref slot; 0: not weakly referenceable
+  // The inline attribute words of instances (instance_attrs.h): their byte
+  // offset (0: none) and count.  Fixed when the class is made.
+  int32_t inline_offset = 0;
+  uint32_t inline_count = 0;
   const TypeSpec* spec = nullptr;  // the native definition; null for classes defined in Python
   // cpyext's memo (cpyext/typeobject.cc): the C type whose struct this type's
   // instances are, or a marker for none; null until first asked.

@@ -456,14 +456,12 @@ void slotFinalize(Value self) {
   Value saved = takeError();
   Value r = callDunder(self, names::__del__, nullptr, 0);
   if (r.isNull()) {
+    // Reported with the __del__ function as the object, as CPython does.
     Value e = takeError();
     Value fn = typeLookup(typeOf(self), names::__del__);
-    std::string where = fn.isNull() ? "" : strToUtf8(repr(fn));
     if (errorPending()) clearError();
-    // As CPython's unraisable hook: the object, then the traceback.
-    std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-    if (!e.isNull()) printException(e);
-    if (errorPending()) clearError();
+    restoreError(e);
+    printUnraisable(fn);
   }
   if (!saved.isNull()) restoreError(saved);
 }

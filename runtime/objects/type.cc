@@ -30,6 +30,9 @@
 //     puts its own words before the inherited ones (more negative offsets), so
 //     the base's offsets stay valid.  The trailing word count lives in the top
 //     16 bits of Type::flags (trailingWords, kTrailingShift).
+// Classes whose native base is `object` and whose instances have a __dict__
+// also get inline attribute words after it (instance_attrs.h): the last words
+// the class introduces, traced as trailing references.
 // The gc::Layout of such instances is the base's plus the added offsets (or,
 // for trailing words, a `trace` that reports the last trailingWords words);
 // layouts are interned by shape, so classes of the same shape share one.
@@ -53,6 +56,7 @@
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/instance_attrs.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/slots.h"
@@ -129,9 +133,11 @@ struct ShapeKey {
   gc::LayoutId base;
   std::vector<uint32_t> extra;
   bool trailing;
+  uint32_t inline_from;
   bool operator<(const ShapeKey& o) const {
     if (base != o.base) return base < o.base;
     if (trailing != o.trailing) return trailing < o.trailing;
+    if (inline_from != o.inline_from) return inline_from < o.inline_from;
     return extra < o.extra;
   }
 };
@@ -145,11 +151,15 @@ struct HeapShape {
 };
 
 // The layout of instances of a class extending `base_layout` with HeapValue
-// words at `extra` (fixed offsets) or trailing words; interned by shape.
-gc::LayoutId heapLayout(gc::LayoutId base_layout, std::vector<uint32_t> extra, bool trailing) {
+// words at `extra` (fixed offsets) or trailing words, and, when `inline_from`
+// is not 0, every word from that offset to the object's end (the inline
+// attribute area and what follows it: instance_attrs.h); interned by shape.
+gc::LayoutId heapLayout(gc::LayoutId base_layout, std::vector<uint32_t> extra, bool trailing,
+                        uint32_t inline_from = 0) {
   static std::map<ShapeKey, std::pair<gc::LayoutId, std::unique_ptr<HeapShape>>> shapes;
+  if (inline_from != 0) std::erase_if(extra, [inline_from](uint32_t f) { return f >= inline_from; });
   std::sort(extra.begin(), extra.end());
-  ShapeKey key{base_layout, extra, trailing};
+  ShapeKey key{base_layout, extra, trailing, inline_from};
   auto it = shapes.find(key);
   if (it != shapes.end()) return it->second.first;
   const gc::Layout& base = gc::layoutOf(base_layout);
@@ -168,6 +178,7 @@ gc::LayoutId heapLayout(gc::LayoutId base_layout, std::vector<uint32_t> extra, b
   shape->layout.name = shape->name.c_str();
   shape->layout.finalize = heapFinalize;
   if (trailing && base.trailing_refs_from == 0) shape->layout.trace = traceTrailing;
+  if (inline_from != 0) shape->layout.trailing_refs_from = inline_from;
   gc::LayoutId id = gc::registerLayout(&shape->layout);
   shapes.emplace(std::move(key), std::make_pair(id, std::move(shape)));
   return id;
@@ -777,7 +788,11 @@ int setDunderDict(Value self, Value value) {
     raisef(exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", typeNameOf(value).c_str());
     return -1;
   }
+  Value old = instanceSlot(self, t->dict_offset)->get();
   instanceSlot(self, t->dict_offset)->set(value);
+  if (isShape(old)) {  // the inline attributes are dropped with their shape
+    for (int64_t i = 0; i < asShape(old)->count; ++i) inlineWords(self, t)[i].set(Value());
+  }
   return 0;
 }
 
@@ -1041,6 +1056,27 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
     for (int64_t i = 0; i < extra_words; ++i) offsets.push_back(base->basic_size + 8 * i);
     type->basic_size = base->basic_size + static_cast<uint32_t>(8 * extra_words);
   }
+  // Inline attribute words (instance_attrs.h): right after the __dict__ word
+  // this class adds, or the base's area, lengthened when it ends the base's
+  // instance and this class adds no words of its own.  Sized for the names
+  // the methods store on `self`, with room to spare.
+  if (!var_sized && nativeBase(base) == types::object_type && (add_dict || base->inline_count > 0)) {
+    int64_t want = countSelfAttributeNames(base->mro.get(), dict) + 2;
+    uint32_t words = static_cast<uint32_t>(std::clamp<int64_t>(want, 4, kMaxInlineWords));
+    if (add_dict) {
+      type->inline_offset = static_cast<int32_t>(type->basic_size);
+      type->inline_count = words;
+      type->basic_size += 8 * words;
+    } else {
+      type->inline_offset = base->inline_offset;
+      type->inline_count = base->inline_count;
+      bool at_end = base->inline_offset + 8 * base->inline_count == base->basic_size;
+      if (nslots == 0 && at_end && words > base->inline_count) {
+        type->basic_size += 8 * (words - base->inline_count);
+        type->inline_count = words;
+      }
+    }
+  }
   std::vector<uint32_t> fixed_fields;
   if (!var_sized)
     for (int64_t o : offsets) fixed_fields.push_back(static_cast<uint32_t>(o));
@@ -1054,7 +1090,8 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
     for (uint32_t f : bl.fields)
       if (std::find(nl.fields.begin(), nl.fields.end(), f) == nl.fields.end()) fixed_fields.push_back(f);
   }
-  type->instance_layout = heapLayout(base_layout, fixed_fields, var_sized);
+  type->instance_layout =
+      heapLayout(base_layout, fixed_fields, var_sized, static_cast<uint32_t>(type->inline_offset));
   int64_t next = 0;
   gc::RootVector members;
   for (int64_t i = 0; i < nslots; ++i) {
@@ -1111,7 +1148,10 @@ void recomputeMroRecursive(Type* type, void* data) {
 }  // namespace
 
 bool typesLayoutCompatible(Type* a, Type* b) {
-  if (a->basic_size != b->basic_size || a->item_size != b->item_size || a->dict_offset != b->dict_offset ||
+  // The inline attribute areas may differ in length: an instance whose class
+  // is reassigned keeps its attributes in a dict from then on (object.cc).
+  if (a->basic_size - 8 * a->inline_count != b->basic_size - 8 * b->inline_count ||
+      a->inline_offset != b->inline_offset || a->item_size != b->item_size || a->dict_offset != b->dict_offset ||
       trailingWords(a) != trailingWords(b))
     return false;
   // As CPython: the solid bases must be the same, or siblings that add the

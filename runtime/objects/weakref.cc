@@ -72,22 +72,7 @@ std::string address(Value v) {
 
 // Prints the pending exception as CPython's PyErr_WriteUnraisable(obj):
 // "Exception ignored in: <repr of obj>" and the traceback, then clears it.
-void writeUnraisable(Value obj) {
-  Value error = takeError();
-  std::string where = "<object repr() failed>";
-  Value r = repr(obj);
-  if (!r.isNull()) {
-    where = strToUtf8(r);
-  } else {
-    clearError();
-  }
-  flushStdStreams();
-  if (errorPending()) clearError();
-  std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-  std::fflush(stderr);
-  printException(error);
-  if (errorPending()) clearError();
-}
+void writeUnraisable(Value obj) { printUnraisable(obj); }
 
 // ===========================================================================
 // The referent table
