@@ -194,6 +194,8 @@ bool isLayoutMember(const char* name) {
 
 }  // namespace
 
+bool isCGetSetEntry(Value (*raw_get)(const GetSetDef*, Value)) { return raw_get == getsetGet; }
+
 std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* members) {
   std::vector<GetSetDef> defs;
   for (PyGetSetDef* g = getsets; g != nullptr && g->name != nullptr; ++g) {

@@ -53,6 +53,8 @@ size_t plainProxyBytes(Type* type) {
   if (type == types::cell_type) return cellProxyBytes();
   if (type == types::memoryview_type) return memoryViewProxyBytes();
   if (size_t n = frameFamilyProxyBytes(type)) return n;
+  if (size_t n = descriptorProxyBytes(type)) return n;
+  if (size_t n = dateTimeProxyBytes(type)) return n;
   return sizeof(PyObject);
 }
 
@@ -88,6 +90,11 @@ void refreshPlain(PyObject* o, Value v) {
       refreshFrameFamily(o, v);
     } else if (t == &PyCFunction_Type) {
       refreshBuiltinFunction(o, v);
+    } else if (t == &PyMethodDescr_Type || t == &PyClassMethodDescr_Type || t == &PyGetSetDescr_Type ||
+               t == &PyMemberDescr_Type || t == &PyWrapperDescr_Type) {
+      refreshDescriptor(o, v);
+    } else if (heap) {
+      refreshDateTime(o, v);
     }
   }
 }

@@ -7,6 +7,7 @@
 //   - C-defined types seen from the runtime: PyType_Ready and PyType_FromSpec
 //     make a runtime type whose slots call the C slots (the c* functions) and
 //     whose instances are wrappers of C memory (objimpl.cc).
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -283,7 +284,13 @@ PyTypeObject* typeProxy(Type* type) {
   }
   // A type made by the runtime (a class, a native module's type): a heap
   // type proxy, linked before it is filled (filling refers back to it).
-  PyObject* o = allocProxy(ProxyKind::kType, sizeof(PyHeapTypeObject), nullptr);
+  // A C metaclass with fields of its own gets them too, zeroed, as
+  // CPython's type_new allocates the metatype's tp_basicsize.
+  size_t bytes = sizeof(PyHeapTypeObject);
+  if (PyTypeObject* meta = cSolidBase(static_cast<Type*>(typeOf(typeValue(type))))) {
+    bytes = std::max(bytes, static_cast<size_t>(meta->tp_basicsize));
+  }
+  PyObject* o = allocProxy(ProxyKind::kType, bytes, nullptr);
   o->ob_refcnt = 0;  // no C reference yet: the proxy lives as long as the type
   linkProxy(o, typeValue(type));
   auto* t = reinterpret_cast<PyTypeObject*>(o);
@@ -630,19 +637,61 @@ Type* runtimeTypeOfC(PyTypeObject* t) {
 int readyCType(PyTypeObject* t, bool heap) {
   PyTypeObject* base = t->tp_base != nullptr ? t->tp_base : &PyBaseObject_Type;
   if (!(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0) return -1;
-  Type* runtime_base = runtimeTypeOfC(base);
+  // Bases C gave itself (numpy's float64: tp_bases (floating, float), tp_base
+  // floating).  A builtin among them that tp_base is not gives the instance
+  // layout, as CPython's solid base would: float64's instances are floats.
+  PyObject* c_bases = t->tp_bases != nullptr && PyTuple_Check(t->tp_bases) && PyTuple_GET_SIZE(t->tp_bases) > 1
+                          ? t->tp_bases
+                          : nullptr;
+  PyTypeObject* layout_base = base;
+  if (c_bases != nullptr) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c_bases); ++i) {
+      auto* b = reinterpret_cast<PyTypeObject*>(PyTuple_GET_ITEM(c_bases, i));
+      if (!(b->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(b) < 0) return -1;
+      Type* rb = runtimeTypeOfC(b);
+      if (rb != types::object_type && cTypes().count(rb) == 0 && cTypes().count(runtimeTypeOfC(base)) != 0) {
+        layout_base = b;
+      }
+    }
+  }
+  Type* runtime_base = runtimeTypeOfC(layout_base);
   // A C type deriving from a builtin other than object without fields of its
   // own (xxlimited.Str) has the builtin's instances: runtime objects, whose
   // proxies C reads as the builtin's struct.
-  bool field_free = t->tp_basicsize == 0 || t->tp_basicsize == base->tp_basicsize;
+  // A C metaclass may add fields (numpy's _DTypeMeta): its instances are
+  // types, whose C faces are either C memory (static types C readies) or
+  // type proxies made with the metaclass's size (typeProxy).
+  bool field_free = t->tp_basicsize == 0 || t->tp_basicsize == layout_base->tp_basicsize;
   bool builtin_base = runtime_base != types::object_type && cTypes().count(runtime_base) == 0;
-  if (builtin_base && !field_free) {
+  bool metaclass = runtime_base->hasFlag(type_flags::kTypeSubclass);
+  // Fields after a fixed-size value's struct (numpy.str_) live in the
+  // instance's proxy, which is made with the C type's size and lives as
+  // long as the instance; a variable-size one (bytes, int, tuple) leaves no
+  // room for fields, only for padding (numpy.bytes_ is sizeof(PyBytesObject)).
+  bool value_with_fields = runtime_base->hasFlag(type_flags::kStrSubclass) ||
+                           isSubtype(runtime_base, types::float_type) || isSubtype(runtime_base, types::complex_type);
+  bool padded = layout_base->tp_itemsize != 0 &&
+                t->tp_basicsize <= ((layout_base->tp_basicsize + 7) & ~Py_ssize_t{7});
+  if (builtin_base && !field_free && !metaclass && !value_with_fields && !padded) {
     raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
            "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());
     return -1;
   }
   t->tp_base = base;
+  // Slot wrappers (__repr__, __add__, ...) for the slots t defines itself,
+  // before it inherits the rest, as CPython's add_operators: a subclass's
+  // dict has none of its base's, so C.__repr__ is B.__repr__.
+  // So do the runtime slots: the runtime inherits the others from the base.
+  std::span<const MethodDef> methods = slotMethodsFor(t, methodDefsFor(t->tp_methods, t));
+  Slots own_slots = runtimeSlots(t);
+  bool char_getattr = t->tp_getattro == nullptr && t->tp_getattr != nullptr;
+  bool char_setattr = t->tp_setattro == nullptr && t->tp_setattr != nullptr;
   inheritCSlots(t, base);
+  Slots inherited = runtimeSlots(t);
+  own_slots.tp_new = inherited.tp_new;  // object's too, for a heap type (CPython)
+  // tp_getattr/tp_setattr of its own became tp_getattro/tp_setattro.
+  if (char_getattr) own_slots.tp_getattro = inherited.tp_getattro;
+  if (char_setattr) own_slots.tp_setattro = inherited.tp_setattro;
   if (t->tp_new == nullptr && !heap && base == &PyBaseObject_Type) t->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
 
   auto* spec = new TypeSpec();
@@ -651,14 +700,23 @@ int readyCType(PyTypeObject* t, bool heap) {
   spec->module = module.empty() ? nullptr : strdup(module.c_str());
   spec->type = new Type*(nullptr);
   spec->base = new Type*(runtime_base);
-  if (!builtin_base) {
+  if (builtin_base || runtime_base->dict_offset == cWrapperDictOffset()) {
+    // The base's instance layout (a builtin's, or a wrapper with __dict__).
+  } else if (t->tp_dictoffset > 0) {
+    spec->layout = cWrapperDictLayout();
+    spec->basic_size = cWrapperDictSize();
+    spec->dict_offset = cWrapperDictOffset();
+  } else {
     spec->layout = cWrapperLayout();
     spec->basic_size = sizeof(Obj) + sizeof(uint64_t);
   }
   spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
-  spec->slots = runtimeSlots(t);
+  // With a builtin layout base besides tp_base, t's slots as inherited
+  // from tp_base come first, the builtin's fill the rest (CPython's MRO
+  // order for numpy's scalars).
+  spec->slots = layout_base == base ? own_slots : inherited;
   if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = cannotCreate;
-  spec->methods = slotMethodsFor(t, methodDefsFor(t->tp_methods, t));
+  spec->methods = methods;
   spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
   spec->doc = docWithoutSignature(t->tp_doc, spec->name, &spec->text_signature);
   spec->weakrefable = t->tp_weaklistoffset != 0;
@@ -678,10 +736,23 @@ int readyCType(PyTypeObject* t, bool heap) {
   if (meta != nullptr && meta != &PyType_Type && (meta->tp_flags & Py_TPFLAGS_READY)) {
     rt->ob_type.set(typeValue(runtimeTypeOfC(meta)));
   }
+  if (c_bases != nullptr) {
+    Value bases = newTuple(PyTuple_GET_SIZE(c_bases));
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c_bases); ++i) {
+      tupleInit(bases, i, typeValue(runtimeTypeOfC(reinterpret_cast<PyTypeObject*>(PyTuple_GET_ITEM(c_bases, i)))));
+    }
+    if (typeSetForeignBases(rt, bases) < 0) return -1;
+  }
   cTypes()[rt] = t;
   rt->c_layout = t;  // cSolidBase's memo, in case it was asked while rt was being made
   if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
   if (heap) {
+    linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
+  } else if (inArena(t)) {
+    // A static type in memory C took from PyMem_Malloc (numpy's DType
+    // classes copy a prototype there): its block's prefix is the link.
+    prefixOf(reinterpret_cast<PyObject*>(t))->kind = ProxyKind::kType;
+    prefixOf(reinterpret_cast<PyObject*>(t))->flags = 0;
     linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
   } else {
     registerStatic(reinterpret_cast<PyObject*>(t), typeValue(rt));
