@@ -163,6 +163,11 @@ const BufferProcs kCExporterProcs = {.get = cExporterGet,
 
 }  // namespace
 
+char* cExporterStableData(Value exporter) {
+  PyObject* o = cObjectOf(exporter);
+  return o != nullptr && isCExporter(o) ? cExporterData(exporter) : nullptr;
+}
+
 // Each registration's type slot, so that a C heap type's death can void it
 // (its address may be a new type's later).
 std::unordered_map<Type*, Type**>& cExporterSlots() {
@@ -255,6 +260,11 @@ int PyObject_GetBuffer(PyObject* obj, Py_buffer* view, int flags) {
     } else {
       Py_DECREF(bp);
     }
+  } else if (char* c_data = cExporterStableData(base)) {
+    // A view of a C exporter's memory (memoryview(ndarray)): C memory
+    // stays put while the view holds its export.
+    ex->base = toNew(base);
+    stable = c_data;
   }
   if (ex->base != nullptr) {
     view->buf = stable == nullptr ? PyBytes_AS_STRING(ex->base) : stable + b.offset;

@@ -27,9 +27,14 @@ bool isCGetSetEntry(Value (*raw_get)(const GetSetDef*, Value));  // descrobject.
 namespace {
 
 template <typename Key, typename Def>
-Def* copyOnce(const Key* key, Def def) {
+std::unordered_map<const Key*, Def*>& copies() {
   static auto* table = new std::unordered_map<const Key*, Def*>();
-  auto [it, fresh] = table->try_emplace(key, nullptr);
+  return *table;
+}
+
+template <typename Key, typename Def>
+Def* copyOnce(const Key* key, Def def) {
+  auto [it, fresh] = copies<Key, Def>().try_emplace(key, nullptr);
   if (fresh) it->second = new Def(def);
   return it->second;
 }
@@ -57,6 +62,12 @@ void fillCommon(PyObject* o, DescrObj* d) {
 }
 
 }  // namespace
+
+const char* docOfGetSetCopy(const GetSetDef* def) {
+  auto& table = copies<GetSetDef, PyGetSetDef>();
+  auto it = table.find(def);
+  return it == table.end() ? nullptr : it->second->doc;
+}
 
 size_t descriptorProxyBytes(Type* type) {
   if (type == types::method_descriptor_type || type == types::classmethod_descriptor_type) {

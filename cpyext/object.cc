@@ -38,6 +38,8 @@ void refreshSlice(PyObject* o, Value v);
 void refreshMethod(PyObject* o, Value v);
 void refreshCell(PyObject* o, Value v);
 void initializeCapsuleType();
+const char* cMethodDoc(const MethodDef* def);  // methodobject.cc
+const char* cGetSetDoc(const GetSetDef* def);  // descrobject.cc
 void initializeInstanceMethodType();
 
 size_t plainProxyBytes(Type* type) {
@@ -105,6 +107,9 @@ void initializeCpyext() {
   done = true;
   initializeBuiltinExports();
   g_dict_watcher = dictChanged;
+  // Docs C may write into its tables later (numpy's add_docstring).
+  g_raw_method_doc = cMethodDoc;
+  g_raw_getset_doc = cGetSetDoc;
   // Extensions may start threads that call back (PyGILState_Ensure): from now
   // on the runtime releases the GIL around blocking calls.
   interp::noteThreadStarted();

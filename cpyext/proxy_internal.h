@@ -96,6 +96,9 @@ int installDateTimeCapsule(PyObject* module);
 // Lets the runtime consume the buffers of a C type with bf_getbuffer
 // (memoryview(obj), bytes(obj)): readyCType calls it (abstract_buffer.cc).
 void registerCBufferExporter(Type* type);
+// The memory of the latest export of a C exporter's runtime wrapper (stable:
+// C memory), or null when `exporter` is not one or holds no export.
+char* cExporterStableData(Value exporter);
 // The C heap type `type` died: its registration matches no type any more.
 void forgetCBufferExporter(Type* type);
 

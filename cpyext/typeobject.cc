@@ -419,19 +419,46 @@ int cInit(Value self, const Value* args, size_t nargs, Value kwnames) {
   return cTypeOf(self)->tp_init(a.add(self), td.tuple, td.dict);
 }
 
-// Binary number slots: the first operand whose C type has the slot.
-bool hasNumberSlot(PyTypeObject* t, binaryfunc PyNumberMethods::*slot) {
-  return t != nullptr && t->tp_as_number != nullptr && t->tp_as_number->*slot != nullptr;
+// Binary number slots, as CPython's binary_op1 among the operands' C types:
+// the left one's function, then the right one's if it differs (first if its
+// type derives from the left's), until one gives something other than
+// NotImplemented.  The runtime sees one slot (this function) on every C
+// type, so it calls it once for two C operands: numpy's int8 + int16 needs
+// int16's function after int8's defers.
+binaryfunc numberSlotOf(PyTypeObject* t, binaryfunc PyNumberMethods::*slot) {
+  return t != nullptr && t->tp_as_number != nullptr ? t->tp_as_number->*slot : nullptr;
 }
 
 template <binaryfunc PyNumberMethods::*slot>
 Value cBinary(Value x, Value y) {
-  PyTypeObject* t = cTypeOf(x);
-  if (!hasNumberSlot(t, slot)) t = cTypeOf(y);
-  if (!hasNumberSlot(t, slot)) return Value(singletons::NotImplemented);
+  PyTypeObject* tx = cTypeOf(x);
+  PyTypeObject* ty = cTypeOf(y);
+  binaryfunc fx = numberSlotOf(tx, slot);
+  binaryfunc fy = numberSlotOf(ty, slot);
+  if (fy == fx) fy = nullptr;
   Args a;
   PyObject* px = a.add(x);
-  return takeSlotResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
+  PyObject* py = a.add(y);
+  auto attempt = [&](binaryfunc f) -> PyObject* {
+    PyObject* r = f(px, py);
+    if (r != Py_NotImplemented) return r;
+    Py_DECREF(r);
+    return Py_NotImplemented;
+  };
+  if (fx != nullptr) {
+    if (fy != nullptr && PyType_IsSubtype(ty, tx)) {
+      PyObject* r = attempt(fy);
+      if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+      fy = nullptr;
+    }
+    PyObject* r = attempt(fx);
+    if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+  }
+  if (fy != nullptr) {
+    PyObject* r = attempt(fy);
+    if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+  }
+  return Value(singletons::NotImplemented);
 }
 template <unaryfunc PyNumberMethods::*slot>
 Value cUnary(Value x) {
