@@ -759,6 +759,9 @@ int readyCType(PyTypeObject* t, bool heap) {
   }
   // The metatype a C metaclass makes (pybind11_type): instances of types have
   // the same layout, only their type differs.
+  // A static type without one takes its base's metatype, as in CPython
+  // (numpy's _ScaledFloatTestDType becomes a _DTypeMeta instance).
+  if (Py_TYPE(t) == nullptr && Py_TYPE(base) != nullptr) Py_SET_TYPE(t, Py_TYPE(base));
   PyTypeObject* meta = Py_TYPE(t);
   if (meta != nullptr && meta != &PyType_Type && (meta->tp_flags & Py_TPFLAGS_READY)) {
     rt->ob_type.set(typeValue(runtimeTypeOfC(meta)));
