@@ -460,6 +460,27 @@ Value cBinary(Value x, Value y) {
   }
   return Value(singletons::NotImplemented);
 }
+// In-place slots: only the left operand's, as CPython's binary_iop1 (the
+// runtime falls back to the plain operator on NotImplemented).
+template <binaryfunc PyNumberMethods::*slot>
+Value cInplace(Value x, Value y) {
+  binaryfunc f = numberSlotOf(cTypeOf(x), slot);
+  if (f == nullptr) return Value(singletons::NotImplemented);
+  Args a;
+  PyObject* px = a.add(x);
+  return takeSlotResult(f(px, a.add(y)), "number slot");
+}
+Value cInplacePower(Value x, Value y, Value z) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_as_number == nullptr || t->tp_as_number->nb_inplace_power == nullptr) {
+    return Value(singletons::NotImplemented);
+  }
+  Args a;
+  PyObject* px = a.add(x);
+  PyObject* py = a.add(y);
+  return takeSlotResult(t->tp_as_number->nb_inplace_power(px, py, a.add(z)), "__ipow__");
+}
+
 template <unaryfunc PyNumberMethods::*slot>
 Value cUnary(Value x) {
   Args a;
@@ -554,9 +575,22 @@ Slots runtimeSlots(PyTypeObject* t) {
     if (nb->nb_floor_divide) s.nb_floor_divide = cBinary<&PyNumberMethods::nb_floor_divide>;
     if (nb->nb_true_divide) s.nb_true_divide = cBinary<&PyNumberMethods::nb_true_divide>;
     if (nb->nb_matrix_multiply) s.nb_matrix_multiply = cBinary<&PyNumberMethods::nb_matrix_multiply>;
-    if (nb->nb_inplace_add) s.nb_inplace_add = cBinary<&PyNumberMethods::nb_inplace_add>;
-    if (nb->nb_inplace_subtract) s.nb_inplace_subtract = cBinary<&PyNumberMethods::nb_inplace_subtract>;
-    if (nb->nb_inplace_multiply) s.nb_inplace_multiply = cBinary<&PyNumberMethods::nb_inplace_multiply>;
+#define TERN_INPLACE(field) \
+  if (nb->field) s.field = cInplace<&PyNumberMethods::field>
+    TERN_INPLACE(nb_inplace_add);
+    TERN_INPLACE(nb_inplace_subtract);
+    TERN_INPLACE(nb_inplace_multiply);
+    TERN_INPLACE(nb_inplace_remainder);
+    TERN_INPLACE(nb_inplace_lshift);
+    TERN_INPLACE(nb_inplace_rshift);
+    TERN_INPLACE(nb_inplace_and);
+    TERN_INPLACE(nb_inplace_xor);
+    TERN_INPLACE(nb_inplace_or);
+    TERN_INPLACE(nb_inplace_floor_divide);
+    TERN_INPLACE(nb_inplace_true_divide);
+    TERN_INPLACE(nb_inplace_matrix_multiply);
+#undef TERN_INPLACE
+    if (nb->nb_inplace_power) s.nb_inplace_power = cInplacePower;
     if (nb->nb_power) s.nb_power = cPower;
     if (nb->nb_negative) s.nb_negative = cUnary<&PyNumberMethods::nb_negative>;
     if (nb->nb_positive) s.nb_positive = cUnary<&PyNumberMethods::nb_positive>;
