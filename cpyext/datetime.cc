@@ -22,6 +22,8 @@
 #include "datetime.h"
 #include "runtime/gc/roots.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
+#include "runtime/objects/tuple.h"
 #include "runtime/objects/object.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/type.h"
@@ -170,22 +172,35 @@ void freeTable(PyObject* capsule) {
 
 // The table over `module`'s classes, as a capsule; null with the exception
 // pending.
-PyObject* newDateTimeCapsule(PyObject* module) {
+// The five classes of `module`, borrowed from it (it keeps them, as
+// CPython's static types live for good); false with the exception pending.
+bool classesOf(PyObject* module, PyTypeObject* types[kFamilies]) {
   static constexpr const char* kNames[kFamilies] = {"date", "datetime", "time", "timedelta", "tzinfo"};
-  PyTypeObject* types[kFamilies];
   for (int f = 0; f < kFamilies; ++f) {
     PyObject* cls = PyObject_GetAttrString(module, kNames[f]);
-    if (cls == nullptr) return nullptr;
+    if (cls == nullptr) return false;
+    Py_DECREF(cls);
     if (!PyType_Check(cls)) {
-      Py_DECREF(cls);
       PyErr_Format(PyExc_TypeError, "datetime.%s is not a class", kNames[f]);
-      return nullptr;
+      return false;
     }
     types[f] = reinterpret_cast<PyTypeObject*>(cls);
-    // The module keeps the class; the table's pointer is borrowed from it,
-    // as CPython's static types are.
-    Py_DECREF(cls);
   }
+  return true;
+}
+
+// From here on instances get CPython's layout, and the types say so.
+void registerClasses(PyTypeObject* types[kFamilies]) {
+  for (int f = 0; f < kFamilies; ++f) {
+    g_classes[f].set(fromC(typeObject(types[f])));
+    types[f]->tp_basicsize = static_cast<Py_ssize_t>(kBytes[f]);
+  }
+  g_installed = true;
+}
+
+PyObject* newDateTimeCapsule(PyObject* module) {
+  PyTypeObject* types[kFamilies];
+  if (!classesOf(module, types)) return nullptr;
   PyObject* timezone = PyObject_GetAttrString(module, "timezone");
   if (timezone == nullptr) return nullptr;
   PyObject* utc = PyObject_GetAttrString(timezone, "utc");
@@ -213,19 +228,47 @@ PyObject* newDateTimeCapsule(PyObject* module) {
     delete table;
     return nullptr;
   }
-  // From here on instances get CPython's layout, and the types say so.
-  for (int f = 0; f < kFamilies; ++f) {
-    g_classes[f].set(fromC(typeObject(types[f])));
-    types[f]->tp_basicsize = static_cast<Py_ssize_t>(kBytes[f]);
-  }
-  g_installed = true;
+  registerClasses(types);
   return capsule;
+}
+
+// Whether a class on t's MRO comes from the datetime module.
+bool fromDateTimeModule(Type* t) {
+  Value mro = t->mro.get();
+  if (mro.isNull()) return false;
+  for (int64_t i = 0; i < tupleLength(mro); ++i) {
+    Value module = dictGet(static_cast<Type*>(tupleItem(mro, i).asObject())->dict.get(), names::__module__);
+    if (!module.isNull() && isStr(module) && strEqualsAscii(module, "datetime")) return true;
+  }
+  return false;
+}
+
+// An instance of datetime's classes is crossing before any PyDateTime_IMPORT:
+// its proxy gets CPython's layout all the same, as C may hold it until an
+// import makes the macros usable.
+void registerEarly() {
+  PyObject* module = PyImport_GetModule(PyUnicode_FromString("datetime"));
+  if (module == nullptr) {
+    PyErr_Clear();
+    return;
+  }
+  PyTypeObject* types[kFamilies];
+  if (classesOf(module, types)) {
+    registerClasses(types);
+  } else {
+    PyErr_Clear();
+  }
+  Py_DECREF(module);
 }
 
 }  // namespace
 
 size_t dateTimeProxyBytes(Type* type) {
-  if (!g_installed) return 0;
+  if (!g_installed) {
+    if (!type->hasFlag(type_flags::kHeapType) || !fromDateTimeModule(type)) return 0;
+    registerEarly();
+    if (!g_installed) return 0;
+  }
   Family f = familyOf(type);
   return f == kFamilies ? 0 : kBytes[f];
 }

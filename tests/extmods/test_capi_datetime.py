@@ -41,6 +41,11 @@ class PlusTwo(tzinfo):
 
 
 IMPORTED_BEFORE = m.api_imported()
+# Objects C holds before PyDateTime_IMPORT: the macros must read them after.
+EARLY_DATETIME = datetime.datetime(2001, 2, 3, 4, 5, 6, 7)
+EARLY_DELTA = timedelta(-3, 7, 11)
+m.identity(EARLY_DATETIME)
+m.identity(EARLY_DELTA)
 m.import_api()
 
 UTC = timezone.utc
@@ -163,6 +168,10 @@ class Accessors(unittest.TestCase):
         # The result of arithmetic, made by datetime's own methods.
         d = datetime.datetime(2020, 1, 1) - datetime.datetime(2020, 1, 2, 0, 0, 1)
         self.assertEqual(m.delta_fields(d), (-2, 86399, 0))
+
+    def test_seen_before_import(self):
+        self.assertEqual(m.datetime_fields(EARLY_DATETIME), (2001, 2, 3, 4, 5, 6, 7, 0, None))
+        self.assertEqual(m.delta_fields(EARLY_DELTA), (-3, 7, 11))
 
     def test_round_trip(self):
         for o in (datetime.datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=UTC), date(1999, 12, 31),
