@@ -96,9 +96,12 @@ int installDateTimeCapsule(PyObject* module);
 // Lets the runtime consume the buffers of a C type with bf_getbuffer
 // (memoryview(obj), bytes(obj)): readyCType calls it (abstract_buffer.cc).
 void registerCBufferExporter(Type* type);
-// The memory of the latest export of a C exporter's runtime wrapper (stable:
-// C memory), or null when `exporter` is not one or holds no export.
-char* cExporterStableData(Value exporter);
+// Where the storage of a runtime exporter stays put while an export is held
+// (BufferProcs::stable_data: arrays, mmaps, C exporters), or null.
+char* stableBufferData(Value exporter);
+// The tp_as_buffer of a runtime type's proxy: one calling the runtime's
+// buffer protocol when the type has one (BufferProcs), else null.
+PyBufferProcs* runtimeBufferProcsFor(Type* type);
 // The C heap type `type` died: its registration matches no type any more.
 void forgetCBufferExporter(Type* type);
 

@@ -222,6 +222,7 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
   out->tp_as_number = nb;
   out->tp_as_sequence = sq;
   out->tp_as_mapping = mp;
+  out->tp_as_buffer = runtimeBufferProcsFor(t);
   const Slots& s = t->slots;
   out->tp_getattro = rtGetAttr;
   out->tp_setattro = rtSetAttr;
@@ -809,7 +810,9 @@ int readyCType(PyTypeObject* t, bool heap) {
   }
   cTypes()[rt] = t;
   rt->c_layout = t;  // cSolidBase's memo, in case it was asked while rt was being made
-  if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
+  if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr && !builtin_base) {
+    registerCBufferExporter(rt);
+  }
   if (heap) {
     linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
   } else if (inArena(t)) {
