@@ -9,6 +9,8 @@
 // fillTypeObject made, a C type its own.  The operations themselves go to the
 // runtime (binaryOp, getItem, contains, ...), which is what Python code runs,
 // so C and Python see one behaviour and one set of error messages.
+#include <cstring>
+#include <vector>
 #include "runtime/objects/abstract.h"
 
 #include <cstdarg>
@@ -255,6 +257,35 @@ bool adjustIndex(PyObject* s, PySequenceMethods* m, Py_ssize_t* i) {
 }
 
 PyObject* sliceOf(Py_ssize_t lo, Py_ssize_t hi) { return returnNew(newSlice(newInt(lo), newInt(hi), None())); }
+
+}  // namespace
+
+namespace {
+
+// func(callable, items..., kwnames) for a (tuple, dict) call: the keyword
+// values follow the positional ones, their names in a tuple.
+PyObject* callVectorcallFunc(vectorcallfunc func, PyObject* callable, PyObject* tuple, PyObject* kwargs) {
+  Py_ssize_t nargs = PyTuple_GET_SIZE(tuple);
+  Py_ssize_t nkw = kwargs != nullptr ? PyDict_GET_SIZE(kwargs) : 0;
+  std::vector<PyObject*> stack(static_cast<size_t>(nargs + nkw) + 1);
+  for (Py_ssize_t i = 0; i < nargs; ++i) stack[static_cast<size_t>(i) + 1] = PyTuple_GET_ITEM(tuple, i);
+  PyObject* kwnames = nullptr;
+  if (nkw > 0) {
+    kwnames = PyTuple_New(nkw);
+    if (kwnames == nullptr) return nullptr;
+    Py_ssize_t pos = 0, i = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+      Py_INCREF(key);
+      PyTuple_SET_ITEM(kwnames, i, key);
+      stack[static_cast<size_t>(nargs + i) + 1] = value;
+      ++i;
+    }
+  }
+  PyObject* r = func(callable, stack.data() + 1, static_cast<size_t>(nargs) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+  Py_XDECREF(kwnames);
+  return r;
+}
 
 }  // namespace
 
@@ -830,9 +861,18 @@ PyObject* _PyObject_CallMethodIdObjArgs(PyObject* o, _Py_Identifier* name, ...) 
   return returnNew(r);
 }
 
-// Every runtime callable is called the vectorcall way.
+// An object of a C type with Py_TPFLAGS_HAVE_VECTORCALL (whose tp_call is
+// often this function) is called through the vectorcallfunc in its memory;
+// every runtime callable is called the vectorcall way already.
 PyObject* PyVectorcall_Call(PyObject* callable, PyObject* tuple, PyObject* kwargs) {
   if (callable == nullptr || tuple == nullptr || !PyTuple_Check(tuple)) return badInternalCall("PyVectorcall_Call");
+  PyTypeObject* type = Py_TYPE(callable);
+  if ((type->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) && type->tp_vectorcall_offset > 0) {
+    vectorcallfunc func;
+    std::memcpy(&func, reinterpret_cast<char*>(callable) + type->tp_vectorcall_offset, sizeof func);
+    if (func == nullptr) return typeError("'%s' object does not support vectorcall", callable);
+    return callVectorcallFunc(func, callable, tuple, kwargs);
+  }
   Value f = fromC(callable);
   if (!isCallable(f)) return typeError("'%s' object does not support vectorcall", callable);
   return returnNew(callTupleDict(f, fromC(tuple), fromCOrNull(kwargs)));

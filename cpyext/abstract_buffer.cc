@@ -36,6 +36,10 @@
 #include "runtime/objects/memoryview.h"
 
 namespace tern::cpyext {
+
+int runtimeGetBuffer(PyObject* obj, Py_buffer* view, int flags);
+void runtimeReleaseBuffer(PyObject* obj, Py_buffer* view);
+
 namespace {
 
 constexpr uint64_t kExportMagic = 0x7465726e62756621ull;  // "ternbuf!"
@@ -51,9 +55,17 @@ struct RuntimeExport {
   char format[32];
 };
 
+// The tp_as_buffer of runtime exporters' types as C sees them: C tests the
+// slots (numpy's frombuffer keeps a memoryview when bf_releasebuffer is set,
+// and the pointer alone otherwise).  bytes has no bf_releasebuffer, as in
+// CPython: its proxy's copy lives as long as the bytes.
+PyBufferProcs g_runtime_buffer_procs = {.bf_getbuffer = runtimeGetBuffer,
+                                        .bf_releasebuffer = runtimeReleaseBuffer};
+PyBufferProcs g_runtime_bytes_buffer_procs = {.bf_getbuffer = runtimeGetBuffer, .bf_releasebuffer = nullptr};
+
 bool isCExporter(PyObject* obj) {
   PyBufferProcs* pb = Py_TYPE(obj)->tp_as_buffer;
-  return pb != nullptr && pb->bf_getbuffer != nullptr;
+  return pb != nullptr && pb->bf_getbuffer != nullptr && pb->bf_getbuffer != runtimeGetBuffer;
 }
 
 void fillShapeAndFormat(Py_buffer* view, RuntimeExport* ex, const Buffer& b, int flags, bool contiguous_copy) {
@@ -159,9 +171,15 @@ const BufferProcs kCExporterProcs = {.get = cExporterGet,
                                      .release = cExporterRelease,
                                      .exports = cExporterExports,
                                      .data = cExporterData,
+                                     .stable_data = cExporterData,  // C memory
                                      .prompt_release = true};
 
 }  // namespace
+
+char* stableBufferData(Value exporter) {
+  const BufferProcs* procs = exporter.isSmallInt() ? nullptr : bufferProcsOf(typeOf(exporter));
+  return procs != nullptr && procs->stable_data != nullptr ? procs->stable_data(exporter) : nullptr;
+}
 
 // Each registration's type slot, so that a C heap type's death can void it
 // (its address may be a new type's later).
@@ -223,6 +241,29 @@ int PyBuffer_FillInfo(Py_buffer* view, PyObject* obj, void* buf, Py_ssize_t len,
 int PyObject_GetBuffer(PyObject* obj, Py_buffer* view, int flags) {
   if (obj == nullptr || view == nullptr) return badInternalCall("PyObject_GetBuffer"), -1;
   if (isCExporter(obj)) return Py_TYPE(obj)->tp_as_buffer->bf_getbuffer(obj, view, flags);
+  return runtimeGetBuffer(obj, view, flags);
+}
+
+void PyBuffer_Release(Py_buffer* view) {
+  if (view == nullptr) return;
+  PyObject* obj = view->obj;
+  if (obj == nullptr) return;
+  if (isCExporter(obj)) {
+    PyBufferProcs* pb = Py_TYPE(obj)->tp_as_buffer;
+    if (pb->bf_releasebuffer != nullptr) pb->bf_releasebuffer(obj, view);
+  } else {
+    runtimeReleaseBuffer(obj, view);
+  }
+  view->obj = nullptr;
+  Py_DECREF(obj);
+}
+
+}  // extern "C"
+
+namespace tern::cpyext {
+
+// A runtime object's buffer for C (see the header comment).
+int runtimeGetBuffer(PyObject* obj, Py_buffer* view, int flags) {
   Value v = fromC(obj);
   if (v.isNull()) return -1;
   if (isBytes(v) && inArena(obj) && prefixOf(obj)->kind == ProxyKind::kBytes) {
@@ -255,6 +296,11 @@ int PyObject_GetBuffer(PyObject* obj, Py_buffer* view, int flags) {
     } else {
       Py_DECREF(bp);
     }
+  } else if (char* data = stableBufferData(base)) {
+    // Storage that stays put while the view holds its export (an array's
+    // moved to the old space, an mmap, a C exporter's memory).
+    ex->base = toNew(base);
+    stable = data;
   }
   if (ex->base != nullptr) {
     view->buf = stable == nullptr ? PyBytes_AS_STRING(ex->base) : stable + b.offset;
@@ -286,15 +332,11 @@ int PyObject_GetBuffer(PyObject* obj, Py_buffer* view, int flags) {
   return 0;
 }
 
-void PyBuffer_Release(Py_buffer* view) {
-  if (view == nullptr) return;
-  PyObject* obj = view->obj;
-  if (obj == nullptr) return;
+// What a runtime export holds (PyBuffer_Release, or bf_releasebuffer called
+// by C directly; neither drops view->obj here).
+void runtimeReleaseBuffer(PyObject* obj, Py_buffer* view) {
   auto* ex = static_cast<RuntimeExport*>(view->internal);
-  if (isCExporter(obj)) {
-    PyBufferProcs* pb = Py_TYPE(obj)->tp_as_buffer;
-    if (pb->bf_releasebuffer != nullptr) pb->bf_releasebuffer(obj, view);
-  } else if (ex != nullptr && ex->magic == kExportMagic) {
+  if (ex != nullptr && ex->magic == kExportMagic) {
     Value v = fromC(obj);
     if (ex->writeback) {
       Buffer b;
@@ -318,9 +360,16 @@ void PyBuffer_Release(Py_buffer* view) {
     std::free(ex);
     view->internal = nullptr;
   }
-  view->obj = nullptr;
-  Py_DECREF(obj);
 }
+
+PyBufferProcs* runtimeBufferProcsFor(Type* type) {
+  if (bufferProcsOf(type) == nullptr) return nullptr;
+  return isSubtype(type, types::bytes_type) ? &g_runtime_bytes_buffer_procs : &g_runtime_buffer_procs;
+}
+
+}  // namespace tern::cpyext
+
+extern "C" {
 
 int PyBuffer_IsContiguous(const Py_buffer* view, char order) {
   if (view->suboffsets != nullptr) return 0;

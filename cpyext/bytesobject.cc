@@ -49,7 +49,13 @@ PyObject* newFillingBytes(Py_ssize_t n) {
   return p;
 }
 
-bool isBytesProxy(PyObject* o) { return inArena(o) && prefixOf(o)->kind == ProxyKind::kBytes; }
+// A bytes proxy, or an object of a C type deriving from bytes that C
+// allocated (numpy.bytes_): both hold CPython's PyBytesObject.
+bool isBytesProxy(PyObject* o) {
+  if (!inArena(o)) return false;
+  ProxyKind kind = prefixOf(o)->kind;
+  return kind == ProxyKind::kBytes || (kind == ProxyKind::kCObject && PyBytes_Check(o));
+}
 
 // The bytes behind o with CPython's "expected bytes, X found".
 bool expectBytes(PyObject* o) {

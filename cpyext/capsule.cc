@@ -12,6 +12,9 @@
 
 #include "Python.h"
 #include "cpyext/proxy.h"
+#include "cpyext/proxy_internal.h"
+#define _PY_DATETIME_IMPL  // the table is made here, not imported
+#include "datetime.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/exceptions.h"
 
@@ -171,6 +174,9 @@ void* PyCapsule_Import(const char* name, int /*no_block*/) {
       object = PyImport_ImportModule(part.c_str());
       if (object == nullptr) {
         PyErr_Format(PyExc_ImportError, "PyCapsule_Import could not import module \"%s\"", part.c_str());
+      } else if (std::strcmp(name, PyDateTime_CAPSULE_NAME) == 0 && tern::cpyext::installDateTimeCapsule(object) < 0) {
+        // cpyext provides the datetime C API itself (datetime.cc).
+        Py_CLEAR(object);
       }
     } else {
       PyObject* next = PyObject_GetAttrString(object, part.c_str());

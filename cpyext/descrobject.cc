@@ -194,6 +194,19 @@ bool isLayoutMember(const char* name) {
 
 }  // namespace
 
+bool isCGetSetEntry(Value (*raw_get)(const GetSetDef*, Value)) { return raw_get == getsetGet; }
+
+const char* docOfGetSetCopy(const GetSetDef* def);  // descrobject_proxy.cc
+
+// A member's doc C set through the PyGetSetDef copy its descriptor's proxy
+// shows (numpy's add_docstring) comes first.
+const char* cGetSetDoc(const GetSetDef* def) {
+  if (const char* doc = docOfGetSetCopy(def)) return doc;
+  if (def->raw_get == getsetGet) return static_cast<const PyGetSetDef*>(def->data)->doc;
+  if (def->raw_get == memberGet) return static_cast<const PyMemberDef*>(def->data)->doc;
+  return def->doc;
+}
+
 std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* members) {
   std::vector<GetSetDef> defs;
   for (PyGetSetDef* g = getsets; g != nullptr && g->name != nullptr; ++g) {

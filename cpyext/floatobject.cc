@@ -1,6 +1,7 @@
 // cpyext: the float API (CPython's Objects/floatobject.c surface) and float
 // proxies (a PyFloatObject: the double at offset 16, read inline by
 // PyFloat_AS_DOUBLE).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -21,7 +22,12 @@ namespace tern::cpyext {
 
 PyObject* newFloatProxy(Value v) {
   PyTypeObject* type = typeProxy(typeOf(v));
-  PyObject* p = allocProxy(ProxyKind::kFloat, sizeof(PyFloatObject), type);
+  size_t bytes = sizeof(PyFloatObject);
+  // An instance of a C type deriving from float with fields of its own.
+  if (typeOf(v) != types::float_type) {
+    if (PyTypeObject* c_type = cTypeOf(v)) bytes = std::max(bytes, static_cast<size_t>(c_type->tp_basicsize));
+  }
+  PyObject* p = allocProxy(ProxyKind::kFloat, bytes, type);
   reinterpret_cast<PyFloatObject*>(p)->ob_fval = floatValue(v);
   linkProxy(p, v);
   return p;

@@ -151,7 +151,7 @@ char* stableData(PyObject* proxy, Value exporter) {
     refreshByteArray(proxy, exporter);  // storage in the old space: stable
     return PyByteArray_AS_STRING(proxy);
   }
-  return nullptr;
+  return stableBufferData(exporter);  // held in place by the view's export
 }
 
 }  // namespace

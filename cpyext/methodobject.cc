@@ -223,6 +223,15 @@ MethodDef makeDef(PyMethodDef* m, PyTypeObject* defining_class) {
 
 }  // namespace
 
+PyMethodDef* cMethodDefOf(const MethodDef* def) {
+  return def->raw != nullptr && isCMethodEntry(def->raw) ? static_cast<const CMethod*>(def->data)->def : nullptr;
+}
+
+const char* cMethodDoc(const MethodDef* def) {
+  PyMethodDef* m = cMethodDefOf(def);
+  return m != nullptr ? docWithoutSignature(m->ml_doc, m->ml_name, nullptr) : def->doc;
+}
+
 bool CallTupleDict::make(const Value* args, size_t nargs, Value kwnames) {
   if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
     Value d = newDict();

@@ -45,6 +45,8 @@ bool isSocket(Value v);                       // socketmodule.cc
 size_t socketProxyBytes();
 void refreshSocket(PyObject* o, Value v);
 void initializeSocketCapi();
+const char* cMethodDoc(const MethodDef* def);  // methodobject.cc
+const char* cGetSetDoc(const GetSetDef* def);  // descrobject.cc
 void initializeInstanceMethodType();
 
 size_t plainProxyBytes(Type* type) {
@@ -61,6 +63,8 @@ size_t plainProxyBytes(Type* type) {
   if (type == types::cell_type) return cellProxyBytes();
   if (type == types::memoryview_type) return memoryViewProxyBytes();
   if (size_t n = frameFamilyProxyBytes(type)) return n;
+  if (size_t n = descriptorProxyBytes(type)) return n;
+  if (size_t n = dateTimeProxyBytes(type)) return n;
   return sizeof(PyObject);
 }
 
@@ -100,6 +104,11 @@ void refreshPlain(PyObject* o, Value v) {
       refreshException(o, v);
     } else if (isSocket(v)) {
       refreshSocket(o, v);
+    } else if (t == &PyMethodDescr_Type || t == &PyClassMethodDescr_Type || t == &PyGetSetDescr_Type ||
+               t == &PyMemberDescr_Type || t == &PyWrapperDescr_Type) {
+      refreshDescriptor(o, v);
+    } else if (heap) {
+      refreshDateTime(o, v);
     }
   }
 }
@@ -110,6 +119,9 @@ void initializeCpyext() {
   done = true;
   initializeBuiltinExports();
   g_dict_watcher = dictChanged;
+  // Docs C may write into its tables later (numpy's add_docstring).
+  g_raw_method_doc = cMethodDoc;
+  g_raw_getset_doc = cGetSetDoc;
   // Extensions may start threads that call back (PyGILState_Ensure): from now
   // on the runtime releases the GIL around blocking calls.
   interp::noteThreadStarted();

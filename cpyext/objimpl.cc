@@ -12,6 +12,7 @@
 // wrapper decides: the C object is deallocated by the wrapper's finalizer,
 // once the wrapper is unreachable and ob_refcnt is zero.  The collector traces
 // a wrapper through its C type's tp_traverse.
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 
@@ -21,7 +22,10 @@
 #include "cpyext/proxy_internal.h"
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
+#include "runtime/objects/complex.h"
+#include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
+#include "runtime/objects/float.h"
 #include "runtime/objects/object.h"
 #include "runtime/objects/type.h"
 
@@ -93,20 +97,114 @@ const gc::Layout kCWrapperLayout = {
     .finalize = finalizeWrapper,
 };
 
+// The wrapper of an object of a C type with tp_dictoffset (Cython's
+// functions): the runtime finds the instance __dict__ in `dict`, and the C
+// field holds a reference to the same dict, set when the wrapper is made.
+struct CWrapperDictObj : CWrapperObj {
+  gc::HeapValue dict;
+};
+constexpr uint32_t kWrapperDictFields[] = {offsetof(CWrapperDictObj, dict)};
+const gc::Layout kCWrapperDictLayout = {
+    .name = "cpyext wrapper with __dict__",
+    .fields = kWrapperDictFields,
+    .trace = traceWrapper,
+    .finalize = finalizeWrapper,
+};
+
+// Makes the wrapper's __dict__ and the C object's the same dict: C's if it
+// made one before the object crossed, else a new one C gets a reference to.
+void shareInstanceDict(CWrapperDictObj* w, PyObject* o) {
+  PyObject** field = _PyObject_GetDictPtr(o);
+  if (field == nullptr) return;
+  if (*field != nullptr) {
+    w->dict.set(fromC(*field));
+    return;
+  }
+  Value d = newDict();
+  w->dict.set(d);
+  *field = toNew(d);
+}
+
 void* blockOf(void* p) { return static_cast<char*>(p) - sizeof(ProxyPrefix); }
 
 }  // namespace
 
 const gc::Layout* cWrapperLayout() { return &kCWrapperLayout; }
+const gc::Layout* cWrapperDictLayout() { return &kCWrapperDictLayout; }
+uint32_t cWrapperDictSize() { return sizeof(CWrapperDictObj); }
+int32_t cWrapperDictOffset() { return offsetof(CWrapperDictObj, dict); }
+
+namespace {
+
+// The value in the builtin struct at the head of o, an object of a C type
+// deriving from a value builtin that C allocated and filled in place
+// (numpy's scalars: tp_alloc, then ob_fval written): an instance of `type`
+// made by the builtin's own constructor.  Null with the exception pending
+// (derivesFromValueBuiltin says which types have one).
+Value valueOfCObject(PyObject* o, Type* type) {
+  Type* builtin;
+  Value value;
+  if (isSubtype(type, types::float_type)) {
+    builtin = types::float_type;
+    value = floatOfFilled(o);
+  } else if (isSubtype(type, types::complex_type)) {
+    builtin = types::complex_type;
+    Py_complex c = reinterpret_cast<PyComplexObject*>(o)->cval;
+    value = newComplex(c.real, c.imag);
+  } else if (type->hasFlag(type_flags::kBytesSubclass)) {
+    builtin = types::bytes_type;
+    value = bytesOfFilled(o);
+  } else if (type->hasFlag(type_flags::kStrSubclass)) {
+    builtin = types::str_type;
+    value = strOfFilled(o);
+  } else {
+    return Value();
+  }
+  if (value.isNull()) return value;
+  return builtin->slots.tp_new(type, &value, 1, Value());
+}
+
+bool derivesFromValueBuiltin(Type* type) {
+  return isSubtype(type, types::float_type) || isSubtype(type, types::complex_type) ||
+         type->hasFlag(type_flags::kBytesSubclass) || type->hasFlag(type_flags::kStrSubclass);
+}
+
+}  // namespace
 
 Value wrapCObject(PyObject* o) {
   Type* type = runtimeTypeOfC(Py_TYPE(o));
+  if (derivesFromValueBuiltin(type)) {
+    // A C type deriving from a builtin: the runtime object is the builtin's,
+    // and the C memory becomes its proxy, keeping the type's own fields for
+    // as long as the object lives (freed with it, without tp_dealloc).
+    Value v = valueOfCObject(o, type);
+    if (v.isNull()) return v;
+    prefixOf(o)->flags &= ~proxy_flags::kNoWrapper;
+    linkProxy(o, v);
+    return v;
+  }
   auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
   w->c_object = reinterpret_cast<uint64_t>(o);
+  if (type->dict_offset == cWrapperDictOffset()) shareInstanceDict(static_cast<CWrapperDictObj*>(w), o);
   Value v(static_cast<gc::Object*>(w));
   prefixOf(o)->flags &= ~proxy_flags::kNoWrapper;
   linkProxy(o, v);
   gc::setFinalizable(w);
+  return v;
+}
+
+Value adoptStaticCObject(PyObject* o) {
+  Type* type = runtimeTypeOfC(Py_TYPE(o));
+  Value v;
+  if (derivesFromValueBuiltin(type)) {
+    v = valueOfCObject(o, type);
+  } else {
+    // A wrapper without a finalizer: the static record keeps it for good.
+    auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
+    w->c_object = reinterpret_cast<uint64_t>(o);
+    v = Value(static_cast<gc::Object*>(w));
+  }
+  if (!v.isNull()) registerStatic(o, v);
   return v;
 }
 

@@ -10,6 +10,7 @@
 //     their refcount alone: _Py_Dealloc frees them at zero;
 //   - a kStatic record is strong for good: exported types and singletons, and
 //     the static types of extensions, never die.
+#include <algorithm>
 #include "cpyext/proxy.h"
 
 #include <cstdio>
@@ -197,6 +198,12 @@ void linkProxy(PyObject* proxy, Value v) {
   }
 }
 
+bool isKnownType(PyTypeObject* t) {
+  if (t == nullptr) return false;
+  if (arenaContains(t)) return prefixOf(reinterpret_cast<PyObject*>(t))->kind == ProxyKind::kType;
+  return statics().count(reinterpret_cast<PyObject*>(t)) != 0;
+}
+
 void registerStatic(PyObject* object, Value v) {
   installHooks();
   auto* record = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + sizeof(PyObject*)));
@@ -254,11 +261,15 @@ bool droppable(PyObject* o) {
   if (prefix->flags != 0 || !prefix->link.target.isObject()) return false;
   switch (prefix->kind) {
     case ProxyKind::kLong:
-    case ProxyKind::kFloat:
-    case ProxyKind::kUnicode:
     case ProxyKind::kBytes:
     case ProxyKind::kTuple:
       return true;
+    // Unless the proxy holds the fields of a C type deriving from float or
+    // str (numpy.str_), which are state nothing else has.
+    case ProxyKind::kFloat:
+      return Py_TYPE(o)->tp_basicsize <= static_cast<Py_ssize_t>(sizeof(PyFloatObject));
+    case ProxyKind::kUnicode:
+      return Py_TYPE(o)->tp_basicsize <= static_cast<Py_ssize_t>(sizeof(PyUnicodeObject));
     case ProxyKind::kList:
       return leaveListProxy(o);  // its items go back onto the heap first
     default:
@@ -366,6 +377,8 @@ Value fromCSlow(PyObject* o) {
   if (o == Py_False) return False();
   auto it = statics().find(o);
   if (it != statics().end()) return it->second->link.target;
+  // A static instance of a C type (numpy's np.True_ is a static struct).
+  if (isKnownType(Py_TYPE(o))) return adoptStaticCObject(o);
   // A static PyTypeObject of an extension that was never readied, or a
   // pointer that is not an object at all: there is no safe answer.
   std::fprintf(stderr, "tern: cpyext: %p is not an object Tern knows (a static type not passed to PyType_Ready?)\n",
@@ -450,7 +463,10 @@ std::nullptr_t badInternalCall(const char* function) {
 namespace {
 
 PyObject* newPlainProxy(Value v) {
-  PyObject* o = allocProxy(ProxyKind::kPlain, plainProxyBytes(typeOf(v)), typeProxy(typeOf(v)));
+  size_t bytes = plainProxyBytes(typeOf(v));
+  // An instance of a C type deriving from a builtin (complex) with fields.
+  if (PyTypeObject* c_type = cTypeOf(v)) bytes = std::max(bytes, static_cast<size_t>(c_type->tp_basicsize));
+  PyObject* o = allocProxy(ProxyKind::kPlain, bytes, typeProxy(typeOf(v)));
   linkProxy(o, v);
   refreshProxy(o, v);
   return o;

@@ -82,9 +82,26 @@ void releaseUnicodeContents(PyObject* o);
 // refreshPlain (bytearrayobject.cc, complexobject.cc).
 void refreshByteArray(PyObject* o, Value v);
 void refreshComplex(PyObject* o, Value v);
+// Instances of datetime.py's classes once an extension imported the datetime
+// C API (datetime.cc): CPython's struct size (0 for other types), and the
+// packed fields filled from the object.
+size_t dateTimeProxyBytes(Type* type);
+// Descriptors (descrobject_proxy.cc): PyDescr_COMMON and the def pointer.
+size_t descriptorProxyBytes(Type* type);
+void refreshDescriptor(PyObject* o, Value v);
+void refreshDateTime(PyObject* o, Value v);
+// Sets datetime_CAPI on the datetime module unless it has one; -1 with the
+// exception pending.
+int installDateTimeCapsule(PyObject* module);
 // Lets the runtime consume the buffers of a C type with bf_getbuffer
 // (memoryview(obj), bytes(obj)): readyCType calls it (abstract_buffer.cc).
 void registerCBufferExporter(Type* type);
+// Where the storage of a runtime exporter stays put while an export is held
+// (BufferProcs::stable_data: arrays, mmaps, C exporters), or null.
+char* stableBufferData(Value exporter);
+// The tp_as_buffer of a runtime type's proxy: one calling the runtime's
+// buffer protocol when the type has one (BufferProcs), else null.
+PyBufferProcs* runtimeBufferProcsFor(Type* type);
 // The C heap type `type` died: its registration matches no type any more.
 void forgetCBufferExporter(Type* type);
 
@@ -143,7 +160,18 @@ int traverseModuleState(PyObject* m, visitproc visit, void* arg);
 // Objects of C-defined types (objimpl.cc): their runtime wrappers' layout;
 // making the wrapper when one first crosses over; Py_DECREF reached zero.
 const gc::Layout* cWrapperLayout();
+// The wrappers of C types with tp_dictoffset: a __dict__ slot shared with
+// the C field (objimpl.cc).
+const gc::Layout* cWrapperDictLayout();
+uint32_t cWrapperDictSize();
+int32_t cWrapperDictOffset();
 Value wrapCObject(PyObject* o);
+// An object of a C type outside the arena (a static struct C returns, as
+// numpy's np.True_): its runtime object, made on first sight and kept for
+// good, like the static types' (registerStatic).
+Value adoptStaticCObject(PyObject* o);
+// Whether t is a type C may use: a readied static one or a proxy.
+bool isKnownType(PyTypeObject* t);
 void deallocCObject(PyObject* o);
 
 // A C docstring may open with its __text_signature__, as CPython's do:

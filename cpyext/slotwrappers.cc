@@ -186,9 +186,22 @@ std::span<const MethodDef> slotMethodsFor(PyTypeObject* t, std::span<const Metho
       add(b.name, fp(b.fn), Shape::kBinary);
       add(b.rname, fp(b.fn), Shape::kBinaryR);
     }
-    add("__iadd__", fp(nb->nb_inplace_add), Shape::kBinary);
-    add("__isub__", fp(nb->nb_inplace_subtract), Shape::kBinary);
-    add("__imul__", fp(nb->nb_inplace_multiply), Shape::kBinary);
+    const Binary inplaces[] = {
+        {"__iadd__", nullptr, nb->nb_inplace_add},
+        {"__isub__", nullptr, nb->nb_inplace_subtract},
+        {"__imul__", nullptr, nb->nb_inplace_multiply},
+        {"__imod__", nullptr, nb->nb_inplace_remainder},
+        {"__ilshift__", nullptr, nb->nb_inplace_lshift},
+        {"__irshift__", nullptr, nb->nb_inplace_rshift},
+        {"__iand__", nullptr, nb->nb_inplace_and},
+        {"__ixor__", nullptr, nb->nb_inplace_xor},
+        {"__ior__", nullptr, nb->nb_inplace_or},
+        {"__ifloordiv__", nullptr, nb->nb_inplace_floor_divide},
+        {"__itruediv__", nullptr, nb->nb_inplace_true_divide},
+        {"__imatmul__", nullptr, nb->nb_inplace_matrix_multiply},
+    };
+    for (const Binary& b : inplaces) add(b.name, fp(b.fn), Shape::kBinary);
+    add("__ipow__", fp(nb->nb_inplace_power), Shape::kTernary);
     add("__pow__", fp(nb->nb_power), Shape::kTernary);
     add("__neg__", fp(nb->nb_negative), Shape::kUnary);
     add("__pos__", fp(nb->nb_positive), Shape::kUnary);

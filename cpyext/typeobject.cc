@@ -7,6 +7,7 @@
 //   - C-defined types seen from the runtime: PyType_Ready and PyType_FromSpec
 //     make a runtime type whose slots call the C slots (the c* functions) and
 //     whose instances are wrappers of C memory (objimpl.cc).
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -225,6 +226,7 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
   out->tp_as_number = nb;
   out->tp_as_sequence = sq;
   out->tp_as_mapping = mp;
+  out->tp_as_buffer = runtimeBufferProcsFor(t);
   const Slots& s = t->slots;
   out->tp_getattro = rtGetAttr;
   out->tp_setattro = rtSetAttr;
@@ -287,7 +289,13 @@ PyTypeObject* typeProxy(Type* type) {
   }
   // A type made by the runtime (a class, a native module's type): a heap
   // type proxy, linked before it is filled (filling refers back to it).
-  PyObject* o = allocProxy(ProxyKind::kType, sizeof(PyHeapTypeObject), nullptr);
+  // A C metaclass with fields of its own gets them too, zeroed, as
+  // CPython's type_new allocates the metatype's tp_basicsize.
+  size_t bytes = sizeof(PyHeapTypeObject);
+  if (PyTypeObject* meta = cSolidBase(static_cast<Type*>(typeOf(typeValue(type))))) {
+    bytes = std::max(bytes, static_cast<size_t>(meta->tp_basicsize));
+  }
+  PyObject* o = allocProxy(ProxyKind::kType, bytes, nullptr);
   o->ob_refcnt = 0;  // no C reference yet: the proxy lives as long as the type
   linkProxy(o, typeValue(type));
   auto* t = reinterpret_cast<PyTypeObject*>(o);
@@ -416,20 +424,68 @@ int cInit(Value self, const Value* args, size_t nargs, Value kwnames) {
   return cTypeOf(self)->tp_init(a.add(self), td.tuple, td.dict);
 }
 
-// Binary number slots: the first operand whose C type has the slot.
-bool hasNumberSlot(PyTypeObject* t, binaryfunc PyNumberMethods::*slot) {
-  return t != nullptr && t->tp_as_number != nullptr && t->tp_as_number->*slot != nullptr;
+// Binary number slots, as CPython's binary_op1 among the operands' C types:
+// the left one's function, then the right one's if it differs (first if its
+// type derives from the left's), until one gives something other than
+// NotImplemented.  The runtime sees one slot (this function) on every C
+// type, so it calls it once for two C operands: numpy's int8 + int16 needs
+// int16's function after int8's defers.
+binaryfunc numberSlotOf(PyTypeObject* t, binaryfunc PyNumberMethods::*slot) {
+  return t != nullptr && t->tp_as_number != nullptr ? t->tp_as_number->*slot : nullptr;
 }
 
 template <binaryfunc PyNumberMethods::*slot>
 Value cBinary(Value x, Value y) {
-  PyTypeObject* t = cTypeOf(x);
-  if (!hasNumberSlot(t, slot)) t = cTypeOf(y);
-  if (!hasNumberSlot(t, slot)) return Value(singletons::NotImplemented);
+  PyTypeObject* tx = cTypeOf(x);
+  PyTypeObject* ty = cTypeOf(y);
+  binaryfunc fx = numberSlotOf(tx, slot);
+  binaryfunc fy = numberSlotOf(ty, slot);
+  if (fy == fx) fy = nullptr;
   Args a;
   PyObject* px = a.add(x);
-  return takeSlotResult((t->tp_as_number->*slot)(px, a.add(y)), "number slot");
+  PyObject* py = a.add(y);
+  auto attempt = [&](binaryfunc f) -> PyObject* {
+    PyObject* r = f(px, py);
+    if (r != Py_NotImplemented) return r;
+    Py_DECREF(r);
+    return Py_NotImplemented;
+  };
+  if (fx != nullptr) {
+    if (fy != nullptr && PyType_IsSubtype(ty, tx)) {
+      PyObject* r = attempt(fy);
+      if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+      fy = nullptr;
+    }
+    PyObject* r = attempt(fx);
+    if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+  }
+  if (fy != nullptr) {
+    PyObject* r = attempt(fy);
+    if (r != Py_NotImplemented) return takeSlotResult(r, "number slot");
+  }
+  return Value(singletons::NotImplemented);
 }
+// In-place slots: only the left operand's, as CPython's binary_iop1 (the
+// runtime falls back to the plain operator on NotImplemented).
+template <binaryfunc PyNumberMethods::*slot>
+Value cInplace(Value x, Value y) {
+  binaryfunc f = numberSlotOf(cTypeOf(x), slot);
+  if (f == nullptr) return Value(singletons::NotImplemented);
+  Args a;
+  PyObject* px = a.add(x);
+  return takeSlotResult(f(px, a.add(y)), "number slot");
+}
+Value cInplacePower(Value x, Value y, Value z) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_as_number == nullptr || t->tp_as_number->nb_inplace_power == nullptr) {
+    return Value(singletons::NotImplemented);
+  }
+  Args a;
+  PyObject* px = a.add(x);
+  PyObject* py = a.add(y);
+  return takeSlotResult(t->tp_as_number->nb_inplace_power(px, py, a.add(z)), "__ipow__");
+}
+
 template <unaryfunc PyNumberMethods::*slot>
 Value cUnary(Value x) {
   Args a;
@@ -524,9 +580,22 @@ Slots runtimeSlots(PyTypeObject* t) {
     if (nb->nb_floor_divide) s.nb_floor_divide = cBinary<&PyNumberMethods::nb_floor_divide>;
     if (nb->nb_true_divide) s.nb_true_divide = cBinary<&PyNumberMethods::nb_true_divide>;
     if (nb->nb_matrix_multiply) s.nb_matrix_multiply = cBinary<&PyNumberMethods::nb_matrix_multiply>;
-    if (nb->nb_inplace_add) s.nb_inplace_add = cBinary<&PyNumberMethods::nb_inplace_add>;
-    if (nb->nb_inplace_subtract) s.nb_inplace_subtract = cBinary<&PyNumberMethods::nb_inplace_subtract>;
-    if (nb->nb_inplace_multiply) s.nb_inplace_multiply = cBinary<&PyNumberMethods::nb_inplace_multiply>;
+#define TERN_INPLACE(field) \
+  if (nb->field) s.field = cInplace<&PyNumberMethods::field>
+    TERN_INPLACE(nb_inplace_add);
+    TERN_INPLACE(nb_inplace_subtract);
+    TERN_INPLACE(nb_inplace_multiply);
+    TERN_INPLACE(nb_inplace_remainder);
+    TERN_INPLACE(nb_inplace_lshift);
+    TERN_INPLACE(nb_inplace_rshift);
+    TERN_INPLACE(nb_inplace_and);
+    TERN_INPLACE(nb_inplace_xor);
+    TERN_INPLACE(nb_inplace_or);
+    TERN_INPLACE(nb_inplace_floor_divide);
+    TERN_INPLACE(nb_inplace_true_divide);
+    TERN_INPLACE(nb_inplace_matrix_multiply);
+#undef TERN_INPLACE
+    if (nb->nb_inplace_power) s.nb_inplace_power = cInplacePower;
     if (nb->nb_power) s.nb_power = cPower;
     if (nb->nb_negative) s.nb_negative = cUnary<&PyNumberMethods::nb_negative>;
     if (nb->nb_positive) s.nb_positive = cUnary<&PyNumberMethods::nb_positive>;
@@ -634,19 +703,61 @@ Type* runtimeTypeOfC(PyTypeObject* t) {
 int readyCType(PyTypeObject* t, bool heap) {
   PyTypeObject* base = t->tp_base != nullptr ? t->tp_base : &PyBaseObject_Type;
   if (!(base->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base) < 0) return -1;
-  Type* runtime_base = runtimeTypeOfC(base);
+  // Bases C gave itself (numpy's float64: tp_bases (floating, float), tp_base
+  // floating).  A builtin among them that tp_base is not gives the instance
+  // layout, as CPython's solid base would: float64's instances are floats.
+  PyObject* c_bases = t->tp_bases != nullptr && PyTuple_Check(t->tp_bases) && PyTuple_GET_SIZE(t->tp_bases) > 1
+                          ? t->tp_bases
+                          : nullptr;
+  PyTypeObject* layout_base = base;
+  if (c_bases != nullptr) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c_bases); ++i) {
+      auto* b = reinterpret_cast<PyTypeObject*>(PyTuple_GET_ITEM(c_bases, i));
+      if (!(b->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(b) < 0) return -1;
+      Type* rb = runtimeTypeOfC(b);
+      if (rb != types::object_type && cTypes().count(rb) == 0 && cTypes().count(runtimeTypeOfC(base)) != 0) {
+        layout_base = b;
+      }
+    }
+  }
+  Type* runtime_base = runtimeTypeOfC(layout_base);
   // A C type deriving from a builtin other than object without fields of its
   // own (xxlimited.Str) has the builtin's instances: runtime objects, whose
   // proxies C reads as the builtin's struct.
-  bool field_free = t->tp_basicsize == 0 || t->tp_basicsize == base->tp_basicsize;
+  // A C metaclass may add fields (numpy's _DTypeMeta): its instances are
+  // types, whose C faces are either C memory (static types C readies) or
+  // type proxies made with the metaclass's size (typeProxy).
+  bool field_free = t->tp_basicsize == 0 || t->tp_basicsize == layout_base->tp_basicsize;
   bool builtin_base = runtime_base != types::object_type && cTypes().count(runtime_base) == 0;
-  if (builtin_base && !field_free) {
+  bool metaclass = runtime_base->hasFlag(type_flags::kTypeSubclass);
+  // Fields after a fixed-size value's struct (numpy.str_) live in the
+  // instance's proxy, which is made with the C type's size and lives as
+  // long as the instance; a variable-size one (bytes, int, tuple) leaves no
+  // room for fields, only for padding (numpy.bytes_ is sizeof(PyBytesObject)).
+  bool value_with_fields = runtime_base->hasFlag(type_flags::kStrSubclass) ||
+                           isSubtype(runtime_base, types::float_type) || isSubtype(runtime_base, types::complex_type);
+  bool padded = layout_base->tp_itemsize != 0 &&
+                t->tp_basicsize <= ((layout_base->tp_basicsize + 7) & ~Py_ssize_t{7});
+  if (builtin_base && !field_free && !metaclass && !value_with_fields && !padded) {
     raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
            "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());
     return -1;
   }
   t->tp_base = base;
+  // Slot wrappers (__repr__, __add__, ...) for the slots t defines itself,
+  // before it inherits the rest, as CPython's add_operators: a subclass's
+  // dict has none of its base's, so C.__repr__ is B.__repr__.
+  // So do the runtime slots: the runtime inherits the others from the base.
+  std::span<const MethodDef> methods = slotMethodsFor(t, methodDefsFor(t->tp_methods, t));
+  Slots own_slots = runtimeSlots(t);
+  bool char_getattr = t->tp_getattro == nullptr && t->tp_getattr != nullptr;
+  bool char_setattr = t->tp_setattro == nullptr && t->tp_setattr != nullptr;
   inheritCSlots(t, base);
+  Slots inherited = runtimeSlots(t);
+  own_slots.tp_new = inherited.tp_new;  // object's too, for a heap type (CPython)
+  // tp_getattr/tp_setattr of its own became tp_getattro/tp_setattro.
+  if (char_getattr) own_slots.tp_getattro = inherited.tp_getattro;
+  if (char_setattr) own_slots.tp_setattro = inherited.tp_setattro;
   if (t->tp_new == nullptr && !heap && base == &PyBaseObject_Type) t->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
 
   auto* spec = new TypeSpec();
@@ -655,14 +766,23 @@ int readyCType(PyTypeObject* t, bool heap) {
   spec->module = module.empty() ? nullptr : strdup(module.c_str());
   spec->type = new Type*(nullptr);
   spec->base = new Type*(runtime_base);
-  if (!builtin_base) {
+  if (builtin_base || runtime_base->dict_offset == cWrapperDictOffset()) {
+    // The base's instance layout (a builtin's, or a wrapper with __dict__).
+  } else if (t->tp_dictoffset > 0) {
+    spec->layout = cWrapperDictLayout();
+    spec->basic_size = cWrapperDictSize();
+    spec->dict_offset = cWrapperDictOffset();
+  } else {
     spec->layout = cWrapperLayout();
     spec->basic_size = sizeof(Obj) + sizeof(uint64_t);
   }
   spec->flags = (t->tp_flags & Py_TPFLAGS_BASETYPE) ? type_flags::kBaseType : 0;
-  spec->slots = runtimeSlots(t);
+  // With a builtin layout base besides tp_base, t's slots as inherited
+  // from tp_base come first, the builtin's fill the rest (CPython's MRO
+  // order for numpy's scalars).
+  spec->slots = layout_base == base ? own_slots : inherited;
   if (t->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) spec->slots.tp_new = cannotCreate;
-  spec->methods = slotMethodsFor(t, methodDefsFor(t->tp_methods, t));
+  spec->methods = methods;
   spec->getsets = getSetDefsFor(t->tp_getset, t->tp_members);
   spec->doc = docWithoutSignature(t->tp_doc, spec->name, &spec->text_signature);
   spec->weakrefable = t->tp_weaklistoffset != 0;
@@ -687,14 +807,32 @@ int readyCType(PyTypeObject* t, bool heap) {
   }
   // The metatype a C metaclass makes (pybind11_type): instances of types have
   // the same layout, only their type differs.
+  // A static type without one takes its base's metatype, as in CPython
+  // (numpy's _ScaledFloatTestDType becomes a _DTypeMeta instance).
+  if (Py_TYPE(t) == nullptr && Py_TYPE(base) != nullptr) Py_SET_TYPE(t, Py_TYPE(base));
   PyTypeObject* meta = Py_TYPE(t);
   if (meta != nullptr && meta != &PyType_Type && (meta->tp_flags & Py_TPFLAGS_READY)) {
     rt->ob_type.set(typeValue(runtimeTypeOfC(meta)));
   }
+  if (c_bases != nullptr) {
+    Value bases = newTuple(PyTuple_GET_SIZE(c_bases));
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(c_bases); ++i) {
+      tupleInit(bases, i, typeValue(runtimeTypeOfC(reinterpret_cast<PyTypeObject*>(PyTuple_GET_ITEM(c_bases, i)))));
+    }
+    if (typeSetForeignBases(rt, bases) < 0) return -1;
+  }
   cTypes()[rt] = t;
   rt->c_layout = t;  // cSolidBase's memo, in case it was asked while rt was being made
-  if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr) registerCBufferExporter(rt);
+  if (t->tp_as_buffer != nullptr && t->tp_as_buffer->bf_getbuffer != nullptr && !builtin_base) {
+    registerCBufferExporter(rt);
+  }
   if (heap) {
+    linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
+  } else if (inArena(t)) {
+    // A static type in memory C took from PyMem_Malloc (numpy's DType
+    // classes copy a prototype there): its block's prefix is the link.
+    prefixOf(reinterpret_cast<PyObject*>(t))->kind = ProxyKind::kType;
+    prefixOf(reinterpret_cast<PyObject*>(t))->flags = 0;
     linkProxy(reinterpret_cast<PyObject*>(t), typeValue(rt));
   } else {
     registerStatic(reinterpret_cast<PyObject*>(t), typeValue(rt));

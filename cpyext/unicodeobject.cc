@@ -111,13 +111,45 @@ Value decodeStrict(const char* s, Py_ssize_t n, const char* encoding, const char
 
 }  // namespace
 
+namespace {
+
+// A zeroed legacy (not compact) str proxy for an instance of a C type
+// deriving from str with fields of its own (numpy.str_): as in CPython, the
+// PyUnicodeObject is followed by the type's fields, and data.any points at
+// the text, which here follows them in the same block.
+PyObject* allocLegacyUnicode(PyTypeObject* type, size_t basicsize, int64_t n, int kind, bool ascii) {
+  size_t head = (basicsize + 7) & ~size_t{7};
+  size_t bytes = head + static_cast<size_t>(n + 1) * kind;
+  PyObject* p = allocProxy(ProxyKind::kUnicode, (bytes + 7) & ~size_t{7}, type);
+  auto* u = reinterpret_cast<PyUnicodeObject*>(p);
+  PyASCIIObject* a = &u->_base._base;
+  a->length = n;
+  a->hash = -1;
+  a->state.kind = kind;
+  a->state.compact = 0;
+  a->state.ascii = ascii ? 1 : 0;
+  a->state.ready = 1;
+  u->data.any = reinterpret_cast<char*>(p) + head;
+  if (ascii) {
+    // PyUnicode_UTF8 reads utf8 of a non-compact str, ASCII too.
+    u->_base.utf8 = static_cast<char*>(u->data.any);
+    u->_base.utf8_length = n;
+  }
+  return p;
+}
+
+}  // namespace
+
 PyObject* newUnicodeProxy(Value v) {
   PyTypeObject* type = typeProxy(typeOf(v));
   StrObj* s = asStr(v);
   int64_t n = s->length;
   int kind = s->kind;
   bool ascii = s->ascii != 0;
-  PyObject* p = allocUnicode(type, n, kind, ascii);
+  PyTypeObject* c_type = cTypeOf(v);
+  PyObject* p = c_type != nullptr && c_type->tp_basicsize > static_cast<Py_ssize_t>(sizeof(PyUnicodeObject))
+                    ? allocLegacyUnicode(type, static_cast<size_t>(c_type->tp_basicsize), n, kind, ascii)
+                    : allocUnicode(type, n, kind, ascii);
   s = asStr(v);  // re-read after anything that might allocate
   auto* a = reinterpret_cast<PyASCIIObject*>(p);
   a->hash = s->hash;
@@ -158,7 +190,7 @@ void releaseUnicodeContents(PyObject* o) {
   void* data = PyUnicode_DATA(o);
   if (a->wstr != nullptr && a->wstr != data) std::free(a->wstr);
   a->wstr = nullptr;
-  if (!a->state.ascii) {
+  if (!a->state.ascii || !a->state.compact) {
     auto* c = reinterpret_cast<PyCompactUnicodeObject*>(o);
     if (c->utf8 != nullptr && c->utf8 != data) std::free(c->utf8);
     c->utf8 = nullptr;

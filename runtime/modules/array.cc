@@ -804,8 +804,19 @@ char* array_data(Value obj) {
   return d == nullptr ? empty : d;
 }
 
-const BufferProcs kArrayBufferProcs = {
-    .get = array_getbuffer, .release = array_releasebuffer, .exports = array_exports, .data = array_data};
+// The storage moved to the old space, where it stays put: an export forbids
+// resizing, so the block is the array's until the export goes.
+char* array_stable_data(Value obj) {
+  Value storage = asArray(obj)->storage.get();
+  if (!storage.isNull()) asArray(obj)->storage.set(rawBytesOld(storage));
+  return array_data(obj);
+}
+
+const BufferProcs kArrayBufferProcs = {.get = array_getbuffer,
+                                       .release = array_releasebuffer,
+                                       .exports = array_exports,
+                                       .data = array_data,
+                                       .stable_data = array_stable_data};
 TERN_REGISTER_BUFFER(g_array_type, kArrayBufferProcs);
 
 // ===========================================================================

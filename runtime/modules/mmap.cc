@@ -585,8 +585,12 @@ void mmap_releasebuffer(Value obj) { asMmap(obj)->exports -= 1; }
 int64_t mmap_exports(Value obj) { return asMmap(obj)->exports; }
 char* mmap_data(Value obj) { return asMmap(obj)->data; }
 
-const BufferProcs kMmapBufferProcs = {
-    .get = mmap_getbuffer, .release = mmap_releasebuffer, .exports = mmap_exports, .data = mmap_data};
+// The mapping never moves; an export keeps it mapped.
+const BufferProcs kMmapBufferProcs = {.get = mmap_getbuffer,
+                                      .release = mmap_releasebuffer,
+                                      .exports = mmap_exports,
+                                      .data = mmap_data,
+                                      .stable_data = mmap_data};
 TERN_REGISTER_BUFFER(g_mmap_type, kMmapBufferProcs);
 
 // ===========================================================================

@@ -84,6 +84,10 @@ struct BufferProcs {
   // The address of the first byte of the storage now; valid until the next
   // allocation.  Never allocates.
   char* (*data)(Value obj) = nullptr;
+  // Where C may keep the storage's address for as long as an export is held
+  // (moved where the collector never moves it, if need be), or null if this
+  // exporter cannot promise that: cpyext then gives C a copy.  May allocate.
+  char* (*stable_data)(Value obj) = nullptr;
   // The exporter watches its exports itself (a C type's bf_releasebuffer, a
   // count C reads): memoryview.release() gives the shared export back at
   // once when the other views sharing it are garbage, finding out by

@@ -19,6 +19,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/gc/barrier.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
@@ -71,6 +72,17 @@ Value newRawBytes(size_t n) {
   Obj* o = newObject(types::rawbytes_type, sizeof(RawBytesObj) + rounded);
   static_cast<RawBytesObj*>(o)->size = static_cast<int64_t>(n);
   return Value(o);
+}
+
+Value rawBytesOld(Value block) {
+  if (!gc::isYoungReference(block)) return block;
+  int64_t size = rawBytesSize(block);
+  size_t rounded = (static_cast<size_t>(size) + 7) & ~size_t{7};
+  Obj* copy = newObjectOld(types::rawbytes_type, sizeof(RawBytesObj) + rounded);
+  static_cast<RawBytesObj*>(copy)->size = size;
+  // `block` is a conservative stack root: pinned if young, so still valid.
+  std::memcpy(static_cast<RawBytesObj*>(copy)->data(), rawBytesData(block), rounded);
+  return Value(copy);
 }
 
 namespace {

@@ -37,6 +37,9 @@
 
 namespace tern {
 
+const char* (*g_raw_method_doc)(const MethodDef* def) = nullptr;
+const char* (*g_raw_getset_doc)(const GetSetDef* def) = nullptr;
+
 // ===========================================================================
 // Signatures
 
@@ -753,7 +756,10 @@ Value textSignature(const MethodDef* def) {
   return newStr(def->signature);
 }
 Value docOf(const char* doc) { return doc == nullptr ? None() : newStr(doc); }
-Value builtin_get_doc(Value self) { return docOf(asBuiltin(self)->def->doc); }
+const char* methodDoc(const MethodDef* def) {
+  return def->raw != nullptr && g_raw_method_doc != nullptr ? g_raw_method_doc(def) : def->doc;
+}
+Value builtin_get_doc(Value self) { return docOf(methodDoc(asBuiltin(self)->def)); }
 Value builtin_get_text_signature(Value self) { return textSignature(asBuiltin(self)->def); }
 
 // CPython's meth_reduce: a module function pickles by its name, a bound
@@ -830,7 +836,7 @@ Value descr_get_qualname(Value self) {
   return newStr(strToUtf8(q) + "." + descrName(self));
 }
 Value descr_get_objclass(Value self) { return asDescr(self)->type.get(); }
-Value method_descr_get_doc(Value self) { return docOf(asMethodDescr(self)->def->doc); }
+Value method_descr_get_doc(Value self) { return docOf(methodDoc(asMethodDescr(self)->def)); }
 Value method_descr_get_text_signature(Value self) { return textSignature(asMethodDescr(self)->def); }
 
 const GetSetDef kMethodDescrGetSets[] = {
@@ -1195,7 +1201,10 @@ int getset_set(Value descr, Value obj, Value value) {
 Value getset_repr(Value self) {
   return newStr("<attribute '" + descrName(self) + "' of '" + descrTypeName(self) + "' objects>");
 }
-Value getset_get_doc(Value self) { return docOf(asGetSet(self)->def->doc); }
+Value getset_get_doc(Value self) {
+  const GetSetDef* def = asGetSet(self)->def;
+  return docOf(def->raw_get != nullptr && g_raw_getset_doc != nullptr ? g_raw_getset_doc(def) : def->doc);
+}
 
 const GetSetDef kGetSetDescrGetSets[] = {
     {.name = "__name__", .get = descr_get_name},

@@ -66,6 +66,13 @@ struct MethodDef {
   const void* data = nullptr;  // the raw native's own (a PyMethodDef*)
 };
 
+// The docs of raw natives and raw getsets, whose tables live in C memory
+// that C may still write (numpy's add_docstring sets ml_doc after making its
+// module): cpyext installs these to read them there.  Null: the def's `doc`.
+extern const char* (*g_raw_method_doc)(const MethodDef* def);
+struct GetSetDef;
+extern const char* (*g_raw_getset_doc)(const GetSetDef* def);
+
 // A computed attribute (getset_descriptor): `set` null means read-only.
 // A raw getset (cpyext's PyGetSetDef and PyMemberDef) gets its def, to reach
 // `data`; raw_get/raw_set replace get/set.

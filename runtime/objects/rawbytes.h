@@ -25,5 +25,9 @@ Value newRawBytes(size_t n);
 inline RawBytesObj* asRawBytes(Value v) { return static_cast<RawBytesObj*>(v.asObject()); }
 inline char* rawBytesData(Value v) { return asRawBytes(v)->data(); }
 inline int64_t rawBytesSize(Value v) { return asRawBytes(v)->size; }
+// `block` itself when it lives in the old space, which never moves it, else
+// a copy made there: storage whose address C may keep (a buffer export).
+// May collect; the caller stores the result in place of the block.
+Value rawBytesOld(Value block);
 
 }  // namespace tern

@@ -1147,6 +1147,20 @@ void recomputeMroRecursive(Type* type, void* data) {
 
 }  // namespace
 
+int typeSetForeignBases(Type* type, Value bases) {
+  Value old_bases = type->bases.get();
+  type->bases.set(bases);
+  if (!computeMro(type)) {
+    type->bases.set(old_bases);
+    return -1;
+  }
+  if (!old_bases.isNull())
+    for (int64_t i = 0; i < tupleLength(old_bases); ++i) removeSubclass(asType(tupleItem(old_bases, i)), type);
+  for (int64_t i = 0; i < tupleLength(bases); ++i) addSubclass(asType(tupleItem(bases, i)), type);
+  typeModified(type);
+  return 0;
+}
+
 bool typesLayoutCompatible(Type* a, Type* b) {
   // The inline attribute areas may differ in length: an instance whose class
   // is reassigned keeps its attributes in a dict from then on (object.cc).

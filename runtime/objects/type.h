@@ -54,6 +54,11 @@ Type* readyBuiltinType(const TypeSpec* spec, bool immortal = true);
 // type.__bases__ = bases: checks layouts, recomputes the MRO of `type` and its
 // subclasses, their slots and version tags; -1 with TypeError on failure.
 int typeSetBases(Type* type, Value bases);
+// The bases of a type made from C (cpyext: a static type's tp_bases, as
+// numpy's float64 has (floating, float)): the MRO follows them, while `base`
+// keeps the instance layout its maker chose.  -1 with the exception pending
+// when they have no consistent MRO.
+int typeSetForeignBases(Type* type, Value bases);
 
 // Do instances of `a` and `b` have the same layout (__class__ assignment)?
 bool typesLayoutCompatible(Type* a, Type* b);
