@@ -107,15 +107,20 @@ PyObject* dateFromDate(int year, int month, int day, PyTypeObject* type) {
   return PyObject_CallFunction(typeObject(type), "iii", year, month, day);
 }
 
-PyObject* dateTimeFromDateAndTimeAndFold(int year, int month, int day, int hour, int minute, int second,
-                                         int usecond, PyObject* tzinfo, int fold, PyTypeObject* type) {
-  PyObject* args = Py_BuildValue("(iiiiiiiO)", year, month, day, hour, minute, second, usecond, tzinfo);
+// type(*args, fold=fold); takes `args` (null: the error from building it).
+PyObject* callWithFold(PyTypeObject* type, PyObject* args, int fold) {
   if (args == nullptr) return nullptr;
   PyObject* kwargs = Py_BuildValue("{s:i}", "fold", fold);
   PyObject* r = kwargs != nullptr ? PyObject_Call(typeObject(type), args, kwargs) : nullptr;
   Py_DECREF(args);
   Py_XDECREF(kwargs);
   return r;
+}
+
+PyObject* dateTimeFromDateAndTimeAndFold(int year, int month, int day, int hour, int minute, int second,
+                                         int usecond, PyObject* tzinfo, int fold, PyTypeObject* type) {
+  return callWithFold(type, Py_BuildValue("(iiiiiiiO)", year, month, day, hour, minute, second, usecond, tzinfo),
+                      fold);
 }
 
 PyObject* dateTimeFromDateAndTime(int year, int month, int day, int hour, int minute, int second, int usecond,
@@ -125,13 +130,7 @@ PyObject* dateTimeFromDateAndTime(int year, int month, int day, int hour, int mi
 
 PyObject* timeFromTimeAndFold(int hour, int minute, int second, int usecond, PyObject* tzinfo, int fold,
                               PyTypeObject* type) {
-  PyObject* args = Py_BuildValue("(iiiiO)", hour, minute, second, usecond, tzinfo);
-  if (args == nullptr) return nullptr;
-  PyObject* kwargs = Py_BuildValue("{s:i}", "fold", fold);
-  PyObject* r = kwargs != nullptr ? PyObject_Call(typeObject(type), args, kwargs) : nullptr;
-  Py_DECREF(args);
-  Py_XDECREF(kwargs);
-  return r;
+  return callWithFold(type, Py_BuildValue("(iiiiO)", hour, minute, second, usecond, tzinfo), fold);
 }
 
 PyObject* timeFromTime(int hour, int minute, int second, int usecond, PyObject* tzinfo, PyTypeObject* type) {
