@@ -68,7 +68,11 @@ class UsesLockInDel:
             print("__del__ took both locks")
 
 
-obj = UsesLockInDel()
-del obj
+def make_and_drop():
+    obj = UsesLockInDel()
+    del obj
+
+
+make_and_drop()
 gc.collect()
 print("done")
