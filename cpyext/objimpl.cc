@@ -136,56 +136,59 @@ int32_t cWrapperDictOffset() { return offsetof(CWrapperDictObj, dict); }
 
 namespace {
 
+// The value builtin a C type derives from (its instances are that
+// builtin's runtime objects), or null.
+Type* valueBuiltinOf(Type* type) {
+  if (isSubtype(type, types::float_type)) return types::float_type;
+  if (isSubtype(type, types::complex_type)) return types::complex_type;
+  if (type->hasFlag(type_flags::kBytesSubclass)) return types::bytes_type;
+  if (type->hasFlag(type_flags::kStrSubclass)) return types::str_type;
+  return nullptr;
+}
+
 // The value in the builtin struct at the head of o, an object of a C type
-// deriving from a value builtin that C allocated and filled in place
+// deriving from value builtin `builtin` that C allocated and filled in place
 // (numpy's scalars: tp_alloc, then ob_fval written): an instance of `type`
-// made by the builtin's own constructor.  Null with the exception pending
-// (derivesFromValueBuiltin says which types have one).
-Value valueOfCObject(PyObject* o, Type* type) {
-  Type* builtin;
+// made by the builtin's own constructor.  Null with the exception pending.
+Value valueOfCObject(PyObject* o, Type* type, Type* builtin) {
   Value value;
-  if (isSubtype(type, types::float_type)) {
-    builtin = types::float_type;
+  if (builtin == types::float_type) {
     value = floatOfFilled(o);
-  } else if (isSubtype(type, types::complex_type)) {
-    builtin = types::complex_type;
+  } else if (builtin == types::complex_type) {
     Py_complex c = reinterpret_cast<PyComplexObject*>(o)->cval;
     value = newComplex(c.real, c.imag);
-  } else if (type->hasFlag(type_flags::kBytesSubclass)) {
-    builtin = types::bytes_type;
+  } else if (builtin == types::bytes_type) {
     value = bytesOfFilled(o);
-  } else if (type->hasFlag(type_flags::kStrSubclass)) {
-    builtin = types::str_type;
-    value = strOfFilled(o);
   } else {
-    return Value();
+    value = strOfFilled(o);
   }
   if (value.isNull()) return value;
   return builtin->slots.tp_new(type, &value, 1, Value());
 }
 
-bool derivesFromValueBuiltin(Type* type) {
-  return isSubtype(type, types::float_type) || isSubtype(type, types::complex_type) ||
-         type->hasFlag(type_flags::kBytesSubclass) || type->hasFlag(type_flags::kStrSubclass);
+// A wrapper of type `type` for C object o (its __dict__ shared with C's).
+CWrapperObj* newWrapper(Type* type, PyObject* o) {
+  auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
+  w->c_object = reinterpret_cast<uint64_t>(o);
+  if (type->dict_offset == cWrapperDictOffset()) shareInstanceDict(static_cast<CWrapperDictObj*>(w), o);
+  return w;
 }
 
 }  // namespace
 
 Value wrapCObject(PyObject* o) {
   Type* type = runtimeTypeOfC(Py_TYPE(o));
-  if (derivesFromValueBuiltin(type)) {
+  if (Type* builtin = valueBuiltinOf(type)) {
     // A C type deriving from a builtin: the runtime object is the builtin's,
     // and the C memory becomes its proxy, keeping the type's own fields for
     // as long as the object lives (freed with it, without tp_dealloc).
-    Value v = valueOfCObject(o, type);
+    Value v = valueOfCObject(o, type, builtin);
     if (v.isNull()) return v;
     prefixOf(o)->flags &= ~proxy_flags::kNoWrapper;
     linkProxy(o, v);
     return v;
   }
-  auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
-  w->c_object = reinterpret_cast<uint64_t>(o);
-  if (type->dict_offset == cWrapperDictOffset()) shareInstanceDict(static_cast<CWrapperDictObj*>(w), o);
+  CWrapperObj* w = newWrapper(type, o);
   Value v(static_cast<gc::Object*>(w));
   prefixOf(o)->flags &= ~proxy_flags::kNoWrapper;
   linkProxy(o, v);
@@ -195,15 +198,10 @@ Value wrapCObject(PyObject* o) {
 
 Value adoptStaticCObject(PyObject* o) {
   Type* type = runtimeTypeOfC(Py_TYPE(o));
-  Value v;
-  if (derivesFromValueBuiltin(type)) {
-    v = valueOfCObject(o, type);
-  } else {
-    // A wrapper without a finalizer: the static record keeps it for good.
-    auto* w = static_cast<CWrapperObj*>(newObject(type, type->basic_size));
-    w->c_object = reinterpret_cast<uint64_t>(o);
-    v = Value(static_cast<gc::Object*>(w));
-  }
+  Type* builtin = valueBuiltinOf(type);
+  // Else a wrapper without a finalizer: the static record keeps it for good.
+  Value v = builtin != nullptr ? valueOfCObject(o, type, builtin)
+                               : Value(static_cast<gc::Object*>(newWrapper(type, o)));
   if (!v.isNull()) registerStatic(o, v);
   return v;
 }

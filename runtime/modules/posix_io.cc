@@ -485,30 +485,26 @@ bool confName(Value name, const ConfName* names, size_t count, int* out) {
   return false;
 }
 
-Value posix_pathconf(Value* args) {
-  PathArg p("pathconf", "path", false, true);
+// pathconf/fpathconf of a path or fd; pathconf's errors name the path.
+Value pathconfOf(PathArg& p, Value path, Value name, bool path_in_error) {
   int code;
-  if (!convertPath(args[1], &p) ||
-      !confName(args[2], kPathconfNames, std::size(kPathconfNames), &code)) {
+  if (!convertPath(path, &p) || !confName(name, kPathconfNames, std::size(kPathconfNames), &code)) {
     return Value();
   }
   errno = 0;
   long r = p.is_fd ? ::fpathconf(p.fd, code) : ::pathconf(p.c_str(), code);
-  if (r == -1 && errno != 0) return p.is_fd ? raiseErrno(errno) : raiseErrnoPath(errno, p);
+  if (r == -1 && errno != 0) return path_in_error && !p.is_fd ? raiseErrnoPath(errno, p) : raiseErrno(errno);
   return newInt(r);
+}
+
+Value posix_pathconf(Value* args) {
+  PathArg p("pathconf", "path", false, true);
+  return pathconfOf(p, args[1], args[2], true);
 }
 
 Value posix_fpathconf(Value* args) {
   PathArg p("fpathconf", "fd", false, true);
-  int code;
-  if (!convertPath(args[1], &p) ||
-      !confName(args[2], kPathconfNames, std::size(kPathconfNames), &code)) {
-    return Value();
-  }
-  errno = 0;
-  long r = p.is_fd ? ::fpathconf(p.fd, code) : ::pathconf(p.c_str(), code);
-  if (r == -1 && errno != 0) return raiseErrno(errno);
-  return newInt(r);
+  return pathconfOf(p, args[1], args[2], false);
 }
 
 Value posix_confstr(Value* args) {
