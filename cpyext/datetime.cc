@@ -246,7 +246,9 @@ bool fromDateTimeModule(Type* t) {
 // its proxy gets CPython's layout all the same, as C may hold it until an
 // import makes the macros usable.
 void registerEarly() {
-  PyObject* module = PyImport_GetModule(PyUnicode_FromString("datetime"));
+  PyObject* name = PyUnicode_FromString("datetime");
+  PyObject* module = name != nullptr ? PyImport_GetModule(name) : nullptr;
+  Py_XDECREF(name);
   if (module == nullptr) {
     PyErr_Clear();
     return;
