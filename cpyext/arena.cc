@@ -20,30 +20,29 @@ namespace tern::cpyext {
 
 uintptr_t g_arena_lo = 0, g_arena_hi = 0;
 
+namespace arena_detail {
+FreeBlock* g_free_small[kClasses];
+uint32_t* g_chunk_class = nullptr;
+}  // namespace arena_detail
+
+using namespace arena_detail;
+
 namespace {
 
 constexpr size_t kReserveBytes = size_t{64} << 30;
 constexpr size_t kMinReserveBytes = size_t{256} << 20;
-constexpr size_t kChunkBytes = size_t{64} << 10;
-constexpr size_t kGranule = 16;
-constexpr size_t kMaxSmall = 4096;
-constexpr size_t kClasses = kMaxSmall / kGranule;  // class c holds blocks of (c + 1) * 16 bytes
+constexpr size_t kChunkBytes = size_t{1} << kChunkShift;
 
-struct ChunkInfo {
-  uint32_t size_class = 0;  // 0: not a small chunk; else class + 1
-  uint32_t run_chunks = 0;  // first chunk of a large run: its length in chunks
-};
-
-struct FreeBlock {
-  FreeBlock* next;
-};
-
+// What each chunk holds: g_chunk_class (inline in arena.h) says which small
+// size class + 1 (0: not a small chunk); run_chunks, for the first chunk of
+// a large run, its length in chunks.
 struct Arena {
   char* base = nullptr;
   size_t reserved_bytes = 0;
   size_t used_chunks = 0;
-  std::vector<ChunkInfo> chunks;
-  FreeBlock* free_small[kClasses] = {};
+  std::vector<uint32_t> chunk_class;
+  std::vector<uint32_t> run_chunks;
+  FreeBlock** free_small = g_free_small;
   std::map<size_t, std::vector<char*>> free_runs;  // run length in chunks -> runs
 
   void reserve() {
@@ -59,7 +58,9 @@ struct Arena {
     base = static_cast<char*>(p);
     g_arena_lo = reinterpret_cast<uintptr_t>(base);
     g_arena_hi = g_arena_lo + reserved_bytes;
-    chunks.resize(reserved_bytes / kChunkBytes);
+    chunk_class.resize(reserved_bytes / kChunkBytes);
+    run_chunks.resize(reserved_bytes / kChunkBytes);
+    g_chunk_class = chunk_class.data();
   }
 
   char* newChunks(size_t n) {
@@ -85,7 +86,8 @@ struct Arena {
     FreeBlock*& list = free_small[size_class];
     if (list == nullptr) {
       char* chunk = newChunks(1);
-      chunks[chunkIndex(chunk)] = {.size_class = static_cast<uint32_t>(size_class + 1), .run_chunks = 0};
+      chunk_class[chunkIndex(chunk)] = static_cast<uint32_t>(size_class + 1);
+      run_chunks[chunkIndex(chunk)] = 0;
       size_t block = (size_class + 1) * kGranule;
       for (size_t off = (kChunkBytes / block - 1) * block;; off -= block) {
         auto* b = reinterpret_cast<FreeBlock*>(chunk + off);
@@ -104,27 +106,21 @@ struct Arena {
     size_t n = (bytes + kChunkBytes - 1) / kChunkBytes;
     char* run = newChunks(n);
     size_t first = chunkIndex(run);
-    chunks[first] = {.size_class = 0, .run_chunks = static_cast<uint32_t>(n)};
+    chunk_class[first] = 0;
+    run_chunks[first] = static_cast<uint32_t>(n);
     // Fresh runs are zero; reused ones were given back with MADV_DONTNEED.
     return run;
   }
 
-  void free(void* block) {
-    ChunkInfo& info = chunks[chunkIndex(block)];
-    if (info.size_class != 0) {
-      auto* b = static_cast<FreeBlock*>(block);
-      b->next = free_small[info.size_class - 1];
-      free_small[info.size_class - 1] = b;
-      return;
-    }
-    size_t n = info.run_chunks;
+  void freeLarge(void* block) {
+    size_t n = run_chunks[chunkIndex(block)];
     madvise(block, n * kChunkBytes, MADV_DONTNEED);
     free_runs[n].push_back(static_cast<char*>(block));
   }
 
   size_t blockSize(const void* block) const {
-    const ChunkInfo& info = chunks[chunkIndex(block)];
-    return info.size_class != 0 ? info.size_class * kGranule : info.run_chunks * kChunkBytes;
+    size_t i = chunkIndex(block);
+    return chunk_class[i] != 0 ? chunk_class[i] * kGranule : run_chunks[i] * kChunkBytes;
   }
 };
 
@@ -135,13 +131,13 @@ Arena& arena() {
 
 }  // namespace
 
-void* arenaAllocate(size_t bytes) {
+void* arena_detail::allocateSlow(size_t bytes) {
   if (bytes == 0) bytes = kGranule;
   if (bytes <= kMaxSmall) return arena().allocateSmall((bytes - 1) / kGranule);
   return arena().allocateLarge(bytes);
 }
 
-void arenaFree(void* block) { arena().free(block); }
+void arena_detail::freeSlow(void* block) { arena().freeLarge(block); }
 
 size_t arenaBlockSize(const void* block) { return arena().blockSize(block); }
 

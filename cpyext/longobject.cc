@@ -50,9 +50,8 @@ using numbers::Scratch;
 
 namespace {
 
-constexpr int64_t kCacheMin = -5;
-constexpr int64_t kCacheMax = 256;
-PyObject* g_small_ints[kCacheMax - kCacheMin + 1];
+using int_proxies::kCacheMax;
+using int_proxies::kCacheMin;
 
 size_t longProxyBytes(size_t ndigits) {
   size_t bytes = offsetof(PyLongObject, ob_digit) + sizeof(digit) * (ndigits == 0 ? 1 : ndigits);
@@ -72,7 +71,7 @@ void setTaggedValue(PyObject* p, int64_t n) {
   lp->ob_digit[0] = 0;
   for (; mag != 0; mag >>= PyLong_SHIFT) lp->ob_digit[nd++] = static_cast<digit>(mag & PyLong_MASK);
   Py_SET_SIZE(lp, n < 0 ? -nd : nd);
-  linkProxy(p, Value::fromSmallInt(n));
+  prefixOf(p)->link.target = Value::fromSmallInt(n);  // linkProxy of a tagged int: no table entry
 }
 
 // A kTaggedInt proxy of its own for n (a tagged value), not cached.
@@ -82,61 +81,64 @@ PyObject* newTaggedProxy(int64_t n) {
   return p;
 }
 
-constexpr size_t kRecentInts = 1024;  // a power of two
-PyObject* g_recent_ints[kRecentInts];
-
-// A new reference to a proxy of tagged n outside -5..256, through the
-// recent-ints cache.
+// The slot of tagged n outside -5..256 in the recent-ints cache, made to
+// hold n's proxy.
 PyObject* recentIntProxy(int64_t n) {
-  uint64_t h = static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull;
-  PyObject*& slot = g_recent_ints[h >> 54];
-  static_assert(kRecentInts == size_t{1} << (64 - 54));
+  PyObject*& slot = int_proxies::g_recent[int_proxies::recentSlotOf(n)];
   PyObject* p = slot;
   if (p != nullptr) {
-    if (prefixOf(p)->link.target == Value::fromSmallInt(n)) {
-      Py_INCREF(p);
-      return p;
-    }
     if (p->ob_refcnt == 1) {  // only the cache holds it: reuse it
       setTaggedValue(p, n);
-      Py_INCREF(p);
       return p;
     }
     Py_DECREF(p);  // C still holds the old one: it is freed by its last Py_DECREF
   }
-  p = newTaggedProxy(n);
+  p = newTaggedProxy(n);  // the cache's reference
   slot = p;
-  Py_INCREF(p);  // the cache's reference
   return p;
 }
 
-// A new reference to the proxy of tagged n.
-PyObject* smallIntProxy(int64_t n) {
+}  // namespace
+
+namespace int_proxies {
+
+PyObject* g_small[kCacheMax - kCacheMin + 1];
+PyObject* g_recent[1u << kRecentBits];
+
+// taggedIntProxy missed: n's slot gets n's proxy.
+PyObject* slow(int64_t n) {
+  PyObject* p;
   if (n >= kCacheMin && n <= kCacheMax) {
-    PyObject*& slot = g_small_ints[n - kCacheMin];
+    PyObject*& slot = g_small[n - kCacheMin];
     if (slot == nullptr) slot = newTaggedProxy(n);  // the cache's own reference
-    Py_INCREF(slot);
-    return slot;
+    p = slot;
+  } else {
+    p = recentIntProxy(n);
   }
-  return recentIntProxy(n);
+  Py_INCREF(p);
+  return p;
 }
+
+}  // namespace int_proxies
+
+namespace {
 
 bool fitsTagged(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmallIntMax; }
 
 PyObject* fromInt64(int64_t n) {
-  if (fitsTagged(n)) return smallIntProxy(n);
+  if (fitsTagged(n)) return taggedIntProxy(n);
   return returnNew(newInt(n));
 }
 
 PyObject* fromUint64(uint64_t n) {
-  if (n <= static_cast<uint64_t>(Value::kSmallIntMax)) return smallIntProxy(static_cast<int64_t>(n));
+  if (n <= static_cast<uint64_t>(Value::kSmallIntMax)) return taggedIntProxy(static_cast<int64_t>(n));
   return returnNew(newIntUnsigned(n));
 }
 
 }  // namespace
 
 PyObject* newLongProxy(Value v) {
-  if (v.isSmallInt()) return smallIntProxy(v.asSmallInt());
+  if (v.isSmallInt()) return taggedIntProxy(v.asSmallInt());
   PyTypeObject* type = typeProxy(typeOf(v));
   size_t nd;
   {

@@ -55,10 +55,11 @@ std::string functionName(const PyMethodDef* m, Value self) {
   return Value();
 }
 
-Value resultOf(PyObject* r, const PyMethodDef* m, Value self) {
-  if (r == nullptr) return errorPending() ? Value() : nullWithoutError(m, self);
+[[gnu::always_inline]] inline Value resultOf(PyObject* r, const PyMethodDef* m, Value self,
+                                             const CCallScope& scope) {
+  if (r == nullptr) [[unlikely]] return scope.errorPending() ? Value() : nullWithoutError(m, self);
   Value v = takeNew(r);
-  if (errorPending()) [[unlikely]] return resultWithError(m, self);
+  if (scope.errorPending()) [[unlikely]] return resultWithError(m, self);
   return v;
 }
 
@@ -129,7 +130,7 @@ Value callC(const MethodDef* def, Value self, const Value* args, size_t nargs, V
     default:
       return raisef(exc::SystemError, "%s() method: bad call flags", m->ml_name);
   }
-  return resultOf(r, m, self);
+  return resultOf(r, m, self, scope);
 }
 
 // The common conventions' calls of the expected shape, without callC's
@@ -146,8 +147,8 @@ Value callNoArgs(const MethodDef* def, Value self, const Value* args, size_t nar
   PyMethodDef* m = static_cast<const CMethod*>(def->data)->def;
   CCallScope scope;
   PyObject* pself = selfProxy(m, self);
-  Value v = resultOf(m->ml_meth(pself, nullptr), m, self);
-  Py_XDECREF(pself);
+  Value v = resultOf(m->ml_meth(pself, nullptr), m, self, scope);
+  if (pself != nullptr) releaseLent(pself);
   return v;
 }
 
@@ -157,9 +158,9 @@ Value callO(const MethodDef* def, Value self, const Value* args, size_t nargs, V
   CCallScope scope;
   PyObject* pself = selfProxy(m, self);
   PyObject* arg = toNew(args[0]);
-  Value v = resultOf(m->ml_meth(pself, arg), m, self);
-  Py_DECREF(arg);
-  Py_XDECREF(pself);
+  Value v = resultOf(m->ml_meth(pself, arg), m, self, scope);
+  releaseLent(arg);
+  if (pself != nullptr) releaseLent(pself);
   return v;
 }
 
@@ -172,9 +173,9 @@ Value callFastcall(const MethodDef* def, Value self, const Value* args, size_t n
   PyObject* array[kMaxArgs];
   for (size_t i = 0; i < nargs; ++i) array[i] = toNew(args[i]);
   auto fn = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)()>(m->ml_meth));
-  Value v = resultOf(fn(pself, array, static_cast<Py_ssize_t>(nargs)), m, self);
-  for (size_t i = 0; i < nargs; ++i) Py_DECREF(array[i]);
-  Py_XDECREF(pself);
+  Value v = resultOf(fn(pself, array, static_cast<Py_ssize_t>(nargs)), m, self, scope);
+  for (size_t i = 0; i < nargs; ++i) releaseLent(array[i]);
+  if (pself != nullptr) releaseLent(pself);
   return v;
 }
 
@@ -184,9 +185,9 @@ Value callVarargs(const MethodDef* def, Value self, const Value* args, size_t na
   CCallScope scope;
   PyObject* pself = selfProxy(m, self);
   PyObject* tuple = tupleOfArgs(args, nargs);
-  Value v = resultOf(m->ml_meth(pself, tuple), m, self);
+  Value v = resultOf(m->ml_meth(pself, tuple), m, self, scope);
   Py_DECREF(tuple);
-  Py_XDECREF(pself);
+  if (pself != nullptr) releaseLent(pself);
   return v;
 }
 

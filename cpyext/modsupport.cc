@@ -10,6 +10,7 @@
 // released once its value is stored, so "N" steals and "O" borrows exactly
 // as in CPython — also when building fails half-way: the remaining items
 // are still walked so the "N" objects given are released (do_ignore).
+#include <array>
 #include <cstdarg>
 #include <cstring>
 
@@ -30,39 +31,46 @@ namespace {
 
 constexpr int kFlagSizeT = 1;
 
-// Items at the current nesting level before `end` (-1: unbalanced).
-Py_ssize_t countFormat(const char* format, char end) {
+// What each format character does to countFormat: most are one item.
+enum class FormatChar : unsigned char { kItem, kSkip, kOpen, kClose, kNul };
+constexpr auto kFormatChars = [] {
+  std::array<FormatChar, 256> table{};
+  for (unsigned char c : {'#', '&', ',', ':', ' ', '\t'}) table[c] = FormatChar::kSkip;
+  for (unsigned char c : {'(', '[', '{'}) table[c] = FormatChar::kOpen;
+  for (unsigned char c : {')', ']', '}'}) table[c] = FormatChar::kClose;
+  table[0] = FormatChar::kNul;
+  return table;
+}();
+
+// Items at the current nesting level before `end` (-1: unbalanced); *stop,
+// when asked, is where `end` was found.
+Py_ssize_t countFormat(const char* format, char end, const char** stop = nullptr) {
   Py_ssize_t count = 0;
   int level = 0;
-  while (level > 0 || *format != end) {
-    switch (*format) {
-      case '\0':
-        raise(exc::SystemError, "unmatched paren in format");
-        return -1;
-      case '(':
-      case '[':
-      case '{':
-        if (level == 0) ++count;
+  for (;; ++format) {
+    char c = *format;
+    if (level <= 0 && c == end) {
+      if (stop != nullptr) *stop = format;
+      return count;
+    }
+    switch (kFormatChars[static_cast<unsigned char>(c)]) {
+      case FormatChar::kItem:
+        count += level == 0;
+        break;
+      case FormatChar::kSkip:
+        break;
+      case FormatChar::kOpen:
+        count += level == 0;
         ++level;
         break;
-      case ')':
-      case ']':
-      case '}':
+      case FormatChar::kClose:
         --level;
         break;
-      case '#':
-      case '&':
-      case ',':
-      case ':':
-      case ' ':
-      case '\t':
-        break;
-      default:
-        if (level == 0) ++count;
+      case FormatChar::kNul:
+        raise(exc::SystemError, "unmatched paren in format");
+        return -1;
     }
-    ++format;
   }
-  return count;
 }
 
 struct Builder {
@@ -291,8 +299,32 @@ PyObject* Builder::makeValue(const char** p_format) {
   }
 }
 
+// Whether the format has nothing but separators left.
+bool onlySeparators(const char* format) {
+  for (; *format != '\0'; ++format) {
+    if (kFormatChars[static_cast<unsigned char>(*format)] != FormatChar::kSkip) return false;
+  }
+  return true;
+}
+
 PyObject* buildValue(const char* format, va_list va, int flags) {
   if (format == nullptr) return badInternalCall("Py_BuildValue");
+  if (*format == '(') {
+    // The usual "(...)": one walk counts the tuple's items (and so that the
+    // whole format is one item) instead of one for each level.
+    const char* close;
+    Py_ssize_t items = countFormat(format + 1, ')', &close);
+    if (items < 0) return nullptr;
+    if (onlySeparators(close + 1)) {
+      va_list ap;
+      va_copy(ap, va);
+      Builder b{&ap, flags};
+      const char* f = format + 1;
+      PyObject* r = b.makeTuple(&f, ')', items);
+      va_end(ap);
+      return r;
+    }
+  }
   Py_ssize_t n = countFormat(format, '\0');
   if (n < 0) return nullptr;
   if (n == 0) return toNew(None());

@@ -103,6 +103,7 @@ void countReferencesOf(gc::ExternalLink* link, void*) {
   }
   if (prefix->kind == ProxyKind::kStatic) return;
   traverseCMemory(o, countInternal, nullptr);
+  if (!(prefix->marks & proxy_marks::kKeeps)) return;
   auto it = kept().find(o);
   if (it != kept().end()) {
     for (PyObject* item : it->second) countInternal(item, nullptr);
@@ -344,6 +345,11 @@ bool handOverable(PyObject* o) {
 }  // namespace
 
 Value takeNewSlow(PyObject* o) {
+  if (!arenaContains(o)) {  // a static object: it never dies
+    Value v = fromCSlow(o);
+    Py_DECREF(o);
+    return v;
+  }
   if (handOverable(o)) {
     // Nothing else can reach the proxy: the runtime gets the object, and
     // the proxy goes without the link it would only have shed again.
@@ -412,6 +418,7 @@ Value realise(PyObject* o) {
 void keepAlive(PyObject* owner, PyObject* proxy) {
   // Objects outside the arena never die: what they keep is kept for good.
   if (!arenaContains(owner)) return;
+  prefixOf(owner)->marks |= proxy_marks::kKeeps;
   kept()[owner].push_back(proxy);
 }
 
@@ -436,6 +443,8 @@ void releaseContents(PyObject* proxy) {
     default:
       break;
   }
+  if (!(prefix->marks & proxy_marks::kKeeps)) return;
+  prefix->marks &= ~proxy_marks::kKeeps;
   auto it = kept().find(proxy);
   if (it != kept().end()) {
     std::vector<PyObject*> items = std::move(it->second);

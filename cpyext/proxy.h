@@ -28,6 +28,7 @@
 #include "cpyext/arena.h"
 #include "runtime/gc/external.h"
 #include "runtime/gc/value.h"
+#include "runtime/objects/object.h"
 
 namespace tern::cpyext {
 
@@ -77,6 +78,9 @@ namespace proxy_marks {
 // the pointer while the owner holds the object, so it lives as long as the
 // object even when a count it had drops to zero (takeNew).
 inline constexpr uint16_t kBorrowed = 1u << 0;
+// The proxy holds references to others that it keeps alive (keepAlive): it
+// has an entry in that table, which freeing it must release.
+inline constexpr uint16_t kKeeps = 1u << 1;
 }  // namespace proxy_marks
 
 // ---------------------------------------------------------------------------
@@ -106,7 +110,33 @@ inline PyObject* cObjectOf(ProxyPrefix* prefix) {
   return prefix->kind == ProxyKind::kStatic ? *reinterpret_cast<PyObject**>(objectOf(prefix)) : objectOf(prefix);
 }
 
+// A new reference to the proxy of a tagged int (longobject.cc): -5..256
+// cached for good, others through a direct-mapped cache of recent ones;
+// the slow path fills the caches.
+namespace int_proxies {
+inline constexpr int64_t kCacheMin = -5;
+inline constexpr int64_t kCacheMax = 256;
+extern PyObject* g_small[kCacheMax - kCacheMin + 1];
+inline constexpr unsigned kRecentBits = 10;
+extern PyObject* g_recent[1u << kRecentBits];
+inline size_t recentSlotOf(int64_t n) {
+  return static_cast<size_t>((static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits));
+}
+PyObject* slow(int64_t n);
+}  // namespace int_proxies
+
+inline PyObject* taggedIntProxy(int64_t n) {
+  using namespace int_proxies;
+  PyObject* p = n >= kCacheMin && n <= kCacheMax ? g_small[n - kCacheMin] : g_recent[recentSlotOf(n)];
+  if (p != nullptr && prefixOf(p)->link.target == Value::fromSmallInt(n)) {
+    Py_INCREF(p);
+    return p;
+  }
+  return slow(n);
+}
+
 inline PyObject* toNew(Value v) {
+  if (v.isSmallInt()) return taggedIntProxy(v.asSmallInt());
   ProxyPrefix* prefix = recent_proxies::g_slots[recent_proxies::slotOf(v)];
   if (prefix != nullptr && prefix->link.target == v) {
     PyObject* o = cObjectOf(prefix);
@@ -138,7 +168,8 @@ inline Value fromC(PyObject* o) {
   }
   return fromCSlow(o);
 }
-// takeNew's usual case: a proxy somebody else counts too is just released.
+// takeNew's usual cases: a proxy somebody else counts too is just released,
+// and so is None (outside the arena, it never dies).
 inline Value takeNew(PyObject* o) {
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
@@ -146,8 +177,24 @@ inline Value takeNew(PyObject* o) {
       --o->ob_refcnt;
       return prefix->link.target;
     }
+  } else if (o == Py_None) {
+    --o->ob_refcnt;
+    return None();
   }
   return takeNewSlow(o);
+}
+// Py_DECREF of a proxy the runtime lent C for a call, with _Py_Dealloc's
+// usual case inline: a linked proxy at zero merely stops being a root.
+inline void releaseLent(PyObject* o) {
+  if (--o->ob_refcnt != 0) return;
+  if (inArena(o)) {
+    ProxyPrefix* prefix = prefixOf(o);
+    if (prefix->kind != ProxyKind::kTaggedInt && prefix->kind != ProxyKind::kCObject &&
+        !prefix->link.target.isNull()) {
+      return;
+    }
+  }
+  _Py_Dealloc(o);
 }
 // fromC for an argument that may be NULL (returns a null Value).
 inline Value fromCOrNull(PyObject* o) { return o == nullptr ? Value() : fromC(o); }

@@ -328,22 +328,19 @@ PyThreadState* currentThreadState() {
 
 // --- CCallScope: the handled exception across a call into C -----------------
 
-CCallScope::CCallScope() {
-  interp::ThreadState* rt = interp::currentThread();
-  if (rt == nullptr || rt->c_state == nullptr) return;
-  CState* c = static_cast<CState*>(rt->c_state);
+void CCallScope::enter() {
+  CState* c = static_cast<CState*>(thread_->c_state);
   state_ = c;
   saved_top_ = c->ts.exc_info;
   saved_value_ = c->ts.exc_state.exc_value;
   saved_written_ = c->written;
-  Value handled = rt->handled_exception;
+  Value handled = thread_->handled_exception;
   c->ts.exc_state.exc_value = handled.isNull() || isNone(handled) ? nullptr : toNew(handled);
   c->ts.exc_info = &c->ts.exc_state;
   c->written = c->ts.exc_state.exc_value;
 }
 
-CCallScope::~CCallScope() {
-  if (state_ == nullptr) return;
+void CCallScope::leave() {
   auto* c = static_cast<CState*>(state_);
   PyObject* now = c->ts.exc_state.exc_value;
   if (now != c->written && c->runtime != nullptr) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "Python.h"
+#include "runtime/interp/errors.h"
+#include "runtime/interp/thread_state.h"
 
 namespace tern::cpyext {
 
@@ -15,12 +17,26 @@ namespace tern::cpyext {
 // thread state yet (C never asked for one).
 class CCallScope {
  public:
-  CCallScope();
-  ~CCallScope();
+  CCallScope() : thread_(interp::currentThread()) {
+    if (thread_ != nullptr && thread_->c_state != nullptr) enter();
+  }
+  ~CCallScope() {
+    if (state_ != nullptr) leave();
+  }
   CCallScope(const CCallScope&) = delete;
   CCallScope& operator=(const CCallScope&) = delete;
 
+  // Whether an exception is pending after C returned (errorPending(), with
+  // the thread already at hand).
+  bool errorPending() const {
+    return thread_->c_state != nullptr ? tern::errorPending() : !thread_->pending_exception.isNull();
+  }
+
  private:
+  void enter();
+  void leave();
+
+  interp::ThreadState* thread_;            // the calling thread's runtime state
   void* state_ = nullptr;                  // the thread's C state, or null
   _PyErr_StackItem* saved_top_ = nullptr;  // exc_info before the call
   PyObject* saved_value_ = nullptr;        // exc_state.exc_value before the call (owned)

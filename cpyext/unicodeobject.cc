@@ -171,6 +171,19 @@ Value strOfFilled(PyObject* o) {
   int64_t n = a->length;
   int from_kind = a->state.kind;
   const void* data = PyUnicode_DATA(o);
+  if (a->state.ascii) {
+    // The usual case (C's ASCII text): copied as it is once every byte is
+    // checked to be ASCII, as C may have written any byte.
+    unsigned char all = 0;
+    for (int64_t i = 0; i < n; ++i) all |= static_cast<const unsigned char*>(data)[i];
+    if (all < 0x80) {
+      StrObj* s = allocStr(1, n, true);
+      if (s == nullptr) return Value();
+      std::memcpy(s->data(), data, static_cast<size_t>(n));
+      static_cast<char*>(s->data())[n] = 0;
+      return Value(s);
+    }
+  }
   Py_UCS4 max = 0;
   for (int64_t i = 0; i < n; ++i) {
     Py_UCS4 c = PyUnicode_READ(from_kind, data, i);
