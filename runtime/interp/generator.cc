@@ -19,6 +19,7 @@
 #include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
+#include "runtime/objects/exceptions.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
@@ -273,6 +274,7 @@ Value normaliseThrow(Value typ, Value val, Value tb) {
     } else {
       inst = call1(typ, val);
     }
+    inst = requireExceptionInstance(typ, inst);
     if (inst.isNull()) return inst;
   } else if (!typ.isSmallInt() && isException(typ)) {
     if (!val.isNull() && !isNone(val)) return raise(exc::TypeError, "instance exception may not have a separate value");
