@@ -634,11 +634,12 @@ const MethodDef kFloatMethods[] = {
      .doc = "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like "
             "built-in round(x, ndigits)."},
     {.name = "as_integer_ratio", .signature = "($self, /)", .fn = float_as_integer_ratio,
-     .doc = "Return integer ratio."},
+     .doc = "Return integer ratio: the smallest positive denominator giving the exact value.\n\n"
+            ">>> (2.75).as_integer_ratio()\n(11, 4)"},
     {.name = "fromhex", .signature = "($type, string, /)", .fn = float_fromhex, .flags = method_flags::kClassMethod,
-     .doc = "Create a floating-point number from a hexadecimal string."},
+     .doc = "Create a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.8p1')\n3.0"},
     {.name = "hex", .signature = "($self, /)", .fn = float_hex,
-     .doc = "Return a hexadecimal representation of a floating-point number."},
+     .doc = "Return a hexadecimal representation of a floating-point number.\n\n>>> (0.75).hex()\n'0x1.8000000000000p-1'"},
     {.name = "is_integer", .signature = "($self, /)", .fn = float_is_integer,
      .doc = "Return True if the float is an integer."},
     {.name = "__getnewargs__", .signature = "($self, /)", .fn = float___getnewargs__},
