@@ -61,6 +61,7 @@
 #include "runtime/objects/list.h"
 #include "runtime/objects/slots.h"
 #include "runtime/objects/str.h"
+#include "runtime/objects/str_impl.h"
 #include "runtime/objects/tuple.h"
 
 namespace tern {
@@ -838,6 +839,21 @@ Type* calculateMetaclass(Type* meta, Value bases) {
   return winner;
 }
 
+namespace {
+
+// A class name or __doc__ becomes C text (CPython's tp_name, tp_doc): it must
+// encode to UTF-8; a name must not hold NUL either.  False with the error.
+bool checkTypeText(Value text, bool is_name) {
+  if (strimpl::encodeStr(text, Value(), Value()).isNull()) return false;
+  if (is_name && strToUtf8(text).find('\0') != std::string::npos) {
+    raise(exc::ValueError, "type name must not contain null characters");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwargs);
 
 }  // namespace
@@ -899,6 +915,7 @@ bool initSubclass(Type* type, Value kwargs) {
 Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwargs) {
   if (!isStr(name))
     return raisef(exc::TypeError, "type.__new__() argument 1 must be str, not %s", typeNameOf(name).c_str());
+  if (!checkTypeText(name, true)) return Value();
   if (!isTuple(bases))
     return raisef(exc::TypeError, "type.__new__() argument 2 must be tuple, not %s", typeNameOf(bases).c_str());
   if (!isDict(ns))
@@ -1028,9 +1045,12 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
       if (!mod.isNull() && dictSet(dict, names::__module__, mod) < 0) return Value();
     }
   }
-  int has_doc = dictContains(dict, names::__doc__);
-  if (has_doc < 0) return Value();
-  if (has_doc == 0 && dictSet(dict, names::__doc__, None()) < 0) return Value();
+  Value doc = dictGet(dict, names::__doc__);
+  if (doc.isNull()) {
+    if (errorPending() || dictSet(dict, names::__doc__, None()) < 0) return Value();
+  } else if (isStr(doc) && !checkTypeText(doc, false)) {
+    return Value();
+  }
   if (!wrapImplicit(dict, names::__new__, false)) return Value();
   if (!wrapImplicit(dict, names::__init_subclass__, true)) return Value();
   if (!wrapImplicit(dict, names::__class_getitem__, true)) return Value();
@@ -1530,11 +1550,7 @@ int type_set_name(Value self, Value v) {
            typeNameOf(v).c_str());
     return -1;
   }
-  std::string s = strToUtf8(v);
-  if (s.find('\0') != std::string::npos) {
-    raise(exc::ValueError, "type name must not contain null characters");
-    return -1;
-  }
+  if (!checkTypeText(v, true)) return -1;
   t->name.set(v);
   return 0;
 }

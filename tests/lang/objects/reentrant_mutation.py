@@ -97,3 +97,27 @@ try:
     D1.__bases__ += ()
 except TypeError as e:
     print("TypeError:", e)
+
+# type(): names and docs must be text C can hold; an OrderedDict namespace
+# keeps its own order.
+import collections
+for name in ("A\x00B", "A\udcdcB"):
+    try:
+        type(name, (), {})
+    except (ValueError, UnicodeEncodeError) as e:
+        print(type(e).__name__, e)
+    try:
+        K = type("K", (), {})
+        K.__name__ = name
+    except (ValueError, UnicodeEncodeError) as e:
+        print("set:", type(e).__name__, e, K.__name__)
+try:
+    type("D", (), {"__doc__": "x\udcdcy"})
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
+D = type("D", (), {})
+D.__doc__ = "x\udcdcy"
+print(ascii(D.__doc__))
+od = collections.OrderedDict([("a", 1), ("b", 2)])
+od.move_to_end("a")
+print(list(type("O", (), od).__dict__.items())[:2])
