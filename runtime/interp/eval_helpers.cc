@@ -408,7 +408,7 @@ bool loadMethod(Value obj, Value name, Value* meth, Value* self) {
   if (tp->dict_offset != 0 && !obj.isSmallInt()) {
     Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
     if (isShape(dict)) {
-      Value v = isExactStr(name) ? inlineGet(obj, tp, asShape(dict), name) : Value();
+      Value v = isStr(name) ? inlineGet(obj, tp, asShape(dict), name) : Value();  // str subclasses compare by value
       if (!v.isNull()) {
         *meth = v;
         *self = Value();

@@ -121,3 +121,12 @@ print(ascii(D.__doc__))
 od = collections.OrderedDict([("a", 1), ("b", 2)])
 od.move_to_end("a")
 print(list(type("O", (), od).__dict__.items())[:2])
+
+# Attribute names that are str subclasses find inline instance attributes.
+class StrName(str):
+    pass
+class Holder:
+    def __init__(self):
+        self.msg = "inline"
+h = Holder()
+print(getattr(h, StrName("msg")), h.__dict__[StrName("msg")], hasattr(h, StrName("nope")))
