@@ -172,7 +172,27 @@ void Compiler::set_loc(const ast::LocatedNode* node) {
 // Errors
 // ---------------------------------------------------------------------------
 
+SyntaxErrorInfo error_info(std::string message, const InstrPosition& pos, std::string_view filename) {
+  SyntaxErrorInfo info;
+  info.kind = ErrorKind::SyntaxError;
+  info.message = std::move(message);
+  info.filename = std::string(filename);
+  info.lineno = pos.lineno;
+  info.offset = pos.col_offset + 1;
+  info.end_lineno = pos.end_lineno;
+  info.end_offset = pos.end_col_offset + 1;
+  return info;
+}
+
 void Compiler::error(std::string message) { throw CodegenError{std::move(message), u().loc}; }
+
+void Compiler::warn(std::string message) {
+  const InstrPosition& loc = u().loc;
+  warnings_.push_back(CompileWarning{.category = WarningCategory::SyntaxWarning,
+                                     .message = message,
+                                     .lineno = loc.lineno,
+                                     .as_error = error_info(std::move(message), loc, filename_)});
+}
 
 void Compiler::error_at(const ast::LocatedNode* node, std::string message) {
   set_loc(node);
@@ -498,17 +518,10 @@ CodegenResult run(const SymbolTable& symbols, std::string_view filename, int opt
   try {
     result.code = module ? compiler.compile_module(module) : compiler.compile_expression(expression);
   } catch (const codegen::CodegenError& e) {
-    SyntaxErrorInfo info;
-    info.kind = ErrorKind::SyntaxError;
-    info.message = e.message;
-    info.filename = std::string(filename);
-    info.lineno = e.pos.lineno;
-    info.offset = e.pos.col_offset + 1;
-    info.end_lineno = e.pos.end_lineno;
-    info.end_offset = e.pos.end_col_offset + 1;
-    result.error = std::move(info);
+    result.error = codegen::error_info(e.message, e.pos, filename);
     result.code = nullptr;
   }
+  result.warnings = std::move(compiler.warnings());
   return result;
 }
 

@@ -13,12 +13,16 @@
 // The compile-time SyntaxErrors CPython's compiler raises ('return' outside
 // function, 'break' outside loop, pattern errors, ...) come back in the
 // result with CPython's message, lineno and offset (1-based, in UTF-8 bytes,
-// as CPython's compiler reports them) and end position.
+// as CPython's compiler reports them) and end position; its SyntaxWarnings
+// ("assertion is always true, perhaps remove parentheses?", '"is" with a
+// literal. Did you mean "=="?', "'tuple' object is not callable; perhaps you
+// missed a comma?") come back as CompileWarnings for the caller to issue.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "runtime/compiler/ast.h"
 #include "runtime/compiler/code_unit.h"
@@ -30,6 +34,7 @@ namespace tern::compiler {
 struct CodegenResult {
   std::shared_ptr<CodeUnit> code;  // null iff error is set
   std::optional<SyntaxErrorInfo> error;
+  std::vector<CompileWarning> warnings;  // SyntaxWarnings, in the order CPython issues them, before `error`
   bool ok() const { return code != nullptr; }
 };
 

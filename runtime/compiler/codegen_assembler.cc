@@ -5,6 +5,8 @@
 //      prologue (COPY_FREE_VARS, MAKE_CELL..., RETURN_GENERATOR, POP_TOP)
 //      goes in a block of its own before the entry;
 //   2. instructions after an unconditional transfer in a block are dropped;
+//      CPython's peephole folds run; an exit without a line (the implicit
+//      `return None`) is copied for each jump to it, to take its line;
 //   3. a walk of the flow graph gives every instruction the handler that is
 //      active there (SETUP_* push one, POP_BLOCK pops one, jumps carry the
 //      stack to their targets);
@@ -12,12 +14,14 @@
 //      and, from each SETUP_*, the handler with the depth the exception table
 //      will restore plus what the unwinder pushes; blocks never reached are
 //      dead and dropped, and a block reached with two depths is a bug;
-//   5. pseudo-instructions and redundant NOPs go, and so do jumps to the
-//      next instruction; the rest is laid out and jumps are resolved to
+//   5. pseudo-instructions and redundant NOPs go, instructions without a
+//      location inherit one as in CPython, and jumps to the next instruction
+//      go; the rest is laid out and jumps are resolved to
 //      absolute indices (forward or backward by layout);
 //   6. runs of instructions with the same handler become exception-table
 //      entries; trailing constants no instruction uses are dropped.
 #include <algorithm>
+#include <unordered_map>
 
 #include "runtime/compiler/codegen_internal.h"
 
@@ -49,6 +53,107 @@ bool falls_through(int op) {
 
 [[noreturn]] void internal_error(const std::string& what, const Unit& unit) {
   throw CodegenError{"internal compiler error in " + unit.qualname + ": " + what, InstrPosition{}};
+}
+
+// --- line numbers (PEP 626) ---------------------------------------------------
+// Code the compiler adds without a location of its own (the implicit
+// `return None`, the cleanup of `with` and `except`) gets one as CPython 3.11
+// gives it, so f_lineno and co_lines() agree with CPython.
+
+// The first block at or after `b` in layout order that has instructions.
+BasicBlock* skip_empty(BasicBlock* b) {
+  while (b != nullptr && b->instrs.empty()) b = b->next;
+  return b;
+}
+
+// The last instruction of `b` that is not SETUP_* or POP_BLOCK, or null.
+const Instr* last_real(const BasicBlock* b) {
+  for (auto it = b->instrs.rbegin(); it != b->instrs.rend(); ++it) {
+    if (!is_setup(it->op) && it->op != kPopBlock) return &*it;
+  }
+  return nullptr;
+}
+
+// A block that leaves the code (return, raise) and has no line of its own.
+bool is_exit_without_lineno(const BasicBlock* b) {
+  if (b == nullptr || b->instrs.empty() || b->instrs[0].pos.lineno >= 0) return false;
+  int last = b->instrs.back().op;
+  return last == static_cast<int>(Op::RETURN_VALUE) || last == static_cast<int>(Op::RERAISE) ||
+         last == static_cast<int>(Op::RAISE_VARARGS);
+}
+
+// CPython's duplicate_exits_without_lineno: each jump to such an exit gets a
+// copy of its own that starts at the jump's location, and an exit reached by
+// falling through takes the location of the instruction before it.  (Copies
+// whose original is then unreachable make that original dead.)
+void duplicate_exits_without_lineno(Unit& unit, BasicBlock* first) {
+  const size_t existing = unit.blocks.size();
+  for (size_t i = 0; i < existing; ++i) {
+    for (Instr& in : unit.blocks[i]->instrs) {
+      if (in.target == nullptr || is_setup(in.op)) continue;
+      BasicBlock* target = skip_empty(in.target);
+      if (!is_exit_without_lineno(target)) continue;
+      unit.blocks.push_back(std::make_unique<BasicBlock>());
+      BasicBlock* copy = unit.blocks.back().get();
+      copy->instrs = target->instrs;
+      copy->instrs[0].pos = in.pos;
+      copy->next = target->next;  // an exit does not fall through: any place will do
+      target->next = copy;
+      in.target = copy;
+    }
+  }
+  for (BasicBlock* b = first; b != nullptr; b = b->next) {
+    const Instr* last = last_real(b);
+    if (last == nullptr || !falls_through(b->instrs.back().op)) continue;
+    BasicBlock* next = skip_empty(b->next);
+    if (is_exit_without_lineno(next)) next->instrs[0].pos = last->pos;
+  }
+}
+
+// CPython's propagate_line_numbers and guarantee_lineno_for_exits over the
+// live blocks in layout order, once the pseudo-instructions are gone (but
+// jumps still name their targets): an instruction without a location takes
+// the one before it in its block; the first instruction of a block entered
+// from a single place (falling through or a jump; never an exception
+// handler) takes the location it is entered from; a return still without a
+// line takes the line of the last block before it that ends with one.
+void propagate_line_numbers(const std::vector<BasicBlock*>& order, int firstlineno) {
+  std::unordered_map<const BasicBlock*, int> entries;
+  for (const BasicBlock* b : order) {
+    if (b->instrs.empty()) continue;
+    for (const Instr& in : b->instrs) {
+      if (in.target != nullptr) ++entries[skip_empty(in.target)];
+      if (in.handler != nullptr) entries[skip_empty(in.handler)] += 2;
+    }
+    if (falls_through(b->instrs.back().op)) ++entries[skip_empty(b->next)];
+  }
+  auto enter = [&entries](BasicBlock* b, const InstrPosition& from) {
+    b = skip_empty(b);
+    if (b != nullptr && entries[b] == 1 && b->instrs[0].pos.lineno < 0) b->instrs[0].pos = from;
+  };
+  for (BasicBlock* b : order) {
+    if (b->instrs.empty()) continue;
+    InstrPosition prev;
+    for (Instr& in : b->instrs) {
+      if (in.pos.lineno < 0) {
+        in.pos = prev;
+      } else {
+        prev = in.pos;
+      }
+      if (in.target != nullptr) enter(in.target, prev);
+    }
+    if (falls_through(b->instrs.back().op)) enter(b->next, prev);
+  }
+  int lineno = firstlineno;
+  for (BasicBlock* b : order) {
+    if (b->instrs.empty()) continue;
+    Instr& last = b->instrs.back();
+    if (last.pos.lineno >= 0) {
+      lineno = last.pos.lineno;
+    } else if (last.op == static_cast<int>(Op::RETURN_VALUE)) {
+      for (Instr& in : b->instrs) in.pos.lineno = lineno;
+    }
+  }
 }
 
 }  // namespace
@@ -209,6 +314,8 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
     }
   }
 
+  duplicate_exits_without_lineno(unit, prologue);
+
   // --- 3. handlers ---------------------------------------------------------------
   std::vector<BasicBlock*> work;
   auto visit_except = [&work](BasicBlock* b, const std::vector<BasicBlock*>& stack) {
@@ -330,6 +437,7 @@ std::shared_ptr<CodeUnit> assemble(Unit& unit, std::string_view filename, uint32
     }
     ins = std::move(kept);
   }
+  propagate_line_numbers(order, unit.firstlineno);
   // Jumps to the next instruction.
   for (size_t i = 0; i < order.size(); ++i) {
     auto& ins = order[i]->instrs;

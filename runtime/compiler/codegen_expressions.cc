@@ -9,11 +9,7 @@ namespace tern::compiler::codegen {
 
 using ast::expr_context;
 
-namespace {
-
-// The constant an expression folds to, as CPython's AST optimizer folds it
-// (a subset: literals, tuples of constants, __debug__, signs of numbers).
-std::optional<Constant> fold(const ast::expr* e, int optimize) {
+std::optional<Constant> fold_constant(const ast::expr* e, int optimize) {
   switch (e->kind) {
     case ast::Kind::Constant:
       return constant_of(static_cast<const ast::Constant*>(e)->value);
@@ -27,7 +23,7 @@ std::optional<Constant> fold(const ast::expr* e, int optimize) {
       if (t->ctx != expr_context::Load) return std::nullopt;
       std::vector<Constant> items;
       for (const ast::expr* elt : t->elts) {
-        std::optional<Constant> c = fold(elt, optimize);
+        std::optional<Constant> c = fold_constant(elt, optimize);
         if (!c) return std::nullopt;
         items.push_back(std::move(*c));
       }
@@ -35,7 +31,7 @@ std::optional<Constant> fold(const ast::expr* e, int optimize) {
     }
     case ast::Kind::UnaryOp: {
       auto* u = static_cast<const ast::UnaryOp*>(e);
-      std::optional<Constant> c = fold(u->operand, optimize);
+      std::optional<Constant> c = fold_constant(u->operand, optimize);
       if (!c) return std::nullopt;
       if (u->op == ast::unaryop::USub) {
         if (c->kind == Constant::Kind::Int) {
@@ -57,9 +53,153 @@ std::optional<Constant> fold(const ast::expr* e, int optimize) {
   }
 }
 
+namespace {
+
 bool is_const_expr(const ast::expr* e) { return e->kind == ast::Kind::Constant; }
 
+// --- the compile-time SyntaxWarnings (CPython's check_* in compiler.c) ---
+// They look at the tree after constant folding, as CPython's do.
+
+const char* constant_type_name(const Constant& c) {
+  switch (c.kind) {
+    case Constant::Kind::None:
+      return "NoneType";
+    case Constant::Kind::Ellipsis:
+      return "ellipsis";
+    case Constant::Kind::True:
+    case Constant::Kind::False:
+      return "bool";
+    case Constant::Kind::Int:
+      return "int";
+    case Constant::Kind::Float:
+      return "float";
+    case Constant::Kind::Complex:
+      return "complex";
+    case Constant::Kind::Str:
+      return "str";
+    case Constant::Kind::Bytes:
+      return "bytes";
+    case Constant::Kind::Tuple:
+      return "tuple";
+    case Constant::Kind::FrozenSet:
+      return "frozenset";
+    case Constant::Kind::Code:
+      return "code";
+  }
+  return nullptr;
+}
+
+// The type of the value `e` evaluates to when the syntax alone tells
+// (CPython's infer_type), or null.
+const char* inferred_type_name(const ast::expr* e, int optimize) {
+  if (std::optional<Constant> c = fold_constant(e, optimize)) return constant_type_name(*c);
+  switch (e->kind) {
+    case ast::Kind::Tuple:
+      return "tuple";
+    case ast::Kind::List:
+    case ast::Kind::ListComp:
+      return "list";
+    case ast::Kind::Dict:
+    case ast::Kind::DictComp:
+      return "dict";
+    case ast::Kind::Set:
+    case ast::Kind::SetComp:
+      return "set";
+    case ast::Kind::GeneratorExp:
+      return "generator";
+    case ast::Kind::Lambda:
+      return "function";
+    case ast::Kind::JoinedStr:
+    case ast::Kind::FormattedValue:
+      return "str";
+    default:
+      return nullptr;
+  }
+}
+
+// May `e` be an operand of `is`/`is not` without a warning: anything but a
+// literal other than None, True, False and `...` (CPython's check_is_arg).
+bool fine_is_operand(const ast::expr* e, int optimize) {
+  std::optional<Constant> c = fold_constant(e, optimize);
+  if (!c) return true;
+  using K = Constant::Kind;
+  return c->kind == K::None || c->kind == K::True || c->kind == K::False || c->kind == K::Ellipsis;
+}
+
 }  // namespace
+
+// `x is 1`: '"is" with a literal. Did you mean "=="?' (CPython's
+// check_compare), at the comparison.
+void Compiler::check_compare(const ast::Compare* e) {
+  bool left = fine_is_operand(e->left, optimize_);
+  for (uint32_t i = 0; i < e->ops.size; ++i) {
+    bool right = fine_is_operand(e->comparators[i], optimize_);
+    ast::cmpop op = e->ops[i];
+    if ((op == ast::cmpop::Is || op == ast::cmpop::IsNot) && !(left && right)) {
+      warn(op == ast::cmpop::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
+// `[(1, 2) (3, 4)]`: a call of a display or literal (CPython's check_caller).
+void Compiler::check_caller(const ast::expr* func) {
+  switch (func->kind) {
+    case ast::Kind::Constant:
+    case ast::Kind::Tuple:
+    case ast::Kind::List:
+    case ast::Kind::ListComp:
+    case ast::Kind::Dict:
+    case ast::Kind::Set:
+    case ast::Kind::SetComp:
+    case ast::Kind::GeneratorExp:
+    case ast::Kind::DictComp:
+    case ast::Kind::JoinedStr:
+    case ast::Kind::FormattedValue:
+      break;
+    default:
+      if (!fold_constant(func, optimize_)) return;
+  }
+  warn(std::string("'") + inferred_type_name(func, optimize_) +
+       "' object is not callable; perhaps you missed a comma?");
+}
+
+// `[{1, 2} [i, j]]` and `[[1, 2] [i, j]]`: subscripting what cannot be
+// subscripted, or with what cannot index it (CPython's check_subscripter and
+// check_index).
+void Compiler::check_subscript(const ast::Subscript* s) {
+  std::optional<Constant> c = fold_constant(s->value, optimize_);
+  using K = Constant::Kind;
+  bool unsubscriptable = false;
+  if (c) {
+    unsubscriptable = c->kind == K::None || c->kind == K::Ellipsis || c->kind == K::True || c->kind == K::False ||
+                      c->kind == K::Int || c->kind == K::Float || c->kind == K::Complex || c->kind == K::FrozenSet;
+  } else {
+    ast::Kind k = s->value->kind;
+    unsubscriptable =
+        k == ast::Kind::Set || k == ast::Kind::SetComp || k == ast::Kind::GeneratorExp || k == ast::Kind::Lambda;
+  }
+  const char* value_type = inferred_type_name(s->value, optimize_);
+  if (unsubscriptable) {
+    warn(std::string("'") + value_type + "' object is not subscriptable; perhaps you missed a comma?");
+    return;
+  }
+  const char* index_type = inferred_type_name(s->slice, optimize_);
+  if (!index_type || std::string_view(index_type) == "int" || std::string_view(index_type) == "bool") return;
+  bool sequence = false;
+  if (c) {
+    sequence = c->kind == K::Str || c->kind == K::Bytes || c->kind == K::Tuple;
+  } else {
+    ast::Kind k = s->value->kind;
+    sequence = k == ast::Kind::Tuple || k == ast::Kind::List || k == ast::Kind::ListComp || k == ast::Kind::JoinedStr ||
+               k == ast::Kind::FormattedValue;
+  }
+  if (!sequence) return;
+  warn(std::string(value_type) + " indices must be integers or slices, not " + index_type +
+       "; perhaps you missed a comma?");
+}
 
 // ---------------------------------------------------------------------------
 // The expression visitor
@@ -94,7 +234,7 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
     }
     case ast::Kind::UnaryOp: {
       auto* un = static_cast<const ast::UnaryOp*>(e);
-      if (std::optional<Constant> c = fold(e, optimize_)) {
+      if (std::optional<Constant> c = fold_constant(e, optimize_)) {
         emit_const(std::move(*c));
         return;
       }
@@ -233,6 +373,7 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
     }
     case ast::Kind::Subscript: {
       auto* s = static_cast<const ast::Subscript*>(e);
+      if (s->ctx == expr_context::Load) check_subscript(s);
       compile_expr(s->value);
       compile_expr(s->slice);
       emit(s->ctx == expr_context::Load    ? Op::BINARY_SUBSCR
@@ -270,7 +411,7 @@ void Compiler::compile_expr_inner(const ast::expr* e) {
       if (t->ctx == expr_context::Store) {
         assignment_helper(t->elts);
       } else if (t->ctx == expr_context::Load) {
-        if (std::optional<Constant> c = fold(e, optimize_)) {
+        if (std::optional<Constant> c = fold_constant(e, optimize_)) {
           emit_const(std::move(*c));
           return;
         }
@@ -316,7 +457,7 @@ bool Compiler::compile_percent_format(const ast::BinOp* b) {
   auto* lhs = ast::as<ast::Constant>(b->left);
   auto* rhs = ast::as<ast::Tuple>(b->right);
   if (!lhs || lhs->value.type != ast::ConstantValue::Type::Str || !rhs) return false;
-  if (fold(rhs, optimize_)) return false;  // folded to a constant tuple first
+  if (fold_constant(rhs, optimize_)) return false;  // folded to a constant tuple first
   for (const ast::expr* elt : rhs->elts) {
     if (elt->kind == ast::Kind::Starred) return false;
   }
@@ -424,7 +565,7 @@ void Compiler::compile_folded_iter(const ast::expr* e) {
       compile_expr(e);
       return;
     }
-    std::optional<Constant> c = all_const ? fold(elt, optimize_) : std::nullopt;
+    std::optional<Constant> c = all_const ? fold_constant(elt, optimize_) : std::nullopt;
     if (c) {
       items.push_back(std::move(*c));
     } else {
@@ -485,6 +626,7 @@ void Compiler::jump_if(const ast::expr* e, BasicBlock* target, bool cond) {
       uint32_t n = c->ops.size - 1;
       if (n == 0) break;
       set_loc(e);
+      check_compare(c);
       BasicBlock* cleanup = new_block();
       compile_expr(c->left);
       for (uint32_t i = 0; i < n; ++i) {
@@ -509,7 +651,7 @@ void Compiler::jump_if(const ast::expr* e, BasicBlock* target, bool cond) {
       break;
   }
   // A constant condition needs no test (CPython's CFG optimizer removes it).
-  if (std::optional<Constant> c = fold(e, optimize_)) {
+  if (std::optional<Constant> c = fold_constant(e, optimize_)) {
     bool truth = true;
     switch (c->kind) {
       case Constant::Kind::None:
@@ -607,6 +749,7 @@ void Compiler::compile_comparator(const ast::Compare* e, uint32_t i) {
 }
 
 void Compiler::compile_compare(const ast::Compare* e) {
+  check_compare(e);
   compile_expr(e->left);
   uint32_t n = e->ops.size - 1;
   if (n == 0) {
@@ -652,6 +795,7 @@ void Compiler::validate_keywords(const ast::Seq<ast::keyword*>& keywords) {
 
 void Compiler::compile_call(const ast::Call* e) {
   if (maybe_optimize_method_call(e)) return;
+  check_caller(e->func);
   set_loc(e->func);
   // PUSH_NULL + LOAD_GLOBAL folds into LOAD_GLOBAL with its low bit set.
   Instr* global = nullptr;
@@ -1078,7 +1222,7 @@ void Compiler::sync_comprehension_generator(const ast::Seq<ast::comprehension*>&
     const ast::Seq<ast::expr*>* elts = nullptr;
     if (auto* l = ast::as<ast::List>(gen->iter)) elts = &l->elts;
     if (auto* t = ast::as<ast::Tuple>(gen->iter)) elts = &t->elts;
-    if (elts && elts->size == 1 && (*elts)[0]->kind != ast::Kind::Starred && !fold((*elts)[0], optimize_)) {
+    if (elts && elts->size == 1 && (*elts)[0]->kind != ast::Kind::Starred && !fold_constant((*elts)[0], optimize_)) {
       compile_expr((*elts)[0]);
       start = nullptr;
     } else {

@@ -67,6 +67,9 @@ struct CodegenError {
   InstrPosition pos;
 };
 
+// The SyntaxError CPython's compiler raises at `pos` (compiler_error).
+SyntaxErrorInfo error_info(std::string message, const InstrPosition& pos, std::string_view filename);
+
 enum class ScopeType { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
 
 // An insertion-ordered set of names, each with its index.
@@ -178,6 +181,9 @@ class Compiler {
   void set_loc(const ast::LocatedNode* node);
   void unset_loc() { u().loc = InstrPosition{}; }
   [[noreturn]] void error(std::string message);
+  // A SyntaxWarning at the current location (CPython's compiler_warn).
+  void warn(std::string message);
+  std::vector<CompileWarning>& warnings() { return warnings_; }
   [[noreturn]] void error_at(const ast::LocatedNode* node, std::string message);
   void check_forbidden(std::string_view name, ast::expr_context ctx);
   void make_closure(const std::shared_ptr<CodeUnit>& code, uint32_t flags);
@@ -242,6 +248,9 @@ class Compiler {
   void compile_boolop(const ast::BoolOp* e);
   bool compile_percent_format(const ast::BinOp* b);
   void compile_compare(const ast::Compare* e);
+  void check_compare(const ast::Compare* e);
+  void check_caller(const ast::expr* func);
+  void check_subscript(const ast::Subscript* s);
   void compile_comparator(const ast::Compare* e, uint32_t i);
   void compile_folded_iter(const ast::expr* e);
   void emit_compare(ast::cmpop op);
@@ -282,6 +291,7 @@ class Compiler {
   int optimize_;
   bool interactive_;
   std::vector<std::unique_ptr<Unit>> units_;
+  std::vector<CompileWarning> warnings_;
 };
 
 // Comprehension kinds (compile_comprehension's `type`).
@@ -299,6 +309,10 @@ inline constexpr int kStackUseGuideline = 30;
 const ast::Constant* docstring_of(const ast::Seq<ast::stmt*>& body);
 
 Constant constant_of(const ast::ConstantValue& value);
+
+// The constant an expression folds to, as CPython's AST optimizer folds it
+// (a subset: literals, tuples of constants, __debug__, signs of numbers).
+std::optional<Constant> fold_constant(const ast::expr* e, int optimize);
 
 // BINARY_OP's NB_* argument for an AST operator (add kInplaceOffset for +=).
 inline uint32_t binary_op_arg(ast::operator_ op) {

@@ -423,10 +423,15 @@ void Compiler::compile_return(const ast::Return* s) {
   use_block(new_block());
 }
 
+// Unwinding a `with` leaves no location: the error is at the statement.
 void Compiler::compile_break() {
+  InstrPosition at = u().loc;
   emit(Op::NOP);
   const FBlock* loop = unwind_fblock_stack(false, true);
-  if (!loop) error("'break' outside loop");
+  if (!loop) {
+    u().loc = at;
+    error("'break' outside loop");
+  }
   FBlock copy = *loop;
   unwind_fblock(copy, false);
   emit_jump(kJump, copy.exit);
@@ -434,9 +439,13 @@ void Compiler::compile_break() {
 }
 
 void Compiler::compile_continue() {
+  InstrPosition at = u().loc;
   emit(Op::NOP);
   const FBlock* loop = unwind_fblock_stack(false, true);
-  if (!loop) error("'continue' not properly in loop");
+  if (!loop) {
+    u().loc = at;
+    error("'continue' not properly in loop");
+  }
   emit_jump(kJump, loop->block);
   use_block(new_block());
 }
@@ -939,6 +948,12 @@ void Compiler::compile_import_from(const ast::ImportFrom* s) {
 // ---------------------------------------------------------------------------
 
 void Compiler::compile_assert(const ast::Assert* s) {
+  // A parenthesised (test, msg) is a non-empty tuple: always true.
+  std::optional<Constant> folded = fold_constant(s->test, optimize_);
+  bool nonempty_tuple =
+      folded ? folded->kind == Constant::Kind::Tuple && !folded->items.empty()
+             : s->test->kind == ast::Kind::Tuple && static_cast<const ast::Tuple*>(s->test)->elts.size > 0;
+  if (nonempty_tuple) warn("assertion is always true, perhaps remove parentheses?");
   if (optimize_) return;
   BasicBlock* end = new_block();
   jump_if(s->test, end, true);

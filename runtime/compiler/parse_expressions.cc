@@ -731,7 +731,11 @@ expr* Parser::brace_atom() {
     // A key is an expression; an unparenthesized walrus or a starred
     // expression can only be a set element.
     bool set_only = at_op(OpType::STAR) || (at_name() && at_op(OpType::COLONEQUAL, 1));
+    size_t first_index = pos_;
     expr* first = set_only ? star_named_expression() : expression();
+    // `{'a'=1}`: a set element is a named_expression (CPython's
+    // invalid_named_expression).
+    if (!set_only && at_op(OpType::EQUAL)) mistaken_assignment(first, first_index);
     if (!set_only && at_op(OpType::COLON)) {
       next();
       keys.push_back(first);

@@ -275,8 +275,10 @@ ast::pattern* Parser::mapping_pattern() {
   std::string_view rest;
   while (!at_op(OpType::RBRACE)) {
     if (at_op(OpType::DOUBLESTAR)) {
+      // double_star_pattern: '**' pattern_capture_target (not '_')
       next();
       const Tok& name = expect_name();
+      if (name.kw == Keyword::Underscore || at_op(OpType::DOT) || at_op(OpType::LPAR) || at_op(OpType::EQUAL)) fail();
       rest = identifier(name);
       accept_op(OpType::COMMA);
       break;

@@ -450,6 +450,12 @@ stmt* Parser::class_def(std::vector<expr*> decorators, Pos start) {
   if (at_op(OpType::LPAR)) {
     Pos cstart = start_pos();
     auto* c = as<Call>(call(nullptr, cstart));
+    // Unlike a call's, class arguments take no bare generator expression:
+    // `class C(x for x in y)` (one that starts at the '(' itself).
+    if (c->args.size == 1 && c->args[0]->kind == Kind::GeneratorExp && c->args[0]->lineno == cstart.line &&
+        c->args[0]->col_offset == cstart.col) {
+      fail();
+    }
     s->bases = c->args;
     s->keywords = c->keywords;
   }

@@ -10,6 +10,7 @@
 // token (or of its line, past a newline) to the '{'.  Every other node of an
 // f-string (the JoinedStr, its Constants and FormattedValues) spans the whole
 // concatenation of string tokens.
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/compiler/literals.h"
@@ -349,8 +350,29 @@ expr* Parser::strings() {
   return j;
 }
 
+// A decimal integer literal longer than sys.get_int_max_str_digits():
+// CPython's message for int(), with advice, on the literal's lines and
+// without columns.
+void Parser::check_int_digit_limit(const Tok& tok) {
+  size_t limit = options_.int_max_str_digits;
+  std::string_view text = tok.text;
+  if (limit == 0 || text.size() <= limit) return;
+  // A literal starting with 0 is prefixed or all zeros, which CPython reads
+  // as 0 without a limit.
+  if (text[0] == '0' || text.find_first_not_of("0123456789_") != std::string_view::npos) return;
+  size_t digits = text.size() - static_cast<size_t>(std::count(text.begin(), text.end(), '_'));
+  if (digits <= limit) return;
+  raise(ErrorKind::SyntaxError,
+        "Exceeds the limit (" + std::to_string(limit) + " digits) for integer string conversion: value has " +
+            std::to_string(digits) +
+            " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+            "integer literals to avoid decimal conversion limits.",
+        {tok.line, -1}, {tok.end_line, -1});
+}
+
 // NUMBER
 expr* Parser::number(const Tok& tok) {
+  check_int_digit_limit(tok);
   NumberLiteral n = parse_number(tok.text);
   auto* c = arena_.make<Constant>();
   switch (n.kind) {

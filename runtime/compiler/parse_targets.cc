@@ -121,8 +121,10 @@ expr* Parser::invalid_target(expr* e, TargetKind kind) {
       if (kind == TargetKind::Del) return e;
       return invalid_target(as<Starred>(e)->value, kind);
     case Kind::Compare:
-      if (kind == TargetKind::For && as<Compare>(e)->ops[0] == cmpop::In) {
-        return invalid_target(as<Compare>(e)->left, kind);
+      // `for a in b` parses as a comparison: look left of the `in`; any
+      // other comparison there is plain invalid syntax.
+      if (kind == TargetKind::For) {
+        return as<Compare>(e)->ops[0] == cmpop::In ? invalid_target(as<Compare>(e)->left, kind) : nullptr;
       }
       return e;
     case Kind::Name:
@@ -238,10 +240,17 @@ expr* Parser::for_target_uncached() {
   } catch (NoMatch&) {
   }
   reset(m);
-  expr* e = star_expressions();
-  if (expr* bad = invalid_target(e, TargetKind::For)) {
-    raise_node(bad, std::string("cannot assign to ") + expr_name(bad));
+  // CPython's invalid_for_target runs in its second pass only: when it finds
+  // nothing, the generic error stays where the targets stopped.
+  size_t furthest = furthest_;
+  try {
+    expr* e = star_expressions();
+    if (expr* bad = invalid_target(e, TargetKind::For)) {
+      raise_node(bad, std::string("cannot assign to ") + expr_name(bad));
+    }
+  } catch (NoMatch&) {
   }
+  furthest_ = furthest;
   reset(m);
   expr* target = star_targets();
   return target;

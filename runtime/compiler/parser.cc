@@ -395,6 +395,27 @@ SyntaxErrorInfo Parser::tokenizer_error() const {
   return e;
 }
 
+std::vector<CompileWarning> Parser::all_warnings() const {
+  std::vector<CompileWarning> all;
+  for (const TokenizeWarning& w : tokenized_.warnings) {
+    // As the tokenizer raises its own errors: the line without its newline.
+    SyntaxErrorInfo e;
+    e.message = w.message;
+    e.filename = filename_;
+    e.lineno = e.end_lineno = w.line;
+    e.offset = e.end_offset = w.col + 1;
+    e.quoted = QuotedLine::kFromTokenizer;
+    e.text = quoted_line(source_line(w.line));
+    if (!e.text.empty() && e.text.back() == '\n') e.text.pop_back();
+    all.push_back(CompileWarning{
+        .category = WarningCategory::SyntaxWarning, .message = w.message, .lineno = w.line, .as_error = std::move(e)});
+  }
+  all.insert(all.end(), warnings_.begin(), warnings_.end());
+  std::stable_sort(all.begin(), all.end(),
+                   [](const CompileWarning& a, const CompileWarning& b) { return a.lineno < b.lineno; });
+  return all;
+}
+
 // Tokenizer errors CPython reports only when the parser fetches the token
 // (indentation, tabs, EOF inside a statement) lose against an earlier parser
 // error; the rest are found by CPython's scan of the whole source after a
@@ -422,7 +443,7 @@ void Parser::warn_invalid_escape(const Tok& token, std::string_view body, long o
                             : "invalid escape sequence '\\" + std::string(escape.substr(0, 1)) + "'";
   SyntaxErrorInfo as_error =
       error_at(ErrorKind::SyntaxError, message, {token.line, token.col}, {token.end_line, token.end_col});
-  warnings_.push_back(ParseWarning{.message = message, .lineno = token.line, .as_error = std::move(as_error)});
+  warnings_.push_back(CompileWarning{.message = message, .lineno = token.line, .as_error = std::move(as_error)});
 }
 
 SyntaxErrorInfo Parser::generic_error() {
@@ -479,23 +500,32 @@ ast::Module* Parser::parse_eval() {
 // CPython's bad_single_statement: nothing may follow but blanks and comments.
 ast::Module* Parser::parse_interactive() {
   std::vector<ast::stmt*> body;
-  if (at(TokenType::ENDMARKER)) {
-    // CPython's ENDMARKER has no column: "invalid syntax" at offset 0 of the
-    // last line read.
-    throw SyntaxErrorInfo{.kind = ErrorKind::SyntaxError,
-                          .message = "invalid syntax",
-                          .filename = filename_,
-                          .lineno = last_line_,
-                          .offset = 0,
-                          .end_lineno = last_line_,
-                          .end_offset = 0,
-                          .text = quoted_line(source_line(last_line_)),
-                          .quoted = QuotedLine::kFromParser};
-  }
+  // CPython's ENDMARKER has no column: "invalid syntax" at offset 0 of the
+  // last line read.
+  auto at_endmarker = [&] {
+    return SyntaxErrorInfo{.kind = ErrorKind::SyntaxError,
+                           .message = "invalid syntax",
+                           .filename = filename_,
+                           .lineno = last_line_,
+                           .offset = 0,
+                           .end_lineno = last_line_,
+                           .end_offset = 0,
+                           .text = quoted_line(source_line(last_line_)),
+                           .quoted = QuotedLine::kFromParser};
+  };
+  if (at(TokenType::ENDMARKER)) throw at_endmarker();
   if (ast::stmt* s = compound_stmt()) {
     body.push_back(s);
-    // At the end of the input CPython's parser reads a NEWLINE for ENDMARKER.
-    if (!at(TokenType::ENDMARKER)) expect(TokenType::NEWLINE);
+    // A compound statement ends with a blank line.  At the end of the input
+    // CPython's parser reads a NEWLINE for ENDMARKER, but not when the body
+    // on the statement's own line ended only at the end of the input (`if
+    // x: pass` without a final newline: the NEWLINE without a column).
+    if (at(TokenType::ENDMARKER)) {
+      const Tok& last = toks_[pos_ - 1];
+      if (last.type == TokenType::NEWLINE && last.col < 0) throw at_endmarker();
+    } else {
+      expect(TokenType::NEWLINE);
+    }
   } else {
     simple_stmts(body);
     const Tok& newline = toks_[pos_ - 1];
@@ -565,7 +595,7 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     replaceable_by_deferred = false;
   }
   if (result.error && parser.deferred_error_ && replaceable_by_deferred) result.error = parser.deferred_error_;
-  result.warnings = std::move(parser.warnings_);
+  result.warnings = parser.all_warnings();
   if (!result.error && parser.bad_single_statement_) {
     result.error = parser.bad_single_statement_;
     replaceable = false;

@@ -50,14 +50,19 @@ struct SyntaxErrorInfo {
   QuotedLine quoted = QuotedLine::kFromCompiler;
 };
 
-// A warning CPython's parser issues through the warnings module as it reads
-// the source: DeprecationWarning "invalid escape sequence '\d'" (one per
-// string token), at the line of the token.
-struct ParseWarning {
+// A warning CPython's compiler issues through the warnings module as it reads
+// the source, at the line of the construct: its tokenizer's SyntaxWarning
+// "invalid decimal literal" (a number run into a keyword: `1if x else y`), its
+// parser's DeprecationWarning "invalid escape sequence '\d'" (one per string
+// token), its code generator's SyntaxWarnings ("assertion is always true",
+// '"is" with a literal', "perhaps you missed a comma?").
+enum class WarningCategory : uint8_t { DeprecationWarning, SyntaxWarning };
+struct CompileWarning {
+  WarningCategory category = WarningCategory::DeprecationWarning;
   std::string message;
   int lineno = 0;
   // The SyntaxError CPython raises instead when a filter turns the warning
-  // into an error: the same message, at the token.
+  // into an error: the same message, at the construct.
   SyntaxErrorInfo as_error;
 };
 
@@ -65,7 +70,7 @@ struct ParseResult {
   std::unique_ptr<ast::Arena> arena;  // owns every node of `module`
   ast::Module* module = nullptr;      // null iff error is set
   std::optional<SyntaxErrorInfo> error;
-  std::vector<ParseWarning> warnings;  // in the order CPython issues them, before `error`
+  std::vector<CompileWarning> warnings;  // in the order CPython issues them, before `error`
   bool ok() const { return module != nullptr; }
 };
 
@@ -89,6 +94,9 @@ struct ParseOptions {
   // PyCF_IGNORE_COOKIE): a coding declaration or BOM in it means nothing, and
   // SyntaxError offsets count characters.
   bool ignore_cookie = false;
+  // sys.get_int_max_str_digits() (0: no limit): a decimal integer literal
+  // with more digits is a SyntaxError, as in CPython.
+  size_t int_max_str_digits = 0;
 };
 
 // What compile(source, filename, mode) parses.  For ParseMode::kEval the

@@ -203,9 +203,11 @@ class Parser {
   SyntaxErrorInfo generic_error();
   SyntaxErrorInfo error_at(ErrorKind kind, std::string message, Pos start, Pos end) const;
   SyntaxErrorInfo tokenizer_error() const;
+  // The tokenizer's warnings merged, by line, into the parser's.
+  std::vector<CompileWarning> all_warnings() const;
   // A string token whose body (or literal part of an f-string) has an escape
   // CPython warns about at byte `offset` of `body` (decode_string_body's
-  // invalid_escape_offset): one ParseWarning for each, however often the
+  // invalid_escape_offset): one CompileWarning for each, however often the
   // parser reads the token.
   void warn_invalid_escape(const Tok& token, std::string_view body, long offset);
   bool tokenizer_error_wins() const;
@@ -318,6 +320,7 @@ class Parser {
   // ---------------------------------------------------------- literals
   ast::expr* strings();
   ast::expr* number(const Tok& tok);
+  void check_int_digit_limit(const Tok& tok);
 
   // Counts one nesting level for as long as it lives (recursion, or one
   // more link of a left-nested chain such as a.b.c or 1+2+3).
@@ -349,7 +352,7 @@ class Parser {
   // 'single' input that parsed but has more after its statement: CPython's
   // error once parsing succeeded, which no tokenizer error replaces.
   std::optional<SyntaxErrorInfo> bad_single_statement_;
-  std::vector<ParseWarning> warnings_;
+  std::vector<CompileWarning> warnings_;
   std::unordered_set<const char*> warned_bodies_;  // where warn_invalid_escape was called
   // for_target() results by token index: the target and where it ended, or
   // nullptr for no match.

@@ -94,7 +94,9 @@ class Tokenizer {
     }
   }
 
-  void run(std::vector<Token>& out);
+  // Appends the tokens to `out` and the warnings to `warnings`, up to an
+  // error (thrown as SyntaxErrorException).
+  void run(std::vector<Token>& out, std::vector<TokenizeWarning>& warnings);
   bool statement_continues_at_end() const;
 
  private:
@@ -159,6 +161,7 @@ class Tokenizer {
   std::vector<int> indents_{0};
   std::vector<int> altindents_{0};  // with tabs counted as 1: for TabError
   std::vector<OpenBracket> brackets_;
+  std::vector<TokenizeWarning>* warnings_ = nullptr;
   bool continued_ = false;
 
   // Indentation continued onto the next line by a backslash (`  \` at the
@@ -184,8 +187,9 @@ class Tokenizer {
   std::string_view last_line_;
 };
 
-void Tokenizer::run(std::vector<Token>& out) {
+void Tokenizer::run(std::vector<Token>& out, std::vector<TokenizeWarning>& warnings) {
   out_ = &out;
+  warnings_ = &warnings;
   size_t i = 0;
   bool stopped_early = false;
   for (; i < lines_.size(); i++) {
@@ -512,10 +516,12 @@ size_t Tokenizer::scan_number(size_t pos) {
       }
     }
     if (is_digit(at(i)) || (at(i) == '_' && is_digit(at(i + 1)))) {
-      // The one error CPython gives a range: the zeros.
+      // The one error CPython gives a range: the zeros and the first digit
+      // after them.
+      size_t digit = at(i) == '_' ? i + 1 : i;
       fail(ErrorKind::SyntaxError,
            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", lnum_,
-           col_of(pos), col_of(i));
+           col_of(pos), col_of(digit) + 1);
     }
     end = i;
   } else {
@@ -525,10 +531,29 @@ size_t Tokenizer::scan_number(size_t pos) {
   // as CPython's is_potential_identifier_char has it), except for the
   // keywords 3.11 still accepts there.
   char next = at(end);
+  // An exponent's sign without digits: CPython stops at the sign.
+  if (kind == kDecimal && (s[end - 1] | 0x20) != 'j' && (next | 0x20) == 'e' &&
+      (at(end + 1) == '+' || at(end + 1) == '-')) {
+    fail_at("invalid decimal literal", end + 1);
+  }
+  // A digit of the wrong base after an underscore (`0b1_2`).
+  if ((kind == kOctal || kind == kBinary) && next == '_' && is_digit(at(end + 1))) {
+    fail_at(std::string("invalid digit '") + at(end + 1) + "' in " + (kind == kOctal ? "octal" : "binary") + " literal",
+            end + 1);
+  }
   if (is_ident_char(next)) {
-    if (next == 'i' && (at(end + 1) == 'f' || at(end + 1) == 'n' || at(end + 1) == 's')) return end;
+    const char* what = kind == kHex                 ? "invalid hexadecimal literal"
+                       : kind == kOctal             ? "invalid octal literal"
+                       : kind == kBinary            ? "invalid binary literal"
+                       : (s[end - 1] | 0x20) == 'j' ? "invalid imaginary literal"
+                                                    : "invalid decimal literal";
+    bool keyword = next == 'i' && (at(end + 1) == 'f' || at(end + 1) == 'n' || at(end + 1) == 's');
     for (std::string_view kw : kKeywordsAfterNumber) {
-      if (s.substr(end, kw.size()) == kw && !is_ident_char(at(end + kw.size()))) return end;
+      keyword = keyword || (s.substr(end, kw.size()) == kw && !is_ident_char(at(end + kw.size())));
+    }
+    if (keyword) {
+      warnings_->push_back(TokenizeWarning{.message = what, .line = lnum_, .col = col_of(end - 1)});
+      return end;
     }
     if ((kind == kOctal || kind == kBinary) && is_digit(next)) {
       fail_at(std::string("invalid digit '") + next + "' in " + (kind == kOctal ? "octal" : "binary") + " literal",
@@ -537,11 +562,6 @@ size_t Tokenizer::scan_number(size_t pos) {
     // CPython points at the last character it accepted (past an underscore,
     // which it consumes expecting a digit).
     size_t where = next == '_' && is_hex_digit(s[end - 1]) ? end : end - 1;
-    const char* what = kind == kHex                 ? "invalid hexadecimal literal"
-                       : kind == kOctal             ? "invalid octal literal"
-                       : kind == kBinary            ? "invalid binary literal"
-                       : (s[end - 1] | 0x20) == 'j' ? "invalid imaginary literal"
-                                                    : "invalid decimal literal";
     fail_at(what, where);
   }
   return end;
@@ -718,7 +738,7 @@ TokenizeResult tokenize(std::string_view source, bool ignore_cookie) {
     result.tokens.push_back(
         Token{.type = TokenType::ENCODING, .op = OpType::NONE, .text = decoded.encoding, .start = {}, .end = {}});
     Tokenizer tokenizer(decoded.text);
-    tokenizer.run(result.tokens);
+    tokenizer.run(result.tokens, result.warnings);
   } catch (SyntaxErrorException& e) {
     result.error = TokenizeError{.kind = e.kind,
                                  .message = std::move(e.message),

@@ -153,12 +153,24 @@ struct TokenizeError {
   bool raised_by_parser = false;
 };
 
+// A number run into one of the keywords that may follow it in valid code
+// (`1if x else y`, `0x1for`): CPython 3.11's tokenizer accepts it with a
+// SyntaxWarning "invalid decimal literal" (hexadecimal, octal, binary,
+// imaginary) and, when a filter makes that an error, raises the SyntaxError
+// at the number's last character.
+struct TokenizeWarning {
+  std::string message;
+  int line = 0;
+  int col = 0;  // code points, 0-based
+};
+
 struct TokenizeResult {
   std::vector<Token> tokens;  // when error is set: the tokens before it
   std::string encoding;       // as tokenize's ENCODING token names it
   std::string text;           // the decoded source (UTF-8), for the line an error quotes
   bool declared = false;      // a BOM or a coding declaration named the encoding
   std::optional<TokenizeError> error;
+  std::vector<TokenizeWarning> warnings;  // in source order, before `error`
   bool ok() const { return !error.has_value(); }
 };
 

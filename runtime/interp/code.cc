@@ -41,6 +41,18 @@ Value bytesFromData(const void* data, size_t n) {
   return newBytes(data, static_cast<int64_t>(n));
 }
 
+// An int constant's decimal text.  A decimal literal was held to
+// sys.get_int_max_str_digits() by the parser; one written in hexadecimal,
+// octal or binary is not limited (CPython converts it without decimal), so
+// its text converts with the limit off.
+Value intConstant(const std::string& text) {
+  size_t limit = g_int_max_str_digits;
+  g_int_max_str_digits = 0;
+  Value v = intFromString(text, 10);
+  g_int_max_str_digits = limit;
+  return v;
+}
+
 Value makeConstant(const compiler::Constant& c) {
   using Kind = compiler::Constant::Kind;
   switch (c.kind) {
@@ -48,7 +60,8 @@ Value makeConstant(const compiler::Constant& c) {
     case Kind::Ellipsis: return Value(singletons::Ellipsis);
     case Kind::True: return True();
     case Kind::False: return False();
-    case Kind::Int: return intFromString(c.text, 10);
+    case Kind::Int:
+      return intConstant(c.text);
     case Kind::Float: return newFloat(c.real);
     case Kind::Complex: {
       return newComplex(c.real, c.imag);
@@ -334,6 +347,17 @@ Value code_co_positions(Value* args) {
   return getIter(list);
 }
 
+// code._varname_from_oparg(oparg): the name of local slot `oparg` (an
+// index into co_varnames + non-argument cells + frees), as dis names the
+// operands of LOAD_FAST, LOAD_DEREF and friends.
+Value code__varname_from_oparg(Value* args) {
+  int64_t oparg;
+  if (!indexToInt64(args[1], &oparg, exc::OverflowError)) return Value();
+  Value names = asCode(args[0])->localsplusnames.get();
+  if (oparg < 0 || oparg >= tupleLength(names)) return raise(exc::IndexError, "tuple index out of range");
+  return tupleItem(names, oparg);
+}
+
 Value code_repr(Value v) {
   CodeObj* c = asCode(v);
   char addr[32];
@@ -406,6 +430,11 @@ const MethodDef kCodeMethods[] = {
                   "co_linetable=<unrepresentable>, co_exceptiontable=<unrepresentable>)",
      .fn = code_replace,
      .doc = "Return a copy of the code object with new values for the specified fields."},
+    {.name = "_varname_from_oparg",
+     .signature = "($self, /, oparg)",
+     .fn = code__varname_from_oparg,
+     .doc = "(internal-only) Return the local variable name for the given oparg.\n\n"
+            "WARNING: this method is for internal use only and may change or go away."},
 };
 
 const TypeSpec kCodeSpec = {

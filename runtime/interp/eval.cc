@@ -1858,8 +1858,10 @@ op_POP_EXCEPT: {
 op_RERAISE: {
   Value e = POP();
   if (oparg) {
+    // The frame is back at the instruction that raised first (PEP 626):
+    // f_lineno, and the lasti the unwinder pushes for the next handler.
     Value lasti = PEEK(oparg);
-    if (lasti.isSmallInt()) frame->setInstr(code->code() + lasti.asSmallInt());
+    frame->setInstr(lasti.isSmallInt() ? code->code() + lasti.asSmallInt() : ip - 1);
   }
   restoreError(e);
   goto exception_unwind;
@@ -2073,7 +2075,12 @@ exception_unwind: {
   const ExceptionTableEntry* handler = codeFindHandler(code, lasti);
   if (handler != nullptr) {
     sp = STACK_BASE() + handler->depth;
-    if (handler->push_lasti) PUSH(Value::fromSmallInt(lasti));
+    if (handler->push_lasti) {
+      // After RERAISE n, the instruction it moved the frame back to.
+      uint32_t raising = code->code()[lasti];
+      bool moved = opOf(raising) == Op::RERAISE && argOf(raising) != 0;
+      PUSH(Value::fromSmallInt(moved ? frame->lasti() : lasti));
+    }
     PUSH(takeError());
     JUMP_TO(handler->target);
     DISPATCH();

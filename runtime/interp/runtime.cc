@@ -21,10 +21,13 @@
 #include "runtime/interp/function.h"
 #include "runtime/interp/thread_state.h"
 #include "runtime/modules/_ast.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
+#include "runtime/modules/posix_internal.h"
 #include "runtime/modules/sys.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/buffer.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
@@ -200,7 +203,8 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
                                                : mode == "single" ? compiler::ParseMode::kSingle
                                                                   : compiler::ParseMode::kExec,
                                        .string_input = options.from_string,
-                                       .ignore_cookie = options.from_str};
+                                       .ignore_cookie = options.from_str,
+                                       .int_max_str_digits = g_int_max_str_digits};
   // Compiling a file, the source is the file's text: errors quote it.  A
   // string's errors quote what CPython reads back from the file named
   // `filename`, if there is one (QuotedLine).
@@ -213,14 +217,23 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
     }
     return raiseSyntaxError(info, {});
   };
+  // Warnings go out in order; one a filter makes an error is raised as a
+  // SyntaxError instead, as CPython's compiler does.
+  auto issue = [&](const std::vector<compiler::CompileWarning>& warnings) {
+    for (const compiler::CompileWarning& w : warnings) {
+      Type* category =
+          w.category == compiler::WarningCategory::SyntaxWarning ? exc::SyntaxWarning : exc::DeprecationWarning;
+      if (warnExplicit(category, w.message, filename, w.lineno)) continue;
+      if (errorMatches(category)) {
+        clearError();
+        fail(w.as_error);
+      }
+      return false;
+    }
+    return true;
+  };
   compiler::ParseResult parsed = compiler::parse(source, filename, parse_options);
-  for (const compiler::ParseWarning& w : parsed.warnings) {
-    if (warnExplicit(exc::DeprecationWarning, w.message, filename, w.lineno)) continue;
-    // A filter made it an error: CPython's parser raises a SyntaxError instead.
-    if (!errorMatches(exc::DeprecationWarning)) return Value();
-    clearError();
-    return fail(w.as_error);
-  }
+  if (!issue(parsed.warnings)) return Value();
   if (!parsed.ok()) return fail(*parsed.error);
   compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename, options.flags);
   if (!symbols.ok()) return fail(*symbols.error);
@@ -234,6 +247,7 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
   } else {
     code = compiler::compile_module(parsed.module, *symbols.table, filename, options.optimize);
   }
+  if (!issue(code.warnings)) return Value();
   if (!code.ok()) return fail(*code.error);
   return newCode(*code.code);
 }
@@ -391,18 +405,37 @@ Value builtin___import__(Value* args) {
   return importName(name, isNone(globals) ? Value() : globals, fromlist, lvl);
 }
 
+namespace {
+
+// compile()'s filename as CPython's PyUnicode_FSDecoder takes it: str,
+// bytes, an os.PathLike, or (deprecated) any other bytes-like object.
+bool compileFilename(Value filename, std::string* out) {
+  bool is_buffer = !isBytes(filename) && !isStr(filename) && hasBuffer(filename);
+  Value path = is_buffer ? filename : posix::fspath(filename);
+  if (path.isNull()) return false;
+  if (isStr(path)) {
+    *out = strToUtf8(path);
+  } else if (isBytes(path)) {
+    *out = std::string(asBytes(path)->view());
+  } else {
+    std::string message = "path should be string, bytes, or os.PathLike, not " + typeNameOf(filename);
+    if (!warn(exc::DeprecationWarning, message) || !bufferCopyBytes(filename, out)) return false;
+  }
+  if (out->find('\0') != std::string::npos) {
+    raise(exc::ValueError, "embedded null character");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Value builtin_compile(Value* args) {
   Value source = args[1], filename = args[2], mode = args[3];
   if (Value r; compileWithAst(args, &r)) return r;  // AST objects, PyCF_ONLY_AST (_ast.h)
   // Checked in CPython's order: the arguments' types, flags, optimize, mode, source.
   std::string fname;
-  if (isStr(filename)) {
-    fname = strToUtf8(filename);
-  } else if (isBytes(filename)) {
-    fname = std::string(asBytes(filename)->view());
-  } else {
-    return raisef(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", typeNameOf(filename).c_str());
-  }
+  if (!compileFilename(filename, &fname)) return Value();
   if (!isStr(mode)) return raisef(exc::TypeError, "compile() argument 'mode' must be str, not %s", typeNameOf(mode).c_str());
   int64_t flags = 0, optimize = 0;
   if (!indexToInt64(args[4], &flags, exc::OverflowError)) return Value();

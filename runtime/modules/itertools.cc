@@ -5,9 +5,9 @@
 // integers; an exhausted iterator drops the references it no longer needs
 // (sets them null), as CPython's do, so it keeps nothing alive.
 //
-// Not implemented: __reduce__ / __setstate__ (pickling and copy.copy of
-// itertools objects, deprecated in 3.12 and removed in 3.14); _tee.__copy__
-// is there, as tee() needs it.
+// Pickling and copying: each has CPython 3.11's __reduce__ and, where
+// CPython has one, __setstate__ (deprecated in 3.12, removed in 3.14), with
+// the same reduce values, so pickles move between the two; pairwise has none.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,6 +16,7 @@
 #include "runtime/modules/itertools_internal.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/containers_internal.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
@@ -42,9 +43,65 @@ bool checkPositional(const char* name, size_t nargs, size_t min, size_t max) {
   return false;
 }
 
+bool checkStateTuple(Value state, int64_t min, int64_t max) {
+  if (!isTuple(state)) {
+    raise(exc::TypeError, "state is not a tuple");
+    return false;
+  }
+  int64_t n = tupleLength(state);
+  if (n >= min && n <= max) return true;
+  int64_t expected = n < min ? min : max;
+  const char* qualifier = min == max ? "exactly" : n < min ? "at least" : "at most";
+  raisef(exc::TypeError, "function takes %s %lld argument%s (%lld given)", qualifier, static_cast<long long>(expected),
+         expected == 1 ? "" : "s", static_cast<long long>(n));
+  return false;
+}
+
+bool checkStateType(Value item, int position, Type* type) {
+  if (isInstance(item, type)) return true;
+  raisef(exc::TypeError, "argument %d must be %s, not %s", position, typeName(type).c_str(), typeNameOf(item).c_str());
+  return false;
+}
+
+bool stateInt(Value item, int64_t* out) {
+  if (isInstance(item, types::float_type)) {
+    raise(exc::TypeError, "integer argument expected, got float");
+    return false;
+  }
+  Value i = index(item);
+  if (i.isNull() || !intToInt64(i, out)) return false;
+  if (*out > INT32_MAX || *out < INT32_MIN) {
+    raise(exc::OverflowError,
+          *out > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+    return false;
+  }
+  return true;
+}
+
+Value reduceValue(Value self, Value args) {
+  if (args.isNull()) return args;
+  return newTupleOf({typeValue(typeOf(self)), args});
+}
+
+Value reduceValue(Value self, Value args, Value state) {
+  if (args.isNull() || state.isNull()) return Value();
+  return newTupleOf({typeValue(typeOf(self)), args, state});
+}
+
 namespace {
 
 Value selfIter(Value v) { return v; }
+
+// A keyword-less constructor refuses keywords for its own type and for
+// subclasses that keep its __init__; a subclass defining __init__ may take
+// them there (CPython's `type->tp_init == base.tp_init` test).
+bool noKeywordsFor(Type* type, Type* base, const char* name, Value kwnames) {
+  if (type != base && type->slots.tp_init != base->slots.tp_init) return true;
+  return noKeywords(name, kwnames);
+}
+
+constexpr const char* kReduceDoc = "Return state information for pickling.";
+constexpr const char* kSetStateDoc = "Set state information for unpickling.";
 
 // repr(v) as UTF-8, or false on error.
 bool reprUtf8(Value v, std::string* out) {
@@ -86,6 +143,7 @@ Type* g_teedata_type = nullptr;
 struct CountObj : Obj {
   gc::HeapValue cnt;
   gc::HeapValue step;
+  int64_t fast;  // CPython's "fast mode" (an int start, step 1): only __reduce__ shows it
 };
 CountObj* asCount(Value v) { return static_cast<CountObj*>(v.asObject()); }
 
@@ -98,16 +156,19 @@ Value count_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   // CPython's "fast mode" (an int start that fits, an int step equal to 1)
   // counts in machine integers: bool and int-subclass values become plain ints.
   int64_t start, step;
+  bool fast = false;
   if (isInt(bound[0]) && isInt(bound[1])) {
     if (intToInt64(bound[1], &step) && step == 1 && intToInt64(bound[0], &start)) {
       bound[0] = newInt(start);
       bound[1] = newInt(1);
+      fast = true;
     }
     clearError();
   }
   CountObj* c = allocIter<CountObj>(type);
   c->cnt.set(bound[0]);
   c->step.set(bound[1]);
+  c->fast = fast ? 1 : 0;
   return Value(c);
 }
 
@@ -145,18 +206,37 @@ Value count_repr(Value self) {
   return newStr(out + ")");
 }
 
+// (type, (cnt,)) in fast mode while the count is below sys.maxsize (CPython
+// leaves fast mode there), else (type, (cnt, step)).
+Value count___reduce__(Value* args) {
+  Value self = args[0];
+  Value cnt = asCount(self)->cnt.get();
+  bool fast = false;
+  int64_t n;
+  if (asCount(self)->fast != 0) {
+    if (intToInt64(cnt, &n)) {
+      fast = n < INT64_MAX;
+    } else {
+      clearError();
+    }
+  }
+  if (fast) return reduceValue(self, newTupleOf({cnt}));
+  return reduceValue(self, newTupleOf({cnt, asCount(self)->step.get()}));
+}
+
 // ===========================================================================
 // cycle(iterable, /)
 
 struct CycleObj : Obj {
   gc::HeapValue it;     // null once the first pass is over
   gc::HeapValue saved;  // list of the items of the first pass
-  int64_t index;
+  int64_t index;        // of the next saved item to produce; len(saved) means 0
+  int64_t firstpass;    // set by __setstate__: `saved` is complete, `it` adds nothing to it
 };
 CycleObj* asCycle(Value v) { return static_cast<CycleObj*>(v.asObject()); }
 
 Value cycle_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("cycle", kwnames) || !checkPositional("cycle", nargs, 1, 1)) return Value();
+  if (!noKeywordsFor(type, g_cycle_type, "cycle", kwnames) || !checkPositional("cycle", nargs, 1, 1)) return Value();
   Value it = getIter(args[0]);
   if (it.isNull()) return it;
   Value saved = newList();
@@ -171,7 +251,7 @@ Value cycle_next(Value self) {
   if (!it.isNull()) {
     Value item = iterNext(it);
     if (!item.isNull()) {
-      if (!listAppend(asCycle(self)->saved.get(), item)) return Value();
+      if (asCycle(self)->firstpass == 0 && !listAppend(asCycle(self)->saved.get(), item)) return Value();
       return item;
     }
     if (errorPending()) return Value();
@@ -184,6 +264,41 @@ Value cycle_next(Value self) {
   if (i >= n) i = 0;
   asCycle(self)->index = i + 1;
   return listItem(saved, i);
+}
+
+// During the first pass: (type, (it,), (saved, firstpass)); after it:
+// (type, (iter(saved) at the next index,), (saved, True)).
+Value cycle___reduce__(Value* args) {
+  Value self = args[0];
+  Value it = asCycle(self)->it.get();
+  Value saved = asCycle(self)->saved.get();
+  Value firstpass = Bool(asCycle(self)->firstpass != 0);
+  if (it.isNull()) {
+    firstpass = True();
+    it = getIter(saved);
+    if (it.isNull()) return it;
+    int64_t index = asCycle(self)->index;
+    if (index < listLength(saved) && index != 0) {
+      Value position = newInt(index);
+      Value r = callMethod(it, internStr("__setstate__"), &position, 1);
+      if (r.isNull()) return r;
+    }
+  }
+  Value state = newTupleOf({saved, firstpass});
+  return reduceValue(self, newTupleOf({it}), state);
+}
+
+// state: (saved list, firstpass); iteration restarts at the first saved item.
+Value cycle___setstate__(Value* args) {
+  Value state = args[1];
+  if (!checkStateTuple(state, 2, 2) || !checkStateType(tupleItem(state, 0), 1, types::list_type)) return Value();
+  int64_t firstpass;
+  if (!stateInt(tupleItem(state, 1), &firstpass)) return Value();
+  CycleObj* c = asCycle(args[0]);
+  c->saved.set(tupleItem(state, 0));
+  c->firstpass = firstpass != 0 ? 1 : 0;
+  c->index = 0;
+  return None();
 }
 
 // ===========================================================================
@@ -224,6 +339,16 @@ Value repeat_repr(Value self) {
   std::string out = typeBareName(typeOf(self)) + "(" + text;
   if (asRepeat(self)->cnt >= 0) out += ", " + std::to_string(asRepeat(self)->cnt);
   return newStr(out + ")");
+}
+
+// (type, (element,)) when endless, else (type, (element, times left)).
+Value repeat___reduce__(Value* args) {
+  Value self = args[0];
+  int64_t cnt = asRepeat(self)->cnt;
+  if (cnt < 0) return reduceValue(self, newTupleOf({asRepeat(self)->element.get()}));
+  Value times = newInt(cnt);
+  if (times.isNull()) return times;
+  return reduceValue(self, newTupleOf({asRepeat(self)->element.get(), times}));
 }
 
 Value repeat___length_hint__(Value* args) {
@@ -278,6 +403,50 @@ Value accumulate_next(Value self) {
   return next;
 }
 
+Value newChain(Type* type, Value iterable_of_iterables);
+
+// chain((first,), it)
+Value chainAfter(Value first, Value it) {
+  Value head = newTupleOf({first});
+  if (head.isNull()) return head;
+  Value parts = newTupleOf({head, it});
+  if (parts.isNull()) return parts;
+  return newChain(g_chain_type, parts);
+}
+
+// Before `initial` is produced: (type, (chain((initial,), it), func), None).
+// With a total of None (which a state of None cannot tell from "no total"):
+// islice(type(chain((None,), it), func), 1, None).  Else (type, (it, func),
+// total or None).
+Value accumulate___reduce__(Value* args) {
+  Value self = args[0];
+  Value func = asAccumulate(self)->func.get();
+  Value initial = asAccumulate(self)->initial.get();
+  Value total = asAccumulate(self)->total.get();
+  if (!initial.isNull()) {
+    Value it = chainAfter(initial, asAccumulate(self)->it.get());
+    if (it.isNull()) return it;
+    return reduceValue(self, newTupleOf({it, func}), None());
+  }
+  if (!total.isNull() && isNone(total)) {
+    Value it = chainAfter(total, asAccumulate(self)->it.get());
+    if (it.isNull()) return it;
+    Value call_args[] = {it, func};
+    Value replay = call(typeValue(typeOf(self)), call_args, 2);
+    if (replay.isNull()) return replay;
+    Value islice_args = newTupleOf({replay, Value::fromSmallInt(1), None()});
+    if (islice_args.isNull()) return islice_args;
+    return newTupleOf({typeValue(g_islice_type), islice_args});
+  }
+  return reduceValue(self, newTupleOf({asAccumulate(self)->it.get(), func}), total.isNull() ? None() : total);
+}
+
+// state: the running total, any value.
+Value accumulate___setstate__(Value* args) {
+  asAccumulate(args[0])->total.set(args[1]);
+  return None();
+}
+
 // ===========================================================================
 // chain(*iterables), chain.from_iterable(iterable)
 
@@ -296,7 +465,7 @@ Value newChain(Type* type, Value iterable_of_iterables) {
 }
 
 Value chain_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("chain", kwnames)) return Value();
+  if (!noKeywordsFor(type, g_chain_type, "chain", kwnames)) return Value();
   Value tuple = newTupleFrom(args, static_cast<int64_t>(nargs));
   if (tuple.isNull()) return tuple;
   return newChain(type, tuple);
@@ -326,6 +495,32 @@ Value chain_next(Value self) {
     if (!item.isNull() || errorPending()) return item;
     asChain(self)->active.set(Value());
   }
+}
+
+// (type, (), (source[, active])), or (type, ()) once exhausted.
+Value chain___reduce__(Value* args) {
+  Value self = args[0];
+  Value source = asChain(self)->source.get();
+  Value active = asChain(self)->active.get();
+  Value empty = newTuple(0);
+  if (source.isNull()) return reduceValue(self, empty);
+  return reduceValue(self, empty, active.isNull() ? newTupleOf({source}) : newTupleOf({source, active}));
+}
+
+bool isIterator(Value v) { return typeOf(v)->slots.tp_iternext != nullptr; }
+
+// state: (source iterator[, active iterator]).
+Value chain___setstate__(Value* args) {
+  Value state = args[1];
+  if (!checkStateTuple(state, 1, 2)) return Value();
+  Value source = tupleItem(state, 0);
+  Value active = tupleLength(state) > 1 ? tupleItem(state, 1) : Value();
+  if (!isIterator(source) || (!active.isNull() && !isIterator(active))) {
+    return raise(exc::TypeError, "Arguments must be iterators.");
+  }
+  asChain(args[0])->source.set(source);
+  asChain(args[0])->active.set(active);
+  return None();
 }
 
 // ===========================================================================
@@ -363,6 +558,11 @@ Value compress_next(Value self) {
   }
 }
 
+Value compress___reduce__(Value* args) {
+  Value self = args[0];
+  return reduceValue(self, newTupleOf({asCompress(self)->data.get(), asCompress(self)->selectors.get()}));
+}
+
 // ===========================================================================
 // dropwhile / takewhile / filterfalse (predicate, iterable)
 
@@ -372,14 +572,34 @@ struct PredicateObj : Obj {
 };
 PredicateObj* asPredicate(Value v) { return static_cast<PredicateObj*>(v.asObject()); }
 
-Value newPredicateIter(Type* type, const char* name, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords(name, kwnames) || !checkPositional(name, nargs, 2, 2)) return Value();
+Value newPredicateIter(Type* type, Type* base, const char* name, const Value* args, size_t nargs, Value kwnames) {
+  if (!noKeywordsFor(type, base, name, kwnames) || !checkPositional(name, nargs, 2, 2)) return Value();
   Value it = getIter(args[1]);
   if (it.isNull()) return it;
   PredicateObj* p = allocIter<PredicateObj>(type);
   p->func.set(args[0]);
   p->it.set(it);
   return Value(p);
+}
+
+// (type, (func, it)): filterfalse, starmap.
+Value predicate___reduce__(Value* args) {
+  Value self = args[0];
+  return reduceValue(self, newTupleOf({asPredicate(self)->func.get(), asPredicate(self)->it.get()}));
+}
+
+// (type, (func, it), state): dropwhile (dropping done), takewhile (stopped).
+Value predicateWithState___reduce__(Value* args) {
+  Value self = args[0];
+  Value state = newInt(asPredicate(self)->state);
+  return reduceValue(self, newTupleOf({asPredicate(self)->func.get(), asPredicate(self)->it.get()}), state);
+}
+
+Value predicate___setstate__(Value* args) {
+  int flag = isTrue(args[1]);
+  if (flag < 0) return Value();
+  asPredicate(args[0])->state = flag;
+  return None();
 }
 
 // bool(func(item)), or bool(item) when func is None (filterfalse only).
@@ -391,7 +611,7 @@ int predicate(Value func, Value item) {
 }
 
 Value dropwhile_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  return newPredicateIter(type, "dropwhile", args, nargs, kwnames);
+  return newPredicateIter(type, g_dropwhile_type, "dropwhile", args, nargs, kwnames);
 }
 
 Value dropwhile_next(Value self) {
@@ -411,7 +631,7 @@ Value dropwhile_next(Value self) {
 }
 
 Value takewhile_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  return newPredicateIter(type, "takewhile", args, nargs, kwnames);
+  return newPredicateIter(type, g_takewhile_type, "takewhile", args, nargs, kwnames);
 }
 
 Value takewhile_next(Value self) {
@@ -428,7 +648,7 @@ Value takewhile_next(Value self) {
 }
 
 Value filterfalse_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  return newPredicateIter(type, "filterfalse", args, nargs, kwnames);
+  return newPredicateIter(type, g_filterfalse_type, "filterfalse", args, nargs, kwnames);
 }
 
 Value filterfalse_next(Value self) {
@@ -445,7 +665,7 @@ Value filterfalse_next(Value self) {
 // starmap(function, iterable)
 
 Value starmap_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  return newPredicateIter(type, "starmap", args, nargs, kwnames);
+  return newPredicateIter(type, g_starmap_type, "starmap", args, nargs, kwnames);
 }
 
 Value starmap_next(Value self) {
@@ -487,7 +707,7 @@ int64_t asSsizeClamped(Value v) {
 }
 
 Value islice_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("islice", kwnames) || !checkPositional("islice", nargs, 2, 4)) return Value();
+  if (!noKeywordsFor(type, g_islice_type, "islice", kwnames) || !checkPositional("islice", nargs, 2, 4)) return Value();
   int64_t start = 0, stop = -1, step = 1;
   static constexpr const char* kStopMessage =
       "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
@@ -548,6 +768,35 @@ Value islice_next(Value self) {
   return item;
 }
 
+// (type, (it, next, stop, step), cnt): a new islice with the same bounds whose
+// __setstate__ restores the count consumed; (type, (iter([]), 0), 0) once
+// exhausted.
+Value islice___reduce__(Value* args) {
+  Value self = args[0];
+  Value it = asIslice(self)->it.get();
+  if (it.isNull()) {
+    Value empty = newList();
+    if (empty.isNull()) return empty;
+    empty = getIter(empty);
+    if (empty.isNull()) return empty;
+    return reduceValue(self, newTupleOf({empty, Value::fromSmallInt(0)}), Value::fromSmallInt(0));
+  }
+  Value next = newInt(asIslice(self)->next);
+  Value stop = asIslice(self)->stop == -1 ? None() : newInt(asIslice(self)->stop);
+  Value step = newInt(asIslice(self)->step);
+  Value cnt = newInt(asIslice(self)->cnt);
+  if (next.isNull() || stop.isNull() || step.isNull() || cnt.isNull()) return Value();
+  return reduceValue(self, newTupleOf({it, next, stop, step}), cnt);
+}
+
+// state: the count of items consumed (a Py_ssize_t).
+Value islice___setstate__(Value* args) {
+  int64_t cnt;
+  if (!containers::stateToIndex(args[1], &cnt)) return Value();
+  asIslice(args[0])->cnt = cnt;
+  return None();
+}
+
 // ===========================================================================
 // pairwise(iterable, /)
 
@@ -558,7 +807,9 @@ struct PairwiseObj : Obj {
 PairwiseObj* asPairwise(Value v) { return static_cast<PairwiseObj*>(v.asObject()); }
 
 Value pairwise_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (!noKeywords("pairwise", kwnames) || !checkPositional("pairwise", nargs, 1, 1)) return Value();
+  if (!noKeywordsFor(type, g_pairwise_type, "pairwise", kwnames) || !checkPositional("pairwise", nargs, 1, 1)) {
+    return Value();
+  }
   Value it = getIter(args[0]);
   if (it.isNull()) return it;
   PairwiseObj* p = allocIter<PairwiseObj>(type);
@@ -639,14 +890,38 @@ Value zip_longest_next(Value self) {
           asZipLongest(self)->numactive = 0;
           return Value();
         }
-        asArray(asZipLongest(self)->iterators.get())->items[i].set(Value());
+        // The last active iterator stays (CPython keeps it): __reduce__ shows it.
         if (--asZipLongest(self)->numactive == 0) return Value();
+        asArray(asZipLongest(self)->iterators.get())->items[i].set(Value());
         item = asZipLongest(self)->fillvalue.get();
       }
     }
     tupleInit(result, i, item);
   }
   return result;
+}
+
+// (type, iterators with () for the exhausted ones, fillvalue): __setstate__
+// restores the fillvalue.
+Value zip_longest___reduce__(Value* args) {
+  Value self = args[0];
+  int64_t n = asZipLongest(self)->size;
+  Value its = newTuple(n);
+  if (its.isNull()) return its;
+  for (int64_t i = 0; i < n; ++i) {
+    Value it = asArray(asZipLongest(self)->iterators.get())->items[i].get();
+    if (it.isNull()) {
+      it = newTuple(0);
+      if (it.isNull()) return it;
+    }
+    tupleInit(its, i, it);
+  }
+  return reduceValue(self, its, asZipLongest(self)->fillvalue.get());
+}
+
+Value zip_longest___setstate__(Value* args) {
+  asZipLongest(args[0])->fillvalue.set(args[1]);
+  return None();
 }
 
 // ===========================================================================
@@ -717,6 +992,56 @@ Value groupby_next(Value self) {
   grouper->tgtkey.set(key);
   asGroupby(self)->currgrouper.set(Value(grouper));
   return newTupleOf({key, Value(grouper)});
+}
+
+// (type, (it, keyfunc)), with (currkey, currvalue, tgtkey) as the state while
+// an item is read ahead.
+Value groupby___reduce__(Value* args) {
+  Value self = args[0];
+  Value args_tuple = newTupleOf({asGroupby(self)->it.get(), asGroupby(self)->keyfunc.get()});
+  GroupbyObj* g = asGroupby(self);
+  Value tgtkey = g->tgtkey.get(), currkey = g->currkey.get(), currvalue = g->currvalue.get();
+  if (tgtkey.isNull() || currkey.isNull() || currvalue.isNull()) return reduceValue(self, args_tuple);
+  return reduceValue(self, args_tuple, newTupleOf({currkey, currvalue, tgtkey}));
+}
+
+Value groupby___setstate__(Value* args) {
+  Value state = args[1];
+  if (!checkStateTuple(state, 3, 3)) return Value();
+  GroupbyObj* g = asGroupby(args[0]);
+  g->currkey.set(tupleItem(state, 0));
+  g->currvalue.set(tupleItem(state, 1));
+  g->tgtkey.set(tupleItem(state, 2));
+  return None();
+}
+
+// _grouper(parent, tgtkey, /): becomes the parent's current group.
+Value grouper_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  if (!noKeywords("_grouper", kwnames) || !checkPositional("_grouper", nargs, 2, 2)) return Value();
+  if (!isInstance(args[0], g_groupby_type)) {
+    return raisef(exc::TypeError, "_grouper() argument 1 must be %s, not %s", typeName(g_groupby_type).c_str(),
+                  typeNameOf(args[0]).c_str());
+  }
+  GrouperObj* grouper = allocIter<GrouperObj>(type);
+  grouper->parent.set(args[0]);
+  grouper->tgtkey.set(args[1]);
+  asGroupby(args[0])->currgrouper.set(Value(grouper));
+  return Value(grouper);
+}
+
+// (type, (parent, tgtkey)) for the current group; an older one is exhausted:
+// (iter, ((),)).
+Value grouper___reduce__(Value* args) {
+  Value self = args[0];
+  Value parent = asGrouper(self)->parent.get();
+  if (asGroupby(parent)->currgrouper.get() != self) {
+    Value iter = containers::reduceBuiltin("iter");
+    if (iter.isNull()) return iter;
+    Value empty = newTupleOf({newTuple(0)});
+    if (empty.isNull()) return empty;
+    return newTupleOf({iter, empty});
+  }
+  return reduceValue(self, newTupleOf({parent, asGrouper(self)->tgtkey.get()}));
 }
 
 Value grouper_next(Value self) {
@@ -812,6 +1137,59 @@ Value tee___copy__(Value* args) {
   return newTee(typeOf(args[0]), asTee(args[0])->dataobj.get(), asTee(args[0])->index);
 }
 
+// (type, ((),), (dataobj, index)): an empty tee whose __setstate__ puts it
+// back at its place in the shared buffer.
+Value tee___reduce__(Value* args) {
+  Value self = args[0];
+  Value index = newInt(asTee(self)->index);
+  if (index.isNull()) return index;
+  Value empty = newTupleOf({newTuple(0)});
+  return reduceValue(self, empty, newTupleOf({asTee(self)->dataobj.get(), index}));
+}
+
+// state: (_tee_dataobject, index within its block, 0..57).
+Value tee___setstate__(Value* args) {
+  Value state = args[1];
+  if (!checkStateTuple(state, 2, 2) || !checkStateType(tupleItem(state, 0), 1, g_teedata_type)) return Value();
+  int64_t index;
+  if (!stateInt(tupleItem(state, 1), &index)) return Value();
+  if (index < 0 || index > kTeeBlock) return raise(exc::ValueError, "Index out of range");
+  asTee(args[0])->dataobj.set(tupleItem(state, 0));
+  asTee(args[0])->index = index;
+  return None();
+}
+
+// (type, (it, the items read so far, nextlink or None)).
+Value teedata___reduce__(Value* args) {
+  Value self = args[0];
+  int64_t n = asTeeData(self)->numread;
+  Value values = newList(n);
+  if (values.isNull()) return values;
+  for (int64_t i = 0; i < n; ++i) {
+    if (!listAppend(values, asArray(asTeeData(self)->values.get())->items[i].get())) return Value();
+  }
+  Value next = asTeeData(self)->nextlink.get();
+  return reduceValue(self, newTupleOf({asTeeData(self)->it.get(), values, next.isNull() ? None() : next}));
+}
+
+// _tee_dataobject(iterable, values, next, /): a block holding `values` (at
+// most 57, a list) read from `iterable`; only a full block has a next one.
+Value teedata_new(Type* /*type*/, const Value* args, size_t nargs, Value kwnames) {
+  if (!noKeywords("teedataobject", kwnames) || !checkPositional("teedataobject", nargs, 3, 3)) return Value();
+  Value values = args[1], next = args[2];
+  if (!isList(values)) {
+    return raisef(exc::TypeError, "teedataobject() argument 2 must be list, not %s", typeNameOf(values).c_str());
+  }
+  int64_t n = listLength(values);
+  bool next_ok = isNone(next) || (n == kTeeBlock && typeOf(next) == g_teedata_type);
+  if (n > kTeeBlock || !next_ok) return raise(exc::ValueError, "Invalid arguments");
+  Value data = newTeeData(args[0]);
+  for (int64_t i = 0; i < n; ++i) asArray(asTeeData(data)->values.get())->items[i].set(listItem(values, i));
+  asTeeData(data)->numread = n;
+  if (!isNone(next)) asTeeData(data)->nextlink.set(next);
+  return data;
+}
+
 Value itertools_tee(Value* args) {
   Value iterable = args[1];
   int64_t n;
@@ -873,18 +1251,41 @@ TERN_ITER_LAYOUT(kTeeLayout, TeeObj, "itertools._tee", offsetof(TeeObj, dataobj)
 
 #undef TERN_ITER_LAYOUT
 
+#define TERN_REDUCE(impl) {.name = "__reduce__", .signature = "($self, /)", .fn = impl, .doc = kReduceDoc}
+#define TERN_SETSTATE(impl) {.name = "__setstate__", .signature = "($self, state, /)", .fn = impl, .doc = kSetStateDoc}
+
+const MethodDef kCountMethods[] = {TERN_REDUCE(count___reduce__)};
+const MethodDef kCycleMethods[] = {TERN_REDUCE(cycle___reduce__), TERN_SETSTATE(cycle___setstate__)};
 const MethodDef kRepeatMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = repeat___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    TERN_REDUCE(repeat___reduce__),
 };
+const MethodDef kAccumulateMethods[] = {TERN_REDUCE(accumulate___reduce__), TERN_SETSTATE(accumulate___setstate__)};
 const MethodDef kChainMethods[] = {
+    TERN_REDUCE(chain___reduce__),
+    TERN_SETSTATE(chain___setstate__),
     {.name = "from_iterable", .signature = "($type, iterable, /)", .fn = chain_from_iterable,
      .flags = method_flags::kClassMethod,
      .doc = "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
 };
+const MethodDef kCompressMethods[] = {TERN_REDUCE(compress___reduce__)};
+const MethodDef kPredicateMethods[] = {TERN_REDUCE(predicate___reduce__)};
+const MethodDef kPredicateWithStateMethods[] = {TERN_REDUCE(predicateWithState___reduce__),
+                                                TERN_SETSTATE(predicate___setstate__)};
+const MethodDef kIsliceMethods[] = {TERN_REDUCE(islice___reduce__), TERN_SETSTATE(islice___setstate__)};
+const MethodDef kZipLongestMethods[] = {TERN_REDUCE(zip_longest___reduce__), TERN_SETSTATE(zip_longest___setstate__)};
+const MethodDef kGroupbyMethods[] = {TERN_REDUCE(groupby___reduce__), TERN_SETSTATE(groupby___setstate__)};
+const MethodDef kGrouperMethods[] = {TERN_REDUCE(grouper___reduce__)};
+const MethodDef kTeeDataMethods[] = {TERN_REDUCE(teedata___reduce__)};
 const MethodDef kTeeMethods[] = {
     {.name = "__copy__", .signature = "($self, /)", .fn = tee___copy__, .doc = "Returns an independent iterator."},
+    TERN_REDUCE(tee___reduce__),
+    TERN_SETSTATE(tee___setstate__),
 };
+
+#undef TERN_REDUCE
+#undef TERN_SETSTATE
 
 constexpr uint64_t kIterFlags = type_flags::kBaseType;
 
@@ -892,6 +1293,7 @@ const TypeSpec kCountSpec = {
     .name = "count", .module = "itertools", .type = &g_count_type, .layout = &kCountLayout,
     .basic_size = sizeof(CountObj), .flags = kIterFlags,
     .slots = {.tp_repr = count_repr, .tp_iter = selfIter, .tp_iternext = count_next, .tp_new = count_new},
+    .methods = kCountMethods,
     .doc = "Return a count object whose .__next__() method returns consecutive values.\n\n"
            "Equivalent to:\n    def count(firstval=0, step=1):\n        x = firstval\n        while 1:\n"
            "            yield x\n            x += step",
@@ -902,6 +1304,7 @@ const TypeSpec kCycleSpec = {
     .name = "cycle", .module = "itertools", .type = &g_cycle_type, .layout = &kCycleLayout,
     .basic_size = sizeof(CycleObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = cycle_next, .tp_new = cycle_new},
+    .methods = kCycleMethods,
     .doc = "Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.",
 };
 TERN_REGISTER_TYPE(kCycleSpec);
@@ -920,6 +1323,7 @@ const TypeSpec kAccumulateSpec = {
     .name = "accumulate", .module = "itertools", .type = &g_accumulate_type, .layout = &kAccumulateLayout,
     .basic_size = sizeof(AccumulateObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = accumulate_next, .tp_new = accumulate_new},
+    .methods = kAccumulateMethods,
     .doc = "Return series of accumulated sums (or other binary function results).",
 };
 TERN_REGISTER_TYPE(kAccumulateSpec);
@@ -939,6 +1343,7 @@ const TypeSpec kCompressSpec = {
     .name = "compress", .module = "itertools", .type = &g_compress_type, .layout = &kCompressLayout,
     .basic_size = sizeof(CompressObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = compress_next, .tp_new = compress_new},
+    .methods = kCompressMethods,
     .doc = "Return data elements corresponding to true selector elements.\n\nForms a shorter iterator from "
            "selected data elements using the selectors to\nchoose the data elements.",
 };
@@ -948,6 +1353,7 @@ const TypeSpec kDropwhileSpec = {
     .name = "dropwhile", .module = "itertools", .type = &g_dropwhile_type, .layout = &kPredicateLayout,
     .basic_size = sizeof(PredicateObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = dropwhile_next, .tp_new = dropwhile_new},
+    .methods = kPredicateWithStateMethods,
     .doc = "Drop items from the iterable while predicate(item) is true.\n\nAfterwards, return every element "
            "until the iterable is exhausted.",
 };
@@ -957,6 +1363,7 @@ const TypeSpec kTakewhileSpec = {
     .name = "takewhile", .module = "itertools", .type = &g_takewhile_type, .layout = &kPredicateLayout,
     .basic_size = sizeof(PredicateObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = takewhile_next, .tp_new = takewhile_new},
+    .methods = kPredicateWithStateMethods,
     .doc = "Return successive entries from an iterable as long as the predicate evaluates to true for each entry.",
 };
 TERN_REGISTER_TYPE(kTakewhileSpec);
@@ -965,6 +1372,7 @@ const TypeSpec kFilterfalseSpec = {
     .name = "filterfalse", .module = "itertools", .type = &g_filterfalse_type, .layout = &kPredicateLayout,
     .basic_size = sizeof(PredicateObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = filterfalse_next, .tp_new = filterfalse_new},
+    .methods = kPredicateMethods,
     .doc = "Return those items of iterable for which function(item) is false.\n\nIf function is None, return the "
            "items that are false.",
 };
@@ -974,6 +1382,7 @@ const TypeSpec kStarmapSpec = {
     .name = "starmap", .module = "itertools", .type = &g_starmap_type, .layout = &kPredicateLayout,
     .basic_size = sizeof(PredicateObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = starmap_next, .tp_new = starmap_new},
+    .methods = kPredicateMethods,
     .doc = "Return an iterator whose values are returned from the function evaluated with an argument tuple taken "
            "from the given sequence.",
 };
@@ -983,6 +1392,7 @@ const TypeSpec kIsliceSpec = {
     .name = "islice", .module = "itertools", .type = &g_islice_type, .layout = &kIsliceLayout,
     .basic_size = sizeof(IsliceObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = islice_next, .tp_new = islice_new},
+    .methods = kIsliceMethods,
     .doc = "islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\n"
            "Return an iterator whose next() method returns selected values from an\niterable.  If start is "
            "specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to "
@@ -1004,6 +1414,7 @@ const TypeSpec kZipLongestSpec = {
     .name = "zip_longest", .module = "itertools", .type = &g_zip_longest_type, .layout = &kZipLongestLayout,
     .basic_size = sizeof(ZipLongestObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = zip_longest_next, .tp_new = zip_longest_new},
+    .methods = kZipLongestMethods,
     .doc = "zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\nReturn a zip_longest "
            "object whose .__next__() method returns a tuple where\nthe i-th element comes from the i-th iterable "
            "argument.  The .__next__()\nmethod continues until the longest iterable in the argument sequence\nis "
@@ -1017,6 +1428,7 @@ const TypeSpec kGroupbySpec = {
     .name = "groupby", .module = "itertools", .type = &g_groupby_type, .layout = &kGroupbyLayout,
     .basic_size = sizeof(GroupbyObj), .flags = kIterFlags,
     .slots = {.tp_iter = selfIter, .tp_iternext = groupby_next, .tp_new = groupby_new},
+    .methods = kGroupbyMethods,
     .doc = "make an iterator that returns consecutive keys and groups from the iterable\n\n  iterable\n    "
            "Elements to divide into groups according to the key function.\n  key\n    A function for computing "
            "the group category for each element.\n    If the key function is not specified or is None, the "
@@ -1027,13 +1439,16 @@ TERN_REGISTER_TYPE(kGroupbySpec);
 const TypeSpec kGrouperSpec = {
     .name = "_grouper", .module = "itertools", .type = &g_grouper_type, .layout = &kGrouperLayout,
     .basic_size = sizeof(GrouperObj),
-    .slots = {.tp_iter = selfIter, .tp_iternext = grouper_next},
+    .slots = {.tp_iter = selfIter, .tp_iternext = grouper_next, .tp_new = grouper_new},
+    .methods = kGrouperMethods,
 };
 TERN_REGISTER_TYPE(kGrouperSpec);
 
 const TypeSpec kTeeDataSpec = {
     .name = "_tee_dataobject", .module = "itertools", .type = &g_teedata_type, .layout = &kTeeDataLayout,
     .basic_size = sizeof(TeeDataObj),
+    .slots = {.tp_new = teedata_new},
+    .methods = kTeeDataMethods,
     .doc = "teedataobject(iterable, values, next, /)\n--\n\nData container common to multiple tee objects.",
 };
 TERN_REGISTER_TYPE(kTeeDataSpec);

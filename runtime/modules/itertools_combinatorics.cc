@@ -2,14 +2,21 @@
 // combinations_with_replacement (itertools.cc holds the module).
 //
 // Each keeps its pools as tuples, its index vectors in untraced raw bytes
-// (plain int64s, never references), and the last tuple it produced: the next
-// result is built from it, so the returned tuples are never mutated.
+// (plain int64s, never references), and the last tuple it produced (null
+// until the first; kept once stopped, as CPython keeps its result: __reduce__
+// tells "not started" from "exhausted" by it).
+//
+// Pickling (CPython 3.11's values): __reduce__ gives the constructor
+// arguments and, once started, the index vectors, which __setstate__ clamps
+// into range before rebuilding the last result from them.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
 #include "runtime/interp/errors.h"
 #include "runtime/modules/itertools_internal.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/containers_internal.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/rawbytes.h"
@@ -68,8 +75,53 @@ Value resultFromIndices(Value self) {
 
 Value stop(Value self) {
   asComb(self)->stopped = 1;
-  asComb(self)->last.set(Value());
   return Value();
+}
+
+// A tuple of the first `n` entries of one of self's index vectors.
+Value indexTuple(Value self, int64_t* (*vector)(Value), int64_t n) {
+  Value t = newTuple(n);
+  if (t.isNull()) return t;
+  for (int64_t i = 0; i < n; ++i) {
+    Value v = newInt(vector(self)[i]);
+    if (v.isNull()) return v;
+    tupleInit(t, i, v);
+  }
+  return t;
+}
+
+// The state of product, combinations and cwr: a tuple of `n` indices.
+bool checkIndexState(Value state, int64_t n) {
+  if (isTuple(state) && tupleLength(state) == n) return true;
+  raise(exc::ValueError, "invalid arguments");
+  return false;
+}
+
+// Rebuilds the last result from the indices __setstate__ stored; an index
+// outside the pool (a pool too small for r, which never produced a result)
+// leaves the iterator stopped.
+Value restoreResult(Value self) {
+  int64_t n = tupleLength(asComb(self)->pool.get());
+  for (int64_t i = 0; i < asComb(self)->r; ++i) {
+    if (indicesOf(self)[i] < 0 || indicesOf(self)[i] >= n) {
+      asComb(self)->stopped = 1;
+      return None();
+    }
+  }
+  if (resultFromIndices(self).isNull()) return Value();
+  return None();
+}
+
+// (type, (pool, r)) before the first result, (type, ((), r)) once stopped,
+// else (type, (pool, r), state).
+Value reduceFromPool(Value self, Value state) {
+  Value r = newInt(asComb(self)->r);
+  if (r.isNull()) return r;
+  bool started = !asComb(self)->last.get().isNull();
+  Value pool = started && asComb(self)->stopped != 0 ? newTuple(0) : asComb(self)->pool.get();
+  Value args = newTupleOf({pool, r});
+  if (!started || asComb(self)->stopped != 0) return reduceValue(self, args);
+  return reduceValue(self, args, state);
 }
 
 // ===========================================================================
@@ -125,6 +177,39 @@ Value product_next(Value self) {
   for (int64_t k = 0; k < npools; ++k) tupleInit(result, k, tupleItem(tupleItem(pools, k), indices[k]));
   asComb(self)->last.set(result);
   return result;
+}
+
+// (type, ((),)) once stopped, (type, pools) before the first result, else
+// (type, pools, indices).
+Value product___reduce__(Value* args) {
+  Value self = args[0];
+  if (asComb(self)->stopped != 0) return reduceValue(self, newTupleOf({newTuple(0)}));
+  if (asComb(self)->last.get().isNull()) return reduceValue(self, asComb(self)->pool.get());
+  return reduceValue(self, asComb(self)->pool.get(), indexTuple(self, indicesOf, asComb(self)->r));
+}
+
+// Each index is clamped into its pool; an empty pool stops the iterator.
+Value product___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  int64_t npools = asComb(self)->r;
+  if (!checkIndexState(state, npools)) return Value();
+  for (int64_t i = 0; i < npools; ++i) {
+    int64_t index;
+    if (!containers::stateToIndex(tupleItem(state, i), &index)) return Value();
+    int64_t size = tupleLength(tupleItem(asComb(self)->pool.get(), i));
+    if (size == 0) {
+      asComb(self)->stopped = 1;
+      return None();
+    }
+    indicesOf(self)[i] = std::clamp<int64_t>(index, 0, size - 1);
+  }
+  Value result = newTuple(npools);
+  if (result.isNull()) return result;
+  for (int64_t k = 0; k < npools; ++k) {
+    tupleInit(result, k, tupleItem(tupleItem(asComb(self)->pool.get(), k), indicesOf(self)[k]));
+  }
+  asComb(self)->last.set(result);
+  return None();
 }
 
 // ===========================================================================
@@ -189,6 +274,41 @@ Value permutations_next(Value self) {
   return stop(self);
 }
 
+// The state: (indices, cycles).
+Value permutations___reduce__(Value* args) {
+  Value self = args[0];
+  if (asComb(self)->last.get().isNull() || asComb(self)->stopped != 0) return reduceFromPool(self, Value());
+  Value indices = indexTuple(self, indicesOf, asComb(self)->n);
+  if (indices.isNull()) return indices;
+  Value cycles = indexTuple(self, cyclesOf, asComb(self)->r);
+  if (cycles.isNull()) return cycles;
+  return reduceFromPool(self, newTupleOf({indices, cycles}));
+}
+
+// state: (indices, cycles), tuples of n and r ints; each index is clamped to
+// [0, n - 1], cycles[i] to [1, n - i].
+Value permutations___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  if (!checkStateTuple(state, 2, 2) || !checkStateType(tupleItem(state, 0), 1, types::tuple_type) ||
+      !checkStateType(tupleItem(state, 1), 2, types::tuple_type)) {
+    return Value();
+  }
+  int64_t n = asComb(self)->n, r = asComb(self)->r;
+  Value indices = tupleItem(state, 0), cycles = tupleItem(state, 1);
+  if (tupleLength(indices) != n || tupleLength(cycles) != r) return raise(exc::ValueError, "invalid arguments");
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t index;
+    if (!containers::stateToIndex(tupleItem(indices, i), &index)) return Value();
+    indicesOf(self)[i] = index < 0 ? 0 : index > n - 1 ? n - 1 : index;
+  }
+  for (int64_t i = 0; i < r; ++i) {
+    int64_t cycle;
+    if (!containers::stateToIndex(tupleItem(cycles, i), &cycle)) return Value();
+    cyclesOf(self)[i] = cycle < 1 ? 1 : cycle > n - i ? n - i : cycle;
+  }
+  return restoreResult(self);
+}
+
 // ===========================================================================
 // combinations(iterable, r) and combinations_with_replacement(iterable, r)
 
@@ -249,8 +369,63 @@ Value cwr_next(Value self) {
   return resultFromIndices(self);
 }
 
+// The state: the indices of the last result.
+Value combinations___reduce__(Value* args) {
+  Value self = args[0];
+  if (asComb(self)->last.get().isNull() || asComb(self)->stopped != 0) return reduceFromPool(self, Value());
+  return reduceFromPool(self, indexTuple(self, indicesOf, asComb(self)->r));
+}
+
+// indices[i] is clamped to [0, i + n - r] (0 wins when that is negative).
+Value combinations___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  int64_t n = asComb(self)->n, r = asComb(self)->r;
+  if (!checkIndexState(state, r)) return Value();
+  for (int64_t i = 0; i < r; ++i) {
+    int64_t index;
+    if (!containers::stateToIndex(tupleItem(state, i), &index)) return Value();
+    int64_t max = i + n - r;
+    if (index > max) index = max;
+    indicesOf(self)[i] = index < 0 ? 0 : index;
+  }
+  return restoreResult(self);
+}
+
+// indices[i] is clamped to [0, n - 1].
+Value cwr___setstate__(Value* args) {
+  Value self = args[0], state = args[1];
+  int64_t n = asComb(self)->n, r = asComb(self)->r;
+  if (!checkIndexState(state, r)) return Value();
+  for (int64_t i = 0; i < r; ++i) {
+    int64_t index;
+    if (!containers::stateToIndex(tupleItem(state, i), &index)) return Value();
+    indicesOf(self)[i] = index < 0 ? 0 : index > n - 1 ? n - 1 : index;
+  }
+  return restoreResult(self);
+}
+
 // ===========================================================================
 // Tables
+
+constexpr const char* kReduceDoc = "Return state information for pickling.";
+constexpr const char* kSetStateDoc = "Set state information for unpickling.";
+
+const MethodDef kProductMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = product___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = product___setstate__, .doc = kSetStateDoc},
+};
+const MethodDef kPermutationsMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = permutations___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = permutations___setstate__, .doc = kSetStateDoc},
+};
+const MethodDef kCombinationsMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = combinations___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = combinations___setstate__, .doc = kSetStateDoc},
+};
+const MethodDef kCwrMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = combinations___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = cwr___setstate__, .doc = kSetStateDoc},
+};
 
 const uint32_t kCombFields[] = {offsetof(Obj, ob_type), offsetof(CombObj, pool), offsetof(CombObj, indices),
                                 offsetof(CombObj, cycles), offsetof(CombObj, last)};
@@ -260,6 +435,7 @@ const TypeSpec kProductSpec = {
     .name = "product", .module = "itertools", .type = &g_product_type, .layout = &kCombLayout,
     .basic_size = sizeof(CombObj), .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = product_next, .tp_new = product_new},
+    .methods = kProductMethods,
     .doc = "product(*iterables, repeat=1) --> product object\n\nCartesian product of input iterables.  "
            "Equivalent to nested for-loops.",
 };
@@ -269,6 +445,7 @@ const TypeSpec kPermutationsSpec = {
     .name = "permutations", .module = "itertools", .type = &g_permutations_type, .layout = &kCombLayout,
     .basic_size = sizeof(CombObj), .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = permutations_next, .tp_new = permutations_new},
+    .methods = kPermutationsMethods,
     .doc = "Return successive r-length permutations of elements in the iterable.\n\npermutations(range(3), 2) "
            "--> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)",
 };
@@ -278,6 +455,7 @@ const TypeSpec kCombinationsSpec = {
     .name = "combinations", .module = "itertools", .type = &g_combinations_type, .layout = &kCombLayout,
     .basic_size = sizeof(CombObj), .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = combinations_next, .tp_new = combinations_new},
+    .methods = kCombinationsMethods,
     .doc = "Return successive r-length combinations of elements in the iterable.\n\ncombinations(range(4), 3) "
            "--> (0,1,2), (0,1,3), (0,2,3), (1,2,3)",
 };
@@ -287,6 +465,7 @@ const TypeSpec kCwrSpec = {
     .name = "combinations_with_replacement", .module = "itertools", .type = &g_cwr_type, .layout = &kCombLayout,
     .basic_size = sizeof(CombObj), .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = cwr_next, .tp_new = cwr_new},
+    .methods = kCwrMethods,
     .doc = "Return successive r-length combinations of elements in the iterable allowing individual elements to "
            "have successive repeats.\n\ncombinations_with_replacement('ABC', 2) --> AA AB AC BB BC CC",
 };

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "runtime/objects/object.h"
 
@@ -21,6 +22,21 @@ bool noKeywords(const char* name, Value kwnames);
 // "<name> expected [at least |at most ]N argument(s), got M" (CPython's
 // _PyArg_CheckPositional); false when nargs is outside [min, max].
 bool checkPositional(const char* name, size_t nargs, size_t min, size_t max);
+
+// The pickling helpers (CPython's PyArg_ParseTuple messages for the states
+// __setstate__ takes):
+// "state is not a tuple", or "function takes exactly|at least|at most N
+// argument(s) (M given)"; false with TypeError pending.
+bool checkStateTuple(Value state, int64_t min, int64_t max);
+// "argument <position> must be <type>, not <type of item>" unless item is a
+// `type` (a subclass allowed).
+bool checkStateType(Value item, int position, Type* type);
+// The "i" format: an int from __index__ within C int range; a float is refused.
+bool stateInt(Value item, int64_t* out);
+// (type(self), args) and (type(self), args, state); null when an argument is
+// null (its exception pending).
+Value reduceValue(Value self, Value args);
+Value reduceValue(Value self, Value args, Value state);
 
 // A new instance of `type` (a subclass allowed) with every field zeroed.
 template <class T>

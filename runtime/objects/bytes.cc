@@ -8,6 +8,7 @@
 
 #include "runtime/objects/bytes.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes_methods.h"
+#include "runtime/objects/containers_internal.h"
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
@@ -335,6 +337,25 @@ Value bytesiter___length_hint__(Value* args) {
   return newInt(left < 0 ? 0 : left);
 }
 
+// Exhausted, both reduce to iter(()).
+Value bytesiter___reduce__(Value* args) {
+  auto* it = static_cast<BytesIterObj*>(args[0].asObject());
+  return containers::reduceIndexIterator("iter", it->seq.get(), it->index, newTuple(0));
+}
+
+// The index is clamped to [0, len]; an exhausted iterator ignores it.
+Value bytesiter___setstate__(Value* args) {
+  int64_t index;
+  if (!containers::stateToIndex(args[1], &index)) return Value();
+  auto* it = static_cast<BytesIterObj*>(args[0].asObject());
+  Value s = it->seq.get();
+  if (s.isNull()) return None();
+  std::string_view v;
+  bytesLikeView(s, &v);
+  it->index = std::clamp<int64_t>(index, 0, static_cast<int64_t>(v.size()));
+  return None();
+}
+
 // --- __new__ ---
 
 const MethodDef kBytesNewSignature = {.name = "bytes",
@@ -484,6 +505,10 @@ TERN_REGISTER_TYPE(kBytesSpec);
 
 const MethodDef kBytesIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = bytesiter___length_hint__},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = bytesiter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = bytesiter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 
 const TypeSpec kBytesIterSpec = {

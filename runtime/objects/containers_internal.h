@@ -1,6 +1,6 @@
 // Private to the container files (tuple, list, dict, dict_views, set, range,
-// slice, iterators): small helpers they share.  Other subsystems use the
-// types' own headers.
+// slice, iterators, str, bytes, and itertools for the pickling helpers):
+// small helpers they share.  Other subsystems use the types' own headers.
 #pragma once
 
 #include <cstdint>
@@ -63,6 +63,19 @@ inline int64_t smallIntHash(int64_t n) {
   return h == -1 ? -2 : h;
 }
 int64_t keyHash(Value key);
+
+// --- pickling iterators (iterators.cc) ---
+// The builtin `name` as the running code sees it (the current frame's
+// builtins, CPython's _PyEval_GetBuiltin): the callable an iterator's
+// __reduce__ names ("iter", "reversed").  AttributeError when it is missing.
+Value reduceBuiltin(const char* name);
+// The __reduce__ of an iterator over a sequence by index: (<builtin>, (seq,),
+// index) while it holds its sequence, else (iter, (empty,)) (exhausted).
+Value reduceIndexIterator(const char* builtin, Value seq, int64_t index, Value empty);
+// The __setstate__ argument of an index iterator as a Py_ssize_t
+// (PyLong_AsSsize_t: an int or int subclass, no __index__); false with
+// TypeError or OverflowError pending.
+bool stateToIndex(Value state, int64_t* out);
 
 // A new str from UTF-8 (a thin wrapper so files need not include str.h).
 Value strFromUtf8(const std::string& s);

@@ -162,6 +162,26 @@ Value dictiter___length_hint__(Value* args) {
   return newInt(0);
 }
 
+// (iter, (list of the items left,)): the list drains a copy of the iterator,
+// so `self` keeps its position (and a dict changed meanwhile raises as
+// iterating would).
+Value dictiter___reduce__(Value* args) {
+  Obj* o = newObject(typeOf(args[0]), sizeof(DictIterObj));
+  auto* copy = static_cast<DictIterObj*>(o);
+  DictIterObj* it = asIter(args[0]);
+  copy->dict.set(it->dict.get());
+  copy->used = it->used;
+  copy->pos = it->pos;
+  copy->len = it->len;
+  Value rest = listFromIterable(Value(o));
+  if (rest.isNull()) return rest;
+  Value iter = containers::reduceBuiltin("iter");
+  if (iter.isNull()) return iter;
+  Value state = newTupleOf({rest});
+  if (state.isNull()) return state;
+  return newTupleOf({iter, state});
+}
+
 // ---------------------------------------------------------------------------
 // Views
 
@@ -421,6 +441,8 @@ TERN_REGISTER_TYPE(kValuesSpec);
 const MethodDef kIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = dictiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = dictiter___reduce__,
+     .doc = "Return state information for pickling."},
 };
 
 #define TERN_DICT_ITER_SPEC(var, pyname, typevar, nextfn)                                                        \

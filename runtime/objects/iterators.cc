@@ -5,10 +5,16 @@
 // Each holds its state in traced fields; an exhausted iterator drops its
 // references (sets them null) so that it keeps nothing alive and stays
 // exhausted, as CPython's do.
+//
+// Pickling: each has CPython 3.11's __reduce__ (and __setstate__ where it
+// has one), and this file holds the helpers the other builtin iterators'
+// __reduce__ / __setstate__ share (containers_internal.h).
 #include <cstddef>
 #include <string>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/frame.h"
+#include "runtime/modules/builtins.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/containers_internal.h"
 #include "runtime/objects/genericalias.h"
@@ -20,11 +26,54 @@
 
 namespace tern {
 
+using containers::reduceBuiltin;
 using containers::selfIter;
+using containers::stateToIndex;
+
+// ---------------------------------------------------------------------------
+// Pickling helpers (containers_internal.h)
+
+namespace containers {
+
+Value reduceBuiltin(const char* name) {
+  Value key = internStr(name);
+  interp::Frame* f = interp::currentFrame();
+  Value builtin = dictGet(f == nullptr ? builtinsDict() : f->builtins, key);
+  if (builtin.isNull() && !errorPending()) raise(exc::AttributeError, name);
+  return builtin;
+}
+
+Value reduceIndexIterator(const char* builtin, Value seq, int64_t index, Value empty) {
+  Value fn = reduceBuiltin(seq.isNull() ? "iter" : builtin);
+  if (fn.isNull()) return fn;
+  Value args = newTupleOf({seq.isNull() ? empty : seq});
+  if (args.isNull()) return args;
+  if (seq.isNull()) return newTupleOf({fn, args});
+  Value position = newInt(index);
+  if (position.isNull()) return position;
+  return newTupleOf({fn, args, position});
+}
+
+bool stateToIndex(Value state, int64_t* out) {
+  if (!isInt(state)) {
+    raise(exc::TypeError, "an integer is required");
+    return false;
+  }
+  if (intToInt64(state, out)) return true;
+  clearError();
+  raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+  return false;
+}
+
+}  // namespace containers
 
 namespace {
 
-bool noKeywords(const char* name, Value kwnames) {
+// A keyword-less constructor refuses keywords for its own type and for
+// subclasses that keep its __init__; a subclass defining __init__ may take
+// them there (CPython's `type->tp_init == base.tp_init` test).
+bool noKeywords(Type* type, Type* base, const char* name, Value kwnames) {
+  if (type != base && type->slots.tp_init != base->slots.tp_init) return true;
   if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
     raisef(exc::TypeError, "%s() takes no keyword arguments", name);
     return false;
@@ -76,6 +125,20 @@ Value seqiter___length_hint__(Value* args) {
   return newInt(0);
 }
 
+Value seqiter___reduce__(Value* args) {
+  auto* it = static_cast<SeqIterObj*>(args[0].asObject());
+  return containers::reduceIndexIterator("iter", it->seq.get(), it->index, newTuple(0));
+}
+
+// No upper bound: the sequence's length is not known.
+Value seqiter___setstate__(Value* args) {
+  int64_t index;
+  if (!stateToIndex(args[1], &index)) return Value();
+  auto* it = static_cast<SeqIterObj*>(args[0].asObject());
+  if (!it->seq.get().isNull()) it->index = index < 0 ? 0 : index;
+  return None();
+}
+
 // ---------------------------------------------------------------------------
 // callable_iterator
 
@@ -106,6 +169,17 @@ Value calliter_next(Value self) {
     return Value();
   }
   return result;
+}
+
+// (iter, (callable, sentinel)), or (iter, ((),)) once exhausted.
+Value calliter___reduce__(Value* args) {
+  Value iter = reduceBuiltin("iter");
+  if (iter.isNull()) return iter;
+  auto* it = static_cast<CallIterObj*>(args[0].asObject());
+  Value state = it->callable.get().isNull() ? newTupleOf({newTuple(0)})
+                                            : newTupleOf({it->callable.get(), it->sentinel.get()});
+  if (state.isNull()) return state;
+  return newTupleOf({iter, state});
 }
 
 // ---------------------------------------------------------------------------
@@ -169,6 +243,17 @@ Value enumerate_next(Value self) {
   return newTupleOf({idx, item});
 }
 
+// (type, (iterator, next count)).
+Value enumerate___reduce__(Value* args) {
+  auto* e = static_cast<EnumerateObj*>(args[0].asObject());
+  Value count = e->big_index.get().isNull() ? newInt(e->index) : e->big_index.get();
+  if (count.isNull()) return count;
+  e = static_cast<EnumerateObj*>(args[0].asObject());
+  Value state = newTupleOf({e->iterator.get(), count});
+  if (state.isNull()) return state;
+  return newTupleOf({typeValue(typeOf(args[0])), state});
+}
+
 Value enumerate___class_getitem__(Value* args) { return newGenericAlias(args[0], args[1]); }
 
 // ---------------------------------------------------------------------------
@@ -180,7 +265,7 @@ struct ReversedObj : Obj {
 };
 
 Value reversed_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == types::reversed_type && !noKeywords("reversed", kwnames)) return Value();
+  if (!noKeywords(type, types::reversed_type, "reversed", kwnames)) return Value();
   if (nargs != 1) return raisef(exc::TypeError, "reversed expected 1 argument, got %zu", nargs);
   Value seq = args[0];
   Value method = lookupSpecial(typeOf(seq), names::__reversed__);
@@ -229,6 +314,33 @@ Value reversed___length_hint__(Value* args) {
   if (n < 0) return Value();
   int64_t position = static_cast<ReversedObj*>(args[0].asObject())->index + 1;
   return newInt(n < position ? 0 : position);
+}
+
+// (type, (seq,), index), or (type, ((),)) once exhausted.
+Value reversed___reduce__(Value* args) {
+  Value type = typeValue(typeOf(args[0]));
+  auto* r = static_cast<ReversedObj*>(args[0].asObject());
+  Value seq = r->seq.get();
+  Value state = newTupleOf({seq.isNull() ? newTuple(0) : seq});
+  if (state.isNull()) return state;
+  if (seq.isNull()) return newTupleOf({type, state});
+  Value index = newInt(static_cast<ReversedObj*>(args[0].asObject())->index);
+  if (index.isNull()) return index;
+  return newTupleOf({type, state, index});
+}
+
+// The index is clamped to [-1, len(seq) - 1]; an exhausted iterator ignores it.
+Value reversed___setstate__(Value* args) {
+  int64_t index;
+  if (!stateToIndex(args[1], &index)) return Value();
+  Value seq = static_cast<ReversedObj*>(args[0].asObject())->seq.get();
+  if (seq.isNull()) return None();
+  int64_t n = length(seq);
+  if (n < 0) return Value();
+  if (index < -1) index = -1;
+  if (index > n - 1) index = n - 1;
+  static_cast<ReversedObj*>(args[0].asObject())->index = index;
+  return None();
 }
 
 // ---------------------------------------------------------------------------
@@ -300,6 +412,21 @@ Value zip_next(Value self) {
   return result;
 }
 
+// (type, iterators), with True after them when strict.
+Value zip___reduce__(Value* args) {
+  Value type = typeValue(typeOf(args[0]));
+  auto* z = static_cast<ZipObj*>(args[0].asObject());
+  if (z->strict != 0) return newTupleOf({type, z->iterators.get(), True()});
+  return newTupleOf({type, z->iterators.get()});
+}
+
+Value zip___setstate__(Value* args) {
+  int strict = isTrue(args[1]);
+  if (strict < 0) return Value();
+  static_cast<ZipObj*>(args[0].asObject())->strict = strict;
+  return None();
+}
+
 // ---------------------------------------------------------------------------
 // map
 
@@ -309,7 +436,7 @@ struct MapObj : Obj {
 };
 
 Value map_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == types::map_type && !noKeywords("map", kwnames)) return Value();
+  if (!noKeywords(type, types::map_type, "map", kwnames)) return Value();
   if (nargs < 2) return raise(exc::TypeError, "map() must have at least two arguments.");
   Value its = newTuple(static_cast<int64_t>(nargs - 1));
   if (its.isNull()) return its;
@@ -349,6 +476,17 @@ Value map_next(Value self) {
   return call(func, argv, static_cast<size_t>(n));
 }
 
+// (type, (func, *iterators)).
+Value map___reduce__(Value* args) {
+  Value its = static_cast<MapObj*>(args[0].asObject())->iterators.get();
+  int64_t n = tupleLength(its);
+  Value state = newTuple(n + 1);
+  if (state.isNull()) return state;
+  tupleInit(state, 0, static_cast<MapObj*>(args[0].asObject())->func.get());
+  for (int64_t i = 0; i < n; ++i) tupleInit(state, i + 1, tupleItem(its, i));
+  return newTupleOf({typeValue(typeOf(args[0])), state});
+}
+
 // ---------------------------------------------------------------------------
 // filter
 
@@ -358,7 +496,7 @@ struct FilterObj : Obj {
 };
 
 Value filter_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == types::filter_type && !noKeywords("filter", kwnames)) return Value();
+  if (!noKeywords(type, types::filter_type, "filter", kwnames)) return Value();
   if (nargs != 2) return raisef(exc::TypeError, "filter expected 2 arguments, got %zu", nargs);
   Value it = getIter(args[1]);
   if (it.isNull()) return it;
@@ -387,6 +525,14 @@ Value filter_next(Value self) {
   }
 }
 
+// (type, (func, iterator)).
+Value filter___reduce__(Value* args) {
+  auto* f = static_cast<FilterObj*>(args[0].asObject());
+  Value state = newTupleOf({f->func.get(), f->iterator.get()});
+  if (state.isNull()) return state;
+  return newTupleOf({typeValue(typeOf(args[0])), state});
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -407,9 +553,18 @@ const gc::Layout kMapLayout = {.name = "map", .fields = kMapFields};
 const uint32_t kFilterFields[] = {offsetof(Obj, ob_type), offsetof(FilterObj, func), offsetof(FilterObj, iterator)};
 const gc::Layout kFilterLayout = {.name = "filter", .fields = kFilterFields};
 
+constexpr const char* kReduceDoc = "Return state information for pickling.";
+constexpr const char* kSetStateDoc = "Set state information for unpickling.";
+
 const MethodDef kSeqIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = seqiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = seqiter___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = seqiter___setstate__, .doc = kSetStateDoc},
+};
+
+const MethodDef kCallIterMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = calliter___reduce__, .doc = kReduceDoc},
 };
 
 const TypeSpec kSeqIterSpec = {
@@ -428,10 +583,12 @@ const TypeSpec kCallIterSpec = {
     .layout = &kCallIterLayout,
     .basic_size = sizeof(CallIterObj),
     .slots = {.tp_iter = selfIter, .tp_iternext = calliter_next},
+    .methods = kCallIterMethods,
 };
 TERN_REGISTER_TYPE(kCallIterSpec);
 
 const MethodDef kEnumerateMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = enumerate___reduce__, .doc = kReduceDoc},
     {.name = "__class_getitem__", .signature = "($type, item, /)", .fn = enumerate___class_getitem__,
      .flags = method_flags::kClassMethod, .doc = "See PEP 585"},
 };
@@ -456,6 +613,21 @@ TERN_REGISTER_TYPE(kEnumerateSpec);
 const MethodDef kReversedMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = reversed___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = reversed___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = reversed___setstate__, .doc = kSetStateDoc},
+};
+
+const MethodDef kZipMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = zip___reduce__, .doc = kReduceDoc},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = zip___setstate__, .doc = kSetStateDoc},
+};
+
+const MethodDef kMapMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = map___reduce__, .doc = kReduceDoc},
+};
+
+const MethodDef kFilterMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = filter___reduce__, .doc = kReduceDoc},
 };
 
 const TypeSpec kReversedSpec = {
@@ -477,6 +649,7 @@ const TypeSpec kZipSpec = {
     .basic_size = sizeof(ZipObj),
     .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = zip_next, .tp_new = zip_new},
+    .methods = kZipMethods,
     .doc = "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n"
            "   >>> list(zip('abcdefg', range(3), range(4)))\n"
            "   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\n"
@@ -496,6 +669,7 @@ const TypeSpec kMapSpec = {
     .basic_size = sizeof(MapObj),
     .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = map_next, .tp_new = map_new},
+    .methods = kMapMethods,
     .doc = "map(func, *iterables) --> map object\n\n"
            "Make an iterator that computes the function using arguments from\n"
            "each of the iterables.  Stops when the shortest iterable is exhausted.",
@@ -509,6 +683,7 @@ const TypeSpec kFilterSpec = {
     .basic_size = sizeof(FilterObj),
     .flags = type_flags::kBaseType,
     .slots = {.tp_iter = selfIter, .tp_iternext = filter_next, .tp_new = filter_new},
+    .methods = kFilterMethods,
     .doc = "filter(function or None, iterable) --> filter object\n\n"
            "Return an iterator yielding those items of iterable for which function(item)\n"
            "is true. If function is None, return the items that are true.",

@@ -890,6 +890,23 @@ Value listiter___length_hint__(Value* args) {
   return newInt(left < 0 ? 0 : left);
 }
 
+Value listiter___reduce__(Value* args) {
+  Value empty = newList();  // what an exhausted one reduces to
+  if (empty.isNull()) return empty;
+  ListIterObj* it = asListIter(args[0]);
+  return containers::reduceIndexIterator("iter", it->seq.get(), it->index, empty);
+}
+
+// The index is clamped to [0, len]; an exhausted iterator ignores it.
+Value listiter___setstate__(Value* args) {
+  int64_t index;
+  if (!containers::stateToIndex(args[1], &index)) return Value();
+  ListIterObj* it = asListIter(args[0]);
+  Value seq = it->seq.get();
+  if (!seq.isNull()) it->index = std::clamp<int64_t>(index, 0, listLength(seq));
+  return None();
+}
+
 Value list___reversed__(Value* args) {
   Obj* o = newObject(types::list_reverseiterator_type, sizeof(ListIterObj));
   auto* it = static_cast<ListIterObj*>(o);
@@ -914,6 +931,23 @@ Value listreviter___length_hint__(Value* args) {
   int64_t len = it->index + 1;
   if (seq.isNull() || listLength(seq) < len) len = 0;
   return newInt(len);
+}
+
+Value listreviter___reduce__(Value* args) {
+  Value empty = newList();  // what an exhausted one reduces to
+  if (empty.isNull()) return empty;
+  ListIterObj* it = asListIter(args[0]);
+  return containers::reduceIndexIterator("reversed", it->seq.get(), it->index, empty);
+}
+
+// The index is clamped to [-1, len - 1]; an exhausted iterator ignores it.
+Value listreviter___setstate__(Value* args) {
+  int64_t index;
+  if (!containers::stateToIndex(args[1], &index)) return Value();
+  ListIterObj* it = asListIter(args[0]);
+  Value seq = it->seq.get();
+  if (!seq.isNull()) it->index = std::clamp<int64_t>(index, -1, listLength(seq) - 1);
+  return None();
 }
 
 // ---------------------------------------------------------------------------
@@ -1015,10 +1049,18 @@ TERN_REGISTER_TYPE(kListSpec);
 const MethodDef kListIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = listiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = listiter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = listiter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 const MethodDef kListRevIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = listreviter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = listreviter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = listreviter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 
 const TypeSpec kListIterSpec = {

@@ -5,6 +5,7 @@
 // in int64 take the fast paths.
 #include "runtime/objects/range.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
@@ -261,15 +262,24 @@ Value range_subscript(Value self, Value key) {
 
 // ---------------------------------------------------------------------------
 // Iterators
+//
+// As in CPython 3.11, an iterator keeps the range it walks (start, step, len)
+// and the index of the next item, start + index * step; index <= len (the
+// __setstate__ clamp keeps it so), and index == len means exhausted.  Its
+// __reduce__ rebuilds that range: (iter, (range(start, start + len * step,
+// step),), index).
 
 struct RangeIterObj : Obj {
   int64_t start;
   int64_t step;
   int64_t len;
+  int64_t index;
 };
 
+// The same, in exact ints (index may be any value __setstate__ was given
+// that compares with ints, as in CPython).
 struct LongRangeIterObj : Obj {
-  gc::HeapValue start, step, len;
+  gc::HeapValue start, step, len, index;
 };
 
 Value fastIter(int64_t start, int64_t step, int64_t len) {
@@ -278,6 +288,7 @@ Value fastIter(int64_t start, int64_t step, int64_t len) {
   it->start = start;
   it->step = step;
   it->len = len;
+  it->index = 0;
   return Value(o);
 }
 
@@ -287,6 +298,7 @@ Value longIter(Value start, Value step, Value len) {
   it->start.set(start);
   it->step.set(step);
   it->len.set(len);
+  it->index.set(zero());
   return Value(o);
 }
 
@@ -351,32 +363,96 @@ Value range___reversed__(Value* args) {
 
 Value rangeiter_next(Value self) {
   auto* it = static_cast<RangeIterObj*>(self.asObject());
-  if (it->len <= 0) return Value();
-  int64_t result = it->start;
-  it->start = static_cast<int64_t>(static_cast<uint64_t>(result) + static_cast<uint64_t>(it->step));
-  it->len -= 1;
-  return newInt(result);
+  if (it->index >= it->len) return Value();
+  // Wraps like CPython's unsigned arithmetic: the true value fits (range_iter
+  // checked the last item does).
+  uint64_t result =
+      static_cast<uint64_t>(it->start) + static_cast<uint64_t>(it->index) * static_cast<uint64_t>(it->step);
+  it->index += 1;
+  return newInt(static_cast<int64_t>(result));
 }
 
 Value rangeiter___length_hint__(Value* args) {
-  return newInt(static_cast<RangeIterObj*>(args[0].asObject())->len);
+  auto* it = static_cast<RangeIterObj*>(args[0].asObject());
+  return newInt(it->len - it->index);
+}
+
+// (iter, (range(start, start + len * step, step),), index)
+Value rangeIterReduce(Value start, Value step, Value len, Value index) {
+  Value stop = mul(len, step);
+  if (stop.isNull()) return stop;
+  stop = add(start, stop);
+  if (stop.isNull()) return stop;
+  Value range = newRange(start, stop, step);
+  if (range.isNull()) return range;
+  Value iter = containers::reduceBuiltin("iter");
+  if (iter.isNull()) return iter;
+  Value args = newTupleOf({range});
+  if (args.isNull()) return args;
+  return newTupleOf({iter, args, index});
+}
+
+Value rangeiter___reduce__(Value* args) {
+  auto* it = static_cast<RangeIterObj*>(args[0].asObject());
+  Value start = newInt(it->start);
+  Value step = newInt(static_cast<RangeIterObj*>(args[0].asObject())->step);
+  Value len = newInt(static_cast<RangeIterObj*>(args[0].asObject())->len);
+  Value index = newInt(static_cast<RangeIterObj*>(args[0].asObject())->index);
+  if (start.isNull() || step.isNull() || len.isNull() || index.isNull()) return Value();
+  return rangeIterReduce(start, step, len, index);
+}
+
+// The index (a C long, __index__ allowed) is clamped to [0, len].
+Value rangeiter___setstate__(Value* args) {
+  Value state = index(args[1]);
+  if (state.isNull()) return state;
+  int64_t i;
+  if (!intToInt64(state, &i)) return Value();
+  auto* it = static_cast<RangeIterObj*>(args[0].asObject());
+  it->index = std::clamp<int64_t>(i, 0, it->len);
+  return None();
 }
 
 Value longrangeiter_next(Value self) {
   auto* it = static_cast<LongRangeIterObj*>(self.asObject());
-  if (intSign(it->len.get()) <= 0) return Value();
-  Value result = it->start.get();
-  Value next = add(result, it->step.get());
+  int more = richCompareBool(it->index.get(), it->len.get(), kLt);
+  if (more <= 0) return Value();
+  Value offset = mul(static_cast<LongRangeIterObj*>(self.asObject())->index.get(),
+                     static_cast<LongRangeIterObj*>(self.asObject())->step.get());
+  if (offset.isNull()) return offset;
+  Value result = add(static_cast<LongRangeIterObj*>(self.asObject())->start.get(), offset);
+  if (result.isNull()) return result;
+  Value next = add(static_cast<LongRangeIterObj*>(self.asObject())->index.get(), one());
   if (next.isNull()) return next;
-  Value len = sub(static_cast<LongRangeIterObj*>(self.asObject())->len.get(), one());
-  if (len.isNull()) return len;
-  it = static_cast<LongRangeIterObj*>(self.asObject());
-  it->start.set(next);
-  it->len.set(len);
+  static_cast<LongRangeIterObj*>(self.asObject())->index.set(next);
   return result;
 }
 
-Value longrangeiter___length_hint__(Value* args) { return static_cast<LongRangeIterObj*>(args[0].asObject())->len.get(); }
+Value longrangeiter___length_hint__(Value* args) {
+  auto* it = static_cast<LongRangeIterObj*>(args[0].asObject());
+  return sub(it->len.get(), it->index.get());
+}
+
+Value longrangeiter___reduce__(Value* args) {
+  auto* it = static_cast<LongRangeIterObj*>(args[0].asObject());
+  return rangeIterReduce(it->start.get(), it->step.get(), it->len.get(), it->index.get());
+}
+
+// Any value ordered against ints is clamped to [0, len] and kept.
+Value longrangeiter___setstate__(Value* args) {
+  Value state = args[1];
+  int below = richCompareBool(state, zero(), kLt);
+  if (below < 0) return Value();
+  if (below > 0) {
+    state = zero();
+  } else {
+    int above = richCompareBool(static_cast<LongRangeIterObj*>(args[0].asObject())->len.get(), state, kLt);
+    if (above < 0) return Value();
+    if (above > 0) state = static_cast<LongRangeIterObj*>(args[0].asObject())->len.get();
+  }
+  static_cast<LongRangeIterObj*>(args[0].asObject())->index.set(state);
+  return None();
+}
 
 // ---------------------------------------------------------------------------
 // Methods
@@ -444,7 +520,8 @@ const gc::Layout kRangeLayout = {.name = "range", .fields = kRangeFields};
 const uint32_t kObFields[] = {offsetof(Obj, ob_type)};
 const gc::Layout kRangeIterLayout = {.name = "range_iterator", .fields = kObFields};
 const uint32_t kLongRangeIterFields[] = {offsetof(Obj, ob_type), offsetof(LongRangeIterObj, start),
-                                         offsetof(LongRangeIterObj, step), offsetof(LongRangeIterObj, len)};
+                                         offsetof(LongRangeIterObj, step), offsetof(LongRangeIterObj, len),
+                                         offsetof(LongRangeIterObj, index)};
 const gc::Layout kLongRangeIterLayout = {.name = "longrange_iterator", .fields = kLongRangeIterFields};
 
 const MethodDef kRangeMethods[] = {
@@ -495,10 +572,18 @@ TERN_REGISTER_TYPE(kRangeSpec);
 const MethodDef kRangeIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = rangeiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = rangeiter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = rangeiter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 const MethodDef kLongRangeIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = longrangeiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = longrangeiter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = longrangeiter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 
 const TypeSpec kRangeIterSpec = {

@@ -1008,6 +1008,25 @@ Value setiter___length_hint__(Value* args) {
   return newInt(0);
 }
 
+// (iter, (list of the items left,)): the list drains a copy of the iterator,
+// so `self` keeps its position.
+Value setiter___reduce__(Value* args) {
+  Obj* o = newObject(types::set_iterator_type, sizeof(SetIterObj));
+  auto* copy = static_cast<SetIterObj*>(o);
+  auto* it = static_cast<SetIterObj*>(args[0].asObject());
+  copy->set.set(it->set.get());
+  copy->used = it->used;
+  copy->pos = it->pos;
+  copy->len = it->len;
+  Value rest = listFromIterable(Value(o));
+  if (rest.isNull()) return rest;
+  Value iter = containers::reduceBuiltin("iter");
+  if (iter.isNull()) return iter;
+  Value state = newTupleOf({rest});
+  if (state.isNull()) return state;
+  return newTupleOf({iter, state});
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -1142,6 +1161,8 @@ const TypeSpec kFrozenSetSpec = {
 TERN_REGISTER_TYPE(kFrozenSetSpec);
 
 const MethodDef kSetIterMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = setiter___reduce__,
+     .doc = "Return state information for pickling."},
     {.name = "__length_hint__", .signature = "($self, /)", .fn = setiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
 };

@@ -14,6 +14,7 @@
 
 #include "runtime/objects/str.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,7 @@
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/containers_internal.h"
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
@@ -638,18 +640,24 @@ Value str_remainder(Value a, Value b) {
   return strPercentFormat(a, b);
 }
 
-// --- the iterator ---
+// --- the iterators ---
+// As in CPython, an ASCII str gets a str_ascii_iterator, any other a
+// str_iterator; the two differ only in name.
 
 struct StrIterObj : Obj {
   gc::HeapValue str;  // null once exhausted
   int64_t index;
 };
 
+Type* g_str_nonascii_iterator_type = nullptr;  // "str_iterator"
+
 const uint32_t kStrIterFields[] = {offsetof(StrIterObj, ob_type), offsetof(StrIterObj, str)};
 const gc::Layout kStrIterLayout = {.name = "str_ascii_iterator", .fields = kStrIterFields};
+const gc::Layout kStrNonAsciiIterLayout = {.name = "str_iterator", .fields = kStrIterFields};
 
 Value str_iter(Value self) {
-  auto* it = static_cast<StrIterObj*>(newObject(types::str_iterator_type, sizeof(StrIterObj)));
+  Type* type = asStr(self)->ascii ? types::str_iterator_type : g_str_nonascii_iterator_type;
+  auto* it = static_cast<StrIterObj*>(newObject(type, sizeof(StrIterObj)));
   it->str.set(self);
   it->index = 0;
   return Value(it);
@@ -674,6 +682,21 @@ Value striter___length_hint__(Value* args) {
   if (s.isNull()) return newInt(0);
   int64_t left = asStr(s)->length - it->index;
   return newInt(left < 0 ? 0 : left);
+}
+
+Value striter___reduce__(Value* args) {
+  auto* it = static_cast<StrIterObj*>(args[0].asObject());
+  return containers::reduceIndexIterator("iter", it->str.get(), it->index, emptyStr());
+}
+
+// The index is clamped to [0, len]; an exhausted iterator ignores it.
+Value striter___setstate__(Value* args) {
+  int64_t index;
+  if (!containers::stateToIndex(args[1], &index)) return Value();
+  auto* it = static_cast<StrIterObj*>(args[0].asObject());
+  Value s = it->str.get();
+  if (!s.isNull()) it->index = std::clamp<int64_t>(index, 0, asStr(s)->length);
+  return None();
 }
 
 // --- __new__ ---
@@ -846,6 +869,10 @@ TERN_REGISTER_TYPE(kStrSpec);
 
 const MethodDef kStrIterMethods[] = {
     {.name = "__length_hint__", .signature = "($self, /)", .fn = striter___length_hint__},
+    {.name = "__reduce__", .signature = "($self, /)", .fn = striter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = striter___setstate__,
+     .doc = "Set state information for unpickling."},
 };
 
 const TypeSpec kStrIterSpec = {
@@ -857,6 +884,16 @@ const TypeSpec kStrIterSpec = {
     .methods = kStrIterMethods,
 };
 TERN_REGISTER_TYPE(kStrIterSpec);
+
+const TypeSpec kStrNonAsciiIterSpec = {
+    .name = "str_iterator",
+    .type = &g_str_nonascii_iterator_type,
+    .layout = &kStrNonAsciiIterLayout,
+    .basic_size = sizeof(StrIterObj),
+    .slots = {.tp_iter = striter_iter, .tp_iternext = striter_next},
+    .methods = kStrIterMethods,
+};
+TERN_REGISTER_TYPE(kStrNonAsciiIterSpec);
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 // cache at all, so caching a user __hash__ would be observable.
 #include "runtime/objects/tuple.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -360,6 +361,21 @@ Value tupleiter___length_hint__(Value* args) {
   return newInt(left < 0 ? 0 : left);
 }
 
+Value tupleiter___reduce__(Value* args) {
+  auto* it = static_cast<TupleIterObj*>(args[0].asObject());
+  return containers::reduceIndexIterator("iter", it->seq.get(), it->index, newTuple(0));
+}
+
+// The index is clamped to [0, len]; an exhausted iterator ignores it.
+Value tupleiter___setstate__(Value* args) {
+  int64_t index;
+  if (!containers::stateToIndex(args[1], &index)) return Value();
+  auto* it = static_cast<TupleIterObj*>(args[0].asObject());
+  Value seq = it->seq.get();
+  if (!seq.isNull()) it->index = std::clamp<int64_t>(index, 0, tupleLength(seq));
+  return None();
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -406,6 +422,10 @@ const TypeSpec kTupleSpec = {
 TERN_REGISTER_TYPE(kTupleSpec);
 
 const MethodDef kTupleIterMethods[] = {
+    {.name = "__reduce__", .signature = "($self, /)", .fn = tupleiter___reduce__,
+     .doc = "Return state information for pickling."},
+    {.name = "__setstate__", .signature = "($self, state, /)", .fn = tupleiter___setstate__,
+     .doc = "Set state information for unpickling."},
     {.name = "__length_hint__", .signature = "($self, /)", .fn = tupleiter___length_hint__,
      .doc = "Private method returning an estimate of len(list(it))."},
 };
