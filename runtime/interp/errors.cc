@@ -31,6 +31,8 @@ void setPending(Value exc) {
 
 BaseExceptionObj* asException(Value v) { return static_cast<BaseExceptionObj*>(v.asObject()); }
 
+}  // namespace
+
 // As a new exception is raised while another is handled, the handled one
 // becomes its __context__ (PEP 3134).  A chain that already leads back to the
 // new exception is cut where it does, so contexts never form a cycle.
@@ -56,8 +58,6 @@ void chainContext(Value exc) {
   }
   asException(exc)->context.set(handled);
 }
-
-}  // namespace
 
 Value raiseException(Value exc) {
   chainContext(exc);

@@ -23,6 +23,9 @@ namespace tern {
 // Sets `exc` (an exception instance) as pending, with its __context__ set from
 // the exception being handled, as `raise` does.  Returns null.
 Value raiseException(Value exc);
+// Sets exception `exc`'s __context__ from the exception being handled, as
+// raising it would (cutting any chain back to `exc`).
+void chainContext(Value exc);
 // Instantiates `type` with one str argument `message` and raises it; null.
 Value raise(Type* type, std::string_view message);
 // printf-style message (only %s %d %ld %lld %zd %zu %c %x %%); returns null.

@@ -80,14 +80,7 @@ namespace {
 // with `what_error` describing a bad `v`.
 Value instantiateException(Value v, const char* what_error) {
   if (isExceptionClass(v)) {
-    Value inst = call0(v);
-    if (inst.isNull()) return inst;
-    if (!isException(inst)) {
-      Value r = repr(v);
-      return raisef(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                    r.isNull() ? "?" : strToUtf8(r).c_str(), typeNameOf(inst).c_str());
-    }
-    return inst;
+    return requireExceptionInstance(v, call0(v));
   }
   if (!v.isSmallInt() && isException(v)) return v;
   return raise(exc::TypeError, what_error);
@@ -415,7 +408,7 @@ bool loadMethod(Value obj, Value name, Value* meth, Value* self) {
   if (tp->dict_offset != 0 && !obj.isSmallInt()) {
     Value dict = instanceDictSlot(obj, tp->dict_offset)->get();
     if (isShape(dict)) {
-      Value v = isExactStr(name) ? inlineGet(obj, tp, asShape(dict), name) : Value();
+      Value v = isStr(name) ? inlineGet(obj, tp, asShape(dict), name) : Value();  // str subclasses compare by value
       if (!v.isNull()) {
         *meth = v;
         *self = Value();

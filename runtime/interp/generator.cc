@@ -19,6 +19,7 @@
 #include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
+#include "runtime/objects/exceptions.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
@@ -176,6 +177,8 @@ Value resume(Value gen, Value value, Value exc, int64_t resume_target, bool* ret
     return Value();
   }
   Frame* f = startFrame(ts, g, exc.isNull() ? (value.isNull() ? None() : value) : Value(), resume_target);
+  // An exception thrown in is raised inside the generator: one it is handling becomes the context.
+  if (!exc.isNull() && !g->exc_state.get().isNull()) chainContext(exc);
   Value r = interp::runFrame(ts, f, exc);
   // `f` stays live (in a register or on the stack) until the frame has
   // stopped running, so the stack scan pins a young array (generator.h).
@@ -273,7 +276,10 @@ Value normaliseThrow(Value typ, Value val, Value tb) {
     } else {
       inst = call1(typ, val);
     }
-    if (inst.isNull()) return inst;
+    // Failing to make the exception throws that failure in instead (as
+    // CPython normalises it inside the generator).
+    inst = requireExceptionInstance(typ, inst);
+    if (inst.isNull()) inst = takeError();
   } else if (!typ.isSmallInt() && isException(typ)) {
     if (!val.isNull() && !isNone(val)) return raise(exc::TypeError, "instance exception may not have a separate value");
     inst = typ;

@@ -6,20 +6,31 @@
 //
 // Buffers (BufferedObj in _io_internal.h): the read buffer is the bytes
 // object the last raw read returned, consumed from `rpos`; the write buffer
-// is a fixed block of buffer_size bytes, `wlen` of them pending.  Invariant:
+// is a fixed block of buffer_size bytes, [wpos, wlen) of it pending.  Invariant:
 // at most one of the two holds data; the raw position is the end of the read
 // buffer, or the start of the pending written bytes.
+#include <pthread.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "runtime/entry.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/gil.h"
 #include "runtime/modules/_io_internal.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
+#include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/int.h"
+#include "runtime/objects/memoryview.h"
 #include "runtime/objects/rawbytes.h"
 #include "runtime/objects/tuple.h"
 
@@ -82,43 +93,86 @@ void takeUnread(Value self, int64_t n, std::string* out) {
   if (b->rpos >= bytesLength(b->rbuf.get())) dropReadBuffer(self);
 }
 
-// raw.write(data) until all is written; false with an exception.
-bool rawWriteAll(Value self, std::string_view data) {
-  size_t done = 0;
-  while (done < data.size()) {
-    Value chunk = newBytes(data.substr(done));
-    if (chunk.isNull()) return false;
-    Value r = callMethod(rawOf(self), names::write, &chunk, 1);
-    if (r.isNull()) return false;
-    if (isNone(r)) {
-      raiseWithArgs(exc::BlockingIOError,
-                    newTupleOf({newInt(EAGAIN), newStr("write could not complete without blocking"),
-                                newInt(static_cast<int64_t>(done))}));
-      return false;
-    }
-    int64_t n;
-    if (!indexToInt64(r, &n, exc::OverflowError)) return false;
-    int64_t left = static_cast<int64_t>(data.size() - done);
-    if (n < 0 || n > left) {
-      raisef(exc::OSError, "raw write() returned invalid length %lld (should have been between 0 and %lld)",
-             static_cast<long long>(n), static_cast<long long>(left));
-      return false;
-    }
-    done += static_cast<size_t>(n);
-    // A partial write may mean a signal interrupted a blocking one: its
-    // Python handler runs now and may end the write with its exception.
-    if (done < data.size() && !retryAfterSignal()) return false;
-  }
-  return true;
+// CPython's _PyErr_FormatFromCause: raises type(message) with the pending
+// exception as its __cause__.
+void raiseFromCause(Type* type, const char* message) {
+  Value cause = takeError();
+  raise(type, message);
+  Value error = takeError();
+  auto* e = static_cast<BaseExceptionObj*>(error.asObject());
+  e->cause.set(cause);
+  e->context.set(cause);
+  e->suppress_context = 1;
+  restoreError(error);
 }
 
-// Writes the pending write buffer to raw.
+// BlockingIOError(error, ..., written); `error` is errno as raw.write() left
+// it (EAGAIN from FileIO, usually 0 from a Python raw stream), as in CPython.
+void raiseWouldBlock(int error, int64_t written) {
+  raiseWithArgs(exc::BlockingIOError, newTupleOf({newInt(error), newStr("write could not complete without blocking"),
+                                                  newInt(written)}));
+}
+
+// The pending exception is a BlockingIOError with characters_written set:
+// its errno (0 if not an int), else -1.
+int blockingErrorPending() {
+  if (!errorMatches(exc::BlockingIOError)) return -1;
+  auto* e = static_cast<OSErrorObj*>(pendingError().asObject());
+  if (e->written < 0) return -1;
+  Value error = e->myerrno.get();
+  return !error.isNull() && error.isSmallInt() ? static_cast<int>(error.asSmallInt()) : 0;
+}
+
+// One raw.write(data) (CPython's _bufferedwriter_raw_write): the count
+// written, -2 when raw would block (returned None; *blocked_errno is errno
+// as the call left it), -1 on error.  A result that is no integer counts
+// as -1 (an invalid length).  `data` must not point into the heap (the call
+// allocates).
+int64_t rawWrite(Value self, std::string_view data, int* blocked_errno) {
+  Value chunk = newBytes(data);
+  if (chunk.isNull()) return -1;
+  errno = 0;
+  Value r = callMethod(rawOf(self), names::write, &chunk, 1);
+  *blocked_errno = errno;
+  if (r.isNull()) return -1;
+  if (isNone(r)) return -2;
+  int64_t n;
+  if (!indexToInt64(r, &n, exc::ValueError)) {
+    clearError();
+    n = -1;
+  }
+  int64_t len = static_cast<int64_t>(data.size());
+  if (n < 0 || n > len) {
+    raisef(exc::OSError, "raw write() returned invalid length %lld (should have been between 0 and %lld)",
+           static_cast<long long>(n), static_cast<long long>(len));
+    return -1;
+  }
+  return n;
+}
+
+// Passes the pending bytes wbuf[wpos:wlen] to raw (CPython's
+// _bufferedwriter_flush_unlocked).  What raw has not taken stays pending:
+// when raw would block, BlockingIOError with characters_written 0.
 bool flushWrites(Value self) {
-  BufferedObj* b = asBuf(self);
-  if (b->wlen == 0) return true;
-  std::string data(rawBytesData(b->wbuf.get()), static_cast<size_t>(b->wlen));
-  b->wlen = 0;
-  return rawWriteAll(self, data);
+  while (asBuf(self)->wpos < asBuf(self)->wlen) {
+    BufferedObj* b = asBuf(self);
+    std::string data(rawBytesData(b->wbuf.get()) + b->wpos, static_cast<size_t>(b->wlen - b->wpos));
+    int blocked_errno;
+    int64_t n = rawWrite(self, data, &blocked_errno);
+    if (n == -1) return false;
+    if (n == -2) {
+      raiseWouldBlock(blocked_errno, 0);
+      return false;
+    }
+    b = asBuf(self);
+    b->wpos = std::min(b->wpos + n, b->wlen);  // raw.write may have flushed us itself
+    // A signal may have cut the write short: its handler runs now and may
+    // end the flush with its exception.
+    if (!retryAfterSignal()) return false;
+  }
+  asBuf(self)->wpos = 0;
+  asBuf(self)->wlen = 0;
+  return true;
 }
 
 // Before writing (BufferedRandom): give the unread bytes back to raw.
@@ -130,26 +184,41 @@ bool rewindReadBuffer(Value self) {
   return !callMethod(rawOf(self), TERN_IO_NAME("seek"), a, 2).isNull();
 }
 
-// One raw read of n bytes: bytes (possibly empty at EOF), None (would
-// block), or null on error.
-Value rawRead(Value self, int64_t n) {
-  Value size = newInt(n);
-  Value data = callMethod(rawOf(self), TERN_IO_NAME("read"), &size, 1);
-  if (data.isNull() || isNone(data)) return data;
-  if (!isBytes(data)) {
-    return raisef(exc::TypeError, "read() should return bytes, not '%s'", typeNameOf(data).c_str());
+// Makes the memoryview `view` let go of its exporter, keeping any pending error.
+void releaseView(Value view) {
+  Value pending = takeError();
+  if (callMethod(view, TERN_IO_NAME("release"), nullptr, 0).isNull()) clearError();
+  restoreError(pending);
+}
+
+// One raw.readinto() of up to n bytes, into a memoryview (CPython's
+// _bufferedreader_raw_read): the bytes read (empty at EOF), None if raw
+// would block, or null on error (OSError when raw returns a bad count).
+Value rawReadInto(Value self, int64_t n) {
+  Value target = newByteArray(nullptr, 0);
+  if (target.isNull() || !byteArrayResize(target, n)) return Value();
+  Value view = newMemoryView(target);
+  if (view.isNull()) return Value();
+  Value r = callMethod(rawOf(self), TERN_IO_NAME("readinto"), &view, 1);
+  releaseView(view);
+  if (r.isNull() || isNone(r)) return r;
+  int64_t got;
+  if (!indexToInt64(r, &got, exc::ValueError)) {
+    raiseFromCause(exc::OSError, "raw readinto() failed");
+    return Value();
   }
-  if (bytesLength(data) > n) {
+  if (got < 0 || got > n) {
     return raisef(exc::OSError, "raw readinto() returned invalid length %lld (should have been between 0 and %lld)",
-                  static_cast<long long>(bytesLength(data)), static_cast<long long>(n));
+                  static_cast<long long>(got), static_cast<long long>(n));
   }
-  return data;
+  std::string data(byteArrayView(target).substr(0, static_cast<size_t>(got)));
+  return newBytes(data);
 }
 
 // Refills the (empty) read buffer: 1 got data, 0 EOF, 2 would block, -1 error.
 int fillReadBuffer(Value self) {
   if (!flushWrites(self)) return -1;
-  Value data = rawRead(self, asBuf(self)->buffer_size);
+  Value data = rawReadInto(self, asBuf(self)->buffer_size);
   if (data.isNull()) return -1;
   if (isNone(data)) return 2;
   if (bytesLength(data) == 0) return 0;
@@ -180,44 +249,41 @@ Value bufferedRead(Value self, int64_t size) {
       return newBytes(out);
     }
     for (;;) {
-      Value data = rawRead(self, asBuf(self)->buffer_size);
+      Value data = callMethod(rawOf(self), TERN_IO_NAME("read"), nullptr, 0);
       if (data.isNull()) return Value();
-      if (isNone(data)) {
-        if (out.empty()) return data;
-        break;
-      }
-      if (bytesLength(data) == 0) break;
+      if (!isNone(data) && !isBytes(data)) return raise(exc::TypeError, "read() should return bytes");
+      if (isNone(data) || bytesLength(data) == 0) return out.empty() ? data : newBytes(out);
       out.append(asBytes(data)->view());
     }
-    return newBytes(out);
   }
   takeUnread(self, size, &out);
-  while (static_cast<int64_t>(out.size()) < size) {
+  // What cannot fit the buffer is read straight from raw, in whole buffers...
+  for (;;) {
     int64_t need = size - static_cast<int64_t>(out.size());
-    if (need >= asBuf(self)->buffer_size) {
-      Value data = rawRead(self, need);
-      if (data.isNull()) return Value();
-      if (isNone(data)) {
-        if (out.empty()) return data;
-        break;
-      }
-      if (bytesLength(data) == 0) break;
-      out.append(asBytes(data)->view());
-      continue;
-    }
+    int64_t buffer_size = asBuf(self)->buffer_size;
+    if (need <= buffer_size) break;
+    Value data = rawReadInto(self, need - need % buffer_size);
+    if (data.isNull()) return Value();
+    if (isNone(data) && out.empty()) return data;
+    if (isNone(data) || bytesLength(data) == 0) return newBytes(out);
+    out.append(asBytes(data)->view());
+  }
+  // ...the rest through the buffer.
+  while (static_cast<int64_t>(out.size()) < size) {
     int r = fillReadBuffer(self);
     if (r < 0) return Value();
     if (r == 2 && out.empty()) return None();
     if (r != 1) break;
-    takeUnread(self, need, &out);
+    takeUnread(self, size - static_cast<int64_t>(out.size()), &out);
   }
   return newBytes(out);
 }
 
+// read1: the buffered bytes if any, else one raw read of up to `size` bytes.
 Value bufferedRead1(Value self, int64_t size) {
   if (!checkInit(self)) return Value();
-  if (!checkNotClosed(self, "read of closed file")) return Value();
   if (size < 0) size = asBuf(self)->buffer_size;
+  if (!checkNotClosed(self, "read of closed file")) return Value();
   if (size == 0) return emptyBytes();
   std::string out;
   if (unread(self) > 0) {
@@ -225,16 +291,9 @@ Value bufferedRead1(Value self, int64_t size) {
     return newBytes(out);
   }
   if (!flushWrites(self)) return Value();
-  if (size > asBuf(self)->buffer_size) {
-    Value data = rawRead(self, size);
-    if (data.isNull()) return Value();
-    if (isNone(data)) return emptyBytes();
-    return data;
-  }
-  int r = fillReadBuffer(self);
-  if (r < 0) return Value();
-  takeUnread(self, size, &out);
-  return newBytes(out);
+  Value data = rawReadInto(self, size);
+  if (data.isNull()) return Value();
+  return isNone(data) ? emptyBytes() : data;
 }
 
 Value bufferedPeek(Value self) {
@@ -299,15 +358,41 @@ Value buffered_readline(Value* args) {
   return bufferedReadline(args[0], n);
 }
 
+// readinto/readinto1 (CPython's _buffered_readinto_generic): the buffered
+// bytes first; then room larger than the buffer is filled straight from raw,
+// smaller room through the buffer.  readinto1 stops after one raw read and
+// does not refill the buffer once it has some bytes.
 Value readintoImpl(Value self, Value target, bool one) {
   if (!checkInit(self)) return Value();
   int64_t cap = writableLength(target);
   if (cap < 0) return Value();
-  Value data = one ? bufferedRead1(self, cap) : bufferedRead(self, cap);
-  if (data.isNull()) return Value();
-  if (isNone(data)) return data;
-  std::string copy(asBytes(data)->view());
-  int64_t n = copyIntoBuffer(target, copy);
+  if (!checkNotClosed(self, "readinto of closed file")) return Value();
+  std::string out;
+  takeUnread(self, cap, &out);
+  if (static_cast<int64_t>(out.size()) < cap && !flushWrites(self)) return Value();
+  while (static_cast<int64_t>(out.size()) < cap) {
+    int64_t room = cap - static_cast<int64_t>(out.size());
+    Value data;
+    if (room > asBuf(self)->buffer_size) {
+      data = rawReadInto(self, room);
+      if (data.isNull()) return Value();
+    } else if (!(one && !out.empty())) {
+      int r = fillReadBuffer(self);
+      if (r < 0) return Value();
+      if (r == 1) {
+        takeUnread(self, room, &out);
+        continue;
+      }
+      data = r == 2 ? None() : emptyBytes();
+    } else {
+      break;
+    }
+    if (isNone(data) && out.empty()) return data;
+    if (isNone(data) || bytesLength(data) == 0) break;
+    out.append(asBytes(data)->view());
+    if (one) break;
+  }
+  int64_t n = copyIntoBuffer(target, out);
   if (n < 0) return Value();
   return newInt(n);
 }
@@ -324,35 +409,124 @@ Value buffered_iternext(Value self) {
 // ===========================================================================
 // Writing
 
+uint64_t currentThread() { return static_cast<uint64_t>(pthread_self()); }
+
+// The object's lock (CPython's ENTER_BUFFERED), held by write(), flush()
+// and close()'s raw.close(): the raw calls they make may let other threads
+// run (FileIO releases the GIL), and those must not see or flush the same
+// pending bytes.  Another thread waits for the lock; the holding thread
+// itself entering again (raw calling back) is a RuntimeError.
+class BufferedLock {
+ public:
+  explicit BufferedLock(Value self) : self_(self) {}
+  ~BufferedLock() {
+    if (held_) asBuf(self_)->lock_owner = 0;
+  }
+  BufferedLock(const BufferedLock&) = delete;
+  BufferedLock& operator=(const BufferedLock&) = delete;
+
+  // At exit the holder (a daemon thread) never gets the GIL back: CPython's
+  // fatal error.
+  [[noreturn]] void failAtShutdown() {
+    Value r = repr(self_);
+    std::string text = r.isNull() ? typeNameOf(self_) : strToUtf8(r);
+    std::fprintf(stderr,
+                 "Fatal Python error: _enter_buffered_busy: could not acquire lock for %s at interpreter "
+                 "shutdown, possibly due to daemon threads\nPython runtime state: finalizing\n\n",
+                 text.c_str());
+    std::fflush(stderr);
+    std::abort();
+  }
+
+  // False with RuntimeError on reentry.
+  bool acquire() {
+    uint64_t me = currentThread();
+    while (asBuf(self_)->lock_owner != 0) {
+      if (asBuf(self_)->lock_owner == me) {
+        Value r = repr(self_);
+        if (r.isNull()) return false;
+        raisef(exc::RuntimeError, "reentrant call inside %s", strToUtf8(r).c_str());
+        return false;
+      }
+      if (runtimeState() == RuntimeState::kFinalizing) failAtShutdown();
+      interp::AllowThreads allow;
+      struct timespec pause = {0, 1000000};  // 1 ms
+      nanosleep(&pause, nullptr);
+    }
+    asBuf(self_)->lock_owner = me;
+    held_ = true;
+    return true;
+  }
+
+ private:
+  Value self_;  // on the stack: a conservative root, so it stays put
+  bool held_ = false;
+};
+
+// write (CPython's _io__Buffered_write_impl): data that fits the buffer is
+// kept; else the buffer is flushed and then the data written straight to
+// raw until what is left fits.  When raw would block, as much as fits is kept
+// and BlockingIOError says how much of `data` was taken.
 Value buffered_write(Value* args) {
   Value self = args[0];
   if (!checkInit(self)) return Value();
   std::string data;
   if (!bufferCopyBytes(args[1], &data)) return Value();
+  BufferedLock lock(self);
+  if (!lock.acquire()) return Value();
   if (!checkNotClosed(self, "write to closed file")) return Value();
   if (!rewindReadBuffer(self)) return Value();
-  BufferedObj* b = asBuf(self);
-  if (b->wbuf.get().isNull()) {
-    Value block = newRawBytes(static_cast<size_t>(b->buffer_size));
+  if (asBuf(self)->wbuf.get().isNull()) {
+    Value block = newRawBytes(static_cast<size_t>(asBuf(self)->buffer_size));
     if (block.isNull()) return Value();
     asBuf(self)->wbuf.set(block);
   }
-  b = asBuf(self);
+  BufferedObj* b = asBuf(self);
   int64_t n = static_cast<int64_t>(data.size());
-  if (b->wlen + n <= b->buffer_size) {
+  if (n <= b->buffer_size - b->wlen) {
     std::memcpy(rawBytesData(b->wbuf.get()) + b->wlen, data.data(), data.size());
     b->wlen += n;
-    if (b->wlen == b->buffer_size && !flushWrites(self)) return Value();
     return newInt(n);
   }
-  if (!flushWrites(self)) return Value();
-  b = asBuf(self);
-  if (n >= b->buffer_size) {
-    if (!rawWriteAll(self, data)) return Value();
-  } else {
-    std::memcpy(rawBytesData(b->wbuf.get()), data.data(), data.size());
-    b->wlen = n;
+  if (!flushWrites(self)) {
+    int blocked_errno = blockingErrorPending();
+    if (blocked_errno < 0) return Value();
+    // Raw would block: move the pending bytes to the front and keep what fits.
+    b = asBuf(self);
+    char* block = rawBytesData(b->wbuf.get());
+    std::memmove(block, block + b->wpos, static_cast<size_t>(b->wlen - b->wpos));
+    b->wlen -= b->wpos;
+    b->wpos = 0;
+    int64_t room = b->buffer_size - b->wlen;
+    int64_t kept = std::min(room, n);
+    std::memcpy(block + b->wlen, data.data(), static_cast<size_t>(kept));
+    b->wlen += kept;
+    clearError();
+    if (kept == n) return newInt(n);
+    raiseWouldBlock(blocked_errno, kept);
+    return Value();
   }
+  int64_t written = 0;
+  while (n - written > asBuf(self)->buffer_size) {
+    int blocked_errno;
+    int64_t r = rawWrite(self, std::string_view(data).substr(static_cast<size_t>(written)), &blocked_errno);
+    if (r == -1) return Value();
+    if (r == -2) {
+      // Raw would block: a buffer's worth is kept, the rest is not taken.
+      b = asBuf(self);
+      std::memcpy(rawBytesData(b->wbuf.get()), data.data() + written, static_cast<size_t>(b->buffer_size));
+      b->wpos = 0;
+      b->wlen = b->buffer_size;
+      raiseWouldBlock(blocked_errno, written + b->buffer_size);
+      return Value();
+    }
+    written += r;
+    if (!retryAfterSignal()) return Value();
+  }
+  b = asBuf(self);
+  std::memcpy(rawBytesData(b->wbuf.get()), data.data() + written, static_cast<size_t>(n - written));
+  b->wpos = 0;
+  b->wlen = n - written;
   return newInt(n);
 }
 
@@ -363,6 +537,8 @@ Value buffered_flush(Value* args) {
   // on a closed stream (CPython's buffered_simple_flush).
   if (asBuf(self)->kind == kReader) return callMethod(rawOf(self), names::flush, nullptr, 0);
   if (!checkNotClosed(self, "flush of closed file")) return Value();
+  BufferedLock lock(self);
+  if (!lock.acquire()) return Value();
   if (!flushWrites(self)) return Value();
   if (asBuf(self)->kind == kRandom && !rewindReadBuffer(self)) return Value();
   return None();
@@ -406,7 +582,7 @@ Value buffered_tell(Value* args) {
   int64_t pos;
   if (!indexToInt64(r, &pos, exc::OverflowError)) return Value();
   if (pos < 0) return raisef(exc::OSError, "Raw stream returned invalid position %lld", static_cast<long long>(pos));
-  pos = pos - unread(self) + asBuf(self)->wlen;
+  pos = pos - unread(self) + (asBuf(self)->wlen - asBuf(self)->wpos);
   if (pos < 0) pos = 0;
   return newInt(pos);
 }
@@ -433,9 +609,14 @@ Value buffered_close(Value* args) {
   if (c) return None();
   Value flush_error;
   if (callMethod(self, names::flush, nullptr, 0).isNull()) flush_error = takeError();
+  // A write from another thread while raw.close() runs waits for it (and
+  // then finds the file closed).
+  BufferedLock lock(self);
+  if (!lock.acquire()) return Value();
   Value r = callMethod(rawOf(self), TERN_IO_NAME("close"), nullptr, 0);
   dropReadBuffer(self);
   asBuf(self)->wbuf.set(Value());
+  asBuf(self)->wpos = 0;
   asBuf(self)->wlen = 0;
   if (!flush_error.isNull()) {
     if (r.isNull()) {
@@ -532,10 +713,17 @@ bool checkRaw(Value raw, const char* method, const char* message) {
   return true;
 }
 
+// No buffer can be this large (CPython's allocation of it fails: MemoryError).
+constexpr int64_t kMaxBufferSize = int64_t{1} << 40;
+
 bool bufferSizeArg(Value v, int64_t* out) {
   if (!indexToInt64(v, out, exc::OverflowError)) return false;
   if (*out <= 0) {
     raise(exc::ValueError, "buffer size must be strictly positive");
+    return false;
+  }
+  if (*out > kMaxBufferSize) {
+    raiseNoMemory();
     return false;
   }
   return true;
@@ -550,7 +738,6 @@ const MethodDef kBufferedInitDefs[] = {
 
 int initBuffered(Value self, Value raw, int64_t buffer_size, BufferedKind kind) {
   BufferedObj* b = asBuf(self);
-  b->initialized = 0;
   b->detached = 0;
   b->kind = kind;
   if ((kind == kRandom) && !checkRaw(raw, "seekable", "File or stream is not seekable.")) return -1;
@@ -562,6 +749,7 @@ int initBuffered(Value self, Value raw, int64_t buffer_size, BufferedKind kind) 
   b->rbuf.set(Value());
   b->rpos = 0;
   b->wbuf.set(Value());
+  b->wpos = 0;
   b->wlen = 0;
   b->initialized = 1;
   return 0;
@@ -571,6 +759,8 @@ int bufferedInit(Value self, const Value* args, size_t nargs, Value kwnames, Buf
   Value a[2];
   const MethodDef* def = &kBufferedInitDefs[kind == kReader ? 0 : kind == kWriter ? 1 : 2];
   if (!bindArguments(def, Value(), args, nargs, kwnames, a)) return -1;
+  // A failed __init__ leaves the object unusable, as a new one.
+  asBuf(self)->initialized = 0;
   int64_t size;
   if (!bufferSizeArg(a[1], &size)) return -1;
   return initBuffered(self, a[0], size, kind);
@@ -640,16 +830,21 @@ Value rwpair_flush(Value* args) { return pairCall(args[0], true, "flush", nullpt
 Value rwpair_readable(Value* args) { return pairCall(args[0], false, "readable", nullptr, 0); }
 Value rwpair_writable(Value* args) { return pairCall(args[0], true, "writable", nullptr, 0); }
 
+// Closes the writer, then the reader; when both fail, the reader's error is
+// raised with the writer's as its __context__.
 Value rwpair_close(Value* args) {
   Value w = pairCall(args[0], true, "close", nullptr, 0);
   Value error = w.isNull() ? takeError() : Value();
   Value r = pairCall(args[0], false, "close", nullptr, 0);
-  if (!error.isNull()) {
-    if (r.isNull()) clearError();
+  if (error.isNull()) return r;
+  if (r.isNull()) {
+    Value reader_error = takeError();
+    static_cast<BaseExceptionObj*>(reader_error.asObject())->context.set(error);
+    restoreError(reader_error);
+  } else {
     restoreError(error);
-    return Value();
   }
-  return r;
+  return Value();
 }
 
 Value rwpair_isatty(Value* args) {
@@ -680,8 +875,6 @@ const gc::Layout kBufferedLayout = {.name = "_io.Buffered", .fields = kBufferedF
       {.name = "detach", .signature = "($self, /)", .fn = buffered_detach},                  \
       {.name = "flush", .signature = "($self, /)", .fn = buffered_flush},                    \
       {.name = "seekable", .signature = "($self, /)", .fn = buffered_seekable},              \
-      {.name = "readable", .signature = "($self, /)", .fn = buffered_readable},              \
-      {.name = "writable", .signature = "($self, /)", .fn = buffered_writable},              \
       {.name = "fileno", .signature = "($self, /)", .fn = buffered_fileno},                  \
       {.name = "isatty", .signature = "($self, /)", .fn = buffered_isatty},                  \
       {.name = "_dealloc_warn", .signature = "($self, source, /)", .fn = buffered__dealloc_warn}, \
@@ -690,18 +883,22 @@ const gc::Layout kBufferedLayout = {.name = "_io.Buffered", .fields = kBufferedF
       {.name = "truncate", .signature = "($self, pos=None, /)", .fn = buffered_truncate}
 
 #define TERN_BUFFERED_READ                                                               \
-  {.name = "read", .signature = "($self, size=-1, /)", .fn = buffered_read},            \
+  {.name = "readable", .signature = "($self, /)", .fn = buffered_readable},             \
+      {.name = "read", .signature = "($self, size=-1, /)", .fn = buffered_read},        \
       {.name = "read1", .signature = "($self, size=-1, /)", .fn = buffered_read1},      \
       {.name = "readinto", .signature = "($self, buffer, /)", .fn = buffered_readinto}, \
       {.name = "readinto1", .signature = "($self, buffer, /)", .fn = buffered_readinto1}, \
       {.name = "readline", .signature = "($self, size=-1, /)", .fn = buffered_readline}, \
       {.name = "peek", .signature = "($self, size=0, /)", .fn = buffered_peek}
 
+#define TERN_BUFFERED_WRITE                                                           \
+  {.name = "writable", .signature = "($self, /)", .fn = buffered_writable},          \
+      {.name = "write", .signature = "($self, buffer, /)", .fn = buffered_write}
+
+// A reader has no writable() and a writer no readable(): IOBase's say False.
 const MethodDef kReaderMethods[] = {TERN_BUFFERED_COMMON, TERN_BUFFERED_READ};
-const MethodDef kWriterMethods[] = {TERN_BUFFERED_COMMON,
-                                    {.name = "write", .signature = "($self, buffer, /)", .fn = buffered_write}};
-const MethodDef kRandomMethods[] = {TERN_BUFFERED_COMMON, TERN_BUFFERED_READ,
-                                    {.name = "write", .signature = "($self, buffer, /)", .fn = buffered_write}};
+const MethodDef kWriterMethods[] = {TERN_BUFFERED_COMMON, TERN_BUFFERED_WRITE};
+const MethodDef kRandomMethods[] = {TERN_BUFFERED_COMMON, TERN_BUFFERED_READ, TERN_BUFFERED_WRITE};
 
 const GetSetDef kBufferedGetSets[] = {
     {.name = "raw", .get = buffered_get_raw},

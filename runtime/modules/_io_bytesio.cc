@@ -267,7 +267,7 @@ Value bytesio___setstate__(Value* args) {
     return raisef(exc::TypeError, "%s.__setstate__ argument should be 3-tuple, got %s", typeNameOf(self).c_str(),
                   typeNameOf(state).c_str());
   }
-  if (!checkExports(self)) return Value();
+  if (!checkExports(self) || !checkClosedBIO(self)) return Value();
   std::string data;
   if (!bufferCopyBytes(tupleItem(state, 0), &data)) return Value();
   Value pos = tupleItem(state, 1);

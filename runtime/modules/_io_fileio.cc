@@ -381,6 +381,10 @@ Value fileio_write(Value* args) {
     if (errno == EAGAIN) return None();
     return raiseErrno(errno);
   }
+  // A signal that cut a blocking write short: CPython's eval loop runs its
+  // handler as soon as write() returns, so the handler's exception is what
+  // the call raises.
+  if (!retryAfterSignal()) return Value();
   return newInt(n);
 }
 
@@ -424,16 +428,34 @@ Value fileio_truncate(Value* args) {
   return size_arg;
 }
 
+// _RawIOBase.close (self.flush() unless closed before, then the base is
+// closed), then the descriptor; a flush error is raised after the descriptor
+// is closed (the context of a close error).
 Value fileio_close(Value* args) {
   Value self = args[0];
+  Value flush_error;
+  if (!asFileIO(self)->iobase_closed) {
+    if (callMethod(self, names::flush, nullptr, 0).isNull()) flush_error = takeError();
+    asFileIO(self)->iobase_closed = 1;
+  }
   FileIOObj* f = asFileIO(self);
-  // _RawIOBase.close: flush (nothing for FileIO) and mark the base closed.
-  f->iobase_closed = 1;
-  if (f->fd < 0) return None();
-  int fd = static_cast<int>(f->fd);
-  f->fd = -1;
-  if (f->closefd && ::close(fd) < 0) return raiseErrno(errno);
-  return None();
+  bool close_failed = false;
+  if (f->fd >= 0) {
+    int fd = static_cast<int>(f->fd);
+    f->fd = -1;
+    close_failed = f->closefd && ::close(fd) < 0;
+    if (close_failed) raiseErrno(errno);
+  }
+  if (!flush_error.isNull()) {
+    if (!close_failed) {
+      restoreError(flush_error);
+      return Value();
+    }
+    Value close_error = takeError();
+    static_cast<BaseExceptionObj*>(close_error.asObject())->context.set(flush_error);
+    restoreError(close_error);
+  }
+  return close_failed ? Value() : None();
 }
 
 Value fileio_seekable(Value* args) {

@@ -49,8 +49,9 @@ struct FileIOObj : IOBaseObj {
 // BufferedReader, BufferedWriter, BufferedRandom and BufferedRWPair.
 //   read buffer: rbuf (bytes or null) and rpos; the unread bytes are
 //     rbuf[rpos:], and the raw position is just after rbuf's end;
-//   write buffer: wbuf (_rawbytes of buffer_size bytes, or null) holds wlen
-//     bytes written but not yet passed to raw; they belong at the raw position.
+//   write buffer: wbuf (_rawbytes of buffer_size bytes, or null) holds
+//     wbuf[wpos:wlen], bytes written but not yet passed to raw (wpos > 0
+//     after a raw write that took only part); they belong at the raw position.
 // A read buffer and a write buffer are never both non-empty (BufferedRandom
 // drops one before filling the other).
 struct BufferedObj : IOBaseObj {
@@ -59,8 +60,9 @@ struct BufferedObj : IOBaseObj {
   gc::HeapValue wbuf;
   gc::HeapValue reader, writer;  // BufferedRWPair only
   int64_t rpos;
-  int64_t wlen;
+  int64_t wpos, wlen;  // 0 <= wpos <= wlen <= buffer_size
   int64_t buffer_size;
+  uint64_t lock_owner;  // pthread id of the thread holding the object's lock (BufferedLock), or 0
   uint8_t kind;  // BufferedKind
   uint8_t initialized, detached, finalizing;
   uint8_t pad[4];

@@ -17,6 +17,7 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
@@ -319,6 +320,11 @@ Value ioOpen(Value file, Value mode, int64_t buffering, Value encoding, Value er
   if (appending) rawmode += 'a';
   if (updating) rawmode += '+';
 
+  if (binary && buffering == 1 &&
+      !warn(exc::RuntimeWarning,
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used")) {
+    return Value();
+  }
   Value raw_args[4] = {file, newStr(rawmode), Bool(closefd), opener};
   Value raw = call(typeValue(FileIO_type), raw_args, 4);
   if (raw.isNull()) return Value();
@@ -390,9 +396,20 @@ Value _io_open_code(Value* args) {
   return ioOpen(args[1], internStr("rb"), -1, None(), None(), None(), true, None());
 }
 
+// PEP 597: the encoding to use for `encoding` (None: "locale", or "utf-8" in
+// the UTF-8 mode), with an EncodingWarning under -X warn_default_encoding.
 Value _io_text_encoding(Value* args) {
   if (!isNone(args[1])) return args[1];
-  return internStr("locale");
+  if (config().warn_default_encoding) {
+    int64_t stacklevel;
+    if (!indexToInt64(args[2], &stacklevel, exc::OverflowError)) return Value();
+    if (stacklevel > INT32_MAX) stacklevel = INT32_MAX;  // beyond any stack: the outermost frame
+    if (stacklevel < INT32_MIN) stacklevel = INT32_MIN;
+    if (!warn(exc::EncodingWarning, "'encoding' argument not specified", static_cast<int>(stacklevel))) {
+      return Value();
+    }
+  }
+  return internStr(config().utf8_mode ? "utf-8" : "locale");
 }
 
 const MethodDef kIOFunctions[] = {

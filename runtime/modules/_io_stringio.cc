@@ -309,6 +309,7 @@ Value stringio___getstate__(Value* args) {
 // then replaces the text verbatim (its newlines were translated already).
 Value stringio___setstate__(Value* args) {
   Value self = args[0], state = args[1];
+  if (asSIO(self)->closed) return raise(exc::ValueError, "I/O operation on closed file");
   if (!isTuple(state) || tupleLength(state) < 4) {
     return raisef(exc::TypeError, "%s.__setstate__ argument should be 4-tuple, got %s", typeNameOf(self).c_str(),
                   typeNameOf(state).c_str());

@@ -18,8 +18,10 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/modules/_io_internal.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytearray.h"
@@ -298,9 +300,29 @@ bool writeFlush(Value self) {
 // ===========================================================================
 // Reading
 
+// Before each chunk, while tell() is possible, CPython asks a Python
+// decoder for its state (the snapshot) and rejects a malformed one.
+bool checkDecoderState(Value self) {
+  Value decoder = asText(self)->pydecoder.get();
+  if (!asText(self)->telling || decoder.isNull()) return true;
+  Value state = callMethod(decoder, TERN_IO_NAME("getstate"), nullptr, 0);
+  if (state.isNull()) return false;
+  if (!isTuple(state) || tupleLength(state) != 2) {
+    raise(exc::TypeError, "illegal decoder state");
+    return false;
+  }
+  Value input = tupleItem(state, 0);
+  if (!isBytes(input)) {
+    raisef(exc::TypeError, "illegal decoder state: the first item should be a bytes object, not '%s'",
+           typeNameOf(input).c_str());
+    return false;
+  }
+  return true;
+}
+
 // Reads and decodes one chunk: 1 data, 0 EOF, -1 error.
 int readChunk(Value self) {
-  if (!writeFlush(self)) return -1;
+  if (!writeFlush(self) || !checkDecoderState(self)) return -1;
   TextIOObj* t = asText(self);
   Value size = newInt(asText(self)->chunk_size);
   Value input = callMethod(bufferOf(self), t->has_read1 ? TERN_IO_NAME("read1") : TERN_IO_NAME("read"), &size, 1);
@@ -736,6 +758,28 @@ bool strArgOrNone(Value v, const char* func, const char* what) {
   return false;
 }
 
+// In development mode (-X dev) an unknown error handler name fails at once
+// (LookupError from codecs.lookup_error), not at the first encoding error.
+bool checkErrorHandler(Value errors) {
+  if (!config().dev_mode) return true;
+  std::string name = strToUtf8(errors);
+  if (name.find('\0') != std::string::npos) {
+    raise(exc::ValueError, "embedded null character in errors");
+    return false;
+  }
+  // The built-in handlers need no look-up (the standard streams are made
+  // with some before `codecs` can be imported).
+  static constexpr const char* kBuiltinHandlers[] = {"strict", "ignore", "replace", "surrogateescape",
+                                                     "surrogatepass", "backslashreplace", "xmlcharrefreplace",
+                                                     "namereplace"};
+  for (const char* handler : kBuiltinHandlers) {
+    if (name == handler) return true;
+  }
+  Value codecs = importName(internStr("codecs"), None(), newTuple(0), 0);
+  if (codecs.isNull()) return false;
+  return !callMethod(codecs, TERN_IO_NAME("lookup_error"), &errors, 1).isNull();
+}
+
 int initText(Value self, Value buffer, Value encoding, Value errors, Value newline, bool line_buffering,
              bool write_through) {
   asText(self)->initialized = 0;
@@ -744,8 +788,17 @@ int initText(Value self, Value buffer, Value encoding, Value errors, Value newli
       !newlineArg(newline, "TextIOWrapper")) {
     return -1;
   }
+  if (isNone(encoding)) {
+    // PEP 597: -X warn_default_encoding; the UTF-8 mode's default is "utf-8".
+    if (config().warn_default_encoding && !warn(exc::EncodingWarning, "'encoding' argument not specified")) return -1;
+    if (config().utf8_mode) encoding = internStr("utf-8");
+  }
   if (isNone(encoding) || strEqualsAscii(encoding, "locale")) encoding = internStr("UTF-8");
-  if (isNone(errors)) errors = internStr("strict");
+  if (isNone(errors)) {
+    errors = internStr("strict");
+  } else if (!checkErrorHandler(errors)) {
+    return -1;
+  }
   TextIOObj* t = asText(self);
   t->buffer.set(buffer);
   t->chunk_size = kDefaultBufferSize;
@@ -963,16 +1016,16 @@ Value textiowrapper_get_closed(Value self) {
   if (!checkAttached(self)) return Value();
   return getAttr(bufferOf(self), TERN_IO_NAME("closed"));
 }
-Value textiowrapper_get_buffer(Value self) {
-  if (!checkAttached(self)) return Value();
-  return bufferOf(self);
-}
-Value textiowrapper_get_encoding(Value self) {
-  if (!checkAttached(self)) return Value();
-  return asText(self)->encoding.get();
-}
+// buffer, encoding, line_buffering and write_through are plain members in
+// CPython (None or False before __init__, kept by detach()); errors needs
+// __init__ to have run once.
+Value memberOrNone(Value v) { return v.isNull() ? None() : v; }
+Value textiowrapper_get_buffer(Value self) { return memberOrNone(bufferOf(self)); }
+Value textiowrapper_get_encoding(Value self) { return memberOrNone(asText(self)->encoding.get()); }
 Value textiowrapper_get_errors(Value self) {
-  if (!checkAttached(self)) return Value();
+  if (!asText(self)->initialized && !asText(self)->detached) {
+    return raise(exc::ValueError, "I/O operation on uninitialized object");
+  }
   return asText(self)->errors.get();
 }
 Value textiowrapper_get_newlines(Value self) {
@@ -980,14 +1033,8 @@ Value textiowrapper_get_newlines(Value self) {
   if (!asText(self)->readuniversal) return None();
   return newlinesValue(asText(self)->seennl);
 }
-Value textiowrapper_get_line_buffering(Value self) {
-  if (!checkAttached(self)) return Value();
-  return Bool(asText(self)->line_buffering != 0);
-}
-Value textiowrapper_get_write_through(Value self) {
-  if (!checkAttached(self)) return Value();
-  return Bool(asText(self)->write_through != 0);
-}
+Value textiowrapper_get_line_buffering(Value self) { return Bool(asText(self)->line_buffering != 0); }
+Value textiowrapper_get_write_through(Value self) { return Bool(asText(self)->write_through != 0); }
 Value textiowrapper_get_finalizing(Value self) { return Bool(asText(self)->finalizing != 0); }
 Value textiowrapper_get_chunk_size(Value self) {
   if (!checkAttached(self)) return Value();

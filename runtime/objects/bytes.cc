@@ -424,7 +424,11 @@ const MethodDef kBytesMethods[] = {
     {.name = "expandtabs", .signature = "($self, /, tabsize=8)", .fn = bytes_expandtabs},
     {.name = "find", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_find, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "fromhex", .signature = "($type, string, /)", .fn = bytes_fromhex, .flags = method_flags::kClassMethod},
-    {.name = "hex", .signature = "($self, /, sep=<unrepresentable>, bytes_per_sep=1)", .fn = bytes_hex},
+    {.name = "hex", .signature = "($self, /, sep=<unrepresentable>, bytes_per_sep=1)", .fn = bytes_hex,
+     .doc = "Create a string of two hexadecimal digits per byte, optionally separated every\n"
+            "bytes_per_sep bytes (counted from the right; from the left when negative).\n\n"
+            ">>> bytes(b'\\x01\\xab\\xff').hex(':')\n'01:ab:ff'\n"
+            ">>> bytes(b'\\x01\\xab\\xff').hex('-', 2)\n'01-abff'"},
     {.name = "index", .signature = "($self, sub, start=None, end=None, /)", .fn = bytes_index, .flags = method_flags::kLegacyArity | method_flags::kVarArgs},
     {.name = "isalnum", .signature = "($self, /)", .fn = bytes_isalnum},
     {.name = "isalpha", .signature = "($self, /)", .fn = bytes_isalpha},

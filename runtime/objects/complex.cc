@@ -148,6 +148,7 @@ Value tryComplexSpecial(Value v) {
   Value r = callSpecial(v, names::dunder_complex, nullptr, 0, &found);
   if (r.isNull()) return r;
   if (!isComplex(r)) return raisef(exc::TypeError, "__complex__ returned non-complex (type %s)", typeNameOf(r).c_str());
+  if (typeOf(r) != types::complex_type && !numbers::warnStrictSubclassResult("__complex__", r, "complex")) return Value();
   return r;
 }
 

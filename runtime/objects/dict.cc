@@ -423,6 +423,11 @@ void dictClear(Value dict) {
 
 Value dictCopy(Value dict) {
   Value copy = newDict();
+  if (typeOf(dict)->slots.tp_iter != dictimpl::dict_iter) {
+    // A subclass that iterates its own way (OrderedDict): its keys() order.
+    if (copy.isNull() || dictMerge(copy, dict, true) < 0) return Value();
+    return copy;
+  }
   int64_t n = dictSize(dict);
   if (n == 0) return copy;
   if (!presize(copy, n)) return Value();

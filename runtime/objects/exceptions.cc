@@ -1045,13 +1045,14 @@ gc::GlobalRoot g_exception_group;
 }  // namespace
 
 Value newException(Type* type, Value args) {
-  Value e = callTupleDict(typeValue(type), args, Value());
-  if (e.isNull()) return Value();
-  if (!isException(e)) {
-    return raisef(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                  typeName(type).c_str(), typeNameOf(e).c_str());
-  }
-  return e;
+  return requireExceptionInstance(typeValue(type), callTupleDict(typeValue(type), args, Value()));
+}
+
+Value requireExceptionInstance(Value cls, Value inst) {
+  if (inst.isNull() || isException(inst)) return inst;
+  Value r = repr(cls);
+  return raisef(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
+                r.isNull() ? "?" : strToUtf8(r).c_str(), typeNameOf(inst).c_str());
 }
 
 Value prepReraiseStar(Value orig, Value excs) {

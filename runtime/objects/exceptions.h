@@ -82,6 +82,9 @@ inline bool isException(Value v) { return hasTypeFlag(v, type_flags::kBaseExcept
 // tuple), running its __new__ and __init__ as calling the type would; null
 // with an exception pending if that fails.
 Value newException(Type* type, Value args);
+// `inst`, the result of calling exception class `cls`, when it is an exception
+// instance; otherwise raises CPython's TypeError and returns null.  Null in, null out.
+Value requireExceptionInstance(Value cls, Value inst);
 
 // PREP_RERAISE_STAR (CPython's _PyExc_PrepReraiseStar): what a try-except*
 // raises once its handlers ran.  `orig` is the exception caught, `excs` a list

@@ -108,6 +108,7 @@ bool numberAsDouble(Value v, double* out, bool allow_text) {
       raisef(exc::TypeError, "%s.__float__ returned non-float (type %s)", typeName(t).c_str(), typeNameOf(r).c_str());
       return false;
     }
+    if (typeOf(r) != types::float_type && !numbers::warnStrictSubclassResult(typeName(t) + ".__float__", r, "float")) return false;
     *out = floatValue(r);
     return true;
   }
@@ -116,7 +117,7 @@ bool numberAsDouble(Value v, double* out, bool allow_text) {
     if (i.isNull()) return false;
     return intToDouble(i, out);
   }
-  if (allow_text && (isStr(v) || isBytes(v) || isByteArray(v))) {
+  if (allow_text && (isStr(v) || bytesLikeView(v, nullptr))) {  // any buffer exporter, as CPython
     Value f = floatFromText(v);
     if (f.isNull()) return false;
     *out = floatValue(f);
@@ -298,9 +299,13 @@ Value float___repr__(Value a) { return newStr(compiler::repr_float(floatValue(a)
 const MethodDef kFloatNewDef = {.name = "float", .signature = "($type, x=0.0, /)"};
 
 Value float_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
-  if (kwnames.isObject() && tupleLength(kwnames) > 0) return raise(exc::TypeError, "float() takes no keyword arguments");
+  // Keywords are for a subclass's own __init__ (CPython's rule).
+  bool plain_init = type == types::float_type || type->slots.tp_init == types::float_type->slots.tp_init;
+  if (plain_init && kwnames.isObject() && tupleLength(kwnames) > 0) {
+    return raise(exc::TypeError, "float() takes no keyword arguments");
+  }
   Value a[2];
-  if (!bindArguments(&kFloatNewDef, typeValue(type), args, nargs, kwnames, a)) return Value();
+  if (!bindArguments(&kFloatNewDef, typeValue(type), args, nargs, Value(), a)) return Value();
   Value f = toFloat(a[1]);
   if (f.isNull() || type == types::float_type) return f;
   return newFloatOfType(type, floatValue(f));
@@ -581,7 +586,7 @@ Value parseHexFloat(std::string_view text) {
 Value float_fromhex(Value* args) {
   Value cls = args[0], s = args[1];
   if (!isStr(s)) return raisef(exc::TypeError, "fromhex() argument must be str, not %s", typeNameOf(s).c_str());
-  Value r = parseHexFloat(numbers::numberTextFromStr(s));
+  Value r = parseHexFloat(strToUtf8(s));  // ASCII only: no Unicode digits or spaces, as CPython
   if (r.isNull() || static_cast<Type*>(cls.asObject()) == types::float_type) return r;
   return call1(cls, r);
 }
@@ -629,11 +634,12 @@ const MethodDef kFloatMethods[] = {
      .doc = "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like "
             "built-in round(x, ndigits)."},
     {.name = "as_integer_ratio", .signature = "($self, /)", .fn = float_as_integer_ratio,
-     .doc = "Return integer ratio."},
+     .doc = "Return integer ratio: the smallest positive denominator giving the exact value.\n\n"
+            ">>> (2.75).as_integer_ratio()\n(11, 4)"},
     {.name = "fromhex", .signature = "($type, string, /)", .fn = float_fromhex, .flags = method_flags::kClassMethod,
-     .doc = "Create a floating-point number from a hexadecimal string."},
+     .doc = "Create a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.8p1')\n3.0"},
     {.name = "hex", .signature = "($self, /)", .fn = float_hex,
-     .doc = "Return a hexadecimal representation of a floating-point number."},
+     .doc = "Return a hexadecimal representation of a floating-point number.\n\n>>> (0.75).hex()\n'0x1.8000000000000p-1'"},
     {.name = "is_integer", .signature = "($self, /)", .fn = float_is_integer,
      .doc = "Return True if the float is an integer."},
     {.name = "__getnewargs__", .signature = "($self, /)", .fn = float___getnewargs__},

@@ -67,7 +67,7 @@ inline gc::HeapValue* inlineWords(Value obj, const Type* t) {
 
 inline uint64_t shapeMaskBit(Value name) { return uint64_t{1} << ((name.bits() >> 4) & 63); }
 
-// The index of `name` (an exact str) in `shape`, or -1.
+// The index of `name` (a str; a subclass instance compares by value) in `shape`, or -1.
 int64_t shapeIndexSlow(ShapeObj* shape, Value name);
 inline int64_t shapeIndex(ShapeObj* shape, Value name) {
   // Shape names are interned: an interned name whose bit is clear is absent.

@@ -23,7 +23,9 @@
 
 #include "runtime/compiler/literals.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/bytearray.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/format_spec.h"
@@ -211,6 +213,13 @@ Value intExact(Value v) {
   if (!r.mag.empty()) std::memcpy(s.data(), r.mag.data(), r.mag.size() * sizeof(Limb));
   bool neg = r.neg;
   return newIntFromMag(neg, Mag(s.data(), r.mag.size()));
+}
+
+bool warnStrictSubclassResult(const std::string& method, Value r, const char* base) {
+  std::string msg = method + " returned non-" + base + " (type " + typeNameOf(r) +
+                    ").  The ability to return an instance of a strict subclass of " + base +
+                    " is deprecated, and may be removed in a future version of Python.";
+  return warn(exc::DeprecationWarning, msg);
 }
 
 std::string numberTextFromStr(Value s) {
@@ -401,12 +410,13 @@ Value raiseInvalidLiteral(Value original, int base) {
   return raisef(exc::ValueError, "invalid literal for int() with base %d: %s", base, truncatedRepr(original).c_str());
 }
 
-// int(s, base) for a str, bytes or bytearray `x`; null with an exception on error.
+// int(s, base) for a str, bytes or bytearray `x` (other buffers only convert
+// without a base); null with an exception on error.
 Value intFromTextObject(Value x, int base) {
   std::string text;
   if (isStr(x)) {
     text = numbers::numberTextFromStr(x);
-  } else if (!numbers::bytesLikeData(x, &text)) {
+  } else if (!(isBytes(x) || isByteArray(x)) || !numbers::bytesLikeData(x, &text)) {
     return raise(exc::TypeError, "int() can't convert non-string with explicit base");
   }
   Value r = parseIntText(text, base);
@@ -434,7 +444,7 @@ Value index(Value v) {
   if (r.isNull()) return r;
   if (isExactInt(r)) return r;
   if (!isInt(r)) return raisef(exc::TypeError, "__index__ returned non-int (type %s)", typeNameOf(r).c_str());
-  // A strict subclass of int is accepted (with a DeprecationWarning in CPython).
+  if (!numbers::warnStrictSubclassResult("__index__", r, "int")) return Value();
   return numbers::intExact(r);
 }
 
@@ -465,12 +475,13 @@ Value intFromObject(Value x) {
     Value r = t->slots.nb_int(x);
     if (r.isNull() || isExactInt(r)) return r;
     if (!isInt(r)) return raisef(exc::TypeError, "__int__ returned non-int (type %s)", typeNameOf(r).c_str());
+    if (!numbers::warnStrictSubclassResult("__int__", r, "int")) return Value();
     return numbers::intExact(r);
   }
   if (t->slots.nb_index != nullptr) return index(x);
   Value trunc = lookupSpecial(t, names::__trunc__);
   if (!trunc.isNull()) {
-    // CPython warns: "The delegation of int() to __trunc__ is deprecated."
+    if (!warn(exc::DeprecationWarning, "The delegation of int() to __trunc__ is deprecated.")) return Value();
     bool found = false;
     Value r = callSpecial(x, names::__trunc__, nullptr, 0, &found);
     if (r.isNull()) return r;
@@ -1052,15 +1063,15 @@ Value bool___xor__(Value a, Value b) {
 const MethodDef kIntMethods[] = {
     {.name = "conjugate", .signature = "($self, /)", .fn = int_conjugate, .doc = "Returns self, the complex conjugate of any int."},
     {.name = "bit_length", .signature = "($self, /)", .fn = int_bit_length,
-     .doc = "Number of bits necessary to represent self in binary."},
+     .doc = "Number of bits necessary to represent self in binary.\n\n>>> (-37).bit_length()\n6"},
     {.name = "bit_count", .signature = "($self, /)", .fn = int_bit_count,
-     .doc = "Number of ones in the binary representation of the absolute value of self."},
+     .doc = "Number of ones in the binary representation of the absolute value of self.\n\n>>> (-7).bit_count()\n3"},
     {.name = "to_bytes", .signature = "($self, /, length=1, byteorder='big', *, signed=False)", .fn = int_to_bytes,
      .doc = "Return an array of bytes representing an integer."},
     {.name = "from_bytes", .signature = "($type, /, bytes, byteorder='big', *, signed=False)", .fn = int_from_bytes,
      .flags = method_flags::kClassMethod, .doc = "Return the integer represented by the given array of bytes."},
     {.name = "as_integer_ratio", .signature = "($self, /)", .fn = int_as_integer_ratio,
-     .doc = "Return integer ratio."},
+     .doc = "Return integer ratio: the int itself and 1.\n\n>>> (-12).as_integer_ratio()\n(-12, 1)"},
     {.name = "__trunc__", .signature = "($self, /)", .fn = int___trunc__, .doc = "Truncating an Integral returns itself."},
     {.name = "__floor__", .signature = "($self, /)", .fn = int___trunc__, .doc = "Flooring an Integral returns itself."},
     {.name = "__ceil__", .signature = "($self, /)", .fn = int___trunc__, .doc = "Ceiling of an Integral returns itself."},

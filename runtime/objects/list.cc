@@ -648,7 +648,10 @@ Value list_iter(Value self);
 Value list_new(Type* type, const Value* /*args*/, size_t /*nargs*/, Value /*kwnames*/) { return allocList(type); }
 
 int list_init(Value self, const Value* args, size_t nargs, Value kwnames) {
-  if (!kwnames.isNull() && tupleLength(kwnames) > 0) {
+  // Keywords are for a subclass's own __new__ (CPython's rule).
+  Type* type = typeOf(self);
+  bool plain_new = type == types::list_type || type->slots.tp_new == types::list_type->slots.tp_new;
+  if (plain_new && !kwnames.isNull() && tupleLength(kwnames) > 0) {
     raise(exc::TypeError, "list() takes no keyword arguments");
     return -1;
   }

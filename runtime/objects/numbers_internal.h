@@ -102,6 +102,11 @@ Value intFromDouble(double d);
 // The exact int with the value of v (an int of any subclass): v itself when
 // it is an exact int.
 Value intExact(Value v);
+// A conversion method (`method`: "__int__", "T.__float__", ...) returned `r`,
+// an instance of a strict subclass of `base` ("int", "float", "complex"):
+// still accepted, with CPython's DeprecationWarning.  False when the warning
+// was turned into an error.
+bool warnStrictSubclassResult(const std::string& method, Value r, const char* base);
 
 // float ** float with Python's special cases (may return a complex); null on
 // error.  Defined in float.cc.

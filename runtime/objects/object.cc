@@ -115,7 +115,7 @@ Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
   }
   Value dict = existingDictOrShape(obj);
   if (isShape(dict)) {
-    Value v = isExactStr(name) ? inlineGet(obj, t, asShape(dict), name) : Value();
+    Value v = isStr(name) ? inlineGet(obj, t, asShape(dict), name) : Value();  // str subclasses compare by value
     if (!v.isNull()) return v;
   } else if (!dict.isNull()) {
     Value v = isExactStr(name) ? dictGetStr(dict, name) : dictGet(dict, name);

@@ -165,9 +165,9 @@ restart:
 
 // set_add_entry; -1 on error.
 int addEntry(Value set, Value key, int64_t hash) {
-  if (!ensureTable(set)) return -1;
   Value d = dummy();
 restart:
+  if (!ensureTable(set)) return -1;  // __eq__ may have cleared the set
   Value keys = asSet(set)->keys.get();
   uint64_t mask = static_cast<uint64_t>(asSet(set)->mask);
   uint64_t perturb = static_cast<uint64_t>(hash);

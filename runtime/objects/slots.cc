@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
@@ -393,8 +394,13 @@ int64_t slotHash(Value self) {
   return h == -1 ? -2 : h;
 }
 
+// Guarded: a __call__ that is itself an instance with a __call__ recurses
+// here without a Python frame in between (`B.__call__ = B()`).
 Value slotCall(Value self, const Value* args, size_t nargs, Value kwnames) {
-  return callDunder(self, names::__call__, args, nargs, kwnames);
+  if (!enterRecursiveCall(" while calling a Python object")) return Value();
+  Value r = callDunder(self, names::__call__, args, nargs, kwnames);
+  leaveRecursiveCall();
+  return r;
 }
 
 Value slotGetattrHook(Value self, Value name);

@@ -61,6 +61,7 @@
 #include "runtime/objects/list.h"
 #include "runtime/objects/slots.h"
 #include "runtime/objects/str.h"
+#include "runtime/objects/str_impl.h"
 #include "runtime/objects/tuple.h"
 
 namespace tern {
@@ -458,6 +459,29 @@ bool mroOverridden(Type* type) {
   return !m.isNull() && m != base_m;
 }
 
+// type.mro()'s answer as a tuple: C3 over the bases' MROs.  A base whose own
+// MRO is still being computed (a metaclass's mro() that subclasses it) cannot
+// be extended.
+Value defaultMro(Type* type) {
+  Value bases = type->bases.get();
+  int64_t nb = tupleLength(bases);
+  for (int64_t i = 0; i < nb; ++i) {
+    Type* base = asType(tupleItem(bases, i));
+    if (base->mro.get().isNull()) {
+      return raisef(exc::TypeError, "Cannot extend an incomplete type '%s'", typeName(base).c_str());
+    }
+  }
+  if (nb != 1) return c3Mro(type, bases);
+  // A single base: the base's MRO with this type in front.
+  int64_t n = tupleLength(asType(tupleItem(bases, 0))->mro.get());
+  Value mro = newTuple(n + 1);
+  if (mro.isNull()) return mro;
+  Value bm = asType(tupleItem(type->bases.get(), 0))->mro.get();
+  tupleInit(mro, 0, typeValue(type));
+  for (int64_t i = 0; i < n; ++i) tupleInit(mro, i + 1, tupleItem(bm, i));
+  return mro;
+}
+
 // Computes and stores type->mro (calling a metaclass's mro() override).
 bool computeMro(Type* type) {
   Value mro;
@@ -486,18 +510,8 @@ bool computeMro(Type* type) {
     }
   }
   if (mro.isNull()) {
-    Value bases = type->bases.get();
-    if (tupleLength(bases) == 1) {
-      // A single base: the base's MRO with this type in front.
-      Value bm = asType(tupleItem(bases, 0))->mro.get();
-      int64_t n = tupleLength(bm);
-      mro = newTuple(n + 1);
-      tupleInit(mro, 0, typeValue(type));
-      for (int64_t i = 0; i < n; ++i) tupleInit(mro, i + 1, tupleItem(asType(tupleItem(bases, 0))->mro.get(), i));
-    } else {
-      mro = c3Mro(type, bases);
-      if (mro.isNull()) return false;
-    }
+    mro = defaultMro(type);
+    if (mro.isNull()) return false;
   }
   type->mro.set(mro);
   return true;
@@ -825,6 +839,21 @@ Type* calculateMetaclass(Type* meta, Value bases) {
   return winner;
 }
 
+namespace {
+
+// A class name or __doc__ becomes C text (CPython's tp_name, tp_doc): it must
+// encode to UTF-8; a name must not hold NUL either.  False with the error.
+bool checkTypeText(Value text, bool is_name) {
+  if (strimpl::encodeStr(text, Value(), Value()).isNull()) return false;
+  if (is_name && strToUtf8(text).find('\0') != std::string::npos) {
+    raise(exc::ValueError, "type name must not contain null characters");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwargs);
 
 }  // namespace
@@ -886,6 +915,7 @@ bool initSubclass(Type* type, Value kwargs) {
 Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwargs) {
   if (!isStr(name))
     return raisef(exc::TypeError, "type.__new__() argument 1 must be str, not %s", typeNameOf(name).c_str());
+  if (!checkTypeText(name, true)) return Value();
   if (!isTuple(bases))
     return raisef(exc::TypeError, "type.__new__() argument 2 must be tuple, not %s", typeNameOf(bases).c_str());
   if (!isDict(ns))
@@ -1015,9 +1045,12 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
       if (!mod.isNull() && dictSet(dict, names::__module__, mod) < 0) return Value();
     }
   }
-  int has_doc = dictContains(dict, names::__doc__);
-  if (has_doc < 0) return Value();
-  if (has_doc == 0 && dictSet(dict, names::__doc__, None()) < 0) return Value();
+  Value doc = dictGet(dict, names::__doc__);
+  if (doc.isNull()) {
+    if (errorPending() || dictSet(dict, names::__doc__, None()) < 0) return Value();
+  } else if (isStr(doc) && !checkTypeText(doc, false)) {
+    return Value();
+  }
   if (!wrapImplicit(dict, names::__new__, false)) return Value();
   if (!wrapImplicit(dict, names::__init_subclass__, true)) return Value();
   if (!wrapImplicit(dict, names::__class_getitem__, true)) return Value();
@@ -1191,6 +1224,16 @@ bool typesLayoutCompatible(Type* a, Type* b) {
   return fa == fb && la.trailing_refs_from == lb.trailing_refs_from && (la.trace == nullptr) == (lb.trace == nullptr);
 }
 
+namespace {
+
+bool inBaseChain(Type* sub, Type* base) {
+  for (Type* t = sub; t != nullptr; t = static_cast<Type*>(t->base.get().asObject()))
+    if (t == base) return true;
+  return false;
+}
+
+}  // namespace
+
 int typeSetBases(Type* type, Value bases) {
   if (!isTuple(bases)) {
     raisef(exc::TypeError, "can only assign tuple to %s.__bases__, not %s", typeName(type).c_str(),
@@ -1208,7 +1251,9 @@ int typeSetBases(Type* type, Value bases) {
              typeNameOf(b).c_str());
       return -1;
     }
-    if (isSubtype(asType(b), type)) {
+    // The base chain too: a reentrant assignment from a metaclass's mro() has
+    // set `base` already but not yet the MRO that isSubtype reads.
+    if (isSubtype(asType(b), type) || inBaseChain(asType(b), type)) {
       raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
       return -1;
     }
@@ -1233,7 +1278,11 @@ int typeSetBases(Type* type, Value bases) {
   type->base.set(typeValue(new_base));
   MroUpdate u;
   recomputeMroRecursive(type, &u);
+  // A metaclass's mro() may have assigned __bases__ again meanwhile: that
+  // inner assignment then did (or undid) the bookkeeping below.
+  bool reentered = type->bases.get() != bases;
   if (!u.ok) {
+    if (reentered) return -1;
     type->bases.set(old_bases);
     type->base.set(old_base != nullptr ? typeValue(old_base) : Value());
     type->mro.set(old_mro);
@@ -1241,6 +1290,7 @@ int typeSetBases(Type* type, Value bases) {
     forEachSubclass(type, recomputeMroRecursive, &ignore);
     return -1;
   }
+  if (reentered) return 0;
   if (!old_bases.isNull())
     for (int64_t i = 0; i < tupleLength(old_bases); ++i) removeSubclass(asType(tupleItem(old_bases, i)), type);
   for (int64_t i = 0; i < tupleLength(bases); ++i) addSubclass(asType(tupleItem(bases, i)), type);
@@ -1440,16 +1490,7 @@ Value type_mro(Value* args) {
   Type* t = selfType(args);
   Value mro;
   if (t->hasFlag(type_flags::kHeapType) || t->mro.get().isNull()) {
-    Value bases = t->bases.get();
-    if (tupleLength(bases) == 1) {
-      Value bm = asType(tupleItem(bases, 0))->mro.get();
-      Value l = newList(tupleLength(bm) + 1);
-      listAppend(l, typeValue(t));
-      for (int64_t i = 0; i < tupleLength(asType(tupleItem(t->bases.get(), 0))->mro.get()); ++i)
-        listAppend(l, tupleItem(asType(tupleItem(t->bases.get(), 0))->mro.get(), i));
-      return l;
-    }
-    mro = c3Mro(t, bases);
+    mro = defaultMro(t);
     if (mro.isNull()) return Value();
   } else {
     mro = t->mro.get();
@@ -1509,11 +1550,7 @@ int type_set_name(Value self, Value v) {
            typeNameOf(v).c_str());
     return -1;
   }
-  std::string s = strToUtf8(v);
-  if (s.find('\0') != std::string::npos) {
-    raise(exc::ValueError, "type name must not contain null characters");
-    return -1;
-  }
+  if (!checkTypeText(v, true)) return -1;
   t->name.set(v);
   return 0;
 }
