@@ -72,6 +72,10 @@ Value reduceBuiltin(const char* name);
 // The __reduce__ of an iterator over a sequence by index: (<builtin>, (seq,),
 // index) while it holds its sequence, else (iter, (empty,)) (exhausted).
 Value reduceIndexIterator(const char* builtin, Value seq, int64_t index, Value empty);
+// The __reduce__ of an iterator over a hash table: (iter, (list of the items
+// left,)), the list drained from `copy`, a fresh copy of the iterator, so the
+// original keeps its position.
+Value reduceDrainedCopy(Value copy);
 // The __setstate__ argument of an index iterator as a Py_ssize_t
 // (PyLong_AsSsize_t: an int or int subclass, no __index__); false with
 // TypeError or OverflowError pending.

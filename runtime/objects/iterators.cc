@@ -20,6 +20,7 @@
 #include "runtime/objects/genericalias.h"
 #include "runtime/objects/dict.h"
 #include "runtime/objects/int.h"
+#include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -52,6 +53,16 @@ Value reduceIndexIterator(const char* builtin, Value seq, int64_t index, Value e
   Value position = newInt(index);
   if (position.isNull()) return position;
   return newTupleOf({fn, args, position});
+}
+
+Value reduceDrainedCopy(Value copy) {
+  Value rest = listFromIterable(copy);
+  if (rest.isNull()) return rest;
+  Value iter = reduceBuiltin("iter");
+  if (iter.isNull()) return iter;
+  Value state = newTupleOf({rest});
+  if (state.isNull()) return state;
+  return newTupleOf({iter, state});
 }
 
 bool stateToIndex(Value state, int64_t* out) {

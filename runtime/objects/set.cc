@@ -1018,13 +1018,7 @@ Value setiter___reduce__(Value* args) {
   copy->used = it->used;
   copy->pos = it->pos;
   copy->len = it->len;
-  Value rest = listFromIterable(Value(o));
-  if (rest.isNull()) return rest;
-  Value iter = containers::reduceBuiltin("iter");
-  if (iter.isNull()) return iter;
-  Value state = newTupleOf({rest});
-  if (state.isNull()) return state;
-  return newTupleOf({iter, state});
+  return containers::reduceDrainedCopy(Value(o));
 }
 
 // ---------------------------------------------------------------------------
