@@ -36,7 +36,6 @@ void OldSpace::init(size_t reserve_bytes) {
   // Over-reserve by one page to align the base to kPageBytes.
   auto raw = reinterpret_cast<uintptr_t>(reserve((page_count_ + 1) * kPageBytes, "the old space"));
   base_ = (raw + kPageBytes - 1) & ~(kPageBytes - 1);
-  meta_.resize(page_count_);
   g_bounds.old_lo = base_;
   g_bounds.old_hi = base_ + page_count_ * kPageBytes;
   g_bounds.cards = static_cast<uint8_t*>(reserve(page_count_ * kPageBytes / kCardBytes, "the card table"));
@@ -75,6 +74,7 @@ size_t OldSpace::takePages(size_t count) {
   if (frontier_ + count > page_count_) outOfMemory(count * kPageBytes);
   size_t first = frontier_;
   frontier_ += count;
+  meta_.resize(frontier_);
   committed_pages_ += count;
   return first;
 }

@@ -100,7 +100,7 @@ class OldSpace {
   size_t pageIndex(uintptr_t a) const { return (a - base_) / kPageBytes; }
   uintptr_t pageStart(size_t index) const { return base_ + index * kPageBytes; }
   const PageMeta* pageOf(uintptr_t a) const {
-    return a - base_ < page_count_ * kPageBytes ? meta_[pageIndex(a)].get() : nullptr;
+    return a - base_ < meta_.size() * kPageBytes ? meta_[pageIndex(a)].get() : nullptr;
   }
   size_t takePages(size_t count);
   void releasePages(size_t first, size_t count, ReleaseMode release);
@@ -110,6 +110,9 @@ class OldSpace {
   uintptr_t base_ = 0;
   size_t page_count_ = 0;
   size_t frontier_ = 0;  // pages at or past it were never used
+  // One entry per page below frontier_ (grown by takePages: a reservation of
+  // gigabytes has hundreds of thousands of pages, and start-up must not clear
+  // an entry for each); null for a free page.
   std::vector<std::unique_ptr<PageMeta>> meta_;
   std::map<size_t, size_t> free_runs_;  // first page -> page count, coalesced
   std::vector<SizeClass> classes_;
