@@ -9,8 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "runtime/interp/errors.h"
@@ -325,32 +327,39 @@ Value fileio_readall(Value* args) {
   Value self = args[0];
   if (!checkOpen(self)) return Value();
   int fd = static_cast<int>(asFileIO(self)->fd);
-  std::string out;
-  size_t want = kDefaultBufferSize;
-  // Size the first read from the file's remaining length when it is known.
+  // Size the buffer from the file's remaining length when it is known, plus
+  // one byte for the read that sees EOF: reading a regular file (every .pyc
+  // an import loads) then takes two reads and no growing.  The buffer is not
+  // zero-filled; its bytes are copied once, into the result.
+  size_t cap = kDefaultBufferSize;
   struct stat st;
   off_t pos = ::lseek(fd, 0, SEEK_CUR);
   if (pos >= 0 && ::fstat(fd, &st) == 0 && st.st_size >= pos && S_ISREG(st.st_mode)) {
-    want = static_cast<size_t>(st.st_size - pos) + 1;
+    cap = static_cast<size_t>(st.st_size - pos) + 1;
   }
+  std::unique_ptr<char[]> buf(new char[cap]);
+  size_t used = 0;
   for (;;) {
-    size_t old = out.size();
-    out.resize(old + want);
-    ssize_t n = readFd(fd, out.data() + old, want);
+    if (used == cap) {  // grow by the size so far, by at most 1 MiB at a time
+      size_t grown = cap + std::min(cap, size_t{1} << 20);
+      std::unique_ptr<char[]> bigger(new char[grown]);
+      std::memcpy(bigger.get(), buf.get(), used);
+      buf = std::move(bigger);
+      cap = grown;
+    }
+    ssize_t n = readFd(fd, buf.get() + used, cap - used);
     if (n == kHandlerRaised) return Value();
     if (n < 0) {
-      out.resize(old);
       if (errno == EAGAIN) {
-        if (old == 0) return None();
+        if (used == 0) return None();
         break;
       }
       return raiseErrno(errno);
     }
-    out.resize(old + static_cast<size_t>(n));
     if (n == 0) break;
-    if (want < 1024 * 1024) want = out.size() > want ? out.size() : want;
+    used += static_cast<size_t>(n);
   }
-  return newBytes(out);
+  return newBytes(buf.get(), static_cast<int64_t>(used));
 }
 
 Value fileio_readinto(Value* args) {

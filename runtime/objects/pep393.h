@@ -30,8 +30,11 @@ inline StrKind kind_for(char32_t max_char) {
 }
 
 struct Utf8Scan {
-  size_t length = 0;      // code points
-  char32_t max_char = 0;  // 0 for the empty string
+  size_t length = 0;  // code points
+  // The largest code point when one is >= 128; for ASCII text, the bitwise OR
+  // of its bytes (below 128, and the code point itself for one character).
+  // 0 for the empty string.
+  char32_t max_char = 0;
 };
 Utf8Scan scan_utf8(std::string_view utf8);
 

@@ -9,15 +9,14 @@
 // allocStrOfType and fills the units before the str escapes; the empty str
 // and the 256 one-character Latin-1 strings are shared (old, rooted).
 //
-// The intern table is keyed by content (kind byte + code units), never by
-// heap address; its values sit in a RootVector so the collector sees them.
+// The intern table holds its strs in a RootVector, indexed by their hash
+// (interned strs are old, and old objects never move).
 
 #include "runtime/objects/str.h"
 
 #include <algorithm>
 #include <cstring>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "runtime/compiler/identifier.h"
@@ -145,9 +144,15 @@ gc::GlobalRoot& emptyRoot() {
   return *root;
 }
 
+// Every interned str is old, and the old space never moves an object, so the
+// table holds the strs themselves: `values` roots them (they are immortal) and
+// `slots` indexes them by hash — open addressing, linear probing, a power of
+// two at most half full; a slot holds index + 1 into `values`, 0 when empty.
+// A lookup neither allocates nor builds a key: it hashes the code units as
+// strHash would and compares them with the candidate's.
 struct InternTable {
   gc::RootVector values;
-  std::unordered_map<std::string, size_t> index;
+  std::vector<uint32_t> slots = std::vector<uint32_t>(1024, 0);
 };
 
 InternTable& internTable() {
@@ -155,28 +160,57 @@ InternTable& internTable() {
   return *table;
 }
 
-std::string internKey(int kind, const void* units, int64_t n) {
-  std::string key;
-  key.reserve(1 + static_cast<size_t>(n) * kind);
-  key.push_back(static_cast<char>(kind));
-  key.append(static_cast<const char*>(units), static_cast<size_t>(n) * kind);
-  return key;
+// The interned str with these code units, or null.
+Value findInterned(int kind, const void* units, int64_t n, int64_t hash) {
+  InternTable& table = internTable();
+  size_t mask = table.slots.size() - 1;
+  size_t bytes = static_cast<size_t>(n) * kind;
+  for (size_t i = static_cast<uint64_t>(hash) & mask; table.slots[i] != 0; i = (i + 1) & mask) {
+    Value v = table.values[table.slots[i] - 1];
+    const StrObj* o = asStr(v);
+    if (o->hash == hash && o->kind == kind && o->length == n && std::memcmp(o->data(), units, bytes) == 0) return v;
+  }
+  return Value();
 }
 
-// A new old-space str holding the code units of `key` (internKey's form).
-Value newInternedFromKey(const std::string& key) {
-  int kind = key[0];
-  int64_t n = static_cast<int64_t>((key.size() - 1) / kind);
-  bool ascii = kind == 1 && strimpl::maxChar(key.data() + 1, 1, n) < 128;
+void placeInSlots(InternTable& table, int64_t hash, uint32_t index_plus_one) {
+  size_t mask = table.slots.size() - 1;
+  size_t i = static_cast<uint64_t>(hash) & mask;
+  while (table.slots[i] != 0) i = (i + 1) & mask;
+  table.slots[i] = index_plus_one;
+}
+
+// Adds `s` (old, exact str, its hash computed) to the table; it is not there yet.
+void addInterned(Value s) {
+  InternTable& table = internTable();
+  if (2 * (table.values.size() + 1) > table.slots.size()) {
+    table.slots.assign(table.slots.size() * 2, 0);
+    for (size_t i = 0; i < table.values.size(); ++i) {
+      placeInSlots(table, asStr(table.values[i])->hash, static_cast<uint32_t>(i + 1));
+    }
+  }
+  asStr(s)->interned = 1;
+  table.values.push_back(s);
+  placeInSlots(table, asStr(s)->hash, static_cast<uint32_t>(table.values.size()));
+}
+
+// A new old-space str holding these code units (of the narrowest kind that
+// holds them), interned.
+Value newInterned(int kind, const void* units, int64_t n, int64_t hash) {
+  bool ascii = kind == 1 && strimpl::maxChar(units, 1, n) < 128;
   auto* s = static_cast<StrObj*>(newObjectOld(types::str_type, strBytes(types::str_type, kind, n)));
   initStrHeader(s, kind, n, ascii);
-  std::memcpy(s->data(), key.data() + 1, key.size() - 1);
-  s->interned = 1;
-  strHash(Value(s));  // dictGetStr relies on interned strs having their hash
-  InternTable& table = internTable();
-  table.index.emplace(key, table.values.size());
-  table.values.push_back(Value(s));
+  std::memcpy(s->data(), units, static_cast<size_t>(n) * kind);
+  std::memset(static_cast<char*>(s->data()) + n * kind, 0, kind);
+  s->hash = hash;  // dictGetStr relies on interned strs having their hash
+  addInterned(Value(s));
   return Value(s);
+}
+
+Value internUnits(int kind, const void* units, int64_t n) {
+  int64_t hash = objects::hash_bytes(units, static_cast<size_t>(n) * kind);
+  Value found = findInterned(kind, units, n, hash);
+  return found.isNull() ? newInterned(kind, units, n, hash) : found;
 }
 
 }  // namespace
@@ -282,38 +316,27 @@ Value strSubstring(Value s, int64_t start, int64_t stop) {
 
 Value internStr(std::string_view utf8) {
   objects::Utf8Scan scan = objects::scan_utf8(utf8);
+  auto n = static_cast<int64_t>(scan.length);
+  if (scan.max_char < 128) return internUnits(1, utf8.data(), n);
   objects::StrKind kind = objects::kind_for(scan.max_char);
-  int k = static_cast<int>(kind);
-  std::string key(1 + scan.length * k, '\0');
-  key[0] = static_cast<char>(k);
-  if (k == 1) {
-    objects::transcode_utf8(utf8, kind, key.data() + 1);
-  } else {  // 2- and 4-byte units are written aligned, then copied behind the kind byte
-    std::vector<char32_t> units(static_cast<size_t>(scan.length));
-    objects::transcode_utf8(utf8, kind, units.data());
-    std::memcpy(key.data() + 1, units.data(), static_cast<size_t>(scan.length * k));
-  }
-  InternTable& table = internTable();
-  auto it = table.index.find(key);
-  if (it != table.index.end()) return table.values[it->second];
-  return newInternedFromKey(key);
+  std::vector<char32_t> units(scan.length);  // room for the units of any kind
+  objects::transcode_utf8(utf8, kind, units.data());
+  return internUnits(static_cast<int>(kind), units.data(), n);
 }
 
 Value intern(Value s) {
   StrObj* o = asStr(s);
   if (o->interned) return s;
-  std::string key = internKey(o->kind, o->data(), o->length);
-  InternTable& table = internTable();
-  auto it = table.index.find(key);
-  if (it != table.index.end()) return table.values[it->second];
+  int64_t hash = strHash(s);
+  Value found = findInterned(o->kind, o->data(), o->length, hash);
+  if (!found.isNull()) return found;
   if (isExactStr(s) && gc::isOld(s.asObject())) {
-    o->interned = 1;
-    strHash(s);
-    table.index.emplace(std::move(key), table.values.size());
-    table.values.push_back(s);
+    addInterned(s);
     return s;
   }
-  return newInternedFromKey(key);
+  // Copied out: allocating the interned str may collect and move `s`.
+  std::string units(static_cast<const char*>(o->data()), static_cast<size_t>(o->length) * o->kind);
+  return newInterned(o->kind, units.data(), o->length, hash);
 }
 
 bool initializeNames() {
