@@ -245,6 +245,7 @@ Value bufferedRead(Value self, int64_t size) {
       if (data.isNull()) return Value();
       if (isNone(data)) return out.empty() ? data : newBytes(out);
       if (!isBytes(data)) return raise(exc::TypeError, "readall() should return bytes");
+      if (out.empty()) return data;  // nothing was buffered: raw's bytes, as CPython
       out.append(asBytes(data)->view());
       return newBytes(out);
     }

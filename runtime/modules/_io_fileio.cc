@@ -323,24 +323,57 @@ Value fileio_read(Value* args) {
   return newBytes(buf);
 }
 
+// readall of a file whose remaining length is known (a regular file: every
+// .pyc an import loads): read straight into a bytes object of that length,
+// then once more to see EOF.  The object is held by a stack word while the GIL
+// is released, which pins it (docs/gc.md).  Returns the bytes when the file
+// ended where expected; when it grew meanwhile, leaves what was read in
+// *grown and returns null with no error pending.
+Value readKnownLength(int fd, size_t length, std::string* grown) {
+  Value result(allocBytes(static_cast<int64_t>(length)));
+  char* data = asBytes(result)->data();
+  size_t used = 0;
+  while (used < length) {
+    ssize_t n = readFd(fd, data + used, length - used);
+    if (n == kHandlerRaised) return Value();
+    if (n < 0) {
+      if (errno != EAGAIN) return raiseErrno(errno);
+      if (used == 0) return None();
+      break;
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+  }
+  if (used < length) return newBytes(data, static_cast<int64_t>(used));  // it shrank
+  char probe;
+  ssize_t n = readFd(fd, &probe, 1);
+  if (n == kHandlerRaised) return Value();
+  if (n < 0 && errno != EAGAIN) return raiseErrno(errno);
+  if (n <= 0) return result;
+  grown->assign(data, length);
+  grown->push_back(probe);
+  return Value();
+}
+
 Value fileio_readall(Value* args) {
   Value self = args[0];
   if (!checkOpen(self)) return Value();
   int fd = static_cast<int>(asFileIO(self)->fd);
-  // Size the buffer from the file's remaining length when it is known, plus
-  // one byte for the read that sees EOF: reading a regular file (every .pyc
-  // an import loads) then takes two reads and no growing.  The buffer is not
-  // zero-filled; its bytes are copied once, into the result.
-  size_t cap = kDefaultBufferSize;
+  std::string out;
   struct stat st;
   off_t pos = ::lseek(fd, 0, SEEK_CUR);
-  if (pos >= 0 && ::fstat(fd, &st) == 0 && st.st_size >= pos && S_ISREG(st.st_mode)) {
-    cap = static_cast<size_t>(st.st_size - pos) + 1;
+  if (pos >= 0 && ::fstat(fd, &st) == 0 && st.st_size > pos && S_ISREG(st.st_mode)) {
+    Value known = readKnownLength(fd, static_cast<size_t>(st.st_size - pos), &out);
+    if (!known.isNull() || out.empty()) return known;
   }
+  // Length unknown, or the file grew: read in chunks of the size so far (at
+  // most 1 MiB), into a buffer that is not zero-filled.
+  size_t cap = std::max(out.size() * 2, static_cast<size_t>(kDefaultBufferSize));
   std::unique_ptr<char[]> buf(new char[cap]);
-  size_t used = 0;
+  size_t used = out.size();
+  std::memcpy(buf.get(), out.data(), used);
   for (;;) {
-    if (used == cap) {  // grow by the size so far, by at most 1 MiB at a time
+    if (used == cap) {
       size_t grown = cap + std::min(cap, size_t{1} << 20);
       std::unique_ptr<char[]> bigger(new char[grown]);
       std::memcpy(bigger.get(), buf.get(), used);

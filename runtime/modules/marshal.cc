@@ -47,6 +47,7 @@
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/pep393.h"
 #include "runtime/objects/set.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
@@ -497,22 +498,9 @@ class Reader {
   Value readStr(size_t n, bool ascii, bool interned) {
     const char* p;
     if (!take(n, &p)) return Value();
-    if (ascii) {
-      for (size_t i = 0; i < n; ++i) {
-        if (static_cast<unsigned char>(p[i]) >= 0x80) return badData("non-ASCII byte in an ASCII string");
-      }
-    }
     std::string_view text(p, n);
-    bool is_ascii = ascii;
-    if (!is_ascii) {
-      is_ascii = true;
-      for (char c : text) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          is_ascii = false;
-          break;
-        }
-      }
-    }
+    bool is_ascii = objects::ascii_prefix_length(text) == n;
+    if (ascii && !is_ascii) return badData("non-ASCII byte in an ASCII string");
     if (interned) {
       if (is_ascii) return internStr(text);
       Value s = strimpl::decodeBytes(std::string(text), internStr("utf-8"), internStr("surrogatepass"));

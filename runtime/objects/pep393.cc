@@ -52,6 +52,11 @@ void transcode_into(std::string_view utf8, Unit* out) {
 
 }  // namespace
 
+size_t ascii_prefix_length(std::string_view text) {
+  uint8_t ignored;
+  return asciiPrefix(text, &ignored);
+}
+
 Utf8Scan scan_utf8(std::string_view utf8) {
   Utf8Scan scan;
   uint8_t bits;

@@ -38,6 +38,9 @@ struct Utf8Scan {
 };
 Utf8Scan scan_utf8(std::string_view utf8);
 
+// How many bytes at the start of `text` are ASCII (below 0x80).
+size_t ascii_prefix_length(std::string_view text);
+
 // Writes the `scan_utf8(utf8).length` code units of `utf8` to `out`, which has
 // room for them in `kind`; `kind` must hold the string's largest code point.
 void transcode_utf8(std::string_view utf8, StrKind kind, void* out);

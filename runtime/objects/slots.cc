@@ -733,17 +733,49 @@ void* computeSlot(Type* type, size_t first, size_t last) {
   return specific;
 }
 
+// A base whose slots `type`'s equal wherever `type`'s own namespace defines
+// none of a slot's names: a class (so its slots are computeSlot's results, kept
+// current by updateSlots) whose MRO is the rest of `type`'s, so that every
+// lookup missing `type`'s dict finds what it finds from that base.  Null when
+// there is none (multiple inheritance, a builtin base).
+Type* slotTwin(Type* type) {
+  Value b = type->base.get();
+  if (b.isNull() || !static_cast<Type*>(b.asObject())->hasFlag(type_flags::kHeapType)) return nullptr;
+  Value mro = type->mro.get();
+  Type* base = static_cast<Type*>(b.asObject());
+  Value base_mro = base->mro.get();
+  if (mro.isNull() || base_mro.isNull()) return nullptr;
+  int64_t n = tupleLength(base_mro);
+  if (tupleLength(mro) != n + 1) return nullptr;
+  for (int64_t i = 0; i < n; ++i)
+    if (tupleItem(mro, i + 1) != tupleItem(base_mro, i)) return nullptr;
+  return base;
+}
+
+bool definesAnyOf(Value dict, size_t first, size_t last) {
+  for (size_t k = first; k < last; ++k)
+    if (!dictGetStr(dict, *kSlotDefs[k].name).isNull()) return true;
+  return false;
+}
+
 void updateSlotsRecursive(Type* type, void* data) {
   Value name = *static_cast<Value*>(data);
   if (!type->hasFlag(type_flags::kHeapType)) return;
+  Type* twin = name.isNull() ? slotTwin(type) : nullptr;
+  Value own = type->dict.get();
   size_t i = 0;
   while (i < kSlotDefCount) {
     size_t j = i + 1;
     while (j < kSlotDefCount && kSlotDefs[j].offset == kSlotDefs[i].offset) ++j;
-    bool relevant = name.isNull();
-    for (size_t k = i; k < j && !relevant; ++k)
-      if (strEquals(*kSlotDefs[k].name, name)) relevant = true;
-    if (relevant) slotSet(type->slots, kSlotDefs[i].offset, computeSlot(type, i, j));
+    size_t offset = kSlotDefs[i].offset;
+    if (twin != nullptr && !definesAnyOf(own, i, j)) {
+      slotSet(type->slots, offset, slotGet(twin->slots, offset));
+    } else {
+      bool relevant = name.isNull();
+      for (size_t k = i; k < j && !relevant; ++k)
+        if (strEquals(*kSlotDefs[k].name, name)) relevant = true;
+      if (relevant) slotSet(type->slots, offset, computeSlot(type, i, j));
+    }
     i = j;
   }
   forEachSubclass(type, updateSlotsRecursive, data);
