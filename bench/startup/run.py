@@ -6,7 +6,8 @@ Times two command lines under both interpreters, process creation included:
 `-c pass` (the interpreter up, `site` imported, nothing run) and
 `-c "import json, re, collections"` (a few stdlib packages read from the
 bytecode cache).  Each is run once untimed under each side (to fill the
-bytecode caches and the OS page cache), then N times per side (default 20,
+bytecode caches, kept in a fresh PYTHONPYCACHEPREFIX directory for the run,
+and the OS page cache), then N times per side (default 20,
 --quick 3), the sides alternating so that a change in machine load hits both.
 A row gives each side's fastest and median wall-clock time, the median of
 its user+system CPU time, and the ratio tern/python of the fastest times
@@ -22,6 +23,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,12 +40,12 @@ def usage(message):
     sys.exit(2)
 
 
-def run_once(argv):
+def run_once(argv, env):
     """Wall-clock and CPU seconds of one run; None when it fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE)
+                          stderr=subprocess.PIPE, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -82,17 +84,31 @@ def main():
     print("%-36s %22s %22s %8s" % ("command", "tern ms best/median/cpu",
                                     "python ms best/median/cpu",
                                     "cpu t/p" if use_cpu else "tern/py"))
+    # Both sides keep their bytecode caches in a directory of their own: the
+    # caches beside the stdlib may have been written by another Tern build
+    # (another bytecode format), and PYTHONDONTWRITEBYTECODE in the caller's
+    # environment would keep the untimed run from refreshing them.
+    cache = tempfile.mkdtemp(prefix="tern-startup-pyc-")
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=cache)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    try:
+        return measure(rounds, use_cpu, tern, python, env)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def measure(rounds, use_cpu, tern, python, env):
     status = 0
     for label, args in COMMANDS:
         times = {"tern": [], "python": []}
         failed = ""
         for side, exe in (("tern", tern), ("python", python)):
-            result, why = run_once([exe] + args)
+            result, why = run_once([exe] + args, env)
             if result is None:
                 failed = "%s fails (%s)" % (side, why)
         for _ in range(rounds if not failed else 0):
             for side, exe in (("tern", tern), ("python", python)):
-                result, why = run_once([exe] + args)
+                result, why = run_once([exe] + args, env)
                 if result is None:
                     failed = "%s fails (%s)" % (side, why)
                     break
