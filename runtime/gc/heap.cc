@@ -154,6 +154,22 @@ Object* allocateOld(LayoutId layout, size_t bytes) {
 
 void collect(Generation generation) { runCollection(generation); }
 
+void collectAtExit() {
+  Heap& h = heap();
+  if (h.collecting) {
+    std::fprintf(stderr, "tern: internal error: a collection started inside a collection\n");
+    std::abort();
+  }
+  if (g_collection_prologue != nullptr) g_collection_prologue();
+  if (h.config.verify) verifyOrDie("before the collection at exit");
+  h.collecting = true;
+  stopTheWorld();
+  markInPlace();
+  resumeTheWorld();
+  h.collecting = false;
+  if (h.config.verify) verifyOrDie("after the collection at exit");
+}
+
 void setCollectionPrologue(void (*prologue)()) { g_collection_prologue = prologue; }
 
 void setCollectionObserver(const CollectionObserver& observer) { g_observer = observer; }

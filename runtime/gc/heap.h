@@ -84,6 +84,13 @@ Object* allocateSlow(LayoutId layout, size_t bytes);
 
 enum class Generation { kYoung, kFull };
 void collect(Generation generation);
+// The collection at exit: marks the heap from the roots without moving or
+// freeing anything, then queues the unreachable finalizable objects and clears
+// the weak slots of unreachable referents as a full collection would (the
+// queued work runs in runFinalizers()).  Linked C objects count as roots.
+// Much cheaper than collect(kFull) when the process is about to end: no
+// survivor is copied into the old space, nothing is swept.
+void collectAtExit();
 
 // Sets the function every collection calls first, before the verifier runs and
 // before any root is read.  It must not allocate.  The interpreter restores the

@@ -66,6 +66,8 @@ struct MinorResult {
 };
 MinorResult scavenge(bool promote_all, bool want_old_candidates);
 void markAndSweep(const MinorResult& minor);
+// collectAtExit's marking (mark.cc): everything in place, no sweep.
+void markInPlace();
 
 // Every collection runs between these two (stack_scan.cc): no thread parks,
 // unparks or registers in between.

@@ -108,6 +108,107 @@ void processWeakSlots(Heap& h) {
 
 }  // namespace
 
+// Marks young objects too, with header::kExitMarked, and leaves every object
+// where it is.  With no sweep to follow, the cards, the young lists and the
+// remembered weak slots stay as the last collection left them, valid for the
+// collections that finalizers may still cause.
+class InPlaceMarker final : public RootVisitor {
+ public:
+  explicit InPlaceMarker(Heap& h) : h_(h) {}
+
+  void visitRoot(Value* slot) override { visitSlot(slot); }
+
+  void visitSlot(Value* slot) {
+    Value v = *slot;
+    if (v.isObject()) mark(v.asObject());
+  }
+
+  void mark(Object* object) {
+    if (isYoung(object)) {
+      if (object->hasFlag(header::kExitMarked)) return;
+      object->setFlag(header::kExitMarked);
+      young_marked_.push_back(object);
+      stack_.push_back(object);
+    } else if (h_.old.mark(object)) {
+      stack_.push_back(object);
+    }
+  }
+
+  bool isMarked(Object* object) const {
+    return isYoung(object) ? object->hasFlag(header::kExitMarked) : h_.old.isMarked(object);
+  }
+
+  void drain() {
+    while (!stack_.empty()) {
+      Object* object = stack_.back();
+      stack_.pop_back();
+      forEachStrongSlot(object, [this](Value* slot) { visitSlot(slot); });
+      if (object->hasFlag(header::kHasExternal)) traceExternalContents(object, contents_);
+    }
+  }
+
+  void clearMarks() {
+    for (Object* object : young_marked_) object->clearFlag(header::kExitMarked);
+    h_.old.clearMarks();
+  }
+
+ private:
+  struct ContentsVisitor final : SlotVisitor {
+    InPlaceMarker& marker;
+    explicit ContentsVisitor(InPlaceMarker& m) : marker(m) {}
+    void visit(Value* slot) override { marker.visitSlot(slot); }
+  };
+
+  Heap& h_;
+  std::vector<Object*> stack_;
+  std::vector<Object*> young_marked_;
+  ContentsVisitor contents_{*this};
+};
+
+void markInPlace() {
+  Heap& h = heap();
+  InPlaceMarker marker(h);
+  for (uintptr_t word : conservativeRoots()) {
+    Object* object = isYoungAddress(word) ? h.nursery.objectContaining(word) : h.old.objectContaining(word);
+    if (object != nullptr) marker.mark(object);
+  }
+  traceRegisteredRoots(marker);
+  traceStrongExternals(marker, /*young_only=*/false);
+  marker.drain();
+
+  // Unreachable finalizable objects: resurrected (with what they reference) and queued.
+  for (std::vector<Object*>* list : {&h.young_finalizable, &h.old_finalizable}) {
+    std::vector<Object*> registered;
+    registered.swap(*list);
+    for (Object* object : registered) {
+      if (marker.isMarked(object)) {
+        list->push_back(object);
+        continue;
+      }
+      marker.mark(object);
+      object->clearFlag(header::kFinalizable);
+      h.pending_finalize.push_back(object);
+    }
+  }
+  marker.drain();
+
+  // Weak slots of reachable holders whose referents are unreachable.
+  for (std::vector<Object*>* holders : {&h.young_weak_holders, &h.old_weak_holders}) {
+    for (Object* holder : *holders) {
+      if (!marker.isMarked(holder)) continue;
+      bool cleared = false;
+      forEachWeakSlot(holder, [&](Value* slot) {
+        if (slot->isObject() && !marker.isMarked(slot->asObject())) {
+          *slot = Value();
+          cleared = true;
+        }
+      });
+      if (cleared) queueWeakCleared(holder);
+    }
+  }
+  marker.clearMarks();
+}
+
 void markAndSweep(const MinorResult& minor) {
   Heap& h = heap();
   h.old.clearAllCards();

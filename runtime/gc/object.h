@@ -49,6 +49,8 @@ inline constexpr uint64_t kFinalized = 1u << 8;
 // Found unreachable while unreachable objects were being saved (setSaveUnreachable),
 // and not kept: the next collection that finds it unreachable frees it.
 inline constexpr uint64_t kSaveDeclined = 1u << 9;
+// Young object marked by collectAtExit(), which clears it before it returns.
+inline constexpr uint64_t kExitMarked = 1u << 10;
 inline constexpr unsigned kLayoutShift = 16;
 inline constexpr unsigned kSizeShift = 32;
 

@@ -267,6 +267,15 @@ void OldSpace::sweep(bool poison, ReleaseMode release) {
   }
 }
 
+void OldSpace::clearMarks() {
+  for (size_t i = 0; i < frontier_; ++i) {
+    PageMeta* m = meta_[i].get();
+    if (m == nullptr) continue;
+    m->large_marked = false;
+    std::memset(m->mark_bits, 0, sizeof m->mark_bits);
+  }
+}
+
 size_t OldSpace::objectCount() const {
   size_t n = large_objects_;
   for (size_t i = 0; i < frontier_; ++i) {

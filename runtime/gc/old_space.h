@@ -76,6 +76,8 @@ class OldSpace {
   bool isMarked(const Object* object) const;
   // Frees every unmarked object, clears the marks, returns empty pages to the OS.
   void sweep(bool poison, ReleaseMode release);
+  // Clears every mark without freeing anything (collectAtExit).
+  void clearMarks();
 
   // Calls f(Object*) for every allocated cell or large object.
   template <class F>

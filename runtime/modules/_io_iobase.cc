@@ -617,8 +617,9 @@ namespace tern {
 void finalizeIoAtExit() {
   // Files that became garbage are closed by their finalizers; the rest are
   // flushed (CPython's module teardown closes them as their reference counts
-  // drop; their data must not be lost either way).
-  gc::collect(gc::Generation::kFull);
+  // drop; their data must not be lost either way).  The collection at exit
+  // finds the garbage without moving or freeing anything (heap.h).
+  gc::collectAtExit();
   gc::runFinalizers();
   if (errorPending()) clearError();
   // sys.stdout and sys.stderr first, as CPython's flush_std_files: a failure
