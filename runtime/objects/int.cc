@@ -71,8 +71,7 @@ bool fitsSmall(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmal
 
 }  // namespace
 
-Value newInt(int64_t n) {
-  if (fitsSmall(n)) return Value::fromSmallInt(n);
+Value newIntObj(int64_t n) {
   Limb l = n < 0 ? static_cast<Limb>(0) - static_cast<Limb>(n) : static_cast<Limb>(n);
   return allocIntObj(types::int_type, n < 0, Mag(&l, 1));
 }
