@@ -24,9 +24,11 @@ struct FreeBlock {
   FreeBlock* next;
 };
 // Each small size class's free blocks, and each chunk's class + 1 (0: a
-// large run, or not carved yet), for the inline paths below.
-extern FreeBlock* g_free_small[kClasses];
-extern uint32_t* g_chunk_class;
+// large run, or not carved yet), for the inline paths below.  (The globals
+// the inline paths read are declared hidden, as their definitions are, so
+// that code reads them directly rather than through the GOT.)
+[[gnu::visibility("hidden")]] extern FreeBlock* g_free_small[kClasses];
+[[gnu::visibility("hidden")]] extern uint32_t* g_chunk_class;
 void* allocateSlow(size_t bytes);
 // Zeroes n granules: most blocks are a few, which a few inline stores clear
 // faster than a call to memset (or a rep stos).
@@ -43,7 +45,7 @@ inline void zeroGranules(void* b, size_t n) {
 void freeSlow(void* block);
 }  // namespace arena_detail
 
-extern uintptr_t g_arena_lo, g_arena_hi;
+[[gnu::visibility("hidden")]] extern uintptr_t g_arena_lo, g_arena_hi;
 inline bool arenaContains(const void* p) {
   return reinterpret_cast<uintptr_t>(p) - g_arena_lo < g_arena_hi - g_arena_lo;
 }

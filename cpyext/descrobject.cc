@@ -23,7 +23,7 @@ namespace {
 struct SelfProxy {
   PyObject* p;
   explicit SelfProxy(Value self) : p(toNew(self)) {}
-  ~SelfProxy() { Py_DECREF(p); }
+  ~SelfProxy() { releaseLent(p); }
 };
 
 Value getsetGet(const GetSetDef* def, Value self) {

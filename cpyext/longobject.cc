@@ -64,12 +64,16 @@ constexpr size_t kTaggedDigits = 3;
 static_assert(30 * kTaggedDigits >= 63);  // |tagged| < 2**62
 
 // Writes tagged n into kTaggedInt proxy p (its digits, sign and link).
-void setTaggedValue(PyObject* p, int64_t n) {
+inline void setTaggedValue(PyObject* p, int64_t n) {
   uint64_t mag = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
   auto* lp = reinterpret_cast<PyLongObject*>(p);
-  Py_ssize_t nd = 0;
-  lp->ob_digit[0] = 0;
-  for (; mag != 0; mag >>= PyLong_SHIFT) lp->ob_digit[nd++] = static_cast<digit>(mag & PyLong_MASK);
+  Py_ssize_t nd;
+  if (mag <= PyLong_MASK) {  // the usual one digit (zero: none)
+    lp->ob_digit[0] = static_cast<digit>(mag);
+    nd = mag != 0;
+  } else {
+    for (nd = 0; mag != 0; mag >>= PyLong_SHIFT) lp->ob_digit[nd++] = static_cast<digit>(mag & PyLong_MASK);
+  }
   Py_SET_SIZE(lp, n < 0 ? -nd : nd);
   prefixOf(p)->link.target = Value::fromSmallInt(n);  // linkProxy of a tagged int: no table entry
 }
@@ -81,21 +85,24 @@ PyObject* newTaggedProxy(int64_t n) {
   return p;
 }
 
-// The slot of tagged n outside -5..256 in the recent-ints cache, made to
-// hold n's proxy.
-PyObject* recentIntProxy(int64_t n) {
-  PyObject*& slot = int_proxies::g_recent[int_proxies::recentSlotOf(n)];
-  PyObject* p = slot;
-  if (p != nullptr) {
-    if (p->ob_refcnt == 1) {  // only the cache holds it: reuse it
-      setTaggedValue(p, n);
-      return p;
+// A new reference to tagged n's proxy from its cache slot, which gets one
+// of n when it is empty or holds another value's that C still holds (freed
+// by C's last Py_DECREF then).
+[[gnu::noinline]] PyObject* filledIntProxy(int64_t n) {
+  bool small = n >= kCacheMin && n <= kCacheMax;
+  PyObject*& slot = small ? int_proxies::g_small[n - kCacheMin] : int_proxies::g_recent[int_proxies::recentSlotOf(n)];
+  if (slot == nullptr) {
+    slot = newTaggedProxy(n);  // the cache's own reference
+  } else if (!small) {
+    if (slot->ob_refcnt == 1) {
+      setTaggedValue(slot, n);  // only the cache holds it: reuse it
+    } else {
+      Py_DECREF(slot);
+      slot = newTaggedProxy(n);
     }
-    Py_DECREF(p);  // C still holds the old one: it is freed by its last Py_DECREF
   }
-  p = newTaggedProxy(n);  // the cache's reference
-  slot = p;
-  return p;
+  Py_INCREF(slot);
+  return slot;
 }
 
 }  // namespace
@@ -105,18 +112,18 @@ namespace int_proxies {
 PyObject* g_small[kCacheMax - kCacheMin + 1];
 PyObject* g_recent[1u << kRecentBits];
 
-// taggedIntProxy missed: n's slot gets n's proxy.
+// taggedIntProxy missed.  The usual case, a fresh int whose recent slot's
+// proxy only the cache holds, rewrites that proxy in place for n.
 PyObject* slow(int64_t n) {
-  PyObject* p;
-  if (n >= kCacheMin && n <= kCacheMax) {
-    PyObject*& slot = g_small[n - kCacheMin];
-    if (slot == nullptr) slot = newTaggedProxy(n);  // the cache's own reference
-    p = slot;
-  } else {
-    p = recentIntProxy(n);
+  if (n < kCacheMin || n > kCacheMax) {
+    PyObject* p = g_recent[recentSlotOf(n)];
+    if (p != nullptr && p->ob_refcnt == 1) [[likely]] {
+      setTaggedValue(p, n);
+      p->ob_refcnt = 2;  // the cache's and the new one
+      return p;
+    }
   }
-  Py_INCREF(p);
-  return p;
+  return filledIntProxy(n);
 }
 
 }  // namespace int_proxies

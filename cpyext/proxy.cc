@@ -325,6 +325,17 @@ Value valueOfFilled(PyObject* o) {
   }
 }
 
+// freeProxy of a proxy whose value was handed over: a tuple's items are
+// gone, so what it may still own is a str's other forms (UTF-8, wchar_t) and
+// what it keeps alive.
+void freeHandedOver(PyObject* o) {
+  ProxyPrefix* prefix = prefixOf(o);
+  if (prefix->marks & proxy_marks::kKeeps) return freeProxy(o);
+  if (prefix->kind == ProxyKind::kUnicode) releaseUnicodeContents(o);
+  prefix->link.target = Value();
+  arenaFree(prefix);
+}
+
 // Whether takeNew may hand o over without ever linking it: C made it, never
 // let it cross, and gives up its only reference now.
 bool handOverable(PyObject* o) {
@@ -354,7 +365,11 @@ Value takeNewSlow(PyObject* o) {
     // Nothing else can reach the proxy: the runtime gets the object, and
     // the proxy goes without the link it would only have shed again.
     Value v = valueOfFilled(o);
-    freeProxy(o);
+    if (v.isNull()) {
+      freeProxy(o);  // a tuple may still hold items it did not hand over
+    } else {
+      freeHandedOver(o);
+    }
     return v;
   }
   Value v = fromC(o);

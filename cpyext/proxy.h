@@ -100,7 +100,7 @@ PyObject* toNewSlow(Value v);
 // first (dicts, bytearrays) are never entered.
 namespace recent_proxies {
 inline constexpr unsigned kBits = 8;
-extern ProxyPrefix* g_slots[1u << kBits];
+[[gnu::visibility("hidden")]] extern ProxyPrefix* g_slots[1u << kBits];
 inline size_t slotOf(Value v) { return static_cast<size_t>((v.bits() * 0x9E3779B97F4A7C15ull) >> (64 - kBits)); }
 }  // namespace recent_proxies
 
@@ -116,9 +116,13 @@ inline PyObject* cObjectOf(ProxyPrefix* prefix) {
 namespace int_proxies {
 inline constexpr int64_t kCacheMin = -5;
 inline constexpr int64_t kCacheMax = 256;
-extern PyObject* g_small[kCacheMax - kCacheMin + 1];
-inline constexpr unsigned kRecentBits = 10;
-extern PyObject* g_recent[1u << kRecentBits];
+[[gnu::visibility("hidden")]] extern PyObject* g_small[kCacheMax - kCacheMin + 1];
+// 128 slots: their proxies (64-byte blocks, 8 KiB) stay in the L1 cache.  A
+// loop passing a fresh int to C each call rewrites one slot's proxy in place
+// (longobject.cc); with 1,024 slots each call touched a proxy not seen for
+// a thousand calls, a cache miss per call.
+inline constexpr unsigned kRecentBits = 7;
+[[gnu::visibility("hidden")]] extern PyObject* g_recent[1u << kRecentBits];
 inline size_t recentSlotOf(int64_t n) {
   return static_cast<size_t>((static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits));
 }
@@ -184,13 +188,16 @@ inline Value takeNew(PyObject* o) {
   return takeNewSlow(o);
 }
 // Py_DECREF of a proxy the runtime lent C for a call, with _Py_Dealloc's
-// usual case inline: a linked proxy at zero merely stops being a root.
+// usual cases inline: a linked proxy at zero merely stops being a root, and
+// so does an object of a C type that has its runtime wrapper (the wrapper's
+// finalizer deallocates it).
 inline void releaseLent(PyObject* o) {
   if (--o->ob_refcnt != 0) return;
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
-    if (prefix->kind != ProxyKind::kTaggedInt && prefix->kind != ProxyKind::kCObject &&
-        !prefix->link.target.isNull()) {
+    if (prefix->kind == ProxyKind::kCObject) {
+      if (!(prefix->flags & proxy_flags::kNoWrapper)) return;
+    } else if (prefix->kind != ProxyKind::kTaggedInt && !prefix->link.target.isNull()) {
       return;
     }
   }

@@ -120,7 +120,9 @@ class CallProxies {
  public:
   explicit CallProxies(size_t n) : items_(n <= kInline ? inline_ : new PyObject*[n]) {}
   ~CallProxies() {
-    for (size_t i = 0; i < n_; ++i) Py_XDECREF(items_[i]);
+    for (size_t i = 0; i < n_; ++i) {
+      if (items_[i] != nullptr) releaseLent(items_[i]);
+    }
     if (items_ != inline_) delete[] items_;
   }
   CallProxies(const CallProxies&) = delete;

@@ -36,11 +36,12 @@ class CCallScope {
   void enter();
   void leave();
 
-  interp::ThreadState* thread_;            // the calling thread's runtime state
-  void* state_ = nullptr;                  // the thread's C state, or null
-  _PyErr_StackItem* saved_top_ = nullptr;  // exc_info before the call
-  PyObject* saved_value_ = nullptr;        // exc_state.exc_value before the call (owned)
-  PyObject* saved_written_ = nullptr;      // the enclosing scope's written value
+  interp::ThreadState* thread_;  // the calling thread's runtime state
+  void* state_ = nullptr;        // the thread's C state, or null
+  // Set by enter(), read by leave() only when state_ is set.
+  _PyErr_StackItem* saved_top_;  // exc_info before the call
+  PyObject* saved_value_;        // exc_state.exc_value before the call (owned)
+  PyObject* saved_written_;      // the enclosing scope's written value
 };
 
 // The calling thread's PyThreadState, made on first use for a thread the

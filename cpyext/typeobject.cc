@@ -340,12 +340,24 @@ PyTypeObject* cTypeOf(Value v) {
 
 namespace {
 
-// Calls fn with a proxy of each argument, released after; the call is a
-// call into C (CCallScope).
-struct Args {
-  CCallScope scope;
-  CallProxies proxies{3};
-  PyObject* add(Value v) { return proxies.add(v); }
+// The proxies of a slot call's arguments (three at most), released after;
+// the call is a call into C (CCallScope).
+class Args {
+ public:
+  Args() = default;
+  Args(const Args&) = delete;
+  Args& operator=(const Args&) = delete;
+  ~Args() {
+    for (int i = 0; i < n_; ++i) {
+      if (items_[i] != nullptr) releaseLent(items_[i]);
+    }
+  }
+  PyObject* add(Value v) { return items_[n_++] = v.isNull() ? nullptr : toNew(v); }
+
+ private:
+  CCallScope scope_;
+  PyObject* items_[3];
+  int n_ = 0;
 };
 
 Value cRepr(Value self) {

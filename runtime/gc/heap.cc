@@ -100,13 +100,15 @@ void initialize(const Config& config) {
 namespace {
 
 // The rest of both allocation paths once the space is chosen: `object` is a cell
-// of `bytes`, or null for "the old space".
-Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes) {
+// of `bytes`, or null for "the old space".  Returns null only when `fallible`
+// and the old space has no room.
+Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes, bool fallible = false) {
   if (object == nullptr) {
     if (h.config.automatic_major && h.old.liveBytes() + bytes >= h.major_threshold_bytes) {
       runCollection(Generation::kFull);
     }
-    object = h.old.allocate(bytes);
+    object = fallible ? h.old.tryAllocate(bytes) : h.old.allocate(bytes);
+    if (object == nullptr) return nullptr;
     h.stats.bytes_allocated += bytes;
   }
   asanUnpoison(object, bytes);
@@ -143,6 +145,17 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
   // Objects too big for the nursery, and young ones when pinned objects have left
   // it no room, live in the old space from the start.
   return finishAllocation(h, object, layout, bytes);
+}
+
+Object* tryAllocate(LayoutId layout, size_t bytes) {
+  if (bytes <= kMaxYoungObjectBytes) return allocate(layout, bytes);
+  Heap& h = heap();
+  if (bytes > h.old.reservedBytes()) return nullptr;  // no collection can make room
+  bytes = (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
+  --g_bump.stress_countdown;
+  stressIfDue();
+  if (!h.old.hasRoomFor(bytes)) runCollection(Generation::kFull);  // dead large objects may leave room
+  return finishAllocation(h, nullptr, layout, bytes, /*fallible=*/true);
 }
 
 Object* allocateOld(LayoutId layout, size_t bytes) {

@@ -65,11 +65,20 @@ Config& config();
 
 // Allocates an object of `bytes` (header included, rounded up to 8) with every
 // word after the header zeroed.  May collect first.  Never returns null: running
-// out of the reserved address space is fatal.
+// out of the reserved address space is fatal (tryAllocate is the fallible path).
 inline Object* allocate(LayoutId layout, size_t bytes);
 // allocate() for a layout the caller knows has no weak slots: one check fewer
 // on the inline path (float and other hot fixed-size objects).
 inline Object* allocateStrong(LayoutId layout, size_t bytes);
+
+// allocate() for an object whose size Python code chose (bytes(n), [0] * n):
+// null, with nothing allocated, when the old space has no room for it even
+// after a full collection, or when it is bigger than the whole reservation
+// (Config::old_reserve_bytes; `bytes` may be any size_t).  The caller raises
+// MemoryError.  Only such objects are fallible: everything else is small or
+// already exists (a copy, a promotion), and allocate() aborting for it means
+// the reservation itself is exhausted.
+Object* tryAllocate(LayoutId layout, size_t bytes);
 
 // Like allocate(), but the object lives in the old space from the start and
 // never moves: its address may be kept anywhere (a static `Type*`, an inline

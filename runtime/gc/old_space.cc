@@ -29,6 +29,9 @@ void* reserve(size_t bytes, const char* what) {
   std::abort();
 }
 
+// Pages for a large object of `bytes` (any size_t: no overflow).
+size_t pagesFor(size_t bytes) { return bytes / kPageBytes + (bytes % kPageBytes != 0 ? 1 : 0); }
+
 }  // namespace
 
 void OldSpace::init(size_t reserve_bytes) {
@@ -62,6 +65,23 @@ void OldSpace::init(size_t reserve_bytes) {
 
 size_t OldSpace::sizeClassFor(size_t bytes) const { return class_by_words_[(bytes + kWordBytes - 1) / kWordBytes]; }
 
+bool OldSpace::hasRoomFor(size_t bytes) const {
+  size_t count = bytes <= kMaxSmallObjectBytes ? 1 : pagesFor(bytes);
+  if (count <= page_count_ - frontier_) return true;
+  for (const auto& [first, length] : free_runs_) {
+    if (length >= count) return true;
+  }
+  if (bytes > kMaxSmallObjectBytes) return false;
+  for (size_t index : classes_[sizeClassFor(bytes)].pages_with_room) {
+    if (meta_[index]->live_cells < meta_[index]->cell_count) return true;
+  }
+  return false;
+}
+
+// Invariant: a request that reaches here fits (hasRoomFor).  Objects whose size
+// Python code chose come through tryAllocate, which checks first; what is left
+// failing is the collector's own need (a promotion, a fresh small page) when the
+// whole reservation is in use, and that is fatal.
 size_t OldSpace::takePages(size_t count) {
   for (auto it = free_runs_.begin(); it != free_runs_.end(); ++it) {
     auto [first, length] = *it;
@@ -143,8 +163,10 @@ Object* OldSpace::allocate(size_t bytes) {
   return reinterpret_cast<Object*>(pageStart(index));
 }
 
+Object* OldSpace::tryAllocate(size_t bytes) { return hasRoomFor(bytes) ? allocate(bytes) : nullptr; }
+
 Object* OldSpace::allocateLarge(size_t bytes) {
-  size_t count = (bytes + kPageBytes - 1) / kPageBytes;
+  size_t count = pagesFor(bytes);
   size_t first = takePages(count);
   auto head = std::make_unique<PageMeta>();
   head->kind = PageMeta::Kind::kLargeHead;

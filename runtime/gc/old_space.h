@@ -61,8 +61,16 @@ class OldSpace {
  public:
   void init(size_t reserve_bytes);
 
-  // An uninitialised, unzeroed cell of at least `bytes`.
+  // An uninitialised, unzeroed cell of at least `bytes`.  The reservation
+  // must have room (hasRoomFor): running out here is fatal.
   Object* allocate(size_t bytes);
+  // allocate(), or null when the reservation has no room for `bytes` (any
+  // size, even beyond the reservation): the path of objects whose size Python
+  // code chose, which raise MemoryError instead (heap.h, tryAllocate).
+  Object* tryAllocate(size_t bytes);
+  // Whether allocate(bytes) finds room: a cell free in its size class, a free
+  // run of enough pages, or enough never-used pages past the frontier.
+  bool hasRoomFor(size_t bytes) const;
   // Frees one cell outside a collection (a dead young object's identity shadow).
   void freeCell(Object* object);
 
@@ -87,6 +95,7 @@ class OldSpace {
   void forEachObjectOverlapping(uintptr_t lo, uintptr_t hi, F&& f) const;
 
   void clearAllCards();
+  size_t reservedBytes() const { return page_count_ * kPageBytes; }
   size_t committedBytes() const { return committed_pages_ * kPageBytes; }
   size_t liveBytes() const { return live_bytes_; }
   size_t largeObjectCount() const { return large_objects_; }

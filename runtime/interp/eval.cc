@@ -1569,6 +1569,47 @@ op_CALL: {
   Value kw = kwnames;
   kwnames = Value();
   size_t nkw = kw.isNull() ? 0 : static_cast<size_t>(tupleLength(kw));
+  // C functions (cpyext's raw definitions) are entered directly, first, and
+  // so are their methods called on an instance of exactly the owning type
+  // (the descriptor's check is then a given); so is len(x).
+  if (callable.isObject()) {
+    const MethodDef* def = nullptr;
+    Value self;
+    Value* c_args = args;
+    size_t c_nargs = total - nkw;
+    Type* callable_type = typeOf(callable);
+    if (callable_type == types::builtin_function_type) {
+      auto* f = static_cast<BuiltinFunctionObj*>(callable.asObject());
+      if (f->def->raw != nullptr) {
+        def = f->def;
+        self = f->self.get();
+      } else if (c_nargs == 1 && nkw == 0 && f->def->fn == builtin_len) {
+        frame->setDepth(sp - STACK_BASE());
+        Value len_args[2] = {Value(), args[0]};
+        Value r = builtin_len(len_args);
+        sp = base;
+        ERROR_IF_NULL(r);
+        PUSH(r);
+        DISPATCH();
+      }
+    } else if (callable_type == types::method_descriptor_type && c_nargs > 0) {
+      auto* d = static_cast<MethodDescrObj*>(callable.asObject());
+      if (d->def->raw != nullptr && typeValue(typeOf(args[0])) == d->type.get()) {
+        def = d->def;
+        self = args[0];
+        ++c_args;
+        --c_nargs;
+      }
+    }
+    if (def != nullptr) {
+      frame->setDepth(sp - STACK_BASE());  // for gc.collect(): the slots above are dead (modules/gc.cc)
+      Value r = def->raw(def, self, c_args, c_nargs, kw);
+      sp = base;
+      ERROR_IF_NULL(r);
+      PUSH(r);
+      DISPATCH();
+    }
+  }
   if (isMethod(callable) && base[0].isNull()) {
     // A bound method called through a plain name: unpack it in place.
     base[0] = methodFunc(callable);
@@ -1596,29 +1637,7 @@ op_CALL: {
     if (Frame* g = resumeGeneratorInline(ts, args[0], args[1], young_gens.n < kMaxYoungGens)) ENTER_GENERATOR(g);
   }
   frame->setDepth(sp - STACK_BASE());  // for gc.collect(): the slots above are dead (modules/gc.cc)
-  // C functions (cpyext's raw definitions) are entered directly, and so are
-  // their methods called on an instance of exactly the owning type (the
-  // descriptor's check is then a given).
-  Value r;
-  Type* callable_type = callable.isSmallInt() ? nullptr : typeOf(callable);
-  if (callable_type == types::builtin_function_type) {
-    auto* f = static_cast<BuiltinFunctionObj*>(callable.asObject());
-    if (f->def->raw != nullptr) {
-      r = f->def->raw(f->def, f->self.get(), args, total - nkw, kw);
-    } else if (total == 1 && nkw == 0 && f->def->fn == builtin_len) {
-      Value len_args[2] = {Value(), args[0]};
-      r = builtin_len(len_args);
-    } else {
-      r = call(callable, args, total - nkw, kw);
-    }
-  } else if (callable_type == types::method_descriptor_type &&
-             static_cast<MethodDescrObj*>(callable.asObject())->def->raw != nullptr && total > nkw &&
-             typeValue(typeOf(args[0])) == static_cast<MethodDescrObj*>(callable.asObject())->type.get()) {
-    const MethodDef* def = static_cast<MethodDescrObj*>(callable.asObject())->def;
-    r = def->raw(def, args[0], args + 1, total - nkw - 1, kw);
-  } else {
-    r = call(callable, args, total - nkw, kw);
-  }
+  Value r = call(callable, args, total - nkw, kw);
   sp = base;
   ERROR_IF_NULL(r);
   PUSH(r);

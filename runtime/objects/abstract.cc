@@ -35,15 +35,15 @@ Value raiseAttrNameType(Value name) {
 // ===========================================================================
 // Attributes
 
+Value genericGetAttrImpl(Value obj, Value name, bool suppress);  // object.cc
+Value typeGetAttrImpl(Value type, Value name, bool suppress);    // type.cc
+
 Value getAttr(Value obj, Value name) {
   if (!isStr(name)) return raiseAttrNameType(name);
   GetAttrFn f = typeOf(obj)->slots.tp_getattro;
-  if (f == nullptr) f = genericGetAttr;
+  if (f == nullptr || f == genericGetAttr) return genericGetAttrImpl(obj, name, false);
   return f(obj, name);
 }
-
-Value genericGetAttrImpl(Value obj, Value name, bool suppress);  // object.cc
-Value typeGetAttrImpl(Value type, Value name, bool suppress);     // type.cc
 
 Value lookupAttr(Value obj, Value name) {
   if (isStr(name)) {

@@ -20,6 +20,7 @@
 #include "runtime/objects/bytes_methods.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/rawbytes.h"
 #include "runtime/objects/slice.h"
 #include "runtime/objects/str.h"
@@ -49,9 +50,11 @@ void changed(Value ba) {
 }
 
 // Replaces the storage by one of exactly `capacity` bytes holding the
-// current contents.  C sees the storage of a bytearray with a proxy, so that
+// current contents; false with MemoryError (the bytearray unchanged) when the
+// heap has no room.  C sees the storage of a bytearray with a proxy, so that
 // one never moves.
-void reallocate(Value ba, int64_t capacity) {
+bool reallocate(Value ba, int64_t capacity) {
+  if (!checkFitsHeap(static_cast<size_t>(capacity))) return false;
   Value storage;
   if (hasProxy(ba)) {
     size_t rounded = (static_cast<size_t>(capacity) + 7) & ~size_t{7};
@@ -60,11 +63,13 @@ void reallocate(Value ba, int64_t capacity) {
     storage = Value(block);
   } else {
     storage = newRawBytes(static_cast<size_t>(capacity));
+    if (storage.isNull()) return false;
   }
   int64_t len = asByteArray(ba)->length;
   int64_t keep = len < capacity ? len : capacity;
   if (keep > 0) std::memcpy(rawBytesData(storage), byteArrayData(ba), static_cast<size_t>(keep));
   asByteArray(ba)->storage.set(storage);
+  return true;
 }
 
 // May collect (bufferExports reclaims the exports of dead memoryviews).
@@ -87,17 +92,18 @@ bool byteArrayResize(Value ba, int64_t n) {
   int64_t old = asByteArray(ba)->length;
   if (n == old) return true;
   if (!checkResizable(ba)) return false;
-  if (n < 0 || n > (INT64_MAX >> 2)) {
+  if (n < 0) {
     raiseNoMemory();
     return false;
   }
+  if (!checkFitsHeap(static_cast<size_t>(n))) return false;
   int64_t cap = capacityOf(ba);
   if (n + 1 > cap) {
     // Over-allocate proportionally so that appends are amortised O(1).
     int64_t want = n + 1;
     int64_t grown = old + (old >> 3) + (old < 9 ? 3 : 6);
     if (n > old && grown > want) want = grown;
-    reallocate(ba, want);
+    if (!reallocate(ba, want)) return false;
   }
   char* d = byteArrayData(ba);
   if (n > old) {
@@ -114,7 +120,7 @@ Value newByteArray(const void* data, int64_t n) {
   auto* ba = static_cast<ByteArrayObj*>(newObject(types::bytearray_type, sizeof(ByteArrayObj)));
   Value v(ba);
   if (n > 0) {
-    reallocate(v, n + 1);
+    if (!reallocate(v, n + 1)) return Value();
     std::memcpy(byteArrayData(v), data, static_cast<size_t>(n));
     asByteArray(v)->length = n;
   }
@@ -171,8 +177,10 @@ bool intsFromIterable(Value it_src, std::string* out) {
   }
 }
 
-// The contents for __init__ / bytearray(x) from one source object.
-bool contentsFrom(Value x, std::string* out) {
+// The contents for __init__ / bytearray(x) from one source object: `out`, or
+// `*zeros` zero bytes for an int (not built here: the count is the caller's
+// to allocate, and may be MemoryError).
+bool contentsFrom(Value x, std::string* out, int64_t* zeros) {
   std::string_view view;
   if (bytesLikeView(x, &view)) {
     out->assign(view);
@@ -195,7 +203,7 @@ bool contentsFrom(Value x, std::string* out) {
       raise(exc::ValueError, "negative count");
       return false;
     }
-    out->assign(static_cast<size_t>(n), '\0');
+    *zeros = n;
     return true;
   }
   Type* t = typeOf(x);
@@ -340,31 +348,45 @@ bool repeatArgs(Value a, Value b, Value* seq, int64_t* count, Value* ni_result) 
   return true;
 }
 
+// The length of `count` copies of `data`; false with MemoryError when no
+// bytearray can be that long.
+bool repeatedLength(std::string_view data, int64_t count, int64_t* out) {
+  auto len = static_cast<int64_t>(data.size());
+  if (count > 0 && len > INT64_MAX / count) {
+    raiseNoMemory();
+    return false;
+  }
+  *out = count <= 0 ? 0 : len * count;
+  return checkFitsHeap(static_cast<size_t>(*out));
+}
+
+// Writes `n` bytes of copies of `data` to `d` (n a multiple of its length).
+void fillRepeated(char* d, std::string_view data, int64_t n) {
+  for (int64_t at = 0; at < n; at += static_cast<int64_t>(data.size())) std::memcpy(d + at, data.data(), data.size());
+}
+
 Value bytearray_multiply(Value a, Value b) {
   Value seq, r;
-  int64_t count;
+  int64_t count, n;
   if (!repeatArgs(a, b, &seq, &count, &r)) return r;
   std::string data(byteArrayView(seq));
-  std::string out;
-  if (count > 0 && !data.empty()) {
-    if (static_cast<int64_t>(data.size()) > INT64_MAX / count) return raiseNoMemory();
-    out.reserve(data.size() * static_cast<size_t>(count));
-    for (int64_t k = 0; k < count; ++k) out += data;
-  }
-  return newByteArray(out.data(), static_cast<int64_t>(out.size()));
+  if (!repeatedLength(data, count, &n)) return Value();
+  Value out = newByteArray(nullptr, 0);
+  if (out.isNull()) return Value();
+  if (n == 0) return out;
+  if (!reallocate(out, n + 1)) return Value();  // exactly, as CPython's new bytearray
+  fillRepeated(byteArrayData(out), data, n);
+  asByteArray(out)->length = n;
+  return out;
 }
 
 Value bytearray_inplace_multiply(Value a, Value b) {
   Value seq, r;
-  int64_t count;
+  int64_t count, n;
   if (!repeatArgs(a, b, &seq, &count, &r)) return r;
   std::string data(byteArrayView(a));
-  std::string out;
-  if (count > 0 && !data.empty()) {
-    if (static_cast<int64_t>(data.size()) > INT64_MAX / count) return raiseNoMemory();
-    for (int64_t k = 0; k < count; ++k) out += data;
-  }
-  if (!assignAll(a, out)) return Value();
+  if (!repeatedLength(data, count, &n) || !byteArrayResize(a, n)) return Value();
+  fillRepeated(byteArrayData(a), data, n);
   return a;
 }
 
@@ -395,6 +417,7 @@ int bytearray_init(Value self, const Value* args, size_t nargs, Value kwnames) {
     return -1;
   }
   std::string data;
+  int64_t zeros = 0;
   if (x.isNull()) {
     if (!encoding.isNull()) {
       raise(exc::TypeError, "encoding without a string argument");
@@ -415,17 +438,21 @@ int bytearray_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   } else if (!errors.isNull()) {
     raise(exc::TypeError, isStr(x) ? "string argument without an encoding" : "errors without a string argument");
     return -1;
-  } else if (!contentsFrom(x, &data)) {
+  } else if (!contentsFrom(x, &data, &zeros)) {
     return -1;
   }
   if (!checkResizable(self)) return -1;
-  // A fresh storage of exactly the size CPython allocates (len + 1).
+  // A fresh storage of exactly the size CPython allocates (len + 1), zeroed.
+  int64_t n = zeros != 0 ? zeros : static_cast<int64_t>(data.size());
   asByteArray(self)->length = 0;
   asByteArray(self)->storage.set(Value());
-  if (!data.empty()) {
-    reallocate(self, static_cast<int64_t>(data.size()) + 1);
+  if (n != 0) {
+    if (!checkFitsHeap(static_cast<size_t>(n)) || !reallocate(self, n + 1)) {
+      changed(self);
+      return -1;
+    }
     std::memcpy(byteArrayData(self), data.data(), data.size());
-    asByteArray(self)->length = static_cast<int64_t>(data.size());
+    asByteArray(self)->length = n;
   }
   changed(self);
   return 0;
@@ -455,6 +482,10 @@ Value bytearray_extend(Value* args) {
     if (t->slots.tp_iter == nullptr && t->slots.mp_subscript == nullptr) {
       return raisef(exc::TypeError, "can't extend bytearray with %s", typeNameOf(src).c_str());
     }
+    // CPython sizes its buffer by the length hint first: MemoryError before
+    // any item is read when no bytearray can be that long.
+    int64_t hint = lengthHint(src, 64);
+    if (hint < 0 || !checkFitsHeap(static_cast<size_t>(hint))) return Value();
     if (!intsFromIterable(src, &data)) return Value();
   }
   int64_t len = asByteArray(self)->length;

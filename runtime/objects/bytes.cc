@@ -23,6 +23,7 @@
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/slice.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
@@ -42,8 +43,15 @@ size_t bytesSize(Type* type, int64_t n) {
   return sizeof(BytesObj) + static_cast<size_t>(n) + 1 + extra;
 }
 
+// Null with OverflowError past kMaxBytesLength, with MemoryError when the
+// heap has no room.
 BytesObj* allocBytesOfType(Type* type, int64_t n) {
-  auto* b = static_cast<BytesObj*>(newObject(type, bytesSize(type, n)));
+  if (n > kMaxBytesLength) {
+    raise(exc::OverflowError, "byte string is too large");
+    return nullptr;
+  }
+  auto* b = static_cast<BytesObj*>(tryNewObject(type, bytesSize(type, n)));
+  if (b == nullptr) return nullptr;
   b->length = n;
   b->hash = -1;
   return b;
@@ -91,6 +99,7 @@ Value newBytes(const void* data, int64_t n) {
   if (n == 0) return emptyBytes();
   if (n == 1) return oneByte(*static_cast<const unsigned char*>(data));
   BytesObj* b = allocBytes(n);
+  if (b == nullptr) return Value();
   std::memcpy(b->data(), data, static_cast<size_t>(n));
   return Value(b);
 }
@@ -131,6 +140,15 @@ namespace {
 bool bytesFromIterable(Value x, std::string* out) {
   Value it = getIter(x);
   if (it.isNull()) return false;
+  // CPython sizes its buffer by the length hint first: a hint no bytes can
+  // have is an error before any item is read.
+  int64_t hint = lengthHint(x, 64);
+  if (hint < 0) return false;
+  if (hint > kMaxBytesLength) {
+    raise(exc::OverflowError, "byte string is too large");
+    return false;
+  }
+  if (!checkFitsHeap(static_cast<size_t>(hint))) return false;
   for (;;) {
     Value item = iterNext(it);
     if (item.isNull()) return !errorPending();
@@ -177,7 +195,7 @@ Value bytesFromObject(Value x) {
       }
       if (n < 0) return raise(exc::ValueError, "negative count");
       BytesObj* b = allocBytes(n);
-      return Value(b);
+      return b == nullptr ? Value() : Value(b);
     }
   }
   Type* t = typeOf(x);
@@ -265,6 +283,7 @@ Value bytes_add(Value a, Value b) {
   if (x.empty() && isExactBytes(b) && isBytes(a)) return b;
   int64_t n = static_cast<int64_t>(x.size() + y.size());
   BytesObj* r = allocBytes(n);
+  if (r == nullptr) return Value();
   bytesLikeView(a, &x);
   bytesLikeView(b, &y);
   std::memcpy(r->data(), x.data(), x.size());
@@ -282,8 +301,10 @@ Value bytes_multiply(Value a, Value b) {
   int64_t len = asBytes(s)->length;
   if (count <= 0 || len == 0) return emptyBytes();
   if (count == 1 && isExactBytes(s)) return s;
-  if (len > INT64_MAX / count) return raiseNoMemory();
+  if (len > INT64_MAX / count) return raise(exc::OverflowError, "repeated bytes are too long");
+  if (len * count > kMaxBytesLength) return raiseNoMemory();
   BytesObj* r = allocBytes(len * count);
+  if (r == nullptr) return Value();
   const char* d = asBytes(s)->data();
   for (int64_t k = 0; k < count; ++k) std::memcpy(r->data() + k * len, d, static_cast<size_t>(len));
   return Value(r);
@@ -388,6 +409,7 @@ Value bytes_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   if (result.isNull() || type == types::bytes_type) return result;
   int64_t n = asBytes(result)->length;
   BytesObj* r = allocBytesOfType(type, n);
+  if (r == nullptr) return Value();
   std::memcpy(r->data(), asBytes(result)->data(), static_cast<size_t>(n));
   return Value(r);
 }

@@ -29,17 +29,22 @@ struct BytesObj : Obj {
   std::string_view view() const { return {data(), static_cast<size_t>(length)}; }
 };
 
+// The longest a bytes can be: CPython's PY_SSIZE_T_MAX less its header
+// (PyBytesObject_SIZE); longer is OverflowError "byte string is too large".
+inline constexpr int64_t kMaxBytesLength = INT64_MAX - 33;
+
 inline BytesObj* asBytes(Value v) { return static_cast<BytesObj*>(v.asObject()); }
 inline bool isBytes(Value v) { return !v.isSmallInt() && hasTypeFlag(v, type_flags::kBytesSubclass); }
 inline bool isExactBytes(Value v) { return !v.isSmallInt() && typeOf(v) == types::bytes_type; }
 inline int64_t bytesLength(Value v) { return asBytes(v)->length; }
 
 // A new bytes copying `n` bytes from `data`, which must not point into the
-// heap (the allocation may move it).
+// heap (the allocation may move it); null on MemoryError.
 Value newBytes(const void* data, int64_t n);
 inline Value newBytes(std::string_view s) { return newBytes(s.data(), static_cast<int64_t>(s.size())); }
 // An uninitialised bytes of n bytes for the caller to fill before anyone
-// sees it.
+// sees it; null with OverflowError when n is past the largest length
+// CPython allows, with MemoryError when the heap has no room.
 BytesObj* allocBytes(int64_t n);
 Value emptyBytes();
 int64_t bytesHash(Value b);  // never -1

@@ -7,6 +7,7 @@
 // allocation in between (searching) or as a copy (everything that builds
 // new objects).
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/stringlib.h"
@@ -134,6 +136,17 @@ Value piecesList(Value self, const std::string& data, const std::vector<sl::Piec
   return list;
 }
 
+// Sizes `out` for a result of `len` bytes that the arguments chose; false with
+// CPython's error when self's kind cannot be that long: OverflowError past a
+// bytes' longest, MemoryError when no object or buffer that big can be had.
+bool sizeResult(Value self, size_t len, std::string* out) {
+  if (!isByteArray(self) && len > static_cast<size_t>(kMaxBytesLength)) {
+    raise(exc::OverflowError, "byte string is too large");
+    return false;
+  }
+  return checkFitsHeap(len) && withNoMemoryGuard([&] { out->assign(len, '\0'); });
+}
+
 // Self unchanged: bytes are immutable (an exact bytes returns itself), a
 // bytearray result is always a new object.
 Value unchangedLike(Value self, const std::string& data) {
@@ -211,7 +224,8 @@ Value padImpl(Value* args, const char* method, sl::Padding (*padding)(size_t, in
   std::string data = selfCopy(args[0]);
   sl::Padding p = padding(data.size(), width);
   if (p.left == 0 && p.right == 0) return unchangedLike(args[0], data);
-  std::string out(p.left + data.size() + p.right, '\0');
+  std::string out;
+  if (!sizeResult(args[0], p.left + data.size() + p.right, &out)) return Value();
   sl::pad_into(reinterpret_cast<uint8_t*>(out.data()), units(data), p, static_cast<uint8_t>(fill));
   return makeLike(args[0], out);
 }
@@ -370,8 +384,10 @@ Value bytes_join(Value* args) {
   Value seq = listFromIterable(args[1]);
   if (seq.isNull()) return Value();
   std::string sep = selfCopy(self);
-  std::string out;
   int64_t n = listLength(seq);
+  // The length first (no allocation from here to the copying: the views stay
+  // valid), so that a result too long is an error before any buffer is made.
+  size_t total = 0;
   for (int64_t i = 0; i < n; ++i) {
     Value item = listItem(seq, i);
     std::string_view view;
@@ -379,10 +395,20 @@ Value bytes_join(Value* args) {
       return raisef(exc::TypeError, "sequence item %lld: expected a bytes-like object, %s found",
                     static_cast<long long>(i), typeNameOf(item).c_str());
     }
-    if (i > 0) out += sep;
-    out.append(view);
+    size_t add = view.size() + (i > 0 ? sep.size() : 0);
+    if (add > static_cast<size_t>(INT64_MAX) - total) return raise(exc::OverflowError, "join() result is too long");
+    total += add;
   }
   if (n == 1 && isExactBytes(listItem(seq, 0)) && !isByteArray(self)) return listItem(seq, 0);
+  std::string out;
+  if (!sizeResult(self, total, &out)) return Value();
+  char* at = out.data();
+  for (int64_t i = 0; i < n; ++i) {
+    std::string_view view;
+    bytesLikeView(listItem(seq, i), &view);
+    if (i > 0) at = std::copy(sep.begin(), sep.end(), at);
+    at = std::copy(view.begin(), view.end(), at);
+  }
   return makeLike(self, out);
 }
 
@@ -397,7 +423,8 @@ Value bytes_replace(Value* args) {
   sl::ReplaceSize size = sl::replace_measure(units(data), units(old_s), units(new_s), count);
   if (size.too_long) return raise(exc::OverflowError, "replace bytes is too long");
   if (size.replacements == 0) return unchangedLike(args[0], data);
-  std::string out(size.length, '\0');
+  std::string out;
+  if (!sizeResult(args[0], size.length, &out)) return Value();
   sl::replace_into(reinterpret_cast<uint8_t*>(out.data()), units(data), units(old_s), units(new_s), count);
   return makeLike(args[0], out);
 }
@@ -408,7 +435,8 @@ Value bytes_expandtabs(Value* args) {
   std::string data = selfCopy(args[0]);
   std::optional<size_t> len = sl::expandtabs_length(units(data), tabsize);
   if (!len) return raise(exc::OverflowError, "result too long");
-  std::string out(*len, '\0');
+  std::string out;
+  if (!sizeResult(args[0], *len, &out)) return Value();
   sl::expandtabs_into(reinterpret_cast<uint8_t*>(out.data()), units(data), tabsize);
   if (out == data) return unchangedLike(args[0], data);
   return makeLike(args[0], out);
@@ -420,7 +448,8 @@ Value bytes_zfill(Value* args) {
   std::string data = selfCopy(args[0]);
   size_t len = sl::zfill_length(data.size(), width);
   if (len == data.size()) return unchangedLike(args[0], data);
-  std::string out(len, '\0');
+  std::string out;
+  if (!sizeResult(args[0], len, &out)) return Value();
   sl::zfill_into(reinterpret_cast<uint8_t*>(out.data()), units(data), width);
   return makeLike(args[0], out);
 }

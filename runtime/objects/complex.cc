@@ -20,6 +20,7 @@
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/numbers_internal.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -494,6 +495,7 @@ Value complex___format__(Value* args) {
   std::string tname = typeNameOf(self);
   auto parsed = objects::parse_format_spec(strToUtf8(spec_v), U'\0', '>', tname, &error);
   if (!parsed) return raise(exc::ValueError, error);
+  if (!checkWidthFitsHeap(parsed->width)) return Value();
   objects::ParsedSpec spec = *parsed;
   switch (spec.type) {
     case U'\0': case U'e': case U'E': case U'f': case U'F': case U'g': case U'G': case U'n': break;

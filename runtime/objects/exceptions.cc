@@ -1077,7 +1077,13 @@ Value prepReraiseStar(Value orig, Value excs) {
   return newException(exc::BaseExceptionGroup, newTupleOf({names::empty, raised}));
 }
 
-Value raiseNoMemory() { return raiseException(g_memory_error.get()); }
+// A new instance each time, as CPython's free list hands out: one shared
+// instance would gather the tracebacks and contexts of every raise.  The
+// preallocated one is for when even that small allocation cannot be made.
+Value raiseNoMemory() {
+  Value exc = newException(exc::MemoryError, newTuple(0));
+  return raiseException(exc.isNull() ? g_memory_error.get() : exc);
+}
 
 bool initializeExceptions() {
   Value ns = newDict();

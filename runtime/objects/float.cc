@@ -29,6 +29,7 @@
 #include "runtime/objects/hash.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/numbers_internal.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -614,6 +615,7 @@ Value float___format__(Value* args) {
   std::string error;
   auto parsed = objects::parse_float_spec(strToUtf8(spec_v), typeNameOf(self), &error);
   if (!parsed) return raise(exc::ValueError, error);
+  if (!checkWidthFitsHeap(parsed->width)) return Value();
   return newStr(objects::format_float(floatValue(self), *parsed));
 }
 

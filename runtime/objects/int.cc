@@ -30,6 +30,7 @@
 #include "runtime/objects/float.h"
 #include "runtime/objects/format_spec.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/numbers_internal.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -71,8 +72,7 @@ bool fitsSmall(int64_t n) { return n >= Value::kSmallIntMin && n <= Value::kSmal
 
 }  // namespace
 
-Value newInt(int64_t n) {
-  if (fitsSmall(n)) return Value::fromSmallInt(n);
+Value newIntObj(int64_t n) {
   Limb l = n < 0 ? static_cast<Limb>(0) - static_cast<Limb>(n) : static_cast<Limb>(n);
   return allocIntObj(types::int_type, n < 0, Mag(&l, 1));
 }
@@ -950,6 +950,7 @@ Value int___format__(Value* args) {
   std::string error;
   auto parsed = objects::parse_int_spec(spec, typeNameOf(self), &error);
   if (!parsed) return raise(exc::ValueError, error);
+  if (!checkWidthFitsHeap(parsed->width)) return Value();
   if (objects::int_spec_is_float_type(*parsed)) {
     double d;
     if (!intToDouble(self, &d)) return Value();
@@ -1174,14 +1175,18 @@ bool bytesLikeData(Value v, std::string* out) {
 }  // namespace numbers
 
 Value intToBytesImpl(Value self, int64_t length, bool little, bool is_signed) {
-  std::string buf(static_cast<size_t>(length), '\0');
+  // The bytes first, as CPython: a length no bytes can have is OverflowError
+  // or MemoryError before any conversion.
+  BytesObj* out = allocBytes(length);
+  if (out == nullptr) return Value();
   bigint::Status st;
   {
     IntRef x(self);
-    st = bigint::to_bytes(reinterpret_cast<uint8_t*>(buf.data()), buf.size(), x.mag, x.neg, little, is_signed);
+    st = bigint::to_bytes(reinterpret_cast<uint8_t*>(out->data()), static_cast<size_t>(length), x.mag, x.neg, little,
+                          is_signed);
   }
   if (st != bigint::Status::kOk) return numbers::raiseStatus(st);
-  return newBytes(buf);
+  return Value(out);
 }
 
 Value intFromBytesImpl(Type* type, Value bytes, bool little, bool is_signed) {

@@ -31,8 +31,12 @@ inline bool isInt(Value v) { return v.isSmallInt() || hasTypeFlag(v, type_flags:
 inline bool isExactInt(Value v) { return v.isSmallInt() || typeOf(v) == types::int_type; }
 inline bool isBool(Value v) { return v.asObject() == singletons::True || v.asObject() == singletons::False; }
 
-// An exact int: tagged when it fits.
-Value newInt(int64_t n);
+// An exact int: tagged when it fits (inline), else an IntObj (newIntObj).
+Value newIntObj(int64_t n);
+inline Value newInt(int64_t n) {
+  if (n >= Value::kSmallIntMin && n <= Value::kSmallIntMax) return Value::fromSmallInt(n);
+  return newIntObj(n);
+}
 Value newIntUnsigned(uint64_t n);
 // From a bigint result written by the caller into `limbs` (not heap memory).
 Value newIntFromMag(bool negative, objects::bigint::Mag mag);

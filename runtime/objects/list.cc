@@ -41,12 +41,16 @@ using containers::selfIter;
 // Storage: _array and _rawbytes
 
 namespace {
+// Storage sizes are Python's to choose ([None] * n): every allocation below
+// is the fallible one (tryNewObject), which raises MemoryError when the heap
+// has no room; this bound only keeps the byte count from overflowing.
 constexpr int64_t kMaxArrayLength = int64_t{1} << 40;
 }
 
 Value newArray(int64_t capacity) {
   if (capacity < 0 || capacity > kMaxArrayLength) return raiseNoMemory();
-  Obj* o = newObject(types::array_type, sizeof(ArrayObj) + static_cast<size_t>(capacity) * sizeof(gc::HeapValue));
+  Obj* o = tryNewObject(types::array_type, sizeof(ArrayObj) + static_cast<size_t>(capacity) * sizeof(gc::HeapValue));
+  if (o == nullptr) return Value();
   static_cast<ArrayObj*>(o)->capacity = capacity;
   return Value(o);
 }
@@ -56,12 +60,18 @@ namespace {
 // Storage of at least this many slots is made with room to grow (listResize).
 constexpr int64_t kRoomyArray = 4096;
 
-// An _array of `capacity` slots whose object has room for `words` (>= capacity).
+// An _array of `capacity` slots whose object has room for `words` (>= capacity),
+// or for `capacity` only when the heap has no room for the spare words.
 Value newArrayWithRoom(int64_t capacity, int64_t words) {
-  if (words < 0 || words > kMaxArrayLength) return raiseNoMemory();
-  Obj* o = newObject(types::array_type, sizeof(ArrayObj) + static_cast<size_t>(words) * sizeof(gc::HeapValue));
-  static_cast<ArrayObj*>(o)->capacity = capacity;
-  return Value(o);
+  if (words > capacity && words <= kMaxArrayLength) {
+    Obj* o = tryNewObject(types::array_type, sizeof(ArrayObj) + static_cast<size_t>(words) * sizeof(gc::HeapValue));
+    if (o != nullptr) {
+      static_cast<ArrayObj*>(o)->capacity = capacity;
+      return Value(o);
+    }
+    clearError();
+  }
+  return newArray(capacity);
 }
 
 }  // namespace
@@ -69,7 +79,8 @@ Value newArrayWithRoom(int64_t capacity, int64_t words) {
 Value newRawBytes(size_t n) {
   if (n > (size_t{1} << 44)) return raiseNoMemory();
   size_t rounded = (n + 7) & ~size_t{7};
-  Obj* o = newObject(types::rawbytes_type, sizeof(RawBytesObj) + rounded);
+  Obj* o = tryNewObject(types::rawbytes_type, sizeof(RawBytesObj) + rounded);
+  if (o == nullptr) return Value();
   static_cast<RawBytesObj*>(o)->size = static_cast<int64_t>(n);
   return Value(o);
 }
@@ -171,6 +182,10 @@ bool listResize(Value list, int64_t newsize) {
     for (int64_t i = newsize; i < l->length; ++i) asArray(items)->items[i].set(Value());
     l->length = newsize;
     return true;
+  }
+  if (newsize > kMaxArrayLength) {  // the over-allocation below must not overflow
+    raiseNoMemory();
+    return false;
   }
   int64_t allocated = 0;
   if (newsize > 0) {
@@ -290,7 +305,9 @@ bool listExtend(Value list, Value iterable) {
   int64_t hint = lengthHint(iterable, 8);
   if (hint < 0) return false;
   int64_t n = listLength(list);
-  if (hint > 0 && hint < kMaxArrayLength) {
+  // A huge hint is MemoryError, as CPython's pre-sizing (list(range(2**60)));
+  // one that would overflow with the length is ignored.
+  if (hint > 0 && hint <= INT64_MAX - n) {
     if (listCapacity(list) == 0) {
       if (!listReserve(list, hint)) return false;  // exactly the hint, as CPython's list_preallocate_exact
     } else if (n + hint > listCapacity(list)) {

@@ -627,12 +627,14 @@ T* allocDescr(Type* descr_type, Type* owner, Value name) {
 }
 
 // "descriptor 'x' for 'T' objects doesn't apply to a 'U' object"
-bool checkDescrInstance(Value descr, Value obj) {
-  Type* owner = asType(asDescr(descr)->type.get());
-  if (isInstance(obj, owner)) return true;
+[[gnu::noinline, gnu::cold]] bool raiseDescrMismatch(Value descr, Value obj) {
   raisef(exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", descrName(descr).c_str(),
-         typeName(owner).c_str(), typeNameOf(obj).c_str());
+         descrTypeName(descr).c_str(), typeNameOf(obj).c_str());
   return false;
+}
+
+inline bool checkDescrInstance(Value descr, Value obj) {
+  return isInstance(obj, asType(asDescr(descr)->type.get())) || raiseDescrMismatch(descr, obj);
 }
 
 }  // namespace

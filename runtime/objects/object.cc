@@ -30,13 +30,37 @@ namespace tern {
 // ===========================================================================
 // Allocation
 
-Obj* newObject(Type* type, size_t bytes) {
+namespace {
+
+// `bytes` with room for the type's trailing words; SIZE_MAX when that
+// overflows (no object is that big: tryNewObject fails).
+size_t withTrailingWords(Type* type, size_t bytes) {
   uint32_t trailing = trailingWords(type);
-  if (trailing != 0) bytes = ((bytes + 7) & ~size_t{7}) + 8 * size_t{trailing};
-  auto* o = static_cast<Obj*>(gc::allocate(type->instance_layout, bytes));
+  if (trailing == 0) return bytes;
+  if (bytes > SIZE_MAX - 8 * (size_t{trailing} + 1)) return SIZE_MAX;
+  return ((bytes + 7) & ~size_t{7}) + 8 * size_t{trailing};
+}
+
+Obj* initObject(Type* type, gc::Object* object) {
+  auto* o = static_cast<Obj*>(object);
   o->ob_type.set(typeValue(type));
   if (type->slots.tp_finalize != nullptr && type->hasFlag(type_flags::kHeapType)) gc::setFinalizable(o);
   return o;
+}
+
+}  // namespace
+
+Obj* newObject(Type* type, size_t bytes) {
+  return initObject(type, gc::allocate(type->instance_layout, withTrailingWords(type, bytes)));
+}
+
+Obj* tryNewObject(Type* type, size_t bytes) {
+  gc::Object* object = gc::tryAllocate(type->instance_layout, withTrailingWords(type, bytes));
+  if (object == nullptr) {
+    raiseNoMemory();
+    return nullptr;
+  }
+  return initObject(type, object);
 }
 
 Obj* newObjectOld(Type* type, size_t bytes) {

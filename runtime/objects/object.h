@@ -235,6 +235,10 @@ inline bool hasTypeFlag(Value v, uint64_t flag) { return typeOf(v)->hasFlag(flag
 Obj* newObject(Type* type, size_t bytes);
 // Like newObject, but the instance never moves (types, interned strings, code).
 Obj* newObjectOld(Type* type, size_t bytes);
+// newObject for an instance whose size Python code chose (bytes(n), [0] * n):
+// null with MemoryError, and nothing allocated, when the heap has no room for
+// it (gc::tryAllocate).  `bytes` may be any size_t.
+Obj* tryNewObject(Type* type, size_t bytes);
 
 // The type's __name__ as UTF-8 (for error messages): "int", "MyClass".
 // tp_name: "int", "collections.deque" (native types of modules), a class's __name__.

@@ -20,7 +20,8 @@ struct RawBytesObj : Obj {
   char* data() { return reinterpret_cast<char*>(this) + sizeof(RawBytesObj); }
 };
 
-// A new block of `n` zeroed bytes.  May collect.
+// A new block of `n` zeroed bytes.  May collect.  Null with MemoryError when
+// the heap has no room (its size may be Python's to choose: bytearray(n)).
 Value newRawBytes(size_t n);
 inline RawBytesObj* asRawBytes(Value v) { return static_cast<RawBytesObj*>(v.asObject()); }
 inline char* rawBytesData(Value v) { return asRawBytes(v)->data(); }

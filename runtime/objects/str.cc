@@ -98,7 +98,8 @@ Value StrBuilder::finish() {
   if (n == 0) return emptyStr();
   if (n == 1 && max_ < 256) return strFromCodePoint(max_);
   int kind = static_cast<int>(objects::kind_for(max_));
-  StrObj* s = allocStr(kind, n, max_ < 128);
+  StrObj* s = tryAllocStr(kind, n, max_ < 128);  // the text may be as long as Python code chose
+  if (s == nullptr) return Value();
   copyUnits(s->data(), kind, text_.data(), 4, n);
   return Value(s);
 }
@@ -217,6 +218,13 @@ Value internUnits(int kind, const void* units, int64_t n) {
 
 StrObj* allocStr(int kind, int64_t n, bool ascii) {
   auto* s = static_cast<StrObj*>(newObject(types::str_type, strBytes(types::str_type, kind, n)));
+  initStrHeader(s, kind, n, ascii);
+  return s;
+}
+
+StrObj* tryAllocStr(int kind, int64_t n, bool ascii) {
+  auto* s = static_cast<StrObj*>(tryNewObject(types::str_type, strBytes(types::str_type, kind, n)));
+  if (s == nullptr) return nullptr;
   initStrHeader(s, kind, n, ascii);
   return s;
 }
@@ -509,8 +517,12 @@ Value strJoin(Value sep, Value iterable) {
     ascii = ascii && o->ascii;
   }
   int64_t seplen = asStr(sep)->length;
+  if (seplen > 0 && n - 1 > (INT64_MAX - total) / seplen) {
+    return raise(exc::OverflowError, "join() result is too long for a Python string");
+  }
   total += seplen * (n - 1);
-  StrObj* r = allocStr(kind, total, ascii);
+  StrObj* r = tryAllocStr(kind, total, ascii);
+  if (r == nullptr) return Value();
   char* out = static_cast<char*>(r->data());
   n = count();  // a list cannot change here (no Python code ran), but re-read anyway
   for (int64_t i = 0; i < n; ++i) {
@@ -602,8 +614,9 @@ Value strRepeat(Value s, int64_t count) {
   if (n > INT64_MAX / count) return raise(exc::OverflowError, "repeated string is too long");
   int kind = asStr(s)->kind;
   int64_t total = n * count;
-  if (total > (INT64_MAX >> 3)) return raise(exc::OverflowError, "repeated string is too long");
-  StrObj* r = allocStr(kind, total, asStr(s)->ascii);
+  if (total > (INT64_MAX >> 3)) return raiseNoMemory();  // CPython's PyUnicode_New: no str is that long
+  StrObj* r = tryAllocStr(kind, total, asStr(s)->ascii);
+  if (r == nullptr) return Value();
   char* out = static_cast<char*>(r->data());
   size_t unit_bytes = static_cast<size_t>(n) * kind;
   std::memcpy(out, asStr(s)->data(), unit_bytes);

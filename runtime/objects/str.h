@@ -51,6 +51,9 @@ Value strFromCodePoint(char32_t c);
 // An uninitialised str of `n` code units of `kind` for the caller to fill
 // before anyone sees it; the caller must respect the kind invariant above.
 StrObj* allocStr(int kind, int64_t n, bool ascii);
+// allocStr for a length Python code chose ('x' * n, sep.join(...)): null
+// with MemoryError when the heap has no room (tryNewObject).
+StrObj* tryAllocStr(int kind, int64_t n, bool ascii);
 
 // The interned str equal to `utf8`: allocated old, never moves, equal
 // strings are the same object.

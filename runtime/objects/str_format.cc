@@ -21,6 +21,7 @@
 #include "runtime/objects/float.h"
 #include "runtime/objects/format_spec.h"
 #include "runtime/objects/int.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/tuple.h"
@@ -43,6 +44,7 @@ Value strFormatSpec(Value s, Value spec) {
   std::string spec_utf8 = strToUtf8(spec);
   auto parsed = objects::parse_str_spec(spec_utf8, typeNameOf(s), &error);
   if (!parsed) return raise(exc::ValueError, error);
+  if (!checkWidthFitsHeap(parsed->width)) return Value();
   std::string text = strToUtf8(s);
   try {
     return newStr(objects::format_str(text, *parsed));
@@ -566,16 +568,20 @@ bool percentLoop(const Units& fmt, PercentArgs& st, Units& out, MakeKey make_key
           raise(exc::TypeError, "* wants int");
           return false;
         }
+        // CPython reads a '*' width as a Py_ssize_t and a '*' precision as a C int.
         int64_t x;
-        if (!intToInt64(v, &x) || x > INT_MAX || x < INT_MIN) {
+        if (!intToInt64(v, &x) || (!is_width && (x > INT_MAX || x < INT_MIN))) {
           clearError();
-          raise(exc::OverflowError, too_big);
+          raise(exc::OverflowError, is_width ? "Python int too large to convert to C ssize_t"
+                                             : "Python int too large to convert to C int");
           return false;
         }
         if (is_width && x < 0) {
           spec.left = true;
-          x = -x;
+          x = x == INT64_MIN ? INT64_MAX : -x;
         }
+        // No str or bytes can be that wide: CPython's padded result fails to allocate.
+        if (is_width && !checkWidthFitsHeap(x)) return false;
         *out_n = x;
         return true;
       }

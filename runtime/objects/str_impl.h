@@ -57,7 +57,7 @@ class StrBuilder {
   void appendUtf8(std::string_view utf8);
   size_t size() const { return text_.size(); }
   std::u32string& text() { return text_; }
-  Value finish();  // a new exact str (may collect)
+  Value finish();  // a new exact str (may collect); null on MemoryError
 
  private:
   std::u32string text_;

@@ -5,6 +5,7 @@
 // code points from the argument strings, then allocates; no pointer into a
 // str's units is held across an allocation.
 
+#include <algorithm>
 #include <climits>
 #include <string>
 #include <utility>
@@ -17,6 +18,7 @@
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
 #include "runtime/objects/native.h"
+#include "runtime/objects/no_memory.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/str_impl.h"
 #include "runtime/objects/str_methods.h"
@@ -172,12 +174,15 @@ Value pad(Value self, int64_t left, int64_t right, char32_t fill) {
   if (left < 0) left = 0;
   if (right < 0) right = 0;
   if (left == 0 && right == 0) return unchanged(self);
+  auto n = static_cast<size_t>(left + right + asStr(self)->length);  // at most the width: no overflow
   StrBuilder b;
-  b.reserve(static_cast<size_t>(left + right + asStr(self)->length));
-  for (int64_t i = 0; i < left; ++i) b.push(fill);
-  b.appendStr(self);
-  for (int64_t i = 0; i < right; ++i) b.push(fill);
-  return b.finish();
+  bool built = checkFitsHeap(n) && withNoMemoryGuard([&] {
+    b.reserve(n);
+    for (int64_t i = 0; i < left; ++i) b.push(fill);
+    b.appendStr(self);
+    for (int64_t i = 0; i < right; ++i) b.push(fill);
+  });
+  return built ? b.finish() : Value();
 }
 
 // width, fillchar prologue.
@@ -518,6 +523,37 @@ Value str_rpartition(Value* args) { return partitionImpl(args[0], args[1], true)
 // ---------------------------------------------------------------------------
 // replace, expandtabs
 
+namespace {
+
+// Checks that self.replace(old_s, new_s, count) (count > 0) can be made:
+// false with OverflowError "replace string is too long" past the largest
+// length, MemoryError past what the heap can hold.  The exact length needs a
+// search; it is counted only when the bound without one is too big.
+bool checkReplacedLength(Value self, Value old_s, Value new_s, int64_t count) {
+  int64_t len = asStr(self)->length, m = asStr(old_s)->length, k = asStr(new_s)->length;
+  if (k <= m) return true;
+  int64_t most = m == 0 ? len + 1 : len / m;  // replacements there can be
+  using Wide = unsigned __int128;
+  Wide bound = Wide(len) + Wide(std::min(most, count)) * Wide(k - m);
+  if (bound <= Wide(gc::config().old_reserve_bytes)) return true;
+  int64_t found = 0;
+  if (m == 0) {
+    found = std::min(most, count);
+  } else {
+    for (int64_t at = strFind(self, old_s, 0, len); at >= 0 && found < count; at = strFind(self, old_s, at + m, len)) {
+      ++found;
+    }
+  }
+  Wide length = Wide(len) + Wide(found) * Wide(k - m);
+  if (length > Wide(INT64_MAX)) {
+    raise(exc::OverflowError, "replace string is too long");
+    return false;
+  }
+  return checkFitsHeap(static_cast<size_t>(length));
+}
+
+}  // namespace
+
 Value str_replace(Value* args) {
   Value self = args[0], old_s = args[1], new_s = args[2];
   if (!isStr(old_s)) {
@@ -531,33 +567,55 @@ Value str_replace(Value* args) {
   if (count < 0) count = INT64_MAX;
   int64_t len = asStr(self)->length, m = asStr(old_s)->length;
   if (count == 0) return unchanged(self);
+  if (!checkReplacedLength(self, old_s, new_s, count)) return Value();
   StrBuilder b;
-  if (m == 0) {
-    int64_t done = 0;
-    for (int64_t i = 0; i <= len; ++i) {
-      if (done < count) {
-        b.appendStr(new_s);
-        ++done;
-      }
-      if (i < len) b.appendStr(self, i, i + 1);
-    }
-    return b.finish();
-  }
-  int64_t i = 0, done = 0;
   bool changed = false;
-  while (done < count) {
-    int64_t at = strFind(self, old_s, i, len);
-    if (at < 0) break;
-    b.appendStr(self, i, at);
-    b.appendStr(new_s);
-    i = at + m;
-    ++done;
-    changed = true;
-  }
-  if (!changed) return unchanged(self);
-  b.appendStr(self, i, len);
-  return b.finish();
+  bool built = withNoMemoryGuard([&] {
+    if (m == 0) {
+      int64_t done = 0;
+      for (int64_t i = 0; i <= len; ++i) {
+        if (done < count) {
+          b.appendStr(new_s);
+          ++done;
+        }
+        if (i < len) b.appendStr(self, i, i + 1);
+      }
+      changed = true;
+      return;
+    }
+    int64_t i = 0, done = 0;
+    while (done < count) {
+      int64_t at = strFind(self, old_s, i, len);
+      if (at < 0) break;
+      b.appendStr(self, i, at);
+      b.appendStr(new_s);
+      i = at + m;
+      ++done;
+      changed = true;
+    }
+    if (changed) b.appendStr(self, i, len);
+  });
+  if (!built) return Value();
+  return changed ? b.finish() : unchanged(self);
 }
+
+namespace {
+
+// The length of self.expandtabs(tabsize), or SIZE_MAX when that overflows.
+size_t expandedLength(Value self, int tabsize) {
+  size_t n = 0, column = 0;
+  for (int64_t i = 0; i < asStr(self)->length; ++i) {
+    char32_t c = asStr(self)->at(i);
+    size_t add = 1;
+    if (c == '\t') add = tabsize > 0 ? static_cast<size_t>(tabsize) - column % static_cast<size_t>(tabsize) : 0;
+    if (add > SIZE_MAX - n) return SIZE_MAX;
+    n += add;
+    column = c == '\n' || c == '\r' ? 0 : column + add;
+  }
+  return n;
+}
+
+}  // namespace
 
 Value str_expandtabs(Value* args) {
   Value self = args[0];
@@ -567,23 +625,30 @@ Value str_expandtabs(Value* args) {
   bool has_tab = false;
   for (int64_t i = 0; i < o->length && !has_tab; ++i) has_tab = o->at(i) == '\t';
   if (!has_tab) return unchanged(self);
+  // A character expands to at most max(tabsize, 1): the exact length is
+  // counted only when that bound is more than a heap holds.
+  size_t widest = tabsize > 1 ? static_cast<size_t>(tabsize) : 1;
+  size_t len = static_cast<size_t>(o->length);
+  if (len > gc::config().old_reserve_bytes / widest && !checkFitsHeap(expandedLength(self, tabsize))) return Value();
   StrBuilder b;
-  int64_t column = 0;
-  for (int64_t i = 0; i < asStr(self)->length; ++i) {
-    char32_t c = asStr(self)->at(i);
-    if (c == '\t') {
-      if (tabsize > 0) {
-        int64_t incr = tabsize - (column % tabsize);
-        column += incr;
-        for (int64_t k = 0; k < incr; ++k) b.push(' ');
+  bool built = withNoMemoryGuard([&] {
+    int64_t column = 0;
+    for (int64_t i = 0; i < asStr(self)->length; ++i) {
+      char32_t c = asStr(self)->at(i);
+      if (c == '\t') {
+        if (tabsize > 0) {
+          int64_t incr = tabsize - (column % tabsize);
+          column += incr;
+          for (int64_t k = 0; k < incr; ++k) b.push(' ');
+        }
+      } else {
+        b.push(c);
+        ++column;
+        if (c == '\n' || c == '\r') column = 0;
       }
-    } else {
-      b.push(c);
-      ++column;
-      if (c == '\n' || c == '\r') column = 0;
     }
-  }
-  return b.finish();
+  });
+  return built ? b.finish() : Value();
 }
 
 // ---------------------------------------------------------------------------
@@ -626,8 +691,13 @@ Value str_zfill(Value* args) {
   if (width <= len) return unchanged(self);
   int64_t fill = width - len;
   std::u32string text = strToUcs4(self);
-  std::u32string out(static_cast<size_t>(fill), U'0');
-  out += text;
+  std::u32string out;
+  if (!checkFitsHeap(static_cast<size_t>(width)) || !withNoMemoryGuard([&] {
+        out.assign(static_cast<size_t>(fill), U'0');
+        out += text;
+      })) {
+    return Value();
+  }
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
     out[0] = text[0];
     out[static_cast<size_t>(fill)] = '0';
@@ -726,7 +796,11 @@ Value str_translate(Value* args) {
       }
       b.push(static_cast<char32_t>(v));
     } else if (isStr(mapped)) {
-      b.appendStr(mapped);
+      // Mappings to long strings can make a result no heap holds.
+      if (!checkFitsHeap(b.size() + static_cast<size_t>(strLen(mapped))) ||
+          !withNoMemoryGuard([&] { b.appendStr(mapped); })) {
+        return Value();
+      }
     } else {
       return raise(exc::TypeError, "character mapping must return integer, None or str");
     }

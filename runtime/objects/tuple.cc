@@ -39,7 +39,8 @@ constexpr int64_t kMaxTupleLength = (int64_t{1} << 40);
 // Allocates a tuple of `type` (tuple or a subclass) with n null items.
 Value allocTuple(Type* type, int64_t n) {
   if (n < 0 || n > kMaxTupleLength) return raiseNoMemory();
-  Obj* o = newObject(type, type->basic_size + static_cast<size_t>(n) * sizeof(gc::HeapValue));
+  Obj* o = tryNewObject(type, type->basic_size + static_cast<size_t>(n) * sizeof(gc::HeapValue));
+  if (o == nullptr) return Value();
   auto* t = static_cast<TupleObj*>(o);
   t->length = n;
   t->hash = -1;
@@ -59,7 +60,8 @@ Value newTuple(int64_t n) {
   }
   if (n < 0 || n > kMaxTupleLength) return raiseNoMemory();
   size_t bytes = sizeof(TupleObj) + static_cast<size_t>(n) * sizeof(gc::HeapValue);
-  Obj* o = newObject(types::tuple_type, bytes);
+  Obj* o = tryNewObject(types::tuple_type, bytes);
+  if (o == nullptr) return Value();
   auto* t = static_cast<TupleObj*>(o);
   t->length = n;
   t->hash = -1;
