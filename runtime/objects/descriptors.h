@@ -31,7 +31,7 @@ struct DescrObj : Obj {
 
 struct MethodDescrObj : DescrObj {
   const MethodDef* def;
-  NativeSig* sig;  // null until the first call (native.cc sigOf)
+  NativeSig* sig;
 };
 
 struct WrapperDescrObj : DescrObj {
@@ -59,7 +59,7 @@ struct BuiltinFunctionObj : Obj {
   gc::HeapValue self;    // the module or object bound, or null
   gc::HeapValue module;  // __module__ (str or None), or null
   const MethodDef* def;
-  NativeSig* sig;  // null until the first call (native.cc sigOf)
+  NativeSig* sig;
 };
 
 struct StaticMethodObj : Obj {  // staticmethod and classmethod

@@ -7,9 +7,7 @@
 // Invariants: a NativeSig is created once per MethodDef and never freed (the
 // defs are static); its default values live in g_sig_values (a root), so
 // they stay valid when the collector moves them.  Descriptor objects keep
-// their def/sig pointers as raw words (static memory, never heap); a
-// descriptor's sig is filled on its first call (sigOf): start-up creates
-// thousands of them and calls few.
+// their def/sig pointers as raw words (static memory, never heap).
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
@@ -252,13 +250,6 @@ NativeSig* nativeSig(const MethodDef* def) {
 namespace {
 
 Value sigValue(size_t i) { return (*g_sig_values)[i]; }
-
-// The signature of a builtin function or method descriptor, parsed on its first call.
-template <class NativeObj>
-NativeSig* sigOf(NativeObj* f) {
-  if (f->sig == nullptr) f->sig = nativeSig(f->def);
-  return f->sig;
-}
 
 // The name CPython's METH_O / METH_NOARGS / METH_FASTCALL messages use
 // (_PyObject_FunctionStr): "list.append" for a method, "len" for a function
@@ -642,14 +633,14 @@ inline bool checkDescrInstance(Value descr, Value obj) {
 Value newMethodDescriptor(Type* type, const MethodDef* def) {
   auto* d = allocDescr<MethodDescrObj>(types::method_descriptor_type, type, internStr(def->name));
   d->def = def;
-  d->sig = nullptr;
+  d->sig = nativeSig(def);
   return Value(d);
 }
 
 Value newClassMethodDescriptor(Type* type, const MethodDef* def) {
   auto* d = allocDescr<MethodDescrObj>(types::classmethod_descriptor_type, type, internStr(def->name));
   d->def = def;
-  d->sig = nullptr;
+  d->sig = nativeSig(def);
   return Value(d);
 }
 
@@ -689,7 +680,7 @@ Value newBuiltinMethod(const MethodDef* def, Value self) {
   auto* f = static_cast<BuiltinFunctionObj*>(newObject(types::builtin_function_type, sizeof(BuiltinFunctionObj)));
   f->self.set(s);
   f->def = def;
-  f->sig = nullptr;
+  f->sig = nativeSig(def);
   return Value(f);
 }
 
@@ -713,7 +704,7 @@ BuiltinFunctionObj* asBuiltin(Value v) { return static_cast<BuiltinFunctionObj*>
 
 Value builtin_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   BuiltinFunctionObj* f = asBuiltin(callable);
-  return callWithSig(f->def, sigOf(f), f->self.get(), args, nargs, kwnames);
+  return callWithSig(f->def, f->sig, f->self.get(), args, nargs, kwnames);
 }
 
 bool boundToModule(Value self) { return self.isNull() || (self.isObject() && typeOf(self) == types::module_type); }
@@ -827,7 +818,7 @@ Value method_descr_call(Value callable, const Value* args, size_t nargs, Value k
                   d->def->name);
   }
   if (!checkDescrInstance(callable, args[0])) return Value();
-  return callWithSig(d->def, sigOf(d), args[0], args + 1, nargs - 1, kwnames, /*via_descriptor=*/true);
+  return callWithSig(d->def, d->sig, args[0], args + 1, nargs - 1, kwnames, /*via_descriptor=*/true);
 }
 
 Value method_descr_get(Value descr, Value obj, Value) {
@@ -904,7 +895,7 @@ Value classmethod_descr_call(Value callable, const Value* args, size_t nargs, Va
     return raisef(exc::TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'", d->def->name,
                   typeName(owner).c_str(), typeName(asType(t)).c_str());
   }
-  return callWithSig(d->def, sigOf(d), t, args + 1, nargs - 1, kwnames);
+  return callWithSig(d->def, d->sig, t, args + 1, nargs - 1, kwnames);
 }
 
 const TypeSpec kClassMethodDescrSpec = {
