@@ -20,11 +20,41 @@ namespace tern::gc {
 
 namespace {
 
-class Marker final : public RootVisitor {
+// What the two markers share: the mark stack, and tracing each object taken
+// from it — its strong slots and its linked C memory — through the
+// marker's own visitSlot.
+template <class Derived>
+class MarkStack : public RootVisitor {
+ public:
+  void visitRoot(Value* slot) override { self().visitSlot(slot); }
+
+  void drain() {
+    while (!stack_.empty()) {
+      Object* object = stack_.back();
+      stack_.pop_back();
+      forEachStrongSlot(object, [this](Value* slot) { self().visitSlot(slot); });
+      if (object->hasFlag(header::kHasExternal)) traceExternalContents(object, contents_);
+    }
+  }
+
+ protected:
+  std::vector<Object*> stack_;
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+
+  // Slots in a linked object's C memory (traceExternalContents).
+  struct ContentsVisitor final : SlotVisitor {
+    MarkStack& marker;
+    explicit ContentsVisitor(MarkStack& m) : marker(m) {}
+    void visit(Value* slot) override { marker.self().visitSlot(slot); }
+  };
+  ContentsVisitor contents_{*this};
+};
+
+class Marker final : public MarkStack<Marker> {
  public:
   explicit Marker(Heap& h) : h_(h) {}
-
-  void visitRoot(Value* slot) override { visitSlot(slot); }
 
   void visitSlot(Value* slot) {
     Value v = *slot;
@@ -43,26 +73,8 @@ class Marker final : public RootVisitor {
 
   void traceYoung(Object* object) { stack_.push_back(object); }
 
-  void drain() {
-    while (!stack_.empty()) {
-      Object* object = stack_.back();
-      stack_.pop_back();
-      forEachStrongSlot(object, [this](Value* slot) { visitSlot(slot); });
-      if (object->hasFlag(header::kHasExternal)) traceExternalContents(object, contents_);
-    }
-  }
-
  private:
-  // Slots in a linked object's C memory (traceExternalContents).
-  struct ContentsVisitor final : SlotVisitor {
-    Marker& marker;
-    explicit ContentsVisitor(Marker& m) : marker(m) {}
-    void visit(Value* slot) override { marker.visitSlot(slot); }
-  };
-
   Heap& h_;
-  std::vector<Object*> stack_;
-  ContentsVisitor contents_{*this};
 };
 
 bool isLive(Heap& h, Value v) { return !v.isObject() || isYoungReference(v) || h.old.isMarked(v.asObject()); }
@@ -112,11 +124,9 @@ void processWeakSlots(Heap& h) {
 // where it is.  With no sweep to follow, the cards, the young lists and the
 // remembered weak slots stay as the last collection left them, valid for the
 // collections that finalizers may still cause.
-class InPlaceMarker final : public RootVisitor {
+class InPlaceMarker final : public MarkStack<InPlaceMarker> {
  public:
   explicit InPlaceMarker(Heap& h) : h_(h) {}
-
-  void visitRoot(Value* slot) override { visitSlot(slot); }
 
   void visitSlot(Value* slot) {
     Value v = *slot;
@@ -138,31 +148,14 @@ class InPlaceMarker final : public RootVisitor {
     return isYoung(object) ? object->hasFlag(header::kExitMarked) : h_.old.isMarked(object);
   }
 
-  void drain() {
-    while (!stack_.empty()) {
-      Object* object = stack_.back();
-      stack_.pop_back();
-      forEachStrongSlot(object, [this](Value* slot) { visitSlot(slot); });
-      if (object->hasFlag(header::kHasExternal)) traceExternalContents(object, contents_);
-    }
-  }
-
   void clearMarks() {
     for (Object* object : young_marked_) object->clearFlag(header::kExitMarked);
     h_.old.clearMarks();
   }
 
  private:
-  struct ContentsVisitor final : SlotVisitor {
-    InPlaceMarker& marker;
-    explicit ContentsVisitor(InPlaceMarker& m) : marker(m) {}
-    void visit(Value* slot) override { marker.visitSlot(slot); }
-  };
-
   Heap& h_;
-  std::vector<Object*> stack_;
   std::vector<Object*> young_marked_;
-  ContentsVisitor contents_{*this};
 };
 
 void markInPlace() {
