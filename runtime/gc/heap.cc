@@ -147,8 +147,7 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
   return finishAllocation(h, object, layout, bytes);
 }
 
-Object* tryAllocate(LayoutId layout, size_t bytes) {
-  if (bytes <= kMaxYoungObjectBytes) return allocate(layout, bytes);
+Object* tryAllocateLarge(LayoutId layout, size_t bytes) {
   Heap& h = heap();
   if (bytes > h.old.reservedBytes()) return nullptr;  // no collection can make room
   bytes = (bytes + kWordBytes - 1) & ~(kWordBytes - 1);

@@ -77,8 +77,11 @@ inline Object* allocateStrong(LayoutId layout, size_t bytes);
 // (Config::old_reserve_bytes; `bytes` may be any size_t).  The caller raises
 // MemoryError.  Only such objects are fallible: everything else is small or
 // already exists (a copy, a promotion), and allocate() aborting for it means
-// the reservation itself is exhausted.
-Object* tryAllocate(LayoutId layout, size_t bytes);
+// the reservation itself is exhausted.  Inline: a size the nursery takes is
+// allocate()'s, so small fallible objects (tuples) cost no extra call.
+inline Object* tryAllocate(LayoutId layout, size_t bytes);
+// tryAllocate() for a size beyond the nursery's.
+Object* tryAllocateLarge(LayoutId layout, size_t bytes);
 
 // Like allocate(), but the object lives in the old space from the start and
 // never moves: its address may be kept anywhere (a static `Type*`, an inline
@@ -189,6 +192,10 @@ inline Object* allocate(LayoutId layout, size_t bytes) {
     return allocateSlow(layout, bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1));
   }
   return allocateStrong(layout, bytes);
+}
+
+inline Object* tryAllocate(LayoutId layout, size_t bytes) {
+  return bytes <= kMaxYoungObjectBytes ? allocate(layout, bytes) : tryAllocateLarge(layout, bytes);
 }
 
 inline Object* allocateStrong(LayoutId layout, size_t bytes) {
