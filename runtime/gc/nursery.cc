@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "runtime/gc/heap.h"
+#include "runtime/gc/prefault.h"
 #include "runtime/gc/sanitizer.h"
 
 namespace tern::gc {
@@ -27,6 +28,7 @@ void Nursery::init(size_t nursery_bytes) {
   base_ = (reinterpret_cast<uintptr_t>(p) + kChunkBytes - 1) & ~(kChunkBytes - 1);
   budget_ = budget_chunks * kChunkBytes;
   chunks_.assign(chunk_count, ChunkState::kFree);
+  mapped_.assign(chunk_count, false);
   starts_.assign(chunk_count * kWordsPerChunk / 64, 0);
   g_bounds.young_lo = base_;
   g_bounds.young_hi = base_ + bytes;
@@ -60,6 +62,7 @@ bool Nursery::nextSegment(size_t bytes) {
   while (next_segment_ < segments_.size()) {
     auto [lo, hi] = segments_[next_segment_++];
     if (hi - lo >= bytes) {
+      mapChunk(chunkOf(lo));
       segment_start_ = g_bump.top = lo;
       g_bump.limit = hi;
       return true;
@@ -108,6 +111,7 @@ Object* Nursery::allocateSurvivor(size_t bytes) {
     size_t c = takeFreeChunk();
     if (c == SIZE_MAX) return nullptr;
     chunks_[c] = ChunkState::kToSpace;
+    mapChunk(c);
     survivor_top_ = chunkStart(c);
     survivor_limit_ = survivor_top_ + kChunkBytes;
     asanUnpoison(reinterpret_cast<void*>(survivor_top_), kChunkBytes);
@@ -116,6 +120,12 @@ Object* Nursery::allocateSurvivor(size_t bytes) {
   survivor_top_ += bytes;
   noteStart(reinterpret_cast<uintptr_t>(object));
   return object;
+}
+
+void Nursery::mapChunk(size_t chunk) {
+  if (mapped_[chunk]) return;
+  mapped_[chunk] = true;
+  prefault(reinterpret_cast<void*>(chunkStart(chunk)), kChunkBytes);
 }
 
 void Nursery::clearStarts(size_t chunk) { std::memset(&starts_[chunk * kWordsPerChunk / 64], 0, kWordsPerChunk / 8); }

@@ -87,6 +87,9 @@ class Nursery {
   void noteStart(uintptr_t a) { g_bump.noteStart(a); }
   void resetCursor();
   void clearStarts(size_t chunk);
+  // Prefaults a chunk the first time it is allocated into (prefault.h): it
+  // is filled before allocation moves on.
+  void mapChunk(size_t chunk);
   size_t chunkOf(uintptr_t a) const { return (a - base_) / kChunkBytes; }
   uintptr_t chunkStart(size_t chunk) const { return base_ + chunk * kChunkBytes; }
   void releaseRange(uintptr_t lo, uintptr_t hi, bool poison);
@@ -95,6 +98,7 @@ class Nursery {
   uintptr_t base_ = 0;
   size_t budget_ = 0;
   std::vector<ChunkState> chunks_;
+  std::vector<bool> mapped_;  // per chunk: prefaulted (chunks are never returned to the OS)
   std::vector<uint64_t> starts_;
   std::vector<std::pair<uintptr_t, uintptr_t>> segments_;
   size_t next_segment_ = 0;

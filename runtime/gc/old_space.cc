@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "runtime/gc/heap.h"
+#include "runtime/gc/prefault.h"
 
 namespace tern::gc {
 
@@ -89,6 +90,7 @@ size_t OldSpace::takePages(size_t count) {
     free_runs_.erase(it);
     if (length > count) free_runs_.emplace(first + count, length - count);
     committed_pages_ += count;
+    prefault(reinterpret_cast<void*>(pageStart(first)), count * kPageBytes);
     return first;
   }
   if (frontier_ + count > page_count_) outOfMemory(count * kPageBytes);
@@ -96,6 +98,7 @@ size_t OldSpace::takePages(size_t count) {
   frontier_ += count;
   meta_.resize(frontier_);
   committed_pages_ += count;
+  prefault(reinterpret_cast<void*>(pageStart(first)), count * kPageBytes);
   return first;
 }
 

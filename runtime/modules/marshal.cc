@@ -348,7 +348,9 @@ Value badData(const char* what) { return raisef(exc::ValueError, "bad marshal da
 
 class Reader {
  public:
-  // From memory that does not move (a copy, or a std::string).
+  // From memory that does not move while the reader lives: a copy, or the
+  // storage of a heap object, pinned by data_ (a word in this stack object,
+  // DESIGN.md §3) while the object stays referenced.
   Reader(const char* data, size_t size) : data_(data), size_(size) {}
   // From a binary file object: read(n) calls.
   explicit Reader(Value file) : file_(file) {}
@@ -854,11 +856,14 @@ Value marshal_dump(Value* args) {
 }
 
 Value marshal_loads(Value* args) {
-  std::string data;
-  if (!bytesLikeCopy(args[1], &data)) {
-    clearError();
-    if (!bufferCopyBytes(args[1], &data)) return Value();
+  // Read in place (importlib passes a memoryview of the whole .pyc): the
+  // reader's pointer pins the storage, and args[1] keeps it referenced.
+  std::string_view view;
+  if (bytesLikeView(args[1], &view) || bufferContiguousView(args[1], &view)) {
+    return marshalLoads(view.data(), view.size());
   }
+  std::string data;
+  if (!bufferCopyBytes(args[1], &data)) return Value();
   return marshalLoads(data.data(), data.size());
 }
 

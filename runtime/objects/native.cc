@@ -46,7 +46,6 @@ const char* (*g_raw_getset_doc)(const GetSetDef* def) = nullptr;
 enum class ParamKind : uint8_t { kPosOnly, kPosOrKw, kVarPos, kKwOnly, kVarKw };
 
 struct NativeParam {
-  std::string name;
   size_t name_index = 0;  // interned name in g_sig_values
   ParamKind kind = ParamKind::kPosOrKw;
   bool required = true;
@@ -72,6 +71,8 @@ namespace {
 
 gc::RootVector* g_sig_values = nullptr;
 std::unordered_map<const MethodDef*, NativeSig*>* g_sigs = nullptr;
+// Keyed by the signature's text, which lives as long as its static def.
+auto* g_sigs_by_text = new std::unordered_map<std::string_view, NativeSig*>();
 
 size_t keepValue(Value v) {
   if (g_sig_values == nullptr) g_sig_values = new gc::RootVector();
@@ -79,15 +80,53 @@ size_t keepValue(Value v) {
   return g_sig_values->size() - 1;
 }
 
-std::string trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t\n");
-  if (a == std::string::npos) return "";
-  size_t b = s.find_last_not_of(" \t\n");
-  return s.substr(a, b - a + 1);
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// A quoted default ('abc' or "abc") with \n \t \r \0 and \x for any other x.
+Value parseQuotedDefault(std::string_view text) {
+  std::string out;
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    char c = text[i];
+    if (c != '\\' || i + 2 >= text.size()) {
+      out += c;
+      continue;
+    }
+    switch (char n = text[++i]) {
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      case '0': out += '\0'; break;
+      default: out += n; break;
+    }
+  }
+  return newStr(out);
+}
+
+// A number written as a default (an int in range, or a float), or null.
+Value parseNumericDefault(std::string_view text) {
+  if (text.empty() || text.size() > 64) return Value();
+  char buf[65];
+  std::memcpy(buf, text.data(), text.size());
+  buf[text.size()] = '\0';
+  char* end = nullptr;
+  errno = 0;
+  long long n = std::strtoll(buf, &end, 10);
+  if (*end == '\0' && errno == 0) return newInt(n);
+  // The C locale: signatures may first be parsed after setlocale(LC_ALL, "de_DE").
+  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+  double d = strtod_l(buf, &end, c_locale);
+  if (*end == '\0') return newFloat(d);
+  return Value();
 }
 
 // A default written in a signature, or null when it is not one we know.
-Value parseDefault(const std::string& text, bool* unrepresentable) {
+Value parseDefault(std::string_view text, bool* unrepresentable) {
   *unrepresentable = false;
   if (text == "<unrepresentable>") {
     *unrepresentable = true;
@@ -98,116 +137,71 @@ Value parseDefault(const std::string& text, bool* unrepresentable) {
   if (text == "False") return False();
   if (text == "()") return newTuple(0);
   if (text == "sys.maxsize") return newInt(INT64_MAX);
-  if (!text.empty() && (text[0] == '\'' || text[0] == '"')) {
-    std::string out;
-    for (size_t i = 1; i + 1 < text.size(); ++i) {
-      char c = text[i];
-      if (c == '\\' && i + 2 < text.size()) {
-        char n = text[++i];
-        switch (n) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case '0': out += '\0'; break;
-          default: out += n; break;
-        }
-      } else {
-        out += c;
-      }
-    }
-    return newStr(out);
-  }
-  char* end = nullptr;
-  errno = 0;
-  long long n = std::strtoll(text.c_str(), &end, 10);
-  if (end != nullptr && *end == '\0' && errno == 0 && !text.empty()) return newInt(n);
-  // The C locale: signatures may first be parsed after setlocale(LC_ALL, "de_DE").
-  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
-  double d = strtod_l(text.c_str(), &end, c_locale);
-  if (end != nullptr && *end == '\0' && !text.empty()) return newFloat(d);
-  return Value();
+  if (!text.empty() && (text[0] == '\'' || text[0] == '"')) return parseQuotedDefault(text);
+  return parseNumericDefault(text);
 }
 
-NativeSig* parseSignature(const MethodDef* def) {
-  auto* sig = new NativeSig();
-  std::string s = def->signature != nullptr ? def->signature : "($self, /, *args, **kwargs)";
-  size_t open = s.find('('), close = s.rfind(')');
-  std::string body = open == std::string::npos ? "" : s.substr(open + 1, close - open - 1);
-  // Split at top-level commas (defaults may hold quoted commas or parentheses).
-  std::vector<std::string> parts;
-  std::string cur;
+// The next parameter of a signature's body at `*pos`, split at a top-level
+// comma (defaults may hold quoted commas or parentheses), trimmed.
+std::string_view nextParam(std::string_view body, size_t* pos) {
+  size_t start = *pos, i = start;
   int depth = 0;
   char quote = 0;
-  for (char c : body) {
+  for (; i < body.size(); ++i) {
+    char c = body[i];
     if (quote != 0) {
-      cur += c;
       if (c == quote) quote = 0;
       continue;
     }
     if (c == '\'' || c == '"') quote = c;
     if (c == '(' || c == '[' || c == '<') ++depth;
     if (c == ')' || c == ']' || c == '>') --depth;
-    if (c == ',' && depth == 0) {
-      parts.push_back(trim(cur));
-      cur.clear();
-      continue;
-    }
-    cur += c;
+    if (c == ',' && depth == 0) break;
   }
-  if (!trim(cur).empty()) parts.push_back(trim(cur));
-  bool kwonly = false;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    std::string p = parts[i];
-    if (p.empty()) continue;
-    if (p[0] == '$') {
-      sig->has_self = true;
-      continue;
-    }
-    if (p == "/") {
-      for (NativeParam& q : sig->params)
-        if (q.kind == ParamKind::kPosOrKw) q.kind = ParamKind::kPosOnly;
-      continue;
-    }
-    if (p == "*") {
-      kwonly = true;
-      continue;
-    }
-    NativeParam param;
-    if (p.rfind("**", 0) == 0) {
-      param.kind = ParamKind::kVarKw;
-      param.name = p.substr(2);
+  *pos = i + 1;
+  return trim(body.substr(start, i - start));
+}
+
+// The parameter `p` (not $self, / or a bare *).
+NativeParam parseParam(const MethodDef* def, std::string_view p, bool* kwonly) {
+  NativeParam param;
+  std::string_view name;
+  if (p.starts_with("**")) {
+    param.kind = ParamKind::kVarKw;
+    name = p.substr(2);
+    param.required = false;
+  } else if (p[0] == '*') {
+    param.kind = ParamKind::kVarPos;
+    name = p.substr(1);
+    param.required = false;
+    *kwonly = true;
+  } else {
+    param.kind = *kwonly ? ParamKind::kKwOnly : ParamKind::kPosOrKw;
+    size_t eq = p.find('=');
+    name = trim(p.substr(0, eq));
+    if (eq != std::string_view::npos) {
+      std::string_view dtext = trim(p.substr(eq + 1));
       param.required = false;
-    } else if (p[0] == '*') {
-      param.kind = ParamKind::kVarPos;
-      param.name = p.substr(1);
-      param.required = false;
-      kwonly = true;
-    } else {
-      param.kind = kwonly ? ParamKind::kKwOnly : ParamKind::kPosOrKw;
-      size_t eq = p.find('=');
-      if (eq != std::string::npos) {
-        param.name = trim(p.substr(0, eq));
-        std::string dtext = trim(p.substr(eq + 1));
-        param.required = false;
-        Value dv = parseDefault(dtext, &param.unrepresentable);
-        if (dv.isNull() && !param.unrepresentable) {
-          // A C function's (raw) defaults only document it, and may name module globals.
-          if (def->raw == nullptr) {
-            std::fprintf(stderr, "tern: %s: default '%s' not understood; treated as <unrepresentable>\n",
-                         def->name, dtext.c_str());
-          }
-          param.unrepresentable = true;
+      Value dv = parseDefault(dtext, &param.unrepresentable);
+      if (dv.isNull() && !param.unrepresentable) {
+        // A C function's (raw) defaults only document it, and may name module globals.
+        if (def->raw == nullptr) {
+          std::fprintf(stderr, "tern: %s: default '%.*s' not understood; treated as <unrepresentable>\n",
+                       def->name, static_cast<int>(dtext.size()), dtext.data());
         }
-        if (!dv.isNull()) param.default_index = keepValue(dv);
-      } else {
-        param.name = p;
+        param.unrepresentable = true;
       }
+      if (!dv.isNull()) param.default_index = keepValue(dv);
     }
-    size_t colon = param.name.find(':');  // annotations are not expected, but be tolerant
-    if (colon != std::string::npos) param.name = trim(param.name.substr(0, colon));
-    param.name_index = keepValue(internStr(param.name));
-    sig->params.push_back(param);
   }
+  // Annotations are not expected, but be tolerant.
+  if (size_t colon = name.find(':'); colon != std::string_view::npos) name = trim(name.substr(0, colon));
+  param.name_index = keepValue(internStr(name));
+  return param;
+}
+
+// The counts and flags bind() reads, from the parameter list.
+void summarize(NativeSig* sig) {
   for (size_t i = 0; i < sig->params.size(); ++i) {
     const NativeParam& q = sig->params[i];
     switch (q.kind) {
@@ -233,6 +227,28 @@ NativeSig* parseSignature(const MethodDef* def) {
   sig->simple = sig->var_pos < 0 && sig->var_kw < 0 &&
                 std::none_of(sig->params.begin(), sig->params.end(),
                              [](const NativeParam& q) { return q.kind == ParamKind::kKwOnly && q.required; });
+}
+
+NativeSig* parseSignature(const MethodDef* def, std::string_view s) {
+  auto* sig = new NativeSig();
+  size_t open = s.find('('), close = s.rfind(')');
+  std::string_view body = open == std::string_view::npos ? std::string_view() : s.substr(open + 1, close - open - 1);
+  bool kwonly = false;
+  for (size_t pos = 0; pos < body.size();) {
+    std::string_view p = nextParam(body, &pos);
+    if (p.empty()) continue;
+    if (p[0] == '$') {
+      sig->has_self = true;
+    } else if (p == "/") {
+      for (NativeParam& q : sig->params)
+        if (q.kind == ParamKind::kPosOrKw) q.kind = ParamKind::kPosOnly;
+    } else if (p == "*") {
+      kwonly = true;
+    } else {
+      sig->params.push_back(parseParam(def, p, &kwonly));
+    }
+  }
+  summarize(sig);
   return sig;
 }
 
@@ -242,9 +258,12 @@ NativeSig* nativeSig(const MethodDef* def) {
   if (g_sigs == nullptr) g_sigs = new std::unordered_map<const MethodDef*, NativeSig*>();
   auto it = g_sigs->find(def);
   if (it != g_sigs->end()) return it->second;
-  NativeSig* sig = parseSignature(def);
-  g_sigs->emplace(def, sig);
-  return sig;
+  // Many defs share a signature text ("($self, /)"): one parse each.
+  std::string_view text = def->signature != nullptr ? def->signature : "($self, /, *args, **kwargs)";
+  auto [by_text, fresh] = g_sigs_by_text->try_emplace(text, nullptr);
+  if (fresh) by_text->second = parseSignature(def, text);
+  g_sigs->emplace(def, by_text->second);
+  return by_text->second;
 }
 
 namespace {
@@ -399,7 +418,7 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
       Value kname = tupleItem(kwnames, static_cast<int64_t>(k));
       if (qn == kname || strEquals(qn, kname)) {
         raisef(exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)", def->name,
-               q.name.c_str(), i + 1);
+               strToUtf8(qn).c_str(), i + 1);
         return false;
       }
     }
@@ -437,7 +456,7 @@ bool bind(const MethodDef* def, const NativeSig* sig, Value self, const Value* a
       continue;
     }
     if (!sig->takes_keywords) return positionalArityError(def, sig, self, nargs);
-    raisef(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", def->name, q.name.c_str(), i + 1);
+    raisef(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", def->name, strToUtf8(sigValue(q.name_index)).c_str(), i + 1);
     return false;
   }
   if (!unexpected.isNull()) {
