@@ -371,15 +371,17 @@ class Reader {
   // Points *p at the next n bytes; false with EOFError pending when there
   // are fewer.
   bool take(size_t n, const char** p) {
-    if (file_.isNull()) {
-      if (size_ - pos_ < n) {
-        raise(exc::EOFError, "marshal data too short");
-        return false;
-      }
-      *p = data_ + pos_;
-      pos_ += n;
-      return true;
+    if (!file_.isNull()) return takeFromFile(n, p);
+    if (size_ - pos_ < n) {
+      raise(exc::EOFError, "marshal data too short");
+      return false;
     }
+    *p = data_ + pos_;
+    pos_ += n;
+    return true;
+  }
+
+  bool takeFromFile(size_t n, const char** p) {
     buffer_.clear();
     while (buffer_.size() < n) {
       Value want = newInt(static_cast<int64_t>(n - buffer_.size()));
@@ -504,11 +506,11 @@ class Reader {
     bool is_ascii = objects::ascii_prefix_length(text) == n;
     if (ascii && !is_ascii) return badData("non-ASCII byte in an ASCII string");
     if (interned) {
-      if (is_ascii) return internStr(text);
+      if (is_ascii) return internAscii(text);
       Value s = strimpl::decodeBytes(std::string(text), internStr("utf-8"), internStr("surrogatepass"));
       return s.isNull() ? s : intern(s);
     }
-    if (is_ascii) return newStr(text);
+    if (is_ascii) return newAsciiStr(text);
     // decodeBytes validates (and reads from memory that must not move).
     return strimpl::decodeBytes(std::string(text), internStr("utf-8"), internStr("surrogatepass"));
   }

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "runtime/interp/errors.h"
@@ -733,6 +734,17 @@ void* computeSlot(Type* type, size_t first, size_t last) {
   return specific;
 }
 
+// Is `type`'s MRO `base`'s with `type` in front?
+bool mroExtends(Type* type, Type* base) {
+  Value mro = type->mro.get(), base_mro = base->mro.get();
+  if (mro.isNull() || base_mro.isNull()) return false;
+  int64_t n = tupleLength(base_mro);
+  if (tupleLength(mro) != n + 1) return false;
+  for (int64_t i = 0; i < n; ++i)
+    if (tupleItem(mro, i + 1) != tupleItem(base_mro, i)) return false;
+  return true;
+}
+
 // A base whose slots `type`'s equal wherever `type`'s own namespace defines
 // none of a slot's names: a class (so its slots are computeSlot's results, kept
 // current by updateSlots) whose MRO is the rest of `type`'s, so that every
@@ -741,15 +753,33 @@ void* computeSlot(Type* type, size_t first, size_t last) {
 Type* slotTwin(Type* type) {
   Value b = type->base.get();
   if (b.isNull() || !static_cast<Type*>(b.asObject())->hasFlag(type_flags::kHeapType)) return nullptr;
-  Value mro = type->mro.get();
   Type* base = static_cast<Type*>(b.asObject());
-  Value base_mro = base->mro.get();
-  if (mro.isNull() || base_mro.isNull()) return nullptr;
-  int64_t n = tupleLength(base_mro);
-  if (tupleLength(mro) != n + 1) return nullptr;
-  for (int64_t i = 0; i < n; ++i)
-    if (tupleItem(mro, i + 1) != tupleItem(base_mro, i)) return nullptr;
-  return base;
+  return mroExtends(type, base) ? base : nullptr;
+}
+
+// For a builtin base, whose own slots are its C++ functions rather than
+// computeSlot's results: what computeSlot gives a class deriving from it alone
+// for each slot group its namespace leaves alone.  That depends on the base's
+// MRO only, so it is computed for the first such class and reused, while the
+// base's version_tag (which changes whenever a dict on its MRO does) holds.
+struct EmptySubclassSlots {
+  uint64_t version = 0;
+  Slots slots{};
+  std::array<bool, kSlotDefCount> known{};  // by the index of a group's first SlotDef
+};
+
+// Keyed by builtin types, which never move and never die.
+std::unordered_map<const Type*, EmptySubclassSlots>* g_empty_subclass_slots = nullptr;
+
+EmptySubclassSlots* emptySubclassSlots(Type* type) {
+  Value b = type->base.get();
+  if (b.isNull()) return nullptr;
+  auto* base = static_cast<Type*>(b.asObject());
+  if (base->hasFlag(type_flags::kHeapType) || base->version_tag == 0 || !mroExtends(type, base)) return nullptr;
+  if (g_empty_subclass_slots == nullptr) g_empty_subclass_slots = new std::unordered_map<const Type*, EmptySubclassSlots>();
+  EmptySubclassSlots& entry = (*g_empty_subclass_slots)[base];
+  if (entry.version != base->version_tag) entry = EmptySubclassSlots{.version = base->version_tag};
+  return &entry;
 }
 
 bool definesAnyOf(Value dict, size_t first, size_t last) {
@@ -762,6 +792,7 @@ void updateSlotsRecursive(Type* type, void* data) {
   Value name = *static_cast<Value*>(data);
   if (!type->hasFlag(type_flags::kHeapType)) return;
   Type* twin = name.isNull() ? slotTwin(type) : nullptr;
+  EmptySubclassSlots* empty = name.isNull() && twin == nullptr ? emptySubclassSlots(type) : nullptr;
   Value own = type->dict.get();
   size_t i = 0;
   while (i < kSlotDefCount) {
@@ -770,6 +801,12 @@ void updateSlotsRecursive(Type* type, void* data) {
     size_t offset = kSlotDefs[i].offset;
     if (twin != nullptr && !definesAnyOf(own, i, j)) {
       slotSet(type->slots, offset, slotGet(twin->slots, offset));
+    } else if (empty != nullptr && !definesAnyOf(own, i, j)) {
+      if (!empty->known[i]) {
+        slotSet(empty->slots, offset, computeSlot(type, i, j));
+        empty->known[i] = true;
+      }
+      slotSet(type->slots, offset, slotGet(empty->slots, offset));
     } else {
       bool relevant = name.isNull();
       for (size_t k = i; k < j && !relevant; ++k)

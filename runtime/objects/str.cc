@@ -197,8 +197,7 @@ void addInterned(Value s) {
 
 // A new old-space str holding these code units (of the narrowest kind that
 // holds them), interned.
-Value newInterned(int kind, const void* units, int64_t n, int64_t hash) {
-  bool ascii = kind == 1 && strimpl::maxChar(units, 1, n) < 128;
+Value newInterned(int kind, const void* units, int64_t n, int64_t hash, bool ascii) {
   auto* s = static_cast<StrObj*>(newObjectOld(types::str_type, strBytes(types::str_type, kind, n)));
   initStrHeader(s, kind, n, ascii);
   std::memcpy(s->data(), units, static_cast<size_t>(n) * kind);
@@ -208,10 +207,11 @@ Value newInterned(int kind, const void* units, int64_t n, int64_t hash) {
   return Value(s);
 }
 
-Value internUnits(int kind, const void* units, int64_t n) {
+// `ascii`: kind 1 and every unit < 128.
+Value internUnits(int kind, const void* units, int64_t n, bool ascii) {
   int64_t hash = objects::hash_bytes(units, static_cast<size_t>(n) * kind);
   Value found = findInterned(kind, units, n, hash);
-  return found.isNull() ? newInterned(kind, units, n, hash) : found;
+  return found.isNull() ? newInterned(kind, units, n, hash, ascii) : found;
 }
 
 }  // namespace
@@ -278,6 +278,14 @@ Value newStr(std::string_view utf8) {
   return Value(s);
 }
 
+Value newAsciiStr(std::string_view ascii) {
+  auto n = static_cast<int64_t>(ascii.size());
+  if (n <= 1) return n == 0 ? emptyStr() : strFromCodePoint(static_cast<unsigned char>(ascii[0]));
+  StrObj* s = allocStr(1, n, true);
+  std::memcpy(s->data(), ascii.data(), ascii.size());
+  return Value(s);
+}
+
 Value newStrReplacingInvalid(std::string_view bytes) {
   return strimpl::decodeBytes(bytes, Value(), internStr("replace"));
 }
@@ -325,11 +333,15 @@ Value strSubstring(Value s, int64_t start, int64_t stop) {
 Value internStr(std::string_view utf8) {
   objects::Utf8Scan scan = objects::scan_utf8(utf8);
   auto n = static_cast<int64_t>(scan.length);
-  if (scan.max_char < 128) return internUnits(1, utf8.data(), n);
+  if (scan.max_char < 128) return internUnits(1, utf8.data(), n, true);
   objects::StrKind kind = objects::kind_for(scan.max_char);
   std::vector<char32_t> units(scan.length);  // room for the units of any kind
   objects::transcode_utf8(utf8, kind, units.data());
-  return internUnits(static_cast<int>(kind), units.data(), n);
+  return internUnits(static_cast<int>(kind), units.data(), n, false);
+}
+
+Value internAscii(std::string_view ascii) {
+  return internUnits(1, ascii.data(), static_cast<int64_t>(ascii.size()), true);
 }
 
 Value intern(Value s) {
@@ -344,7 +356,7 @@ Value intern(Value s) {
   }
   // Copied out: allocating the interned str may collect and move `s`.
   std::string units(static_cast<const char*>(o->data()), static_cast<size_t>(o->length) * o->kind);
-  return newInterned(o->kind, units.data(), o->length, hash);
+  return newInterned(o->kind, units.data(), o->length, hash, o->ascii);
 }
 
 bool initializeNames() {

@@ -39,6 +39,8 @@ inline bool isExactStr(Value v) { return !v.isSmallInt() && typeOf(v) == types::
 // A new str from (generalized) UTF-8: lone surrogates arrive as their 3-byte
 // forms, as the compiler keeps them.  Precondition: `utf8` is well formed.
 Value newStr(std::string_view utf8);
+// newStr of text known to be ASCII (every byte < 128), without scanning it.
+Value newAsciiStr(std::string_view ascii);
 // Decodes bytes that may not be valid UTF-8 (a source line quoted in a
 // SyntaxError, OS data): bytes.decode('utf-8', 'replace').
 Value newStrReplacingInvalid(std::string_view bytes);
@@ -58,6 +60,8 @@ StrObj* tryAllocStr(int kind, int64_t n, bool ascii);
 // The interned str equal to `utf8`: allocated old, never moves, equal
 // strings are the same object.
 Value internStr(std::string_view utf8);
+// internStr of text known to be ASCII (every byte < 128).
+Value internAscii(std::string_view ascii);
 // Interns a str: returns the interned object equal to it (`s` itself if it
 // was not interned yet and is old; a copy otherwise).
 Value intern(Value s);
