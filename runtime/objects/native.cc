@@ -255,7 +255,11 @@ NativeSig* parseSignature(const MethodDef* def, std::string_view s) {
 }  // namespace
 
 NativeSig* nativeSig(const MethodDef* def) {
-  if (g_sigs == nullptr) g_sigs = new std::unordered_map<const MethodDef*, NativeSig*>();
+  if (g_sigs == nullptr) {
+    // Sized for the builtin types' and modules' methods (~1,800), made at start-up.
+    g_sigs = new std::unordered_map<const MethodDef*, NativeSig*>(4096);
+    g_sigs_by_text->reserve(2048);
+  }
   auto it = g_sigs->find(def);
   if (it != g_sigs->end()) return it->second;
   // Many defs share a signature text ("($self, /)"): one parse each.
