@@ -4,7 +4,7 @@
 // Tern is measured on (~0.3 us on bare metal), while MADV_POPULATE_WRITE maps
 // the pages of a range for ~1.1 us each.  The collector prefaults memory it is
 // about to fill anyway: a nursery chunk when allocation first enters it, and
-// old-space pages when they are taken (bench/startup/README.md has figures).
+// old-space pages when they are taken (bench/README.md, "startup", has figures).
 #pragma once
 
 #include <cstddef>
