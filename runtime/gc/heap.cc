@@ -103,17 +103,18 @@ namespace {
 // of `bytes`, or null for "the old space".  Returns null only when `fallible`
 // and the old space has no room.
 Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes, bool fallible = false) {
+  bool zeroed = false;
   if (object == nullptr) {
     if (h.config.automatic_major && h.old.liveBytes() + bytes >= h.major_threshold_bytes) {
       runCollection(Generation::kFull);
     }
-    object = fallible ? h.old.tryAllocate(bytes) : h.old.allocate(bytes);
+    object = fallible ? h.old.tryAllocate(bytes, &zeroed) : h.old.allocate(bytes, &zeroed);
     if (object == nullptr) return nullptr;
     h.stats.bytes_allocated += bytes;
   }
   asanUnpoison(object, bytes);
   object->header_word = header::make(layout, bytes);
-  std::memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
+  if (!zeroed) std::memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
   if (!layoutOf(layout).weak_fields.empty()) {
     (isYoung(object) ? h.young_weak_holders : h.old_weak_holders).push_back(object);
   }

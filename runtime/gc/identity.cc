@@ -17,7 +17,8 @@ uintptr_t identity(Object* object) {
   Heap& h = heap();
   if (object->hasFlag(header::kHasShadow)) return reinterpret_cast<uintptr_t>(h.shadows.at(object));
   size_t bytes = object->sizeBytes();
-  Object* shadow = h.old.allocate(bytes);
+  bool zeroed;  // no matter: the object is copied over it when promoted
+  Object* shadow = h.old.allocate(bytes, &zeroed);
   shadow->header_word = header::make(h.shadow_layout, bytes);
   object->setFlag(header::kHasShadow);
   h.shadows.emplace(object, shadow);

@@ -83,7 +83,7 @@ bool OldSpace::hasRoomFor(size_t bytes) const {
 // Python code chose come through tryAllocate, which checks first; what is left
 // failing is the collector's own need (a promotion, a fresh small page) when the
 // whole reservation is in use, and that is fatal.
-size_t OldSpace::takePages(size_t count) {
+size_t OldSpace::takePages(size_t count, bool* fresh) {
   for (auto it = free_runs_.begin(); it != free_runs_.end(); ++it) {
     auto [first, length] = *it;
     if (length < count) continue;
@@ -91,6 +91,7 @@ size_t OldSpace::takePages(size_t count) {
     if (length > count) free_runs_.emplace(first + count, length - count);
     committed_pages_ += count;
     prefault(reinterpret_cast<void*>(pageStart(first)), count * kPageBytes);
+    *fresh = false;  // MADV_FREE may have left the old contents
     return first;
   }
   if (frontier_ + count > page_count_) outOfMemory(count * kPageBytes);
@@ -99,6 +100,7 @@ size_t OldSpace::takePages(size_t count) {
   meta_.resize(frontier_);
   committed_pages_ += count;
   prefault(reinterpret_cast<void*>(pageStart(first)), count * kPageBytes);
+  *fresh = true;
   return first;
 }
 
@@ -129,8 +131,8 @@ void OldSpace::releasePages(size_t first, size_t count, ReleaseMode release) {
   free_runs_.emplace(first, count);
 }
 
-Object* OldSpace::allocate(size_t bytes) {
-  if (bytes > kMaxSmallObjectBytes) return allocateLarge(bytes);
+Object* OldSpace::allocate(size_t bytes, bool* zeroed) {
+  if (bytes > kMaxSmallObjectBytes) return allocateLarge(bytes, zeroed);
   size_t sc = sizeClassFor(bytes);
   SizeClass& size_class = classes_[sc];
   while (!size_class.pages_with_room.empty()) {
@@ -144,13 +146,16 @@ Object* OldSpace::allocate(size_t bytes) {
       if (cell >= m.cell_count) break;
       m.alloc_bits[w] |= uint64_t{1} << (cell % 64);
       m.cursor = static_cast<uint32_t>(cell + 1);
+      *zeroed = cell >= m.zero_from;
+      if (*zeroed) m.zero_from = m.cursor;
       ++m.live_cells;
       live_bytes_ += m.cell_bytes;
       return reinterpret_cast<Object*>(pageStart(index) + cell * m.cell_bytes);
     }
     size_class.pages_with_room.pop_back();
   }
-  size_t index = takePages(1);
+  bool fresh;
+  size_t index = takePages(1, &fresh);
   auto m = std::make_unique<PageMeta>();
   m->kind = PageMeta::Kind::kSmall;
   m->size_class = static_cast<uint8_t>(sc);
@@ -159,6 +164,8 @@ Object* OldSpace::allocate(size_t bytes) {
   m->cell_count = static_cast<uint32_t>(kPageBytes / size_class.cell_bytes);
   m->alloc_bits[0] = 1;
   m->cursor = 1;
+  m->zero_from = fresh ? 1 : m->cell_count;
+  *zeroed = fresh;
   m->live_cells = 1;
   live_bytes_ += m->cell_bytes;
   meta_[index] = std::move(m);
@@ -166,11 +173,13 @@ Object* OldSpace::allocate(size_t bytes) {
   return reinterpret_cast<Object*>(pageStart(index));
 }
 
-Object* OldSpace::tryAllocate(size_t bytes) { return hasRoomFor(bytes) ? allocate(bytes) : nullptr; }
+Object* OldSpace::tryAllocate(size_t bytes, bool* zeroed) {
+  return hasRoomFor(bytes) ? allocate(bytes, zeroed) : nullptr;
+}
 
-Object* OldSpace::allocateLarge(size_t bytes) {
+Object* OldSpace::allocateLarge(size_t bytes, bool* zeroed) {
   size_t count = pagesFor(bytes);
-  size_t first = takePages(count);
+  size_t first = takePages(count, zeroed);
   auto head = std::make_unique<PageMeta>();
   head->kind = PageMeta::Kind::kLargeHead;
   head->run_pages = count;

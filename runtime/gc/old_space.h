@@ -49,6 +49,9 @@ struct PageMeta {
   uint32_t cell_count = 0;
   uint32_t live_cells = 0;
   uint32_t cursor = 0;   // small: first cell that may be free
+  // small: cells at or past it have held nothing since the page came from
+  // the kernel, so they are still zero (cell_count: none are known zero)
+  uint32_t zero_from = 0;
   size_t run_pages = 0;  // large head: pages in the run
   size_t head_page = 0;  // large tail: index of the head page
   uint64_t alloc_bits[kMaxCells / 64] = {};
@@ -61,13 +64,15 @@ class OldSpace {
  public:
   void init(size_t reserve_bytes);
 
-  // An uninitialised, unzeroed cell of at least `bytes`.  The reservation
-  // must have room (hasRoomFor): running out here is fatal.
-  Object* allocate(size_t bytes);
+  // An uninitialised cell of at least `bytes`.  The reservation must have
+  // room (hasRoomFor): running out here is fatal.  *zeroed tells whether the
+  // cell is known to hold only zeros: memory never used since it came from
+  // the kernel (pages past the frontier), which the caller need not clear.
+  Object* allocate(size_t bytes, bool* zeroed);
   // allocate(), or null when the reservation has no room for `bytes` (any
   // size, even beyond the reservation): the path of objects whose size Python
   // code chose, which raise MemoryError instead (heap.h, tryAllocate).
-  Object* tryAllocate(size_t bytes);
+  Object* tryAllocate(size_t bytes, bool* zeroed);
   // Whether allocate(bytes) finds room: a cell free in its size class, a free
   // run of enough pages, or enough never-used pages past the frontier.
   bool hasRoomFor(size_t bytes) const;
@@ -113,9 +118,11 @@ class OldSpace {
   const PageMeta* pageOf(uintptr_t a) const {
     return a - base_ < meta_.size() * kPageBytes ? meta_[pageIndex(a)].get() : nullptr;
   }
-  size_t takePages(size_t count);
+  // The first of `count` pages; *fresh: they come from past the frontier
+  // (never used, so zero) rather than from a free run.
+  size_t takePages(size_t count, bool* fresh);
   void releasePages(size_t first, size_t count, ReleaseMode release);
-  Object* allocateLarge(size_t bytes);
+  Object* allocateLarge(size_t bytes, bool* zeroed);
   size_t sizeClassFor(size_t bytes) const;
 
   uintptr_t base_ = 0;

@@ -188,7 +188,8 @@ class Scavenger final : public RootVisitor {
       std::memcpy(to, from, bytes);
       to->setAge(age);
     } else {
-      to = from->hasFlag(header::kHasShadow) ? h_.shadows.at(from) : h_.old.allocate(bytes);
+      bool zeroed;  // no matter: copied over
+      to = from->hasFlag(header::kHasShadow) ? h_.shadows.at(from) : h_.old.allocate(bytes, &zeroed);
       std::memcpy(to, from, bytes);
       to->clearFlag(header::kHasShadow);
       to->setAge(0);
