@@ -1,6 +1,7 @@
 // code: code objects from CodeUnits (code.h), and their Python surface.
 #include "runtime/interp/code.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -369,13 +370,89 @@ Value code_repr(Value v) {
                 std::to_string(c->firstlineno) + ">");
 }
 
-Value code_richcompare(Value a, Value b, int op) {
-  if ((op != kEq && op != kNe) || !isCode(b)) return NotImplemented();
-  bool eq = a == b;
-  return Bool(op == kEq ? eq : !eq);
+int codeEquals(CodeObj* a, CodeObj* b);
+
+// Are two constants the same constant, as CPython's _PyCode_ConstantKey sees
+// it: of one type, and equal — 0.0 and -0.0, 1 and 1.0 and True differ —
+// item by item for tuples and frozensets, by codeEquals for code.  1, 0, or
+// -1 with an exception pending.
+int constantsEqual(Value a, Value b) {
+  if (a == b) return 1;
+  Type* t = typeOf(a);
+  if (t != typeOf(b)) return 0;
+  auto same = [](double x, double y) { return x == y && std::signbit(x) == std::signbit(y); };
+  if (t == types::float_type) return same(floatValue(a), floatValue(b));
+  if (t == types::complex_type) {
+    auto *x = static_cast<ComplexObj*>(a.asObject()), *y = static_cast<ComplexObj*>(b.asObject());
+    return same(x->real, y->real) && same(x->imag, y->imag);
+  }
+  if (t == types::tuple_type) {
+    if (tupleLength(a) != tupleLength(b)) return 0;
+    for (int64_t i = 0; i < tupleLength(a); ++i) {
+      int r = constantsEqual(tupleItem(a, i), tupleItem(b, i));
+      if (r != 1) return r;
+    }
+    return 1;
+  }
+  if (t == types::frozenset_type) {  // small sets (`x in {1, 2}`): each item of a matched in b
+    if (setSize(a) != setSize(b)) return 0;
+    Value x, y;
+    for (int64_t i = 0; setNext(a, &i, &x);) {
+      int found = 0;
+      for (int64_t j = 0; found == 0 && setNext(b, &j, &y);) found = constantsEqual(x, y);
+      if (found != 1) return found;
+    }
+    return 1;
+  }
+  if (t == types::code_type) return codeEquals(asCode(a), asCode(b));
+  if (t == types::int_type || t == types::str_type || t == types::bytes_type) return richCompareBool(a, b, kEq);
+  return 0;  // other constants are equal only to themselves
 }
 
-int64_t code_hash(Value v) { return gc::identityHash(v.asObject()); }
+// code == code, as CPython compares: name, argument counts, flags, first
+// line, instructions, constants, names, locals, positions and exception table.
+int codeEquals(CodeObj* a, CodeObj* b) {
+  if (a == b) return 1;
+  if (a->argcount != b->argcount || a->posonlyargcount != b->posonlyargcount ||
+      a->kwonlyargcount != b->kwonlyargcount || a->flags != b->flags || a->firstlineno != b->firstlineno ||
+      a->ninstr != b->ninstr || a->nexc != b->nexc || a->nlocalsplus != b->nlocalsplus ||
+      std::memcmp(a->code(), b->code(), a->ninstr * sizeof(uint32_t)) != 0 ||
+      std::memcmp(a->positions(), b->positions(), a->ninstr * sizeof(InstrPosition)) != 0 ||
+      std::memcmp(a->kinds(), b->kinds(), static_cast<size_t>(a->nlocalsplus)) != 0) {
+    return 0;
+  }
+  for (uint32_t i = 0; i < a->nexc; ++i) {
+    const ExceptionTableEntry &x = a->exceptionTable()[i], &y = b->exceptionTable()[i];
+    if (x.start != y.start || x.end != y.end || x.target != y.target || x.depth != y.depth ||
+        x.push_lasti != y.push_lasti) {
+      return 0;
+    }
+  }
+  for (gc::HeapValue CodeObj::*f : {&CodeObj::name, &CodeObj::names, &CodeObj::localsplusnames, &CodeObj::consts}) {
+    int r = constantsEqual((a->*f).get(), (b->*f).get());
+    if (r != 1) return r;
+  }
+  return 1;
+}
+
+Value code_richcompare(Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || !isCode(b)) return NotImplemented();
+  int eq = codeEquals(asCode(a), asCode(b));
+  if (eq < 0) return Value();
+  return Bool(op == kEq ? eq == 1 : eq != 1);
+}
+
+// Consistent with codeEquals: from fields equal code objects share.
+int64_t code_hash(Value v) {
+  CodeObj* c = asCode(v);
+  uint64_t h = static_cast<uint64_t>(strHash(c->name.get()));
+  for (uint64_t x : {uint64_t{c->ninstr}, uint64_t{c->flags}, static_cast<uint64_t>(c->argcount),
+                     static_cast<uint64_t>(c->firstlineno)})
+    h = (h ^ x) * 0x100000001b3u;
+  for (uint32_t i = 0; i < c->ninstr; ++i) h = (h ^ c->code()[i]) * 0x100000001b3u;
+  auto r = static_cast<int64_t>(h >> 1);
+  return r == -1 ? -2 : r;
+}
 
 
 Value code_get_co_argcount(Value v) { return newInt(asCode(v)->argcount); }
