@@ -777,9 +777,10 @@ Value Reader::readCode(bool flag) {
     return badData("inconsistent code counts");
   }
   size_t raw_size = ninstr * sizeof(uint32_t) + nexc * 16 + ninstr * sizeof(InstrPosition) + nlocalsplus;
-  const char* p;
-  if (!take(raw_size, &p)) return Value();
-  std::string raw(p, raw_size);  // take() may point into a buffer the next read reuses; allocation follows
+  // Read in place: the bytes stay put while the code object is allocated (the
+  // input does not move, and only the next take() refills the file buffer).
+  const char* r;
+  if (!take(raw_size, &r)) return Value();
   CodeObj* c = allocateCode(ninstr, nexc, nlocalsplus);
   if (c == nullptr) return Value();
   c->consts.set(objs[0]);
@@ -800,7 +801,6 @@ Value Reader::readCode(bool flag) {
   c->flags = flags;
   c->ncells = static_cast<int32_t>(tupleLength(objs[4]));
   c->nfrees = static_cast<int32_t>(tupleLength(objs[5]));
-  const char* r = raw.data();
   std::memcpy(c->bytes() + c->code_offset, r, ninstr * sizeof(uint32_t));
   r += ninstr * sizeof(uint32_t);
   auto* exc = reinterpret_cast<ExceptionTableEntry*>(c->bytes() + c->exc_offset);
