@@ -146,7 +146,7 @@ PyCodeObject* PyCode_NewEmpty(const char* filename, const char* funcname, int fi
   if (fname.isNull() || name.isNull()) return nullptr;
   Value pending = takeError();
   Value empty = newTuple(0);
-  CodeObj* co = allocateCode(0, 0, 0);
+  CodeObj* co = allocateCode(0, 0, 0, 0);
   for (gc::HeapValue CodeObj::*f : {&CodeObj::consts, &CodeObj::names, &CodeObj::localsplusnames, &CodeObj::varnames,
                                     &CodeObj::cellvars, &CodeObj::freevars}) {
     (co->*f).set(empty);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"  // code_unit.h's designated initialisers
@@ -12,6 +13,7 @@
 #pragma GCC diagnostic pop
 #include "runtime/interp/errors.h"
 #include "runtime/interp/opcodes.h"
+#include "runtime/interp/position_table.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytes.h"
 #include "runtime/objects/complex.h"
@@ -134,11 +136,12 @@ Value code_get_co_linetable(Value v) {
   CodeObj* c = asCode(v);
   std::string out;
   int32_t prev_line = c->firstlineno;
+  std::vector<InstrPosition> positions = codePositions(c);
   uint32_t i = 0;
   while (i < c->ninstr) {
-    InstrPosition p = c->positions()[i];
+    InstrPosition p = positions[i];
     uint32_t j = i + 1;
-    while (j < c->ninstr && j - i < 8 && std::memcmp(&c->positions()[j], &p, sizeof p) == 0) ++j;
+    while (j < c->ninstr && j - i < 8 && std::memcmp(&positions[j], &p, sizeof p) == 0) ++j;
     uint32_t len = j - i;
     if (p.lineno < 0) {
       out.push_back(static_cast<char>(0x80 | (15 << 3) | (len - 1)));  // no location
@@ -188,11 +191,12 @@ Value code_get_co_lnotab(Value v) {
   CodeObj* c = asCode(v);
   std::string out;
   int64_t addr = 0, line = c->firstlineno;
+  std::vector<InstrPosition> positions = codePositions(c);
   uint32_t i = 0;
   while (i < c->ninstr) {
-    int32_t l = c->positions()[i].lineno;
+    int32_t l = positions[i].lineno;
     uint32_t j = i + 1;
-    while (j < c->ninstr && c->positions()[j].lineno == l) ++j;
+    while (j < c->ninstr && positions[j].lineno == l) ++j;
     if (l >= 0 && l != line) {
       int64_t daddr = 2 * static_cast<int64_t>(i) - addr, dline = l - line;
       while (daddr > 255) {
@@ -223,11 +227,12 @@ Value code_co_lines(Value* args) {
   CodeObj* c = self(args);
   Value list = newList();
   uint32_t n = c->ninstr;
+  std::vector<InstrPosition> positions = codePositions(c);
   uint32_t i = 0;
   while (i < n) {
-    int line = c->positions()[i].lineno;
+    int line = positions[i].lineno;
     uint32_t j = i + 1;
-    while (j < n && c->positions()[j].lineno == line) ++j;
+    while (j < n && positions[j].lineno == line) ++j;
     Value l = line < 0 ? None() : newInt(line);
     Value t = newTupleOf({newInt(2 * i), newInt(2 * j), l});
     if (!listAppend(list, t)) return Value();
@@ -335,11 +340,11 @@ Value code_replace(Value* args) {
 Value optionalInt(int v) { return v < 0 ? None() : newInt(v); }
 
 Value code_co_positions(Value* args) {
-  CodeObj* c = asCode(args[0]);
+  CodeObj* c = asCode(args[0]);  // code objects never move
   Value list = newList();
-  for (uint32_t i = 0; i < asCode(args[0])->ninstr; ++i) {
-    c = asCode(args[0]);
-    InstrPosition p = c->positions()[i];
+  std::vector<InstrPosition> positions = codePositions(c);
+  for (uint32_t i = 0; i < c->ninstr; ++i) {
+    InstrPosition p = positions[i];
     Value t = newTupleOf({optionalInt(p.lineno), optionalInt(p.end_lineno), optionalInt(p.col),
                           optionalInt(p.end_col)});
     // CPython yields one entry per code unit: an instruction and its caches.
@@ -417,7 +422,7 @@ int codeEquals(CodeObj* a, CodeObj* b) {
       a->kwonlyargcount != b->kwonlyargcount || a->flags != b->flags || a->firstlineno != b->firstlineno ||
       a->ninstr != b->ninstr || a->nexc != b->nexc || a->nlocalsplus != b->nlocalsplus ||
       std::memcmp(a->code(), b->code(), a->ninstr * sizeof(uint32_t)) != 0 ||
-      std::memcmp(a->positions(), b->positions(), a->ninstr * sizeof(InstrPosition)) != 0 ||
+      a->pos_size != b->pos_size || std::memcmp(a->positionTable(), b->positionTable(), a->pos_size) != 0 ||
       std::memcmp(a->kinds(), b->kinds(), static_cast<size_t>(a->nlocalsplus)) != 0) {
     return 0;
   }
@@ -550,8 +555,14 @@ Value newCode(const compiler::CodeUnit& unit) {
 
   size_t ninstr = unit.code.size();
   size_t nexc = unit.exception_table.size();
+  std::vector<InstrPosition> positions(ninstr, InstrPosition{-1, -1, -1, -1});
+  for (size_t i = 0; i < ninstr && i < unit.positions.size(); ++i) {
+    const compiler::InstrPosition& p = unit.positions[i];
+    positions[i] = InstrPosition{p.lineno, p.end_lineno, p.col_offset, p.end_col_offset};
+  }
+  std::string table = encodePositionTable(positions.data(), static_cast<uint32_t>(ninstr));
   CodeObj* c = allocateCode(static_cast<uint32_t>(ninstr), static_cast<uint32_t>(nexc),
-                            static_cast<uint32_t>(kinds.size()));
+                            static_cast<uint32_t>(table.size()), static_cast<uint32_t>(kinds.size()));
   c->consts.set(consts);
   c->names.set(names);
   c->localsplusnames.set(localsplusnames);
@@ -581,20 +592,16 @@ Value newCode(const compiler::CodeUnit& unit) {
     exc[i].depth = e.depth;
     exc[i].push_lasti = e.push_lasti ? 1 : 0;
   }
-  auto* pos = reinterpret_cast<InstrPosition*>(c->bytes() + c->pos_offset);
-  for (size_t i = 0; i < ninstr; ++i) {
-    const compiler::InstrPosition p = i < unit.positions.size() ? unit.positions[i] : compiler::InstrPosition{};
-    pos[i] = InstrPosition{p.lineno, p.end_lineno, p.col_offset, p.end_col_offset};
-  }
+  std::memcpy(c->bytes() + c->pos_offset, table.data(), table.size());
   if (!kinds.empty()) std::memcpy(c->bytes() + c->kinds_offset, kinds.data(), kinds.size());
   return Value(static_cast<Obj*>(c));
 }
 
-CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t nlocalsplus) {
+CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t pos_size, uint32_t nlocalsplus) {
   size_t code_offset = align8(sizeof(CodeObj));
   size_t exc_offset = align8(code_offset + ninstr * sizeof(uint32_t));
   size_t pos_offset = align8(exc_offset + nexc * sizeof(ExceptionTableEntry));
-  size_t kinds_offset = align8(pos_offset + ninstr * sizeof(InstrPosition));
+  size_t kinds_offset = align8(pos_offset + pos_size);
   size_t total = align8(kinds_offset + nlocalsplus);
   auto* c = static_cast<CodeObj*>(newObjectOld(types::code_type, total));
   c->ninstr = ninstr;
@@ -603,13 +610,14 @@ CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t nlocalsplus) {
   c->code_offset = static_cast<uint32_t>(code_offset);
   c->exc_offset = static_cast<uint32_t>(exc_offset);
   c->pos_offset = static_cast<uint32_t>(pos_offset);
+  c->pos_size = pos_size;
   c->kinds_offset = static_cast<uint32_t>(kinds_offset);
   return c;
 }
 
 int codeLine(const CodeObj* code, int64_t index) {
   if (index < 0 || index >= static_cast<int64_t>(code->ninstr)) return code->firstlineno;
-  return code->positions()[index].lineno;
+  return codePosition(code, static_cast<uint32_t>(index)).lineno;
 }
 
 const ExceptionTableEntry* codeFindHandler(const CodeObj* code, int64_t index) {

@@ -79,13 +79,14 @@ struct CodeObj : Obj {
   int32_t firstlineno;
   uint32_t ninstr, nexc;
   uint32_t code_offset, kinds_offset, exc_offset, pos_offset;  // bytes from the object's start
+  uint32_t pos_size;  // bytes of the position table (position_table.h)
 
   const uint32_t* code() const { return reinterpret_cast<const uint32_t*>(bytes() + code_offset); }
   const uint8_t* kinds() const { return reinterpret_cast<const uint8_t*>(bytes() + kinds_offset); }
   const ExceptionTableEntry* exceptionTable() const {
     return reinterpret_cast<const ExceptionTableEntry*>(bytes() + exc_offset);
   }
-  const InstrPosition* positions() const { return reinterpret_cast<const InstrPosition*>(bytes() + pos_offset); }
+  const uint8_t* positionTable() const { return reinterpret_cast<const uint8_t*>(bytes() + pos_offset); }
 };
 
 inline CodeObj* asCode(Value v) { return static_cast<CodeObj*>(v.asObject()); }
@@ -96,10 +97,11 @@ inline bool isCode(Value v) { return !v.isSmallInt() && typeOf(v) == types::code
 Value newCode(const compiler::CodeUnit& unit);
 
 // An empty code object with room for `ninstr` instructions, `nexc`
-// exception-table entries and `nlocalsplus` slot kinds: offsets and those
-// three counts set, everything else zero or null.  The caller fills every
-// reference field before the object escapes (newCode, marshal).
-CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t nlocalsplus);
+// exception-table entries, a position table of `pos_size` bytes and
+// `nlocalsplus` slot kinds: offsets and those counts set, everything else
+// zero or null.  The caller fills every reference field before the object
+// escapes (newCode, marshal).
+CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t pos_size, uint32_t nlocalsplus);
 
 // The line of instruction `index` (-1 when it has none): what f_lineno and
 // tb_lineno report.

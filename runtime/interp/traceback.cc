@@ -11,6 +11,7 @@
 
 #include "runtime/compiler/parser.h"
 #include "runtime/interp/code.h"
+#include "runtime/interp/position_table.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/eval_internal.h"
 #include "runtime/interp/frame.h"
@@ -273,7 +274,7 @@ struct Printer {
     std::string stripped = src.substr(first, last - first + 1);
     line(margin, "    " + stripped);
     if (t->lasti < 0 || t->lasti >= static_cast<int64_t>(code->ninstr)) return;
-    InstrPosition p = code->positions()[t->lasti];
+    InstrPosition p = codePosition(code, static_cast<uint32_t>(t->lasti));
     if (p.col < 0 || p.end_col < 0 || p.lineno != t->lineno) return;
     size_t start = utf8Chars(src, static_cast<size_t>(p.col));
     size_t end = p.end_lineno == p.lineno ? utf8Chars(src, static_cast<size_t>(p.end_col))

@@ -37,6 +37,7 @@
 #include "runtime/interp/code.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/opcodes.h"
+#include "runtime/interp/position_table.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
@@ -310,12 +311,12 @@ class Writer {
 // Tern's code record, after the type byte:
 //   u32 kBytecodeFingerprint
 //   i32 argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, firstlineno
-//   u32 flags, ninstr, nexc, nlocalsplus
+//   u32 flags, ninstr, nexc, nlocalsplus, pos_size
 //   consts, names, localsplusnames, varnames, cellvars, freevars (tuples),
 //   filename, name, qualname (str)
 //   the raw arrays as they sit in the object: ninstr instruction words,
 //   nexc exception-table entries (start, end, target, depth << 1 | lasti),
-//   ninstr positions (4 x i32), nlocalsplus kind bytes.
+//   the position table (pos_size bytes, position_table.h), nlocalsplus kind bytes.
 // The inline caches (`cache`) and co_code are not stored: both are made on
 // demand.
 bool Writer::writeCode(Value v) {
@@ -325,7 +326,7 @@ bool Writer::writeCode(Value v) {
   for (int32_t x : {c->argcount, c->posonlyargcount, c->kwonlyargcount, c->nlocals, c->stacksize, c->firstlineno}) {
     i32(x);
   }
-  for (uint32_t x : {c->flags, c->ninstr, c->nexc, static_cast<uint32_t>(c->nlocalsplus)}) u32(x);
+  for (uint32_t x : {c->flags, c->ninstr, c->nexc, static_cast<uint32_t>(c->nlocalsplus), c->pos_size}) u32(x);
   for (gc::HeapValue CodeObj::*f : {&CodeObj::consts, &CodeObj::names, &CodeObj::localsplusnames,
                                     &CodeObj::varnames, &CodeObj::cellvars, &CodeObj::freevars, &CodeObj::filename,
                                     &CodeObj::name, &CodeObj::qualname}) {
@@ -336,7 +337,7 @@ bool Writer::writeCode(Value v) {
     const ExceptionTableEntry& e = c->exceptionTable()[i];
     for (uint32_t x : {e.start, e.end, e.target, (static_cast<uint32_t>(e.depth) << 1) | e.push_lasti}) u32(x);
   }
-  raw(c->positions(), c->ninstr * sizeof(InstrPosition));
+  raw(c->positionTable(), c->pos_size);
   raw(c->kinds(), static_cast<size_t>(c->nlocalsplus));
   return true;
 }
@@ -746,12 +747,17 @@ Value Reader::readCode(bool flag) {
   for (int32_t& x : ints) {
     if (!i32(&x)) return Value();
   }
-  uint32_t words[4];
+  uint32_t words[5];
   for (uint32_t& x : words) {
     if (!u32(&x)) return Value();
   }
-  uint32_t flags = words[0], ninstr = words[1], nexc = words[2], nlocalsplus = words[3];
+  uint32_t flags = words[0], ninstr = words[1], nexc = words[2], nlocalsplus = words[3], pos_size = words[4];
   if (ninstr > interp::kMaxArg || nexc > ninstr || nlocalsplus > interp::kMaxArg) return badData("code size out of range");
+  // A record takes at most 4 varints of 5 bytes; the index 8 bytes a block.
+  uint64_t index_bytes = uint64_t{(ninstr + kPositionBlock - 1) / kPositionBlock} * 8;
+  if (pos_size < index_bytes || pos_size > index_bytes + uint64_t{ninstr} * 20) {
+    return badData("position table size out of range");
+  }
   for (int k = 0; k < 5; ++k) {
     if (ints[k] < 0) return badData("negative code field");
   }
@@ -776,12 +782,12 @@ Value Reader::readCode(bool flag) {
       ints[1] > ints[0]) {
     return badData("inconsistent code counts");
   }
-  size_t raw_size = ninstr * sizeof(uint32_t) + nexc * 16 + ninstr * sizeof(InstrPosition) + nlocalsplus;
+  size_t raw_size = ninstr * sizeof(uint32_t) + nexc * 16 + pos_size + nlocalsplus;
   // Read in place: the bytes stay put while the code object is allocated (the
   // input does not move, and only the next take() refills the file buffer).
   const char* r;
   if (!take(raw_size, &r)) return Value();
-  CodeObj* c = allocateCode(ninstr, nexc, nlocalsplus);
+  CodeObj* c = allocateCode(ninstr, nexc, pos_size, nlocalsplus);
   if (c == nullptr) return Value();
   c->consts.set(objs[0]);
   c->names.set(objs[1]);
@@ -814,8 +820,8 @@ Value Reader::readCode(bool flag) {
     exc[i].depth = e[3] >> 1;
     exc[i].push_lasti = e[3] & 1;
   }
-  std::memcpy(c->bytes() + c->pos_offset, r, ninstr * sizeof(InstrPosition));
-  r += ninstr * sizeof(InstrPosition);
+  std::memcpy(c->bytes() + c->pos_offset, r, pos_size);
+  r += pos_size;
   std::memcpy(c->bytes() + c->kinds_offset, r, nlocalsplus);
   int32_t cells = 0, frees = 0;
   for (uint32_t i = 0; i < nlocalsplus; ++i) {
