@@ -40,8 +40,11 @@ struct Arena {
   char* base = nullptr;
   size_t reserved_bytes = 0;
   size_t used_chunks = 0;
-  std::vector<uint32_t> chunk_class;
-  std::vector<uint32_t> run_chunks;
+  // One entry per chunk of the reserved range, in zero pages mapped
+  // untouched: a vector's resize would write them all (8 MiB for the usual
+  // reservation) when cpyext starts.
+  uint32_t* chunk_class = nullptr;
+  uint32_t* run_chunks = nullptr;
   FreeBlock** free_small = g_free_small;
   std::map<size_t, std::vector<char*>> free_runs;  // run length in chunks -> runs
 
@@ -58,9 +61,19 @@ struct Arena {
     base = static_cast<char*>(p);
     g_arena_lo = reinterpret_cast<uintptr_t>(base);
     g_arena_hi = g_arena_lo + reserved_bytes;
-    chunk_class.resize(reserved_bytes / kChunkBytes);
-    run_chunks.resize(reserved_bytes / kChunkBytes);
-    g_chunk_class = chunk_class.data();
+    chunk_class = zeroTable(reserved_bytes / kChunkBytes);
+    run_chunks = zeroTable(reserved_bytes / kChunkBytes);
+    g_chunk_class = chunk_class;
+  }
+
+  static uint32_t* zeroTable(size_t n) {
+    void* p = mmap(nullptr, n * sizeof(uint32_t), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+    if (p == MAP_FAILED) {
+      std::fprintf(stderr, "tern: cannot map the cpyext arena's chunk table\n");
+      std::abort();
+    }
+    return static_cast<uint32_t*>(p);
   }
 
   char* newChunks(size_t n) {

@@ -198,7 +198,8 @@ struct Parser {
   Parser(va_list* a, int f, FreeList* fl) : ap(a), flags(f), freelist(fl) {}
 
   const char* convertItem(PyObject* arg, const char** p_format, int* levels);
-  const char* convertTuple(PyObject* arg, const char** p_format, int* levels, bool toplevel);
+  // Out of line: inlined, it made every convertItem save registers for it.
+  [[gnu::noinline]] const char* convertTuple(PyObject* arg, const char** p_format, int* levels, bool toplevel);
   const char* convertSimple(PyObject* arg, const char** p_format);
   bool needSizeT() {
     if (flags & kFlagSizeT) return true;
@@ -832,7 +833,9 @@ int parseStack(PyObject* compat_arg, PyObject* const* stack, Py_ssize_t nargs, c
     return 0;
   }
   if (min < 0) min = max;
-  int levels[32] = {};
+  // Not zeroed: a failing convertItem ends the levels it sets with a 0,
+  // which is all setError reads.
+  int levels[32];
   const char* parens = fname == nullptr ? "" : "()";
   // The function's name as messages show it (made only for an error).
   auto fn_text = [fname] { return fname == nullptr ? std::string("function") : std::string(fname).substr(0, 200); };
@@ -968,7 +971,7 @@ int parseTupleAndKeywords(PyObject* args, PyObject* kwargs, const char* format, 
   }
   int min = INT_MAX, max = INT_MAX;
   bool skip = false;
-  int levels[32] = {};
+  int levels[32];  // as in parseStack: a failing convertItem ends what it sets with a 0
   int i;
   for (i = 0; i < len; ++i) {
     if (*format == '|') {
@@ -1245,7 +1248,7 @@ int parseFast(PyObject* const* args, Py_ssize_t nargs, const Keywords& kw, _PyAr
   }
   FreeList freelist;
   Parser conv(ap, flags, &freelist);
-  int levels[32] = {};
+  int levels[32];  // as in parseStack: a failing convertItem ends what it sets with a 0
   const char* format = parser->format;
   for (int i = 0; i < len; ++i) {
     if (*format == '|') ++format;

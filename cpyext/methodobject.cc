@@ -186,7 +186,7 @@ Value callVarargs(const MethodDef* def, Value self, const Value* args, size_t na
   PyObject* pself = selfProxy(m, self);
   PyObject* tuple = tupleOfArgs(args, nargs);
   Value v = resultOf(m->ml_meth(pself, tuple), m, self, scope);
-  Py_DECREF(tuple);
+  releaseArgsTuple(tuple);
   if (pself != nullptr) releaseLent(pself);
   return v;
 }

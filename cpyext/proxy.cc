@@ -170,24 +170,13 @@ std::unordered_map<PyObject*, std::vector<PyObject*>>& kept() {
 
 }  // namespace
 
-namespace {
-void installHooks() {
-  static bool hooked = false;
-  if (!hooked) {
-    gc::setExternalHooks(&kHooks);
-    hooked = true;
-  }
-}
-}  // namespace
+bool proxy_detail::g_hooks_installed = false;
 
-PyObject* allocProxy(ProxyKind kind, size_t object_bytes, PyTypeObject* type) {
-  installHooks();
-  auto* prefix = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + object_bytes));
-  prefix->kind = kind;
-  PyObject* o = objectOf(prefix);
-  o->ob_refcnt = 1;
-  o->ob_type = type;
-  return o;
+void proxy_detail::installHooks() {
+  if (!g_hooks_installed) {
+    gc::setExternalHooks(&kHooks);
+    g_hooks_installed = true;
+  }
 }
 
 void linkProxy(PyObject* proxy, Value v) {
@@ -206,7 +195,7 @@ bool isKnownType(PyTypeObject* t) {
 }
 
 void registerStatic(PyObject* object, Value v) {
-  installHooks();
+  proxy_detail::installHooks();
   auto* record = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + sizeof(PyObject*)));
   record->kind = ProxyKind::kStatic;
   staticObject(record) = object;
@@ -325,13 +314,20 @@ Value valueOfFilled(PyObject* o) {
   }
 }
 
+// Whether a str proxy may own a UTF-8 or wchar_t form besides its data (an
+// ASCII compact str's UTF-8 form is its data).
+bool ownsOtherForms(PyObject* o) {
+  auto* a = reinterpret_cast<PyASCIIObject*>(o);
+  return a->wstr != nullptr || !a->state.ascii || !a->state.compact;
+}
+
 // freeProxy of a proxy whose value was handed over: a tuple's items are
 // gone, so what it may still own is a str's other forms (UTF-8, wchar_t) and
 // what it keeps alive.
 void freeHandedOver(PyObject* o) {
   ProxyPrefix* prefix = prefixOf(o);
   if (prefix->marks & proxy_marks::kKeeps) return freeProxy(o);
-  if (prefix->kind == ProxyKind::kUnicode) releaseUnicodeContents(o);
+  if (prefix->kind == ProxyKind::kUnicode && ownsOtherForms(o)) releaseUnicodeContents(o);
   prefix->link.target = Value();
   arenaFree(prefix);
 }
@@ -339,18 +335,15 @@ void freeHandedOver(PyObject* o) {
 // Whether takeNew may hand o over without ever linking it: C made it, never
 // let it cross, and gives up its only reference now.
 bool handOverable(PyObject* o) {
+  // The families valueOfFilled makes objects of, as a mask of kinds.
+  constexpr uint32_t kFilledKinds = 1u << static_cast<unsigned>(ProxyKind::kUnicode) |
+                                    1u << static_cast<unsigned>(ProxyKind::kBytes) |
+                                    1u << static_cast<unsigned>(ProxyKind::kFloat) |
+                                    1u << static_cast<unsigned>(ProxyKind::kTuple);
   if (!arenaContains(o) || o->ob_refcnt != 1) return false;
   ProxyPrefix* prefix = prefixOf(o);
   if (prefix->flags != proxy_flags::kFilling || (prefix->marks & proxy_marks::kBorrowed)) return false;
-  switch (prefix->kind) {
-    case ProxyKind::kUnicode:
-    case ProxyKind::kBytes:
-    case ProxyKind::kFloat:
-    case ProxyKind::kTuple:
-      return true;
-    default:
-      return false;
-  }
+  return (kFilledKinds >> static_cast<unsigned>(prefix->kind)) & 1;
 }
 
 }  // namespace

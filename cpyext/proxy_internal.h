@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <span>
 
 #include "cpyext/proxy.h"
@@ -13,10 +15,51 @@
 
 namespace tern::cpyext {
 
+namespace proxy_detail {
+// Whether the collector has cpyext's hooks (gc::setExternalHooks), which it
+// needs before the first proxy is linked.
+[[gnu::visibility("hidden")]] extern bool g_hooks_installed;
+void installHooks();
+}  // namespace proxy_detail
+
 // A zeroed proxy of `object_bytes` (the PyObject part, header included) behind
 // its prefix, with ob_refcnt = 1 and ob_type = type.  Never null (out of
-// memory is fatal, as for the heap).
-PyObject* allocProxy(ProxyKind kind, size_t object_bytes, PyTypeObject* type);
+// memory is fatal, as for the heap).  Inline: the values C makes most
+// (floats, strs, tuples) are a few stores on top of arenaAllocate.
+inline PyObject* allocProxy(ProxyKind kind, size_t object_bytes, PyTypeObject* type) {
+  if (!proxy_detail::g_hooks_installed) [[unlikely]] proxy_detail::installHooks();
+  auto* prefix = static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + object_bytes));
+  prefix->kind = kind;
+  PyObject* o = objectOf(prefix);
+  o->ob_refcnt = 1;
+  o->ob_type = type;
+  return o;
+}
+// memcpy for the short texts C passes most (names, small strings): up to 16
+// bytes with two possibly overlapping loads and stores each, not a call.
+inline void copyBytes(void* dst, const void* src, size_t n) {
+  auto* d = static_cast<char*>(dst);
+  const auto* s = static_cast<const char*>(src);
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, s, 8);
+    std::memcpy(&tail, s + n - 8, 8);
+    std::memcpy(d, &head, 8);
+    std::memcpy(d + n - 8, &tail, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t head, tail;
+    std::memcpy(&head, s, 4);
+    std::memcpy(&tail, s + n - 4, 4);
+    std::memcpy(d, &head, 4);
+    std::memcpy(d + n - 4, &tail, 4);
+  } else if (n > 0 && n < 4) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  } else if (n > 16) {
+    std::memcpy(d, s, n);
+  }
+}
 // Makes `proxy` v's proxy: a heap object gets the external link (so later
 // conversions find it); a tagged int is just recorded in the link word.
 void linkProxy(PyObject* proxy, Value v);
@@ -52,6 +95,21 @@ PyObject* newFillingTuple(Py_ssize_t n, PyTypeObject* type);
 // A tuple of call arguments as C sees it: made in C memory only (a runtime
 // tuple is made if it ever crosses back), so the usual call frees it at once.
 PyObject* tupleOfArgs(const Value* args, size_t n);
+// Py_DECREF of a tuple tupleOfArgs made, after the call: when C kept no
+// reference and never let it cross, its items are released as lent
+// arguments are and its block freed at once, without _Py_Dealloc's walk.
+inline void releaseArgsTuple(PyObject* o) {
+  ProxyPrefix* prefix = prefixOf(o);
+  if (o->ob_refcnt != 1 || !inArena(o) || prefix->flags != proxy_flags::kFilling || prefix->marks != 0) {
+    Py_DECREF(o);
+    return;
+  }
+  auto* t = reinterpret_cast<PyTupleObject*>(o);
+  for (Py_ssize_t i = 0; i < Py_SIZE(o); ++i) {
+    if (t->ob_item[i] != nullptr) releaseLent(t->ob_item[i]);
+  }
+  arenaFree(prefix);
+}
 Value realiseList(PyObject* o);
 void releaseTupleContents(PyObject* o);
 void releaseListContents(PyObject* o);

@@ -179,7 +179,7 @@ Value strOfFilled(PyObject* o) {
     if (all < 0x80) {
       StrObj* s = allocStr(1, n, true);
       if (s == nullptr) return Value();
-      std::memcpy(s->data(), data, static_cast<size_t>(n));
+      copyBytes(s->data(), data, static_cast<size_t>(n));
       static_cast<char*>(s->data())[n] = 0;
       return Value(s);
     }
@@ -235,7 +235,7 @@ PyObject* fromUtf8(const char* u, Py_ssize_t size) {
   for (Py_ssize_t i = 0; i < size && ascii; ++i) ascii = static_cast<unsigned char>(u[i]) < 0x80;
   if (!ascii) return returnNew(decodeStrict(u, size, nullptr, nullptr));
   PyObject* p = newFilling(size, 0x7f);
-  std::memcpy(PyUnicode_DATA(p), u, static_cast<size_t>(size));
+  copyBytes(PyUnicode_DATA(p), u, static_cast<size_t>(size));
   return p;
 }
 

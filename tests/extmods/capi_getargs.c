@@ -207,6 +207,22 @@ parse_nested(PyObject *self, PyObject *args)
     return Py_BuildValue("(iis)", a, b, s);
 }
 
+/* A METH_VARARGS function keeping its argument tuple: each call returns the
+ * tuple of the previous one (a new reference to it moves to the caller), so
+ * the tuple must outlive the call that made it. */
+static PyObject *kept_args;
+
+static PyObject *
+keep_args(PyObject *self, PyObject *args)
+{
+    PyObject *previous = kept_args;
+    Py_INCREF(args);
+    kept_args = args;
+    if (previous == NULL)
+        Py_RETURN_NONE;
+    return previous;
+}
+
 /* "|": optional units keep the C defaults when not given. */
 static PyObject *
 parse_optional(PyObject *self, PyObject *args)
@@ -286,6 +302,16 @@ build_strings(PyObject *self, PyObject *unused)
                          "x\0y", (Py_ssize_t)3, "bytes", nul, nul, 0x1F600, 'Q');
 }
 
+/* Tuples of the commonest units, one at the end of its tuple, one before
+ * "#", a NULL string (None), and the empty tuple. */
+static PyObject *
+build_common(PyObject *self, PyObject *unused)
+{
+    const char *nul = NULL;
+    return Py_BuildValue("((isdl)(ssi)(s#i)())", 1, "two", 3.0, -(1L << 40), "a", nul, 5, "ab\0cd",
+                         (Py_ssize_t)3, 7);
+}
+
 /* "O" adds a reference, "N" steals one: both give the same object back. */
 static PyObject *
 build_objects(PyObject *self, PyObject *obj)
@@ -346,6 +372,7 @@ static PyMethodDef capi_getargs_methods[] = {
     {"parse_O_amp", parse_O_amp, METH_VARARGS, NULL},
     {"parse_p", parse_p, METH_VARARGS, NULL},
     {"parse_nested", parse_nested, METH_VARARGS, NULL},
+    {"keep_args", keep_args, METH_VARARGS, NULL},
     {"parse_optional", parse_optional, METH_VARARGS, NULL},
     {"parse_custom_message", parse_custom_message, METH_VARARGS, NULL},
     {"kwfunc", (PyCFunction)(void (*)(void))kwfunc, METH_VARARGS | METH_KEYWORDS, NULL},
@@ -353,6 +380,7 @@ static PyMethodDef capi_getargs_methods[] = {
     {"unpack", unpack, METH_VARARGS, NULL},
     {"build_scalars", build_scalars, METH_NOARGS, NULL},
     {"build_strings", build_strings, METH_NOARGS, NULL},
+    {"build_common", build_common, METH_NOARGS, NULL},
     {"build_objects", build_objects, METH_O, NULL},
     {"build_containers", build_containers, METH_NOARGS, NULL},
     {"build_special", build_special, METH_NOARGS, NULL},

@@ -1,5 +1,6 @@
 """Driver for capi_getargs.c: PyArg_Parse*, PyArg_UnpackTuple, Py_BuildValue."""
 
+import gc
 import unittest
 
 import capi_getargs as m
@@ -183,6 +184,32 @@ class ObjectUnits(unittest.TestCase):
         with self.assertRaises(TypeError):
             m.parse_nested(1, "s")
 
+    def test_nested_error_messages(self):
+        # The message names the argument (an item's own conversion error
+        # stands as it is).
+        with self.assertRaises(TypeError) as cm:
+            m.parse_nested((1, "x"), "s")
+        self.assertEqual(str(cm.exception), "'str' object cannot be interpreted as an integer")
+        with self.assertRaises(TypeError) as cm:
+            m.parse_nested((1, 2), 3)
+        self.assertEqual(str(cm.exception), "argument 2 must be str, not int")
+        with self.assertRaises(TypeError) as cm:
+            m.parse_nested((1, 2, 3), "s")
+        self.assertEqual(str(cm.exception), "argument 1 must be sequence of length 2, not 3")
+
+    def test_kept_argument_tuple(self):
+        # A C function may keep the tuple of its arguments past the call.
+        x = object()
+        m.keep_args(1000003, "a", x, 2.5)
+        for i in range(3000):
+            m.parse_nested((i + 10**6, 2), "s")  # fresh ints through the int proxies
+        gc.collect()
+        got = m.keep_args()
+        self.assertEqual(got[:2], (1000003, "a"))
+        self.assertIs(got[2], x)
+        self.assertEqual(got[3], 2.5)
+        self.assertEqual(m.keep_args(), ())
+
     def test_optional(self):
         self.assertEqual(m.parse_optional(1), (1, -1, None))
         self.assertEqual(m.parse_optional(1, 2), (1, 2, None))
@@ -270,6 +297,11 @@ class BuildValue(unittest.TestCase):
         self.assertEqual(m.build_containers(),
                          ((), [], {}, (1,), [2, ("t", [3.5])],
                           {"k1": 10, "k2": [20, 30], 99: ()}))
+
+    def test_tuple_of_common_units(self):
+        # "(isdl)" and neighbours: the units a tuple is most often built of.
+        self.assertEqual(m.build_common(), ((1, "two", 3.0, -(2**40)), ("a", None, 5), ("ab\0", 7), ()))
+        self.assertIs(type(m.build_common()[0][2]), float)
 
     def test_special(self):
         self.assertEqual(m.build_special(), (None, 7, (7,)))
