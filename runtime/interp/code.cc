@@ -21,6 +21,7 @@
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/list.h"
+#include "runtime/objects/rawbytes.h"
 #include "runtime/objects/native.h"
 #include "runtime/objects/str.h"
 #include "runtime/objects/tuple.h"
@@ -98,6 +99,7 @@ const uint32_t kCodeFields[] = {
     offsetof(CodeObj, localsplusnames), offsetof(CodeObj, varnames), offsetof(CodeObj, cellvars),
     offsetof(CodeObj, freevars),     offsetof(CodeObj, filename), offsetof(CodeObj, name),
     offsetof(CodeObj, qualname),     offsetof(CodeObj, cache),    offsetof(CodeObj, co_code),
+    offsetof(CodeObj, lines),
 };
 const gc::Layout kCodeLayout = {.name = "code", .fields = kCodeFields};
 
@@ -615,9 +617,20 @@ CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t pos_size, uint32_
   return c;
 }
 
-int codeLine(const CodeObj* code, int64_t index) {
+int codeLine(CodeObj* code, int64_t index) {
   if (index < 0 || index >= static_cast<int64_t>(code->ninstr)) return code->firstlineno;
-  return codePosition(code, static_cast<uint32_t>(index)).lineno;
+  if (code->lines.get().isNull()) {
+    Value block = newRawBytes(size_t{code->ninstr} * sizeof(int32_t));  // code objects never move
+    if (block.isNull()) {  // no room: decode just this one
+      clearError();
+      return codePosition(code, static_cast<uint32_t>(index)).lineno;
+    }
+    auto* lines = reinterpret_cast<int32_t*>(rawBytesData(block));
+    PositionReader reader(code);
+    for (uint32_t i = 0; i < code->ninstr; ++i) lines[i] = reader.next().lineno;
+    code->lines.set(block);
+  }
+  return reinterpret_cast<const int32_t*>(rawBytesData(code->lines.get()))[index];
 }
 
 const ExceptionTableEntry* codeFindHandler(const CodeObj* code, int64_t index) {

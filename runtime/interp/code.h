@@ -68,6 +68,7 @@ struct CodeObj : Obj {
   gc::HeapValue qualname;         // str
   gc::HeapValue cache;            // the interpreter's inline caches, or null
   gc::HeapValue co_code;          // bytes, made on first request
+  gc::HeapValue lines;            // rawbytes: the int32 line of each instruction, made by the first codeLine
 
   int32_t argcount, posonlyargcount, kwonlyargcount;
   int32_t nlocals;      // len(co_varnames)
@@ -104,8 +105,9 @@ Value newCode(const compiler::CodeUnit& unit);
 CodeObj* allocateCode(uint32_t ninstr, uint32_t nexc, uint32_t pos_size, uint32_t nlocalsplus);
 
 // The line of instruction `index` (-1 when it has none): what f_lineno and
-// tb_lineno report.
-int codeLine(const CodeObj* code, int64_t index);
+// tb_lineno report.  Tracing asks it at every instruction, so the first call
+// decodes the position table's lines into `code->lines` (may allocate).
+int codeLine(CodeObj* code, int64_t index);
 // The exception-table entry covering instruction `index`, or null.
 const ExceptionTableEntry* codeFindHandler(const CodeObj* code, int64_t index);
 
