@@ -81,6 +81,7 @@ Config Config::fromEnvironment() {
     }
   }
   if (const char* v = std::getenv("TERN_GC_VERIFY")) c.verify = *v != '\0' && std::strcmp(v, "0") != 0;
+  if (const char* v = std::getenv("TERN_GC_HUGEPAGES")) c.huge_pages = *v != '\0' && std::strcmp(v, "0") != 0;
   c.poison = c.verify || c.stress_every != 0;
   return c;
 }

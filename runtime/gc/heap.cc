@@ -88,8 +88,8 @@ void initialize(const Config& config) {
   g_heap = new Heap();
   Heap& h = *g_heap;
   h.config = config;
-  h.nursery.init(config.nursery_bytes);
-  h.old.init(config.old_reserve_bytes);
+  h.nursery.init(config.nursery_bytes, config.huge_pages);
+  h.old.init(config.old_reserve_bytes, config.huge_pages);
   h.shadow_layout = registerLayout(&kShadowLayout);
   h.stats.young_capacity_bytes = h.nursery.capacityBytes();
   if (config.stress_every != 0) g_bump.stress_countdown = config.stress_every;

@@ -48,10 +48,13 @@ struct Config {
   // minor collections always run: the nursery must be emptied to allocate).
   bool automatic_major = true;
   bool verify = false;  // TERN_GC_VERIFY: run the heap verifier around every collection
+  // Back the nursery and the old space with transparent huge pages (prefault.h);
+  // TERN_GC_HUGEPAGES=0 turns it off.
+  bool huge_pages = true;
   bool poison = false;  // fill freed memory with kPoisonByte (on with verify or stress)
 
   // Defaults overridden by TERN_GC_NURSERY, TERN_GC_TENURE_AGE, TERN_GC_MADVISE
-  // (free|dontneed), TERN_GC_STRESS, TERN_GC_VERIFY.
+  // (free|dontneed), TERN_GC_STRESS, TERN_GC_VERIFY, TERN_GC_HUGEPAGES.
   static Config fromEnvironment();
   // `-X gc-madvise=free|dontneed`: false (and nothing changed) for another value.
   bool setReleaseMode(const char* text);

@@ -15,6 +15,7 @@ LayoutId registerLayout(const Layout* layout) {
     std::abort();
   }
   g_layouts[g_layout_count] = layout;
+  g_leaf_layouts[g_layout_count] = layout->fields.empty() && layout->trailing_refs_from == 0 && layout->trace == nullptr;
   return static_cast<LayoutId>(g_layout_count++);
 }
 

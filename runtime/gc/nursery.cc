@@ -13,19 +13,22 @@
 
 namespace tern::gc {
 
-void Nursery::init(size_t nursery_bytes) {
+static_assert(kHugePageBytes % kChunkBytes == 0);
+
+void Nursery::init(size_t nursery_bytes, bool huge_pages) {
   size_t budget_chunks = std::max<size_t>(1, (nursery_bytes + kChunkBytes - 1) / kChunkBytes);
   // Room for a full to-space beside the allocation budget, and a little for
   // chunks kept alive by pinned objects.
   size_t chunk_count = 2 * budget_chunks + 2;
   size_t bytes = chunk_count * kChunkBytes;
   void* p =
-      mmap(nullptr, bytes + kChunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      mmap(nullptr, bytes + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     std::perror("tern: cannot reserve the nursery");
     std::abort();
   }
-  base_ = (reinterpret_cast<uintptr_t>(p) + kChunkBytes - 1) & ~(kChunkBytes - 1);
+  base_ = (reinterpret_cast<uintptr_t>(p) + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
+  if (huge_pages) adviseHugePages(reinterpret_cast<void*>(base_), bytes);
   budget_ = budget_chunks * kChunkBytes;
   chunks_.assign(chunk_count, ChunkState::kFree);
   mapped_.assign(chunk_count, false);

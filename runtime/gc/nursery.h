@@ -36,7 +36,7 @@ inline constexpr size_t kChunkBytes = size_t{256} << 10;
 
 class Nursery {
  public:
-  void init(size_t nursery_bytes);
+  void init(size_t nursery_bytes, bool huge_pages);
   size_t capacityBytes() const { return budget_; }
 
   // Null when the segments are used up.  The inline path in heap.h does the

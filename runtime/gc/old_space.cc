@@ -35,11 +35,14 @@ size_t pagesFor(size_t bytes) { return bytes / kPageBytes + (bytes % kPageBytes 
 
 }  // namespace
 
-void OldSpace::init(size_t reserve_bytes) {
+static_assert(kHugePageBytes % kPageBytes == 0);
+
+void OldSpace::init(size_t reserve_bytes, bool huge_pages) {
   page_count_ = reserve_bytes / kPageBytes;
-  // Over-reserve by one page to align the base to kPageBytes.
-  auto raw = reinterpret_cast<uintptr_t>(reserve((page_count_ + 1) * kPageBytes, "the old space"));
-  base_ = (raw + kPageBytes - 1) & ~(kPageBytes - 1);
+  // Over-reserve to align the base to a huge page (a multiple of kPageBytes).
+  auto raw = reinterpret_cast<uintptr_t>(reserve(page_count_ * kPageBytes + kHugePageBytes, "the old space"));
+  base_ = (raw + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
+  if (huge_pages) adviseHugePages(reinterpret_cast<void*>(base_), page_count_ * kPageBytes);
   g_bounds.old_lo = base_;
   g_bounds.old_hi = base_ + page_count_ * kPageBytes;
   g_bounds.cards = static_cast<uint8_t*>(reserve(page_count_ * kPageBytes / kCardBytes, "the card table"));

@@ -62,7 +62,7 @@ struct PageMeta {
 
 class OldSpace {
  public:
-  void init(size_t reserve_bytes);
+  void init(size_t reserve_bytes, bool huge_pages);
 
   // An uninitialised cell of at least `bytes`.  The reservation must have
   // room (hasRoomFor): running out here is fatal.  *zeroed tells whether the

@@ -19,4 +19,9 @@ void prefault(void* start, size_t bytes) {
   if (madvise(start, bytes, MADV_POPULATE_WRITE) != 0 && errno == EINVAL) g_unsupported = true;
 }
 
+void adviseHugePages(void* start, size_t bytes) {
+  // Failure (a kernel without transparent huge pages) only leaves small pages.
+  (void)madvise(start, bytes, MADV_HUGEPAGE);
+}
+
 }  // namespace tern::gc

@@ -332,6 +332,12 @@ int updateArg(Value dict, Value arg) {
 
 Value newDict() { return allocDict(types::dict_type); }
 
+Value newDictSized(int64_t n) {
+  Value d = allocDict(types::dict_type);
+  if (n > 0 && !presize(d, n)) return Value();
+  return d;
+}
+
 Value dictGet(Value dict, Value key) {
   int64_t hash = containers::keyHash(key);
   if (hash == -1) return Value();

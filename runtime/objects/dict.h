@@ -42,6 +42,9 @@ inline uint64_t dictHashFilterBit(int64_t hash) { return uint64_t{1} << (static_
 inline bool dictMayContain(Value dict, int64_t hash) { return (asDict(dict)->hash_filter & dictHashFilterBit(hash)) != 0; }
 
 Value newDict();
+// An empty dict with room for `n` entries before it first resizes (CPython's
+// _PyDict_NewPresized); null on MemoryError.
+Value newDictSized(int64_t n);
 // Called after every change to a dict that carries gc::header::kHasExternal
 // (cpyext keeps its proxy's ma_used and ma_version_tag current).
 inline void (*g_dict_watcher)(DictObj* d) = nullptr;

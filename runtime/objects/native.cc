@@ -698,14 +698,20 @@ Value newSlotMemberDescriptor(Type* type, Value name, int64_t offset) {
   return Value(d);
 }
 
-Value newBuiltinMethod(const MethodDef* def, Value self) {
+namespace {
+
+Value newBoundBuiltin(const MethodDef* def, NativeSig* sig, Value self) {
   Value s = self;
   auto* f = static_cast<BuiltinFunctionObj*>(newObject(types::builtin_function_type, sizeof(BuiltinFunctionObj)));
   f->self.set(s);
   f->def = def;
-  f->sig = nativeSig(def);
+  f->sig = sig;
   return Value(f);
 }
+
+}  // namespace
+
+Value newBuiltinMethod(const MethodDef* def, Value self) { return newBoundBuiltin(def, nativeSig(def), self); }
 
 Value newBuiltinFunction(const MethodDef* def, Value self, Value module_name) {
   Value m = module_name;
@@ -847,7 +853,8 @@ Value method_descr_call(Value callable, const Value* args, size_t nargs, Value k
 Value method_descr_get(Value descr, Value obj, Value) {
   if (obj.isNull()) return descr;
   if (!checkDescrInstance(descr, obj)) return Value();
-  return newBuiltinMethod(asMethodDescr(descr)->def, obj);
+  MethodDescrObj* d = asMethodDescr(descr);
+  return newBoundBuiltin(d->def, d->sig, obj);
 }
 
 Value method_descr_repr(Value self) {
@@ -899,7 +906,8 @@ Value classmethod_descr_get(Value descr, Value obj, Value type) {
     return raisef(exc::TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
                   descrName(descr).c_str(), typeName(owner).c_str(), typeName(asType(type)).c_str());
   }
-  return newBuiltinMethod(asMethodDescr(descr)->def, type);
+  MethodDescrObj* d = asMethodDescr(descr);
+  return newBoundBuiltin(d->def, d->sig, type);
 }
 
 Value classmethod_descr_call(Value callable, const Value* args, size_t nargs, Value kwnames) {

@@ -583,6 +583,17 @@ bool addToDict(Type* t, Value name, Value value) {
   return dictSet(d, name, value) == 0;
 }
 
+// How many entries fillDictFromSpec adds at most: the descriptors, __hash__,
+// __new__, __doc__ and __dict__.
+int64_t dictEntriesFromSpec(const TypeSpec* spec) {
+  int64_t n = static_cast<int64_t>(spec->methods.size() + spec->members.size() + spec->getsets.size()) + 4;
+  for (size_t i = 0; i < kSlotDefCount; ++i) {
+    const SlotDef& d = kSlotDefs[i];
+    if (d.kind != WrapperKind::kNone && d.kind != WrapperKind::kNew && slotGet(spec->slots, d.offset) != nullptr) ++n;
+  }
+  return n;
+}
+
 // The Python-visible part: name, bases, MRO and the dict with descriptors.
 bool fillDictFromSpec(Type* t) {
   const TypeSpec* spec = t->spec;
@@ -596,7 +607,11 @@ bool fillDictFromSpec(Type* t) {
   } else if (!computeMro(t)) {
     return false;
   }
-  t->dict.set(newDict());
+  Value dict = newDictSized(dictEntriesFromSpec(spec));
+  if (dict.isNull()) return false;
+  t->dict.set(dict);
+  // A descriptor's name is the interned key.
+  auto nameOf = [](Value descr) { return static_cast<DescrObj*>(descr.asObject())->name.get(); };
   for (const MethodDef& m : spec->methods) {
     Value v;
     if (m.flags & method_flags::kClassMethod) {
@@ -606,12 +621,17 @@ bool fillDictFromSpec(Type* t) {
     } else {
       v = newMethodDescriptor(t, &m);
     }
-    if (!addToDict(t, internStr(m.name), v)) return false;
+    Value key = m.flags & method_flags::kStaticMethod ? internStr(m.name) : nameOf(v);
+    if (!addToDict(t, key, v)) return false;
   }
-  for (const MemberDef& m : spec->members)
-    if (!addToDict(t, internStr(m.name), newMemberDescriptor(t, &m))) return false;
-  for (const GetSetDef& g : spec->getsets)
-    if (!addToDict(t, internStr(g.name), newGetSetDescriptor(t, &g))) return false;
+  for (const MemberDef& m : spec->members) {
+    Value v = newMemberDescriptor(t, &m);
+    if (!addToDict(t, nameOf(v), v)) return false;
+  }
+  for (const GetSetDef& g : spec->getsets) {
+    Value v = newGetSetDescriptor(t, &g);
+    if (!addToDict(t, nameOf(v), v)) return false;
+  }
   // Wrapper descriptors for the slots the spec fills itself.
   for (size_t i = 0; i < kSlotDefCount; ++i) {
     const SlotDef& d = kSlotDefs[i];

@@ -113,12 +113,16 @@ attempt(_abc._abc_subclasscheck, WrongImpl, int)
 attempt(_abc._get_dump, WrongImpl)
 attempt(_abc._abc_init, 5)
 
-# registered classes are held weakly
+# registered classes are held weakly: counted while held here, gone once
+# dropped (a collection may come at any allocation, so they are held until then)
 def register_temporaries(n):
-    for i in range(n):
-        Base.register(type('Tmp%d' % i, (), {}))
-register_temporaries(20)
+    held = [type('Tmp%d' % i, (), {}) for i in range(n)]
+    for cls in held:
+        Base.register(cls)
+    return held
+temporaries = register_temporaries(20)
 print(len(_abc._get_dump(Base)[0]))
+del temporaries
 gc.collect()
 # Collected classes leave the registry (a stale stack word may keep one or two alive in Tern).
 print(len(_abc._get_dump(Base)[0]) < 5, all(r() is not None for r in _abc._get_dump(Base)[0]))

@@ -16,6 +16,9 @@ def tracer(frame, event, arg):
     return None
 def traced_a(): traced_b()
 def traced_b(): pass
+# Tern runs the weakref callbacks of garbage left by the start-up imports at
+# a safe point after a collection; collect it now, not while tracing.
+import gc; gc.collect()
 sys.settrace(tracer)
 traced_a()
 sys.settrace(None)
