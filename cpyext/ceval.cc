@@ -1,10 +1,11 @@
 // Running code from C and asking about the running frame (CPython's
 // Python/ceval.c and Python/pythonrun.c): PyEval_Get*, PyEval_EvalCode,
-// PyRun_*, Py_CompileString*, the recursion guard, and the generator helpers
-// Cython calls.  The GIL half of ceval.c is in pystate.cc.
+// PyRun_*, Py_CompileString*, the recursion guard, the generator helpers
+// Cython calls, and pending calls.  The GIL half of ceval.c is in pystate.cc.
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 #include "Python.h"
@@ -16,8 +17,10 @@
 #include "runtime/interp/eval.h"
 #include "runtime/interp/frame.h"
 #include "runtime/interp/function.h"
+#include "runtime/interp/gil.h"
 #include "runtime/interp/runtime.h"
 #include "runtime/interp/thread_state.h"
+#include "runtime/modules/_signal.h"
 #include "runtime/modules/builtins.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/bytes.h"
@@ -472,6 +475,82 @@ int _PyGen_SetStopIterationValue(PyObject* value) {
     raiseStopIteration(fromC(value));
   }
   return 0;
+}
+
+}  // extern "C"
+
+// --- pending calls ------------------------------------------------------------------
+//
+// Py_AddPendingCall queues a C function for the main thread, from any thread
+// and without the GIL; the main thread runs the queue at its next eval-breaker
+// check (gil.h: kBreakPending) or when C calls Py_MakePendingCalls.  As
+// in CPython: at most 31 calls wait, they run in order (up to 32 per check),
+// one at a time (not re-entered by a call that runs Python code), and a call
+// that fails (returns non-zero with an exception set) stops the run, leaving
+// the rest queued for the next check.
+
+namespace {
+
+struct PendingCall {
+  int (*func)(void*);
+  void* arg;
+};
+
+constexpr size_t kMaxPendingCalls = 31;  // CPython's ring of 32 keeps one slot free
+constexpr size_t kPendingCallsPerRun = 32;
+
+std::mutex g_pending_mutex;
+PendingCall g_pending[kMaxPendingCalls];  // a ring: g_pending_count calls from g_pending_first
+size_t g_pending_first = 0;
+size_t g_pending_count = 0;
+bool g_pending_running = false;  // main thread only
+
+bool popPendingCall(PendingCall* call) {
+  std::lock_guard lock(g_pending_mutex);
+  if (g_pending_count == 0) return false;
+  *call = g_pending[g_pending_first];
+  g_pending_first = (g_pending_first + 1) % kMaxPendingCalls;
+  --g_pending_count;
+  return true;
+}
+
+bool runPendingCalls() {
+  if (g_pending_running) return true;
+  g_pending_running = true;
+  PendingCall call;
+  for (size_t i = 0; i < kPendingCallsPerRun && popPendingCall(&call); ++i) {
+    if (call.func(call.arg) != 0) {
+      g_pending_running = false;
+      if (!errorPending()) raise(exc::SystemError, "a pending call failed without setting an exception");
+      interp::requestPendingCalls();  // the rest at the next check
+      return false;
+    }
+  }
+  g_pending_running = false;
+  return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+int Py_AddPendingCall(int (*func)(void*), void* arg) {
+  {
+    std::lock_guard lock(g_pending_mutex);
+    if (g_pending_count == kMaxPendingCalls) return -1;
+    g_pending[(g_pending_first + g_pending_count) % kMaxPendingCalls] = {func, arg};
+    ++g_pending_count;
+  }
+  interp::g_pending_calls = runPendingCalls;
+  interp::requestPendingCalls();
+  return 0;
+}
+
+// Runs the signal handlers, then (on the main thread) the pending calls.
+int Py_MakePendingCalls(void) {
+  if (!runSignalHandlers()) return -1;
+  if (!interp::onMainThread()) return 0;
+  return runPendingCalls() ? 0 : -1;
 }
 
 }  // extern "C"

@@ -1,9 +1,59 @@
-// Context variables from C (PyContextVar_*), over the runtime's contextvars
-// module: a ContextVar made in C is the same object Python code sees.
+// Contexts and context variables from C (PyContext_*, PyContextVar_*;
+// CPython's Python/context.c), over the runtime's _contextvars module
+// (runtime/modules/_contextvars.h): a Context or ContextVar made in C is the
+// same object Python code sees, and PyContext_Enter/Exit switch the same
+// current context Context.run() does.  Every function checks its argument's
+// exact type first, with CPython's TypeError.
 #include "Python.h"
 #include "cpyext/proxy.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/_contextvars.h"
+
+using namespace tern;
+using namespace tern::cpyext;
+
+namespace {
+
+bool checkContext(PyObject* o) {
+  if (o != nullptr && isContextObject(fromC(o))) return true;
+  PyErr_SetString(PyExc_TypeError, "an instance of Context was expected");
+  return false;
+}
+
+bool checkContextVar(PyObject* o) {
+  if (o != nullptr && isContextVarObject(fromC(o))) return true;
+  PyErr_SetString(PyExc_TypeError, "an instance of ContextVar was expected");
+  return false;
+}
+
+bool checkToken(PyObject* o) {
+  if (o != nullptr && isContextTokenObject(fromC(o))) return true;
+  PyErr_SetString(PyExc_TypeError, "an instance of Token was expected");
+  return false;
+}
+
+}  // namespace
 
 extern "C" {
+
+PyObject* PyContext_New(void) { return returnNew(newContextObject()); }
+
+PyObject* PyContext_Copy(PyObject* ctx) {
+  if (!checkContext(ctx)) return nullptr;
+  return returnNew(copyContextObject(fromC(ctx)));
+}
+
+PyObject* PyContext_CopyCurrent(void) { return returnNew(copyCurrentContext()); }
+
+int PyContext_Enter(PyObject* ctx) {
+  if (!checkContext(ctx)) return -1;
+  return enterContext(fromC(ctx)) ? 0 : -1;
+}
+
+int PyContext_Exit(PyObject* ctx) {
+  if (!checkContext(ctx)) return -1;
+  return exitContext(fromC(ctx)) ? 0 : -1;
+}
 
 PyObject* PyContextVar_New(const char* name, PyObject* def) {
   PyObject* module = PyImport_ImportModule("contextvars");
@@ -24,6 +74,7 @@ PyObject* PyContextVar_New(const char* name, PyObject* def) {
 // and no default); -1 on error.
 int PyContextVar_Get(PyObject* var, PyObject* default_value, PyObject** value) {
   *value = nullptr;
+  if (!checkContextVar(var)) return -1;
   PyObject* get = PyObject_GetAttrString(var, "get");
   if (get == nullptr) return -1;
   PyObject* r = default_value == nullptr ? PyObject_CallNoArgs(get) : PyObject_CallOneArg(get, default_value);
@@ -37,6 +88,17 @@ int PyContextVar_Get(PyObject* var, PyObject* default_value, PyObject** value) {
   return 0;
 }
 
-PyObject* PyContextVar_Set(PyObject* var, PyObject* value) { return PyObject_CallMethod(var, "set", "O", value); }
+PyObject* PyContextVar_Set(PyObject* var, PyObject* value) {
+  if (!checkContextVar(var)) return nullptr;
+  return PyObject_CallMethod(var, "set", "O", value);
+}
+
+int PyContextVar_Reset(PyObject* var, PyObject* token) {
+  if (!checkContextVar(var) || !checkToken(token)) return -1;
+  PyObject* r = PyObject_CallMethod(var, "reset", "O", token);
+  if (r == nullptr) return -1;
+  Py_DECREF(r);
+  return 0;
+}
 
 }  // extern "C"

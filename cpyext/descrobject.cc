@@ -9,11 +9,19 @@
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/interp/errors.h"
+#include "runtime/objects/abstract.h"
 #include "runtime/objects/descriptors.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/str.h"
+#include "runtime/objects/type.h"
+
+namespace tern {
+// The rest of the runtime's generic getattr once the type's lookup gave
+// `descr` (runtime/objects/object.cc).
+Value genericGetAttrFound(Value obj, Value name, Type* t, Value descr);
+}  // namespace tern
 
 namespace tern::cpyext {
 
@@ -53,35 +61,33 @@ int getsetSet(const GetSetDef* def, Value self, Value value) {
   return r;
 }
 
-Value memberGet(const GetSetDef* def, Value self) {
-  auto* m = static_cast<const PyMemberDef*>(def->data);
-  SelfProxy s(self);
-  char* addr = reinterpret_cast<char*>(s.p) + m->offset;
+// The value of member m of self, whose C object holds it at `addr`.
+Value memberValue(const PyMemberDef* m, const char* addr, Value self) {
   switch (m->type) {
-    case T_BOOL: return Value(*reinterpret_cast<char*>(addr) != 0 ? singletons::True : singletons::False);
-    case T_BYTE: return newInt(*reinterpret_cast<signed char*>(addr));
-    case T_UBYTE: return newInt(*reinterpret_cast<unsigned char*>(addr));
-    case T_SHORT: return newInt(*reinterpret_cast<short*>(addr));
-    case T_USHORT: return newInt(*reinterpret_cast<unsigned short*>(addr));
-    case T_INT: return newInt(*reinterpret_cast<int*>(addr));
-    case T_UINT: return newInt(*reinterpret_cast<unsigned int*>(addr));
-    case T_LONG: return newInt(*reinterpret_cast<long*>(addr));
-    case T_ULONG: return newIntUnsigned(*reinterpret_cast<unsigned long*>(addr));
-    case T_LONGLONG: return newInt(*reinterpret_cast<long long*>(addr));
-    case T_ULONGLONG: return newIntUnsigned(*reinterpret_cast<unsigned long long*>(addr));
-    case T_PYSSIZET: return newInt(*reinterpret_cast<Py_ssize_t*>(addr));
-    case T_FLOAT: return newFloat(*reinterpret_cast<float*>(addr));
-    case T_DOUBLE: return newFloat(*reinterpret_cast<double*>(addr));
+    case T_BOOL: return Value(*reinterpret_cast<const char*>(addr) != 0 ? singletons::True : singletons::False);
+    case T_BYTE: return newInt(*reinterpret_cast<const signed char*>(addr));
+    case T_UBYTE: return newInt(*reinterpret_cast<const unsigned char*>(addr));
+    case T_SHORT: return newInt(*reinterpret_cast<const short*>(addr));
+    case T_USHORT: return newInt(*reinterpret_cast<const unsigned short*>(addr));
+    case T_INT: return newInt(*reinterpret_cast<const int*>(addr));
+    case T_UINT: return newInt(*reinterpret_cast<const unsigned int*>(addr));
+    case T_LONG: return newInt(*reinterpret_cast<const long*>(addr));
+    case T_ULONG: return newIntUnsigned(*reinterpret_cast<const unsigned long*>(addr));
+    case T_LONGLONG: return newInt(*reinterpret_cast<const long long*>(addr));
+    case T_ULONGLONG: return newIntUnsigned(*reinterpret_cast<const unsigned long long*>(addr));
+    case T_PYSSIZET: return newInt(*reinterpret_cast<const Py_ssize_t*>(addr));
+    case T_FLOAT: return newFloat(*reinterpret_cast<const float*>(addr));
+    case T_DOUBLE: return newFloat(*reinterpret_cast<const double*>(addr));
     case T_CHAR: return newStr(std::string_view(addr, 1));
     case T_STRING: {
-      const char* p = *reinterpret_cast<char**>(addr);
+      const char* p = *reinterpret_cast<char* const*>(addr);
       return p == nullptr ? None() : newStr(p);
     }
     case T_STRING_INPLACE: return newStr(addr);
     case T_NONE: return None();
     case T_OBJECT:
     case T_OBJECT_EX: {
-      PyObject* o = *reinterpret_cast<PyObject**>(addr);
+      PyObject* o = *reinterpret_cast<PyObject* const*>(addr);
       if (o != nullptr) return fromC(o);
       if (m->type == T_OBJECT) return None();
       return raisef(exc::AttributeError, "'%s' object has no attribute '%s'", typeBareName(typeOf(self)).c_str(),
@@ -90,6 +96,31 @@ Value memberGet(const GetSetDef* def, Value self) {
     default:
       return raisef(exc::SystemError, "bad memberdescr type for %s", m->name);
   }
+}
+
+// memberValue as the new reference PyObject_GetAttr returns, with the
+// commonest types made as C makes them (no runtime object for a double, no
+// conversion back for an object).
+PyObject* memberObject(const PyMemberDef* m, const char* addr, Value self) {
+  switch (m->type) {
+    case T_INT: return PyLong_FromLong(*reinterpret_cast<const int*>(addr));
+    case T_LONG: return PyLong_FromLong(*reinterpret_cast<const long*>(addr));
+    case T_PYSSIZET: return PyLong_FromSsize_t(*reinterpret_cast<const Py_ssize_t*>(addr));
+    case T_DOUBLE: return PyFloat_FromDouble(*reinterpret_cast<const double*>(addr));
+    case T_OBJECT:
+    case T_OBJECT_EX:
+      if (PyObject* o = *reinterpret_cast<PyObject* const*>(addr)) return Py_NewRef(o);
+      break;
+    default:
+      break;
+  }
+  return returnNew(memberValue(m, addr, self));
+}
+
+Value memberGet(const GetSetDef* def, Value self) {
+  auto* m = static_cast<const PyMemberDef*>(def->data);
+  SelfProxy s(self);
+  return memberValue(m, reinterpret_cast<const char*>(s.p) + m->offset, self);
 }
 
 template <class T>
@@ -195,6 +226,43 @@ bool isLayoutMember(const char* name) {
 }  // namespace
 
 bool isCGetSetEntry(Value (*raw_get)(const GetSetDef*, Value)) { return raw_get == getsetGet; }
+
+// PyObject_GetAttr of a C object whose type takes the generic getattr: the
+// type's lookup is made once, here.  What it finds first for a name a
+// PyMemberDef or PyGetSetDef of the type (or a base) defines is that
+// runtime descriptor, a data descriptor, which neither an instance dict nor
+// anything else on the MRO can come before: read through the C object
+// itself, the member is one load (or the getter one call) instead of the
+// runtime's descriptor call and a proxy of the object for it.  Any other
+// descriptor goes on through the runtime's generic getattr.
+[[gnu::always_inline]] inline PyObject* getAttrOfCObject(PyObject* o, Value obj, Value name, Type* t) {
+  Value d = typeLookup(t, name);
+  if (const GetSetDef* def = d.isNull() || typeOf(d) != types::getset_descriptor_type
+                                 ? nullptr
+                                 : static_cast<GetSetDescrObj*>(d.asObject())->def) {
+    // The descriptor's own check (checkDescrInstance): o is of its type.
+    Value owner = static_cast<GetSetDescrObj*>(d.asObject())->type.get();
+    bool mine = owner == typeValue(t) || isSubtype(t, static_cast<Type*>(owner.asObject()));
+    if (mine && def->raw_get == memberGet) {
+      auto* m = static_cast<const PyMemberDef*>(def->data);
+      return memberObject(m, reinterpret_cast<const char*>(o) + m->offset, obj);
+    }
+    auto* g = static_cast<const PyGetSetDef*>(def->data);
+    if (mine && def->raw_get == getsetGet && g->get != nullptr) return g->get(o, g->closure);
+  }
+  return returnNew(genericGetAttrFound(obj, name, t, d));
+}
+
+PyObject* getAttrOf(PyObject* o, Value name) {
+  Value obj = fromC(o);
+  if (inArena(o) && prefixOf(o)->kind == ProxyKind::kCObject && isExactStr(name)) {
+    Type* t = typeOf(obj);
+    if (t->slots.tp_getattro == nullptr || t->slots.tp_getattro == genericGetAttr) {
+      return getAttrOfCObject(o, obj, name, t);
+    }
+  }
+  return returnNew(getAttr(obj, name));
+}
 
 const char* docOfGetSetCopy(const GetSetDef* def);  // descrobject_proxy.cc
 

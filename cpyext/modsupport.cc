@@ -49,14 +49,17 @@ Py_ssize_t countFormat(const char* format, char end, const char** stop = nullptr
   int level = 0;
   for (;; ++format) {
     char c = *format;
+    // Items first, the usual character: none of them is an `end`.
+    if (kFormatChars[static_cast<unsigned char>(c)] == FormatChar::kItem) {
+      count += level == 0;
+      continue;
+    }
     if (level <= 0 && c == end) {
       if (stop != nullptr) *stop = format;
       return count;
     }
     switch (kFormatChars[static_cast<unsigned char>(c)]) {
       case FormatChar::kItem:
-        count += level == 0;
-        break;
       case FormatChar::kSkip:
         break;
       case FormatChar::kOpen:

@@ -163,8 +163,8 @@ int(Py_IsFalse)(PyObject* x) { return x == Py_False; }
 PyObject*(Py_NewRef)(PyObject* o) { return _Py_NewRef(o); }
 PyObject*(Py_XNewRef)(PyObject* o) { return _Py_XNewRef(o); }
 
-PyObject* PyObject_GetAttr(PyObject* o, PyObject* name) { return returnNew(getAttr(fromC(o), fromC(name))); }
-PyObject* PyObject_GetAttrString(PyObject* o, const char* name) { return returnNew(getAttr(fromC(o), nameOf(name))); }
+PyObject* PyObject_GetAttr(PyObject* o, PyObject* name) { return getAttrOf(o, fromC(name)); }
+PyObject* PyObject_GetAttrString(PyObject* o, const char* name) { return getAttrOf(o, nameOf(name)); }
 int PyObject_SetAttr(PyObject* o, PyObject* name, PyObject* v) {
   return v == nullptr ? delAttr(fromC(o), fromC(name)) : setAttr(fromC(o), fromC(name), fromC(v));
 }

@@ -245,6 +245,9 @@ const char* docWithoutSignature(const char* doc, const char* name, const char** 
 // defining_class is what METH_METHOD functions get (null for a module's).
 std::span<const MethodDef> methodDefsFor(PyMethodDef* methods, PyTypeObject* defining_class);
 std::span<const GetSetDef> getSetDefsFor(PyGetSetDef* getsets, PyMemberDef* members);
+// PyObject_GetAttr(o, name) (descrobject.cc): a member or getset of a C
+// object's type is read through o itself.
+PyObject* getAttrOf(PyObject* o, Value name);
 // `methods` plus the slot methods of C type t (__init__, __add__, ...), each
 // calling t's own C function (slotwrappers.cc).
 std::span<const MethodDef> slotMethodsFor(PyTypeObject* t, std::span<const MethodDef> methods);

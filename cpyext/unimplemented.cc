@@ -22,34 +22,14 @@ TERN_STUB_VOID(PyEval_AcquireLock)
 TERN_STUB_POINTER(PyEval_EvalFrame)
 TERN_STUB_POINTER(PyEval_EvalFrameEx)
 TERN_STUB_VOID(PyEval_ReleaseLock)
-TERN_STUB_INT(Py_AddPendingCall)
-TERN_STUB_INT(Py_MakePendingCalls)
 
 // cpython/ceval.h
 TERN_STUB_VOID(PyEval_SetProfile)
 TERN_STUB_VOID(PyEval_SetTrace)
 
-// cpython/code.h
-TERN_STUB_INT(PyCode_Addr2Location)
-TERN_STUB_POINTER(PyCode_GetCellvars)
-TERN_STUB_POINTER(PyCode_GetCode)
-TERN_STUB_POINTER(PyCode_GetFreevars)
-TERN_STUB_POINTER(PyCode_GetVarnames)
-TERN_STUB_POINTER(PyCode_New)
-TERN_STUB_POINTER(PyCode_NewWithPosOnlyArgs)
-TERN_STUB_POINTER(PyCode_Optimize)
-
 // cpython/compile.h
 TERN_STUB_INT(PyCompile_OpcodeStackEffect)
 TERN_STUB_INT(PyCompile_OpcodeStackEffectWithJump)
-
-// cpython/context.h
-TERN_STUB_INT(PyContextVar_Reset)
-TERN_STUB_POINTER(PyContext_Copy)
-TERN_STUB_POINTER(PyContext_CopyCurrent)
-TERN_STUB_INT(PyContext_Enter)
-TERN_STUB_INT(PyContext_Exit)
-TERN_STUB_POINTER(PyContext_New)
 
 // cpython/descrobject.h
 TERN_STUB_POINTER(PyDescr_NewWrapper)
@@ -59,25 +39,7 @@ TERN_STUB_POINTER(_PyDict_Pop)
 
 // cpython/fileobject.h
 TERN_STUB_POINTER(PyFile_NewStdPrinter)
-TERN_STUB_POINTER(PyFile_OpenCode)
-TERN_STUB_POINTER(PyFile_OpenCodeObject)
 TERN_STUB_INT(PyFile_SetOpenCodeHook)
-TERN_STUB_POINTER(Py_UniversalNewlineFgets)
-
-// cpython/funcobject.h
-TERN_STUB_POINTER(PyFunction_GetAnnotations)
-TERN_STUB_POINTER(PyFunction_GetClosure)
-TERN_STUB_POINTER(PyFunction_GetCode)
-TERN_STUB_POINTER(PyFunction_GetDefaults)
-TERN_STUB_POINTER(PyFunction_GetGlobals)
-TERN_STUB_POINTER(PyFunction_GetKwDefaults)
-TERN_STUB_POINTER(PyFunction_GetModule)
-TERN_STUB_POINTER(PyFunction_New)
-TERN_STUB_POINTER(PyFunction_NewWithQualName)
-TERN_STUB_INT(PyFunction_SetAnnotations)
-TERN_STUB_INT(PyFunction_SetClosure)
-TERN_STUB_INT(PyFunction_SetDefaults)
-TERN_STUB_INT(PyFunction_SetKwDefaults)
 
 // cpython/genobject.h
 TERN_STUB_POINTER(PyAsyncGen_New)
@@ -117,20 +79,10 @@ TERN_STUB_INT(PyObject_IS_GC)
 TERN_STUB_VOID(PyObject_SetArenaAllocator)
 TERN_STUB_INT(PyType_SUPPORTS_WEAKREFS)
 
-// cpython/odictobject.h
-TERN_STUB_INT(PyODict_DelItem)
-TERN_STUB_POINTER(PyODict_New)
-TERN_STUB_INT(PyODict_SetItem)
-
 // cpython/picklebufobject.h
 TERN_STUB_POINTER(PyPickleBuffer_FromObject)
 TERN_STUB_POINTER(PyPickleBuffer_GetBuffer)
 TERN_STUB_INT(PyPickleBuffer_Release)
-
-// cpython/pyerrors.h
-TERN_STUB_POINTER(PyErr_ProgramTextObject)
-TERN_STUB_VOID(PyErr_RangedSyntaxLocationObject)
-TERN_STUB_VOID(PyErr_SyntaxLocationObject)
 
 // cpython/pylifecycle.h
 TERN_STUB_INT(Py_FrozenMain)
@@ -156,46 +108,18 @@ TERN_STUB_INT(PyRun_InteractiveOneObject)
 // cpython/sysmodule.h
 TERN_STUB_INT(PySys_AddAuditHook)
 
-// cpython/warnings.h
-TERN_STUB_INT(PyErr_WarnExplicitFormat)
-TERN_STUB_INT(PyErr_WarnExplicitObject)
-
 // descrobject.h
 TERN_STUB_POINTER(PyWrapper_New)
 
-// fileobject.h
-TERN_STUB_POINTER(PyFile_FromFd)
-TERN_STUB_POINTER(PyFile_GetLine)
-TERN_STUB_INT(PyFile_WriteObject)
-TERN_STUB_INT(PyFile_WriteString)
-
 // import.h
-TERN_STUB_POINTER(PyImport_ExecCodeModule)
-TERN_STUB_POINTER(PyImport_ExecCodeModuleEx)
-TERN_STUB_POINTER(PyImport_ExecCodeModuleObject)
-TERN_STUB_POINTER(PyImport_ExecCodeModuleWithPathnames)
-TERN_STUB_POINTER(PyImport_GetImporter)
-TERN_STUB_LONG(PyImport_GetMagicNumber)
-TERN_STUB_POINTER(PyImport_GetMagicTag)
 TERN_STUB_INT(PyImport_ImportFrozenModule)
 TERN_STUB_INT(PyImport_ImportFrozenModuleObject)
-TERN_STUB_POINTER(PyImport_ReloadModule)
 
 // intrcheck.h
 TERN_STUB_VOID(PyOS_AfterFork)
 TERN_STUB_VOID(PyOS_AfterFork_Child)
 TERN_STUB_VOID(PyOS_AfterFork_Parent)
 TERN_STUB_VOID(PyOS_BeforeFork)
-
-// marshal.h
-TERN_STUB_POINTER(PyMarshal_ReadLastObjectFromFile)
-TERN_STUB_LONG(PyMarshal_ReadLongFromFile)
-TERN_STUB_POINTER(PyMarshal_ReadObjectFromFile)
-TERN_STUB_POINTER(PyMarshal_ReadObjectFromString)
-TERN_STUB_INT(PyMarshal_ReadShortFromFile)
-TERN_STUB_VOID(PyMarshal_WriteLongToFile)
-TERN_STUB_VOID(PyMarshal_WriteObjectToFile)
-TERN_STUB_POINTER(PyMarshal_WriteObjectToString)
 
 // methodobject.h
 TERN_STUB_POINTER(PyCFunction_Call)
@@ -207,29 +131,8 @@ TERN_STUB_POINTER(PyModule_GetFilename)
 
 // object.h
 TERN_STUB_UINT(PyType_ClearCache)
-TERN_STUB_INT(Py_ReprEnter)
-TERN_STUB_VOID(Py_ReprLeave)
-TERN_STUB_VOID(_Py_DecRef)
-TERN_STUB_VOID(_Py_IncRef)
-
-// objimpl.h
-TERN_STUB_LONG(PyGC_Collect)
-TERN_STUB_INT(PyGC_Disable)
-TERN_STUB_INT(PyGC_Enable)
-TERN_STUB_INT(PyGC_IsEnabled)
-
-// pybuffer.h
-TERN_STUB_VOID(PyBuffer_FillContiguousStrides)
-TERN_STUB_INT(PyBuffer_FromContiguous)
-TERN_STUB_POINTER(PyBuffer_GetPointer)
-TERN_STUB_LONG(PyBuffer_SizeFromFormat)
-TERN_STUB_INT(PyBuffer_ToContiguous)
-TERN_STUB_INT(PyObject_CopyData)
 
 // pyerrors.h
-TERN_STUB_POINTER(PyErr_ProgramText)
-TERN_STUB_VOID(PyErr_SyntaxLocation)
-TERN_STUB_VOID(PyErr_SyntaxLocationEx)
 TERN_STUB_POINTER(PyExceptionClass_Name)
 
 // pyhash.h
@@ -246,15 +149,6 @@ TERN_STUB_VOID(PyInterpreterState_Delete)
 TERN_STUB_POINTER(PyInterpreterState_New)
 TERN_STUB_INT(PyThreadState_SetAsyncExc)
 
-// pythread.h
-TERN_STUB_POINTER(PyThread_GetInfo)
-TERN_STUB_VOID(PyThread_ReInitTLS)
-TERN_STUB_INT(PyThread_create_key)
-TERN_STUB_VOID(PyThread_delete_key)
-TERN_STUB_VOID(PyThread_delete_key_value)
-TERN_STUB_POINTER(PyThread_get_key_value)
-TERN_STUB_INT(PyThread_set_key_value)
-
 // structmember.h
 TERN_STUB_POINTER(PyMember_GetOne)
 TERN_STUB_INT(PyMember_SetOne)
@@ -270,12 +164,5 @@ TERN_STUB_VOID(PySys_SetPath)
 TERN_STUB_INT(PyToken_OneChar)
 TERN_STUB_INT(PyToken_ThreeChars)
 TERN_STUB_INT(PyToken_TwoChars)
-
-// traceback.h
-TERN_STUB_INT(PyTraceBack_Print)
-
-// warnings.h
-TERN_STUB_INT(PyErr_ResourceWarning)
-TERN_STUB_INT(PyErr_WarnExplicit)
 
 }  // extern "C"

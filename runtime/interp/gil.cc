@@ -29,6 +29,8 @@ std::atomic<bool> g_threads_started{false};
 
 using gil_internal::g_eval_breaker;
 
+bool (*g_pending_calls)() = nullptr;
+
 namespace {
 
 struct Gil {
@@ -161,6 +163,15 @@ bool handleEvalBreaker() {
     } else {
       // Only the main thread runs handlers: give it the chance to run.
       bits |= kBreakGilDrop;
+    }
+  }
+  // After the signal handlers, as CPython.
+  if ((bits & kBreakPending) != 0) {
+    if (onMainThread()) {
+      g_eval_breaker.fetch_and(~kBreakPending, std::memory_order_acq_rel);
+      if (g_pending_calls != nullptr && !g_pending_calls()) return false;
+    } else {
+      bits |= kBreakGilDrop;  // as for signals: let the main thread run them
     }
   }
   if ((bits & kBreakGilDrop) != 0) {

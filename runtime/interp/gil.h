@@ -50,6 +50,7 @@ extern std::atomic<bool> g_threads_started;
 inline constexpr uint32_t kBreakSignals = 1;  // a Python signal handler may have to run
 inline constexpr uint32_t kBreakGilDrop = 2;  // a thread waits for the GIL
 inline constexpr uint32_t kBreakGcWork = 4;   // a collection queued finalizers or reports
+inline constexpr uint32_t kBreakPending = 8;  // C queued calls for the main thread (Py_AddPendingCall)
 
 // The interpreter's periodic test: one relaxed load.
 inline bool evalBreakerSet() { return gil_internal::g_eval_breaker.load(std::memory_order_relaxed) != 0; }
@@ -66,6 +67,13 @@ inline void requestSignalCheck() {
 // Asks for runPendingGcWork() at the next safe point; called by the
 // collector's observer (gc_module.h), so it must not allocate.
 inline void requestGcWork() { gil_internal::g_eval_breaker.fetch_or(kBreakGcWork, std::memory_order_relaxed); }
+
+// Asks the main thread to run g_pending_calls at its next safe point; any
+// thread may ask, with or without the GIL (cpyext's Py_AddPendingCall).
+inline void requestPendingCalls() { gil_internal::g_eval_breaker.fetch_or(kBreakPending, std::memory_order_release); }
+// Runs the calls C queued; false with the exception one raised pending (the
+// rest stay queued).  Null until C first queues one (cpyext/ceval.cc).
+extern bool (*g_pending_calls)();
 
 // Has a second thread ever been started?  Until then releasing the GIL around
 // a blocking call is skipped: nobody could take it.

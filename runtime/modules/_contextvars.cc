@@ -19,6 +19,8 @@
 //
 // Invariant: `entered` is set while Context.run() runs the context; then
 // `prev` is the context that was current before it (restored on exit).
+#include "runtime/modules/_contextvars.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -340,26 +342,11 @@ Value Context_copy(Value* args) { return copyContext(args[0]); }
 
 Value Context_run(Value* args) {
   Value self = args[0], callable = args[1], pos = args[2], kw = args[3];
-  if (asContext(self)->entered) {
-    return raisef(exc::RuntimeError, "cannot enter context: <_contextvars.Context object at %s> is already entered",
-                  pointerText(self).c_str());
-  }
-  Value prev = currentContext();
-  if (prev.isNull()) return prev;
-  asContext(self)->prev.set(prev);
-  asContext(self)->entered = 1;
-  interp::currentThread()->context = self;
+  if (!enterContext(self)) return Value();
   Value result = callTupleDict(callable, pos, dictSize(kw) > 0 ? kw : Value());
-  interp::ThreadState* ts = interp::currentThread();
-  if (ts->context != self) {
-    // Something swapped the current context without restoring it: CPython
-    // reports it and keeps the state as it is.
-    return raise(exc::RuntimeError, "cannot exit context: thread state references a different context object");
-  }
-  ts->context = asContext(self)->prev.get();
-  asContext(self)->prev.set(Value());
-  asContext(self)->entered = 0;
-  return result;
+  // A failed exit (something swapped the current context without restoring
+  // it) is reported, and the state kept as it is, as in CPython.
+  return exitContext(self) ? result : Value();
 }
 
 // ===========================================================================
@@ -574,5 +561,47 @@ const NativeModuleDef kContextvarsModule = {
 TERN_REGISTER_MODULE(kContextvarsModule);
 
 }  // namespace
+
+// ===========================================================================
+// The C API's entry points (_contextvars.h)
+
+bool isContextObject(Value v) { return isContext(v); }
+bool isContextVarObject(Value v) { return isContextVar(v); }
+bool isContextTokenObject(Value v) { return !v.isSmallInt() && typeOf(v) == g_token_type; }
+
+Value newContextObject() { return newEmptyContext(); }
+Value copyContextObject(Value ctx) { return copyContext(ctx); }
+Value copyCurrentContext() { return contextvars_copy_context(nullptr); }
+
+bool enterContext(Value ctx) {
+  if (asContext(ctx)->entered) {
+    raisef(exc::RuntimeError, "cannot enter context: <_contextvars.Context object at %s> is already entered",
+           pointerText(ctx).c_str());
+    return false;
+  }
+  Value prev = currentContext();
+  if (prev.isNull()) return false;
+  asContext(ctx)->prev.set(prev);
+  asContext(ctx)->entered = 1;
+  interp::currentThread()->context = ctx;
+  return true;
+}
+
+bool exitContext(Value ctx) {
+  if (!asContext(ctx)->entered) {
+    raisef(exc::RuntimeError, "cannot exit context: <_contextvars.Context object at %s> has not been entered",
+           pointerText(ctx).c_str());
+    return false;
+  }
+  interp::ThreadState* ts = interp::currentThread();
+  if (ts->context != ctx) {
+    raise(exc::RuntimeError, "cannot exit context: thread state references a different context object");
+    return false;
+  }
+  ts->context = asContext(ctx)->prev.get();
+  asContext(ctx)->prev.set(Value());
+  asContext(ctx)->entered = 0;
+  return true;
+}
 
 }  // namespace tern

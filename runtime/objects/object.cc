@@ -118,13 +118,10 @@ Value raiseNoAttribute(Value obj, Value name) {
 
 }  // namespace
 
-// `suppress`: an absent attribute gives null without an exception
-// (lookupAttr's fast path, which spares creating an AttributeError).
-Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
-  if (!isStr(name))
-    return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(name).c_str());
-  Type* t = typeOf(obj);
-  Value descr = typeLookup(t, name);
+namespace {
+
+// genericGetAttrImpl once typeLookup(t, name) gave `descr` for str `name`.
+[[gnu::always_inline]] inline Value genericGetAttrOf(Value obj, Value name, Type* t, Value descr, bool suppress) {
   DescrGetFn get = nullptr;
   if (!descr.isNull()) {
     Type* dt = typeOf(descr);
@@ -154,6 +151,22 @@ Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
   if (!descr.isNull()) return descr;
   if (suppress) return Value();
   return raiseNoAttribute(obj, name);
+}
+
+}  // namespace
+
+// `suppress`: an absent attribute gives null without an exception
+// (lookupAttr's fast path, which spares creating an AttributeError).
+Value genericGetAttrImpl(Value obj, Value name, bool suppress) {
+  if (!isStr(name))
+    return raisef(exc::TypeError, "attribute name must be string, not '%s'", typeNameOf(name).c_str());
+  Type* t = typeOf(obj);
+  return genericGetAttrOf(obj, name, t, typeLookup(t, name), suppress);
+}
+
+// For cpyext's PyObject_GetAttr, which has looked the descriptor up already.
+Value genericGetAttrFound(Value obj, Value name, Type* t, Value descr) {
+  return genericGetAttrOf(obj, name, t, descr, false);
 }
 
 Value genericGetAttr(Value obj, Value name) { return genericGetAttrImpl(obj, name, false); }
