@@ -383,6 +383,21 @@ Value* staticLinkSlot(PyObject* o) {
   return it == statics().end() ? nullptr : &it->second->link.target;
 }
 
+namespace {
+
+[[gnu::noinline]] Value readyOnFirstUse(PyTypeObject* t) {
+  Value pending = takeError();
+  if (PyType_Ready(t) < 0) {
+    std::fprintf(stderr, "tern: cpyext: the static type %s, used before PyType_Ready, cannot be readied\n",
+                 t->tp_name != nullptr ? t->tp_name : "(unnamed)");
+    std::abort();
+  }
+  if (!pending.isNull()) restoreError(pending);
+  return fromC(reinterpret_cast<PyObject*>(t));
+}
+
+}  // namespace
+
 Value fromCSlow(PyObject* o) {
   if (arenaContains(o)) return realise(o);
   // The singletons C returns most, before the table of statics.
@@ -391,12 +406,16 @@ Value fromCSlow(PyObject* o) {
   if (o == Py_False) return False();
   auto it = statics().find(o);
   if (it != statics().end()) return it->second->link.target;
+  // A static type never passed to PyType_Ready (CPython's _testbuffer adds
+  // its types to its module so): readied now, as CPython readies such a type
+  // when it is first used.
+  if (Py_TYPE(o) == &PyType_Type && !(reinterpret_cast<PyTypeObject*>(o)->tp_flags & Py_TPFLAGS_READY)) {
+    return readyOnFirstUse(reinterpret_cast<PyTypeObject*>(o));
+  }
   // A static instance of a C type (numpy's np.True_ is a static struct).
   if (isKnownType(Py_TYPE(o))) return adoptStaticCObject(o);
-  // A static PyTypeObject of an extension that was never readied, or a
-  // pointer that is not an object at all: there is no safe answer.
-  std::fprintf(stderr, "tern: cpyext: %p is not an object Tern knows (a static type not passed to PyType_Ready?)\n",
-               static_cast<void*>(o));
+  // A pointer that is not an object at all: there is no safe answer.
+  std::fprintf(stderr, "tern: cpyext: %p is not an object Tern knows\n", static_cast<void*>(o));
   std::abort();
 }
 

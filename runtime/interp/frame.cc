@@ -19,6 +19,13 @@
 namespace tern::interp {
 
 Frame* pushFrame(ThreadState* ts, CodeObj* code, Value func, Value globals, Value builtins, Value locals) {
+  // Only C makes a code object without instructions (PyCode_NewEmpty, to name
+  // a C function in tracebacks); CPython gives it bytecode that raises
+  // AssertionError, and running it here does the same.
+  if (code->ninstr == 0) [[unlikely]] {
+    raiseEmpty(exc::AssertionError);
+    return nullptr;
+  }
   if (ts->recursion_depth >= ts->recursion_limit && !ts->recursion_headroom) {
     ts->recursion_headroom = true;
     raise(exc::RecursionError, "maximum recursion depth exceeded");

@@ -4,6 +4,7 @@ import errno
 import os
 import sys
 import traceback
+import types
 import unittest
 import warnings
 
@@ -83,6 +84,22 @@ class TracebackEntries(unittest.TestCase):
                          ("c_level_function", "capi_errors.c"))
         text = "".join(traceback.format_exception(ValueError, exc, exc.__traceback__))
         self.assertIn("c_level_function", text)
+
+    def test_running_an_empty_code_object_raises(self):
+        # PyCode_NewEmpty's code object only names C code; running it raises
+        # AssertionError (CPython gives it bytecode that does), never runs off.
+        try:
+            m.raise_with_c_frame()
+        except ValueError as e:
+            tb = e.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        code = tb.tb_frame.f_code
+        self.assertEqual(code.co_name, "c_level_function")
+        with self.assertRaises(AssertionError):
+            types.FunctionType(code, {})()
+        with self.assertRaises(AssertionError):
+            exec(code, {})
 
 
 class CustomExceptions(unittest.TestCase):
