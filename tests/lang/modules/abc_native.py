@@ -122,6 +122,8 @@ def register_temporaries(n):
     return held
 temporaries = register_temporaries(20)
 print(len(_abc._get_dump(Base)[0]))
+for i in range(len(temporaries)):  # emptied slot by slot: a stale word may keep the list
+    temporaries[i] = None
 del temporaries
 gc.collect()
 # Collected classes leave the registry (a stale stack word may keep one or two alive in Tern).
