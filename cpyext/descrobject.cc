@@ -17,12 +17,6 @@
 #include "runtime/objects/str.h"
 #include "runtime/objects/type.h"
 
-namespace tern {
-// The rest of the runtime's generic getattr once the type's lookup gave
-// `descr` (runtime/objects/object.cc).
-Value genericGetAttrFound(Value obj, Value name, Type* t, Value descr);
-}  // namespace tern
-
 namespace tern::cpyext {
 
 namespace {

@@ -15,7 +15,6 @@ LayoutId registerLayout(const Layout* layout) {
     std::abort();
   }
   g_layouts[g_layout_count] = layout;
-  g_leaf_layouts[g_layout_count] = layout->fields.empty() && layout->trailing_refs_from == 0 && layout->trace == nullptr;
   return static_cast<LayoutId>(g_layout_count++);
 }
 

@@ -52,15 +52,6 @@ inline const Layout& layoutOf(LayoutId id) { return *g_layouts[id]; }
 
 inline const Layout& layoutOf(const Object* object) { return layoutOf(object->layoutId()); }
 
-// Indexed by layout id: true when the layout has no strong slot at all (no
-// fields, trailing references or trace) — strings, numbers, bytes.  Set by
-// registerLayout.  A marker need not trace such an object, unless it is
-// linked to C memory (header::kHasExternal).
-inline bool g_leaf_layouts[size_t{1} << 16];
-inline bool hasNoStrongSlots(const Object* object) {
-  return g_leaf_layouts[object->layoutId()] && !object->hasFlag(header::kHasExternal);
-}
-
 // Calls f(Value*) for every strong slot of `object` whose address lies in [lo, hi).
 // Used with the whole object as range by the tracers and with one card's range
 // when the minor collector rescans a dirty card.

@@ -68,7 +68,7 @@ class Marker final : public MarkStack<Marker> {
   }
 
   void markObject(Object* object) {
-    if (h_.old.mark(object) && !hasNoStrongSlots(object)) stack_.push_back(object);
+    if (h_.old.mark(object)) stack_.push_back(object);
   }
 
   void traceYoung(Object* object) { stack_.push_back(object); }
@@ -138,10 +138,10 @@ class InPlaceMarker final : public MarkStack<InPlaceMarker> {
       if (object->hasFlag(header::kExitMarked)) return;
       object->setFlag(header::kExitMarked);
       young_marked_.push_back(object);
-    } else if (!h_.old.mark(object)) {
-      return;
+      stack_.push_back(object);
+    } else if (h_.old.mark(object)) {
+      stack_.push_back(object);
     }
-    if (!hasNoStrongSlots(object)) stack_.push_back(object);
   }
 
   bool isMarked(Object* object) const {

@@ -27,6 +27,9 @@ int delAttr(Value obj, Value name);
 Value lookupSpecial(Type* type, Value name);
 // object.__getattribute__ / __setattr__ (PyObject_GenericGetAttr/SetAttr).
 Value genericGetAttr(Value obj, Value name);
+// The rest of genericGetAttr once typeLookup(t, name) gave `descr` (cpyext's
+// PyObject_GetAttr looks the descriptor up itself).
+Value genericGetAttrFound(Value obj, Value name, Type* t, Value descr);
 int genericSetAttr(Value obj, Value name, Value value);
 // The instance dict of `obj` (created on first use), or null without an
 // exception if instances of its type have none.
