@@ -64,17 +64,6 @@ namespace tern::cpyext {
 
 namespace {
 
-struct CState {
-  PyThreadState ts;                        // first: what C sees
-  interp::ThreadState* runtime = nullptr;  // null until the state is attached to a thread
-  gc::MutatorThread* mutator = nullptr;    // set when attaching registered the thread with the heap
-  bool owns_runtime = false;               // attaching made `runtime` (deleted on detach)
-  bool holds_gil = false;
-  bool busy = false;            // inside a hook: nested changes are the hook's own
-  PyObject* mirror[3] = {};     // what mirrorToC last wrote into curexc_*
-  PyObject* written = nullptr;  // what the innermost CCallScope wrote into exc_state
-};
-
 CState* asState(PyThreadState* ts) { return reinterpret_cast<CState*>(ts); }
 
 _is g_interp = {.id = 0, .dict = nullptr};
@@ -294,12 +283,7 @@ Value normalise(Value type, Value value) {
 
 void hookAdopt(interp::ThreadState* rt) {
   CState* c = static_cast<CState*>(rt->c_state);
-  PyThreadState& ts = c->ts;
-  if (c->busy ||
-      (ts.curexc_type == c->mirror[0] && ts.curexc_value == c->mirror[1] && ts.curexc_traceback == c->mirror[2])) {
-    return;
-  }
-  adoptWritten(rt, c);
+  if (!c->curexcAsMirrored()) adoptWritten(rt, c);
 }
 
 void hookRelease(interp::ThreadState* rt) {
@@ -329,8 +313,7 @@ PyThreadState* currentThreadState() {
 // --- CCallScope: the handled exception across a call into C -----------------
 
 void CCallScope::enter() {
-  CState* c = static_cast<CState*>(thread_->c_state);
-  state_ = c;
+  CState* c = state_;
   saved_top_ = c->ts.exc_info;
   saved_value_ = c->ts.exc_state.exc_value;
   saved_written_ = c->written;
@@ -341,7 +324,7 @@ void CCallScope::enter() {
 }
 
 void CCallScope::leave() {
-  auto* c = static_cast<CState*>(state_);
+  CState* c = state_;
   PyObject* now = c->ts.exc_state.exc_value;
   if (now != c->written && c->runtime != nullptr) {
     // C replaced the handled exception (Cython's __Pyx_ExceptionReset).

@@ -6,7 +6,32 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/thread_state.h"
 
+namespace tern::gc {
+class MutatorThread;
+}
+
 namespace tern::cpyext {
+
+// A thread's C view: the PyThreadState C sees, first, and what cpyext keeps
+// beside it (pystate.cc).
+struct CState {
+  PyThreadState ts;                        // first: what C sees
+  interp::ThreadState* runtime = nullptr;  // null until the state is attached to a thread
+  gc::MutatorThread* mutator = nullptr;    // set when attaching registered the thread with the heap
+  bool owns_runtime = false;               // attaching made `runtime` (deleted on detach)
+  bool holds_gil = false;
+  bool busy = false;            // inside a hook: nested changes are the hook's own
+  PyObject* mirror[3] = {};     // what mirrorToC last wrote into curexc_*
+  PyObject* written = nullptr;  // what the innermost CCallScope wrote into exc_state
+
+  // C wrote nothing into curexc_* since they were last mirrored (or a hook
+  // is running): the runtime's pending exception is current.
+  bool curexcAsMirrored() const {
+    return busy || (ts.curexc_type == mirror[0] && ts.curexc_value == mirror[1] && ts.curexc_traceback == mirror[2]);
+  }
+  // exc_info says "no exception handled", as C found it in the usual case.
+  bool handlesNothing() const { return ts.exc_info == &ts.exc_state && ts.exc_state.exc_value == nullptr; }
+};
 
 // Brackets one call from the runtime into C code (a PyMethodDef function, a
 // slot, a module's init): on entry the handled exception (sys.exception()) is
@@ -14,22 +39,35 @@ namespace tern::cpyext {
 // writes it directly; on exit what C left there becomes the runtime's handled
 // exception again.  The pending exception needs no bracketing: errors.cc keeps
 // curexc_* coherent at every read and change.  Free when the thread has no C
-// thread state yet (C never asked for one).
+// thread state yet (C never asked for one), and nearly free in the usual case
+// of a call made while no exception is handled: exc_info already says so,
+// and is restored only if C changed it.
 class CCallScope {
  public:
   CCallScope() : thread_(interp::currentThread()) {
-    if (thread_ != nullptr && thread_->c_state != nullptr) enter();
+    if (thread_ == nullptr || thread_->c_state == nullptr) return;
+    state_ = static_cast<CState*>(thread_->c_state);
+    if (thread_->handled_exception.isNull() && state_->handlesNothing() && state_->written == nullptr) {
+      // What enter() would write is there already; leave() restores this.
+      saved_top_ = &state_->ts.exc_state;
+      saved_value_ = saved_written_ = nullptr;
+      unchanged_ = true;
+      return;
+    }
+    enter();
   }
   ~CCallScope() {
-    if (state_ != nullptr) leave();
+    if (state_ != nullptr && !(unchanged_ && state_->handlesNothing())) leave();
   }
   CCallScope(const CCallScope&) = delete;
   CCallScope& operator=(const CCallScope&) = delete;
 
   // Whether an exception is pending after C returned (errorPending(), with
-  // the thread already at hand).
+  // the thread already at hand).  C may have made its thread state during
+  // the call, so c_state is read again.
   bool errorPending() const {
-    return thread_->c_state != nullptr ? tern::errorPending() : !thread_->pending_exception.isNull();
+    auto* c = static_cast<CState*>(thread_->c_state);
+    return c == nullptr || c->curexcAsMirrored() ? !thread_->pending_exception.isNull() : tern::errorPending();
   }
 
  private:
@@ -37,8 +75,9 @@ class CCallScope {
   void leave();
 
   interp::ThreadState* thread_;  // the calling thread's runtime state
-  void* state_ = nullptr;        // the thread's C state, or null
-  // Set by enter(), read by leave() only when state_ is set.
+  CState* state_ = nullptr;      // the thread's C state, or null
+  bool unchanged_ = false;       // the constructor found exc_info as enter() would write it
+  // Set on entry, read by leave() only when state_ is set.
   _PyErr_StackItem* saved_top_;  // exc_info before the call
   PyObject* saved_value_;        // exc_state.exc_value before the call (owned)
   PyObject* saved_written_;      // the enclosing scope's written value

@@ -121,10 +121,11 @@ Object* finishAllocation(Heap& h, Object* object, LayoutId layout, size_t bytes,
   return object;
 }
 
-// Runs the stress collection the countdown has come to (the inline path
-// decrements it; allocations that bypass that path decrement it themselves).
+// Counts an allocation towards the next stress collection and runs it when
+// due.  Every allocation comes through here while stress collections run:
+// the inline path's limit is kept at its top (bump.h).
 void stressIfDue() {
-  if (g_bump.stress_countdown == 0) {
+  if (--g_bump.stress_countdown == 0) {
     g_bump.stress_countdown = heap().config.stress_every;
     stressCollect();
   }
@@ -142,6 +143,7 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
       collectForAllocation();
       object = h.nursery.tryAllocate(bytes);
     }
+    if (h.config.stress_every != 0) g_bump.limit = g_bump.top;
   }
   // Objects too big for the nursery, and young ones when pinned objects have left
   // it no room, live in the old space from the start.
@@ -152,7 +154,6 @@ Object* tryAllocateLarge(LayoutId layout, size_t bytes) {
   Heap& h = heap();
   if (bytes > h.old.reservedBytes()) return nullptr;  // no collection can make room
   bytes = (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
-  --g_bump.stress_countdown;
   stressIfDue();
   if (!h.old.hasRoomFor(bytes)) runCollection(Generation::kFull);  // dead large objects may leave room
   return finishAllocation(h, nullptr, layout, bytes, /*fallible=*/true);
@@ -160,7 +161,6 @@ Object* tryAllocateLarge(LayoutId layout, size_t bytes) {
 
 Object* allocateOld(LayoutId layout, size_t bytes) {
   bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
-  --g_bump.stress_countdown;
   stressIfDue();
   return finishAllocation(heap(), nullptr, layout, bytes);
 }

@@ -204,13 +204,20 @@ inline Object* tryAllocate(LayoutId layout, size_t bytes) {
 inline Object* allocateStrong(LayoutId layout, size_t bytes) {
   bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
   BumpCursor& cursor = g_bump;
-  if (--cursor.stress_countdown == 0 || bytes > kMaxYoungObjectBytes || bytes > cursor.limit - cursor.top) {
-    return allocateSlow(layout, bytes);
-  }
+  if (bytes > kMaxYoungObjectBytes || bytes > cursor.limit - cursor.top) return allocateSlow(layout, bytes);
   Object* object = cursor.bump(bytes);
   asanUnpoison(object, bytes);
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr bool kMayClearPastObject = false;  // the free memory past it is poisoned
+#else
+  constexpr bool kMayClearPastObject = true;
+#endif
+  if (kMayClearPastObject && bytes <= kInlineZeroBytes) {
+    __builtin_memset(object, 0, kInlineZeroBytes);  // a few stores: the size is constant (bump.h)
+  } else {
+    __builtin_memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
+  }
   object->header_word = header::make(layout, bytes);
-  __builtin_memset(object->bytes() + kHeaderBytes, 0, bytes - kHeaderBytes);
   return object;
 }
 

@@ -50,7 +50,7 @@ void Nursery::init(size_t nursery_bytes, bool huge_pages) {
 void Nursery::resetCursor() {
   next_segment_ = 0;
   passed_bytes_ = 0;
-  segment_start_ = g_bump.top = g_bump.limit = 0;
+  segment_start_ = segment_limit_ = g_bump.top = g_bump.limit = 0;
 }
 
 size_t Nursery::takeFreeChunk() {
@@ -64,14 +64,14 @@ bool Nursery::nextSegment(size_t bytes) {
   passed_bytes_ += g_bump.top - segment_start_;
   while (next_segment_ < segments_.size()) {
     auto [lo, hi] = segments_[next_segment_++];
-    if (hi - lo >= bytes) {
+    if (hi - lo >= bytes + kSegmentSlack) {
       mapChunk(chunkOf(lo));
       segment_start_ = g_bump.top = lo;
-      g_bump.limit = hi;
+      segment_limit_ = g_bump.limit = hi - kSegmentSlack;
       return true;
     }
   }
-  segment_start_ = g_bump.top = g_bump.limit = 0;
+  segment_start_ = segment_limit_ = g_bump.top = g_bump.limit = 0;
   return false;
 }
 

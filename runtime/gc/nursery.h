@@ -42,7 +42,7 @@ class Nursery {
   // Null when the segments are used up.  The inline path in heap.h does the
   // same bump when the current segment has room.
   Object* tryAllocate(size_t bytes) {
-    if (bytes > g_bump.limit - g_bump.top && !nextSegment(bytes)) return nullptr;
+    if (bytes > segment_limit_ - g_bump.top && !nextSegment(bytes)) return nullptr;
     return g_bump.bump(bytes);
   }
   // Bytes handed out since the last collection.
@@ -103,6 +103,7 @@ class Nursery {
   std::vector<std::pair<uintptr_t, uintptr_t>> segments_;
   size_t next_segment_ = 0;
   uintptr_t segment_start_ = 0;  // of the segment g_bump is in
+  uintptr_t segment_limit_ = 0;  // its end less kSegmentSlack: g_bump.limit unless stress lowered that
   size_t passed_bytes_ = 0;      // used in the segments before it since the last collection
   uintptr_t survivor_top_ = 0, survivor_limit_ = 0;
 };

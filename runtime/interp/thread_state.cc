@@ -6,11 +6,10 @@ namespace {
 // Room for the deepest recursion the limit allows with large frames: address
 // space only (ValueStack reserves with MAP_NORESERVE).
 constexpr size_t kValueStackWords = size_t{16} << 20;
-
-// initial-exec: read on every runtime call (errors, frames), so it avoids
-// the __tls_get_addr call of the default model for a shared library.
-__attribute__((tls_model("initial-exec"))) thread_local ThreadState* t_current = nullptr;
 }  // namespace
+
+constinit __attribute__((tls_model("initial-exec"))) thread_local ThreadState* thread_detail::t_current = nullptr;
+using thread_detail::t_current;
 
 CStateHooks c_state_hooks = {};
 
@@ -28,8 +27,6 @@ void ThreadState::traceRoots(gc::RootVisitor& visitor) {
   visitor.visitRoot(&asyncgen_firstiter);
   visitor.visitRoot(&asyncgen_finalizer);
 }
-
-ThreadState* currentThread() { return t_current; }
 
 ThreadState* attachThread() {
   // Lives as long as the thread: the interpreter never detaches a thread

@@ -60,7 +60,13 @@ struct CStateHooks {
 };
 extern CStateHooks c_state_hooks;
 
-ThreadState* currentThread();
+// initial-exec: read on every runtime call (errors, frames, C calls), so it
+// avoids the __tls_get_addr call of the default model for a shared library;
+// constinit: no dynamic initialisation, so no TLS wrapper call either.
+namespace thread_detail {
+extern constinit __attribute__((tls_model("initial-exec"))) thread_local ThreadState* t_current;
+}
+inline ThreadState* currentThread() { return thread_detail::t_current; }
 // Creates the calling thread's state (once); the runtime calls it at start-up
 // and for every thread that enters Python.
 ThreadState* attachThread();

@@ -255,6 +255,25 @@ get_exc_info(PyObject *self, PyObject *unused)
                          value ? value : Py_NewRef(Py_None), tb ? tb : Py_NewRef(Py_None));
 }
 
+/* The handled exception read and written through the thread state's
+ * exc_info directly, as Cython 3's __Pyx_ExceptionSave/Reset do. */
+static PyObject *
+read_exc_info_value(PyObject *self, PyObject *unused)
+{
+    PyObject *value = PyThreadState_Get()->exc_info->exc_value;
+    return Py_NewRef(value != NULL ? value : Py_None);
+}
+
+static PyObject *
+write_exc_info_value(PyObject *self, PyObject *value)
+{
+    _PyErr_StackItem *info = PyThreadState_Get()->exc_info;
+    PyObject *old = info->exc_value;
+    info->exc_value = value == Py_None ? NULL : Py_NewRef(value);
+    Py_XDECREF(old);
+    Py_RETURN_NONE;
+}
+
 /* Raise CustomError("outer") whose __cause__ is the exception `callable`
  * raised, as `raise CustomError("outer") from exc` would. */
 static PyObject *
@@ -377,6 +396,8 @@ static PyMethodDef capi_errors_methods[] = {
     {"bad_internal_call", bad_internal_call, METH_NOARGS, NULL},
     {"write_unraisable", write_unraisable, METH_O, NULL},
     {"get_exc_info", get_exc_info, METH_NOARGS, NULL},
+    {"read_exc_info_value", read_exc_info_value, METH_NOARGS, NULL},
+    {"write_exc_info_value", write_exc_info_value, METH_O, NULL},
     {"raise_with_cause", raise_with_cause, METH_O, NULL},
     {"exception_links", exception_links, METH_O, NULL},
     {"is_exception_class", is_exception_class, METH_O, NULL},

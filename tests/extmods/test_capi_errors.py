@@ -193,6 +193,39 @@ class Inspecting(unittest.TestCase):
             self.assertIs(tb, e.__traceback__)
         self.assertEqual(m.get_exc_info(), (None, None, None))
 
+    def test_exc_info_fields_read_in_c(self):
+        self.assertIsNone(m.read_exc_info_value())
+        try:
+            raise ValueError("handled")
+        except ValueError as e:
+            self.assertIs(m.read_exc_info_value(), e)
+            try:
+                raise KeyError("inner")
+            except KeyError as inner:
+                self.assertIs(m.read_exc_info_value(), inner)
+            self.assertIs(m.read_exc_info_value(), e)
+        self.assertIsNone(m.read_exc_info_value())
+
+    def test_exc_info_fields_written_in_c(self):
+        # Outside an except block, what C writes is the handled exception
+        # from then on, until C clears it again.
+        e = ValueError("written")
+        m.write_exc_info_value(e)
+        try:
+            self.assertIs(sys.exception(), e)
+            self.assertIs(m.read_exc_info_value(), e)
+        finally:
+            m.write_exc_info_value(None)
+        self.assertIsNone(sys.exception())
+        self.assertIsNone(m.read_exc_info_value())
+        # Inside one, it replaces the exception until the block ends.
+        try:
+            raise KeyError("handled")
+        except KeyError:
+            m.write_exc_info_value(e)
+            self.assertIs(sys.exception(), e)
+        self.assertIsNone(sys.exception())
+
     def test_cause_set_in_c(self):
         inner = ValueError("inner")
         # try/except, not assertRaises, which strips the traceback.
