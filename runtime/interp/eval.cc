@@ -820,9 +820,9 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   CodeObj* code;
   const uint32_t* ip;
   Value* sp;
-  Value* localsplus;
   Value kwnames;
-  uint32_t insn, oparg;
+  uint32_t insn;
+  size_t oparg;  // as wide as an index, so that using one takes no extension
   Value retval;
   // Generators resumed inline (FOR_ITER, SEND, a call of send) whose frames
   // run in young arrays: the stack scan sees these words and pins the arrays,
@@ -841,7 +841,6 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   do {                                                 \
     code = frame->codeObj();                           \
     ip = frame->instr() + 1;                           \
-    localsplus = frame->localsplus;                    \
     sp = frame->stackBase() + frame->depth();          \
   } while (0)
 #define DISPATCH()                              \
@@ -861,7 +860,7 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
     ip = dest_;                                              \
     if (backward_) goto periodic_check;                      \
   } while (0)
-#define STACK_BASE() (localsplus + code->nlocalsplus)
+#define STACK_BASE() (frame->localsplus + code->nlocalsplus)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -916,7 +915,7 @@ op_LOAD_CONST:
   PUSH(constAt(code, oparg));
   DISPATCH();
 op_LOAD_FAST: {
-  Value v = localsplus[oparg];
+  Value v = frame->localsplus[oparg];
   if (v.isNull()) {
     raiseUnboundLocal(code, oparg);
     goto error;
@@ -925,14 +924,14 @@ op_LOAD_FAST: {
   DISPATCH();
 }
 op_STORE_FAST:
-  localsplus[oparg] = POP();
+  frame->localsplus[oparg] = POP();
   DISPATCH();
 op_DELETE_FAST:
-  if (localsplus[oparg].isNull()) {
+  if (frame->localsplus[oparg].isNull()) {
     raiseUnboundLocal(code, oparg);
     goto error;
   }
-  localsplus[oparg] = Value();
+  frame->localsplus[oparg] = Value();
   DISPATCH();
 op_LOAD_NAME: {
   Value name = nameAt(code, oparg);
@@ -1042,23 +1041,23 @@ op_DELETE_GLOBAL: {
   DISPATCH();
 }
 op_MAKE_CELL: {
-  Value cell = newCell(localsplus[oparg]);
-  localsplus[oparg] = cell;
+  Value cell = newCell(frame->localsplus[oparg]);
+  frame->localsplus[oparg] = cell;
   DISPATCH();
 }
 op_COPY_FREE_VARS: {
   Value closure = frame->func.isNull() ? Value() : asFunction(frame->func)->closure.get();
   int64_t base = code->nlocalsplus - static_cast<int64_t>(oparg);
   for (uint32_t k = 0; k < oparg; ++k) {
-    localsplus[base + k] = closure.isNull() ? Value() : tupleItem(closure, k);
+    frame->localsplus[base + k] = closure.isNull() ? Value() : tupleItem(closure, k);
   }
   DISPATCH();
 }
 op_LOAD_CLOSURE:
-  PUSH(localsplus[oparg]);
+  PUSH(frame->localsplus[oparg]);
   DISPATCH();
 op_LOAD_DEREF: {
-  Value cell = localsplus[oparg];
+  Value cell = frame->localsplus[oparg];
   Value v = cell.isNull() ? Value() : asCell(cell)->contents.get();
   if (v.isNull()) {
     raiseUnboundLocal(code, oparg);
@@ -1069,11 +1068,11 @@ op_LOAD_DEREF: {
 }
 op_STORE_DEREF: {
   Value v = POP();
-  asCell(localsplus[oparg])->contents.set(v);
+  asCell(frame->localsplus[oparg])->contents.set(v);
   DISPATCH();
 }
 op_DELETE_DEREF: {
-  Value cell = localsplus[oparg];
+  Value cell = frame->localsplus[oparg];
   if (asCell(cell)->contents.get().isNull()) {
     raiseUnboundLocal(code, oparg);
     goto error;
@@ -1098,7 +1097,7 @@ op_LOAD_CLASSDEREF: {
     }
   }
   if (v.isNull()) {
-    Value cell = localsplus[oparg];
+    Value cell = frame->localsplus[oparg];
     v = cell.isNull() ? Value() : asCell(cell)->contents.get();
     if (v.isNull()) {
       raiseUnboundLocal(code, oparg);
@@ -1371,7 +1370,7 @@ op_BUILD_MAP: {
 }
 op_BUILD_CONST_KEY_MAP: {
   Value keys = TOP();
-  if (!isExactTuple(keys) || tupleLength(keys) != oparg) {
+  if (!isExactTuple(keys) || tupleLength(keys) != static_cast<int64_t>(oparg)) {
     raiseSystemError("BUILD_CONST_KEY_MAP", "bad BUILD_CONST_KEY_MAP keys argument");
     goto error;
   }
@@ -1436,7 +1435,7 @@ op_FORMAT_VALUE: {
   Value spec = (oparg & kFormatHasSpec) ? POP() : Value();
   Value v = TOP();
   if ((oparg & (kFormatConversionMask | kFormatHasSpec)) == 0 && isExactStr(v)) DISPATCH();
-  Value r = formatValue(v, oparg, spec);
+  Value r = formatValue(v, static_cast<uint32_t>(oparg), spec);
   ERROR_IF_NULL(r);
   TOP() = r;
   DISPATCH();
@@ -1469,12 +1468,12 @@ op_FOR_ITER: {
 }
 op_UNPACK_SEQUENCE: {
   Value seq = TOP();
-  if (isExactTuple(seq) && tupleLength(seq) == oparg) {
+  if (isExactTuple(seq) && tupleLength(seq) == static_cast<int64_t>(oparg)) {
     --sp;
     for (int64_t i = static_cast<int64_t>(oparg) - 1; i >= 0; --i) PUSH(tupleItem(seq, i));
     DISPATCH();
   }
-  if (isExactList(seq) && listLength(seq) == oparg) {
+  if (isExactList(seq) && listLength(seq) == static_cast<int64_t>(oparg)) {
     --sp;
     for (int64_t i = static_cast<int64_t>(oparg) - 1; i >= 0; --i) PUSH(listItem(seq, i));
     DISPATCH();
@@ -1845,7 +1844,7 @@ op_ASYNC_GEN_WRAP: {
 op_BEFORE_WITH:
 op_BEFORE_ASYNC_WITH: {
   Value exit, res;
-  if (!beforeWith(TOP(), (insn & 0xFF) == static_cast<uint32_t>(Op::BEFORE_ASYNC_WITH), &exit, &res)) goto error;
+  if (!beforeWith(TOP(), (ip[-1] & 0xFF) == static_cast<uint32_t>(Op::BEFORE_ASYNC_WITH), &exit, &res)) goto error;
   TOP() = exit;
   PUSH(res);
   DISPATCH();
@@ -2084,7 +2083,7 @@ return_from_frame: {
 op_TRACE:
   frame->setDepth(sp - STACK_BASE());
   if (!traceInstruction(ts, frame)) goto error;
-  goto* realTarget(insn & 0xFF);
+  goto* realTarget(ip[-1] & 0xFF);
 
 error:
   addTraceback(frame);
