@@ -3,10 +3,11 @@
 // Python-to-Python calls without C++ recursion, and the inline caches.
 //
 // Register state of the loop: `frame` (on the value stack), `code` (never
-// moves), `ip` (the next instruction), `sp` (the next free operand slot) and
-// `localsplus`.  Before each instruction its address is stored in the frame
+// moves), `ip_word` (the next instruction: IP()) and `sp` (the next free
+// operand slot).  Before each instruction its address is stored in the frame
 // (frame->instr_), so tracebacks, f_lineno and the exception table always see
-// the instruction that is executing.  sp is saved in the frame (depth_) only
+// the instruction that is executing; ip_word keeps that address tagged as the
+// frame holds it, so the store is one instruction.  sp is saved in the frame (depth_) only
 // where another frame takes over: an inline call, a yield.
 //
 // Slow paths live in eval_helpers.cc (eval_internal.h).
@@ -818,7 +819,7 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
   Frame* frame = entry;
   ts->frame = frame;
   CodeObj* code;
-  const uint32_t* ip;
+  uintptr_t ip_word;  // the next instruction's address | 1 (a tagged word, as frame->instr_)
   Value* sp;
   Value kwnames;
   uint32_t insn;
@@ -840,24 +841,27 @@ Value runFrame(ThreadState* ts, Frame* entry, Value throw_exc) {
 #define LOAD_FRAME()                                   \
   do {                                                 \
     code = frame->codeObj();                           \
-    ip = frame->instr() + 1;                           \
+    SET_IP(frame->instr() + 1);                        \
     sp = frame->stackBase() + frame->depth();          \
   } while (0)
+#define IP() (reinterpret_cast<const uint32_t*>(ip_word - 1))
+#define SET_IP(p) (ip_word = reinterpret_cast<uintptr_t>(p) | 1)
 #define DISPATCH()                              \
   do {                                          \
-    frame->setInstr(ip);                        \
-    insn = *ip++;                               \
+    frame->setInstrWord(ip_word);               \
+    insn = *IP();                               \
+    ip_word += sizeof(uint32_t);                \
     oparg = insn >> 8;                          \
     goto* kTargets[insn & 0xFF];                \
   } while (0)
-#define JUMP_TO(target) (ip = code->code() + (target))
+#define JUMP_TO(target) SET_IP(code->code() + (target))
 // A conditional jump that may close a loop (`while`): backward, it makes the
 // periodic check that JUMP_BACKWARD makes.
 #define JUMP_TO_CHECKED(target)                              \
   do {                                                       \
     const auto* dest_ = code->code() + (target);             \
-    bool backward_ = dest_ < ip;                             \
-    ip = dest_;                                              \
+    bool backward_ = dest_ < IP();                           \
+    SET_IP(dest_);                                           \
     if (backward_) goto periodic_check;                      \
   } while (0)
 #define STACK_BASE() (frame->localsplus + code->nlocalsplus)
@@ -1016,9 +1020,9 @@ op_LOAD_GLOBAL: {
   Value name = nameAt(code, oparg >> 1);
   Value v;
   if (isExactDict(frame->globals) && isExactDict(frame->builtins)) {
-    v = loadGlobal(code, ip - 1 - code->code(), frame->globals, frame->builtins, name);
+    v = loadGlobal(code, IP() - 1 - code->code(), frame->globals, frame->builtins, name);
   } else {
-    v = loadGlobalSlow(code, ip - 1 - code->code(), frame->globals, frame->builtins, name);
+    v = loadGlobalSlow(code, IP() - 1 - code->code(), frame->globals, frame->builtins, name);
   }
   ERROR_IF_NULL(v);
   if (oparg & 1) PUSH(Value());
@@ -1110,7 +1114,7 @@ op_LOAD_CLASSDEREF: {
 op_LOAD_ATTR: {
   Value obj = TOP();
   Type* tp = typeOf(obj);
-  int64_t index = ip - 1 - code->code();
+  int64_t index = IP() - 1 - code->code();
   Value v;
   if (tp->inline_count != 0 && loadInline(code, index, obj, tp, &v)) {
     TOP() = v;
@@ -1136,7 +1140,7 @@ op_STORE_ATTR: {
   Value obj = POP();
   Value v = POP();
   Type* tp = typeOf(obj);
-  int64_t index = ip - 1 - code->code();
+  int64_t index = IP() - 1 - code->code();
   int r = 0;
   if (tp->inline_count != 0 && storeInline(code, index, obj, tp, v)) DISPATCH();
   if (gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kStore);
@@ -1157,7 +1161,7 @@ op_LOAD_METHOD: {
   Value meth, self;
   Value obj = TOP();
   Type* tp = typeOf(obj);
-  int64_t index = ip - 1 - code->code();
+  int64_t index = IP() - 1 - code->code();
   gc::HeapValue* c = attrCacheFind(code, index, tp, nameAt(code, oparg), AttrOp::kMethod);
   if (c != nullptr && attrCacheKind(c) == kAttrMethod) {
     Value dict = instanceDictOf(obj, tp);
@@ -1844,7 +1848,7 @@ op_ASYNC_GEN_WRAP: {
 op_BEFORE_WITH:
 op_BEFORE_ASYNC_WITH: {
   Value exit, res;
-  if (!beforeWith(TOP(), (ip[-1] & 0xFF) == static_cast<uint32_t>(Op::BEFORE_ASYNC_WITH), &exit, &res)) goto error;
+  if (!beforeWith(TOP(), (IP()[-1] & 0xFF) == static_cast<uint32_t>(Op::BEFORE_ASYNC_WITH), &exit, &res)) goto error;
   TOP() = exit;
   PUSH(res);
   DISPATCH();
@@ -1879,7 +1883,7 @@ op_RERAISE: {
     // The frame is back at the instruction that raised first (PEP 626):
     // f_lineno, and the lasti the unwinder pushes for the next handler.
     Value lasti = PEEK(oparg);
-    frame->setInstr(lasti.isSmallInt() ? code->code() + lasti.asSmallInt() : ip - 1);
+    frame->setInstr(lasti.isSmallInt() ? code->code() + lasti.asSmallInt() : IP() - 1);
   }
   restoreError(e);
   goto exception_unwind;
@@ -2083,13 +2087,13 @@ return_from_frame: {
 op_TRACE:
   frame->setDepth(sp - STACK_BASE());
   if (!traceInstruction(ts, frame)) goto error;
-  goto* realTarget(ip[-1] & 0xFF);
+  goto* realTarget(IP()[-1] & 0xFF);
 
 error:
   addTraceback(frame);
   if (tracingActive()) traceException(ts, frame);  // tracing.h
 exception_unwind: {
-  int64_t lasti = (ip - 1) - code->code();  // not frame->lasti(): RERAISE may have moved that
+  int64_t lasti = (IP() - 1) - code->code();  // not frame->lasti(): RERAISE may have moved that
   const ExceptionTableEntry* handler = codeFindHandler(code, lasti);
   if (handler != nullptr) {
     sp = STACK_BASE() + handler->depth;
@@ -2133,6 +2137,8 @@ exception_unwind: {
 #undef LEAVE_GENERATOR
 #undef DISPATCH
 #undef JUMP_TO
+#undef IP
+#undef SET_IP
 #undef STACK_BASE
 #undef PUSH
 #undef POP

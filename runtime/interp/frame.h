@@ -71,6 +71,7 @@ struct Frame {
   void setPrevious(Frame* f) { previous_ = tagWord(reinterpret_cast<uintptr_t>(f)); }
   const uint32_t* instr() const { return reinterpret_cast<const uint32_t*>(untagWord(instr_)); }
   void setInstr(const uint32_t* p) { instr_ = tagWord(reinterpret_cast<uintptr_t>(p)); }
+  void setInstrWord(uintptr_t tagged) { instr_ = Value::fromBits(tagged); }  // an address | 1, as the loop keeps it
   // The index of the current instruction (-1 before the first).
   int64_t lasti() const { return instr() - codeObj()->code(); }
   int64_t depth() const { return static_cast<int64_t>(untagWord(depth_) >> 1); }
