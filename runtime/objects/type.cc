@@ -1330,7 +1330,8 @@ Value typeModuleValue(Type* t) {
     if (m.isNull() && !errorPending()) return raise(exc::AttributeError, "__module__");
     return m;
   }
-  if (t->spec != nullptr && t->spec->module != nullptr) return newStr(t->spec->module);
+  // Interned, as CPython's: pickle memoizes the module name by identity.
+  if (t->spec != nullptr && t->spec->module != nullptr) return internStr(t->spec->module);
   return names::builtins;
 }
 
