@@ -93,6 +93,12 @@ struct Arena {
     return run;
   }
 
+  bool hasRoomFor(size_t bytes) {
+    if (base == nullptr) reserve();
+    size_t n = bytes / kChunkBytes + 1;  // chunks a block of this size needs, at most
+    return n <= reserved_bytes / kChunkBytes - used_chunks;
+  }
+
   size_t chunkIndex(const void* p) const { return (static_cast<const char*>(p) - base) / kChunkBytes; }
 
   void* allocateSmall(size_t size_class) {
@@ -153,5 +159,7 @@ void* arena_detail::allocateSlow(size_t bytes) {
 void arena_detail::freeSlow(void* block) { arena().freeLarge(block); }
 
 size_t arenaBlockSize(const void* block) { return arena().blockSize(block); }
+
+bool arenaHasRoomFor(size_t bytes) { return arena().hasRoomFor(bytes); }
 
 }  // namespace tern::cpyext

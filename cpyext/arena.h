@@ -76,4 +76,10 @@ inline void arenaFree(void* block) {
 // The usable size of a block (at least what was asked for).
 size_t arenaBlockSize(const void* block);
 
+// Whether a block of `bytes` fits in what is left of the reservation: the
+// allocators C calls (PyObject_Malloc, PyMem_Malloc) return NULL instead of
+// asking for more, where arenaAllocate aborts (it serves the proxies, which
+// cannot fail).
+bool arenaHasRoomFor(size_t bytes);
+
 }  // namespace tern::cpyext

@@ -226,7 +226,9 @@ void* PyMem_RawRealloc(void* p, size_t n) { return std::realloc(p, n == 0 ? 1 : 
 void PyMem_RawFree(void* p) { std::free(p); }
 
 void* PyObject_Malloc(size_t n) {
+  // NULL without the memory, as CPython's allocators: the caller raises MemoryError.
   if (n > static_cast<size_t>(PY_SSIZE_T_MAX)) return nullptr;
+  if (n > arena_detail::kMaxSmall && !arenaHasRoomFor(sizeof(ProxyPrefix) + n)) return nullptr;
   return objectOf(static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + n)));
 }
 void* PyObject_Calloc(size_t n, size_t size) {

@@ -272,6 +272,24 @@ check_family(void *(*alloc)(size_t), void *(*calloc_)(size_t, size_t),
     return ok;
 }
 
+/* Requests no machine can satisfy return NULL (the caller raises
+ * MemoryError), and a failed realloc leaves the block as it was. */
+static PyObject *
+huge_allocations(PyObject *self, PyObject *unused)
+{
+    size_t huge = (size_t)PY_SSIZE_T_MAX / 2;
+    void *m = PyMem_Malloc(huge), *o = PyObject_Malloc(huge), *c = PyMem_Calloc(huge / 8, 8);
+    char *p = PyMem_Malloc(16);
+    if (p == NULL)
+        return PyErr_NoMemory();
+    strcpy(p, "still here");
+    void *r = PyMem_Realloc(p, huge);
+    int kept = strcmp(p, "still here") == 0;
+    PyMem_Free(p);
+    return Py_BuildValue("(NNNNN)", PyBool_FromLong(m == NULL), PyBool_FromLong(o == NULL),
+                         PyBool_FromLong(c == NULL), PyBool_FromLong(r == NULL), PyBool_FromLong(kept));
+}
+
 static PyObject *
 memory_families(PyObject *self, PyObject *n_obj)
 {
@@ -316,6 +334,7 @@ static PyMethodDef capi_runtime_methods[] = {
     {"cell", cell, METH_O, NULL},
     {"bind", bind, METH_VARARGS, NULL},
     {"make_builtin", make_builtin, METH_O, NULL},
+    {"huge_allocations", huge_allocations, METH_NOARGS, NULL},
     {"memory_families", memory_families, METH_O, NULL},
     {"misc", misc, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},

@@ -146,6 +146,9 @@ class Helpers(unittest.TestCase):
         for n in (1, 8, 100, 10000, 1 << 20):
             self.assertEqual(m.memory_families(n), (True, True, True), n)
 
+    def test_huge_allocations_return_null(self):
+        self.assertEqual(m.huge_allocations(), (True, True, True, True, True))
+
     def test_misc(self):
         version, formatted, n, small, initialized, signals_ok = m.misc()
         self.assertTrue(version.startswith("3.11"), version)
