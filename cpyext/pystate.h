@@ -48,4 +48,14 @@ class CCallScope {
 // runtime runs; null on a thread the runtime does not know.
 PyThreadState* currentThreadState();
 
+// A state C code passes back after reading it from _PyRuntime's
+// tstate_current: the calling thread's premade state is bound to its runtime
+// thread first (as currentThreadState binds it), so that what is stored in it
+// (its dict) is kept and released with the thread.  Others as they are.
+PyThreadState* boundState(PyThreadState* tstate);
+
+// Starts keeping _PyRuntime.gilstate.tstate_current the GIL holder's state
+// (the GIL's hook) and stores the caller's: once, when cpyext starts.
+void trackGilHolder();
+
 }  // namespace tern::cpyext
