@@ -1,5 +1,6 @@
-// The objects libtern.so exports as data: the builtin types (builtin_exports.def),
-// the singletons (Py_None, Py_True, ...) and the PyExc_* exception pointers.
+// The objects libtern.so exports as data: the builtin types (builtin_exports.def;
+// the other exported types are in resolved_exports.cc), the singletons
+// (Py_None, Py_True, ...), the PyExc_* exception pointers and Py_hexdigits.
 // They are filled and registered as the proxies of their runtime objects once,
 // by initializeCpyext(), before the first extension loads.
 #include "Python.h"
@@ -41,11 +42,14 @@ PyAPI_DATA(PyObject*) PyExc_IOError;
 PyObject* PyExc_EnvironmentError = nullptr;
 PyObject* PyExc_IOError = nullptr;
 
+const char* Py_hexdigits = "0123456789abcdef";
+
 }  // extern "C"
 
 namespace tern::cpyext {
 
-void setExceptionTypeSizes();  // exceptions.cc
+void setExceptionTypeSizes();      // exceptions.cc
+void initializeResolvedExports();  // resolved_exports.cc
 
 namespace {
 
@@ -89,6 +93,7 @@ void initializeBuiltinExports() {
   PyExc_EnvironmentError = PyExc_OSError;
   PyExc_IOError = PyExc_OSError;
   setExceptionTypeSizes();
+  initializeResolvedExports();
 }
 
 Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs) {

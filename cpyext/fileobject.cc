@@ -5,9 +5,8 @@
 // give str or bytes; with n < 0 the trailing newline is dropped and an empty
 // result is EOFError.  PyFile_WriteObject writes str(v) (Py_PRINT_RAW) or
 // repr(v).  PyFile_FromFd is io.open(fd, ...); its name is ignored, as
-// CPython ignores it.  PyFile_OpenCode(Object) is io.open_code(path) (no
-// hook: PyFile_SetOpenCodeHook is not implemented, as io.open_code and the
-// import system would not call the hook).
+// CPython ignores it.  PyFile_OpenCode(Object) is io.open_code(path), which
+// PyFile_SetOpenCodeHook replaces (embedder_hooks.cc).
 #include <cerrno>
 #include <cstdio>
 

@@ -9,12 +9,16 @@
 // module; multi-phase init returns a PyModuleDef from which
 // PyModule_FromDefAndSpec makes the module and exec_dynamic runs its
 // Py_mod_exec slots.  Each way an init can misbehave gives CPython 3.11's
-// SystemError.
+// SystemError.  An init that fails on a C-API feature Tern lacks
+// (NotImplementedError) fails the import with an ImportError caused by it,
+// as code with a fallback for a missing extension expects (zoneinfo's pure
+// module, numpy without ctypes).
 #include "cpyext/import.h"
 
 #include <dlfcn.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
@@ -43,6 +47,55 @@ Value importError(const std::string& message, Value name, Value path) {
   return raiseException(err);
 }
 
+// The pending exception, when it is the NotImplementedError of a C-API
+// feature Tern lacks, becomes the __cause__ of an ImportError for the module
+// `holder` names (a spec's name and origin, a module's __name__ and __file__).
+void unsupportedToImportError(Value holder, const char* name_attr, const char* path_attr) {
+  if (!errorMatches(exc::NotImplementedError)) return;
+  Value cause = takeError();
+  Value name = getAttr(holder, internStr(name_attr));
+  Value path = name.isNull() ? name : getAttr(holder, internStr(path_attr));
+  Value text = path.isNull() ? path : str(cause);
+  if (text.isNull() || !isStr(name)) {
+    clearError();
+    restoreError(cause);
+    return;
+  }
+  importError("extension module " + strToUtf8(name) + " needs a C-API feature Tern lacks: " + strToUtf8(text), name,
+              path);
+  Value e = pendingError();
+  if (!e.isNull()) static_cast<BaseExceptionObj*>(e.asObject())->cause.set(cause);
+}
+
+// Single-phase modules with m_size == -1 (module state in C globals) are
+// initialised once per process, as CPython does: file + '\0' + name -> the
+// def, whose m_base.m_copy holds a copy of the first module's dict (a
+// reference C holds, so the collector keeps it).  A later import of the same
+// file and name makes a new module from that copy without running PyInit
+// again, so the module's C globals (the exception classes `_decimal` made)
+// stay those of the objects already handed out.
+std::unordered_map<std::string, PyModuleDef*>& singlePhaseDefs() {
+  static auto* defs = new std::unordered_map<std::string, PyModuleDef*>();
+  return *defs;
+}
+
+// The module made again from its copy, or null (an exception pending only
+// when making it failed) when the file and name were never initialised so.
+Value copiedSinglePhase(const std::string& key, Value name) {
+  auto it = singlePhaseDefs().find(key);
+  if (it == singlePhaseDefs().end()) return Value();
+  PyModuleDef* def = it->second;
+  PyObject* n = cpyext::toNew(name);
+  PyObject* m = PyModule_NewObject(n);
+  Py_DECREF(n);
+  if (m == nullptr) return Value();
+  if (PyDict_Update(PyModule_GetDict(m), def->m_base.m_copy) < 0 || PyState_AddModule(m, def) < 0) {
+    Py_DECREF(m);
+    return Value();
+  }
+  return cpyext::takeNew(m);
+}
+
 // The name of the module's export function (PEP 489): PyInit_<name> for an
 // ASCII name, else PyInitU_ and the name's punycode with '-' spelt '_'.
 // Sets `encoded` to the name as the function spells it (for messages).
@@ -67,9 +120,19 @@ bool exportName(Value short_name, std::string& encoded, std::string& hook) {
   return true;
 }
 
+Value createModule(Value spec);
+
 }  // namespace
 
 Value createExtensionModule(Value spec) {
+  Value m = createModule(spec);
+  if (m.isNull()) unsupportedToImportError(spec, "name", "origin");
+  return m;
+}
+
+namespace {
+
+Value createModule(Value spec) {
   cpyext::initializeCpyext();
   Value name = getAttr(spec, internStr("name"));
   if (name.isNull()) return name;
@@ -81,6 +144,8 @@ Value createExtensionModule(Value spec) {
   size_t dot = full.rfind('.');
   Value short_name = dot == std::string::npos ? name : newStr(full.substr(dot + 1));
   if (short_name.isNull()) return short_name;
+  std::string key = file + '\0' + full;
+  if (Value copied = copiedSinglePhase(key, name); !copied.isNull() || errorPending()) return copied;
   std::string short_ascii, hook;
   if (!exportName(short_name, short_ascii, hook)) return Value();
   bool ascii = hook.compare(0, 8, "PyInitU_") != 0;
@@ -136,10 +201,23 @@ Value createExtensionModule(Value spec) {
     Py_DECREF(m);
     return Value();
   }
+  if (setAttr(module, internStr("__file__"), path) < 0) {
+    Py_DECREF(m);
+    return Value();
+  }
+  if (def->m_size == -1 && def->m_base.m_copy == nullptr) {
+    def->m_base.m_copy = PyDict_Copy(PyModule_GetDict(m));
+    if (def->m_base.m_copy == nullptr) {
+      Py_DECREF(m);
+      return Value();
+    }
+    singlePhaseDefs()[key] = def;
+  }
   Py_DECREF(m);
-  if (setAttr(module, internStr("__file__"), path) < 0) return Value();
   return module;
 }
+
+}  // namespace
 
 int execExtensionModule(Value module) {
   if (!isModule(module)) return 0;
@@ -148,6 +226,7 @@ int execExtensionModule(Value module) {
   // State already allocated: the slots ran (importlib.reload is a no-op).
   int r = def == nullptr || PyModule_GetState(m) != nullptr ? 0 : PyModule_ExecDef(m, def);
   Py_DECREF(m);
+  if (r < 0) unsupportedToImportError(module, "__name__", "__file__");
   return r;
 }
 

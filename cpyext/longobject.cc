@@ -4,14 +4,24 @@
 // signed count of 30-bit digits (0 for zero), ob_digit the digits, least
 // significant first.  The runtime keeps 64-bit GMP limbs (bigint.h), so a
 // proxy is materialised once by re-cutting the limbs into digits
-// (limbsToDigits); C code that builds ints never writes digits itself
-// (_PyLong_New is not offered), so the other direction only serves
-// _PyLong_FromByteArray-like paths and tests (digitsToLimbs).
+// (limbsToDigits).
+//
+// C may also build an int from digits itself: _PyLong_New(n) gives a kLong
+// proxy of PyLong_Type with room for n digits and no runtime object yet
+// (kFilling).  C writes ob_digit and sets ob_size to the signed count it
+// used (at most n, as CPython requires; `_decimal` trims leading zero
+// digits so).  The first time the proxy crosses into the runtime (fromC, or
+// takeNew handing it over), longOfFilled makes the int from the digits as
+// they are then (digitsToLimbs) and realiseFilled links the proxy to it:
+// from then on it is an ordinary int proxy, which C must not write any more
+// (an int is immutable once shared, in CPython too).  A value that comes out
+// a tagged int makes it a kTaggedInt proxy, owned by its count.
 //
 // Tagged small ints have no heap object, so their proxies are owned by their
 // counts (ProxyKind::kTaggedInt, freed by the last Py_DECREF).  -5..256,
-// which CPython caches and C code compares by pointer, are made once and the
-// cache keeps one reference to each forever.  Other values go through a
+// which CPython caches and C code compares by pointer, are CPython's static
+// objects in _PyRuntime (pyruntime.h), where the modules built with CPython
+// read them (_PyLong_GetZero, _PyLong_GetOne).  Other values go through a
 // direct-mapped cache of recent proxies, which also holds one reference to
 // each: C code passing the same int back and forth (a loop counter, an
 // argument returned) finds the proxy it had, and a slot whose proxy only the
@@ -50,9 +60,6 @@ using numbers::Scratch;
 
 namespace {
 
-using int_proxies::kCacheMax;
-using int_proxies::kCacheMin;
-
 size_t longProxyBytes(size_t ndigits) {
   size_t bytes = offsetof(PyLongObject, ob_digit) + sizeof(digit) * (ndigits == 0 ? 1 : ndigits);
   return (bytes + 7) & ~size_t{7};
@@ -85,21 +92,18 @@ PyObject* newTaggedProxy(int64_t n) {
   return p;
 }
 
-// A new reference to tagged n's proxy from its cache slot, which gets one
-// of n when it is empty or holds another value's that C still holds (freed
-// by C's last Py_DECREF then).
+// A new reference to tagged n's proxy (n outside -5..256) from its recent
+// slot, which gets one of n when it is empty or holds another value's that
+// C still holds (freed by C's last Py_DECREF then).
 [[gnu::noinline]] PyObject* filledIntProxy(int64_t n) {
-  bool small = n >= kCacheMin && n <= kCacheMax;
-  PyObject*& slot = small ? int_proxies::g_small[n - kCacheMin] : int_proxies::g_recent[int_proxies::recentSlotOf(n)];
+  PyObject*& slot = int_proxies::g_recent[int_proxies::recentSlotOf(n)];
   if (slot == nullptr) {
     slot = newTaggedProxy(n);  // the cache's own reference
-  } else if (!small) {
-    if (slot->ob_refcnt == 1) {
-      setTaggedValue(slot, n);  // only the cache holds it: reuse it
-    } else {
-      Py_DECREF(slot);
-      slot = newTaggedProxy(n);
-    }
+  } else if (slot->ob_refcnt == 1) {
+    setTaggedValue(slot, n);  // only the cache holds it: reuse it
+  } else {
+    Py_DECREF(slot);
+    slot = newTaggedProxy(n);
   }
   Py_INCREF(slot);
   return slot;
@@ -109,19 +113,17 @@ PyObject* newTaggedProxy(int64_t n) {
 
 namespace int_proxies {
 
-PyObject* g_small[kCacheMax - kCacheMin + 1];
 PyObject* g_recent[1u << kRecentBits];
 
-// taggedIntProxy missed.  The usual case, a fresh int whose recent slot's
-// proxy only the cache holds, rewrites that proxy in place for n.
+// taggedIntProxy missed (n is not a small int of _PyRuntime).  The usual
+// case, a fresh int whose recent slot's proxy only the cache holds, rewrites
+// that proxy in place for n.
 PyObject* slow(int64_t n) {
-  if (n < kCacheMin || n > kCacheMax) {
-    PyObject* p = g_recent[recentSlotOf(n)];
-    if (p != nullptr && p->ob_refcnt == 1) [[likely]] {
-      setTaggedValue(p, n);
-      p->ob_refcnt = 2;  // the cache's and the new one
-      return p;
-    }
+  PyObject* p = g_recent[recentSlotOf(n)];
+  if (p != nullptr && p->ob_refcnt == 1) [[likely]] {
+    setTaggedValue(p, n);
+    p->ob_refcnt = 2;  // the cache's and the new one
+    return p;
   }
   return filledIntProxy(n);
 }
@@ -243,6 +245,17 @@ long long withOverflow(PyObject* o, int* overflow, const char* function) {
 
 }  // namespace
 
+Value longOfFilled(PyObject* o) {
+  auto* lp = reinterpret_cast<PyLongObject*>(o);
+  Py_ssize_t size = Py_SIZE(lp);
+  size_t nd = static_cast<size_t>(size < 0 ? -size : size);
+  size_t room = (nd * kDigitBits + 63) / 64;
+  Scratch s(room);
+  if (!s.ok()) return raiseNoMemory();
+  size_t n = digitsToLimbs(lp->ob_digit, nd, s.data(), room);
+  return newIntFromMag(size < 0 && n > 0, bigint::Mag(s.data(), n));
+}
+
 }  // namespace tern::cpyext
 
 using namespace tern;
@@ -314,6 +327,20 @@ PyObject* _PyLong_FromByteArray(const unsigned char* bytes, size_t n, int little
   if (!s.ok()) return returnNew(raiseNoMemory());
   bigint::Int r = bigint::from_bytes(s.out(), std::span<const uint8_t>(bytes, n), little_endian != 0, is_signed != 0);
   return returnNew(newIntFromMag(r.neg, s.mag(r)));
+}
+
+PyLongObject* _PyLong_New(Py_ssize_t ndigits) {
+  // CPython's limit: the size in bytes must fit a Py_ssize_t.
+  constexpr Py_ssize_t kMaxDigits = (PY_SSIZE_T_MAX - offsetof(PyLongObject, ob_digit)) / sizeof(digit);
+  if (ndigits < 0) return static_cast<PyLongObject*>(badInternalCall("_PyLong_New"));
+  if (ndigits > kMaxDigits) {
+    raise(exc::OverflowError, "too many digits in integer");
+    return nullptr;
+  }
+  PyObject* p = allocProxy(ProxyKind::kLong, longProxyBytes(static_cast<size_t>(ndigits)), &PyLong_Type);
+  prefixOf(p)->flags = proxy_flags::kFilling;
+  Py_SET_SIZE(p, ndigits);
+  return reinterpret_cast<PyLongObject*>(p);
 }
 
 PyObject* _PyLong_Copy(PyLongObject* src) {

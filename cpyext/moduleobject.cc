@@ -325,7 +325,10 @@ const char* PyModule_GetName(PyObject* m) {
 }
 
 PyObject* PyModule_GetFilenameObject(PyObject* m) {
-  if (!isCModule(m)) return badInternalCall("PyModule_GetFilenameObject");
+  if (!isCModule(m)) {
+    PyErr_BadArgument();  // TypeError, as CPython's
+    return nullptr;
+  }
   Value f = dictGetStr(moduleDict(fromC(m)), internStr("__file__"));
   if (f.isNull() || !isStr(f)) {
     if (!errorPending()) raise(exc::SystemError, "module filename missing");

@@ -6,6 +6,7 @@
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/pyruntime.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
@@ -107,8 +108,8 @@ void refreshPlain(PyObject* o, Value v) {
     } else if (t == &PyMethodDescr_Type || t == &PyClassMethodDescr_Type || t == &PyGetSetDescr_Type ||
                t == &PyMemberDescr_Type || t == &PyWrapperDescr_Type) {
       refreshDescriptor(o, v);
-    } else if (heap) {
-      refreshDateTime(o, v);
+    } else {
+      refreshDateTime(o, v);  // the native datetime types and their subclasses
     }
   }
 }
@@ -125,6 +126,7 @@ void initializeCpyext() {
   // Extensions may start threads that call back (PyGILState_Ensure): from now
   // on the runtime releases the GIL around blocking calls.
   interp::noteThreadStarted();
+  initializePyRuntime();  // what CPython's own modules read: tstate_current, tp_methods
   initializeCapsuleType();
   initializeInstanceMethodType();
   initializeSocketCapi();

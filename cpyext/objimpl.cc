@@ -3,7 +3,8 @@
 // PyObject_Malloc and PyMem_Malloc blocks come from the proxy arena, behind a
 // ProxyPrefix like every proxy, so that any of them may become an object
 // (PyObject_Init) and so that the two families may be mixed as CPython's
-// pymalloc lets them be.  PyMem_RawMalloc is the C library's malloc.
+// pymalloc lets them be.  PyMem_RawMalloc is the C library's malloc unless
+// PyMem_SetAllocator replaced it (allocators.cc).
 //
 // An object of a C-defined type lives in its C memory (tp_alloc).  It gets a
 // runtime wrapper — an instance of the runtime type, holding the address —
@@ -217,13 +218,6 @@ using namespace tern;
 using namespace tern::cpyext;
 
 extern "C" {
-
-// --- raw memory ---
-
-void* PyMem_RawMalloc(size_t n) { return std::malloc(n == 0 ? 1 : n); }
-void* PyMem_RawCalloc(size_t n, size_t size) { return std::calloc(n == 0 ? 1 : n, size == 0 ? 1 : size); }
-void* PyMem_RawRealloc(void* p, size_t n) { return std::realloc(p, n == 0 ? 1 : n); }
-void PyMem_RawFree(void* p) { std::free(p); }
 
 void* PyObject_Malloc(size_t n) {
   // NULL without the memory, as CPython's allocators: the caller raises MemoryError.

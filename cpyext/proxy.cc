@@ -9,7 +9,8 @@
 //     runtime (PyTuple_New, PyList_New: kFilling, no link yet) are owned by
 //     their refcount alone: _Py_Dealloc frees them at zero;
 //   - a kStatic record is strong for good: exported types and singletons, and
-//     the static types of extensions, never die.
+//     the static types of extensions, never die.  Neither do the small ints
+//     of _PyRuntime (pyruntime.h), which fromCSlow knows by their address.
 #include <algorithm>
 #include "cpyext/proxy.h"
 
@@ -307,6 +308,8 @@ Value valueOfFilled(PyObject* o) {
       return bytesOfFilled(o);
     case ProxyKind::kFloat:
       return floatOfFilled(o);
+    case ProxyKind::kLong:
+      return longOfFilled(o);
     case ProxyKind::kTuple:
       return handOverTuple(o);
     default:
@@ -339,6 +342,7 @@ bool handOverable(PyObject* o) {
   constexpr uint32_t kFilledKinds = 1u << static_cast<unsigned>(ProxyKind::kUnicode) |
                                     1u << static_cast<unsigned>(ProxyKind::kBytes) |
                                     1u << static_cast<unsigned>(ProxyKind::kFloat) |
+                                    1u << static_cast<unsigned>(ProxyKind::kLong) |
                                     1u << static_cast<unsigned>(ProxyKind::kTuple);
   if (!arenaContains(o) || o->ob_refcnt != 1) return false;
   ProxyPrefix* prefix = prefixOf(o);
@@ -374,6 +378,9 @@ Value realiseFilled(PyObject* o) {
   Value v = valueOfFilled(o);
   if (v.isNull()) return v;
   prefixOf(o)->flags &= ~proxy_flags::kFilling;
+  // An int C filled whose value is a tagged one: no object to live with,
+  // so the proxy is owned by its count like any tagged int's.
+  if (v.isSmallInt()) prefixOf(o)->kind = ProxyKind::kTaggedInt;
   linkProxy(o, v);
   return v;
 }
@@ -404,6 +411,7 @@ Value fromCSlow(PyObject* o) {
   if (o == Py_None) return None();
   if (o == Py_True) return True();
   if (o == Py_False) return False();
+  if (int64_t n; isSmallIntObject(o, &n)) return Value::fromSmallInt(n);
   auto it = statics().find(o);
   if (it != statics().end()) return it->second->link.target;
   // A static type never passed to PyType_Ready (CPython's _testbuffer adds
@@ -530,7 +538,8 @@ PyObject* materialise(Value v) {
 }  // namespace tern::cpyext
 
 // ---------------------------------------------------------------------------
-// The C API's deallocation entry: Py_DECREF calls it when ob_refcnt reaches 0.
+// The C API's deallocation entry: Py_DECREF calls it when ob_refcnt reaches 0;
+// and its counterpart for memory C reuses.
 
 extern "C" PyAPI_FUNC(void) _Py_Dealloc(PyObject* op) {
   using namespace tern::cpyext;
@@ -550,4 +559,22 @@ extern "C" PyAPI_FUNC(void) _Py_Dealloc(PyObject* op) {
       // A linked proxy stays as long as its object: it is only weak now.
       return;
   }
+}
+
+// C makes a new object of memory it kept after the old one's tp_dealloc
+// (CPython's modules keep free lists: `_asyncio`'s future iterators).  An
+// object of a C type in the arena starts again as PyObject_Init leaves one:
+// its old wrapper and link are gone (the wrapper's finalizer ran tp_dealloc),
+// so the next crossing makes a new wrapper; what the old one kept alive is
+// released.  Anything else just gets its count.
+extern "C" PyAPI_FUNC(void) _Py_NewReference(PyObject* op) {
+  using namespace tern::cpyext;
+  op->ob_refcnt = 1;
+  if (!arenaContains(op)) return;
+  ProxyPrefix* prefix = prefixOf(op);
+  if (prefix->kind != ProxyKind::kCObject) return;
+  if (prefix->marks & proxy_marks::kKeeps) releaseContents(op);
+  prefix->marks = 0;
+  prefix->flags = proxy_flags::kNoWrapper;
+  prefix->link.target = tern::Value();
 }

@@ -12,7 +12,8 @@
 // the object dies with ob_refcnt == 0 (runtime/gc/external.h).  A heap object
 // has at most one proxy, so `is` holds across round trips.  A tagged small int
 // has no heap object: each conversion makes an int proxy of its own whose link
-// holds the tagged Value and whose last Py_DECREF frees it (-5..256 are cached).
+// holds the tagged Value and whose last Py_DECREF frees it (-5..256 are the
+// static objects of _PyRuntime, pyruntime.h).
 //
 // Objects C must see at a fixed address that are not in the arena — the
 // exported type objects and singletons (PyLong_Type, _Py_NoneStruct) and the
@@ -26,6 +27,7 @@
 
 #include "Python.h"
 #include "cpyext/arena.h"
+#include "cpyext/pyruntime.h"
 #include "runtime/gc/external.h"
 #include "runtime/gc/value.h"
 #include "runtime/objects/object.h"
@@ -110,13 +112,10 @@ inline PyObject* cObjectOf(ProxyPrefix* prefix) {
   return prefix->kind == ProxyKind::kStatic ? *reinterpret_cast<PyObject**>(objectOf(prefix)) : objectOf(prefix);
 }
 
-// A new reference to the proxy of a tagged int (longobject.cc): -5..256
-// cached for good, others through a direct-mapped cache of recent ones;
-// the slow path fills the caches.
+// A new reference to the proxy of a tagged int (longobject.cc): -5..256 are
+// the static objects of _PyRuntime's small_ints (pyruntime.h), others come
+// through a direct-mapped cache of recent ones that the slow path fills.
 namespace int_proxies {
-inline constexpr int64_t kCacheMin = -5;
-inline constexpr int64_t kCacheMax = 256;
-[[gnu::visibility("hidden")]] extern PyObject* g_small[kCacheMax - kCacheMin + 1];
 // 128 slots: their proxies (64-byte blocks, 8 KiB) stay in the L1 cache.  A
 // loop passing a fresh int to C each call rewrites one slot's proxy in place
 // (longobject.cc); with 1,024 slots each call touched a proxy not seen for
@@ -131,7 +130,12 @@ PyObject* slow(int64_t n);
 
 inline PyObject* taggedIntProxy(int64_t n) {
   using namespace int_proxies;
-  PyObject* p = n >= kCacheMin && n <= kCacheMax ? g_small[n - kCacheMin] : g_recent[recentSlotOf(n)];
+  if (n >= kSmallIntFirst && n <= kSmallIntLast) {
+    PyObject* o = smallIntObject(n);
+    Py_INCREF(o);
+    return o;
+  }
+  PyObject* p = g_recent[recentSlotOf(n)];
   if (p != nullptr && prefixOf(p)->link.target == Value::fromSmallInt(n)) {
     Py_INCREF(p);
     return p;
@@ -207,7 +211,9 @@ inline void releaseLent(PyObject* o) {
 inline Value fromCOrNull(PyObject* o) { return o == nullptr ? Value() : fromC(o); }
 
 // Registers an object outside the arena (a static PyTypeObject, an exported
-// singleton) as the proxy of `v`, for good.
+// singleton) as the proxy of `v`, for good.  (The small ints of _PyRuntime
+// need no record: fromC knows them by their address, and a tagged value
+// gives the collector nothing to follow.)
 void registerStatic(PyObject* object, Value v);
 
 // ---------------------------------------------------------------------------

@@ -118,8 +118,8 @@ void releaseListContents(PyObject* o);
 bool leaveListProxy(PyObject* o);
 // Plain proxies of families with a few C-visible fields (a dict's ma_used).
 void refreshPlain(PyObject* o, Value v);
-// str, bytes and floats C made (PyUnicode_New, PyBytes_FromStringAndSize,
-// PyFloat_FromDouble) are proxies only (kFilling) until they first cross into
+// str, bytes, floats and ints C made (PyUnicode_New, PyBytes_FromStringAndSize,
+// PyFloat_FromDouble, _PyLong_New) are proxies only (kFilling) until they first cross into
 // the runtime: realiseFilled makes the runtime object and links the proxy.
 // The *OfFilled functions make the object only (unicodeobject.cc,
 // bytesobject.cc, floatobject.cc), for takeNew's hand-over too.
@@ -127,6 +127,7 @@ Value realiseFilled(PyObject* o);
 Value strOfFilled(PyObject* o);
 Value bytesOfFilled(PyObject* o);
 Value floatOfFilled(PyObject* o);
+Value longOfFilled(PyObject* o);  // _PyLong_New's (longobject.cc)
 // A tuple C filled and hands over with its only reference: the runtime tuple,
 // each item handed over likewise (takeNew); the proxy is left empty for
 // freeing (tupleobject.cc).

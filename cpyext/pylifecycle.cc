@@ -25,6 +25,10 @@
 #include "runtime/entry.h"
 #include "runtime/interp/config.h"
 
+namespace tern::cpyext {
+bool installEmbedderHooks();  // embedder_hooks.cc
+}  // namespace tern::cpyext
+
 using namespace tern;
 
 extern "C" {
@@ -104,10 +108,12 @@ struct EmbedderSettings {
   std::wstring prefix = L"/usr";
   std::wstring path = L"/usr/lib/python311.zip:/usr/lib/python3.11:/usr/lib/python3.11/lib-dynload";
   std::wstring full_path;
-  // PyImport_AppendInittab / ExtendInittab: modules of the embedder, built
-  // in (importable by name) once the runtime starts.
-  std::vector<std::pair<std::string, PyObject* (*)()>> inittab;
+  // The table PyImport_AppendInittab / ExtendInittab make PyImport_Inittab
+  // point at (the entries before theirs, theirs, the terminator).
+  std::vector<struct _inittab> inittab;
 };
+struct _inittab kEmptyInittab[] = {{nullptr, nullptr}};
+
 EmbedderSettings& embedder() {
   static auto* s = new EmbedderSettings();
   return *s;
@@ -265,8 +271,8 @@ PyObject* inittabCreate(PyObject*, PyObject* spec) {
   if (name == nullptr) return nullptr;
   const char* n = PyUnicode_AsUTF8(name);
   PyObject* (*init)() = nullptr;
-  for (auto& [entry, fn] : embedder().inittab) {
-    if (n != nullptr && entry == n) init = fn;
+  for (const struct _inittab* p = PyImport_Inittab; n != nullptr && p->name != nullptr; ++p) {
+    if (std::strcmp(p->name, n) == 0) init = p->initfunc;
   }
   Py_DECREF(name);
   if (init == nullptr) {
@@ -312,7 +318,7 @@ const char kInittabFinder[] =
     "sys.meta_path.insert(0, EmbedderInittab(names, create, exec_))\n";
 
 bool installInittab() {
-  if (embedder().inittab.empty()) return true;
+  if (PyImport_Inittab->name == nullptr) return true;
   PyObject* names = PyList_New(0);
   PyObject* create = PyCFunction_New(&kInittabCreate, nullptr);
   PyObject* exec = PyCFunction_New(&kInittabExec, nullptr);
@@ -320,8 +326,8 @@ bool installInittab() {
   bool ok = names != nullptr && create != nullptr && exec != nullptr && globals != nullptr &&
             PyDict_SetItemString(globals, "names", names) == 0 &&
             PyDict_SetItemString(globals, "create", create) == 0 && PyDict_SetItemString(globals, "exec_", exec) == 0;
-  for (auto& entry : embedder().inittab) {
-    PyObject* s = ok ? PyUnicode_FromString(entry.first.c_str()) : nullptr;
+  for (const struct _inittab* p = PyImport_Inittab; p->name != nullptr; ++p) {
+    PyObject* s = ok ? PyUnicode_FromString(p->name) : nullptr;
     ok = s != nullptr && PyList_Append(names, s) == 0;
     Py_XDECREF(s);
   }
@@ -364,6 +370,10 @@ void Py_InitializeEx(int initsigs) {
   if (!installInittab()) {
     PyErr_Print();
     Py_FatalError("Py_Initialize: cannot install the modules of PyImport_AppendInittab");
+  }
+  if (!cpyext::installEmbedderHooks()) {
+    PyErr_Print();
+    Py_FatalError("Py_Initialize: cannot install the audit and open-code hooks set before it");
   }
 }
 
@@ -456,18 +466,33 @@ const char* Py_GetCopyright(void) {
 void PySys_SetArgvEx(int argc, wchar_t** argv, int updatepath) { setArgv(argc, argv, updatepath); }
 void PySys_SetArgv(int argc, wchar_t** argv) { setArgv(argc, argv, Py_IsolatedFlag == 0); }
 
+// The embedder's built-in modules, found by the finder above.  Tern's own
+// built-in modules are native modules of the runtime, not init functions, so
+// the table starts empty; an embedder may point it at a table of its own
+// before Py_Initialize, as in CPython.
+struct _inittab* PyImport_Inittab = kEmptyInittab;
+
+// Frozen modules are CPython bytecode, which Tern does not run: none, as an
+// embedder that sets no table of its own has in CPython 3.11.
+const struct _frozen* PyImport_FrozenModules = nullptr;
+
 int PyImport_AppendInittab(const char* name, PyObject* (*initfunc)(void)) {
   if (Py_IsInitialized()) Py_FatalError("PyImport_AppendInittab() may not be called after Py_Initialize()");
   if (name == nullptr || initfunc == nullptr) return -1;
-  embedder().inittab.emplace_back(name, initfunc);
-  return 0;
+  struct _inittab entry[2] = {{name, initfunc}, {nullptr, nullptr}};
+  return PyImport_ExtendInittab(entry);
 }
 
+// Copies PyImport_Inittab and `newtab` into a table of its own (the names
+// are not copied: the caller keeps them, as in CPython).
 int PyImport_ExtendInittab(struct _inittab* newtab) {
   if (Py_IsInitialized()) Py_FatalError("PyImport_ExtendInittab() may not be called after Py_Initialize()");
-  for (struct _inittab* p = newtab; p != nullptr && p->name != nullptr; ++p) {
-    embedder().inittab.emplace_back(p->name, p->initfunc);
-  }
+  std::vector<struct _inittab> table;
+  for (const struct _inittab* p = PyImport_Inittab; p->name != nullptr; ++p) table.push_back(*p);
+  for (const struct _inittab* p = newtab; p != nullptr && p->name != nullptr; ++p) table.push_back(*p);
+  table.push_back({nullptr, nullptr});
+  embedder().inittab = std::move(table);
+  PyImport_Inittab = embedder().inittab.data();
   return 0;
 }
 

@@ -4,8 +4,16 @@
 // Every thread C code runs on has one CState: a PyThreadState in CPython
 // 3.11's layout (first, so C's PyThreadState* is the CState*) plus Tern's
 // bookkeeping.  A thread the runtime runs (the main thread, threads of
-// _thread) gets its CState the first time C asks for the thread state; it is
-// freed with the runtime's ThreadState (c_state_hooks.release).  A thread C
+// _thread) gets its CState when it first holds the GIL after cpyext started
+// (premade: _PyRuntime's tstate_current must point at it before any C code
+// of the thread runs, pyruntime.h), and binds it to its runtime ThreadState
+// (rt->c_state) the first time C asks for the thread state through the API.
+// Until then it is only what C reads through tstate_current: nothing keeps
+// it coherent, it holds no objects (the functions that would store one bind
+// it first: boundState), and the thread's end frees it (PremadeOwner).  Once
+// bound it is freed with the runtime's ThreadState (c_state_hooks.release).
+// Binding lazily keeps calls into C free of the exception bracketing
+// (CCallScope) for threads whose C code never asked.  A thread C
 // created gets one from its outermost PyGILState_Ensure (or from
 // PyThreadState_New + PyEval_AcquireThread, as pybind11 does): that call takes
 // the GIL, registers the thread with the heap (gc::MutatorThread) and attaches
@@ -15,6 +23,9 @@
 // Invariants:
 //  - `holds_gil` is true exactly while the thread holds the GIL as far as C
 //    is concerned: between Ensure/Acquire/Restore and Release/Save.
+//  - _PyRuntime.gilstate.tstate_current is the GIL holder's state whenever C
+//    code can run: takeGil's hook (noteGilTaken) stores the taker's, attach
+//    the state it binds; the main thread's is stored when cpyext starts.
 //  - A thread that gives the GIL up from C (PyEval_SaveThread, Release of an
 //    inner Ensure) parks with the registers its C caller had at the call
 //    (the assembly entry points below), so a collection on another thread
@@ -42,6 +53,7 @@
 
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
+#include "cpyext/pyruntime.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
@@ -76,6 +88,17 @@ uint64_t g_next_id = 1;
 // The state PyGILState_* use for this thread (CPython's autoTSSkey): set by
 // the first state made on or attached to the thread.
 thread_local CState* t_state = nullptr;
+
+// Frees, when its thread ends, the thread's premade state if C never bound
+// it (a bound one goes with the runtime ThreadState, which clears `state`).
+// An unbound state holds no objects, so this needs no GIL.
+struct PremadeOwner {
+  CState* state = nullptr;
+  ~PremadeOwner();
+};
+thread_local PremadeOwner t_premade;
+
+bool isUnboundPremade(const CState* c) { return c != nullptr && c->premade && c->runtime == nullptr; }
 
 void hookAdopt(interp::ThreadState* rt);
 void hookMirror(interp::ThreadState* rt);
@@ -113,6 +136,35 @@ void unlinkState(CState* c) {
   if (g_states_head == &c->ts) g_states_head = c->ts.next;
 }
 
+// Frees a state that is going away: the thread's own records stop naming it.
+void forget(CState* c) {
+  unlinkState(c);
+  if (t_state == c) t_state = nullptr;
+  if (t_premade.state == c) t_premade.state = nullptr;
+  delete c;
+}
+
+PremadeOwner::~PremadeOwner() {
+  if (isUnboundPremade(state)) forget(state);
+}
+
+// The state tstate_current holds while the calling thread has the GIL: the
+// one bound to its runtime ThreadState, else its PyGILState state, made
+// (premade) for a thread that has neither.  Runs right after takeGil, maybe
+// before the thread is registered with the heap: allocates C memory only.
+CState* holderState() {
+  interp::ThreadState* rt = interp::currentThread();
+  if (rt != nullptr && rt->c_state != nullptr) return static_cast<CState*>(rt->c_state);
+  if (t_state == nullptr) {
+    t_state = newState();
+    t_state->premade = true;
+    t_premade.state = t_state;
+  }
+  return t_state;
+}
+
+void noteGilTaken() { setCurrentThreadState(&holderState()->ts); }
+
 // Connects `c` with the calling thread's runtime state `rt`.
 void bind(CState* c, interp::ThreadState* rt) {
   c->runtime = rt;
@@ -121,6 +173,9 @@ void bind(CState* c, interp::ThreadState* rt) {
   c->ts.native_thread_id = static_cast<unsigned long>(::syscall(SYS_gettid));
   c->ts.recursion_limit = rt->recursion_limit;
   c->ts.recursion_remaining = rt->recursion_limit - rt->recursion_depth;
+  // A state made elsewhere for this thread (PyThreadState_New on another
+  // thread) replaces the one premade when the thread took the GIL.
+  if (isUnboundPremade(t_state) && t_state != c) forget(t_state);
   if (t_state == nullptr) t_state = c;
   if (!rt->pending_exception.isNull()) hookMirror(rt);
 }
@@ -150,6 +205,7 @@ void attach(CState* c) {
     bind(c, interp::attachThread());
   }
   c->holds_gil = true;
+  setCurrentThreadState(&c->ts);
 }
 
 // Releases what a state owns (PyThreadState_Clear).  Needs the GIL.
@@ -168,13 +224,11 @@ void clearState(CState* c) {
 // a thread that attaching registered leaves the heap.
 void deleteCurrent(CState* c) {
   clearState(c);
-  unlinkState(c);
-  if (t_state == c) t_state = nullptr;
   interp::ThreadState* rt = c->runtime;
   gc::MutatorThread* mutator = c->mutator;
   bool owns = c->owns_runtime;
   if (rt != nullptr) rt->c_state = nullptr;
-  delete c;
+  forget(c);
   if (owns) delete rt;
   delete mutator;
   interp::dropGil();
@@ -291,9 +345,7 @@ void hookRelease(interp::ThreadState* rt) {
   rt->c_state = nullptr;
   c->runtime = nullptr;
   clearState(c);
-  unlinkState(c);
-  if (t_state == c) t_state = nullptr;
-  delete c;
+  forget(c);
 }
 
 }  // namespace
@@ -303,11 +355,22 @@ PyThreadState* currentThreadState() {
   interp::ThreadState* rt = interp::currentThread();
   if (rt == nullptr) return nullptr;
   if (rt->c_state == nullptr) {
-    CState* c = newState();
+    // The premade state C may have seen through tstate_current, if any (a
+    // thread that has not held the GIL since cpyext started has none).
+    CState* c = isUnboundPremade(t_state) ? t_state : newState();
     c->holds_gil = true;  // C code asking on a runtime thread runs under the GIL
     bind(c, rt);
   }
   return &static_cast<CState*>(rt->c_state)->ts;
+}
+
+PyThreadState* boundState(PyThreadState* tstate) {
+  return asState(tstate) == t_state && isUnboundPremade(t_state) ? currentThreadState() : tstate;
+}
+
+void trackGilHolder() {
+  interp::g_gil_taken_hook = noteGilTaken;
+  noteGilTaken();
 }
 
 // --- CCallScope: the handled exception across a call into C -----------------
@@ -458,7 +521,7 @@ void PyEval_InitThreads(void) {}
 
 PyGILState_STATE PyGILState_Ensure(void) {
   CState* c = t_state;
-  if (c == nullptr && interp::currentThread() != nullptr) c = asState(currentThreadState());
+  if ((c == nullptr || isUnboundPremade(c)) && interp::currentThread() != nullptr) c = asState(currentThreadState());
   if (c == nullptr) {
     // A thread the runtime has never seen.
     c = newState();
@@ -475,13 +538,13 @@ PyGILState_STATE PyGILState_Ensure(void) {
 }
 
 PyThreadState* PyGILState_GetThisThreadState(void) {
-  if (t_state != nullptr) return &t_state->ts;
+  if (t_state != nullptr && !isUnboundPremade(t_state)) return &t_state->ts;
   return currentThreadState();
 }
 
 int PyGILState_Check(void) {
   CState* c = t_state;
-  if (c == nullptr) {
+  if (c == nullptr || isUnboundPremade(c)) {
     interp::ThreadState* rt = interp::currentThread();
     if (rt == nullptr) return 0;
     c = static_cast<CState*>(rt->c_state);
@@ -532,10 +595,9 @@ void PyThreadState_Delete(PyThreadState* tstate) {
     fatal("PyThreadState_Delete", "tstate is still current");
   }
   if (c->runtime != nullptr) fatal("PyThreadState_Delete", "the thread state of a running thread");
+  if (c->premade) fatal("PyThreadState_Delete", "the thread state of a thread Python started");
   clearState(c);
-  unlinkState(c);
-  if (t_state == c) t_state = nullptr;
-  delete c;
+  forget(c);
 }
 
 void PyThreadState_DeleteCurrent(void) {
@@ -566,6 +628,7 @@ PyObject* PyThreadState_GetDict(void) {
 }
 
 PyObject* _PyThreadState_GetDict(PyThreadState* tstate) {
+  tstate = boundState(tstate);
   if (tstate->dict == nullptr) tstate->dict = toNew(newDict());
   return tstate->dict;
 }

@@ -20,6 +20,7 @@ struct CState {
   gc::MutatorThread* mutator = nullptr;    // set when attaching registered the thread with the heap
   bool owns_runtime = false;               // attaching made `runtime` (deleted on detach)
   bool holds_gil = false;
+  bool premade = false;         // made for tstate_current by noteGilTaken, for the runtime thread it runs on
   bool busy = false;            // inside a hook: nested changes are the hook's own
   PyObject* mirror[3] = {};     // what mirrorToC last wrote into curexc_*
   PyObject* written = nullptr;  // what the innermost CCallScope wrote into exc_state
@@ -86,5 +87,15 @@ class CCallScope {
 // The calling thread's PyThreadState, made on first use for a thread the
 // runtime runs; null on a thread the runtime does not know.
 PyThreadState* currentThreadState();
+
+// A state C code passes back after reading it from _PyRuntime's
+// tstate_current: the calling thread's premade state is bound to its runtime
+// thread first (as currentThreadState binds it), so that what is stored in it
+// (its dict) is kept and released with the thread.  Others as they are.
+PyThreadState* boundState(PyThreadState* tstate);
+
+// Starts keeping _PyRuntime.gilstate.tstate_current the GIL holder's state
+// (the GIL's hook) and stores the caller's: once, when cpyext starts.
+void trackGilHolder();
 
 }  // namespace tern::cpyext

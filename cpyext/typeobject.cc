@@ -300,7 +300,11 @@ PyTypeObject* typeProxy(Type* type) {
   linkProxy(o, typeValue(type));
   auto* t = reinterpret_cast<PyTypeObject*>(o);
   fillTypeObject(t, type, 0, 0);
-  o->ob_refcnt = 0;  // fillTypeObject makes an uncounted type immortal, as for static types
+  // fillTypeObject makes an uncounted type immortal, as for static types;
+  // what stays is the reference its own tp_mro holds, which full
+  // collections count as internal (proxy.cc), so the type still dies with
+  // its last outside reference.
+  o->ob_refcnt -= Py_ssize_t{1} << 40;
   return t;
 }
 

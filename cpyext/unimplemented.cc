@@ -11,35 +11,12 @@
 // clang-format off
 extern "C" {
 
-// abstract.h
-TERN_STUB_INT(PyObject_AsCharBuffer)
-TERN_STUB_INT(PyObject_AsReadBuffer)
-TERN_STUB_INT(PyObject_AsWriteBuffer)
-TERN_STUB_INT(PyObject_CheckReadBuffer)
-
 // ceval.h
-TERN_STUB_VOID(PyEval_AcquireLock)
 TERN_STUB_POINTER(PyEval_EvalFrame)
 TERN_STUB_POINTER(PyEval_EvalFrameEx)
-TERN_STUB_VOID(PyEval_ReleaseLock)
-
-// cpython/ceval.h
-TERN_STUB_VOID(PyEval_SetProfile)
-TERN_STUB_VOID(PyEval_SetTrace)
-
-// cpython/compile.h
-TERN_STUB_INT(PyCompile_OpcodeStackEffect)
-TERN_STUB_INT(PyCompile_OpcodeStackEffectWithJump)
 
 // cpython/descrobject.h
 TERN_STUB_POINTER(PyDescr_NewWrapper)
-
-// cpython/dictobject.h
-TERN_STUB_POINTER(_PyDict_Pop)
-
-// cpython/fileobject.h
-TERN_STUB_POINTER(PyFile_NewStdPrinter)
-TERN_STUB_INT(PyFile_SetOpenCodeHook)
 
 // cpython/genobject.h
 TERN_STUB_POINTER(PyAsyncGen_New)
@@ -47,66 +24,23 @@ TERN_STUB_POINTER(PyCoro_New)
 TERN_STUB_POINTER(PyGen_New)
 TERN_STUB_POINTER(PyGen_NewWithQualName)
 
-// cpython/initconfig.h
-TERN_STUB_VOID(PyConfig_Clear)
-TERN_STUB_VOID(PyConfig_InitIsolatedConfig)
-TERN_STUB_VOID(PyConfig_InitPythonConfig)
-TERN_STUB_STATUS(PyConfig_Read)
-TERN_STUB_STATUS(PyConfig_SetArgv)
-TERN_STUB_STATUS(PyConfig_SetBytesArgv)
-TERN_STUB_STATUS(PyConfig_SetBytesString)
-TERN_STUB_STATUS(PyConfig_SetString)
-TERN_STUB_STATUS(PyConfig_SetWideStringList)
-TERN_STUB_VOID(PyPreConfig_InitIsolatedConfig)
-TERN_STUB_VOID(PyPreConfig_InitPythonConfig)
-TERN_STUB_STATUS(PyWideStringList_Append)
-TERN_STUB_STATUS(PyWideStringList_Insert)
-TERN_STUB_VOID(Py_GetArgcArgv)
-
 // cpython/object.h
 TERN_STUB_NORETURN(_PyObject_AssertFailed)
-TERN_STUB_INT(_PyObject_GetMethod)
 TERN_STUB_POINTER(_PyObject_LookupSpecialId)
 TERN_STUB_INT(_PyTrash_begin)
 TERN_STUB_INT(_PyTrash_cond)
 TERN_STUB_VOID(_PyTrash_end)
-TERN_STUB_VOID(_Py_NewReference)
 
 // cpython/objimpl.h
-TERN_STUB_POINTER(PyObject_GET_WEAKREFS_LISTPTR)
 TERN_STUB_VOID(PyObject_GetArenaAllocator)
-TERN_STUB_INT(PyObject_IS_GC)
 TERN_STUB_VOID(PyObject_SetArenaAllocator)
-TERN_STUB_INT(PyType_SUPPORTS_WEAKREFS)
-
-// cpython/picklebufobject.h
-TERN_STUB_POINTER(PyPickleBuffer_FromObject)
-TERN_STUB_POINTER(PyPickleBuffer_GetBuffer)
-TERN_STUB_INT(PyPickleBuffer_Release)
 
 // cpython/pylifecycle.h
 TERN_STUB_INT(Py_FrozenMain)
-TERN_STUB_STATUS(Py_InitializeFromConfig)
-TERN_STUB_STATUS(Py_PreInitialize)
-TERN_STUB_STATUS(Py_PreInitializeFromArgs)
-TERN_STUB_STATUS(Py_PreInitializeFromBytesArgs)
-TERN_STUB_INT(Py_RunMain)
 TERN_STUB_INT(Py_SetStandardStreamEncoding)
 
 // cpython/pymem.h
-TERN_STUB_VOID(PyMem_GetAllocator)
-TERN_STUB_VOID(PyMem_SetAllocator)
 TERN_STUB_VOID(PyMem_SetupDebugHooks)
-
-// cpython/pythonrun.h
-TERN_STUB_INT(PyRun_InteractiveLoop)
-TERN_STUB_INT(PyRun_InteractiveLoopFlags)
-TERN_STUB_INT(PyRun_InteractiveOne)
-TERN_STUB_INT(PyRun_InteractiveOneFlags)
-TERN_STUB_INT(PyRun_InteractiveOneObject)
-
-// cpython/sysmodule.h
-TERN_STUB_INT(PySys_AddAuditHook)
 
 // descrobject.h
 TERN_STUB_POINTER(PyWrapper_New)
@@ -121,22 +55,8 @@ TERN_STUB_VOID(PyOS_AfterFork_Child)
 TERN_STUB_VOID(PyOS_AfterFork_Parent)
 TERN_STUB_VOID(PyOS_BeforeFork)
 
-// methodobject.h
-TERN_STUB_POINTER(PyCFunction_Call)
-TERN_STUB_INT(PyCFunction_GetFlags)
-TERN_STUB_POINTER(PyCFunction_GetSelf)
-
-// moduleobject.h
-TERN_STUB_POINTER(PyModule_GetFilename)
-
 // object.h
 TERN_STUB_UINT(PyType_ClearCache)
-
-// pyerrors.h
-TERN_STUB_POINTER(PyExceptionClass_Name)
-
-// pyhash.h
-TERN_STUB_POINTER(PyHash_GetFuncDef)
 
 // pylifecycle.h
 TERN_STUB_VOID(Py_EndInterpreter)
@@ -148,21 +68,5 @@ TERN_STUB_VOID(PyInterpreterState_Clear)
 TERN_STUB_VOID(PyInterpreterState_Delete)
 TERN_STUB_POINTER(PyInterpreterState_New)
 TERN_STUB_INT(PyThreadState_SetAsyncExc)
-
-// structmember.h
-TERN_STUB_POINTER(PyMember_GetOne)
-TERN_STUB_INT(PyMember_SetOne)
-
-// structseq.h
-TERN_STUB_POINTER(PyStructSequence_GetItem)
-TERN_STUB_VOID(PyStructSequence_SetItem)
-
-// sysmodule.h
-TERN_STUB_VOID(PySys_SetPath)
-
-// token.h
-TERN_STUB_INT(PyToken_OneChar)
-TERN_STUB_INT(PyToken_ThreeChars)
-TERN_STUB_INT(PyToken_TwoChars)
 
 }  // extern "C"

@@ -30,6 +30,7 @@ std::atomic<bool> g_threads_started{false};
 using gil_internal::g_eval_breaker;
 
 bool (*g_pending_calls)() = nullptr;
+void (*g_gil_taken_hook)() = nullptr;
 
 namespace {
 
@@ -102,6 +103,8 @@ void takeGil() {
   // The new holder gets a whole interval; waiters ask again when it is over.
   g_eval_breaker.fetch_and(~kBreakGilDrop, std::memory_order_relaxed);
   g.switched.notify_all();
+  lock.unlock();
+  if (g_gil_taken_hook != nullptr) g_gil_taken_hook();
 }
 
 namespace {

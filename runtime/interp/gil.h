@@ -82,8 +82,13 @@ void noteThreadStarted();
 
 // The raw lock, for threads that are not (yet, or no longer) registered with
 // the heap: a new thread takes it before it registers, an ending thread drops
-// it after it unregisters.
+// it after it unregisters.  Every taking ends with g_gil_taken_hook.
 void takeGil();
+// Called by the thread that just took the GIL, outside the GIL's own mutex:
+// cpyext stores the taker's C thread state where C code built with CPython
+// reads the holder's (cpyext/pystate.cc).  Null until cpyext starts; must
+// not touch the heap (the taker may not be registered yet).
+extern void (*g_gil_taken_hook)();
 void dropGil();
 
 // For registered threads: park with `registers` and release; take and unpark.

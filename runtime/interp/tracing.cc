@@ -41,16 +41,22 @@ std::atomic<int> g_tracing_threads{0};
 // One thread's functions, and the builtin calls whose c_return is due.
 class TraceState final : public gc::RootBase {
  public:
-  Value trace_func;    // sys.settrace's, or null
-  Value profile_func;  // sys.setprofile's, or null
-  int running = 0;     // > 0 while one of them runs: no events then
-  std::vector<Frame*> c_frames;  // the frames of the pending c_calls, innermost last
-  std::vector<Value> c_funcs;    // their builtins
+  Value trace_func;                  // sys.settrace's, or null
+  Value profile_func;                // sys.setprofile's, or null
+  CTraceHook c_trace, c_profile;     // PyEval_SetTrace's / SetProfile's (then the Python ones are null)
+  Value c_trace_obj, c_profile_obj;  // their objects, or null
+  int running = 0;                   // > 0 while one of them runs: no events then
+  std::vector<Frame*> c_frames;      // the frames of the pending c_calls, innermost last
+  std::vector<Value> c_funcs;        // their builtins
 
-  bool enabled() const { return !trace_func.isNull() || !profile_func.isNull(); }
+  bool tracing() const { return !trace_func.isNull() || c_trace.fn != nullptr; }
+  bool profiling() const { return !profile_func.isNull() || c_profile.fn != nullptr; }
+  bool enabled() const { return tracing() || profiling(); }
   void traceRoots(gc::RootVisitor& visitor) override {
     visitor.visitRoot(&trace_func);
     visitor.visitRoot(&profile_func);
+    visitor.visitRoot(&c_trace_obj);
+    visitor.visitRoot(&c_profile_obj);
     for (Value& v : c_funcs) visitor.visitRoot(&v);
   }
 };
@@ -124,9 +130,32 @@ Value callHook(TraceState* st, Value func, Value frame_obj, const char* event, V
   return r;
 }
 
-// The trace function's event: the global function for 'call' (its result
-// becomes f_trace), else f_trace (a result other than None replaces it).
+// CPython's PyTrace_* number of an event.
+int eventNumber(const char* event) {
+  static const char* const kEvents[] = {"call",   "exception",   "line",     "return",
+                                        "c_call", "c_exception", "c_return", "opcode"};
+  for (int i = 0; i < 8; ++i) {
+    if (std::strcmp(kEvents[i], event) == 0) return i;
+  }
+  return -1;
+}
+
+// Gives a C function its event, with the thread's tracing suspended.
+bool callCHook(TraceState* st, const CTraceHook& hook, Value obj, Frame* frame, const char* event, Value arg) {
+  Value fo = frameObject(frame);
+  if (fo.isNull()) return false;
+  CTraceHook h = hook;  // the function may replace itself
+  ++st->running;
+  bool ok = h.call(h.fn, obj, fo, eventNumber(event), arg.isNull() ? None() : arg);
+  --st->running;
+  return ok;
+}
+
+// The trace function's event: a C function gets each; else the global
+// function for 'call' (its result becomes f_trace), f_trace for the others
+// (a result other than None replaces it).
 bool giveTraceEvent(TraceState* st, Frame* frame, const char* event, Value arg) {
+  if (st->c_trace.fn != nullptr) return callCHook(st, st->c_trace, st->c_trace_obj, frame, event, arg);
   if (st->trace_func.isNull()) return true;
   Value fo = frameObject(frame);
   if (fo.isNull()) return false;
@@ -146,6 +175,7 @@ bool giveTraceEvent(TraceState* st, Frame* frame, const char* event, Value arg) 
 }
 
 bool giveProfileEvent(TraceState* st, Frame* frame, const char* event, Value arg) {
+  if (st->c_profile.fn != nullptr) return callCHook(st, st->c_profile, st->c_profile_obj, frame, event, arg);
   if (st->profile_func.isNull()) return true;
   Value fo = frameObject(frame);
   if (fo.isNull()) return false;
@@ -246,9 +276,15 @@ bool traceInstruction(ThreadState* ts, Frame* frame) {
   // (CPython's RESUME follows it).
   if (lasti > 0 && opOf(ip[-1]) == Op::RETURN_GENERATOR) return true;
 
-  // 'line' and 'opcode' for a frame with f_trace.
+  // 'line' and 'opcode' for a frame with f_trace, or for every frame to a C
+  // trace function.
   Value fo = frame->frame_obj;
-  if (!fo.isNull() && !st->trace_func.isNull() && !asFrameObj(fo)->trace.get().isNull()) {
+  if (fo.isNull() && st->c_trace.fn != nullptr) {
+    fo = frameObject(frame);
+    if (fo.isNull()) return false;
+  }
+  if (!fo.isNull() &&
+      (st->c_trace.fn != nullptr || (!st->trace_func.isNull() && !asFrameObj(fo)->trace.get().isNull()))) {
     FrameObj* f = asFrameObj(fo);
     int64_t prev = f->trace_prev > 0 ? f->trace_prev - 1 : f->trace_prev == 0 ? lasti - 1 : -1;
     int line = codeLine(code, lasti);
@@ -258,7 +294,8 @@ bool traceInstruction(ThreadState* ts, Frame* frame) {
         if (!giveTraceEvent(st, frame, "line", Value())) return false;
       }
     }
-    if ((asFrameObj(fo)->trace_flags & FrameObj::kTraceOpcodes) != 0 && !asFrameObj(fo)->trace.get().isNull()) {
+    if ((asFrameObj(fo)->trace_flags & FrameObj::kTraceOpcodes) != 0 &&
+        (st->c_trace.fn != nullptr || !asFrameObj(fo)->trace.get().isNull())) {
       if (!giveTraceEvent(st, frame, "opcode", Value())) return false;
     }
   }
@@ -285,11 +322,11 @@ bool traceInstruction(ThreadState* ts, Frame* frame) {
     }
     case Op::CALL:
     case Op::CALL_FUNCTION_EX: {
-      if (st->profile_func.isNull()) break;
+      if (!st->profiling()) break;
       Value func = calledBuiltin(frame, insn);
       if (func.isNull()) break;
       if (!giveProfileEvent(st, frame, "c_call", func)) return false;
-      if (TraceState* s = activeState(); s != nullptr && !s->profile_func.isNull()) {
+      if (TraceState* s = activeState(); s != nullptr && s->profiling()) {
         s->c_frames.push_back(frame);
         s->c_funcs.push_back(func);
       }
@@ -307,8 +344,8 @@ void traceException(ThreadState* ts, Frame* frame) {
   if (st == nullptr) return;
   Value e = takeError();
   bool ok = finishCCall(st, frame, "c_exception");
-  if (ok && !st->trace_func.isNull() && !frame->frame_obj.isNull() &&
-      !asFrameObj(frame->frame_obj)->trace.get().isNull()) {
+  if (ok && (st->c_trace.fn != nullptr || (!st->trace_func.isNull() && !frame->frame_obj.isNull() &&
+                                           !asFrameObj(frame->frame_obj)->trace.get().isNull()))) {
     Value tb = static_cast<BaseExceptionObj*>(e.asObject())->traceback.get();
     Value arg = newTupleOf({typeValue(typeOf(e)), e, tb.isNull() ? None() : tb});
     ok = !arg.isNull() && giveTraceEvent(st, frame, "exception", arg);
@@ -331,6 +368,8 @@ void traceUnwind(ThreadState* ts, Frame* frame) {
 void setTraceFunction(Value func) {
   TraceState* st = state();
   bool was = st->enabled();
+  st->c_trace = {};
+  st->c_trace_obj = Value();
   st->trace_func = func.isNull() || isNone(func) ? Value() : func;
   if (!st->trace_func.isNull()) markRunningFrames(currentThread());
   updateActive(st, was);
@@ -339,19 +378,46 @@ void setTraceFunction(Value func) {
 void setProfileFunction(Value func) {
   TraceState* st = state();
   bool was = st->enabled();
+  st->c_profile = {};
+  st->c_profile_obj = Value();
   st->profile_func = func.isNull() || isNone(func) ? Value() : func;
   if (!st->profile_func.isNull()) markRunningFrames(currentThread());
   updateActive(st, was);
 }
 
+void setCTraceFunction(CTraceHook hook, Value obj) {
+  TraceState* st = state();
+  bool was = st->enabled();
+  st->trace_func = Value();
+  st->c_trace = hook;
+  st->c_trace_obj = hook.fn == nullptr ? Value() : obj;
+  if (hook.fn != nullptr) markRunningFrames(currentThread());
+  updateActive(st, was);
+}
+
+void setCProfileFunction(CTraceHook hook, Value obj) {
+  TraceState* st = state();
+  bool was = st->enabled();
+  st->profile_func = Value();
+  st->c_profile = hook;
+  st->c_profile_obj = hook.fn == nullptr ? Value() : obj;
+  if (hook.fn != nullptr) markRunningFrames(currentThread());
+  updateActive(st, was);
+}
+
+// A C function's object stands for it (None when it has none).
 Value traceFunction() {
   TraceState* st = t_state;
-  return st == nullptr || st->trace_func.isNull() ? None() : st->trace_func;
+  if (st == nullptr) return None();
+  Value f = st->c_trace.fn != nullptr ? st->c_trace_obj : st->trace_func;
+  return f.isNull() ? None() : f;
 }
 
 Value profileFunction() {
   TraceState* st = t_state;
-  return st == nullptr || st->profile_func.isNull() ? None() : st->profile_func;
+  if (st == nullptr) return None();
+  Value f = st->c_profile.fn != nullptr ? st->c_profile_obj : st->profile_func;
+  return f.isNull() ? None() : f;
 }
 
 }  // namespace tern::interp

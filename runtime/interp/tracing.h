@@ -41,8 +41,8 @@ class ThreadState;
 struct Frame;
 
 namespace tracing_internal {
-extern bool g_active;                // some thread has a trace or profile function
-extern void* g_real_targets[256];    // the dispatch table as runFrame made it
+extern bool g_active;              // some thread has a trace or profile function
+extern void* g_real_targets[256];  // the dispatch table as runFrame made it
 }  // namespace tracing_internal
 
 // runFrame, once: its dispatch table (which tracing redirects) and the
@@ -70,5 +70,19 @@ void setTraceFunction(Value func);
 void setProfileFunction(Value func);
 Value traceFunction();
 Value profileFunction();
+
+// A C trace or profile function (PyEval_SetTrace / PyEval_SetProfile, set
+// through cpyext), which replaces the thread's Python one.  Unlike those it
+// gets every event of every frame ('line' and 'exception' without f_trace),
+// its result is no f_trace, and it stays set when it fails.  `call` gives
+// `fn` one event: `what` is CPython's PyTrace_* number, `obj` what the
+// function was set with (sys.gettrace()'s result; may be null); false with
+// an exception pending when the function failed.
+struct CTraceHook {
+  bool (*call)(void* fn, Value obj, Value frame_obj, int what, Value arg) = nullptr;
+  void* fn = nullptr;  // null: none
+};
+void setCTraceFunction(CTraceHook hook, Value obj);
+void setCProfileFunction(CTraceHook hook, Value obj);
 
 }  // namespace tern::interp

