@@ -171,7 +171,7 @@ namespace {
 // The value of o when it stands for a tagged int: the usual case, read
 // without the checks of the general path.
 inline bool taggedValueOf(PyObject* o, int64_t* out) {
-  if (!inArena(o)) return false;
+  if (!inArena(o)) return isSmallIntObject(o, out);
   ProxyPrefix* prefix = prefixOf(o);
   if (prefix->flags != 0 || !prefix->link.target.isSmallInt()) return false;
   *out = prefix->link.target.asSmallInt();

@@ -173,11 +173,13 @@ inline Value fromC(PyObject* o) {
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
     if (prefix->flags == 0) return prefix->link.target;
+  } else if (int64_t n; isSmallIntObject(o, &n)) {
+    return Value::fromSmallInt(n);
   }
   return fromCSlow(o);
 }
 // takeNew's usual cases: a proxy somebody else counts too is just released,
-// and so is None (outside the arena, it never dies).
+// and so are None and the small ints (outside the arena, they never die).
 inline Value takeNew(PyObject* o) {
   if (inArena(o)) {
     ProxyPrefix* prefix = prefixOf(o);
@@ -188,6 +190,9 @@ inline Value takeNew(PyObject* o) {
   } else if (o == Py_None) {
     --o->ob_refcnt;
     return None();
+  } else if (int64_t n; isSmallIntObject(o, &n)) {
+    --o->ob_refcnt;
+    return Value::fromSmallInt(n);
   }
   return takeNewSlow(o);
 }
