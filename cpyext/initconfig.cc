@@ -651,3 +651,33 @@ TERN_CONFIG_API void Py_GetArgcArgv(int* argc, wchar_t*** argv) {
 #undef TERN_CONFIG_API
 
 }  // extern "C"
+
+// --- PyStatus ---------------------------------------------------------------
+
+extern "C" {
+
+#define TERN_STATUS_API __attribute__((visibility("default")))
+
+TERN_STATUS_API Status PyStatus_Ok(void) {
+  return Status{.type = 0, .func = nullptr, .err_msg = nullptr, .exitcode = 0};
+}
+TERN_STATUS_API Status PyStatus_Error(const char* err_msg) {
+  return Status{.type = 1, .func = nullptr, .err_msg = err_msg, .exitcode = 0};
+}
+TERN_STATUS_API Status PyStatus_NoMemory(void) { return PyStatus_Error("memory allocation failed"); }
+TERN_STATUS_API Status PyStatus_Exit(int exitcode) {
+  return Status{.type = 2, .func = nullptr, .err_msg = nullptr, .exitcode = exitcode};
+}
+TERN_STATUS_API int PyStatus_IsError(Status status) { return status.type == 1; }
+TERN_STATUS_API int PyStatus_IsExit(Status status) { return status.type == 2; }
+TERN_STATUS_API int PyStatus_Exception(Status status) { return status.type != 0; }
+
+[[noreturn]] TERN_STATUS_API void Py_ExitStatusException(Status status) {
+  if (status.type == 2) std::exit(status.exitcode);
+  if (status.type == 1) _Py_FatalErrorFunc(status.func, status.err_msg);
+  Py_FatalError("Py_ExitStatusException() must not be called on success");
+}
+
+#undef TERN_STATUS_API
+
+}  // extern "C"

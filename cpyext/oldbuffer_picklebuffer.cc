@@ -35,20 +35,26 @@ int nullArgument() {
   return -1;
 }
 
-int asReadBuffer(PyObject* obj, const void** buffer, Py_ssize_t* buffer_len) {
-  if (obj == nullptr || buffer == nullptr || buffer_len == nullptr) return nullArgument();
-  Py_buffer view;
-  if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) != 0) return -1;
+// Hands out the memory of a view just taken, then releases the view, as the
+// old API does: only for an exporter whose storage stays put afterwards.
+int handOutReleased(PyObject* obj, Py_buffer* view, void** buffer, Py_ssize_t* buffer_len) {
   bool stays = storageStaysPut(obj);
-  *buffer = view.buf;
-  *buffer_len = view.len;
-  PyBuffer_Release(&view);
+  *buffer = view->buf;
+  *buffer_len = view->len;
+  PyBuffer_Release(view);
   if (!stays) {
     PyErr_Format(PyExc_BufferError, "the buffer of a '%.200s' object may move: use PyObject_GetBuffer",
                  Py_TYPE(obj)->tp_name);
     return -1;
   }
   return 0;
+}
+
+int asReadBuffer(PyObject* obj, const void** buffer, Py_ssize_t* buffer_len) {
+  if (obj == nullptr || buffer == nullptr || buffer_len == nullptr) return nullArgument();
+  Py_buffer view;
+  if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) != 0) return -1;
+  return handOutReleased(obj, &view, const_cast<void**>(buffer), buffer_len);
 }
 
 void notPickleBuffer(PyObject* obj) {
@@ -85,16 +91,7 @@ int PyObject_AsWriteBuffer(PyObject* obj, void** buffer, Py_ssize_t* buffer_len)
     PyErr_SetString(PyExc_TypeError, "expected a writable bytes-like object");
     return -1;
   }
-  bool stays = storageStaysPut(obj);
-  *buffer = view.buf;
-  *buffer_len = view.len;
-  PyBuffer_Release(&view);
-  if (!stays) {
-    PyErr_Format(PyExc_BufferError, "the buffer of a '%.200s' object may move: use PyObject_GetBuffer",
-                 Py_TYPE(obj)->tp_name);
-    return -1;
-  }
-  return 0;
+  return handOutReleased(obj, &view, buffer, buffer_len);
 }
 
 PyObject* PyPickleBuffer_FromObject(PyObject* base) {
