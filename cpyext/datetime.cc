@@ -76,15 +76,6 @@ void putYMD(unsigned char* data, const dt::DateObj* d) {
   data[3] = static_cast<unsigned char>(d->day);
 }
 
-void putHMSU(unsigned char* data, const dt::TimeFields& t) {
-  data[0] = static_cast<unsigned char>(t.hour);
-  data[1] = static_cast<unsigned char>(t.minute);
-  data[2] = static_cast<unsigned char>(t.second);
-  data[3] = static_cast<unsigned char>(t.microsecond >> 16);
-  data[4] = static_cast<unsigned char>((t.microsecond >> 8) & 0xff);
-  data[5] = static_cast<unsigned char>(t.microsecond & 0xff);
-}
-
 // fold, hastzinfo and the tzinfo pointer, which the proxy keeps a reference
 // to (PyDateTime_DATE_GET_TZINFO returns it borrowed).
 template <typename T>
@@ -204,14 +195,14 @@ void refreshDateTime(PyObject* o, Value v) {
       auto* d = reinterpret_cast<PyDateTime_DateTime*>(o);
       d->hashcode = -1;
       putYMD(d->data, dt::asDate(v));
-      putHMSU(d->data + _PyDateTime_DATE_DATASIZE, dt::asDateTime(v)->t);
+      dt::timeToBytes(dt::asDateTime(v)->t, d->data + _PyDateTime_DATE_DATASIZE);
       putTZInfo(o, d, dt::asDateTime(v)->t, dt::asDateTime(v)->tzinfo.get());
       break;
     }
     case kTime: {
       auto* t = reinterpret_cast<PyDateTime_Time*>(o);
       t->hashcode = -1;
-      putHMSU(t->data, dt::asTime(v)->t);
+      dt::timeToBytes(dt::asTime(v)->t, t->data);  // CPython's packing, as in its pickles
       putTZInfo(o, t, dt::asTime(v)->t, dt::asTime(v)->tzinfo.get());
       break;
     }

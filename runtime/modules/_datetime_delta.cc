@@ -251,15 +251,18 @@ Value delta_multiply(Value a, Value b) {
   return NotImplemented();
 }
 
+// `op` of two timedeltas' microsecond counts, as Python ints.
+Value microsecondsOp(Value a, Value b, BinOp op) {
+  Value x = deltaToMicroseconds(a);
+  if (x.isNull()) return x;
+  Value y = deltaToMicroseconds(b);
+  if (y.isNull()) return y;
+  return binaryOp(x, y, op);
+}
+
 Value delta_true_divide(Value a, Value b) {
   if (!isDelta(a)) return NotImplemented();
-  if (isDelta(b)) {
-    Value x = deltaToMicroseconds(a);
-    if (x.isNull()) return x;
-    Value y = deltaToMicroseconds(b);
-    if (y.isNull()) return y;
-    return binaryOp(x, y, BinOp::kTrueDivide);
-  }
+  if (isDelta(b)) return microsecondsOp(a, b, BinOp::kTrueDivide);
   if (isFloat(b)) return scaleByFloat(a, b, true);
   if (isInt(b)) {
     if (intSign(b) == 0) return raise(exc::ZeroDivisionError, "integer division or modulo by zero");
@@ -274,13 +277,7 @@ Value delta_true_divide(Value a, Value b) {
 
 Value delta_floor_divide(Value a, Value b) {
   if (!isDelta(a)) return NotImplemented();
-  if (isDelta(b)) {
-    Value x = deltaToMicroseconds(a);
-    if (x.isNull()) return x;
-    Value y = deltaToMicroseconds(b);
-    if (y.isNull()) return y;
-    return binaryOp(x, y, BinOp::kFloorDivide);
-  }
+  if (isDelta(b)) return microsecondsOp(a, b, BinOp::kFloorDivide);
   if (isInt(b)) {
     Value us = deltaToMicroseconds(a);
     if (us.isNull()) return us;
@@ -306,11 +303,7 @@ Value delta_divmod(Value a, Value b) {
   __int128 x = deltaMicroseconds(a);
   __int128 q = floorDiv(x, y);
   // |q| <= |x| < 2^67 only when |y| = 1; build it through Python ints.
-  Value xv = deltaToMicroseconds(a);
-  if (xv.isNull()) return xv;
-  Value yv = deltaToMicroseconds(b);
-  if (yv.isNull()) return yv;
-  Value qv = binaryOp(xv, yv, BinOp::kFloorDivide);
+  Value qv = microsecondsOp(a, b, BinOp::kFloorDivide);
   if (qv.isNull()) return qv;
   Value rem = deltaFromMicroseconds128(x - q * y, g_delta_type);
   if (rem.isNull()) return rem;
