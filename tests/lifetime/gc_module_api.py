@@ -83,7 +83,9 @@ stats = gc.get_stats()
 print("get_stats:", len(stats), [sorted(s) for s in stats])
 before = gc.get_stats()[2]["collections"]
 gc.collect()
-print("full collections counted:", gc.get_stats()[2]["collections"] == before + 1)
+# At least one: under TERN_GC_STRESS the allocations of get_stats() itself may
+# start a full collection of their own between the two reads.
+print("full collections counted:", gc.get_stats()[2]["collections"] >= before + 1)
 print("uncollectable:", [s["uncollectable"] for s in gc.get_stats()])
 
 # debug flags
