@@ -164,6 +164,7 @@ expr* Parser::expression() {
     auto* name = as<Name>(body);
     bool legacy = name && (name->id == "print" || name->id == "exec");
     if (!legacy) {
+      note_invalid();  // an expression right after another one
       expr* other = speculate([&]() -> expr* {
         expr* b = expression();
         return toks_[pos_ - 1].level > 0 ? b : nullptr;
@@ -412,15 +413,16 @@ expr* Parser::call(expr* func, Pos start) {
     Pos astart = start_pos();
     if (at_op(OpType::STAR)) {
       next();
+      if (seen_double_star) {
+        // Reported at the '*', over the arguments before it (CPython's
+        // `a=args ',' '*'`), whatever follows.
+        raise(ErrorKind::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", first_arg,
+              last_arg_end);
+      }
       auto* s = arena_.make<Starred>();
       s->value = expression();
       s->ctx = expr_context::Load;
       set_loc(s, astart, prev_end());
-      if (seen_double_star) {
-        // Reported over the arguments before this one (CPython's `a=args`).
-        raise(ErrorKind::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", first_arg,
-              last_arg_end);
-      }
       args.push_back(s);
     } else if (at_op(OpType::DOUBLESTAR)) {
       next();

@@ -176,6 +176,7 @@ stmt* Parser::expression_stmt() {
 
   if (at_op(OpType::COLON)) {  // NAME ':' expression ['=' annotated_rhs], or a parenthesized/attribute target
     if (!as<Name>(first) && !as<Attribute>(first) && !as<Subscript>(first)) {
+      note_invalid();  // CPython's first pass fails at the ':'
       // CPython's invalid_assignment, when an annotation follows the ':'.
       if (!speculate([&] {
             next();

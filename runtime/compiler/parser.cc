@@ -129,6 +129,7 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
     }
     toks_.push_back(tok);
   }
+  if (options_.mode == ParseMode::kSingle && options_.string_input) end_single_input();
   place_eof_tokens();
   // CPython's tokens without a column (see Tok).
   for (size_t i = toks_.size(); i > 0; i--) {
@@ -160,7 +161,13 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
 // the line after); errors found there are placed accordingly.
 void Parser::place_eof_tokens() {
   std::string_view text = source_;
-  if (text.empty()) return;
+  if (text.empty()) {
+    // It has read no line: line 0.
+    for (Tok& t : toks_) {
+      if (t.type == TokenType::ENDMARKER) t.line = t.end_line = 0;
+    }
+    return;
+  }
   if (text.back() == '\n') text.remove_suffix(1);
   int last_line = 1;
   for (char c : text) last_line += c == '\n';
@@ -174,6 +181,37 @@ void Parser::place_eof_tokens() {
     t.col = t.end_col = static_cast<int>(last.size());
     t.cp_col = code_points(last, t.col);
   }
+}
+
+// PyCF_DONT_IMPLY_DEDENT: CPython's parser ends 'single' input without a
+// final newline with a NEWLINE of its own, and the DEDENTs closing the open
+// blocks only without this flag.  (Its tokenizer makes DEDENTs only before
+// a line with tokens, so all those at the end are the parser's.)
+void Parser::drop_implied_dedents() {
+  size_t first = toks_.size() - 1;
+  while (first > 0 && toks_[first - 1].type == TokenType::DEDENT) first--;
+  toks_.erase(toks_.begin() + static_cast<std::ptrdiff_t>(first), toks_.end() - 1);
+}
+
+// CPython's parser reads the end of 'single' input without a final newline
+// as a NEWLINE (then the DEDENTs, then ENDMARKER), also when the last line
+// holds only blanks or a comment, where `tokenize` ends the line with NL.
+// There it stands where a statement may be expected: `if x:\n  pass\n  `
+// is invalid, or incomplete input.
+void Parser::end_single_input() {
+  if (source_.empty() || source_.back() == '\n' || source_.back() == '\r') return;
+  if (toks_.empty() || toks_.back().type != TokenType::ENDMARKER) return;
+  size_t end = toks_.size() - 1;
+  while (end > 0 && toks_[end - 1].type == TokenType::DEDENT) end--;
+  if (end == 0) return;  // no token before: CPython's ENDMARKER stays one
+  const Tok& before = toks_[end - 1];
+  if (before.type != TokenType::NEWLINE || !before.text.empty()) {
+    int line = 1;
+    for (char c : source_) line += c == '\n';
+    Tok newline{TokenType::NEWLINE, OpType::NONE, Keyword::None_, {}, line, 0, line, 0, 0, 0};
+    toks_.insert(toks_.begin() + static_cast<std::ptrdiff_t>(end), newline);
+  }
+  if (options_.dont_imply_dedent) drop_implied_dedents();
 }
 
 const Tok& Parser::peek(size_t ahead) {
@@ -435,6 +473,46 @@ bool Parser::tokenizer_error_wins() const {
   return true;
 }
 
+bool Parser::reached_end_of_source(bool at_tokenizer_error) const {
+  if (at_tokenizer_error && !first_pass_end_) return tokenized_.error->at_end;
+  size_t at = std::min(first_pass_end_.value_or(furthest_), toks_.size() - 1);
+  const Tok& t = toks_[at];
+  // Tokens CPython's tokenizer gives after reading the end: its ENDMARKER,
+  // the NEWLINE CPython's parser adds before it, the DEDENTs at the end.
+  if (t.type == TokenType::ENDMARKER || (t.type == TokenType::NEWLINE && t.text.empty())) return true;
+  if (t.type == TokenType::DEDENT) {
+    if (!tokens_complete_) return false;  // DEDENTs before the line the tokenizer failed on
+    for (size_t i = at + 1; i < toks_.size(); i++) {
+      if (toks_[i].type != TokenType::DEDENT && toks_[i].type != TokenType::ENDMARKER) return false;
+    }
+    return true;
+  }
+  // A name, number or operator the input ends in: reading it, the tokenizer
+  // looks at the character after it, the end.  (A string ends at its quote.)
+  if (t.type == TokenType::NEWLINE || t.type == TokenType::INDENT || t.type == TokenType::STRING) return false;
+  if (source_.empty() || source_.back() == '\n' || source_.back() == '\r') return false;
+  return t.end_line == last_line_ && t.end_col == eof_column();
+}
+
+SyntaxErrorInfo Parser::incomplete_input(bool at_tokenizer_error) const {
+  const char* message = "incomplete input";
+  if (at_tokenizer_error && !first_pass_end_) {
+    const TokenizeError& e = *tokenized_.error;
+    // A string's error leaves the tokenizer after its opening quote; the
+    // others at the end.
+    if (!at_eof_error(e)) return error_at(ErrorKind::SyntaxError, message, {e.line, e.col}, {e.line, e.col + 1});
+  } else {
+    const Tok& t = toks_[std::min(first_pass_end_.value_or(furthest_), toks_.size() - 1)];
+    if (t.col >= 0 && t.type != TokenType::DEDENT && t.type != TokenType::ENDMARKER) {
+      return error_at(ErrorKind::SyntaxError, message, {t.line, t.col}, {t.end_line, t.end_col});
+    }
+  }
+  SyntaxErrorInfo e = error_at(ErrorKind::SyntaxError, message, {last_line_, -1}, {last_line_, -1});
+  e.offset = eof_column();
+  e.end_offset = -1;
+  return e;
+}
+
 void Parser::warn_invalid_escape(const Tok& token, std::string_view body, long offset) {
   if (offset < 0 || !warned_bodies_.insert(body.data()).second) return;
   std::string_view escape = body.substr(static_cast<size_t>(offset) + 1);
@@ -572,6 +650,7 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
   // "unexpected indent" / "unindent", nor after reaching the error itself.
   bool replaceable = true;
   bool replaceable_by_deferred = true;  // not a tokenizer error the first pass met
+  bool at_tokenizer_error = false;
   try {
     switch (options.mode) {
       case ParseMode::kExec:
@@ -593,6 +672,15 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     result.error = parser.tokenizer_error();
     replaceable = false;
     replaceable_by_deferred = false;
+    at_tokenizer_error = true;
+  }
+  // CPython checks for incomplete input after its first pass fails, before
+  // the second pass that finds the specific errors.
+  if (result.error && options.allow_incomplete && parser.reached_end_of_source(at_tokenizer_error)) {
+    result.error = parser.incomplete_input(at_tokenizer_error);
+    result.warnings = parser.all_warnings();
+    result.module = nullptr;
+    return result;
   }
   if (result.error && parser.deferred_error_ && replaceable_by_deferred) result.error = parser.deferred_error_;
   result.warnings = parser.all_warnings();

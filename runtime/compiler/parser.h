@@ -97,6 +97,15 @@ struct ParseOptions {
   // sys.get_int_max_str_digits() (0: no limit): a decimal integer literal
   // with more digits is a SyntaxError, as in CPython.
   size_t int_max_str_digits = 0;
+  // PyCF_DONT_IMPLY_DEDENT: 'single' input whose last line has no newline
+  // leaves its open blocks open (CPython's parser adds the newline there
+  // but not the DEDENTs), so `if x:\n  pass` needs another line.
+  bool dont_imply_dedent = false;
+  // PyCF_ALLOW_INCOMPLETE_INPUT: a parse that fails once the tokenizer has
+  // read to the end of the input (or hit its end inside a string, a bracket
+  // or after a backslash) raises SyntaxError "incomplete input" instead,
+  // what codeop and the interactive console take as "read another line".
+  bool allow_incomplete = false;
 };
 
 // What compile(source, filename, mode) parses.  For ParseMode::kEval the

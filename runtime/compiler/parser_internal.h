@@ -148,6 +148,8 @@ class Parser {
   }
   void shift_tokens(int line, int cols);
   void place_eof_tokens();
+  void end_single_input();
+  void drop_implied_dedents();
   Pos prev_end() const;
   template <class T>
   T* make(Pos start) {
@@ -211,6 +213,19 @@ class Parser {
   // parser reads the token.
   void warn_invalid_escape(const Tok& token, std::string_view body, long offset);
   bool tokenizer_error_wins() const;
+  // ParseOptions::allow_incomplete: whether CPython's tokenizer would have
+  // reached the end of the input by the time the parse failed (its E_EOF,
+  // E_EOFS, E_EOLS), `at_tokenizer_error` when the parser reached the
+  // tokenizer's error; and the "incomplete input" error then raised, at the
+  // last token read.
+  bool reached_end_of_source(bool at_tokenizer_error) const;
+  // Where the grammar knows the input is invalid before reading on for an
+  // error message, as CPython's second pass does: CPython's first pass
+  // stopped at the furthest token read so far.
+  void note_invalid() {
+    if (!first_pass_end_) first_pass_end_ = furthest_;
+  }
+  SyntaxErrorInfo incomplete_input(bool at_tokenizer_error) const;
   std::string_view source_line(int line) const;
   // The line a SyntaxError at `line` quotes (ParseOptions::string_input)
   // when the tokenizer has read up to `tokenizer_line`.
@@ -345,6 +360,7 @@ class Parser {
   size_t pos_ = 0;
   size_t furthest_ = 0;      // the furthest token peeked, look-aheads for errors aside
   size_t furthest_any_ = 0;  // the furthest token peeked at all (CPython: p->fill)
+  std::optional<size_t> first_pass_end_;  // see note_invalid
   int depth_ = 0;            // see Depth
   // An error CPython's second pass would find before anything that follows;
   // reported only if the parse fails (see parse_module).

@@ -52,6 +52,7 @@ struct SyntaxErrorException {
   int col;
   int end_offset;         // TokenizeError::end_offset
   bool raised_by_parser;  // TokenizeError::raised_by_parser
+  bool at_end = false;    // TokenizeError::at_end
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -151,6 +152,7 @@ class Tokenizer {
   size_t string_prefix_length(size_t pos) const;
   bool scan_string_body(size_t& pos);
   void bracket(char c, size_t pos);
+  void check_nothing_open();
   void finish();
 
   std::vector<std::string_view> lines_;
@@ -271,8 +273,14 @@ bool Tokenizer::scan_string_body(size_t& pos) {
   if (pos > line_.size()) pos = line_.size();
   if (!pending_->triple && (line_.empty() || line_.back() != '\n')) {
     // The last line of the file ends inside a single-quoted string.
-    fail(ErrorKind::SyntaxError, "unterminated string literal (detected at line " + std::to_string(lnum_) + ")",
-         pending_->start.line, pending_->start.col);
+    SyntaxErrorException e{ErrorKind::SyntaxError,
+                           "unterminated string literal (detected at line " + std::to_string(lnum_) + ")",
+                           pending_->start.line,
+                           pending_->start.col,
+                           pending_->start.col + 1,
+                           false};
+    e.at_end = true;
+    throw e;
   }
   return false;
 }
@@ -683,7 +691,10 @@ bool Tokenizer::statement_continues_at_end() const {
   return false;
 }
 
-void Tokenizer::finish() {
+// The errors of the end of the input (CPython's tokenizer reads the end
+// there: TokenizeError::at_end): a string, a bracket or a backslash still
+// open.
+void Tokenizer::check_nothing_open() {
   if (pending_) {
     const char* what = pending_->triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
     fail(ErrorKind::SyntaxError,
@@ -699,6 +710,15 @@ void Tokenizer::finish() {
     while (!last.empty() && (last.back() == '\n' || last.back() == '\r')) last.remove_suffix(1);
     signal(ErrorKind::SyntaxError, "unexpected EOF while parsing", static_cast<int>(lines_.size()),
            count_code_points(last), -1);
+  }
+}
+
+void Tokenizer::finish() {
+  try {
+    check_nothing_open();
+  } catch (SyntaxErrorException& e) {
+    e.at_end = true;
+    throw;
   }
   std::string_view last = last_line_;
   if (!last.empty() && last.back() != '\n' && last.back() != '\r') {
@@ -745,7 +765,8 @@ TokenizeResult tokenize(std::string_view source, bool ignore_cookie) {
                                  .line = e.line,
                                  .col = e.col,
                                  .end_offset = e.end_offset,
-                                 .raised_by_parser = e.raised_by_parser};
+                                 .raised_by_parser = e.raised_by_parser,
+                                 .at_end = e.at_end};
   } catch (std::bad_alloc&) {
     result.error = TokenizeError{.kind = ErrorKind::SyntaxError, .message = "out of memory", .line = 0, .col = 0};
   }

@@ -151,6 +151,9 @@ struct TokenizeError {
   // undecodable-source errors it only signals; its parser raises them and
   // quotes the line as it quotes its own errors (parser.h, ParseOptions).
   bool raised_by_parser = false;
+  // Found at the end of the input (CPython's E_EOF, E_EOFS, E_EOLS): a
+  // string, bracket or backslash continuation still open there.
+  bool at_end = false;
 };
 
 // A number run into one of the keywords that may follow it in valid code

@@ -204,7 +204,9 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
                                                                   : compiler::ParseMode::kExec,
                                        .string_input = options.from_string,
                                        .ignore_cookie = options.from_str,
-                                       .int_max_str_digits = g_int_max_str_digits};
+                                       .int_max_str_digits = g_int_max_str_digits,
+                                       .dont_imply_dedent = options.dont_imply_dedent,
+                                       .allow_incomplete = options.allow_incomplete};
   // Compiling a file, the source is the file's text: errors quote it.  A
   // string's errors quote what CPython reads back from the file named
   // `filename`, if there is one (QuotedLine).
@@ -444,14 +446,17 @@ Value builtin_compile(Value* args) {
   // What compile() accepts besides the CO_FUTURE_* bits: CO_NESTED (obsolete)
   // and the PyCF_* bits (only AST, dont imply dedent, type comments, top-level
   // await, incomplete input).
-  constexpr int64_t kOtherFlags = 0x0010 | 0x0200 | 0x0400 | 0x1000 | 0x2000 | 0x4000;
+  constexpr int64_t kDontImplyDedent = 0x0200, kAllowIncompleteInput = 0x4000;
+  constexpr int64_t kOtherFlags = 0x0010 | kDontImplyDedent | 0x0400 | 0x1000 | 0x2000 | kAllowIncompleteInput;
   if ((flags & ~static_cast<int64_t>(compiler::kFutureFlagsMask | kOtherFlags)) != 0) {
     return raise(exc::ValueError, "compile(): unrecognised flags");
   }
   if (optimize < -1 || optimize > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
   CompileOptions options{.flags = static_cast<uint32_t>(flags) & compiler::kFutureFlagsMask,
                          .optimize = optimize < 0 ? config().optimize : static_cast<int>(optimize),  // -1: the interpreter's (-O)
-                         .from_string = true};
+                         .from_string = true,
+                         .dont_imply_dedent = (flags & kDontImplyDedent) != 0,
+                         .allow_incomplete = (flags & kAllowIncompleteInput) != 0};
   if (!dont_inherit) options.flags |= inheritedFutureFlags();
   std::string m = strToUtf8(mode);
   if (m != "exec" && m != "eval" && m != "single") {

@@ -38,6 +38,10 @@ struct CompileOptions {
   // The source is a str's text (UTF-8): coding declarations do not count
   // (compiler::ParseOptions::ignore_cookie).
   bool from_str = false;
+  // compile()'s PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT, what
+  // codeop asks for (compiler::ParseOptions).
+  bool dont_imply_dedent = false;
+  bool allow_incomplete = false;
 };
 
 // Compiles `source` as a module ('exec'), an expression ('eval') or an
