@@ -222,6 +222,9 @@ Value bytearray_repr(Value self) {
   return newStr(text);
 }
 
+// str(bytearray): its repr, with a BytesWarning under -b.
+Value bytearray_str(Value self) { return warnStr("bytearray") ? bytearray_repr(self) : Value(); }
+
 int64_t bytearray_hash(Value self) {
   raisef(exc::TypeError, "unhashable type: '%s'", typeNameOf(self).c_str());
   return -1;
@@ -229,7 +232,9 @@ int64_t bytearray_hash(Value self) {
 
 Value bytearray_richcompare(Value a, Value b, int op) {
   std::string_view x, y;
-  if (!bytesLikeView(a, &x) || !bytesLikeView(b, &y)) return NotImplemented();
+  if (!bytesLikeView(a, &x) || !bytesLikeView(b, &y)) {
+    return warnComparison(a, b, op, "bytearray", false) ? NotImplemented() : Value();
+  }
   int c = x.compare(y);
   return Bool(orderingSatisfies(c, op));
 }
@@ -659,7 +664,7 @@ const TypeSpec kByteArraySpec = {
     .slots =
         {
             .tp_repr = bytearray_repr,
-            .tp_str = bytearray_repr,
+            .tp_str = bytearray_str,
             .tp_hash = bytearray_hash,
             .tp_richcompare = bytearray_richcompare,
             .tp_iter = byteArrayIter,

@@ -214,10 +214,13 @@ namespace {
 
 Value bytes_repr(Value self) { return newStr(reprBody(asBytes(self)->view())); }
 
+// str(b): its repr, with a BytesWarning under -b (CPython's bytes_str).
+Value bytes_str(Value self) { return warnStr("bytes") ? bytes_repr(self) : Value(); }
+
 int64_t bytes_hash(Value self) { return bytesHash(self); }
 
 Value bytes_richcompare(Value a, Value b, int op) {
-  if (!isBytes(a) || !isBytes(b)) return NotImplemented();
+  if (!isBytes(a) || !isBytes(b)) return warnComparison(a, b, op, "bytes", true) ? NotImplemented() : Value();
   std::string_view x = asBytes(a)->view(), y = asBytes(b)->view();
   if (op == kEq || op == kNe) {
     bool eq = x == y;
@@ -499,7 +502,7 @@ const TypeSpec kBytesSpec = {
     .slots =
         {
             .tp_repr = bytes_repr,
-            .tp_str = bytes_repr,
+            .tp_str = bytes_str,
             .tp_hash = bytes_hash,
             .tp_richcompare = bytes_richcompare,
             .tp_iter = bytes_iter,

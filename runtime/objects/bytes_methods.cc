@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/_warnings.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/buffer.h"
 #include "runtime/objects/bytearray.h"
@@ -119,6 +121,21 @@ std::string reprBody(std::string_view data, bool always_escape_single) {
   }
   out.push_back(quote);
   return out;
+}
+
+bool warnComparison(Value a, Value b, int op, const char* type_name, bool with_int) {
+  if (!config().bytes_warning || (op != kEq && op != kNe)) return true;
+  if (isStr(a) || isStr(b)) {
+    return warn(exc::BytesWarning, std::string("Comparison between ") + type_name + " and string");
+  }
+  if (with_int && (isInt(a) || isInt(b))) {
+    return warn(exc::BytesWarning, std::string("Comparison between ") + type_name + " and int");
+  }
+  return true;
+}
+
+bool warnStr(const char* type_name) {
+  return !config().bytes_warning || warn(exc::BytesWarning, std::string("str() on a ") + type_name + " instance");
 }
 
 }  // namespace bytesimpl

@@ -25,6 +25,12 @@ std::string selfCopy(Value self);
 // repr of bytes data with CPython's quoting: b'...'.  bytearray's repr
 // escapes a single quote even inside double quotes.
 std::string reprBody(std::string_view data, bool always_escape_single = false);
+// Under -b (sys.flags.bytes_warning): the BytesWarning of == and != between
+// a `type_name` object and a str (or an int, `with_int`), always false and
+// likely a mistake, and that of str() on one.  False with the warning
+// raised as an error.
+bool warnComparison(Value a, Value b, int op, const char* type_name, bool with_int);
+bool warnStr(const char* type_name);
 
 }  // namespace bytesimpl
 
