@@ -13,13 +13,20 @@
 // PyOS_Readline calls the function with the GIL released and returns the
 // line (with its newline; "" at end of file) in PyMem_Malloc memory, or NULL
 // with KeyboardInterrupt (or what a signal handler raised) pending.  Tern's
-// input() reads sys.stdin itself and does not go through these hooks.
+// input() and interactive prompt read sys.stdin themselves, except on a
+// terminal once an extension (the readline module) has installed a reader
+// here: then they go through PyOS_Readline (readTerminal, builtins.h's
+// g_terminal_reader), for GNU readline's line editing and history.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "Python.h"
+#include "cpyext/proxy.h"
+#include "cpyext/pystate.h"
+#include "runtime/interp/errors.h"
+#include "runtime/modules/builtins.h"
 
 extern "C" {
 
@@ -100,3 +107,32 @@ char* PyOS_Readline(FILE* in, FILE* out, const char* prompt) {
 }
 
 }  // extern "C"
+
+namespace tern::cpyext {
+
+bool readTerminal(const char* prompt, Value* line) {
+  if (PyOS_ReadlineFunctionPointer == nullptr) return false;
+  char* raw;
+  {
+    CCallScope scope;
+    raw = PyOS_Readline(stdin, stdout, prompt);
+  }
+  *line = Value();
+  if (raw == nullptr) return true;  // KeyboardInterrupt or a signal handler's exception pending
+  size_t n = std::strlen(raw);
+  if (n == 0) {
+    raise(exc::EOFError, "EOF when reading a line");
+  } else {
+    if (raw[n - 1] == '\n') n--;
+    // As the terminal's stdin decodes: UTF-8, undecodable bytes kept as
+    // surrogates.
+    PyObject* text = PyUnicode_DecodeUTF8(raw, static_cast<Py_ssize_t>(n), "surrogateescape");
+    if (text != nullptr) *line = takeNew(text);
+  }
+  PyMem_Free(raw);
+  return true;
+}
+
+void installTerminalReader() { g_terminal_reader = readTerminal; }
+
+}  // namespace tern::cpyext

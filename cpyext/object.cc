@@ -130,6 +130,7 @@ void initializeCpyext() {
   initializeCapsuleType();
   initializeInstanceMethodType();
   initializeSocketCapi();
+  installTerminalReader();  // input() through the readline module's reader, once it installs one
   // Py_OptimizeFlag / Py_VerboseFlag from sys.flags (-O, -v).
   PyObject* flags = PySys_GetObject("flags");
   if (flags != nullptr) {

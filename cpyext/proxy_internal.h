@@ -280,6 +280,8 @@ void installDirectSlots(PyTypeObject* out);
 void initializeBuiltinExports();
 // Everything cpyext sets up once (the exports, the thread state).
 void initializeCpyext();
+// builtins.h's g_terminal_reader: PyOS_Readline (myreadline.cc).
+void installTerminalReader();
 
 // Materialisers, one per family with fields C reads directly.  Each allocates
 // a proxy of its exact CPython layout, fills it from v, links it and returns

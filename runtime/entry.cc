@@ -259,10 +259,17 @@ int exitBySigint() {
   return 128 + SIGINT;
 }
 
-// code.interact's readfunc: the prompt goes to sys.stderr, as CPython's own
-// prompt does; EOFError at the end of sys.stdin.
+// code.interact's readfunc: on a terminal with a line editor, through it
+// (readTerminalLine); otherwise the prompt goes to sys.stderr, as CPython's
+// own prompt does, and the line comes from sys.stdin; EOFError at its end.
 Value promptReadline(Value* args) {
   Value sys = sysModule();
+  Value in = lookupAttr(sys, internStr("stdin"));
+  Value out = in.isNull() ? Value() : lookupAttr(sys, names::stdout_);
+  if (Value line; !out.isNull() && !isNone(in) && !isNone(out) && readTerminalLine(in, out, args[1], &line)) {
+    return line;
+  }
+  if (errorPending()) return Value();
   Value err = lookupAttr(sys, internStr("stderr"));
   if (!err.isNull() && !isNone(err)) {
     Value prompt = args[1];
@@ -272,7 +279,6 @@ Value promptReadline(Value* args) {
     }
   }
   if (errorPending()) return Value();
-  Value in = lookupAttr(sys, internStr("stdin"));
   if (in.isNull() || isNone(in)) return errorPending() ? Value() : raise(exc::RuntimeError, "lost sys.stdin");
   Value line = callMethod(in, internStr("readline"), nullptr, 0);
   if (line.isNull()) return line;
@@ -285,21 +291,33 @@ Value promptReadline(Value* args) {
 
 const MethodDef kPromptReadline = {.name = "readfunc", .signature = "($module, prompt, /)", .fn = promptReadline};
 
+// sys.__interactivehook__ (site's: the readline module with tab completion
+// and ~/.python_history), called before the prompt as CPython calls it; its
+// failure is reported and the prompt starts anyway.
+void runInteractiveHook() {
+  Value hook = lookupAttr(sysModule(), internStr("__interactivehook__"));
+  if (hook.isNull() && !errorPending()) return;
+  if (!hook.isNull() && !call(hook, nullptr, 0).isNull()) return;
+  std::fprintf(stderr, "Failed calling sys.__interactivehook__\n");
+  printException(Value());
+}
+
 // The stdlib's `code.interact` over __main__'s namespace, with a banner
 // (none under -q, nor after a program); its result or null.
 Value interact(bool banner) {
+  runInteractiveHook();
   Value code_module = importModule(internStr("code"));
-  Value fn = code_module.isNull() ? Value() : getAttr(code_module, internStr("interact"));
-  if (fn.isNull()) return fn;
+  Value console_type = code_module.isNull() ? Value() : getAttr(code_module, internStr("InteractiveConsole"));
+  if (console_type.isNull()) return console_type;
   std::string text = !banner || config().quiet ? ""
                                                : "Tern 0.1.0 (Python 3.11.2) on linux\n"
                                                  "Type \"help\", \"copyright\", \"credits\" or \"license\" for "
                                                  "more information.";
-  Value readfunc = newBuiltinFunction(&kPromptReadline, Value(), Value());
-  if (readfunc.isNull()) return readfunc;
-  Value kwnames = newTupleOf({internStr("banner"), internStr("readfunc"), internStr("local"), internStr("exitmsg")});
-  Value args[4] = {newStr(text), readfunc, moduleDict(mainModule()), names::empty};
-  return call(fn, args, 0, kwnames);
+  // code.interact's console, with CPython's file name for what is typed.
+  Value console = call2(console_type, moduleDict(mainModule()), newStr("<stdin>"));
+  Value readfunc = console.isNull() ? Value() : newBuiltinFunction(&kPromptReadline, Value(), Value());
+  if (readfunc.isNull() || setAttr(console, internStr("raw_input"), readfunc) < 0) return Value();
+  return call2(getAttr(console, internStr("interact")), newStr(text), names::empty);
 }
 
 // -i or PYTHONINSPECT (also when the program set it): the prompt follows
@@ -400,6 +418,15 @@ int run_module(const std::string& module, bool alter_argv = true) {
     return 1;
   }
   return finish(call2(run, newStr(module), Bool(alter_argv)));
+}
+
+// Before a prompt on a terminal (no program, or -i), the readline module is
+// imported, also under -S, so input() and the prompt edit lines with GNU
+// readline; not under -I.  Failing to import it is not an error.  (CPython's
+// pymain_import_readline.)
+void importReadline(bool no_program) {
+  if (config().isolated || (!no_program && config().inspect <= 0) || !::isatty(0)) return;
+  if (importModule(internStr("readline")).isNull()) clearError();
 }
 
 // The interactive prompt (`tern` on a terminal, or after the program under
@@ -555,6 +582,7 @@ int main(int argc, char** argv) {
     }
   }
 
+  importReadline(inv.mode == Invocation::Mode::kInteractive);
   switch (inv.mode) {
     case Invocation::Mode::kCommand:
       return run_main(inv.target, "<string>", SourceKind::kCommand);

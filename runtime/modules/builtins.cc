@@ -31,6 +31,33 @@
 
 namespace tern {
 
+bool (*g_terminal_reader)(const char* prompt, Value* line) = nullptr;
+
+namespace {
+
+// stream.fileno() == fd, a terminal.  Errors count as no.
+bool isTerminalStream(Value stream, int fd) {
+  Value n = callMethod(stream, internStr("fileno"), nullptr, 0);
+  int64_t got = -1;
+  if (n.isNull() || !isInt(n) || !indexToInt64(n, &got, exc::OverflowError)) {
+    clearError();
+    return false;
+  }
+  return got == fd && ::isatty(fd);
+}
+
+}  // namespace
+
+bool readTerminalLine(Value in, Value out, Value prompt, Value* line) {
+  if (g_terminal_reader == nullptr || !isTerminalStream(in, 0) || !isTerminalStream(out, 1)) return false;
+  Value text = isStr(prompt) ? prompt : str(prompt);
+  if (text.isNull() || callMethod(out, names::flush, nullptr, 0).isNull()) {
+    *line = Value();
+    return true;
+  }
+  return g_terminal_reader(strToUtf8(text).c_str(), line);
+}
+
 namespace {
 
 gc::GlobalRoot g_builtins;
@@ -313,7 +340,7 @@ Value builtin_id(Value* args) {
 }
 
 // input(prompt): through sys.stdout and sys.stdin's readline (the streams
-// are stdprinters until io exists).
+// are stdprinters until io exists), or the terminal's line editor.
 Value builtin_input(Value* args) {
   Value prompt = args[1];
   Value out = sysStream(names::stdout_);
@@ -323,6 +350,7 @@ Value builtin_input(Value* args) {
     return raise(exc::RuntimeError, out.isNull() ? "input(): lost sys.stdout" : "input(): lost sys.stdin");
   }
   if (callMethod(out, names::flush, nullptr, 0).isNull()) return Value();
+  if (Value line; readTerminalLine(in, out, prompt, &line)) return line;
   if (!isStr(prompt) || asStr(prompt)->length > 0) {
     Value text = str(prompt);
     if (text.isNull() || !writeTo(out, text) || callMethod(out, names::flush, nullptr, 0).isNull()) return Value();

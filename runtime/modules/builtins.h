@@ -29,4 +29,16 @@ Value builtin_len(Value* args);  // "($module, obj, /)"
 // and dir() without arguments; null with an exception on error.
 Value currentLocals();
 
+// input() and the interactive prompt on a terminal: when sys.stdin and
+// sys.stdout are the process's standard input and output, both terminals,
+// and a line editor is installed, the line is read through it (CPython's
+// PyOS_Readline: GNU readline once the `readline` module is imported).
+// g_terminal_reader is cpyext's PyOS_Readline: false if no editor is
+// installed; else true with *line the line read without its newline, or null
+// with the exception pending (EOFError at the end of input).
+extern bool (*g_terminal_reader)(const char* prompt, Value* line);
+// False if the line is not for the terminal reader to read; otherwise true,
+// with *line as above.
+bool readTerminalLine(Value in, Value out, Value prompt, Value* line);
+
 }  // namespace tern
