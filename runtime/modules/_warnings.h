@@ -7,10 +7,11 @@
 
 namespace tern {
 
-// warnings.warn(message, category, stacklevel) of the pure-Python warnings
-// module (imported on first use).  False with an exception pending when the
-// warning was turned into an error (or warnings cannot be imported).  A
-// native function pushes no frame: stacklevel 1 is its Python caller.
+// _warnings.warn(message, category, stacklevel): filtered natively, shown
+// through warnings._showwarnmsg when `warnings` is imported (else written
+// to sys.stderr).  False with an exception pending when the warning was
+// turned into an error.  A native function pushes no frame: stacklevel 1 is
+// its Python caller.
 bool warn(Type* category, std::string_view message, int stacklevel = 1);
 
 }  // namespace tern
