@@ -1,7 +1,7 @@
 # The interactive prompt on a terminal (a pseudo-terminal here): site's
 # sys.__interactivehook__ loads the readline module, so input() and the
-# prompt go through GNU readline: the up arrow recalls the last line, and
-# the history is saved in
+# prompt go through GNU readline: the up arrow recalls the last line, Ctrl-C
+# drops the line being typed, and the history is saved in
 # ~/.python_history at exit.  Without site (-S), readline is imported all
 # the same (no history file then); under -I it is not.
 import os
@@ -39,8 +39,9 @@ def transcript(flags, steps):
         return len(out) if found < 0 else found + len(marker)
 
     cursor = 0
-    for keys, wait_for in steps:
+    for keys, wait_for, *pause in steps:
         cursor = read_until(wait_for, cursor)
+        time.sleep(pause[0] if pause else 0)
         os.write(fd, keys)
     # The rest of the output, until the child has exited.
     deadline = time.time() + 120
@@ -77,6 +78,11 @@ steps = [
     (b"f()\r", b">>> "),
     (b"input('q? ')\r", b">>> "),
     (b"typed\r", b"\nq? "),
+    (b"unfinished line", b">>> "),
+    # readline leaves a moment between echoing a line and waiting for the
+    # next key where a Ctrl-C is not seen until then (CPython's too): the
+    # key waits for readline to be waiting.
+    (b"\x03", b"line", 0.5),
     (b"\x04", b">>> "),
 ]
 
