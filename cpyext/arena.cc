@@ -137,6 +137,16 @@ struct Arena {
     free_runs[n].push_back(static_cast<char*>(block));
   }
 
+  // Blocks start at multiples of their size in a small chunk, and at the
+  // first chunk of a large run.
+  bool isBlockStart(const void* p) const {
+    if (base == nullptr || static_cast<const char*>(p) >= base + used_chunks * kChunkBytes) return false;
+    size_t i = chunkIndex(p);
+    size_t offset = static_cast<size_t>(static_cast<const char*>(p) - base) % kChunkBytes;
+    if (chunk_class[i] != 0) return offset % (chunk_class[i] * kGranule) == 0;
+    return run_chunks[i] != 0 && offset == 0;
+  }
+
   size_t blockSize(const void* block) const {
     size_t i = chunkIndex(block);
     return chunk_class[i] != 0 ? chunk_class[i] * kGranule : run_chunks[i] * kChunkBytes;
@@ -159,6 +169,8 @@ void* arena_detail::allocateSlow(size_t bytes) {
 void arena_detail::freeSlow(void* block) { arena().freeLarge(block); }
 
 size_t arenaBlockSize(const void* block) { return arena().blockSize(block); }
+
+bool arenaIsBlockStart(const void* p) { return arenaContains(p) && arena().isBlockStart(p); }
 
 bool arenaHasRoomFor(size_t bytes) { return arena().hasRoomFor(bytes); }
 

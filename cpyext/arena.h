@@ -75,6 +75,8 @@ inline void arenaFree(void* block) {
 
 // The usable size of a block (at least what was asked for).
 size_t arenaBlockSize(const void* block);
+// Whether p is where a block (in use or free) starts.
+bool arenaIsBlockStart(const void* p);
 
 // Whether a block of `bytes` fits in what is left of the reservation: the
 // allocators C calls (PyObject_Malloc, PyMem_Malloc) return NULL instead of

@@ -151,6 +151,11 @@ void freeTable(PyObject* capsule) {
 
 PyTypeObject* familyProxy(Family f) { return typeProxy(familyType(f)); }
 
+// The proxies of datetime and time, set once the datetime C API's table
+// exists (adoptDateTimeFold).
+PyTypeObject* g_datetime_proxy = nullptr;
+PyTypeObject* g_time_proxy = nullptr;
+
 // The table as a capsule; null with the exception pending.
 PyObject* newDateTimeCapsule() {
   auto* table = new PyDateTime_CAPI{};
@@ -161,6 +166,8 @@ PyObject* newDateTimeCapsule() {
   table->TZInfoType = familyProxy(kTZInfo);
   for (int f = 0; f < kFamilies; ++f)
     familyProxy(static_cast<Family>(f))->tp_basicsize = static_cast<Py_ssize_t>(kBytes[f]);
+  g_datetime_proxy = table->DateTimeType;
+  g_time_proxy = table->TimeType;
   table->TimeZone_UTC = toNew(dt::utcTimezone());  // owned by the table for good, as CPython's
   table->Date_FromDate = dateFromDate;
   table->DateTime_FromDateAndTime = dateTimeFromDateAndTime;
@@ -218,6 +225,24 @@ void refreshDateTime(PyObject* o, Value v) {
     case kTZInfo:
     case kFamilies:
       break;
+  }
+}
+
+// CPython's _zoneinfo sets `fold` in place on a datetime it just made (its
+// fromutc adds an offset, then marks the result as the second of two equal
+// wall times) and returns it; it does so only on an exact datetime (a
+// subclass gets replace(fold=1)).  The struct's other fields are never
+// written so by C that CPython ships.  A fold C wrote into an exact datetime
+// or time it gives back the only reference to becomes the object's (a
+// fresh one: nobody else can have seen it).  Only C that imported the
+// datetime C API knows the struct: before that, the proxies are not known
+// and nothing matches.
+void adoptDateTimeFold(PyObject* o, Value v) {
+  PyTypeObject* type = Py_TYPE(o);
+  if (type == g_datetime_proxy) {
+    dt::asDateTime(v)->t.fold = reinterpret_cast<PyDateTime_DateTime*>(o)->fold != 0;
+  } else if (type == g_time_proxy) {
+    dt::asTime(v)->t.fold = reinterpret_cast<PyDateTime_Time*>(o)->fold != 0;
   }
 }
 

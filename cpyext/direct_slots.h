@@ -36,6 +36,22 @@ struct DirectSlots {
   static PyObject* call(PyObject* c, PyObject* args, PyObject* kwargs) {
     return returnNew(callSlotWithTupleDict((*T)->slots.tp_call, fromC(c), fromC(args), fromCOrNull(kwargs)));
   }
+  // The number slots: _decimal keeps PyFloat_Type's nb_absolute and
+  // PyLong_Type's nb_multiply & co. and calls them on values that may be
+  // instances of subclasses overriding __abs__ or __mul__, which CPython's
+  // float_abs and long_mul ignore.
+  template <UnaryFn Slots::*slot>
+  static PyObject* unary(PyObject* o) {
+    return returnNew(((*T)->slots.*slot)(fromC(o)));
+  }
+  template <BinaryFn Slots::*slot>
+  static PyObject* binary(PyObject* a, PyObject* b) {
+    return returnNew(((*T)->slots.*slot)(fromC(a), fromC(b)));
+  }
+  static PyObject* power(PyObject* a, PyObject* b, PyObject* c) {
+    return returnNew((*T)->slots.nb_power(fromC(a), fromC(b), fromC(c)));
+  }
+  static int boolean(PyObject* o) { return (*T)->slots.nb_bool(fromC(o)); }
 };
 
 template <Type** T>
@@ -48,6 +64,36 @@ void installDirectSlots(PyTypeObject* out) {
   if (s.tp_hash != nullptr) out->tp_hash = DirectSlots<T>::hash;
   if (s.tp_richcompare != nullptr) out->tp_richcompare = DirectSlots<T>::richcompare;
   if (s.tp_call != nullptr) out->tp_call = DirectSlots<T>::call;
+  PyNumberMethods* nb = out->tp_as_number;
+  using D = DirectSlots<T>;
+#define TERN_DIRECT_UNARY(slot) \
+  if (s.slot != nullptr) nb->slot = D::template unary<&Slots::slot>
+#define TERN_DIRECT_BINARY(slot) \
+  if (s.slot != nullptr) nb->slot = D::template binary<&Slots::slot>
+  TERN_DIRECT_UNARY(nb_negative);
+  TERN_DIRECT_UNARY(nb_positive);
+  TERN_DIRECT_UNARY(nb_absolute);
+  TERN_DIRECT_UNARY(nb_invert);
+  TERN_DIRECT_UNARY(nb_int);
+  TERN_DIRECT_UNARY(nb_float);
+  TERN_DIRECT_UNARY(nb_index);
+  TERN_DIRECT_BINARY(nb_add);
+  TERN_DIRECT_BINARY(nb_subtract);
+  TERN_DIRECT_BINARY(nb_multiply);
+  TERN_DIRECT_BINARY(nb_remainder);
+  TERN_DIRECT_BINARY(nb_divmod);
+  TERN_DIRECT_BINARY(nb_lshift);
+  TERN_DIRECT_BINARY(nb_rshift);
+  TERN_DIRECT_BINARY(nb_and);
+  TERN_DIRECT_BINARY(nb_xor);
+  TERN_DIRECT_BINARY(nb_or);
+  TERN_DIRECT_BINARY(nb_floor_divide);
+  TERN_DIRECT_BINARY(nb_true_divide);
+  TERN_DIRECT_BINARY(nb_matrix_multiply);
+#undef TERN_DIRECT_UNARY
+#undef TERN_DIRECT_BINARY
+  if (s.nb_power != nullptr) nb->nb_power = D::power;
+  if (s.nb_bool != nullptr) nb->nb_bool = D::boolean;
 }
 
 }  // namespace tern::cpyext

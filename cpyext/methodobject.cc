@@ -7,6 +7,7 @@
 // builtin_function_or_method and method_descriptor objects carry them.
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "Python.h"
@@ -274,17 +275,26 @@ const MethodDef* methodDefFor(PyMethodDef* method, PyTypeObject* defining_class)
 // Cython reads to call METH_O functions directly.  A C function's keeps its own
 // PyMethodDef; any other gets one whose ml_meth calls back into the runtime,
 // finding the function through m_self (set to the proxy itself: ml_meth
-// receives m_self, never the function).
+// receives m_self, never the function).  That PyMethodDef is one per runtime
+// function definition, named as it (`len`, `append`): _lsprof tells C
+// functions apart by m_ml and names them by ml_name and m_module.
 namespace {
 PyObject* callRuntimeBuiltin(PyObject* self, PyObject* args, PyObject* kwargs) {
   return returnNew(callTupleDict(fromC(self), fromC(args), fromCOrNull(kwargs)));
 }
-PyMethodDef kRuntimeBuiltinDef = {
-    .ml_name = "<runtime builtin>",
-    .ml_meth = reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(callRuntimeBuiltin)),
-    .ml_flags = METH_VARARGS | METH_KEYWORDS,
-    .ml_doc = nullptr,
-};
+PyMethodDef* runtimeBuiltinDef(const MethodDef* def) {
+  static auto* defs = new std::unordered_map<const MethodDef*, PyMethodDef*>();
+  PyMethodDef*& c_def = (*defs)[def];
+  if (c_def == nullptr) {
+    c_def = new PyMethodDef{
+        .ml_name = def->name,
+        .ml_meth = reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(callRuntimeBuiltin)),
+        .ml_flags = METH_VARARGS | METH_KEYWORDS,
+        .ml_doc = nullptr,
+    };
+  }
+  return c_def;
+}
 }  // namespace
 
 size_t builtinFunctionProxyBytes() { return sizeof(PyCFunctionObject); }
@@ -298,14 +308,17 @@ void refreshBuiltinFunction(PyObject* o, Value v) {
     Value self = b->self.get();
     f->m_self = self.isNull() ? nullptr : toNew(self);
   } else {
-    f->m_ml = &kRuntimeBuiltinDef;
+    f->m_ml = runtimeBuiltinDef(b->def);
     f->m_self = o;  // not counted: the proxy itself
   }
+  Value module = b->module.get();
+  if (!module.isNull() && isStr(module)) f->m_module = toNew(module);
 }
 
 void releaseBuiltinFunction(PyObject* o) {
   auto* f = reinterpret_cast<PyCFunctionObject*>(o);
   if (f->m_self != o) Py_XDECREF(f->m_self);
+  Py_XDECREF(f->m_module);
 }
 
 }  // namespace tern::cpyext

@@ -4,9 +4,11 @@
 #include <vector>
 
 #include "Python.h"
+#include "cpyext/arena.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "cpyext/pyruntime.h"
+#include "runtime/gc/heap.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
@@ -374,8 +376,20 @@ Py_hash_t _Py_HashPointerRaw(const void* p) {
   return static_cast<Py_hash_t>(y);
 }
 
+// An object of a C type hashes as object.__hash__ hashes it: by its
+// wrapper's identity (as CPython's hashes both by the address), so that
+// _decimal's hash of a NaN, _Py_HashPointer(self), is object.__hash__(self).
+// Any other pointer hashes by its address.  (A free arena block never
+// carries kCObject: its first word is a 16-byte aligned pointer or null.)
 Py_hash_t _Py_HashPointer(const void* p) {
-  Py_hash_t h = _Py_HashPointerRaw(p);
+  Py_hash_t h;
+  auto* block = static_cast<const char*>(p) - sizeof(ProxyPrefix);
+  auto* o = static_cast<PyObject*>(const_cast<void*>(p));
+  if (arenaIsBlockStart(block) && prefixOf(o)->kind == ProxyKind::kCObject && Py_TYPE(o) != nullptr) {
+    h = gc::identityHash(fromC(o).asObject());
+  } else {
+    h = _Py_HashPointerRaw(p);
+  }
   return h == -1 ? -2 : h;
 }
 

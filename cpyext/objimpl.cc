@@ -27,8 +27,10 @@
 #include "runtime/objects/dict.h"
 #include "runtime/objects/exceptions.h"
 #include "runtime/objects/float.h"
+#include "runtime/objects/list.h"
 #include "runtime/objects/object.h"
 #include "runtime/objects/type.h"
+#include "runtime/objects/weakref.h"
 
 namespace tern::cpyext {
 
@@ -62,6 +64,26 @@ void traceWrapper(gc::Object* wrapper, gc::SlotVisitor& visitor) {
   if (traverse != nullptr) traverse(o, visitProxy, &visitor);
 }
 
+// What CPython's PyObject_ClearWeakRefs does in tp_dealloc, for the wrapper
+// of a C object about to go: its weak references die now and their callbacks
+// run (weakref.WeakSet drops the object).  The collector would clear them only
+// at its next collection, the wrapper having been kept alive for this
+// finalizer, and a weak reference would meanwhile give a deallocated object.
+// Each weakref's referent is cleared as the collector clears it, then the
+// weak_cleared hook of one of them unlists them all and calls the callbacks,
+// newest first, as after a collection.
+void clearWeakrefsTo(Value wrapper) {
+  if (weakrefCount(wrapper) == 0) return;
+  Value refs = weakrefList(wrapper);
+  if (refs.isNull()) {
+    clearError();  // no memory for the list: the next collection clears them
+    return;
+  }
+  for (int64_t i = 0; i < listLength(refs); ++i) asWeakref(listItem(refs, i))->referent.set(Value());
+  gc::Object* first = listItem(refs, 0).asObject();
+  gc::layoutOf(first).weak_cleared(first);
+}
+
 // The wrapper was found unreachable.  With ob_refcnt at zero the C object
 // goes now.  A count above zero means a full collection found every one of
 // its references inside garbage (a cycle through C objects): as CPython does,
@@ -80,6 +102,7 @@ void finalizeWrapper(gc::Object* wrapper) {
       return;
     }
   }
+  clearWeakrefsTo(Value(wrapper));
   gc::removeExternal(wrapper);
   static_cast<CWrapperObj*>(wrapper)->c_object = 0;
   prefixOf(o)->flags |= proxy_flags::kNoWrapper;

@@ -370,6 +370,7 @@ Value takeNewSlow(PyObject* o) {
     return v;
   }
   Value v = fromC(o);
+  if (o->ob_refcnt == 1) adoptDateTimeFold(o, v);
   dropOwned(o);
   return v;
 }

@@ -149,6 +149,9 @@ size_t dateTimeProxyBytes(Type* type);
 size_t descriptorProxyBytes(Type* type);
 void refreshDescriptor(PyObject* o, Value v);
 void refreshDateTime(PyObject* o, Value v);
+// C hands back its only reference to proxy o of v: an exact datetime or
+// time takes the fold C wrote into the proxy (datetime.cc).
+void adoptDateTimeFold(PyObject* o, Value v);
 // Sets datetime_CAPI on the datetime module unless it has one; -1 with the
 // exception pending.
 int installDateTimeCapsule(PyObject* module);

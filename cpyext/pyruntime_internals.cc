@@ -1,10 +1,7 @@
 // The internal CPython functions that the modules reading _PyRuntime call
 // (pyruntime.h): what CPython's inline helpers compiled into `_ctypes` and
 // `_lsprof` reach out to; each takes the thread state those modules read
-// from tstate_current.  (`_asyncio` also needs
-// _PyGen_FetchStopIterationValue, which stays missing on purpose so that
-// asyncio keeps its pure-Python Future and Task: docs/cpyext.md, "CPython's
-// private API".)
+// from tstate_current.
 #include "Python.h"
 
 extern "C" {

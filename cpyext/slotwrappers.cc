@@ -156,6 +156,11 @@ std::span<const MethodDef> slotMethodsFor(PyTypeObject* t, std::span<const Metho
   add("__str__", fp(t->tp_str), Shape::kUnary);
   add("__iter__", fp(t->tp_iter), Shape::kUnary);
   add("__next__", fp(t->tp_iternext), Shape::kNext);
+  if (PyAsyncMethods* am = t->tp_as_async) {
+    add("__await__", fp(am->am_await), Shape::kUnary);
+    add("__aiter__", fp(am->am_aiter), Shape::kUnary);
+    add("__anext__", fp(am->am_anext), Shape::kUnary);
+  }
   if (t->tp_hash != PyObject_HashNotImplemented) add("__hash__", fp(t->tp_hash), Shape::kHash);
   if (t->tp_richcompare != nullptr) {
     static const char* const kNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};

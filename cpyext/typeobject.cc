@@ -47,7 +47,19 @@ int rtSetAttr(PyObject* o, PyObject* name, PyObject* v) {
 }
 PyObject* rtRichCompare(PyObject* a, PyObject* b, int op) { return returnNew(richCompare(fromC(a), fromC(b), op)); }
 PyObject* rtIter(PyObject* o) { return returnNew(getIter(fromC(o))); }
-PyObject* rtIterNext(PyObject* o) { return returnNew(iterNext(fromC(o))); }
+// CPython's tp_iternext: NULL at the end, with a StopIteration pending only
+// when it carries a value (a generator's return value, which _asyncio takes
+// with _PyGen_FetchStopIterationValue); the runtime's iterators may end
+// with a bare one.
+PyObject* rtIterNext(PyObject* o) {
+  Value it = fromC(o);
+  Value r = typeOf(it)->slots.tp_iternext(it);
+  if (r.isNull() && errorMatches(exc::StopIteration)) {
+    Value value = static_cast<StopIterationObj*>(pendingError().asObject())->value.get();
+    if (value.isNull() || isNone(value)) clearError();
+  }
+  return returnNew(r);
+}
 Py_ssize_t rtLength(PyObject* o) { return length(fromC(o)); }
 PyObject* rtGetItem(PyObject* o, PyObject* key) { return returnNew(getItem(fromC(o), fromC(key))); }
 PyObject* rtSqItem(PyObject* o, Py_ssize_t i) { return returnNew(getItem(fromC(o), newInt(i))); }
@@ -87,9 +99,11 @@ std::unordered_map<Type*, PyTypeObject*>& cTypes();
 // from them call by name (PyBaseObject_Type.tp_new(type, args, kwds)).
 // object's allocates through the C type's tp_alloc, as object_new does.
 PyObject* objectNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
-  // object() takes no arguments unless a subtype's __init__ will.
+  // object() takes no arguments unless the type overrides __init__, which
+  // takes them: a C type's tp_init, a Python subclass's __init__ or its C
+  // base's (the runtime's slot; a class's type proxy carries no tp_init).
   bool excess = (args != nullptr && PyTuple_GET_SIZE(args) != 0) || (kwargs != nullptr && PyDict_GET_SIZE(kwargs) != 0);
-  if (excess && type->tp_init == nullptr) {
+  if (excess && runtimeTypeOfC(type)->slots.tp_init == types::object_type->slots.tp_init) {
     PyErr_Format(PyExc_TypeError, "%s() takes no arguments", type->tp_name);
     return nullptr;
   }
@@ -203,6 +217,9 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
     out->tp_dealloc = c_base->tp_dealloc;
     out->tp_traverse = c_base->tp_traverse;
     out->tp_clear = c_base->tp_clear;
+    // The C finalizer, unless the class has __del__ (CPython's
+    // slot_tp_finalize replaces it then); the collector runs __del__ itself.
+    if (t->slots.tp_finalize == nullptr) out->tp_finalize = c_base->tp_finalize;
     out->tp_flags |= c_base->tp_flags & Py_TPFLAGS_HAVE_GC;
   } else {
     out->tp_basicsize = basicsize != 0 ? basicsize : (base != nullptr ? typeProxy(base)->tp_basicsize : 16);
@@ -754,6 +771,19 @@ int readyCType(PyTypeObject* t, bool heap) {
                            isSubtype(runtime_base, types::float_type) || isSubtype(runtime_base, types::complex_type);
   bool padded = layout_base->tp_itemsize != 0 &&
                 t->tp_basicsize <= ((layout_base->tp_basicsize + 7) & ~Py_ssize_t{7});
+  // A builtin whose instances carry nothing beyond object's header, in C and
+  // in the runtime (datetime.tzinfo, which _zoneinfo's ZoneInfo derives
+  // from): the C type's instances are C objects as for a C type deriving
+  // from object, their wrappers instances of a runtime subtype of the builtin.
+  bool bare_base = builtin_base && !field_free && layout_base->tp_basicsize == sizeof(PyObject) &&
+                   layout_base->tp_itemsize == 0 && runtime_base->basic_size == sizeof(Obj) &&
+                   runtime_base->dict_offset == 0 && !metaclass;
+  if (bare_base) {
+    builtin_base = false;
+    // Its instances come from tp_alloc, as from CPython's tzinfo's
+    // PyType_GenericNew, not from the builtin's constructor.
+    if (t->tp_new == nullptr) t->tp_new = PyType_GenericNew;
+  }
   if (builtin_base && !field_free && !metaclass && !value_with_fields && !padded) {
     raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
            "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());

@@ -3,9 +3,10 @@
 //
 // PyObject_ClearWeakRefs, which the tp_dealloc of a C type with
 // tp_weaklistoffset calls, has nothing to do: a weak reference refers to the
-// object's runtime wrapper, and the collector clears it (and queues its
-// callback) when it finds the wrapper unreachable, before tp_dealloc runs;
-// an object without a wrapper cannot have been weakly referenced.
+// object's runtime wrapper, and the wrapper's finalizer clears them all (and
+// runs their callbacks) before it calls tp_dealloc (objimpl.cc,
+// clearWeakrefsTo); an object without a wrapper cannot have been weakly
+// referenced.
 //
 // Not supported: the PyWeakref_GET_OBJECT macro, which reads wr_object and
 // tests its reference count (a referent C holds no reference to has a count

@@ -23,8 +23,10 @@
 #include "runtime/interp/runtime.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/_tracemalloc.h"
 #include "runtime/modules/atexit.h"
 #include "runtime/modules/builtins.h"
+#include "runtime/modules/faulthandler.h"
 #include "runtime/modules/importer.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/sys.h"
@@ -547,6 +549,11 @@ int main(int argc, char** argv) {
   gc::initialize(gc_config);
   setSysArgvList(inv.sys_argv, argc, argv);  // sys.h
   if (!initializeRuntime()) return 1;
+  // -X tracemalloc[=N], PYTHONTRACEMALLOC: tracing starts before any Python code runs.
+  if (std::string e = startTracemallocFromConfig(); !e.empty()) {
+    std::fprintf(stderr, "Fatal Python error: %s\n\n", e.c_str());
+    return 1;
+  }
   g_runtime_state = RuntimeState::kRunning;
 
   std::string script;
@@ -558,6 +565,8 @@ int main(int argc, char** argv) {
   if (!startImports(inv.mode == Invocation::Mode::kFile ? &script : nullptr)) return 1;
   // Ctrl-C raises KeyboardInterrupt (_signal.h).
   if (!installStartupSigintHandler()) printException(Value());
+  // -X faulthandler, PYTHONFAULTHANDLER, -X dev (faulthandler.h).
+  if (!enableFaulthandlerAtStartup()) printException(Value());
   if (!importStartupModules()) return 1;
 
   // sys.path[0] (importer.h), after `site` as in CPython; none under -P / -I

@@ -4,9 +4,9 @@
 //
 // Invariants outside a collection: [top, limit + kSegmentSlack) lies inside
 // one free segment of an in-use chunk (or top == limit == 0); every object below
-// top in that segment has its bit in `starts`.  While stress collections run,
-// limit == top after every allocation, so that each one takes the slow path,
-// which counts them.
+// top in that segment has its bit in `starts`.  While stress collections run
+// or allocations are traced (alloc_trace.h), limit == top after every
+// allocation, so that each one takes the slow path, which counts or records it.
 #pragma once
 
 #include <cstdint>

@@ -93,6 +93,7 @@ void initialize(const Config& config) {
   h.shadow_layout = registerLayout(&kShadowLayout);
   h.stats.young_capacity_bytes = h.nursery.capacityBytes();
   if (config.stress_every != 0) g_bump.stress_countdown = config.stress_every;
+  h.every_allocation_slow = config.stress_every != 0;
   updateMajorThreshold(h);
   static MutatorThread main_thread;
 }
@@ -143,11 +144,13 @@ Object* allocateSlow(LayoutId layout, size_t bytes) {
       collectForAllocation();
       object = h.nursery.tryAllocate(bytes);
     }
-    if (h.config.stress_every != 0) g_bump.limit = g_bump.top;
+    if (h.every_allocation_slow) g_bump.limit = g_bump.top;
   }
   // Objects too big for the nursery, and young ones when pinned objects have left
   // it no room, live in the old space from the start.
-  return finishAllocation(h, object, layout, bytes);
+  object = finishAllocation(h, object, layout, bytes);
+  if (h.tracer != nullptr) traceAllocation(h, object);
+  return object;
 }
 
 Object* tryAllocateLarge(LayoutId layout, size_t bytes) {
@@ -156,13 +159,18 @@ Object* tryAllocateLarge(LayoutId layout, size_t bytes) {
   bytes = (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
   stressIfDue();
   if (!h.old.hasRoomFor(bytes)) runCollection(Generation::kFull);  // dead large objects may leave room
-  return finishAllocation(h, nullptr, layout, bytes, /*fallible=*/true);
+  Object* object = finishAllocation(h, nullptr, layout, bytes, /*fallible=*/true);
+  if (object != nullptr && h.tracer != nullptr) traceAllocation(h, object);
+  return object;
 }
 
 Object* allocateOld(LayoutId layout, size_t bytes) {
+  Heap& h = heap();
   bytes = bytes < kMinObjectBytes ? kMinObjectBytes : (bytes + kWordBytes - 1) & ~(kWordBytes - 1);
   stressIfDue();
-  return finishAllocation(heap(), nullptr, layout, bytes);
+  Object* object = finishAllocation(h, nullptr, layout, bytes);
+  if (h.tracer != nullptr) traceAllocation(h, object);
+  return object;
 }
 
 void collect(Generation generation) { runCollection(generation); }

@@ -9,7 +9,9 @@
 //     were stored (barrier.h) or after the last collection;
 //   - dirty_cards: the index of every card whose byte is set, each once;
 //   - shadows: young objects whose identity was taken -> their reserved old cell;
-//   - young_externals, old_externals: linked objects -> their links (external.cc).
+//   - young_externals, old_externals: linked objects -> their links (external.cc);
+//   - young_traces, old_traces: objects allocated while tracing -> their
+//     allocation traces (alloc_trace.cc).
 // The queues of work for after the collection (pending_finalize,
 // pending_weak_cleared) are roots: what is queued stays alive until it ran.
 #pragma once
@@ -20,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/gc/alloc_trace.h"
 #include "runtime/gc/external.h"
 #include "runtime/gc/heap.h"
 #include "runtime/gc/link_table.h"
@@ -40,6 +43,18 @@ struct Heap {
   std::vector<Object*> young_weak_holders, old_weak_holders;
   std::unordered_map<Object*, Object*> shadows;
   LinkTable young_externals, old_externals;
+  // Allocation tracing (alloc_trace.h): the tracer while it is on.
+  AllocationTracer tracer = nullptr;
+  AddressTable<AllocationTrace> young_traces, old_traces;
+  // Empty between collections; a minor collection moves the young traces
+  // there to re-key them, so that the young table keeps its slots from one
+  // cycle to the next (it fills up with the nursery's garbage every cycle).
+  AddressTable<AllocationTrace> spare_traces;
+  TracedMemory traced;
+  // Every allocation is to come to allocateSlow (stress collections count
+  // them, the tracer records them): it holds the inline path's limit at its
+  // top (bump.h).
+  bool every_allocation_slow = false;
   RootVector pending_finalize;
   RootVector pending_weak_cleared;
   // setSaveUnreachable: which unreachable objects to resurrect, and those
@@ -95,6 +110,13 @@ void endFullExternals();
 // At a full collection: the C memory's references of a linked object (the
 // hooks' trace), called as the object is traced.
 void traceExternalContents(Object* object, SlotVisitor& visitor);
+
+// Allocation traces (alloc_trace.cc): recording a new object; after a minor
+// collection, moving or dropping the young ones (survivor_of as above);
+// after marking, dropping those of dead objects.
+void traceAllocation(Heap& h, Object* object);
+void updateYoungTraces(const std::function<Object*(Object*)>& survivor_of);
+void sweepTraces(const std::function<bool(Object*)>& is_live);
 
 void recordPause(Generation generation, std::chrono::nanoseconds pause);
 

@@ -1,13 +1,16 @@
-// The table from linked objects to their external links (external.cc): open
-// addressing with linear probing, keyed by the object's current address.
-// Looked up on every handover of an object to C, so it avoids the node
-// allocations and the modulo of std::unordered_map.
+// Tables keyed by an object's current address, which the collector rebuilds
+// as objects move and die: from linked objects to their external links
+// (external.cc; looked up on every handover of an object to C) and from
+// traced objects to their allocation traces (alloc_trace.cc; written at
+// every allocation while tracing).  Open addressing with linear probing,
+// without the node allocations and the modulo of std::unordered_map.
 //
 // Invariants: capacity is a power of two and at least twice the size; an
 // empty slot has a null key; every key sits at or after its home slot with
 // no empty slot in between (erase shifts later entries back to keep this).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -19,19 +22,21 @@ namespace tern::gc {
 
 struct ExternalLink;
 
-class LinkTable {
+// V is a small value type; V{} is what find() answers for an absent key.
+template <class V>
+class AddressTable {
  public:
-  ExternalLink* find(const Object* key) const {
-    if (size_ == 0) return nullptr;
+  V find(const Object* key) const {
+    if (size_ == 0) return V{};
     for (size_t i = home(key);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.key == key) return s.value;
-      if (s.key == nullptr) return nullptr;
+      if (s.key == nullptr) return V{};
     }
   }
 
   // Precondition: key is absent.
-  void insert(Object* key, ExternalLink* value) {
+  void insert(Object* key, V value) {
     if (2 * (size_ + 1) > slots_.size()) grow();
     size_t i = home(key);
     while (slots_[i].key != nullptr) i = (i + 1) & mask_;
@@ -61,8 +66,15 @@ class LinkTable {
   }
 
   size_t size() const { return size_; }
+  // Empties the table and keeps its slots for the entries to come.
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
+  }
+  // The memory the table holds (its slots).
+  size_t capacityBytes() const { return slots_.capacity() * sizeof(Slot); }
 
-  void swap(LinkTable& other) {
+  void swap(AddressTable& other) {
     slots_.swap(other.slots_);
     std::swap(mask_, other.mask_);
     std::swap(shift_, other.shift_);
@@ -79,7 +91,7 @@ class LinkTable {
  private:
   struct Slot {
     Object* key = nullptr;
-    ExternalLink* value = nullptr;
+    V value{};
   };
 
   size_t home(const Object* key) const {
@@ -105,5 +117,7 @@ class LinkTable {
   unsigned shift_ = 64;
   size_t size_ = 0;
 };
+
+using LinkTable = AddressTable<ExternalLink*>;
 
 }  // namespace tern::gc

@@ -12,8 +12,8 @@
 // After marking: unreachable finalizable objects are resurrected (marked, with
 // everything they reference) and queued, and so are, for gc.DEBUG_SAVEALL, the
 // unreachable objects setSaveUnreachable() asks for; weak slots whose referents are unmarked
-// are cleared; external links of unmarked objects are released; then the sweep
-// frees every unmarked object.
+// are cleared; external links of unmarked objects are released and their
+// allocation traces dropped; then the sweep frees every unmarked object.
 #include "runtime/gc/heap_internal.h"
 
 namespace tern::gc {
@@ -234,6 +234,7 @@ void markAndSweep(const MinorResult& minor) {
   marker.drain();
   processWeakSlots(h);
   sweepExternals([&](Object* object) { return isLive(h, Value(object)); });
+  sweepTraces([&](Object* object) { return isLive(h, Value(object)); });
   h.old.sweep(h.config.poison, h.config.release);
   endFullExternals();
 }

@@ -45,6 +45,9 @@ class Nursery {
     if (bytes > segment_limit_ - g_bump.top && !nextSegment(bytes)) return nullptr;
     return g_bump.bump(bytes);
   }
+  // Gives the inline path back the whole current segment after
+  // Heap::every_allocation_slow held its limit at its top.
+  void reopenCursor() { g_bump.limit = segment_limit_; }
   // Bytes handed out since the last collection.
   size_t allocatedBytes() const { return passed_bytes_ + (g_bump.top - segment_start_); }
 
@@ -103,7 +106,7 @@ class Nursery {
   std::vector<std::pair<uintptr_t, uintptr_t>> segments_;
   size_t next_segment_ = 0;
   uintptr_t segment_start_ = 0;  // of the segment g_bump is in
-  uintptr_t segment_limit_ = 0;  // its end less kSegmentSlack: g_bump.limit unless stress lowered that
+  uintptr_t segment_limit_ = 0;  // its end less kSegmentSlack: g_bump.limit unless allocateSlow lowered that
   size_t passed_bytes_ = 0;      // used in the segments before it since the last collection
   uintptr_t survivor_top_ = 0, survivor_limit_ = 0;
 };

@@ -10,7 +10,8 @@
 //      unreachable objects setSaveUnreachable() asks for;
 //   2. weak slots are updated or cleared;
 //   3. identity shadows follow their objects (identity.cc), and so do external
-//      links (external.cc), whose strong ones were roots;
+//      links (external.cc), whose strong ones were roots, and allocation
+//      traces (alloc_trace.cc);
 //   4. the nursery is reset around the pinned objects.
 // Every old slot that still refers to a young object afterwards has its card
 // dirtied by writeBarrier() as the slot is updated, which restores the
@@ -233,9 +234,11 @@ MinorResult scavenge(bool promote_all, bool want_old_candidates) {
   scavenger.save(to_save);
   scavenger.processWeakSlots();
   scavenger.updateShadows();
-  updateYoungExternals([&](Object* object) -> Object* {
+  auto survivor_of = [&](Object* object) -> Object* {
     return scavenger.survived(object) ? scavenger.afterCollection(object) : nullptr;
-  });
+  };
+  updateYoungExternals(survivor_of);
+  updateYoungTraces(survivor_of);
 
   result.pinned = std::move(scavenger.pinned());
   h.nursery.finishCollection(result.pinned, h.config.poison);

@@ -72,6 +72,34 @@ class Verifier final : public RootVisitor {
     };
     h_.young_externals.forEach([&](Object* o, ExternalLink* l) { checkLink(o, l, true); });
     h_.old_externals.forEach([&](Object* o, ExternalLink* l) { checkLink(o, l, false); });
+    checkTraces();
+  }
+
+  // Allocation traces (alloc_trace.cc): each names a live object of its
+  // table's generation, with that object's size; they add up to the current sum.
+  void checkTraces() {
+    size_t sum = 0;
+    auto checkTrace = [&](Object* object, const AllocationTrace& trace, bool young) {
+      sum += trace.bytes;
+      if (!isValidReference(Value(object))) {
+        problem("allocation trace of %p names no live object (not re-keyed or not dropped)",
+                static_cast<void*>(object));
+        return;
+      }
+      if (isYoung(object) != young) {
+        problem("allocation trace of %s is in the wrong generation's table", describe(object).c_str());
+      }
+      if (trace.origin == nullptr || trace.bytes != object->sizeBytes()) {
+        problem("allocation trace of %s has no origin or a size (%zu) not the object's", describe(object).c_str(),
+                trace.bytes);
+      }
+    };
+    h_.young_traces.forEach([&](Object* o, const AllocationTrace& t) { checkTrace(o, t, true); });
+    h_.old_traces.forEach([&](Object* o, const AllocationTrace& t) { checkTrace(o, t, false); });
+    if (h_.spare_traces.size() != 0) problem("the spare trace table holds %zu traces", h_.spare_traces.size());
+    if (sum != h_.traced.current) {
+      problem("allocation traces add up to %zu bytes, the current sum says %zu", sum, h_.traced.current);
+    }
   }
 
   std::vector<std::string> take() { return std::move(problems_); }

@@ -8,6 +8,7 @@
 // thread-local pointer set when the thread enters the runtime.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 #include "runtime/gc/roots.h"
@@ -48,8 +49,19 @@ class ThreadState final : public gc::RootBase {
   // the pending exception (its curexc_* fields) coherent through c_state_hooks.
   void* c_state = nullptr;
 
+  // The registry of live thread states, newest first (faulthandler walks it
+  // from signal handlers): linked through `next_thread` from firstThread().
+  std::atomic<ThreadState*> next_thread{nullptr};
+  uint64_t thread_id = 0;  // the owning thread's pthread_t
+
   void traceRoots(gc::RootVisitor& visitor) override;
 };
+
+// The newest live thread state, or null.  Linking (attachThread) and
+// unlinking (the destructor) take a lock; a reader takes none and follows
+// next_thread with acquire loads, so it is async-signal-safe.  A reader may
+// still reach a state whose thread is ending, as CPython's faulthandler may.
+ThreadState* firstThread();
 
 // Installed by cpyext (docs/cpyext.md, "The thread state"); called only for a
 // thread whose c_state is set.

@@ -1,12 +1,13 @@
-// The _socket module, the basic part socket.py and asyncio build on: the
-// socket type over BSD sockets (AF_INET, AF_INET6 and AF_UNIX addresses;
-// blocking, non-blocking and timeout modes), name resolution (getaddrinfo,
-// getnameinfo, gethostbyname*, getserv*/getproto*), socketpair, the
-// inet_* and byte-order helpers, and the constants of Linux's headers.
+// The _socket module, what socket.py and asyncio build on: the socket type
+// over BSD sockets (AF_INET, AF_INET6 and AF_UNIX addresses; blocking,
+// non-blocking and timeout modes; sendmsg/recvmsg/recvmsg_into with
+// ancillary data, so socket.send_fds/recv_fds work), name resolution
+// (getaddrinfo, getnameinfo, gethostbyname*, getserv*/getproto*),
+// socketpair, the inet_*, byte-order, CMSG_LEN/CMSG_SPACE and if_nameindex
+// helpers, and the constants of Linux's headers.
 //
-// Not provided yet: sendmsg/recvmsg (so socket.send_fds/recv_fds do not
-// exist), sendfile's native path, if_nameindex, the CAN/TIPC/Bluetooth/ALG/
-// VSOCK/netlink/packet families and their constants, the CAPI capsule.
+// Not provided: sendfile's native path, the CAN/TIPC/Bluetooth/ALG/VSOCK/
+// netlink/packet families and their constants, the CAPI capsule.
 //
 // Timeouts follow CPython's sock_call: a socket with a timeout is
 // non-blocking underneath; each operation first waits with poll() for
@@ -36,8 +37,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "runtime/gc/heap.h"
 #include "runtime/gc/roots.h"
@@ -142,13 +146,19 @@ int waitReady(Value self, bool writing, int64_t deadline) {
   }
 }
 
+// The deadline of an operation starting now on a socket with a timeout.
+int64_t socketDeadline(Value self) {
+  double timeout = asSocket(self)->timeout;
+  return timeout > 0 ? monotonicNs() + static_cast<int64_t>(timeout * 1e9) : 0;
+}
+
 // CPython's sock_call: `op` makes one system call and returns >= 0, or -1
 // with errno set.  The result of the successful call is returned through
-// `result`.  False with the error pending.
+// `result`.  False with the error pending.  On a socket with a timeout,
+// `deadline` (socketDeadline) ends the waiting.
 template <typename Op>
-bool sockCall(Value self, bool writing, Op op, int64_t* result) {
+bool sockCallUntil(Value self, bool writing, Op op, int64_t* result, int64_t deadline) {
   double timeout = asSocket(self)->timeout;
-  int64_t deadline = timeout > 0 ? monotonicNs() + static_cast<int64_t>(timeout * 1e9) : 0;
   for (;;) {
     if (timeout > 0) {
       int ready = waitReady(self, writing, deadline);
@@ -176,6 +186,11 @@ bool sockCall(Value self, bool writing, Op op, int64_t* result) {
     raiseErrno(errno);
     return false;
   }
+}
+
+template <typename Op>
+bool sockCall(Value self, bool writing, Op op, int64_t* result) {
+  return sockCallUntil(self, writing, op, result, socketDeadline(self));
 }
 
 // A timeout argument: None -> -1, else non-negative seconds.
@@ -321,9 +336,11 @@ bool parseAddress(int family, Value addr, const char* caller, SockAddr* out) {
       }
       a->sun_family = AF_UNIX;
       std::memcpy(a->sun_path, path.data(), path.size());
-      // An abstract-namespace name (leading NUL) has no terminator.
+      // An abstract-namespace name (leading NUL) has no terminator; an empty
+      // path is no name at all, so bind() picks an abstract one (autobind).
       bool abstract = !path.empty() && path[0] == '\0';
-      out->len = static_cast<socklen_t>(offsetof(struct sockaddr_un, sun_path) + path.size() + (abstract ? 0 : 1));
+      size_t terminator = abstract || path.empty() ? 0 : 1;
+      out->len = static_cast<socklen_t>(offsetof(struct sockaddr_un, sun_path) + path.size() + terminator);
       return true;
     }
     case AF_INET:
@@ -729,16 +746,22 @@ Value socket_sendall(Value* args) {
   std::string data;
   int flags;
   if (!bufferCopyBytes(args[1], &data) || !argCInt(args[2], &flags)) return Value();
+  // One deadline for the whole call.  Pending signal handlers run before
+  // every send: a signal that cut the previous one short (or came while the
+  // data was being copied) would otherwise wait behind a send that may
+  // block for good.
+  int64_t deadline = socketDeadline(self);
   size_t done = 0;
   while (done < data.size()) {
+    if (signalsTripped() && !runSignalHandlers()) return Value();
     int64_t n;
-    if (!sockCall(
+    if (!sockCallUntil(
             self, true,
             [&] {
               return static_cast<int64_t>(
                   ::send(sockFd(self), data.data() + done, data.size() - done, flags | MSG_NOSIGNAL));
             },
-            &n)) {
+            &n, deadline)) {
       return Value();
     }
     done += static_cast<size_t>(n);
@@ -746,16 +769,18 @@ Value socket_sendall(Value* args) {
   return None();
 }
 
+// sendto(data[, flags], address): the optional argument comes in the middle.
 Value socket_sendto(Value* args) {
-  Value self = args[0];
-  std::string data;
-  if (!bufferCopyBytes(args[1], &data)) return Value();
-  int flags = 0;
-  Value address = args[2];
-  if (!args[3].isNull()) {
-    if (!argCInt(args[2], &flags)) return Value();
-    address = args[3];
+  Value self = args[0], rest = args[1];
+  int64_t nargs = tupleLength(rest);
+  if (nargs != 2 && nargs != 3) {
+    return raisef(exc::TypeError, "sendto() takes 2 or 3 arguments (%lld given)", static_cast<long long>(nargs));
   }
+  std::string data;
+  if (!bufferCopyBytes(tupleItem(rest, 0), &data)) return Value();
+  int flags = 0;
+  Value address = tupleItem(rest, nargs - 1);
+  if (nargs == 3 && !argCInt(tupleItem(rest, 1), &flags)) return Value();
   SockAddr addr;
   if (!parseAddress(static_cast<int>(asSocket(self)->family), address, "sendto", &addr)) return Value();
   int64_t n;
@@ -769,6 +794,241 @@ Value socket_sendto(Value* args) {
     return Value();
   }
   return newInt(n);
+}
+
+// ===========================================================================
+// socket: sendmsg / recvmsg / recvmsg_into (scatter/gather and ancillary data)
+//
+// The data is copied out of the caller's buffers before the call and into
+// them after it, so no pointer into the heap is held across the wait.
+
+// Each item of `arg` as bytes, in order; `what` names the argument in the
+// "must be an iterable" TypeError.
+bool bytesItems(Value arg, const char* what, std::vector<std::string>* out) {
+  Value items = listFromIterable(arg);
+  if (items.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raisef(exc::TypeError, "%s must be an iterable", what);
+    }
+    return false;
+  }
+  for (int64_t i = 0; i < listLength(items); ++i) {
+    out->emplace_back();
+    if (!bufferCopyBytes(listItem(items, i), &out->back())) return false;
+  }
+  return true;
+}
+
+struct AncillaryItem {
+  int level;
+  int type;
+  std::string data;
+};
+
+// sendmsg()'s ancdata: (level, type, data) sequences, with PyArg_ParseTuple's
+// "(iiy*)" errors.
+bool ancillaryItems(Value arg, std::vector<AncillaryItem>* out) {
+  Value items = listFromIterable(arg);
+  if (items.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raise(exc::TypeError, "sendmsg() argument 2 must be an iterable");
+    }
+    return false;
+  }
+  for (int64_t i = 0; i < listLength(items); ++i) {
+    Value item = listItem(items, i);
+    if (!isTuple(item) && !isList(item)) {
+      raisef(exc::TypeError, "[sendmsg() ancillary data items]() argument must be 3-item sequence, not %s",
+             typeNameOf(item).c_str());
+      return false;
+    }
+    Value fields = isTuple(item) ? item : tupleFromIterable(item);
+    if (fields.isNull()) return false;
+    if (tupleLength(fields) != 3) {
+      raisef(exc::TypeError, "[sendmsg() ancillary data items]() argument must be sequence of length 3, not %lld",
+             static_cast<long long>(tupleLength(fields)));
+      return false;
+    }
+    AncillaryItem a;
+    if (!argCInt(tupleItem(fields, 0), &a.level) || !argCInt(tupleItem(fields, 1), &a.type) ||
+        !bufferCopyBytes(tupleItem(fields, 2), &a.data)) {
+      return false;
+    }
+    out->push_back(std::move(a));
+  }
+  return true;
+}
+
+// The control buffer of `items`: one cmsghdr each, CMSG_SPACE apart.
+bool buildControl(const std::vector<AncillaryItem>& items, std::string* control) {
+  size_t space = 0;
+  for (const AncillaryItem& a : items) {
+    if (a.data.size() > INT32_MAX - 64) {
+      raise(exc::OSError, "ancillary data item too large");
+      return false;
+    }
+    space += CMSG_SPACE(a.data.size());
+  }
+  control->assign(space, '\0');
+  if (space == 0) return true;
+  struct msghdr msg = {};
+  msg.msg_control = control->data();
+  msg.msg_controllen = space;
+  struct cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  for (const AncillaryItem& a : items) {
+    c->cmsg_level = a.level;
+    c->cmsg_type = a.type;
+    c->cmsg_len = CMSG_LEN(a.data.size());
+    std::memcpy(CMSG_DATA(c), a.data.data(), a.data.size());
+    c = CMSG_NXTHDR(&msg, c);
+  }
+  return true;
+}
+
+Value socket_sendmsg(Value* args) {
+  Value self = args[0];
+  std::vector<std::string> buffers;
+  std::vector<AncillaryItem> ancillary;
+  int flags = 0;
+  SockAddr addr;
+  if (!bytesItems(args[1], "sendmsg() argument 1", &buffers)) return Value();
+  if (!args[2].isNull() && !ancillaryItems(args[2], &ancillary)) return Value();
+  if (!args[3].isNull() && !argCInt(args[3], &flags)) return Value();
+  if (!args[4].isNull() && !isNone(args[4]) &&
+      !parseAddress(static_cast<int>(asSocket(self)->family), args[4], "sendmsg", &addr)) {
+    return Value();
+  }
+  std::vector<struct iovec> iov;
+  for (std::string& b : buffers) iov.push_back({.iov_base = b.data(), .iov_len = b.size()});
+  std::string control;
+  if (!buildControl(ancillary, &control)) return Value();
+  struct msghdr msg = {};
+  if (addr.len != 0) {
+    msg.msg_name = addr.sa();
+    msg.msg_namelen = addr.len;
+  }
+  msg.msg_iov = iov.data();
+  msg.msg_iovlen = iov.size();
+  if (!control.empty()) {
+    msg.msg_control = control.data();
+    msg.msg_controllen = control.size();
+  }
+  int64_t n;
+  if (!sockCall(
+          self, true, [&] { return static_cast<int64_t>(::sendmsg(sockFd(self), &msg, flags | MSG_NOSIGNAL)); }, &n)) {
+    return Value();
+  }
+  return newInt(n);
+}
+
+// recvmsg(2) into `data` (its size is the most to receive) with room for
+// `ancbufsize` bytes of control data; then (ancdata, msg_flags, address) as
+// CPython returns them.  Null with the error pending.
+Value receiveMessage(Value self, std::string& data, int64_t ancbufsize, int flags, int64_t* n) {
+  std::string control(static_cast<size_t>(ancbufsize), '\0');
+  SockAddr addr;
+  struct iovec iov = {.iov_base = data.data(), .iov_len = data.size()};
+  struct msghdr msg = {};
+  if (!sockCall(
+          self, false,
+          [&]() -> int64_t {
+            msg = {};
+            msg.msg_name = addr.sa();
+            msg.msg_namelen = sizeof addr.storage;
+            msg.msg_iov = &iov;
+            msg.msg_iovlen = 1;
+            msg.msg_control = control.empty() ? nullptr : control.data();
+            msg.msg_controllen = control.size();
+            return ::recvmsg(sockFd(self), &msg, flags);
+          },
+          n)) {
+    return Value();
+  }
+  Value ancdata = newList();
+  if (ancdata.isNull()) return ancdata;
+  // A truncated last item keeps the part that arrived.
+  const char* end = control.data() + (msg.msg_control != nullptr ? msg.msg_controllen : 0);
+  for (struct cmsghdr* c = msg.msg_control != nullptr ? CMSG_FIRSTHDR(&msg) : nullptr; c != nullptr;
+       c = CMSG_NXTHDR(&msg, c)) {
+    const char* start = reinterpret_cast<const char*>(CMSG_DATA(c));
+    const char* stop = reinterpret_cast<const char*>(c) + c->cmsg_len;
+    if (stop > end) stop = end;
+    size_t size = stop > start ? static_cast<size_t>(stop - start) : 0;
+    Value bytes = newBytes(std::string_view(start, size));
+    if (bytes.isNull()) return bytes;
+    Value item = newTupleOf({newInt(c->cmsg_level), newInt(c->cmsg_type), bytes});
+    if (item.isNull() || !listAppend(ancdata, item)) return Value();
+  }
+  Value address = addressValue(addr.sa(), msg.msg_namelen);
+  if (address.isNull()) return address;
+  return newTupleOf({ancdata, newInt(msg.msg_flags), address});
+}
+
+bool ancillarySize(Value v, int64_t* out) {
+  if (!argSsize(v, out)) return false;
+  if (*out < 0) {
+    raise(exc::ValueError, "invalid ancillary data buffer length");
+    return false;
+  }
+  return true;
+}
+
+Value socket_recvmsg(Value* args) {
+  int64_t bufsize, ancbufsize = 0;
+  int flags = 0;
+  if (!argSsize(args[1], &bufsize)) return Value();
+  if (bufsize < 0) return raise(exc::ValueError, "negative buffer size in recvmsg()");
+  if (!args[2].isNull() && !ancillarySize(args[2], &ancbufsize)) return Value();
+  if (!args[3].isNull() && !argCInt(args[3], &flags)) return Value();
+  std::string data(static_cast<size_t>(bufsize), '\0');
+  int64_t n;
+  Value rest = receiveMessage(args[0], data, ancbufsize, flags, &n);
+  if (rest.isNull()) return rest;
+  Value bytes = newBytes(std::string_view(data.data(), static_cast<size_t>(n)));
+  if (bytes.isNull()) return bytes;
+  return newTupleOf({bytes, tupleItem(rest, 0), tupleItem(rest, 1), tupleItem(rest, 2)});
+}
+
+Value socket_recvmsg_into(Value* args) {
+  Value items = listFromIterable(args[1]);
+  if (items.isNull()) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raise(exc::TypeError, "recvmsg_into() argument 1 must be an iterable");
+    }
+    return Value();
+  }
+  int64_t ancbufsize = 0;
+  int flags = 0;
+  if (!args[2].isNull() && !ancillarySize(args[2], &ancbufsize)) return Value();
+  if (!args[3].isNull() && !argCInt(args[3], &flags)) return Value();
+  // The views stay exported (their storage pinned) until the data is in.
+  std::vector<std::unique_ptr<ScopedBuffer>> views;
+  size_t total = 0;
+  for (int64_t i = 0; i < listLength(items); ++i) {
+    views.push_back(std::make_unique<ScopedBuffer>());
+    if (!getBuffer(listItem(items, i), views.back().get(), buffer_flags::kWritable)) {
+      if (errorMatches(exc::TypeError) || errorMatches(exc::BufferError)) {
+        clearError();
+        raise(exc::TypeError, "recvmsg_into() argument 1 must be an iterable of single-segment read-write buffers");
+      }
+      return Value();
+    }
+    total += static_cast<size_t>(views.back()->len);
+  }
+  std::string data(total, '\0');
+  int64_t n;
+  Value rest = receiveMessage(args[0], data, ancbufsize, flags, &n);
+  if (rest.isNull()) return rest;
+  size_t at = 0;
+  for (const auto& view : views) {
+    size_t part = std::min(static_cast<size_t>(view->len), static_cast<size_t>(n) - at);
+    std::memcpy(view->data(), data.data() + at, part);
+    at += part;
+  }
+  return newTupleOf({newInt(n), tupleItem(rest, 0), tupleItem(rest, 1), tupleItem(rest, 2)});
 }
 
 Value socket_shutdown(Value* args) {
@@ -982,7 +1242,10 @@ Value socket_getaddrinfo(Value* args) {
     port_text = std::to_string(n);
     port_ptr = port_text.c_str();
   } else if (isStr(port)) {
-    port_text = strToUtf8(port);
+    // Strict UTF-8: a lone surrogate raises UnicodeEncodeError.
+    Value encoded = callMethod(port, internStr("encode"), nullptr, 0);
+    if (encoded.isNull()) return encoded;
+    port_text = std::string(asBytes(encoded)->view());
     port_ptr = port_text.c_str();
   } else if (isBytes(port)) {
     port_text = std::string(asBytes(port)->view());
@@ -1242,6 +1505,69 @@ Value socket_dup(Value* args) {
 // ===========================================================================
 // Tables
 
+// ===========================================================================
+// Ancillary-data sizes and network interfaces
+
+// CPython keeps every cmsg length within a C int (its SOCKLEN_T_LIMIT).
+constexpr int64_t kSocklenLimit = INT32_MAX;
+
+Value socket_CMSG_LEN(Value* args) {
+  int64_t length;
+  if (!argSsizeT(args[1], &length)) return Value();
+  if (length < 0 || length > kSocklenLimit - static_cast<int64_t>(CMSG_LEN(0))) {
+    return raise(exc::OverflowError, "CMSG_LEN() argument out of range");
+  }
+  return newInt(static_cast<int64_t>(CMSG_LEN(static_cast<size_t>(length))));
+}
+
+Value socket_CMSG_SPACE(Value* args) {
+  int64_t length;
+  if (!argSsizeT(args[1], &length)) return Value();
+  if (length < 0 || length > kSocklenLimit - static_cast<int64_t>(CMSG_SPACE(1))) {
+    return raise(exc::OverflowError, "CMSG_SPACE() argument out of range");
+  }
+  return newInt(static_cast<int64_t>(CMSG_SPACE(static_cast<size_t>(length))));
+}
+
+Value socket_if_nameindex(Value* /*args*/) {
+  struct if_nameindex* list = ::if_nameindex();
+  if (list == nullptr) return raiseErrno(errno);
+  Value result = newList();
+  for (struct if_nameindex* p = list; !result.isNull() && p->if_index != 0; ++p) {
+    Value name = newStrReplacingInvalid(p->if_name);
+    Value item = name.isNull() ? name : newTupleOf({newInt(p->if_index), name});
+    if (item.isNull() || !listAppend(result, item)) result = Value();
+  }
+  ::if_freenameindex(list);
+  return result;
+}
+
+Value socket_if_nametoindex(Value* args) {
+  posix::PathArg name("if_nametoindex", "oname");
+  if (!posix::convertPath(args[1], &name)) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      return raisef(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", typeNameOf(args[1]).c_str());
+    }
+    return Value();
+  }
+  unsigned index = ::if_nametoindex(name.c_str());
+  if (index == 0) return raise(exc::OSError, "no interface with this name");
+  return newInt(index);
+}
+
+Value socket_if_indextoname(Value* args) {
+  Value v = args[1];
+  if (!isInt(v)) return raise(exc::TypeError, "an integer is required");
+  if (intSign(v) < 0) return raise(exc::OverflowError, "can't convert negative value to unsigned int");
+  // CPython reads an unsigned long and passes it on as an unsigned int.
+  int64_t wide = 0;
+  if (!intToInt64(v, &wide)) return Value();
+  char name[IF_NAMESIZE + 1];
+  if (::if_indextoname(static_cast<unsigned>(wide), name) == nullptr) return raiseErrno(errno);
+  return newStrReplacingInvalid(name);
+}
+
 const uint32_t kSocketFields[] = {offsetof(Obj, ob_type), offsetof(SocketObj, created_at)};
 const gc::Layout kSocketLayout = {.name = "_socket.socket", .fields = kSocketFields, .finalize = socketLayoutFinalize};
 
@@ -1341,9 +1667,61 @@ const MethodDef kSocketMethods[] = {
      .doc = "sendall(data[, flags])\n\nSend a data string to the socket.  For the optional flags\nargument, see the "
             "Unix manual.  This calls send() repeatedly\nuntil all data is sent.  If an error occurs, it's "
             "impossible\nto tell how much data has been sent."},
+    {.name = "sendmsg",
+     .signature = "($self, buffers, ancdata=<unrepresentable>, flags=<unrepresentable>, address=<unrepresentable>, /)",
+     .fn = socket_sendmsg,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count\n\nSend normal and ancillary data to the "
+            "socket, gathering the\nnon-ancillary data from a series of buffers and concatenating it into\na "
+            "single message.  The buffers argument specifies the non-ancillary\ndata as an iterable of bytes-like "
+            "objects (e.g. bytes objects).\nThe ancdata argument specifies the ancillary data (control messages)\n"
+            "as an iterable of zero or more tuples (cmsg_level, cmsg_type,\ncmsg_data), where cmsg_level and "
+            "cmsg_type are integers specifying the\nprotocol level and protocol-specific type respectively, and "
+            "cmsg_data\nis a bytes-like object holding the associated data.  The flags\nargument defaults to 0 "
+            "and has the same meaning as for send().  If\naddress is supplied and not None, it sets a destination "
+            "address for\nthe message.  The return value is the number of bytes of non-ancillary\ndata sent."},
+    {.name = "recvmsg",
+     .signature = "($self, bufsize, ancbufsize=<unrepresentable>, flags=<unrepresentable>, /)",
+     .fn = socket_recvmsg,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)\n\nReceive normal "
+            "data (up to bufsize bytes) and ancillary data from the\nsocket.  The ancbufsize argument sets the size "
+            "in bytes of the\ninternal buffer used to receive the ancillary data; it defaults to 0,\nmeaning that "
+            "no ancillary data will be received.  Appropriate buffer\nsizes for ancillary data can be calculated "
+            "using CMSG_SPACE() or\nCMSG_LEN(), and items which do not fit into the buffer might be\ntruncated "
+            "or discarded.  The flags argument defaults to 0 and has the\nsame meaning as for recv().\n\nThe "
+            "return value is a 4-tuple: (data, ancdata, msg_flags, address).\nThe data item is a bytes object "
+            "holding the non-ancillary data\nreceived.  The ancdata item is a list of zero or more tuples\n"
+            "(cmsg_level, cmsg_type, cmsg_data) representing the ancillary data\n(control messages) received: "
+            "cmsg_level and cmsg_type are\nintegers specifying the protocol level and protocol-specific type\n"
+            "respectively, and cmsg_data is a bytes object holding the associated\ndata.  The msg_flags item is "
+            "the bitwise OR of various flags\nindicating conditions on the received message; see your system\n"
+            "documentation for details.  If the receiving socket is unconnected,\naddress is the address of the "
+            "sending socket, if available; otherwise,\nits value is unspecified.\n\nIf recvmsg() raises an "
+            "exception after the system call returns,\nit will first attempt to close any file descriptors "
+            "received via the\nSCM_RIGHTS mechanism."},
+    {.name = "recvmsg_into",
+     .signature = "($self, buffers, ancbufsize=<unrepresentable>, flags=<unrepresentable>, /)",
+     .fn = socket_recvmsg_into,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)\n\nReceive "
+            "normal data and ancillary data from the socket, scattering the\nnon-ancillary data into a series of "
+            "buffers.  The buffers argument\nmust be an iterable of objects that export writable buffers\n(e.g. "
+            "bytearray objects); these will be filled with successive chunks\nof the non-ancillary data until it "
+            "has all been written or there are\nno more buffers.  The ancbufsize argument sets the size in bytes "
+            "of\nthe internal buffer used to receive the ancillary data; it defaults to\n0, meaning that no "
+            "ancillary data will be received.  Appropriate\nbuffer sizes for ancillary data can be calculated "
+            "using CMSG_SPACE()\nor CMSG_LEN(), and items which do not fit into the buffer might be\ntruncated "
+            "or discarded.  The flags argument defaults to 0 and has the\nsame meaning as for recv().\n\nThe "
+            "return value is a 4-tuple: (nbytes, ancdata, msg_flags, address).\nThe nbytes item is the total "
+            "number of bytes of non-ancillary data\nwritten into the buffers.  The ancdata, msg_flags and address "
+            "items\nare the same as for recvmsg().\n\nIf recvmsg_into() raises an exception after the system "
+            "call returns,\nit will first attempt to close any file descriptors received via the\nSCM_RIGHTS "
+            "mechanism."},
     {.name = "sendto",
-     .signature = "($self, data, flags_or_address, address=<unrepresentable>, /)",
+     .signature = "($self, /, *args)",
      .fn = socket_sendto,
+     .flags = method_flags::kVarArgs,
      .doc = "sendto(data[, flags], address) -> count\n\nLike send(data, flags) but allows specifying the "
             "destination address.\nFor IP sockets, the address is a pair (hostaddr, port)."},
     {.name = "setblocking",
@@ -1464,6 +1842,39 @@ const MethodDef kSocketFunctions[] = {
      .fn = socket_close_fd,
      .doc = "close(integer) -> None\n\nClose an integer socket file descriptor.\nThis is like os.close(), but "
             "for sockets; on some platforms os.close()\nwon't work for socket file descriptors."},
+    {.name = "CMSG_LEN",
+     .signature = "($module, length, /)",
+     .fn = socket_CMSG_LEN,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "CMSG_LEN(length) -> control message length\n\nReturn the total length, without trailing padding, of "
+            "an ancillary\ndata item with associated data of the given length.  This value can\noften be used as "
+            "the buffer size for recvmsg() to receive a single\nitem of ancillary data, but RFC 3542 requires "
+            "portable applications to\nuse CMSG_SPACE() and thus include space for padding, even when the\nitem "
+            "will be the last in the buffer.  Raises OverflowError if length\nis outside the permissible range of "
+            "values."},
+    {.name = "CMSG_SPACE",
+     .signature = "($module, length, /)",
+     .fn = socket_CMSG_SPACE,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "CMSG_SPACE(length) -> buffer size\n\nReturn the buffer size needed for recvmsg() to receive an "
+            "ancillary\ndata item with associated data of the given length, along with any\ntrailing padding.  "
+            "The buffer space needed to receive multiple items\nis the sum of the CMSG_SPACE() values for their "
+            "associated data\nlengths.  Raises OverflowError if length is outside the permissible\nrange of "
+            "values."},
+    {.name = "if_nameindex",
+     .signature = "($module, /)",
+     .fn = socket_if_nameindex,
+     .doc = "if_nameindex()\n\nReturns a list of network interface information (index, name) tuples."},
+    {.name = "if_nametoindex",
+     .signature = "($module, oname, /)",
+     .fn = socket_if_nametoindex,
+     .doc = "if_nametoindex(if_name)\n\nReturns the interface index corresponding to the interface name "
+            "if_name."},
+    {.name = "if_indextoname",
+     .signature = "($module, index, /)",
+     .fn = socket_if_indextoname,
+     .doc = "if_indextoname(if_index)\n\nReturns the interface name corresponding to the interface index "
+            "if_index."},
     {.name = "dup",
      .signature = "($module, fd, /)",
      .fn = socket_dup,

@@ -9,23 +9,27 @@
 //   - register(signum): a handler for a user signal that writes the
 //     traceback (and chains to the previous handler when asked).
 //   - dump_traceback_later(timeout): a watchdog thread that, when the time
-//     is up, has the thread that armed it write its traceback (through a
-//     real-time signal: the thread writes its own frames, so they are
-//     consistent), then optionally _exit(1)s.
+//     is up, writes the traceback of every thread, then optionally _exit(1)s.
+//   - -X faulthandler / PYTHONFAULTHANDLER: enable() at start-up
+//     (enableFaulthandlerAtStartup, called by the start-up code).
 //
-// Everything that runs in a signal handler is async-signal-safe: write(2)
-// of fixed text and of the frame chain read in place (the current thread's
-// ThreadState::frame and its previous links; code objects never move; the
+// all_threads=True walks the registry of thread states (thread_state.h,
+// newest first, as CPython lists its threads): "Current thread 0x..." for
+// the calling thread, "Thread 0x..." for the others.
+//
+// Everything that runs in a signal handler is async-signal-safe and never
+// allocates (the handler may have interrupted the allocator or a
+// collection, on the alternate signal stack): write(2) of fixed text and of
+// frame chains read in place (ThreadState::frame and its previous links;
+// code objects never move, and their line numbers are decoded from the
+// inline position table rather than the lazily allocated line cache; the
 // file and function names are read from the str objects' code units,
-// escaped as CPython's _Py_DumpASCII escapes them; at most 100 frames).
-//
-// Differences from CPython (docs/differences.md): Tern keeps no registry of
-// every thread's state, so all_threads=True writes the current thread only
-// (labelled "Current thread 0x..." as CPython labels it), and the watchdog
-// reports the thread that called dump_traceback_later.
+// escaped as CPython's _Py_DumpASCII escapes them; at most 100 frames and
+// 100 threads).  Another thread's frames may change while they are read, as
+// in CPython: a frame whose code is not set yet ends its chain, and a name
+// that is not plainly a str prints as "???".
 #include <errno.h>
 #include <pthread.h>
-#include <semaphore.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -38,11 +42,16 @@
 #include <cstdlib>
 #include <string>
 
+#include "runtime/gc/barrier.h"
 #include "runtime/gc/roots.h"
+#include "runtime/interp/code.h"
 #include "runtime/interp/errors.h"
+#include "runtime/interp/config.h"
 #include "runtime/interp/frame.h"
+#include "runtime/interp/position_table.h"
 #include "runtime/interp/thread_state.h"
 #include "runtime/modules/_signal.h"
+#include "runtime/modules/faulthandler.h"
 #include "runtime/modules/fd_arg.h"
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
@@ -60,6 +69,7 @@ namespace {
 // Writing tracebacks (async-signal-safe)
 
 constexpr int kMaxFrameDepth = 100;
+constexpr int kMaxThreads = 100;
 constexpr int64_t kMaxStringLength = 500;
 
 void writeAll(int fd, const char* p, size_t n) {
@@ -94,10 +104,19 @@ void putHex(int fd, uint64_t v, int width) {
   writeAll(fd, buf, static_cast<size_t>(width));
 }
 
+// Whether `v` can be read as a str here.  A young str may be moving under
+// another thread: only an exact str is recognised without following its
+// type pointer.
+bool readableStr(Value v) {
+  if (v.isNull() || v.isSmallInt() || !(isExactStr(v) || (!gc::isYoungReference(v) && isStr(v)))) return false;
+  const StrObj* s = asStr(v);
+  return s->length >= 0 && (s->kind == 1 || s->kind == 2 || s->kind == 4);
+}
+
 // A str object's text, printable ASCII as is, the rest escaped (\xNN,
 // \uNNNN, \UNNNNNNNN); "..." after 500 characters.
 void putAscii(int fd, Value text) {
-  if (text.isNull() || text.isSmallInt() || !isStr(text)) {
+  if (!readableStr(text)) {
     puts(fd, "???");
     return;
   }
@@ -124,11 +143,20 @@ void putAscii(int fd, Value text) {
   if (truncated) puts(fd, "...");
 }
 
+// The frame's line, as Frame::line() gives it but without its line cache,
+// which is allocated on first use.
+int frameLine(const interp::Frame* f, const CodeObj* code) {
+  int64_t index = f->instr() - code->code();
+  if (index < 0) index = 0;
+  if (index >= static_cast<int64_t>(code->ninstr)) return code->firstlineno;
+  return codePosition(code, static_cast<uint32_t>(index)).lineno;
+}
+
 void dumpFrame(int fd, const interp::Frame* f) {
-  const auto* code = f->codeObj();
+  const CodeObj* code = f->codeObj();
   puts(fd, "  File ");
   Value filename = code->filename.get();
-  if (!filename.isNull() && !filename.isSmallInt() && isStr(filename)) {
+  if (readableStr(filename)) {
     puts(fd, "\"");
     putAscii(fd, filename);
     puts(fd, "\"");
@@ -136,7 +164,7 @@ void dumpFrame(int fd, const interp::Frame* f) {
     puts(fd, "???");
   }
   puts(fd, ", line ");
-  int line = f->line();
+  int line = frameLine(f, code);
   if (line >= 0) {
     putDecimal(fd, static_cast<uint64_t>(line));
   } else {
@@ -159,26 +187,45 @@ void dumpTraceback(int fd, const interp::ThreadState* ts, bool header) {
       puts(fd, "  ...\n");
       break;
     }
+    // A frame being pushed by its (running) thread has no code yet.
+    if (f->code.isNull()) break;
     dumpFrame(fd, f);
     f = f->previous();
     if (f == nullptr) break;
   }
 }
 
-void writeThreadHeader(int fd, bool current) {
+void writeThreadHeader(int fd, const interp::ThreadState* ts, bool current) {
   puts(fd, current ? "Current thread 0x" : "Thread 0x");
-  putHex(fd, static_cast<uint64_t>(pthread_self()), 16);
+  putHex(fd, ts->thread_id, 16);
   puts(fd, " (most recent call first):\n");
 }
 
-// What every handler writes: the calling thread's traceback.
-void dumpCurrent(int fd, bool all_threads, bool current_label = true) {
+// Every thread's traceback, newest thread first, separated by blank lines;
+// `current` (null from the watchdog) is labelled "Current thread".
+void dumpAllThreads(int fd, const interp::ThreadState* current) {
+  const interp::ThreadState* ts = interp::firstThread();
+  for (int n = 0; ts != nullptr; ++n) {
+    if (n != 0) puts(fd, "\n");
+    if (n >= kMaxThreads) {
+      puts(fd, "...\n");
+      break;
+    }
+    writeThreadHeader(fd, ts, ts == current);
+    dumpTraceback(fd, ts, false);
+    ts = ts->next_thread.load(std::memory_order_acquire);
+  }
+}
+
+// What the signal handlers and dump_traceback() write: every thread, or the
+// calling thread with a "Stack" header (nothing from a thread that never ran
+// Python code).
+void dumpThreads(int fd, bool all_threads) {
   static std::atomic<bool> reentrant{false};
   if (reentrant.exchange(true)) return;
   const interp::ThreadState* ts = interp::currentThread();
   if (all_threads) {
-    writeThreadHeader(fd, current_label);
-    dumpTraceback(fd, ts, false);
+    dumpAllThreads(fd, ts);
   } else if (ts != nullptr) {
     dumpTraceback(fd, ts, true);
   }
@@ -278,7 +325,7 @@ void fatalHandler(int signum) {
   puts(fd, "Fatal Python error: ");
   puts(fd, handler->name);
   puts(fd, "\n\n");
-  dumpCurrent(fd, g_fatal_state.all_threads);
+  dumpThreads(fd, g_fatal_state.all_threads);
   errno = saved_errno;
   ::raise(signum);  // SA_NODEFER: delivered at once to the previous handler
 }
@@ -337,11 +384,11 @@ Value faulthandler_dump_traceback(Value* args) {
   Value keep;
   bool all_threads;
   if (!fileArg(args[1], &fd, &keep) || !boolArg(args[2], &all_threads)) return Value();
+  const interp::ThreadState* ts = interp::currentThread();
   if (all_threads) {
-    writeThreadHeader(fd, true);
-    dumpTraceback(fd, interp::currentThread(), false);
+    dumpAllThreads(fd, ts);
   } else {
-    dumpTraceback(fd, interp::currentThread(), true);
+    dumpTraceback(fd, ts, true);
   }
   if (signalsTripped() && !runSignalHandlers()) return Value();
   return None();
@@ -366,7 +413,7 @@ void userHandler(int signum) {
   UserSignal& u = g_user[signum];
   if (!u.enabled) return;
   int saved_errno = errno;
-  dumpCurrent(u.fd, u.all_threads);
+  dumpThreads(u.fd, u.all_threads);
   if (u.chain) {
     sigaction(signum, &u.previous, nullptr);
     errno = saved_errno;
@@ -436,9 +483,8 @@ Value faulthandler_unregister(Value* args) {
 // ===========================================================================
 // dump_traceback_later: the watchdog
 
-// The watchdog asks the target thread to write its traceback with this
-// signal and waits (at most a second) for it to finish.
-const int kDumpSignal = SIGRTMAX - 3;
+// The watchdog writes every thread's frames while they run on, as
+// CPython's does (none is the "current" thread).
 
 struct Watchdog {
   pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -446,27 +492,21 @@ struct Watchdog {
   bool running = false;
   bool cancelled = false;
   pthread_t thread{};
-  pthread_t target{};
   int fd = 2;
   int64_t timeout_us = 0;
   bool repeat = false;
   bool exit = false;
   std::string header;
-  sem_t dumped;
   bool initialized = false;
 };
 Watchdog g_watchdog;
 gc::GlobalRoot g_watchdog_file;
-std::atomic<int> g_dump_fd{2};
-
-void dumpSignalHandler(int) {
-  int saved_errno = errno;
-  dumpCurrent(g_dump_fd.load(), true, false);
-  sem_post(&g_watchdog.dumped);
-  errno = saved_errno;
-}
 
 void* watchdogMain(void*) {
+  // Signals meant for the program go to its own threads.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
   Watchdog& w = g_watchdog;
   pthread_mutex_lock(&w.mutex);
   for (;;) {
@@ -479,14 +519,7 @@ void* watchdogMain(void*) {
     while (!w.cancelled && r != ETIMEDOUT) r = pthread_cond_timedwait(&w.cancel_cond, &w.mutex, &deadline);
     if (w.cancelled) break;
     writeAll(w.fd, w.header.data(), w.header.size());
-    g_dump_fd.store(w.fd);
-    if (pthread_kill(w.target, kDumpSignal) == 0) {
-      struct timespec wait;
-      clock_gettime(CLOCK_REALTIME, &wait);
-      wait.tv_sec += 1;
-      while (sem_timedwait(&w.dumped, &wait) < 0 && errno == EINTR) {
-      }
-    }
+    dumpAllThreads(w.fd, nullptr);
     if (w.exit) _exit(1);
     if (!w.repeat) break;
   }
@@ -559,15 +592,7 @@ Value faulthandler_dump_traceback_later(Value* args) {
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&w.cancel_cond, &attr);
     pthread_condattr_destroy(&attr);
-    sem_init(&w.dumped, 0, 0);
-    struct sigaction action = {};
-    action.sa_handler = dumpSignalHandler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    if (sigaction(kDumpSignal, &action, nullptr) < 0) return posix::raiseErrno(errno);
     w.initialized = true;
-  }
-  while (sem_trywait(&w.dumped) == 0) {
   }
   g_watchdog_file.set(keep);
   w.fd = fd;
@@ -576,14 +601,7 @@ Value faulthandler_dump_traceback_later(Value* args) {
   w.exit = exit;
   w.header = formatTimeout(us);
   w.cancelled = false;
-  w.target = pthread_self();
-  // The watchdog must not take the dump signal itself.
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, kDumpSignal);
-  pthread_sigmask(SIG_BLOCK, &block, &old);
   int err = pthread_create(&w.thread, nullptr, watchdogMain, nullptr);
-  pthread_sigmask(SIG_SETMASK, &old, nullptr);
   if (err != 0) return raise(exc::RuntimeError, "unable to start watchdog thread");
   w.running = true;
   return None();
@@ -667,5 +685,13 @@ const NativeModuleDef kFaulthandlerModule = {
 TERN_REGISTER_MODULE(kFaulthandlerModule);
 
 }  // namespace
+
+bool enableFaulthandlerAtStartup() {
+  const Config& c = config();
+  if (!c.hasXOption("faulthandler") && c.env("PYTHONFAULTHANDLER") == nullptr && !c.dev_mode) return true;
+  Value module = importModule(internStr("faulthandler"));
+  if (module.isNull()) return false;
+  return !callMethod(module, internStr("enable"), nullptr, 0).isNull();
+}
 
 }  // namespace tern

@@ -1,16 +1,21 @@
-// The select module, the part selectors.py and asyncio need: select() and
-// poll objects (register/modify/unregister/poll), with CPython's argument
-// errors.  epoll, devpoll and kqueue are not provided, so
-// selectors.DefaultSelector is the PollSelector (docs/differences.md).
+// The select module on Linux: select(), poll objects
+// (register/modify/unregister/poll) and epoll objects, with CPython's
+// argument errors.  devpoll and kqueue do not exist on Linux; with epoll
+// present, selectors.DefaultSelector is the EpollSelector.
 //
 // Interrupted waits follow PEP 475: on EINTR the signal handlers run, and
 // the wait resumes with what is left of the timeout unless a handler raised.
 //
 // A poll object keeps its registrations in a dict fd -> event mask (a
 // traced field); `polling` guards against a handler re-entering poll().
+// An epoll object is only its descriptor: the kernel keeps the interest
+// list.  Invariant: `epfd` is -1 once the object is closed; an open epoll
+// object is finalizable (the collector closes a descriptor left open).
 #include <limits.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <cerrno>
@@ -18,6 +23,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
 #include "runtime/modules/_signal.h"
@@ -39,6 +45,7 @@ namespace tern {
 namespace {
 
 Type* g_poll_type = nullptr;
+Type* g_epoll_type = nullptr;
 
 int64_t monotonicNs() {
   struct timespec ts;
@@ -82,24 +89,34 @@ struct FdItems {
   std::vector<int> fds;
 };
 
+// An exact list is read in place, as CPython's PySequence_Fast does: a
+// fileno() that shrinks it ends the walk early.  `*items_out` gets the
+// objects read, in the order of `out->fds`.
 bool collectFds(Value arg, Value* items_out, FdItems* out, fd_set* set, int* max_fd) {
-  Value items = listFromIterable(arg);
-  if (items.isNull()) {
-    if (errorMatches(exc::TypeError)) {
-      clearError();
-      raise(exc::TypeError, "arguments 1-3 must be sequences");
+  Value source = arg;
+  if (!isExactList(arg)) {
+    source = listFromIterable(arg);
+    if (source.isNull()) {
+      if (errorMatches(exc::TypeError)) {
+        clearError();
+        raise(exc::TypeError, "arguments 1-3 must be sequences");
+      }
+      return false;
     }
-    return false;
   }
+  Value items = newList();
+  if (items.isNull()) return false;
   *items_out = items;
   FD_ZERO(set);
-  for (int64_t i = 0; i < listLength(items); ++i) {
+  for (int64_t i = 0; i < listLength(source); ++i) {
+    Value item = listItem(source, i);
     int fd;
-    if (!asFileDescriptor(listItem(items, i), &fd)) return false;
+    if (!asFileDescriptor(item, &fd)) return false;
     if (fd >= FD_SETSIZE) {
       raise(exc::ValueError, "filedescriptor out of range in select()");
       return false;
     }
+    if (!listAppend(items, item)) return false;
     FD_SET(fd, set);
     if (fd > *max_fd) *max_fd = fd;
     out->fds.push_back(fd);
@@ -286,6 +303,215 @@ Value poll_poll(Value* args) {
 }
 
 // ===========================================================================
+// epoll objects
+
+struct EpollObj : Obj {
+  int64_t epfd;  // -1 once closed
+};
+EpollObj* asEpoll(Value v) { return static_cast<EpollObj*>(v.asObject()); }
+
+Value raiseEpollClosed() { return raise(exc::ValueError, "I/O operation on closed epoll object"); }
+
+// The collector closes an epoll descriptor the program left open (CPython's
+// dealloc does, without a warning).
+void epollLayoutFinalize(gc::Object* object) {
+  EpollObj* e = static_cast<EpollObj*>(object);
+  if (e->epfd >= 0) ::close(static_cast<int>(e->epfd));
+  e->epfd = -1;
+}
+
+// A new epoll object around `fd`, or around a new non-inheritable epoll
+// instance when `fd` is -1.
+Value newEpoll(Type* type, int fd) {
+  if (fd == -1) {
+    fd = epoll_create1(EPOLL_CLOEXEC);
+    if (fd < 0) return posix::raiseErrno(errno);
+  }
+  EpollObj* e = static_cast<EpollObj*>(newObject(type, sizeof(EpollObj)));
+  e->epfd = fd;
+  gc::setFinalizable(e);
+  return Value(e);
+}
+
+const MethodDef kEpollNewDef = {.name = "epoll", .signature = "(sizehint=-1, flags=0)"};
+
+Value epoll_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
+  Value bound[2];
+  if (!bindArguments(&kEpollNewDef, Value(), args, nargs, kwnames, bound)) return Value();
+  int sizehint, flags;
+  if (!argCInt(bound[0], &sizehint) || !argCInt(bound[1], &flags)) return Value();
+  // The size hint only has to be valid: the kernel ignores it.
+  if (sizehint != -1 && sizehint <= 0) return raise(exc::ValueError, "negative sizehint");
+  if (flags != 0 && flags != EPOLL_CLOEXEC) return raise(exc::OSError, "invalid flags");
+  return newEpoll(type, -1);
+}
+
+Value epoll_fromfd(Value* args) {
+  int fd;
+  if (!argCInt(args[1], &fd)) return Value();
+  return newEpoll(static_cast<Type*>(args[0].asObject()), fd);
+}
+
+Value epoll_close(Value* args) {
+  EpollObj* e = asEpoll(args[0]);
+  if (e->epfd < 0) return None();
+  int fd = static_cast<int>(e->epfd);
+  e->epfd = -1;
+  if (::close(fd) != 0) return posix::raiseErrno(errno);
+  return None();
+}
+
+Value epoll_get_closed(Value self) { return Bool(asEpoll(self)->epfd < 0); }
+
+Value epoll_fileno(Value* args) {
+  int64_t fd = asEpoll(args[0])->epfd;
+  if (fd < 0) return raiseEpollClosed();
+  return newInt(fd);
+}
+
+// An epoll event mask: a C unsigned int taken bitwise (any int, reduced
+// modulo 2**32, as CPython's unsigned_int(bitwise=True) converter).
+bool epollMask(Value v, uint32_t* out) {
+  Value i = index(v);
+  if (i.isNull()) return false;
+  numbers::IntRef ref(i);
+  uint32_t low = ref.mag.empty() ? 0 : static_cast<uint32_t>(ref.mag[0]);
+  *out = ref.neg ? 0u - low : low;
+  return true;
+}
+
+// epoll_ctl for register/modify/unregister, after the arguments were
+// converted (so a bad argument is reported before a closed object);
+// `mask` is ignored by EPOLL_CTL_DEL.
+Value epollControl(Value self, int op, int fd, uint32_t mask) {
+  int64_t epfd = asEpoll(self)->epfd;
+  if (epfd < 0) return raiseEpollClosed();
+  struct epoll_event ev = {.events = mask, .data = {.fd = fd}};
+  if (epoll_ctl(static_cast<int>(epfd), op, fd, &ev) != 0) return posix::raiseErrno(errno);
+  return None();
+}
+
+Value epoll_register(Value* args) {
+  int fd;
+  uint32_t mask = EPOLLIN | EPOLLPRI | EPOLLOUT;
+  if (!asFileDescriptor(args[1], &fd) || !epollMask(args[2], &mask)) return Value();
+  return epollControl(args[0], EPOLL_CTL_ADD, fd, mask);
+}
+
+Value epoll_modify(Value* args) {
+  int fd;
+  uint32_t mask;
+  if (!asFileDescriptor(args[1], &fd) || !epollMask(args[2], &mask)) return Value();
+  return epollControl(args[0], EPOLL_CTL_MOD, fd, mask);
+}
+
+Value epoll_unregister(Value* args) {
+  int fd;
+  if (!asFileDescriptor(args[1], &fd)) return Value();
+  return epollControl(args[0], EPOLL_CTL_DEL, fd, 0);
+}
+
+// epoll.poll()'s timeout as CPython's _PyTime_FromSecondsObject reads it:
+// seconds (int or float) as nanoseconds, rounded away from zero.
+bool epollTimeoutNs(Value v, int64_t* ns) {
+  if (isFloat(v)) {
+    double d = floatValue(v);
+    if (std::isnan(d)) {
+      raise(exc::ValueError, "Invalid value NaN (not a number)");
+      return false;
+    }
+    d *= 1e9;
+    d = d >= 0 ? std::ceil(d) : std::floor(d);
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+      raise(exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
+      return false;
+    }
+    *ns = static_cast<int64_t>(d);
+    return true;
+  }
+  Value i = index(v);
+  int64_t seconds;
+  if (i.isNull() || !intToInt64(i, &seconds)) {
+    if (errorMatches(exc::TypeError)) {
+      clearError();
+      raise(exc::TypeError, "timeout must be an integer or None");
+    } else if (errorMatches(exc::OverflowError)) {
+      clearError();
+      raise(exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
+    }
+    return false;
+  }
+  if (__builtin_mul_overflow(seconds, int64_t{1000000000}, ns)) {
+    raise(exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
+    return false;
+  }
+  return true;
+}
+
+// Nanoseconds as epoll_wait's milliseconds, rounded up (toward +inf).
+int64_t ceilMilliseconds(int64_t ns) { return ns / 1000000 + (ns % 1000000 > 0 ? 1 : 0); }
+
+Value epoll_poll(Value* args) {
+  Value self = args[0];
+  int maxevents;
+  if (!argCInt(args[2], &maxevents)) return Value();
+  if (asEpoll(self)->epfd < 0) return raiseEpollClosed();
+  int64_t timeout_ns = -1;  // negative: no deadline
+  int64_t ms = -1;
+  if (!isNone(args[1])) {
+    if (!epollTimeoutNs(args[1], &timeout_ns)) return Value();
+    ms = ceilMilliseconds(timeout_ns);
+    if (ms < INT_MIN || ms > INT_MAX) return raise(exc::OverflowError, "timeout is too large");
+    // Every negative timeout waits forever, as -1 is documented to.
+    if (ms < 0) ms = -1;
+  }
+  if (maxevents == -1) {
+    maxevents = FD_SETSIZE - 1;
+  } else if (maxevents < 1) {
+    return raisef(exc::ValueError, "maxevents must be greater than 0, got %d", maxevents);
+  }
+  std::vector<struct epoll_event> events(static_cast<size_t>(maxevents));
+  int64_t deadline = timeout_ns >= 0 ? monotonicNs() + timeout_ns : 0;
+  int n;
+  for (;;) {
+    int epfd = static_cast<int>(asEpoll(self)->epfd);
+    {
+      interp::AllowThreads allow;  // gil.h
+      n = epoll_wait(epfd, events.data(), maxevents, static_cast<int>(ms));
+    }
+    if (n >= 0) break;
+    if (errno != EINTR) return posix::raiseErrno(errno);
+    if (!retryAfterSignal()) return Value();
+    if (timeout_ns >= 0) {
+      int64_t left = deadline - monotonicNs();
+      if (left < 0) {
+        n = 0;
+        break;
+      }
+      ms = ceilMilliseconds(left);
+    }
+  }
+  Value result = newList(n);
+  if (result.isNull()) return result;
+  for (int k = 0; k < n; ++k) {
+    Value pair = newTupleOf({newInt(events[k].data.fd), newInt(events[k].events)});
+    if (pair.isNull() || !listAppend(result, pair)) return Value();
+  }
+  return result;
+}
+
+Value epoll___enter__(Value* args) {
+  if (asEpoll(args[0])->epfd < 0) return raiseEpollClosed();
+  return args[0];
+}
+
+Value epoll___exit__(Value* args) {
+  Value closed = callMethod(args[0], internStr("close"), nullptr, 0);
+  if (closed.isNull()) return closed;
+  return None();
+}
+
+// ===========================================================================
 // Tables
 
 const uint32_t kPollFields[] = {offsetof(Obj, ob_type), offsetof(PollObj, registrations)};
@@ -326,6 +552,68 @@ const TypeSpec kPollSpec = {
 };
 TERN_REGISTER_TYPE(kPollSpec);
 
+const uint32_t kEpollFields[] = {offsetof(Obj, ob_type)};
+const gc::Layout kEpollLayout = {.name = "select.epoll", .fields = kEpollFields, .finalize = epollLayoutFinalize};
+
+const MethodDef kEpollMethods[] = {
+    {.name = "close",
+     .signature = "($self, /)",
+     .fn = epoll_close,
+     .doc = "Close the epoll control file descriptor.\n\nFurther operations on the epoll object will raise an "
+            "exception."},
+    {.name = "fileno", .signature = "($self, /)", .fn = epoll_fileno, .doc = "Return the epoll control file descriptor."},
+    {.name = "fromfd",
+     .signature = "($type, fd, /)",
+     .fn = epoll_fromfd,
+     .flags = method_flags::kClassMethod,
+     .doc = "Create an epoll object from a given control fd."},
+    // eventmask's default is CPython's select.EPOLLIN | select.EPOLLPRI | select.EPOLLOUT.
+    {.name = "register",
+     .signature = "($self, /, fd, eventmask=7)",
+     .fn = epoll_register,
+     .doc = "Registers a new fd or raises an OSError if the fd is already registered.\n\n  fd\n    the target file "
+            "descriptor of the operation\n  eventmask\n    a bit set composed of the various EPOLL constants\n\nThe "
+            "epoll interface supports all file descriptors that support poll."},
+    {.name = "modify",
+     .signature = "($self, /, fd, eventmask)",
+     .fn = epoll_modify,
+     .doc = "Modify event mask for a registered file descriptor.\n\n  fd\n    the target file descriptor of the "
+            "operation\n  eventmask\n    a bit set composed of the various EPOLL constants"},
+    {.name = "unregister",
+     .signature = "($self, /, fd)",
+     .fn = epoll_unregister,
+     .doc = "Remove a registered file descriptor from the epoll object.\n\n  fd\n    the target file descriptor of "
+            "the operation"},
+    {.name = "poll",
+     .signature = "($self, /, timeout=None, maxevents=-1)",
+     .fn = epoll_poll,
+     .doc = "Wait for events on the epoll file descriptor.\n\n  timeout\n    the maximum time to wait in seconds "
+            "(as float);\n    a timeout of None or -1 makes poll wait indefinitely\n  maxevents\n    the maximum "
+            "number of events returned; -1 means no limit\n\nReturns a list containing any descriptors that have "
+            "events to report,\nas a list of (fd, events) 2-tuples."},
+    {.name = "__enter__", .signature = "($self, /)", .fn = epoll___enter__},
+    {.name = "__exit__", .signature = "($self, exc_type=None, exc_value=None, exc_tb=None, /)", .fn = epoll___exit__},
+};
+
+const GetSetDef kEpollGetSets[] = {
+    {.name = "closed", .get = epoll_get_closed, .doc = "True if the epoll handler is closed"},
+};
+
+const TypeSpec kEpollSpec = {
+    .name = "epoll",
+    .module = "select",
+    .type = &g_epoll_type,
+    .layout = &kEpollLayout,
+    .basic_size = sizeof(EpollObj),
+    .slots = {.tp_new = epoll_new},
+    .methods = kEpollMethods,
+    .getsets = kEpollGetSets,
+    .doc = "select.epoll(sizehint=-1, flags=0)\n\nReturns an epolling object\n\nsizehint must be a positive integer "
+           "or -1 for the default size. The\nsizehint is used to optimize internal data structures. It doesn't "
+           "limit\nthe maximum number of monitored events.",
+};
+TERN_REGISTER_TYPE(kEpollSpec);
+
 const MethodDef kSelectFunctions[] = {
     {.name = "select",
      .signature = "($module, rlist, wlist, xlist, timeout=None, /)",
@@ -356,6 +644,11 @@ const Constant kConstants[] = {
     {"POLLHUP", POLLHUP},       {"POLLNVAL", POLLNVAL},     {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND},
     {"POLLWRNORM", POLLWRNORM}, {"POLLWRBAND", POLLWRBAND}, {"POLLMSG", POLLMSG},     {"POLLRDHUP", POLLRDHUP},
     {"PIPE_BUF", PIPE_BUF},
+    {"EPOLLIN", EPOLLIN},       {"EPOLLOUT", EPOLLOUT},     {"EPOLLPRI", EPOLLPRI},   {"EPOLLERR", EPOLLERR},
+    {"EPOLLHUP", EPOLLHUP},     {"EPOLLET", EPOLLET},       {"EPOLLONESHOT", EPOLLONESHOT},
+    {"EPOLLEXCLUSIVE", EPOLLEXCLUSIVE}, {"EPOLLRDHUP", EPOLLRDHUP}, {"EPOLLRDNORM", EPOLLRDNORM},
+    {"EPOLLRDBAND", EPOLLRDBAND}, {"EPOLLWRNORM", EPOLLWRNORM}, {"EPOLLWRBAND", EPOLLWRBAND}, {"EPOLLMSG", EPOLLMSG},
+    {"EPOLL_CLOEXEC", EPOLL_CLOEXEC},
 };
 // clang-format on
 
@@ -364,6 +657,7 @@ bool selectInit(Value module) {
   for (const Constant& c : kConstants) {
     if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
   }
+  if (dictSet(d, internStr("epoll"), typeValue(g_epoll_type)) < 0) return false;
   return dictSet(d, internStr("error"), typeValue(exc::OSError)) == 0;
 }
 

@@ -70,3 +70,13 @@ for t in threads:
 for t in threads:
     t.join()
 print(results)
+# A custom timer: cProfile.Profile is a Python subclass of _lsprof.Profiler,
+# whose tp_new is object's; the arguments go to its tp_init.
+ticks = iter(range(0, 10**6, 1000))
+p6 = cProfile.Profile(lambda: next(ticks), 0.001)
+p6.runcall(fib, 5)
+print(ours(pstats.Stats(p6)), type(p6).__mro__[1] is _lsprof.Profiler)
+try:
+    _lsprof.Profiler(1, 2, 3, 4, 5)
+except TypeError as e:
+    print("TypeError")

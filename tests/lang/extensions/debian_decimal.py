@@ -69,3 +69,12 @@ class Z(float):
     def as_integer_ratio(self):
         return (I(1), I(1))
 print([D.from_float(cls(101.1)) == D.from_float(101.1) for cls in (X, Z)], D(I(2**70)), D(X(0.5)))
+# float's and int's own slots, whatever a subclass overrides (CPython's
+# float_abs, which _decimal calls through PyFloat_Type).
+class A(float):
+    def __abs__(self):
+        return "not a float"
+print(D.from_float(A(-2.5)), D(A(-0.75)), D.from_float(A(3.0)))
+# A NaN hashes as object.__hash__ hashes it.
+nan = D("nan")
+print(hash(nan) == object.__hash__(nan), hash(nan) == hash(nan), hash(D(5)) == hash(5))
