@@ -103,7 +103,12 @@ started.wait()
 faulthandler.enable()
 faulthandler._sigsegv()
 '''
-proc = subprocess.run([sys.executable, '-c', child], capture_output=True, text=True)
+# In a build with AddressSanitizer, ASan's handler would report the
+# deliberate crash and exit 1: the children leave SIGSEGV to faulthandler.
+crash_env = dict(os.environ)
+if 'ASAN_OPTIONS' in crash_env:
+    crash_env['ASAN_OPTIONS'] += ':handle_segv=0'
+proc = subprocess.run([sys.executable, '-c', child], capture_output=True, text=True, env=crash_env)
 print(proc.returncode, clean(proc.stderr).replace(sys.executable, 'PYTHON'))
 
 print('--- enabled at start-up')
@@ -116,5 +121,5 @@ for args, env in [([], {}), (['-X', 'faulthandler'], {}), ([], {'PYTHONFAULTHAND
     proc = subprocess.run([sys.executable, *args, '-c', check], capture_output=True, text=True, env=environ)
     print(args, env, proc.stdout.strip(), proc.stderr)
 proc = subprocess.run([sys.executable, '-X', 'faulthandler', '-c', 'import faulthandler; faulthandler._sigsegv()'],
-                      capture_output=True, text=True)
+                      capture_output=True, text=True, env=crash_env)
 print(proc.returncode, clean(proc.stderr))

@@ -58,7 +58,9 @@ diff = snap2.compare_to(snap1, 'lineno')
 top = diff[0]
 print(where(top) == (os.path.basename(THIS), STRS), top.size_diff >= 40_000, top.count_diff >= 40)
 unchanged = [d for d in diff if where(d) == (os.path.basename(THIS), LISTS)][0]
-print(unchanged.size_diff, unchanged.count_diff, unchanged.size == lists.size)
+# (Temporaries of that line that a stale stack word kept alive through the
+# first collection may be gone by the second: a small difference.)
+print(abs(unchanged.size_diff) < 1000, abs(unchanged.count_diff) < 10, unchanged.size == lists.size)
 
 # Excluding the lists' line leaves the strings on top.
 only = snap2.filter_traces([tracemalloc.Filter(False, THIS, lineno=LISTS)])

@@ -17,6 +17,8 @@ def transcript(flags, steps):
     pid, fd = pty.fork()
     if pid == 0:
         env = {"HOME": home, "TERM": "xterm", "PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
+        if "ASAN_OPTIONS" in os.environ:  # a sanitizer build's settings
+            env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"]
         os.execve(sys.executable, [sys.executable, "-q", *flags], env)
     out = b""
 
