@@ -129,8 +129,8 @@ Parser::Parser(ast::Arena& arena, std::string_view filename, const TokenizeResul
     }
     toks_.push_back(tok);
   }
-  if (options_.mode == ParseMode::kSingle && options_.string_input) end_single_input();
   place_eof_tokens();
+  if (options_.mode == ParseMode::kSingle && options_.string_input) end_single_input();
   // CPython's tokens without a column (see Tok).
   for (size_t i = toks_.size(); i > 0; i--) {
     Tok& t = toks_[i - 1];
@@ -206,9 +206,7 @@ void Parser::end_single_input() {
   if (end == 0) return;  // no token before: CPython's ENDMARKER stays one
   const Tok& before = toks_[end - 1];
   if (before.type != TokenType::NEWLINE || !before.text.empty()) {
-    int line = 1;
-    for (char c : source_) line += c == '\n';
-    Tok newline{TokenType::NEWLINE, OpType::NONE, Keyword::None_, {}, line, 0, line, 0, 0, 0};
+    Tok newline{TokenType::NEWLINE, OpType::NONE, Keyword::None_, {}, last_line_, 0, last_line_, 0, 0, 0};
     toks_.insert(toks_.begin() + static_cast<std::ptrdiff_t>(end), newline);
   }
   if (options_.dont_imply_dedent) drop_implied_dedents();

@@ -91,12 +91,16 @@ Value warningsAttr(const char* name, bool import_it) {
   return lookupAttr(warnings, internStr(name));
 }
 
-// The filters, default action or once registry: warnings' one when it has
-// it (which then becomes ours: a later `del warnings.filters` keeps it),
-// else ours.
-Value currentSetting(const char* warnings_name, gc::GlobalRoot& own) {
-  Value v = warningsAttr(warnings_name, false);
+// The filters, default action or once registry: warnings.<name> when it
+// has one (which then becomes ours: a later `del warnings.filters` keeps
+// it), else ours.  One that fails `valid` is a TypeError naming `what` it
+// must be.
+Value currentSetting(const char* name, gc::GlobalRoot& own, bool (*valid)(Value) = nullptr, const char* what = "") {
+  Value v = warningsAttr(name, false);
   if (v.isNull()) return errorPending() ? Value() : own.get();
+  if (valid != nullptr && !valid(v)) {
+    return raisef(exc::TypeError, "_warnings.%s must be a %s, not '%s'", name, what, typeNameOf(v).c_str());
+  }
   own.set(v);
   return v;
 }
@@ -138,15 +142,8 @@ Value findAction(Value category, Value text, int64_t lineno, Value module, Value
       return action;
     }
   }
-  Value action = warningsAttr("defaultaction", false);
-  if (action.isNull() && errorPending()) return Value();
-  if (action.isNull()) {
-    action = state().default_action.get();
-  } else if (!isStr(action)) {
-    return raisef(exc::TypeError, "_warnings.defaultaction must be a string, not '%s'", typeNameOf(action).c_str());
-  } else {
-    state().default_action.set(action);
-  }
+  Value action = currentSetting("defaultaction", state().default_action, isStr, "string");
+  if (action.isNull()) return Value();
   *item = None();
   return action;
 }
@@ -172,17 +169,6 @@ int alreadyWarned(Value registry, Value key, bool set) {
   }
   if (set && dictSet(registry, key, True()) < 0) return -1;
   return 0;
-}
-
-// warnings.onceregistry (which becomes ours), else ours.
-Value onceRegistry() {
-  Value registry = warningsAttr("onceregistry", false);
-  if (registry.isNull()) return errorPending() ? Value() : state().once_registry.get();
-  if (!isDict(registry)) {
-    return raisef(exc::TypeError, "_warnings.onceregistry must be a dict, not '%s'", typeNameOf(registry).c_str());
-  }
-  state().once_registry.set(registry);
-  return registry;
 }
 
 bool actionIs(Value action, const char* name) { return strToUtf8(action) == name; }
@@ -288,7 +274,7 @@ bool warnExplicit(Value category, Value message, Value filename, int64_t lineno,
   if (!actionIs(action, "always")) {
     if (has_registry && dictSet(registry, key, True()) < 0) return false;
     if (actionIs(action, "once")) {
-      Value once = has_registry ? registry : onceRegistry();
+      Value once = has_registry ? registry : currentSetting("onceregistry", state().once_registry, isDict, "dict");
       if (once.isNull()) return false;
       seen = alreadyWarned(once, newTupleOf({text, category}), true);
     } else if (actionIs(action, "module")) {
