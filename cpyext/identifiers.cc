@@ -4,8 +4,26 @@
 // function applied to the identifier's interned str (_PyUnicode_FromId,
 // unicodeobject.cc), with that function's results and errors.
 #include "Python.h"
+#include "cpyext/proxy.h"
+#include "runtime/objects/type.h"
+
+using namespace tern;
+using namespace tern::cpyext;
 
 extern "C" {
+
+// A special method as the interpreter finds it: on the type (not the
+// instance), bound by its descriptor; null without an exception when absent.
+PyObject* _PyObject_LookupSpecialId(PyObject* self, _Py_Identifier* attrid) {
+  PyObject* name = _PyUnicode_FromId(attrid);  // borrowed
+  if (name == nullptr) return nullptr;
+  Value obj = fromC(self);
+  Type* t = typeOf(obj);
+  Value found = typeLookup(t, fromC(name));
+  if (found.isNull()) return nullptr;
+  DescrGetFn get = typeOf(found)->slots.tp_descr_get;
+  return returnNew(get == nullptr ? found : get(found, obj, typeValue(t)));
+}
 
 PyObject* _PyObject_GetAttrId(PyObject* o, _Py_Identifier* name) {
   PyObject* key = _PyUnicode_FromId(name);

@@ -168,4 +168,29 @@ const char* PyImport_GetMagicTag(void) {
   return utf8;
 }
 
+// Tern has no frozen modules (docs/differences.md, -X frozen_modules): every
+// name is "not frozen", CPython's 0; a name that is not a str is an error.
+int PyImport_ImportFrozenModuleObject(PyObject* name) {
+  if (name == nullptr || !PyUnicode_Check(name)) {
+    PyErr_BadInternalCall();
+    return -1;
+  }
+  return 0;
+}
+
+int PyImport_ImportFrozenModule(const char* name) {
+  PyObject* str = PyUnicode_FromString(name);
+  if (str == nullptr) return -1;
+  int r = PyImport_ImportFrozenModuleObject(str);
+  Py_DECREF(str);
+  return r;
+}
+
+// The main() of a program made by Tools/freeze: its __main__ is a frozen
+// module, which Tern cannot have.
+int Py_FrozenMain(int, char**) {
+  Py_Initialize();
+  Py_FatalError("the __main__ module is not frozen");
+}
+
 }  // extern "C"

@@ -95,6 +95,9 @@ const unsigned long Py_Version = PY_VERSION_HEX;
 
 namespace {
 
+// sys.path's stdlib entries (sys.cc initialSysPath), as Py_GetPath reports them.
+constexpr const wchar_t* kDefaultPath = L"/usr/lib/python311.zip:/usr/lib/python3.11:/usr/lib/python3.11/lib-dynload";
+
 // What the embedder set before (or instead of) starting the runtime; the
 // wchar_t* getters return these owned copies.
 struct EmbedderSettings {
@@ -106,8 +109,12 @@ struct EmbedderSettings {
   std::wstring python_home;
   bool has_home = false;
   std::wstring prefix = L"/usr";
-  std::wstring path = L"/usr/lib/python311.zip:/usr/lib/python3.11:/usr/lib/python3.11/lib-dynload";
+  std::wstring path = kDefaultPath;
   std::wstring full_path;
+  bool path_set = false;  // Py_SetPath: `path` is sys.path and `prefix` is ''
+  // Py_SetStandardStreamEncoding: the stdio encoding and error handler.
+  std::string stdio_encoding;
+  std::string stdio_errors;
   // The table PyImport_AppendInittab / ExtendInittab make PyImport_Inittab
   // point at (the entries before theirs, theirs, the terminator).
   std::vector<struct _inittab> inittab;
@@ -211,6 +218,10 @@ Config embedderConfig(std::string* error) {
   c.bytes_warning = Py_BytesWarningFlag;
   c.dont_write_bytecode = Py_DontWriteBytecodeFlag != 0;
   c.unbuffered = Py_UnbufferedStdioFlag != 0;
+  c.stdio_encoding = embedder().stdio_encoding;
+  c.stdio_errors = embedder().stdio_errors;
+  c.search_path_set = embedder().path_set;
+  if (c.search_path_set) c.search_path = narrow(embedder().path.c_str());
   for (const std::string& x : embedder().xoptions) {
     size_t eq = x.find('=');
     c.xoptions.push_back(eq == std::string::npos
@@ -435,6 +446,22 @@ wchar_t* Py_GetPythonHome(void) {
   embedder().python_home = decodeUtf8(env);
   return embedder().python_home.data();
 }
+// Before Py_Initialize, as CPython 3.11 (deprecated there).
+void Py_SetPath(const wchar_t* path) {
+  embedder().path_set = path != nullptr;
+  embedder().path = path != nullptr ? path : kDefaultPath;
+  embedder().prefix = path != nullptr ? L"" : L"/usr";
+}
+
+// Before Py_Initialize (too late after it: -1, as CPython); null leaves that
+// half to PYTHONIOENCODING and the default.
+int Py_SetStandardStreamEncoding(const char* encoding, const char* errors) {
+  if (Py_IsInitialized()) return -1;
+  if (encoding != nullptr) embedder().stdio_encoding = encoding;
+  if (errors != nullptr) embedder().stdio_errors = errors;
+  return 0;
+}
+
 wchar_t* Py_GetPrefix(void) { return embedder().prefix.data(); }
 wchar_t* Py_GetExecPrefix(void) { return embedder().prefix.data(); }
 wchar_t* Py_GetPath(void) { return embedder().path.data(); }

@@ -650,6 +650,11 @@ PyThreadState* PyThreadState_Next(PyThreadState* tstate) {
   return tstate->next;
 }
 
+// CPython's thread ids are pthread_self() values, as threading.get_ident()'s.
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject* exc) {
+  return interp::setAsyncException(static_cast<uint64_t>(id), fromCOrNull(exc));
+}
+
 // --- PyInterpreterState -------------------------------------------------------------
 
 PyInterpreterState* PyInterpreterState_Get(void) {

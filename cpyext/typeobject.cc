@@ -918,6 +918,7 @@ int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b) {
 unsigned long PyType_GetFlags(PyTypeObject* t) { return t->tp_flags; }
 
 void PyType_Modified(PyTypeObject* t) { typeModified(runtimeTypeOfC(t)); }
+unsigned int PyType_ClearCache(void) { return static_cast<unsigned int>(clearTypeCache()); }
 
 PyObject* PyType_GenericNew(PyTypeObject* t, PyObject*, PyObject*) { return t->tp_alloc(t, 0); }
 

@@ -24,20 +24,9 @@ TERN_STUB_POINTER(PyCoro_New)
 TERN_STUB_POINTER(PyGen_New)
 TERN_STUB_POINTER(PyGen_NewWithQualName)
 
-// cpython/object.h
-TERN_STUB_NORETURN(_PyObject_AssertFailed)
-TERN_STUB_POINTER(_PyObject_LookupSpecialId)
-TERN_STUB_INT(_PyTrash_begin)
-TERN_STUB_INT(_PyTrash_cond)
-TERN_STUB_VOID(_PyTrash_end)
-
 // cpython/objimpl.h
 TERN_STUB_VOID(PyObject_GetArenaAllocator)
 TERN_STUB_VOID(PyObject_SetArenaAllocator)
-
-// cpython/pylifecycle.h
-TERN_STUB_INT(Py_FrozenMain)
-TERN_STUB_INT(Py_SetStandardStreamEncoding)
 
 // cpython/pymem.h
 TERN_STUB_VOID(PyMem_SetupDebugHooks)
@@ -45,28 +34,13 @@ TERN_STUB_VOID(PyMem_SetupDebugHooks)
 // descrobject.h
 TERN_STUB_POINTER(PyWrapper_New)
 
-// import.h
-TERN_STUB_INT(PyImport_ImportFrozenModule)
-TERN_STUB_INT(PyImport_ImportFrozenModuleObject)
-
-// intrcheck.h
-TERN_STUB_VOID(PyOS_AfterFork)
-TERN_STUB_VOID(PyOS_AfterFork_Child)
-TERN_STUB_VOID(PyOS_AfterFork_Parent)
-TERN_STUB_VOID(PyOS_BeforeFork)
-
-// object.h
-TERN_STUB_UINT(PyType_ClearCache)
-
 // pylifecycle.h
 TERN_STUB_VOID(Py_EndInterpreter)
 TERN_STUB_POINTER(Py_NewInterpreter)
-TERN_STUB_VOID(Py_SetPath)
 
 // pystate.h
 TERN_STUB_VOID(PyInterpreterState_Clear)
 TERN_STUB_VOID(PyInterpreterState_Delete)
 TERN_STUB_POINTER(PyInterpreterState_New)
-TERN_STUB_INT(PyThreadState_SetAsyncExc)
 
 }  // extern "C"

@@ -371,6 +371,13 @@ bool startImports(const std::string* script) {
     printException(Value());
     return false;
   }
+  if (!applyStdioEncoding()) {  // _io.h: codecs are found from here on
+    std::fflush(stdout);
+    std::fprintf(stderr, "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio "
+                         "encoding\nPython runtime state: core initialized\n");
+    printException(Value());
+    return false;
+  }
   Value main_dict = moduleDict(mainModule());
   Value loader;
   if (script != nullptr) {

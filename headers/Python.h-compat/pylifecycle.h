@@ -32,6 +32,9 @@ PyAPI_FUNC(wchar_t *) Py_GetPrefix(void);
 PyAPI_FUNC(wchar_t *) Py_GetExecPrefix(void);
 PyAPI_FUNC(wchar_t *) Py_GetPath(void);
 Py_DEPRECATED(3.11) PyAPI_FUNC(void) Py_SetPath(const wchar_t *);
+/* Before Py_Initialize: the encoding and error handler of the standard
+ * streams (either may be NULL). */
+Py_DEPRECATED(3.11) PyAPI_FUNC(int) Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
 
 /* sys.version; starts with "3.11.2 " so that parsers of CPython's string
  * keep working. */

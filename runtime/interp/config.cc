@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 namespace tern {
 
@@ -75,6 +76,13 @@ std::string Config::applyEnvironmentAndXOptions() {
   setFromEnv(*this, "PYTHONNOUSERSITE", &no_user_site);
   setFromEnv(*this, "PYTHONUNBUFFERED", &unbuffered);
   if (env("PYTHONSAFEPATH") != nullptr) safe_path = true;
+  if (const char* v = env("PYTHONIOENCODING")) {
+    // An embedder's Py_SetStandardStreamEncoding comes first, as in CPython.
+    std::string_view io(v);
+    size_t colon = io.find(':');
+    if (stdio_encoding.empty()) stdio_encoding = io.substr(0, colon);
+    if (stdio_errors.empty() && colon != std::string_view::npos) stdio_errors = io.substr(colon + 1);
+  }
   if (env("PYTHONDEVMODE") != nullptr || hasXOption("dev")) dev_mode = true;
   if (env("PYTHONWARNDEFAULTENCODING") != nullptr || hasXOption("warn_default_encoding")) {
     warn_default_encoding = true;

@@ -42,6 +42,16 @@ struct Config {
   int int_max_str_digits = -1;  // -X int_max_str_digits, PYTHONINTMAXSTRDIGITS; -1: not set
 
   bool unbuffered = false;    // -u, PYTHONUNBUFFERED
+  // The encoding and error handler of sys.stdin/stdout/stderr (the error
+  // handler not stderr's) from PYTHONIOENCODING=ENCODING[:ERRORS] or the
+  // embedder's Py_SetStandardStreamEncoding; empty: the default.
+  std::string stdio_encoding;
+  std::string stdio_errors;
+  // An embedder's Py_SetPath: sys.path is these ':'-separated entries alone
+  // (PYTHONPATH and the stdlib directories are not added) and sys.prefix,
+  // sys.exec_prefix are '' (so `site` adds no site-packages of a prefix).
+  bool search_path_set = false;
+  std::string search_path;
   bool skip_first_line = false;  // -x
   bool random_hash = false;      // -R: PYTHONHASHSEED is ignored
   std::vector<std::string> warnoptions;  // sys.warnoptions: see finishWarnOptions

@@ -1,5 +1,5 @@
 // Private to the interpreter (eval.cc and its helpers in eval_helpers.cc,
-// generator.cc, traceback.cc, runtime.cc): the slow paths of opcodes, kept
+// generator.cc, traceback.cc, runtime.cc, gil.cc): the slow paths of opcodes, kept
 // out of the loop so that it stays small.  Every function follows the error
 // convention (null / false with the exception pending).
 #pragma once

@@ -12,7 +12,9 @@
 #include <mutex>
 
 #include "runtime/interp/errors.h"
+#include "runtime/interp/eval_internal.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/interp/thread_state.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/gc_module.h"
 #include "runtime/modules/sys.h"
@@ -177,6 +179,17 @@ bool handleEvalBreaker() {
       bits |= kBreakGilDrop;  // as for signals: let the main thread run them
     }
   }
+  // As CPython: one thread taking its exception clears the request for all;
+  // a thread without one leaves it for the thread it is meant for.
+  if ((bits & kBreakAsyncExc) != 0) {
+    ThreadState* self = currentThread();
+    if (!self->async_exception.isNull()) {
+      Value exc = self->async_exception;
+      self->async_exception = Value();
+      g_eval_breaker.fetch_and(~kBreakAsyncExc, std::memory_order_acq_rel);
+      return doRaise(exc, Value());
+    }
+  }
   if ((bits & kBreakGilDrop) != 0) {
     bool waiting;
     {
@@ -188,6 +201,16 @@ bool handleEvalBreaker() {
     if (waiting) yieldGil();
   }
   return true;
+}
+
+int setAsyncException(uint64_t thread_id, Value exc) {
+  for (ThreadState* t = firstThread(); t != nullptr; t = t->next_thread.load(std::memory_order_acquire)) {
+    if (t->thread_id != thread_id) continue;
+    t->async_exception = exc;
+    if (!exc.isNull()) g_eval_breaker.fetch_or(kBreakAsyncExc, std::memory_order_release);
+    return 1;
+  }
+  return 0;
 }
 
 // Kept in microseconds, as CPython keeps it (so the values read back match).

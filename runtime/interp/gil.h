@@ -51,6 +51,7 @@ inline constexpr uint32_t kBreakSignals = 1;  // a Python signal handler may hav
 inline constexpr uint32_t kBreakGilDrop = 2;  // a thread waits for the GIL
 inline constexpr uint32_t kBreakGcWork = 4;   // a collection queued finalizers or reports
 inline constexpr uint32_t kBreakPending = 8;  // C queued calls for the main thread (Py_AddPendingCall)
+inline constexpr uint32_t kBreakAsyncExc = 16;  // a thread's async_exception was set (thread_state.h)
 
 // The interpreter's periodic test: one relaxed load.
 inline bool evalBreakerSet() { return gil_internal::g_eval_breaker.load(std::memory_order_relaxed) != 0; }
@@ -74,6 +75,11 @@ inline void requestPendingCalls() { gil_internal::g_eval_breaker.fetch_or(kBreak
 // Runs the calls C queued; false with the exception one raised pending (the
 // rest stay queued).  Null until C first queues one (cpyext/ceval.cc).
 extern bool (*g_pending_calls)();
+
+// Makes the thread whose thread_id is `thread_id` raise `exc` (an exception
+// class or instance; null withdraws a request) at its next eval-breaker
+// check.  Returns how many threads were asked: 0 or 1.  The GIL is held.
+int setAsyncException(uint64_t thread_id, Value exc);
 
 // Has a second thread ever been started?  Until then releasing the GIL around
 // a blocking call is skipped: nobody could take it.

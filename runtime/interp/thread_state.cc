@@ -65,6 +65,7 @@ void ThreadState::traceRoots(gc::RootVisitor& visitor) {
   visitor.visitRoot(&context);
   visitor.visitRoot(&asyncgen_firstiter);
   visitor.visitRoot(&asyncgen_finalizer);
+  visitor.visitRoot(&async_exception);
 }
 
 ThreadState* attachThread() {

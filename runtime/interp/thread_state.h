@@ -37,6 +37,10 @@ class ThreadState final : public gc::RootBase {
   // iterated, and when it is collected unfinished; null when unset.
   Value asyncgen_firstiter;
   Value asyncgen_finalizer;
+  // An exception another thread asked this one to raise (CPython's
+  // PyThreadState_SetAsyncExc): raised at this thread's next eval-breaker
+  // check (gil.cc, kBreakAsyncExc), or null.
+  Value async_exception;
 
   ValueStack stack;
   Frame* frame = nullptr;       // the innermost running frame, or null

@@ -18,6 +18,16 @@ namespace tern {
 // open descriptor; null with an exception pending on failure.
 Value newStandardStream(int fd);
 
+// CPython's init_sys_streams for PYTHONIOENCODING / Py_SetStandardStreamEncoding
+// (config.h stdio_encoding, stdio_errors): when either is set, makes the three
+// standard streams again with the codec's own name and the error handler
+// chosen (stdin and stdout: the one given, else 'strict' when an encoding was
+// given, else the default; stderr keeps 'backslashreplace') and installs them
+// as sys.stdin/stdout/stderr and sys.__stdin__/...  Called once importlib can
+// find codecs (entry.cc).  False with the exception pending (an unknown
+// encoding: LookupError).
+bool applyStdioEncoding();
+
 // Flushes sys.stdout and sys.stderr (the current objects, whatever they are);
 // errors are dropped.  flushStdStreams (sys.h) calls it.
 void flushIoStandardStreams();

@@ -15,6 +15,7 @@
 #include "runtime/interp/config.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/runtime.h"
+#include "runtime/modules/_codecs.h"
 #include "runtime/modules/_io.h"
 #include "runtime/modules/_io_internal.h"
 #include "runtime/modules/_warnings.h"
@@ -495,7 +496,9 @@ namespace tern {
 
 Value io_open(Value* args) { return io::_io_open(args); }
 
-Value newStandardStream(int fd) {
+namespace {
+
+Value makeStandardStream(int fd, Value encoding, const char* errors) {
   using namespace io;
   static const char* const kNames[3] = {"<stdin>", "<stdout>", "<stderr>"};
   // A descriptor that is not open gives None, as CPython's create_stdio.
@@ -511,11 +514,40 @@ Value newStandardStream(int fd) {
     if (buffer.isNull()) return Value();
   }
   bool line_buffering = fd != 0 && buffered && (fd == 2 || ::isatty(fd) == 1);
-  Value errors = internStr(fd == 2 ? "backslashreplace" : stdioErrors());
-  Value text = newTextIOWrapper(buffer, internStr("utf-8"), errors, internStr("\n"), line_buffering, !buffered);
+  Value text = newTextIOWrapper(buffer, encoding, internStr(fd == 2 ? "backslashreplace" : errors), internStr("\n"),
+                                line_buffering, !buffered);
   if (text.isNull()) return Value();
   if (setAttr(text, internStr("mode"), internStr(fd == 0 ? "r" : "w")) < 0) return Value();
   return text;
+}
+
+}  // namespace
+
+Value newStandardStream(int fd) { return makeStandardStream(fd, internStr("utf-8"), io::stdioErrors()); }
+
+bool applyStdioEncoding() {
+  const Config& c = config();
+  if (c.stdio_encoding.empty() && c.stdio_errors.empty()) return true;
+  Value encoding = internStr("utf-8");
+  if (!c.stdio_encoding.empty()) {
+    Value info = codecLookup(newStr(c.stdio_encoding));
+    if (info.isNull()) return false;
+    encoding = lookupAttr(info, internStr("name"));
+    if (encoding.isNull()) return false;
+  }
+  const char* errors = !c.stdio_errors.empty()   ? c.stdio_errors.c_str()
+                       : !c.stdio_encoding.empty() ? "strict"
+                                                   : io::stdioErrors();
+  Value sys_dict = moduleDict(sysModule());
+  static const char* const kNames[3][2] = {{"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+  for (int fd = 0; fd < 3; ++fd) {
+    Value stream = makeStandardStream(fd, encoding, errors);
+    if (stream.isNull()) return false;
+    for (const char* name : kNames[fd]) {
+      if (dictSet(sys_dict, internStr(name), stream) < 0) return false;
+    }
+  }
+  return true;
 }
 
 void flushIoStandardStreams() {

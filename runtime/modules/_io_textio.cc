@@ -822,9 +822,10 @@ int initText(Value self, Value buffer, Value encoding, Value errors, Value newli
   asText(self)->has_read1 = !read1.isNull();
   if (!setCodec(self, encoding, errors)) return -1;
   t = asText(self);
+  // A BOM only at position 0 of a seekable stream: as CPython's C
+  // TextIOWrapper, none on a pipe or terminal (reconfigure() differs, below).
   t->bom_pending = 0;
   if (t->writable && (t->codec == kCodecUtf16 || t->codec == kCodecUtf32)) {
-    t->bom_pending = 1;
     if (t->seekable) {
       Value pos = callMethod(buffer, TERN_IO_NAME("tell"), nullptr, 0);
       if (pos.isNull()) return -1;
@@ -881,12 +882,12 @@ Value textiowrapper_reconfigure(Value* args) {
     if (strEqualsAscii(enc, "locale")) enc = internStr("UTF-8");
     Value err = !isNone(errors) ? errors : isNone(encoding) ? asText(self)->errors.get() : internStr("strict");
     if (!setCodec(self, enc, err)) return Value();
-    // The new encoder writes a BOM only at the start of the stream, as at
-    // __init__: a fresh encoder, told "not at the start" when the stream
-    // can say it is not.
+    // The new encoder writes a BOM only at the start of a seekable stream,
+    // as at __init__: a fresh encoder, told "not at the start" when the
+    // stream says it is not.
     TextIOObj* t = asText(self);
     bool bom_codec = t->codec == kCodecUtf16 || t->codec == kCodecUtf32;
-    t->bom_pending = t->writable && bom_codec;
+    t->bom_pending = 0;
     if (t->writable && t->seekable) {
       Value pos = callMethod(bufferOf(self), TERN_IO_NAME("tell"), nullptr, 0);
       if (pos.isNull()) return Value();

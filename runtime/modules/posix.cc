@@ -735,14 +735,18 @@ void runForkCallbacks(gc::GlobalRoot& root, bool reverse) {
 }
 
 Value posix_fork(Value*) {
-  runForkCallbacks(g_before_fork, true);
+  runBeforeForkCallbacks();
   pid_t pid = ::fork();
   if (pid < 0) {
     int err = errno;
-    runForkCallbacks(g_after_fork_parent, false);
+    runAfterForkParentCallbacks();
     return raiseErrno(err);
   }
-  runForkCallbacks(pid == 0 ? g_after_fork_child : g_after_fork_parent, false);
+  if (pid == 0) {
+    runAfterForkChildCallbacks();
+  } else {
+    runAfterForkParentCallbacks();
+  }
   return newInt(pid);
 }
 
@@ -1113,5 +1117,9 @@ const NativeModuleDef kPosixModule = {
 TERN_REGISTER_MODULE(kPosixModule);
 
 }  // namespace
+
+void runBeforeForkCallbacks() { runForkCallbacks(g_before_fork, true); }
+void runAfterForkParentCallbacks() { runForkCallbacks(g_after_fork_parent, false); }
+void runAfterForkChildCallbacks() { runForkCallbacks(g_after_fork_child, false); }
 
 }  // namespace tern::posix

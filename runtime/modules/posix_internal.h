@@ -86,6 +86,13 @@ bool ioInit(Value module);
 std::span<const MethodDef> idFunctions();
 bool idInit(Value module);
 
+// os.register_at_fork's callbacks, run by os.fork and by C code forking
+// itself (cpyext's PyOS_BeforeFork / PyOS_AfterFork_Parent /
+// PyOS_AfterFork_Child): an exception one raises is reported, not raised.
+void runBeforeForkCallbacks();
+void runAfterForkParentCallbacks();
+void runAfterForkChildCallbacks();
+
 // Sets module attribute `name`; false on error.
 bool setAttrStr(Value module, const char* name, Value v);
 inline bool setInt(Value module, const char* name, int64_t v);

@@ -45,6 +45,7 @@
 #include "runtime/objects/str.h"
 #include "runtime/objects/structseq.h"
 #include "runtime/objects/tuple.h"
+#include "runtime/objects/type.h"
 
 namespace tern {
 
@@ -359,6 +360,11 @@ Value sys_intern(Value* args) {
 // argument, plus the references C code holds through the object's proxy.
 Value sys_getrefcount(Value* args) { return newInt(2 + cpyext::proxyRefcount(args[1])); }
 
+Value sys__clear_type_cache(Value*) {
+  clearTypeCache();
+  return None();
+}
+
 Value sys_getsizeof(Value* args) {
   Value obj = args[1], fallback = args[2];
   bool found = false;
@@ -585,6 +591,8 @@ const MethodDef kSysFunctions[] = {
      .doc = "``Intern'' the given string."},
     {.name = "getrefcount", .signature = "($module, object, /)", .fn = sys_getrefcount,
      .doc = "Return 2 plus the references C extensions hold to the object (Tern counts no others)."},
+    {.name = "_clear_type_cache", .signature = "($module, /)", .fn = sys__clear_type_cache,
+     .doc = "Clear the internal type lookup cache."},
     {.name = "getsizeof", .signature = "($module, object, default=<unrepresentable>)", .fn = sys_getsizeof,
      .doc = "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {.name = "getdefaultencoding", .signature = "($module, /)", .fn = sys_getdefaultencoding,
@@ -787,6 +795,17 @@ Value strList(std::initializer_list<const char*> items) {
 // stdlib's directories.
 Value initialSysPath() {
   Value path = newList();
+  if (config().search_path_set) {
+    const std::string& entries = config().search_path;
+    for (size_t start = 0;;) {
+      size_t colon = entries.find(':', start);
+      if (!listAppend(path, newStr(entries.substr(start, colon == std::string::npos ? colon : colon - start)))) {
+        return Value();
+      }
+      if (colon == std::string::npos) return path;
+      start = colon + 1;
+    }
+  }
   const char* env = config().env("PYTHONPATH");
   if (env != nullptr) {
     char cwd_buffer[4096];
@@ -849,6 +868,7 @@ bool sysInit(Value module) {
   Value executable = newStr(command_line.executable);
   Value base_executable = newStr(command_line.base_executable);
   if (config().int_max_str_digits >= 0) g_int_max_str_digits = static_cast<size_t>(config().int_max_str_digits);
+  Value prefix = internStr(config().search_path_set ? "" : "/usr");
   bool ok =
       set(d, "stdout", out) && set(d, "stderr", err) && set(d, "stdin", in) && set(d, "__stdout__", out) &&
       set(d, "__stderr__", err) && set(d, "__stdin__", in) && set(d, "argv", argv) && set(d, "orig_argv", orig_argv) &&
@@ -860,9 +880,9 @@ bool sysInit(Value module) {
       set(d, "version", newStr("3.11.2 (Tern 0.1.0) [GCC " __VERSION__ "]")) && set(d, "version_info", version_info) &&
       set(d, "hexversion", newInt(0x030b02f0)) && set(d, "api_version", newInt(1013)) &&
       set(d, "implementation", implementation) && set(d, "platform", internStr("linux")) &&
-      set(d, "byteorder", internStr("little")) && set(d, "prefix", internStr("/usr")) &&
-      set(d, "base_prefix", internStr("/usr")) && set(d, "exec_prefix", internStr("/usr")) &&
-      set(d, "base_exec_prefix", internStr("/usr")) && set(d, "platlibdir", internStr("lib")) &&
+      set(d, "byteorder", internStr("little")) && set(d, "prefix", prefix) &&
+      set(d, "base_prefix", prefix) && set(d, "exec_prefix", prefix) &&
+      set(d, "base_exec_prefix", prefix) && set(d, "platlibdir", internStr("lib")) &&
       set(d, "abiflags", names::empty) && set(d, "float_repr_style", internStr("short")) &&
       set(d, "dont_write_bytecode", Bool(config().dont_write_bytecode)) &&
       set(d, "stdlib_module_names", stdlibModuleNames()) && set(d, "warnoptions", warnOptions()) &&

@@ -302,9 +302,11 @@ Value bytes_multiply(Value a, Value b) {
   bool ni;
   if (!strimpl::repeatCount(other, &count, &ni)) return ni ? NotImplemented() : Value();
   int64_t len = asBytes(s)->length;
-  if (count <= 0 || len == 0) return emptyBytes();
-  if (count == 1 && isExactBytes(s)) return s;
-  if (len > INT64_MAX / count) return raise(exc::OverflowError, "repeated bytes are too long");
+  if (count < 0) count = 0;
+  // As CPython: the operand itself when the result would equal it (an exact
+  // bytes), else a new object -- an empty result of a non-empty operand too.
+  if ((count == 1 || len == 0) && isExactBytes(s)) return s;
+  if (count > 0 && len > INT64_MAX / count) return raise(exc::OverflowError, "repeated bytes are too long");
   if (len * count > kMaxBytesLength) return raiseNoMemory();
   BytesObj* r = allocBytes(len * count);
   if (r == nullptr) return Value();

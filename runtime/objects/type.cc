@@ -43,6 +43,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -300,6 +301,14 @@ Value typeLookup(Type* type, Value name) {
     return v;
   }
   return lookupUncached(type, name);
+}
+
+uint64_t clearTypeCache() {
+  std::fill(std::begin(g_cache_versions), std::end(g_cache_versions), 0);
+  if (g_cache_entries != nullptr) {
+    for (size_t i = 0; i < g_cache_entries->size(); ++i) g_cache_entries->set(i, Value());
+  }
+  return g_next_version - 1;
 }
 
 void typeModified(Type* type) { assignVersion(type, nullptr); }

@@ -22,6 +22,10 @@ Value newClass(Type* metatype, Value name, Value bases, Value ns, Value kwnames_
 // without an exception when absent.  Uses the per-type method cache.
 Value typeLookup(Type* type, Value name);
 
+// Empties the method cache (sys._clear_type_cache, PyType_ClearCache) and
+// returns the newest version tag given out.
+uint64_t clearTypeCache();
+
 // A new version tag for `type` and all its subclasses (call after any change
 // to the dict or bases of `type`).
 void typeModified(Type* type);

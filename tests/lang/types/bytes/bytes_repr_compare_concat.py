@@ -10,3 +10,9 @@ for bad in [lambda: b"a" + "b", lambda: "b" + b"a", lambda: b"a" < "a", lambda: 
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 print(sorted([b"b", b"a", b"ab", b"", b"\xff"]), max(b"hello"), min(bytearray(b"hello")), list(b"hi"), b"hi"[0], b"hi"[-1:], bytearray(b"hi")[0])
+# Repetition's identities: the operand itself when the result equals it (an
+# exact bytes), else a new object -- an empty result of a non-empty operand too.
+x, n, z, y = b"ab", -3, 0, b""
+print(x * n == b"", (x * n) is (x * z), (x * n) is x, (y * 5) is y, (y * n) is y, (x * 1) is x, (1 * x) is x)
+class B(bytes): pass
+print(type(B(b"ab") * 1), (B(b"ab") * 1) == b"ab", type(B() * 3))
