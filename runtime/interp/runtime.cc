@@ -84,10 +84,6 @@ Value raiseSyntaxError(const compiler::SyntaxErrorInfo& info, std::string_view s
   return raiseException(e);
 }
 
-namespace {
-
-// The source text of exec/eval/compile's first argument (CPython's
-// _Py_SourceAsString); `what` names what else the function accepts.
 bool sourceText(Value source, const char* func, const char* what, std::string* out) {
   if (isStr(source)) {
     *out = strToUtf8(source);
@@ -106,6 +102,8 @@ bool sourceText(Value source, const char* func, const char* what, std::string* o
   }
   return true;
 }
+
+namespace {
 
 // warnings.warn_explicit(message, category, filename, lineno), as CPython's
 // parser warns (PyErr_WarnExplicitObject, no module nor registry).
@@ -197,35 +195,33 @@ Value mainModule() { return mainRoot().get(); }
 // ---------------------------------------------------------------------------
 // Compiling and running
 
-Value compileSource(std::string_view source, std::string_view filename, std::string_view mode,
-                    const CompileOptions& options) {
-  compiler::ParseOptions parse_options{.mode = mode == "eval"     ? compiler::ParseMode::kEval
-                                               : mode == "single" ? compiler::ParseMode::kSingle
-                                                                  : compiler::ParseMode::kExec,
-                                       .string_input = options.from_string,
-                                       .ignore_cookie = options.from_str,
-                                       .int_max_str_digits = g_int_max_str_digits,
-                                       .dont_imply_dedent = options.dont_imply_dedent,
-                                       .allow_incomplete = options.allow_incomplete};
-  // Compiling a file, the source is the file's text: errors quote it.  A
-  // string's errors quote what CPython reads back from the file named
-  // `filename`, if there is one (QuotedLine).
-  auto fail = [&](compiler::SyntaxErrorInfo info) {
-    if (!options.from_string) return raiseSyntaxError(info, source);
+namespace {
+
+// How compileSource and analyseSource report: a SyntaxError quoting the
+// source (a file's text) or what CPython reads back from the file named
+// `filename` (QuotedLine); warnings issued in order, one a filter makes an
+// error raised as a SyntaxError instead, as CPython's compiler does.
+class SourceReporter {
+ public:
+  SourceReporter(std::string_view source, std::string_view filename, compiler::ParseMode mode, bool from_string)
+      : source_(source), filename_(filename), mode_(mode), from_string_(from_string) {}
+
+  Value fail(compiler::SyntaxErrorInfo info) const {
+    if (!from_string_) return raiseSyntaxError(info, source_);
     bool from_file = info.quoted == compiler::QuotedLine::kFromCompiler ||
-                     (info.quoted == compiler::QuotedLine::kFromParser && parse_options.mode == compiler::ParseMode::kExec);
+                     (info.quoted == compiler::QuotedLine::kFromParser && mode_ == compiler::ParseMode::kExec);
     if (from_file) {
       if (std::optional<std::string> line = compiler::read_file_line(info.filename, info.lineno)) info.text = *line;
     }
     return raiseSyntaxError(info, {});
-  };
-  // Warnings go out in order; one a filter makes an error is raised as a
-  // SyntaxError instead, as CPython's compiler does.
-  auto issue = [&](const std::vector<compiler::CompileWarning>& warnings) {
+  }
+
+  // False with the exception pending.
+  bool issue(const std::vector<compiler::CompileWarning>& warnings) const {
     for (const compiler::CompileWarning& w : warnings) {
       Type* category =
           w.category == compiler::WarningCategory::SyntaxWarning ? exc::SyntaxWarning : exc::DeprecationWarning;
-      if (warnExplicit(category, w.message, filename, w.lineno)) continue;
+      if (warnExplicit(category, w.message, filename_, w.lineno)) continue;
       if (errorMatches(category)) {
         clearError();
         fail(w.as_error);
@@ -233,12 +229,36 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
       return false;
     }
     return true;
-  };
+  }
+
+ private:
+  std::string_view source_, filename_;
+  compiler::ParseMode mode_;
+  bool from_string_;
+};
+
+compiler::ParseOptions parseOptionsFor(std::string_view mode, const CompileOptions& options) {
+  return {.mode = mode == "eval"     ? compiler::ParseMode::kEval
+                  : mode == "single" ? compiler::ParseMode::kSingle
+                                     : compiler::ParseMode::kExec,
+          .string_input = options.from_string,
+          .ignore_cookie = options.from_str,
+          .int_max_str_digits = g_int_max_str_digits,
+          .dont_imply_dedent = options.dont_imply_dedent,
+          .allow_incomplete = options.allow_incomplete};
+}
+
+}  // namespace
+
+Value compileSource(std::string_view source, std::string_view filename, std::string_view mode,
+                    const CompileOptions& options) {
+  compiler::ParseOptions parse_options = parseOptionsFor(mode, options);
+  SourceReporter report(source, filename, parse_options.mode, options.from_string);
   compiler::ParseResult parsed = compiler::parse(source, filename, parse_options);
-  if (!issue(parsed.warnings)) return Value();
-  if (!parsed.ok()) return fail(*parsed.error);
+  if (!report.issue(parsed.warnings)) return Value();
+  if (!parsed.ok()) return report.fail(*parsed.error);
   compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename, options.flags);
-  if (!symbols.ok()) return fail(*symbols.error);
+  if (!symbols.ok()) return report.fail(*symbols.error);
   compiler::CodegenResult code;
   if (mode == "eval") {
     ast::Expression expr;  // parse() put the expression in an Expr statement
@@ -249,9 +269,27 @@ Value compileSource(std::string_view source, std::string_view filename, std::str
   } else {
     code = compiler::compile_module(parsed.module, *symbols.table, filename, options.optimize);
   }
-  if (!issue(code.warnings)) return Value();
-  if (!code.ok()) return fail(*code.error);
+  if (!report.issue(code.warnings)) return Value();
+  if (!code.ok()) return report.fail(*code.error);
   return newCode(*code.code);
+}
+
+std::unique_ptr<compiler::SymbolTable> analyseSource(std::string_view source, std::string_view filename,
+                                                     std::string_view mode, const CompileOptions& options) {
+  compiler::ParseOptions parse_options = parseOptionsFor(mode, options);
+  SourceReporter report(source, filename, parse_options.mode, options.from_string);
+  compiler::ParseResult parsed = compiler::parse(source, filename, parse_options);
+  if (!report.issue(parsed.warnings)) return nullptr;
+  if (!parsed.ok()) {
+    report.fail(*parsed.error);
+    return nullptr;
+  }
+  compiler::SymtableResult symbols = compiler::build_symtable(parsed.module, filename, options.flags);
+  if (!symbols.ok()) {
+    report.fail(*symbols.error);
+    return nullptr;
+  }
+  return std::move(symbols.table);
 }
 
 Value runSource(std::string_view source, std::string_view filename, Value globals, Value locals) {
@@ -407,11 +445,7 @@ Value builtin___import__(Value* args) {
   return importName(name, isNone(globals) ? Value() : globals, fromlist, lvl);
 }
 
-namespace {
-
-// compile()'s filename as CPython's PyUnicode_FSDecoder takes it: str,
-// bytes, an os.PathLike, or (deprecated) any other bytes-like object.
-bool compileFilename(Value filename, std::string* out) {
+bool filenameArg(Value filename, std::string* out) {
   bool is_buffer = !isBytes(filename) && !isStr(filename) && hasBuffer(filename);
   Value path = is_buffer ? filename : posix::fspath(filename);
   if (path.isNull()) return false;
@@ -430,14 +464,12 @@ bool compileFilename(Value filename, std::string* out) {
   return true;
 }
 
-}  // namespace
-
 Value builtin_compile(Value* args) {
   Value source = args[1], filename = args[2], mode = args[3];
   if (Value r; compileWithAst(args, &r)) return r;  // AST objects, PyCF_ONLY_AST (_ast.h)
   // Checked in CPython's order: the arguments' types, flags, optimize, mode, source.
   std::string fname;
-  if (!compileFilename(filename, &fname)) return Value();
+  if (!filenameArg(filename, &fname)) return Value();
   if (!isStr(mode)) return raisef(exc::TypeError, "compile() argument 'mode' must be str, not %s", typeNameOf(mode).c_str());
   int64_t flags = 0, optimize = 0;
   if (!indexToInt64(args[4], &flags, exc::OverflowError)) return Value();

@@ -2,6 +2,7 @@
 // source code (the `tern` command, exec/eval/compile).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,7 @@ Value mainModule();
 
 namespace compiler {
 struct SyntaxErrorInfo;
+class SymbolTable;
 }
 
 // Raises the SyntaxError (IndentationError, TabError) `info` describes; the
@@ -49,6 +51,21 @@ struct CompileOptions {
 // on error (null).
 Value compileSource(std::string_view source, std::string_view filename, std::string_view mode,
                     const CompileOptions& options = {});
+// The source text of exec/eval/compile's first argument (CPython's
+// _Py_SourceAsString: str, bytes or a bytes-like object, no NUL); `what`
+// names what `func` accepts in the TypeError.  False with the exception pending.
+bool sourceText(Value source, const char* func, const char* what, std::string* out);
+
+// compile()'s (and symtable()'s) filename as CPython's PyUnicode_FSDecoder
+// takes it: str, bytes, an os.PathLike, or (with a DeprecationWarning) any
+// other bytes-like object; no NUL.  False with the exception pending.
+bool filenameArg(Value filename, std::string* out);
+
+// compileSource's first passes only (symtable.symtable()): the symbol table
+// of `source`, with the same errors and warnings; null with the exception
+// pending.  Its blocks' `node` pointers dangle (the AST is gone).
+std::unique_ptr<compiler::SymbolTable> analyseSource(std::string_view source, std::string_view filename,
+                                                     std::string_view mode, const CompileOptions& options);
 // Compiles and runs `source` in the dict `globals` (and `locals`, a mapping,
 // or null for globals).  Null with the exception pending on error.
 Value runSource(std::string_view source, std::string_view filename, Value globals, Value locals = Value());
