@@ -161,11 +161,6 @@ Value module___dir__(Value* args) {
   return dictKeysList(dict);
 }
 
-Value module_get___dict__(Value self) {
-  Value d = moduleDict(self);
-  return d.isNull() ? None() : d;
-}
-
 Value module_get___annotations__(Value self) {
   Value dict = moduleDict(self);
   Value ann = dictGetStr(dict, names::__annotations__);
@@ -192,8 +187,12 @@ const MethodDef kModuleMethods[] = {
     {.name = "__dir__", .signature = "($self, /)", .fn = module___dir__, .doc = "Implement dir(self)."},
 };
 
+// A read-only member, as CPython's (so writing it says "readonly attribute").
+const MemberDef kModuleMembers[] = {
+    {.name = "__dict__", .kind = MemberKind::kObjectNoneIfNull, .offset = offsetof(ModuleObj, dict), .readonly = true},
+};
+
 const GetSetDef kModuleGetSets[] = {
-    {.name = "__dict__", .get = module_get___dict__},
     {.name = "__annotations__", .get = module_get___annotations__, .set = module_set___annotations__},
 };
 
@@ -210,6 +209,7 @@ const TypeSpec kModuleSpec = {
               .tp_new = module___new__},
     .methods = kModuleMethods,
     .getsets = kModuleGetSets,
+    .members = kModuleMembers,
     .doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.",
     .weakrefable = true,
 };

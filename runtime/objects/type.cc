@@ -38,6 +38,7 @@
 // layouts are interned by shape, so classes of the same shape share one.
 // Every layout of a class defined in Python has `finalize` = heapFinalize,
 // which runs __del__ (tp_finalize) and then the native base's finalizer.
+#include "runtime/compiler/identifier.h"
 #include "runtime/objects/type.h"
 
 #include <algorithm>
@@ -796,21 +797,37 @@ Value mangle(Value class_name, Value name) {
   return newStr("_" + c.substr(i) + n);
 }
 
-bool isIdentifier(const std::string& s) {
-  if (s.empty()) return false;
-  auto ok_start = [](unsigned char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; };
-  if (!ok_start(static_cast<unsigned char>(s[0]))) return false;
-  for (unsigned char c : s)
-    if (!ok_start(c) && !(c >= '0' && c <= '9')) return false;
-  return true;
-}
-
 const GetSetDef kDictGetSet = {.name = "__dict__", .get = getDunderDict, .set = setDunderDict,
                                .doc = "dictionary for instance variables (if defined)"};
 const GetSetDef kWeakrefGetSet = {.name = "__weakref__", .get = getDunderWeakref,
                                   .doc = "list of weak references to the object (if defined)"};
 
+// The __dict__ descriptor of the first builtin type along `t`'s base chain
+// that defines its own (type, module, BaseException, function...), or null.
+// An instance of `class M(types.ModuleType, Base)` reaches this descriptor
+// through Base, yet its __dict__ is the module's: CPython's subtype_getdict
+// and subtype_setdict defer to the builtin base's descriptor
+// (get_builtin_base_with_dict).
+Value builtinDictDescriptor(Type* t) {
+  for (; t != nullptr && t != types::object_type; t = static_cast<Type*>(t->base.get().asObject())) {
+    if (t->hasFlag(type_flags::kHeapType)) continue;
+    Value d = dictGet(t->dict.get(), names::__dict__);
+    if (d.isNull()) continue;
+    // A builtin type giving its instances a dict the generic way uses this
+    // very descriptor: nothing to defer to.
+    bool generic = typeOf(d) == types::getset_descriptor_type &&
+                   static_cast<GetSetDescrObj*>(d.asObject())->def == &kDictGetSet;
+    return generic ? Value() : d;
+  }
+  return Value();
+}
+
 Value getDunderDict(Value self) {
+  Value builtin = builtinDictDescriptor(typeOf(self));
+  if (!builtin.isNull()) {
+    DescrGetFn get = typeOf(builtin)->slots.tp_descr_get;
+    return get == nullptr ? builtin : get(builtin, self, typeValue(typeOf(self)));
+  }
   Value d = instanceDict(self);
   if (d.isNull() && !errorPending())
     return raisef(exc::AttributeError, "This object has no __dict__");
@@ -818,16 +835,20 @@ Value getDunderDict(Value self) {
 }
 
 int setDunderDict(Value self, Value value) {
+  Value builtin = builtinDictDescriptor(typeOf(self));
+  if (!builtin.isNull()) {
+    DescrSetFn set = typeOf(builtin)->slots.tp_descr_set;
+    if (set != nullptr) return set(builtin, self, value);
+    raisef(exc::AttributeError, "attribute '__dict__' of '%s' objects is not writable", typeNameOf(self).c_str());
+    return -1;
+  }
   Type* t = typeOf(self);
   if (t->dict_offset == 0) {
     raisef(exc::AttributeError, "This object has no __dict__");
     return -1;
   }
-  if (value.isNull()) {
-    raise(exc::TypeError, "cannot delete __dict__");
-    return -1;
-  }
-  if (!isDict(value)) {
+  // Deleting leaves no dict (a new empty one is made on next use, as CPython).
+  if (!value.isNull() && !isDict(value)) {
     raisef(exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", typeNameOf(value).c_str());
     return -1;
   }
@@ -1010,7 +1031,7 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
       Value s = tupleItem(seq, i);
       if (!isStr(s))
         return raisef(exc::TypeError, "__slots__ items must be strings, not '%s'", typeNameOf(s).c_str());
-      if (!isIdentifier(strToUtf8(s))) return raise(exc::TypeError, "__slots__ must be identifiers");
+      if (!compiler::is_identifier(strToUtf8(s))) return raise(exc::TypeError, "__slots__ must be identifiers");
       if (strEquals(s, names::__dict__)) {
         if (!may_add_dict || add_dict) return raise(exc::TypeError, "__dict__ slot disallowed: we already got one");
         add_dict = true;
@@ -1026,7 +1047,9 @@ Value type_tp_new_impl(Type* meta, Value name, Value bases, Value ns, Value kwar
       Value m = mangle(name, s);
       int r = dictContains(dict, m);
       if (r < 0) return Value();
-      if (r > 0 && !strEquals(m, names::__qualname__))
+      // The compiler puts __qualname__ and __classcell__ in the namespace;
+      // both are taken out below, so neither is a class variable.
+      if (r > 0 && !strEquals(m, names::__qualname__) && !strEquals(m, names::__classcell__))
         return raisef(exc::ValueError, "%s in __slots__ conflicts with class variable", strToUtf8(repr(s)).c_str());
       kept.push_back(intern(m));
     }
@@ -1284,6 +1307,10 @@ int typeSetBases(Type* type, Value bases) {
     // set `base` already but not yet the MRO that isSubtype reads.
     if (isSubtype(asType(b), type) || inBaseChain(asType(b), type)) {
       raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+    if (!asType(b)->hasFlag(type_flags::kBaseType)) {
+      raisef(exc::TypeError, "type '%s' is not an acceptable base type", typeName(asType(b)).c_str());
       return -1;
     }
   }
@@ -1568,13 +1595,26 @@ Value type___sizeof__(Value* args) {
 
 // --- getsets ---
 
+// CPython's check_set_special_type_attr: __name__, __qualname__, __bases__,
+// __module__ and __doc__ of a static (or immutable) type cannot be set, and
+// of no type deleted -- also through the descriptor's __set__/__delete__,
+// which typeSetAttr's check does not see.
+bool checkSpecialTypeAttr(Type* t, Value v, const char* name) {
+  if (!t->hasFlag(type_flags::kHeapType) || t->hasFlag(type_flags::kImmutable)) {
+    raisef(exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name, typeName(t).c_str());
+    return false;
+  }
+  if (v.isNull()) {
+    raisef(exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, typeName(t).c_str());
+    return false;
+  }
+  return true;
+}
+
 Value type_get_name(Value self) { return asType(self)->name.get(); }
 int type_set_name(Value self, Value v) {
   Type* t = asType(self);
-  if (v.isNull()) {
-    raisef(exc::TypeError, "cannot delete '__name__' attribute of immutable type '%s'", typeName(t).c_str());
-    return -1;
-  }
+  if (!checkSpecialTypeAttr(t, v, "__name__")) return -1;
   if (!isStr(v)) {
     raisef(exc::TypeError, "can only assign string to %s.__name__, not '%s'", typeName(t).c_str(),
            typeNameOf(v).c_str());
@@ -1591,10 +1631,7 @@ Value type_get_qualname(Value self) {
 }
 int type_set_qualname(Value self, Value v) {
   Type* t = asType(self);
-  if (v.isNull()) {
-    raisef(exc::TypeError, "cannot delete '__qualname__' attribute of immutable type '%s'", typeName(t).c_str());
-    return -1;
-  }
+  if (!checkSpecialTypeAttr(t, v, "__qualname__")) return -1;
   if (!isStr(v)) {
     raisef(exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", typeName(t).c_str(),
            typeNameOf(v).c_str());
@@ -1607,10 +1644,7 @@ int type_set_qualname(Value self, Value v) {
 Value type_get_bases(Value self) { return asType(self)->bases.get(); }
 int type_set_bases(Value self, Value v) {
   Type* t = asType(self);
-  if (v.isNull()) {
-    raisef(exc::TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", typeName(t).c_str());
-    return -1;
-  }
+  if (!checkSpecialTypeAttr(t, v, "__bases__")) return -1;
   return typeSetBases(t, v);
 }
 Value type_get_mro(Value self) {
@@ -1625,10 +1659,7 @@ Value type_get_dict(Value self) { return newMappingProxy(asType(self)->dict.get(
 Value type_get_module(Value self) { return typeModuleValue(asType(self)); }
 int type_set_module(Value self, Value v) {
   Type* t = asType(self);
-  if (v.isNull()) {
-    raisef(exc::TypeError, "cannot delete '__module__' attribute of immutable type '%s'", typeName(t).c_str());
-    return -1;
-  }
+  if (!checkSpecialTypeAttr(t, v, "__module__")) return -1;
   return dictSet(t->dict.get(), names::__module__, v);
 }
 Value type_get_doc(Value self) {
@@ -1641,10 +1672,7 @@ Value type_get_doc(Value self) {
 }
 int type_set_doc(Value self, Value v) {
   Type* t = asType(self);
-  if (v.isNull()) {
-    raisef(exc::TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", typeName(t).c_str());
-    return -1;
-  }
+  if (!checkSpecialTypeAttr(t, v, "__doc__")) return -1;
   return dictSet(t->dict.get(), names::__doc__, v);
 }
 Value type_get_abstractmethods(Value self) {
