@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "runtime/gc/external_memory.h"
 #include "runtime/gc/heap_internal.h"
 #include "runtime/gc/sanitizer.h"
 
@@ -55,6 +56,7 @@ void runCollection(Generation generation) {
     ++h.stats.major_collections;  // its minor part is not counted as a minor collection
   }
   recordPause(generation, std::chrono::steady_clock::now() - start);
+  noteCollectionForExternalMemory(generation == Generation::kFull);
   resumeTheWorld();
   h.collecting = false;
   if (h.config.verify) verifyOrDie("after a collection");

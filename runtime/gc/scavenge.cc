@@ -184,7 +184,13 @@ class Scavenger final : public RootVisitor {
     size_t bytes = from->sizeBytes();
     unsigned age = from->age() + 1;
     Object* to = nullptr;
-    if (!promote_all_ && age < h_.config.tenure_age) to = h_.nursery.allocateSurvivor(bytes);
+    // A linked object (a C object's wrapper) stays young one collection
+    // longer: C references that kept it alive through this one are often
+    // held by proxies dying in it (the argument tuples C received), which
+    // release them only afterwards; promoted, it would wait for a full
+    // collection to be freed, with all the C memory it owns.
+    unsigned tenure = h_.config.tenure_age + (from->hasFlag(header::kHasExternal) ? 2 : 0);
+    if (!promote_all_ && age < tenure) to = h_.nursery.allocateSurvivor(bytes);
     if (to != nullptr) {
       std::memcpy(to, from, bytes);
       to->setAge(age);

@@ -37,6 +37,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/gc/external_memory.h"
 #include "runtime/gc/heap.h"
 #include "runtime/interp/errors.h"
 #include "runtime/interp/frame.h"
@@ -142,6 +143,9 @@ void observeAfter(gc::Generation generation) {
 }
 
 const bool kObserverSet = (gc::setCollectionObserver({.before = observeBefore, .after = observeAfter}), true);
+// External memory (runtime/gc/external_memory.h) asks for its collection at
+// the next safe point, as the observer does for its reports.
+const bool kPressureHookSet = (gc::setExternalPressureHook(interp::requestGcWork), true);
 
 // Writes to sys.stderr, as CPython's PySys_WriteStderr (the C stream when
 // sys.stderr is missing or fails).
@@ -190,6 +194,9 @@ bool saveFilter(gc::Object* object);
 bool runPendingGcWork() {
   if (g_running_work) return true;  // the outer call goes on with what is new
   g_running_work = true;
+  // First, so that its report and finalizers are processed below; minor
+  // only after gc.disable(), as allocation's own collections.
+  gc::collectForExternalPressure(g_state.enabled);
   CollectionEvent events[kMaxEvents];
   size_t n = g_event_count;
   std::copy(g_events, g_events + n, events);
