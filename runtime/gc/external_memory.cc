@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 
 #include "runtime/gc/heap.h"
 
@@ -46,6 +47,39 @@ void noteExternalFree(size_t bytes) {
   int64_t base = g_at_last_collection.load(std::memory_order_relaxed);
   while (live < base && !g_at_last_collection.compare_exchange_weak(base, live, std::memory_order_relaxed)) {
   }
+}
+
+namespace {
+constexpr size_t kSizeWordBytes = 16;
+size_t* headerOf(void* block) { return reinterpret_cast<size_t*>(static_cast<char*>(block) - kSizeWordBytes); }
+}  // namespace
+
+void* externalMalloc(size_t bytes) {
+  auto* header = static_cast<size_t*>(std::malloc(kSizeWordBytes + bytes));
+  if (header == nullptr) return nullptr;
+  *header = bytes;
+  noteExternalAlloc(bytes);
+  return reinterpret_cast<char*>(header) + kSizeWordBytes;
+}
+
+void* externalRealloc(void* block, size_t bytes) {
+  if (block == nullptr) return externalMalloc(bytes);
+  size_t old = *headerOf(block);
+  auto* header = static_cast<size_t*>(std::realloc(headerOf(block), kSizeWordBytes + bytes));
+  if (header == nullptr) return nullptr;
+  *header = bytes;
+  if (bytes >= old) {
+    noteExternalAlloc(bytes - old);
+  } else {
+    noteExternalFree(old - bytes);
+  }
+  return reinterpret_cast<char*>(header) + kSizeWordBytes;
+}
+
+void externalFree(void* block) {
+  if (block == nullptr) return;
+  noteExternalFree(*headerOf(block));
+  std::free(headerOf(block));
 }
 
 int64_t externalBytes() { return g_live.load(std::memory_order_relaxed); }

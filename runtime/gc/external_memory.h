@@ -30,6 +30,15 @@ inline constexpr int64_t kMajorMinBytes = int64_t{64} << 20;
 void noteExternalAlloc(size_t bytes);
 void noteExternalFree(size_t bytes);
 
+// malloc, realloc and free for C libraries that take an allocator (zlib's
+// zalloc/zfree, expat's memory-handling suite): they report what they hand
+// out, keeping each block's size in a 16-byte header (so the alignment of
+// malloc's blocks is kept).  Null from externalMalloc/Realloc when malloc
+// fails; externalFree(nullptr) does nothing.
+void* externalMalloc(size_t bytes);
+void* externalRealloc(void* block, size_t bytes);
+void externalFree(void* block);
+
 // The external memory live now (what was reported allocated and not freed).
 int64_t externalBytes();
 

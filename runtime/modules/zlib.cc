@@ -20,6 +20,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/gc/external_memory.h"
 #include "runtime/gc/heap.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
@@ -182,10 +183,20 @@ void zlibFinalize(gc::Object* object) {
   self->zst = nullptr;
 }
 
+// zlib's memory for a stream object, reported to the collector
+// (external_memory.h): a compressor holds about 256 KiB of it, and a loop
+// dropping compressobj()s would otherwise run no collection for a long time.
+voidpf streamAlloc(voidpf, uInt items, uInt size) {
+  return gc::externalMalloc(static_cast<size_t>(items) * size);
+}
+void streamFree(voidpf, voidpf block) { gc::externalFree(block); }
+
 // A new stream object of `type` with a zeroed z_stream; null on MemoryError.
 Value newZlibObject(Type* type, bool deflate) {
   auto* zst = static_cast<z_stream*>(std::calloc(1, sizeof(z_stream)));
   if (zst == nullptr) return raiseNoMemory();
+  zst->zalloc = streamAlloc;
+  zst->zfree = streamFree;
   ZlibObj* self = static_cast<ZlibObj*>(newObject(type, type->basic_size));
   self->zst = zst;
   self->is_deflate = deflate ? 1 : 0;
