@@ -125,12 +125,14 @@ bool cExporterGet(Value obj, Buffer* view, int flags) {
     return false;
   }
   view->len = pb->len;
-  view->itemsize = pb->itemsize > 0 ? pb->itemsize : 1;
+  // As the exporter says, 0 included (_ctypes's empty structures), as
+  // CPython's memoryview keeps it.
+  view->itemsize = pb->itemsize >= 0 ? pb->itemsize : 1;
   view->readonly = pb->readonly != 0;
   view->format = pb->format != nullptr ? pb->format : "B";
   view->ndim = pb->ndim;
   if (pb->ndim == 1 && pb->shape == nullptr) {
-    view->shape[0] = pb->len / view->itemsize;
+    view->shape[0] = view->itemsize != 0 ? pb->len / view->itemsize : 0;
   } else {
     for (int i = 0; i < pb->ndim; ++i) view->shape[i] = pb->shape != nullptr ? pb->shape[i] : 0;
   }

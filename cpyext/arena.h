@@ -8,10 +8,15 @@
 // 16-byte aligned and zeroed.  Small blocks come from 64 KiB chunks of one
 // size class each; large ones are runs of whole chunks.  Not thread-safe: the
 // caller holds the GIL.
+//
+// While tracemalloc traces, freeing a block forgets the trace PyObject_Malloc
+// may have given it (allocators.h): every way a block goes passes here.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+
+#include "runtime/modules/_tracemalloc.h"
 
 namespace tern::cpyext {
 
@@ -45,6 +50,9 @@ inline void zeroGranules(void* b, size_t n) {
 void freeSlow(void* block);
 }  // namespace arena_detail
 
+// Forgets the tracemalloc trace of the block's object, if it has one (allocators.cc).
+void forgetBlockTrace(void* block);
+
 [[gnu::visibility("hidden")]] extern uintptr_t g_arena_lo, g_arena_hi;
 inline bool arenaContains(const void* p) {
   return reinterpret_cast<uintptr_t>(p) - g_arena_lo < g_arena_hi - g_arena_lo;
@@ -66,6 +74,7 @@ inline void* arenaAllocate(size_t bytes) {
 
 inline void arenaFree(void* block) {
   using namespace arena_detail;
+  if (tracemalloc::tracing()) [[unlikely]] forgetBlockTrace(block);
   uint32_t size_class = g_chunk_class[(reinterpret_cast<uintptr_t>(block) - g_arena_lo) >> kChunkShift];
   if (size_class == 0) return freeSlow(block);
   auto* b = static_cast<FreeBlock*>(block);

@@ -96,11 +96,14 @@ void initializeBuiltinExports() {
   initializeResolvedExports();
 }
 
-Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs) {
+namespace {
+
+// The vectorcall form of a (tuple, dict-or-null) call's arguments: the
+// values in `values` (a root vector: the call may collect), the keyword
+// names returned (null without keywords).
+Value vectorcallArguments(Value args, Value kwargs, gc::RootVector& values) {
   int64_t n = tupleLength(args);
   int64_t nkw = kwargs.isNull() ? 0 : dictSize(kwargs);
-  // On the stack (pinned) or in a root vector: the call may collect.
-  gc::RootVector values;
   values.resize(static_cast<size_t>(n + nkw));
   for (int64_t i = 0; i < n; ++i) values.set(static_cast<size_t>(i), tupleItem(args, i));
   Value kwnames;
@@ -114,7 +117,21 @@ Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value k
       ++i;
     }
   }
-  return fn(callable, values.data(), static_cast<size_t>(n), kwnames);
+  return kwnames;
+}
+
+}  // namespace
+
+Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs) {
+  gc::RootVector values;
+  Value kwnames = vectorcallArguments(args, kwargs, values);
+  return fn(callable, values.data(), static_cast<size_t>(tupleLength(args)), kwnames);
+}
+
+int callInitWithTupleDict(InitFn fn, Value self, Value args, Value kwargs) {
+  gc::RootVector values;
+  Value kwnames = vectorcallArguments(args, kwargs, values);
+  return fn(self, values.data(), static_cast<size_t>(tupleLength(args)), kwnames);
 }
 
 }  // namespace tern::cpyext

@@ -42,6 +42,7 @@ void dictChanged(DictObj* d) {
   auto* o = reinterpret_cast<PyDictObject*>(objectOf(prefix));
   o->ma_used = d->used;
   o->ma_version_tag = ++g_dict_version;
+  if (prefix->marks & proxy_marks::kTypeDict) foreignTypeDictChanged(reinterpret_cast<PyObject*>(o));
 }
 
 }  // namespace tern::cpyext

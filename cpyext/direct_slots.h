@@ -15,6 +15,8 @@ namespace tern::cpyext {
 
 // Calls a vectorcall slot with a (tuple, dict-or-null) call's arguments.
 Value callSlotWithTupleDict(VectorcallFn fn, Value callable, Value args, Value kwargs);
+// The same for an __init__ slot.
+int callInitWithTupleDict(InitFn fn, Value self, Value args, Value kwargs);
 
 template <Type** T>
 struct DirectSlots {
@@ -35,6 +37,11 @@ struct DirectSlots {
   // type.__call__(cls, *args, **kwargs) from a metaclass's own tp_call.
   static PyObject* call(PyObject* c, PyObject* args, PyObject* kwargs) {
     return returnNew(callSlotWithTupleDict((*T)->slots.tp_call, fromC(c), fromC(args), fromCOrNull(kwargs)));
+  }
+  // dict.__init__(self, *args, **kwargs) from a C subtype's own tp_init
+  // (_ctypes's StgDict calls PyDict_Type.tp_init so).
+  static int init(PyObject* o, PyObject* args, PyObject* kwargs) {
+    return callInitWithTupleDict((*T)->slots.tp_init, fromC(o), fromC(args), fromCOrNull(kwargs));
   }
   // The number slots: _decimal keeps PyFloat_Type's nb_absolute and
   // PyLong_Type's nb_multiply & co. and calls them on values that may be
@@ -64,6 +71,7 @@ void installDirectSlots(PyTypeObject* out) {
   if (s.tp_hash != nullptr) out->tp_hash = DirectSlots<T>::hash;
   if (s.tp_richcompare != nullptr) out->tp_richcompare = DirectSlots<T>::richcompare;
   if (s.tp_call != nullptr) out->tp_call = DirectSlots<T>::call;
+  if (s.tp_init != nullptr) out->tp_init = DirectSlots<T>::init;
   PyNumberMethods* nb = out->tp_as_number;
   using D = DirectSlots<T>;
 #define TERN_DIRECT_UNARY(slot) \

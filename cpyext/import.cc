@@ -25,6 +25,7 @@
 #include "cpyext/proxy_internal.h"
 #include "cpyext/pystate.h"
 #include "runtime/interp/errors.h"
+#include "runtime/modules/faulthandler.h"
 #include "runtime/modules/module.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -127,6 +128,7 @@ Value createModule(Value spec);
 Value createExtensionModule(Value spec) {
   Value m = createModule(spec);
   if (m.isNull()) unsupportedToImportError(spec, "name", "origin");
+  else noteExtensionModule(spec);  // faulthandler's report lists it
   return m;
 }
 

@@ -51,6 +51,8 @@ void initializeSocketCapi();
 const char* cMethodDoc(const MethodDef* def);  // methodobject.cc
 const char* cGetSetDoc(const GetSetDef* def);  // descrobject.cc
 void initializeInstanceMethodType();
+bool isWeakrefType(Type* type);                 // weakrefobject.cc
+void refreshWeakref(PyObject* o, Value v);      // weakrefobject.cc
 
 size_t plainProxyBytes(Type* type) {
   if (type->hasFlag(type_flags::kDictSubclass)) return sizeof(PyDictObject);
@@ -64,6 +66,7 @@ size_t plainProxyBytes(Type* type) {
   if (type == types::slice_type) return sizeof(PySliceObject);
   if (type == types::method_type) return sizeof(PyMethodObject);
   if (type == types::cell_type) return cellProxyBytes();
+  if (isWeakrefType(type)) return sizeof(PyWeakReference);
   if (type == types::memoryview_type) return memoryViewProxyBytes();
   if (size_t n = frameFamilyProxyBytes(type)) return n;
   if (size_t n = descriptorProxyBytes(type)) return n;
@@ -110,6 +113,9 @@ void refreshPlain(PyObject* o, Value v) {
     } else if (t == &PyMethodDescr_Type || t == &PyClassMethodDescr_Type || t == &PyGetSetDescr_Type ||
                t == &PyMemberDescr_Type || t == &PyWrapperDescr_Type) {
       refreshDescriptor(o, v);
+    } else if (t == &_PyWeakref_RefType || t == &_PyWeakref_ProxyType || t == &_PyWeakref_CallableProxyType ||
+               (heap && PyType_IsSubtype(t, &_PyWeakref_RefType))) {
+      refreshWeakref(o, v);
     } else {
       refreshDateTime(o, v);  // the native datetime types and their subclasses
     }

@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "Python.h"
+#include "cpyext/allocators.h"
 #include "cpyext/arena.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
@@ -246,7 +247,9 @@ void* PyObject_Malloc(size_t n) {
   // NULL without the memory, as CPython's allocators: the caller raises MemoryError.
   if (n > static_cast<size_t>(PY_SSIZE_T_MAX)) return nullptr;
   if (n > arena_detail::kMaxSmall && !arenaHasRoomFor(sizeof(ProxyPrefix) + n)) return nullptr;
-  return objectOf(static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + n)));
+  PyObject* p = objectOf(static_cast<ProxyPrefix*>(arenaAllocate(sizeof(ProxyPrefix) + n)));
+  if (tracemalloc::tracing()) [[unlikely]] traceObjectMemory(p, n);  // allocators.h
+  return p;
 }
 void* PyObject_Calloc(size_t n, size_t size) {
   if (size != 0 && n > static_cast<size_t>(PY_SSIZE_T_MAX) / size) return nullptr;
@@ -259,6 +262,9 @@ void PyObject_Free(void* p) {
     return;
   }
   ProxyPrefix* prefix = prefixOf(static_cast<PyObject*>(p));
+  if (prefix->marks & (proxy_marks::kWeakTarget | proxy_marks::kWeakReader)) {
+    forgetWeakProxies(static_cast<PyObject*>(p));
+  }
   if (prefix->kind == ProxyKind::kCObject && !prefix->link.target.isNull()) {
     // Freed while its wrapper lives (a tp_dealloc called directly): unlink.
     Value w = prefix->link.target;
@@ -270,7 +276,10 @@ void PyObject_Free(void* p) {
 void* PyObject_Realloc(void* p, size_t n) {
   if (p == nullptr) return PyObject_Malloc(n);
   size_t have = arenaBlockSize(blockOf(p)) - sizeof(ProxyPrefix);
-  if (n <= have) return p;
+  if (n <= have) {
+    if (tracemalloc::tracing()) [[unlikely]] traceObjectMemory(p, n);
+    return p;
+  }
   void* q = PyObject_Malloc(n);
   if (q == nullptr) return nullptr;
   std::memcpy(q, p, have);

@@ -36,11 +36,14 @@ PyObject*& staticObject(ProxyPrefix* record) { return *reinterpret_cast<PyObject
 bool isDictLike(PyObject* o);
 bool isByteArrayLike(PyObject* o);
 
+bool isWeakrefLike(PyObject* o);
+
 // Whether toNew brings the proxy's C-visible fields up to date each time:
-// dicts and bytearrays may have changed since C last saw them (a list's
-// proxy is its storage: always current).
+// dicts and bytearrays may have changed since C last saw them, a weak
+// reference's referent may have died (a list's proxy is its storage: always
+// current).
 bool needsRefresh(ProxyPrefix* prefix, PyObject* o) {
-  return prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o));
+  return prefix->kind == ProxyKind::kPlain && (isDictLike(o) || isByteArrayLike(o) || isWeakrefLike(o));
 }
 
 // During a full collection: how many of each proxy's references are held by
@@ -66,6 +69,12 @@ std::unordered_map<PyObject*, std::vector<PyObject*>>& kept();
 int traverseCMemory(PyObject* o, visitproc visit, void* arg) {
   ProxyPrefix* prefix = prefixOf(o);
   if (prefix->kind == ProxyKind::kType) {
+    // A class's tp_dict is its runtime type's dict, traced with the type;
+    // one C put there is not, until the type adopts it (kForeignDict).
+    PyObject* dict = reinterpret_cast<PyTypeObject*>(o)->tp_dict;
+    if ((prefix->flags & proxy_flags::kForeignDict) && dict != nullptr) {
+      if (int r = visit(dict, arg)) return r;
+    }
     PyObject* module = reinterpret_cast<PyHeapTypeObject*>(o)->ht_module;
     return module != nullptr ? visit(module, arg) : 0;
   }
@@ -94,7 +103,7 @@ void countReferencesOf(gc::ExternalLink* link, void*) {
       break;
     case ProxyKind::kType: {
       auto* t = reinterpret_cast<PyTypeObject*>(o);
-      countInternal(t->tp_dict, nullptr);
+      if (!(prefix->flags & proxy_flags::kForeignDict)) countInternal(t->tp_dict, nullptr);  // else traverseCMemory's
       countInternal(t->tp_bases, nullptr);
       countInternal(t->tp_mro, nullptr);
       break;
@@ -161,6 +170,13 @@ bool isDictLike(PyObject* o) { return (Py_TYPE(o)->tp_flags & Py_TPFLAGS_DICT_SU
 bool isByteArrayLike(PyObject* o) {
   PyTypeObject* t = Py_TYPE(o);
   return t == &PyByteArray_Type || ((t->tp_flags & Py_TPFLAGS_HEAPTYPE) && PyType_IsSubtype(t, &PyByteArray_Type));
+}
+
+// wr_object (refreshWeakref); a subclass of weakref.ref is a heap type.
+bool isWeakrefLike(PyObject* o) {
+  PyTypeObject* t = Py_TYPE(o);
+  return t == &_PyWeakref_RefType || t == &_PyWeakref_ProxyType || t == &_PyWeakref_CallableProxyType ||
+         ((t->tp_flags & Py_TPFLAGS_HEAPTYPE) && PyType_IsSubtype(t, &_PyWeakref_RefType));
 }
 
 // Proxies kept alive by an owner (toBorrowed of a tagged int): owner -> them.
@@ -445,6 +461,9 @@ Value realise(PyObject* o) {
     case ProxyKind::kCObject:
       if (prefix->flags & proxy_flags::kNoWrapper) return wrapCObject(o);
       return prefix->link.target;
+    case ProxyKind::kType:
+      if (prefix->flags & proxy_flags::kForeignDict) adoptForeignTypeDict(o);
+      return prefix->link.target;
     default:
       if (prefix->flags & proxy_flags::kFilling) return realiseFilled(o);
       return prefix->link.target;
@@ -460,6 +479,7 @@ void keepAlive(PyObject* owner, PyObject* proxy) {
 
 void releaseContents(PyObject* proxy) {
   ProxyPrefix* prefix = prefixOf(proxy);
+  if (prefix->marks & (proxy_marks::kWeakTarget | proxy_marks::kWeakReader)) forgetWeakProxies(proxy);
   switch (prefix->kind) {
     case ProxyKind::kTuple:
       releaseTupleContents(proxy);
@@ -575,6 +595,7 @@ extern "C" PyAPI_FUNC(void) _Py_NewReference(PyObject* op) {
   ProxyPrefix* prefix = prefixOf(op);
   if (prefix->kind != ProxyKind::kCObject) return;
   if (prefix->marks & proxy_marks::kKeeps) releaseContents(op);
+  if (prefix->marks & (proxy_marks::kWeakTarget | proxy_marks::kWeakReader)) forgetWeakProxies(op);
   prefix->marks = 0;
   prefix->flags = proxy_flags::kNoWrapper;
   prefix->link.target = tern::Value();

@@ -66,6 +66,11 @@ inline constexpr uint32_t kFilling = 1u << 0;
 inline constexpr uint32_t kNoWrapper = 1u << 1;
 // tp_finalize ran (PEP 442: at most once per object).
 inline constexpr uint32_t kFinalized = 1u << 2;
+// A type proxy whose tp_dict C may replace: a class made by a C metaclass
+// (_ctypes's metaclasses put a StgDict copy of the class dict there).
+// fromC() compares tp_dict with the runtime type's dict first, and the type
+// adopts C's dict (adoptForeignTypeDict, typeobject.cc).
+inline constexpr uint32_t kForeignDict = 1u << 3;
 }  // namespace proxy_flags
 
 inline ProxyPrefix* prefixOf(PyObject* o) { return reinterpret_cast<ProxyPrefix*>(reinterpret_cast<char*>(o) - 16); }
@@ -83,6 +88,15 @@ inline constexpr uint16_t kBorrowed = 1u << 0;
 // The proxy holds references to others that it keeps alive (keepAlive): it
 // has an entry in that table, which freeing it must release.
 inline constexpr uint16_t kKeeps = 1u << 1;
+// A dict proxy that is a type's namespace, adopted from C's tp_dict
+// (typeobject.cc adoptForeignTypeDict): its changes make the type's caches
+// stale.
+inline constexpr uint16_t kTypeDict = 1u << 2;
+// The proxy is the wr_object of weak references' proxies (weakrefobject.cc),
+// which must read None once it is freed.
+inline constexpr uint16_t kWeakTarget = 1u << 3;
+// A weak reference's proxy whose wr_object is some kWeakTarget's.
+inline constexpr uint16_t kWeakReader = 1u << 4;
 }  // namespace proxy_marks
 
 // ---------------------------------------------------------------------------

@@ -118,6 +118,10 @@ void releaseListContents(PyObject* o);
 bool leaveListProxy(PyObject* o);
 // Plain proxies of families with a few C-visible fields (a dict's ma_used).
 void refreshPlain(PyObject* o, Value v);
+// A proxy marked kWeakTarget or kWeakReader goes (freed, or a C object's
+// memory reused): the weak references reading it as their wr_object read
+// None from now on, or the reader leaves the table (weakrefobject.cc).
+void forgetWeakProxies(PyObject* o);
 // str, bytes, floats and ints C made (PyUnicode_New, PyBytes_FromStringAndSize,
 // PyFloat_FromDouble, _PyLong_New) are proxies only (kFilling) until they first cross into
 // the runtime: realiseFilled makes the runtime object and links the proxy.
@@ -174,6 +178,13 @@ PyTypeObject* cTypeOf(Value v);
 Type* runtimeTypeOfC(PyTypeObject* t);
 int readyCType(PyTypeObject* t, bool heap);
 void releaseTypeContents(PyObject* o);
+// A type proxy with kForeignDict: when C replaced its tp_dict by another
+// dict (a StgDict), the runtime type makes that dict its namespace, so
+// attributes set either way meet in one dict.  Never raises.
+void adoptForeignTypeDict(PyObject* type_proxy);
+// A dict some type adopted changed (dictChanged): that type's caches are
+// stale (C writes a class's StgDict directly: PyCPointerType_set_type).
+void foreignTypeDictChanged(PyObject* dict_proxy);
 
 // Proxies held for the length of a call into C, contiguous (a METH_FASTCALL
 // array) and released when the call is done; calls with few arguments need

@@ -24,6 +24,7 @@
 #include "cpyext/proxy_internal.h"
 #include "runtime/entry.h"
 #include "runtime/interp/config.h"
+#include "runtime/modules/_tracemalloc.h"
 
 namespace tern::cpyext {
 bool installEmbedderHooks();  // embedder_hooks.cc
@@ -59,10 +60,19 @@ int Py_OptimizeFlag = 0;
 int Py_VerboseFlag = 0;
 const char* Py_FileSystemDefaultEncoding = "utf-8";
 
-// tracemalloc keeps no traces under Tern (docs/differences.md): -2 is what
-// CPython returns while it is not tracing.
-int PyTraceMalloc_Track(unsigned int, uintptr_t, size_t) { return -2; }
-int PyTraceMalloc_Untrack(unsigned int, uintptr_t) { return -2; }
+// tracemalloc's traces of C memory in any domain (numpy's array data is
+// 389047), as CPython's: -2 while it is not tracing; Track takes the GIL for
+// the traceback, Untrack does without (allocators.h).
+int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size) {
+  if (!tracemalloc::tracing()) return -2;
+  PyGILState_STATE gil = PyGILState_Ensure();
+  int r = tracemalloc::track(domain, ptr, size);
+  PyGILState_Release(gil);
+  return r;
+}
+int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr) {
+  return tracemalloc::untrack(domain, ptr, PyGILState_Check() != 0);
+}
 }  // extern "C"
 
 // ===========================================================================

@@ -7,17 +7,19 @@
 //   - C-defined types seen from the runtime: PyType_Ready and PyType_FromSpec
 //     make a runtime type whose slots call the C slots (the c* functions) and
 //     whose instances are wrappers of C memory (objimpl.cc).
+//   - Classes whose C metaclass replaced their tp_dict (_ctypes's StgDict):
+//     the runtime type adopts that dict as its namespace
+//     (adoptForeignTypeDict).
 #include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
-#include <vector>
-#include <vector>
 
 #include "Python.h"
 #include "cpyext/proxy.h"
 #include "cpyext/proxy_internal.h"
 #include "cpyext/pystate.h"
+#include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
 #include "runtime/objects/abstract.h"
 #include "runtime/objects/dict.h"
@@ -110,6 +112,18 @@ PyObject* objectNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
   return type->tp_alloc(type, 0);
 }
 void objectDealloc(PyObject* o) { Py_TYPE(o)->tp_free(o); }
+// CPython's subtype_dealloc, for a class deriving from a C type: the C
+// base's tp_dealloc, then the instance's reference to its class, which
+// tp_alloc took (a heap C base's dealloc drops that itself, since 3.8; a
+// static one's does not).  Without it a class whose instances died would
+// keep a count for each of them, and live for good.
+void subtypeDealloc(PyObject* o) {
+  PyTypeObject* type = Py_TYPE(o);
+  PyTypeObject* base = type;
+  while (base->tp_dealloc == subtypeDealloc) base = base->tp_base;
+  base->tp_dealloc(o);
+  if (!(base->tp_flags & Py_TPFLAGS_HEAPTYPE)) Py_DECREF(type);
+}
 // A type with only the char* attribute slots (tp_getattr/tp_setattr) is
 // reached through these, as PyObject_GetAttr falls back to them.
 PyObject* getAttrByCharName(PyObject* o, PyObject* name) {
@@ -123,10 +137,15 @@ int setAttrByCharName(PyObject* o, PyObject* name, PyObject* value) {
 Value cNew(Type* type, const Value* args, size_t nargs, Value kwnames);
 // Another builtin's makes a runtime instance of the (field-free) C subtype,
 // or of a Python class deriving from it (whose tp_new is cNew, which came here).
+// The builtin is the first on the base chain that is neither a C type nor a
+// class: a class's own __new__ may be what called here (a metaclass deriving
+// from _ctypes's, whose __new__ calls super().__new__, whose C function calls
+// PyType_Type.tp_new).
 PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
   Type* rt = runtimeTypeOfC(type);
   Type* builtin = rt;
-  while (builtin != nullptr && (cTypes().count(builtin) != 0 || builtin->slots.tp_new == cNew)) {
+  while (builtin != nullptr &&
+         (cTypes().count(builtin) != 0 || builtin->slots.tp_new == cNew || builtin->spec == nullptr)) {
     builtin = static_cast<Type*>(builtin->base.get().asObject());
   }
   if (builtin == nullptr || builtin->slots.tp_new == nullptr) {
@@ -134,19 +153,19 @@ PyObject* builtinNew(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
     return nullptr;
   }
   Value a = fromC(args);
-  Value kwnames;
-  std::vector<Value> values;
+  // A root vector: making kwnames may collect.
+  gc::RootVector values;
   for (int64_t i = 0; i < tupleLength(a); ++i) values.push_back(tupleItem(a, i));
-  if (kwargs != nullptr) {
+  Value kwnames;
+  if (kwargs != nullptr && PyDict_GET_SIZE(kwargs) != 0) {
     Value d = fromC(kwargs);
-    std::vector<Value> names;
-    int64_t pos = 0;
+    kwnames = newTuple(dictSize(d));
+    int64_t pos = 0, i = 0;
     Value k, v;
     while (dictNext(d, &pos, &k, &v)) {
-      names.push_back(k);
+      tupleInit(kwnames, i++, k);
       values.push_back(v);
     }
-    kwnames = newTupleFrom(names.data(), static_cast<int64_t>(names.size()));
   }
   return returnNew(builtin->slots.tp_new(rt, values.data(), static_cast<size_t>(tupleLength(a)), kwnames));
 }
@@ -214,7 +233,7 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
     out->tp_itemsize = c_base->tp_itemsize;
     out->tp_alloc = c_base->tp_alloc;
     out->tp_free = c_base->tp_free;
-    out->tp_dealloc = c_base->tp_dealloc;
+    out->tp_dealloc = subtypeDealloc;
     out->tp_traverse = c_base->tp_traverse;
     out->tp_clear = c_base->tp_clear;
     // The C finalizer, unless the class has __del__ (CPython's
@@ -243,7 +262,11 @@ void fillTypeObject(PyTypeObject* out, Type* t, Py_ssize_t basicsize, Py_ssize_t
   out->tp_as_number = nb;
   out->tp_as_sequence = sq;
   out->tp_as_mapping = mp;
-  out->tp_as_buffer = runtimeBufferProcsFor(t);
+  // A class deriving from a C exporter exports as its C base does (the C
+  // code tests Py_TYPE(o)->tp_as_buffer on the class's instances).
+  out->tp_as_buffer = c_base != nullptr && c_base->tp_as_buffer != nullptr && c_base->tp_as_buffer->bf_getbuffer
+                          ? c_base->tp_as_buffer
+                          : runtimeBufferProcsFor(t);
   const Slots& s = t->slots;
   out->tp_getattro = rtGetAttr;
   out->tp_setattro = rtSetAttr;
@@ -322,12 +345,60 @@ PyTypeObject* typeProxy(Type* type) {
   // collections count as internal (proxy.cc), so the type still dies with
   // its last outside reference.
   o->ob_refcnt -= Py_ssize_t{1} << 40;
+  // A class of a C metaclass: its tp_new may give it a dict of its own.
+  if (cSolidBase(static_cast<Type*>(typeOf(typeValue(type)))) != nullptr) {
+    prefixOf(o)->flags |= proxy_flags::kForeignDict;
+  }
   return t;
+}
+
+namespace {
+
+// The dicts types adopted from C (adoptForeignTypeDict): dict proxy -> the
+// type proxy whose namespace it is.  An entry goes with its type
+// (releaseTypeContents).
+std::unordered_map<PyObject*, PyTypeObject*>& adoptedDicts() {
+  static auto* table = new std::unordered_map<PyObject*, PyTypeObject*>();
+  return *table;
+}
+
+}  // namespace
+
+void adoptForeignTypeDict(PyObject* o) {
+  auto* t = reinterpret_cast<PyTypeObject*>(o);
+  Value type = prefixOf(o)->link.target;
+  if (type.isNull() || t->tp_dict == nullptr || !PyDict_Check(t->tp_dict)) return;
+  Value dict = fromC(t->tp_dict);
+  auto* rt = static_cast<Type*>(type.asObject());
+  if (dict == rt->dict.get()) return;
+  // C copied the class dict into its own (PyDict_Update) before it put that
+  // one in tp_dict; what either side set since is in the dict it used.
+  rt->dict.set(dict);
+  if (inArena(t->tp_dict)) {
+    prefixOf(t->tp_dict)->marks |= proxy_marks::kTypeDict;
+    adoptedDicts()[t->tp_dict] = t;
+  }
+  Value pending = takeError();
+  typeModified(rt);
+  typeUpdateSlot(rt, Value());  // every slot, from the new dict
+  clearError();
+  if (!pending.isNull()) restoreError(pending);
+}
+
+void foreignTypeDictChanged(PyObject* dict_proxy) {
+  auto it = adoptedDicts().find(dict_proxy);
+  if (it == adoptedDicts().end()) return;
+  Value type = prefixOf(reinterpret_cast<PyObject*>(it->second))->link.target;
+  if (!type.isNull()) typeModified(static_cast<Type*>(type.asObject()));
 }
 
 void releaseTypeContents(PyObject* o) {
   auto* t = reinterpret_cast<PyTypeObject*>(o);
   free(const_cast<char*>(t->tp_name));
+  if (prefixOf(o)->flags & proxy_flags::kForeignDict) {
+    auto it = adoptedDicts().find(t->tp_dict);
+    if (it != adoptedDicts().end() && it->second == t) adoptedDicts().erase(it);
+  }
   Py_XDECREF(t->tp_dict);
   Py_XDECREF(t->tp_bases);
   Py_XDECREF(t->tp_mro);
@@ -582,6 +653,42 @@ int cContains(Value x, Value item) {
   return cTypeOf(x)->tp_as_sequence->sq_contains(px, a.add(item));
 }
 
+// sq_repeat and sq_concat of a C type without the number slots: `*` and
+// `+` reach them as CPython's PyNumber_Multiply/Add do after nb_multiply and
+// nb_add (`c_int * 4` is _ctypes's metaclass's sq_repeat).  The count may be
+// either operand; another type that may still reflect gets NotImplemented.
+ssizeargfunc repeatSlotOf(Value v) {
+  PyTypeObject* t = cTypeOf(v);
+  return t != nullptr && t->tp_as_sequence != nullptr ? t->tp_as_sequence->sq_repeat : nullptr;
+}
+Value cRepeat(Value x, Value y) {
+  ssizeargfunc f = repeatSlotOf(x);
+  Value seq = x, count = y;
+  if (f == nullptr) {
+    f = repeatSlotOf(y);
+    seq = y;
+    count = x;
+  }
+  if (f == nullptr) return Value(singletons::NotImplemented);
+  if (!count.isSmallInt() && typeOf(count)->slots.nb_index == nullptr) {
+    if (typeOf(count)->slots.nb_multiply != nullptr) return Value(singletons::NotImplemented);
+    return raisef(exc::TypeError, "can't multiply sequence by non-int of type '%s'", typeNameOf(count).c_str());
+  }
+  int64_t n;
+  if (!indexToInt64(count, &n, exc::OverflowError)) return Value();
+  Args a;
+  return takeSlotResult(f(a.add(seq), n), "sq_repeat");
+}
+Value cConcat(Value x, Value y) {
+  PyTypeObject* t = cTypeOf(x);
+  if (t == nullptr || t->tp_as_sequence == nullptr || t->tp_as_sequence->sq_concat == nullptr) {
+    return Value(singletons::NotImplemented);
+  }
+  Args a;
+  PyObject* px = a.add(x);
+  return takeSlotResult(t->tp_as_sequence->sq_concat(px, a.add(y)), "sq_concat");
+}
+
 // The runtime slots of a C type: a trampoline for each C slot it has.
 Slots runtimeSlots(PyTypeObject* t) {
   Slots s;
@@ -645,6 +752,8 @@ Slots runtimeSlots(PyTypeObject* t) {
   if ((mp && mp->mp_subscript) || (sq && sq->sq_item)) s.mp_subscript = cSubscript;
   if ((mp && mp->mp_ass_subscript) || (sq && sq->sq_ass_item)) s.mp_ass_subscript = cAssSubscript;
   if (sq && sq->sq_contains) s.sq_contains = cContains;
+  if (sq && sq->sq_repeat && s.nb_multiply == nullptr) s.nb_multiply = cRepeat;
+  if (sq && sq->sq_concat && s.nb_add == nullptr) s.nb_add = cConcat;
   return s;
 }
 
@@ -771,6 +880,10 @@ int readyCType(PyTypeObject* t, bool heap) {
                            isSubtype(runtime_base, types::float_type) || isSubtype(runtime_base, types::complex_type);
   bool padded = layout_base->tp_itemsize != 0 &&
                 t->tp_basicsize <= ((layout_base->tp_basicsize + 7) & ~Py_ssize_t{7});
+  // Fields after PyDictObject (_ctypes's StgDict) live in the instance's
+  // proxy, made with the C type's size, for the dict's life; ma_used keeps
+  // following the runtime dict.
+  bool dict_with_fields = runtime_base->hasFlag(type_flags::kDictSubclass) && layout_base->tp_itemsize == 0;
   // A builtin whose instances carry nothing beyond object's header, in C and
   // in the runtime (datetime.tzinfo, which _zoneinfo's ZoneInfo derives
   // from): the C type's instances are C objects as for a C type deriving
@@ -784,7 +897,7 @@ int readyCType(PyTypeObject* t, bool heap) {
     // PyType_GenericNew, not from the builtin's constructor.
     if (t->tp_new == nullptr) t->tp_new = PyType_GenericNew;
   }
-  if (builtin_base && !field_free && !metaclass && !value_with_fields && !padded) {
+  if (builtin_base && !field_free && !metaclass && !value_with_fields && !padded && !dict_with_fields) {
     raisef(exc::NotImplementedError, "cpyext: C type %s derives from '%s'; Tern supports C types deriving from object "
            "or from other C types so far", t->tp_name, typeName(runtime_base).c_str());
     return -1;

@@ -7,7 +7,10 @@
 // its new address (and to the old table when it was promoted), a dead
 // object's trace goes.  A major collection drops the traces of the old
 // objects it is about to sweep.  Heap::traced counts the bytes of the traces
-// in the tables (current) and the most they held (peak, raised at allocation).
+// in the tables (current); `g_outside_bytes` those the tracer traces outside
+// the heap, and Heap::traced.peak the most the two held together (raised at
+// every allocation, in or outside the heap).  The heap verifier checks
+// Heap::traced.current against the tables, so outside bytes stay apart.
 #include "runtime/gc/alloc_trace.h"
 
 #include <algorithm>
@@ -19,6 +22,10 @@ namespace tern::gc {
 
 namespace {
 
+size_t g_outside_bytes = 0;
+
+void raisePeak(Heap& h) { h.traced.peak = std::max(h.traced.peak, h.traced.current + g_outside_bytes); }
+
 AddressTable<AllocationTrace>& tableFor(const Object* object) {
   Heap& h = heap();
   return isYoung(object) ? h.young_traces : h.old_traces;
@@ -29,6 +36,7 @@ void forgetTraces(Heap& h) {
   AddressTable<AllocationTrace>().swap(h.old_traces);
   AddressTable<AllocationTrace>().swap(h.spare_traces);
   h.traced = {};
+  g_outside_bytes = 0;
 }
 
 }  // namespace
@@ -62,12 +70,24 @@ void forEachAllocationTrace(void (*fn)(const AllocationTrace& trace, void* data)
   heap().old_traces.forEach(call);
 }
 
-TracedMemory tracedMemory() { return heap().traced; }
+TracedMemory tracedMemory() {
+  Heap& h = heap();
+  return {.current = h.traced.current + g_outside_bytes, .peak = h.traced.peak};
+}
 
 void resetTracedPeak() {
   Heap& h = heap();
-  h.traced.peak = h.traced.current;
+  h.traced.peak = h.traced.current + g_outside_bytes;
 }
+
+void addOutsideTracedBytes(size_t bytes) {
+  g_outside_bytes += bytes;
+  raisePeak(heap());
+}
+
+void removeOutsideTracedBytes(size_t bytes) { g_outside_bytes -= bytes; }
+
+bool collectionRunning() { return heap().collecting; }
 
 size_t allocationTraceTableBytes() {
   Heap& h = heap();
@@ -81,7 +101,7 @@ void traceAllocation(Heap& h, Object* object) {
   AllocationTrace trace{h.tracer(object), object->sizeBytes()};
   tableFor(object).insert(object, trace);
   h.traced.current += trace.bytes;
-  h.traced.peak = std::max(h.traced.peak, h.traced.current);
+  raisePeak(h);
 }
 
 void updateYoungTraces(const std::function<Object*(Object*)>& survivor_of) {

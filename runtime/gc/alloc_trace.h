@@ -58,4 +58,16 @@ void resetTracedPeak();
 // The memory the collector's trace tables hold.
 size_t allocationTraceTableBytes();
 
+// Memory traced outside the heap: C extensions' blocks, whose traces the
+// tracer keeps itself (the _tracemalloc module).  Counted in tracedMemory()
+// with the heap's traces, so that the peak is that of the sum; forgotten by
+// clearAllocationTraces and stopAllocationTracing (the tracer forgets its
+// traces with them).  The caller holds the GIL.
+void addOutsideTracedBytes(size_t bytes);
+void removeOutsideTracedBytes(size_t bytes);
+
+// Whether a collection is running: the tracer must not record Python frames
+// then (recording may grow its root set).
+bool collectionRunning();
+
 }  // namespace tern::gc

@@ -1,13 +1,14 @@
 // The _socket module, what socket.py and asyncio build on: the socket type
-// over BSD sockets (AF_INET, AF_INET6 and AF_UNIX addresses; blocking,
+// over BSD sockets (AF_INET, AF_INET6 and AF_UNIX addresses here, AF_NETLINK,
+// AF_PACKET, AF_VSOCK and AF_ALG ones in _socket_families.cc; blocking,
 // non-blocking and timeout modes; sendmsg/recvmsg/recvmsg_into with
-// ancillary data, so socket.send_fds/recv_fds work), name resolution
-// (getaddrinfo, getnameinfo, gethostbyname*, getserv*/getproto*),
+// ancillary data, so socket.send_fds/recv_fds work; sendmsg_afalg), name
+// resolution (getaddrinfo, getnameinfo, gethostbyname*, getserv*/getproto*),
 // socketpair, the inet_*, byte-order, CMSG_LEN/CMSG_SPACE and if_nameindex
 // helpers, and the constants of Linux's headers.
 //
-// Not provided: sendfile's native path, the CAN/TIPC/Bluetooth/ALG/VSOCK/
-// netlink/packet families and their constants, the CAPI capsule.
+// Not provided: sendfile's native path, addresses of the CAN, TIPC and
+// Bluetooth families (their constants are), the CAPI capsule.
 //
 // Timeouts follow CPython's sock_call: a socket with a timeout is
 // non-blocking underneath; each operation first waits with poll() for
@@ -22,6 +23,7 @@
 // the object is collected, for subclasses too).
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/if_alg.h>
 #include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -48,6 +50,7 @@
 #include "runtime/interp/errors.h"
 #include "runtime/interp/gil.h"
 #include "runtime/modules/_socket.h"
+#include "runtime/modules/_socket_families.h"
 #include "runtime/modules/resource_tracking.h"
 #include "runtime/modules/_signal.h"
 #include "runtime/modules/module.h"
@@ -389,6 +392,9 @@ bool parseAddress(int family, Value addr, const char* caller, SockAddr* out) {
       return true;
     }
     default:
+      if (socket_families::readsAddressOf(family)) {
+        return socket_families::parseAddress(family, addr, caller, &out->storage, &out->len);
+      }
       raisef(exc::OSError, "%s(): bad family", caller);
       return false;
   }
@@ -424,6 +430,7 @@ Value addressValue(const struct sockaddr* sa, socklen_t len) {
       return posix::fsDecode(std::string_view(a->sun_path, strnlen(a->sun_path, n)));
     }
     default:
+      if (socket_families::makesAddressOf(sa->sa_family)) return socket_families::addressValue(sa);
       return newTupleOf({newInt(sa->sa_family), newBytes(sa->sa_data, sizeof sa->sa_data)});
   }
 }
@@ -915,6 +922,54 @@ Value socket_sendmsg(Value* args) {
     msg.msg_control = control.data();
     msg.msg_controllen = control.size();
   }
+  int64_t n;
+  if (!sockCall(
+          self, true, [&] { return static_cast<int64_t>(::sendmsg(sockFd(self), &msg, flags | MSG_NOSIGNAL)); }, &n)) {
+    return Value();
+  }
+  return newInt(n);
+}
+
+// sendmsg_afalg([msg], *, op[, iv[, assoclen[, flags=MSG_MORE]]]): sendmsg
+// with the control messages of an AF_ALG operation socket: the operation,
+// the IV (a struct af_alg_iv and its bytes) and the AEAD associated data
+// length.  CPython's checks, in its order: the family first.
+Value socket_sendmsg_afalg(Value* args) {
+  Value self = args[0], msg_arg = args[1], op_arg = args[2], iv_arg = args[3], assoclen_arg = args[4];
+  if (asSocket(self)->family != AF_ALG) return raise(exc::OSError, "algset is only supported for AF_ALG");
+  for (auto [arg, name] : {std::pair{op_arg, "op"}, std::pair{assoclen_arg, "assoclen"}}) {
+    if (!arg.isNull() && !isInt(arg)) {
+      return raisef(exc::TypeError, "sendmsg_afalg() argument '%s' must be int, not %s", name, typeNameOf(arg).c_str());
+    }
+  }
+  std::string iv;
+  int flags = MSG_MORE, op = -1, assoclen = -1;
+  if ((!iv_arg.isNull() && !bufferCopyBytes(iv_arg, &iv)) || (!args[5].isNull() && !argCInt(args[5], &flags))) {
+    return Value();
+  }
+  if (!op_arg.isNull() && !argCInt(op_arg, &op)) clearError();  // reported as invalid below
+  if (op < 0) return raise(exc::TypeError, "Invalid or missing argument 'op'");
+  if (!assoclen_arg.isNull()) {
+    if (!argCInt(assoclen_arg, &assoclen)) return Value();
+    if (assoclen < 0) return raise(exc::TypeError, "assoclen must be positive");
+  }
+  std::vector<std::string> buffers;
+  if (!msg_arg.isNull() && !bytesItems(msg_arg, "sendmsg() argument 1", &buffers)) return Value();
+  auto word = [](uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), sizeof v); };
+  std::vector<AncillaryItem> ancillary{{SOL_ALG, ALG_SET_OP, word(static_cast<uint32_t>(op))}};
+  if (!iv_arg.isNull()) {
+    ancillary.push_back({SOL_ALG, ALG_SET_IV, word(static_cast<uint32_t>(iv.size())) + iv});  // struct af_alg_iv
+  }
+  if (assoclen >= 0) ancillary.push_back({SOL_ALG, ALG_SET_AEAD_ASSOCLEN, word(static_cast<uint32_t>(assoclen))});
+  std::string control;
+  if (!buildControl(ancillary, &control)) return Value();
+  std::vector<struct iovec> iov;
+  for (std::string& b : buffers) iov.push_back({.iov_base = b.data(), .iov_len = b.size()});
+  struct msghdr msg = {};
+  msg.msg_iov = iov.data();
+  msg.msg_iovlen = iov.size();
+  msg.msg_control = control.data();
+  msg.msg_controllen = control.size();
   int64_t n;
   if (!sockCall(
           self, true, [&] { return static_cast<int64_t>(::sendmsg(sockFd(self), &msg, flags | MSG_NOSIGNAL)); }, &n)) {
@@ -1680,6 +1735,13 @@ const MethodDef kSocketMethods[] = {
             "cmsg_data\nis a bytes-like object holding the associated data.  The flags\nargument defaults to 0 "
             "and has the same meaning as for send().  If\naddress is supplied and not None, it sets a destination "
             "address for\nthe message.  The return value is the number of bytes of non-ancillary\ndata sent."},
+    {.name = "sendmsg_afalg",
+     .signature = "($self, msg=<unrepresentable>, *, op=<unrepresentable>, iv=<unrepresentable>, "
+                  "assoclen=<unrepresentable>, flags=<unrepresentable>)",
+     .fn = socket_sendmsg_afalg,
+     .flags = method_flags::kLegacyArity | method_flags::kVarArgs,
+     .doc = "sendmsg_afalg([msg], *, op[, iv[, assoclen[, flags=MSG_MORE]]])\n\nSet operation mode, IV and length "
+            "of associated data for an AF_ALG\noperation socket."},
     {.name = "recvmsg",
      .signature = "($self, bufsize, ancbufsize=<unrepresentable>, flags=<unrepresentable>, /)",
      .fn = socket_recvmsg,
@@ -1952,9 +2014,9 @@ struct Constant {
 
 #define C(name) \
   { #name, static_cast < int64_t>(name) }
-// The constants CPython 3.11's _socket defines on Linux, except those of the
-// families not supported here (CAN, TIPC, Bluetooth, ALG, VSOCK, netlink,
-// packet); every one is a macro of the headers included above.
+// The constants CPython 3.11's _socket defines on Linux, but for those of
+// the families in _socket_families.cc; every one is a macro of the headers
+// included above.
 // clang-format off
 const Constant kConstants[] = {
     C(AF_ALG), C(AF_APPLETALK), C(AF_ASH), C(AF_ATMPVC), C(AF_ATMSVC), C(AF_AX25), C(AF_BLUETOOTH), C(AF_BRIDGE),
@@ -2017,6 +2079,7 @@ bool socketInit(Value module) {
   for (const Constant& c : kConstants) {
     if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
   }
+  if (!socket_families::addConstants(d)) return false;
   Value socket_type = typeValue(g_socket_type);
   return dictSet(d, internStr("socket"), socket_type) == 0 && dictSet(d, internStr("SocketType"), socket_type) == 0 &&
          dictSet(d, internStr("error"), typeValue(exc::OSError)) == 0 &&

@@ -18,6 +18,15 @@
 //
 // Sizes are Tern's: an object's size in the heap, header included (what
 // gc::AllocationTrace::bytes says), not CPython's (docs/differences.md).
+//
+// Memory outside the heap — C extensions' blocks, which cpyext reports
+// through tracemalloc::track/untrack (its allocators in domain 0, numpy's
+// array data in domain 389047 through PyTraceMalloc_Track) — has its traces
+// here, in `c_traces`, keyed by (domain, address) as CPython keys them, with
+// the size C asked for; their bytes count in the collector's sums
+// (gc::addOutsideTracedBytes) so that get_traced_memory's peak covers both.
+// A thread without the GIL cannot touch the table: its untracks wait in
+// `freed_elsewhere` until the GIL holder next adds or reads traces.
 #include "runtime/modules/_tracemalloc.h"
 
 #include <cerrno>
@@ -25,6 +34,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -74,6 +84,28 @@ struct TracebackHash {
   }
 };
 
+struct CTraceKey {
+  unsigned domain;
+  uintptr_t address;
+  bool operator==(const CTraceKey&) const = default;
+};
+
+struct CTraceKeyHash {
+  size_t operator()(const CTraceKey& k) const {
+    uint64_t h = (k.address ^ (uint64_t{k.domain} << 48)) * 0x9e3779b97f4a7c15ull;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
+
+struct CTrace {
+  size_t size;
+  const Traceback* origin;
+};
+
+// The origin of a trace added where Python frames cannot be recorded (during
+// a collection): read as CPython's empty traceback.
+const Traceback kNoFrames;
+
 struct {
   bool tracing = false;
   int traceback_limit = 1;
@@ -83,6 +115,12 @@ struct {
   std::unordered_set<CodeObj*> code_set;  // the code objects `codes` holds
   gc::RootVector codes;
   Traceback scratch;  // traceOrigin's buffer, reused
+  // C memory: the traces (under the GIL), and the untracks of threads
+  // without it (under freed_lock; `any_freed_elsewhere` says whether to look).
+  std::unordered_map<CTraceKey, CTrace, CTraceKeyHash> c_traces;
+  std::mutex freed_lock;
+  std::vector<CTraceKey> freed_elsewhere;
+  std::atomic<bool> any_freed_elsewhere{false};
 } g_state;
 
 // Has the frame left its code's prologue (opcodes.def: COPY_FREE_VARS,
@@ -118,6 +156,34 @@ const void* traceOrigin(gc::Object*) {
   return &*it;
 }
 
+// Forgets every C trace (the collector forgets their bytes with its own
+// traces: clearAllocationTraces, stopAllocationTracing).
+void forgetCTraces() {
+  g_state.c_traces.clear();
+  std::lock_guard<std::mutex> lock(g_state.freed_lock);
+  g_state.freed_elsewhere.clear();
+  g_state.any_freed_elsewhere.store(false, std::memory_order_relaxed);
+}
+
+void removeCTrace(const CTraceKey& key) {
+  auto it = g_state.c_traces.find(key);
+  if (it == g_state.c_traces.end()) return;
+  gc::removeOutsideTracedBytes(it->second.size);
+  g_state.c_traces.erase(it);
+}
+
+// Applies the untracks of threads that did not hold the GIL.
+void applyFreedElsewhere() {
+  if (!g_state.any_freed_elsewhere.load(std::memory_order_acquire)) return;
+  std::vector<CTraceKey> freed;
+  {
+    std::lock_guard<std::mutex> lock(g_state.freed_lock);
+    freed.swap(g_state.freed_elsewhere);
+    g_state.any_freed_elsewhere.store(false, std::memory_order_relaxed);
+  }
+  for (const CTraceKey& key : freed) removeCTrace(key);
+}
+
 void forgetTracebacks() {
   g_state.tracebacks.clear();
   g_state.code_set.clear();
@@ -133,6 +199,7 @@ bool startTracing(int nframe) {
   g_state.traceback_limit = nframe;
   g_state.tracing = true;
   gc::startAllocationTracing(traceOrigin);
+  tracemalloc::detail::g_tracing.store(true, std::memory_order_relaxed);
   return true;
 }
 
@@ -200,7 +267,9 @@ Value _tracemalloc_start(Value* args) {
 Value _tracemalloc_stop(Value*) {
   if (g_state.tracing) {
     g_state.tracing = false;
+    tracemalloc::detail::g_tracing.store(false, std::memory_order_relaxed);
     gc::stopAllocationTracing();
+    forgetCTraces();
     forgetTracebacks();
   }
   return None();
@@ -212,6 +281,7 @@ Value _tracemalloc_get_traceback_limit(Value*) { return newInt(g_state.traceback
 Value _tracemalloc_clear_traces(Value*) {
   if (g_state.tracing) {
     gc::clearAllocationTraces();  // first: the traces point at the records
+    forgetCTraces();
     forgetTracebacks();
   }
   return None();
@@ -219,12 +289,15 @@ Value _tracemalloc_clear_traces(Value*) {
 
 Value _tracemalloc_get_traced_memory(Value*) {
   if (!g_state.tracing) return newTupleOf({newInt(0), newInt(0)});
+  applyFreedElsewhere();
   gc::TracedMemory m = gc::tracedMemory();
   return newTupleOf({newIntUnsigned(m.current), newIntUnsigned(m.peak)});
 }
 
 Value _tracemalloc_reset_peak(Value*) {
-  if (g_state.tracing) gc::resetTracedPeak();
+  if (!g_state.tracing) return None();
+  applyFreedElsewhere();
+  gc::resetTracedPeak();
   return None();
 }
 
@@ -237,24 +310,35 @@ Value _tracemalloc_get_tracemalloc_memory(Value*) {
   }
   bytes += g_state.code_set.bucket_count() * sizeof(void*) + g_state.code_set.size() * 3 * sizeof(void*);
   bytes += g_state.codes.size() * sizeof(Value);
+  bytes += g_state.c_traces.bucket_count() * sizeof(void*) +
+           g_state.c_traces.size() * (sizeof(CTraceKey) + sizeof(CTrace) + 2 * sizeof(void*));
   return newIntUnsigned(bytes);
 }
 
 Value _tracemalloc__get_traces(Value*) {
   Value list = newList();
   if (list.isNull() || !g_state.tracing) return list;
-  // Copied out first: making the result allocates, which adds traces.
-  std::vector<gc::AllocationTrace> traces;
+  // Copied out first: making the result allocates, which adds traces (to
+  // the heap, and C memory too when a list grows through a C caller).
+  struct Entry {
+    unsigned domain;
+    size_t bytes;
+    const Traceback* origin;
+  };
+  std::vector<Entry> traces;
   auto copy = [](const gc::AllocationTrace& trace, void* data) {
-    static_cast<std::vector<gc::AllocationTrace>*>(data)->push_back(trace);
+    static_cast<std::vector<Entry>*>(data)->push_back(
+        {tracemalloc::kDefaultDomain, trace.bytes, static_cast<const Traceback*>(trace.origin)});
   };
   gc::forEachAllocationTrace(copy, &traces);
+  applyFreedElsewhere();
+  for (const auto& [key, trace] : g_state.c_traces) traces.push_back({key.domain, trace.size, trace.origin});
   TracebackTuples tuples;
-  for (const gc::AllocationTrace& trace : traces) {
-    const auto* t = static_cast<const Traceback*>(trace.origin);
-    Value tb = tuples.get(t);
+  for (const Entry& trace : traces) {
+    Value tb = tuples.get(trace.origin);
     if (tb.isNull()) return Value();
-    Value entry = newTupleOf({newInt(0), newIntUnsigned(trace.bytes), tb, newIntUnsigned(totalFrames(t))});
+    Value entry = newTupleOf({newIntUnsigned(trace.domain), newIntUnsigned(trace.bytes), tb,
+                              newIntUnsigned(totalFrames(trace.origin))});
     if (entry.isNull() || !listAppend(list, entry)) return Value();
   }
   return list;
@@ -263,9 +347,16 @@ Value _tracemalloc__get_traces(Value*) {
 Value _tracemalloc__get_object_traceback(Value* args) {
   Value obj = args[1];
   if (!g_state.tracing || !obj.isObject()) return None();
+  TracebackTuples tuples;
+  // An object of a C-defined type is its C memory, as in CPython (its
+  // runtime wrapper, made when it first crossed over, is not the object).
+  if (uintptr_t c = tracemalloc::g_c_memory_of ? tracemalloc::g_c_memory_of(obj.asObject()) : 0) {
+    applyFreedElsewhere();
+    auto it = g_state.c_traces.find({tracemalloc::kDefaultDomain, c});
+    return it == g_state.c_traces.end() ? None() : tuples.get(it->second.origin);
+  }
   gc::AllocationTrace trace = gc::findAllocationTrace(obj.asObject());
   if (trace.origin == nullptr) return None();
-  TracebackTuples tuples;
   return tuples.get(static_cast<const Traceback*>(trace.origin));
 }
 
@@ -338,6 +429,38 @@ int parseFrameCount(const char* text) {
 }
 
 }  // namespace
+
+namespace tracemalloc {
+
+std::atomic<bool> detail::g_tracing{false};
+uintptr_t (*g_c_memory_of)(gc::Object* object) = nullptr;
+
+int track(unsigned domain, uintptr_t address, size_t size) {
+  if (!g_state.tracing) return -2;
+  applyFreedElsewhere();
+  const Traceback* origin = gc::collectionRunning() ? &kNoFrames : static_cast<const Traceback*>(traceOrigin(nullptr));
+  auto [it, inserted] = g_state.c_traces.try_emplace({domain, address}, CTrace{size, origin});
+  if (!inserted) {
+    gc::removeOutsideTracedBytes(it->second.size);
+    it->second = {size, origin};
+  }
+  gc::addOutsideTracedBytes(size);
+  return 0;
+}
+
+int untrack(unsigned domain, uintptr_t address, bool holds_gil) {
+  if (!tracing()) return -2;
+  if (holds_gil) {
+    removeCTrace({domain, address});
+    return 0;
+  }
+  std::lock_guard<std::mutex> lock(g_state.freed_lock);
+  g_state.freed_elsewhere.push_back({domain, address});
+  g_state.any_freed_elsewhere.store(true, std::memory_order_release);
+  return 0;
+}
+
+}  // namespace tracemalloc
 
 std::string startTracemallocFromConfig() {
   const std::string kPreinitialized = "\nPython runtime state: preinitialized";

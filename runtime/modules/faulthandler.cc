@@ -35,12 +35,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "runtime/gc/barrier.h"
 #include "runtime/gc/roots.h"
@@ -56,6 +59,7 @@
 #include "runtime/modules/module.h"
 #include "runtime/modules/posix_internal.h"
 #include "runtime/objects/abstract.h"
+#include "runtime/objects/dict.h"
 #include "runtime/objects/float.h"
 #include "runtime/objects/int.h"
 #include "runtime/objects/native.h"
@@ -113,14 +117,11 @@ bool readableStr(Value v) {
   return s->length >= 0 && (s->kind == 1 || s->kind == 2 || s->kind == 4);
 }
 
-// A str object's text, printable ASCII as is, the rest escaped (\xNN,
-// \uNNNN, \UNNNNNNNN); "..." after 500 characters.
-void putAscii(int fd, Value text) {
-  if (!readableStr(text)) {
-    puts(fd, "???");
-    return;
-  }
-  const StrObj* s = asStr(text);
+// A str's text as CPython's _Py_DumpASCII writes it, through
+// out(text, length): printable ASCII as is, the rest escaped (\xNN, \uNNNN,
+// \UNNNNNNNN); "..." after 500 characters.
+template <class Out>
+void escapeAscii(const StrObj* s, Out out) {
   int64_t n = s->length;
   bool truncated = n > kMaxStringLength;
   if (truncated) n = kMaxStringLength;
@@ -128,19 +129,77 @@ void putAscii(int fd, Value text) {
     char32_t ch = s->at(i);
     if (ch >= ' ' && ch <= 126) {
       char c = static_cast<char>(ch);
-      writeAll(fd, &c, 1);
-    } else if (ch <= 0xff) {
-      puts(fd, "\\x");
-      putHex(fd, ch, 2);
-    } else if (ch <= 0xffff) {
-      puts(fd, "\\u");
-      putHex(fd, ch, 4);
-    } else {
-      puts(fd, "\\U");
-      putHex(fd, ch, 8);
+      out(&c, 1);
+      continue;
     }
+    int width = ch <= 0xff ? 2 : ch <= 0xffff ? 4 : 8;
+    char buf[10] = {'\\', width == 2 ? 'x' : width == 4 ? 'u' : 'U'};
+    for (int d = width - 1; d >= 0; --d, ch >>= 4) buf[2 + d] = "0123456789abcdef"[ch & 15];
+    out(buf, static_cast<size_t>(2 + width));
   }
-  if (truncated) puts(fd, "...");
+  if (truncated) out("...", 3);
+}
+
+void putAscii(int fd, Value text) {
+  if (!readableStr(text)) {
+    puts(fd, "???");
+    return;
+  }
+  escapeAscii(asStr(text), [fd](const char* p, size_t n) { writeAll(fd, p, n); });
+}
+
+// ===========================================================================
+// The extension modules cpyext loaded, for the fatal-error report
+//
+// CPython lists the extension modules in sys.modules that are not in
+// sys.stdlib_module_names, in sys.modules's order, reading the dict in the
+// handler.  A handler here cannot read runtime dicts (a collection may be
+// moving them), so each time cpyext loads a module the list is made again
+// as CPython would print it then — the names cpyext loaded in sys.modules's
+// order, and the new module last when sys.modules does not hold it yet (the
+// importer adds it next) — escaped as the report writes them, and published
+// through one atomic pointer (release; the handler's load acquires).  A
+// published list is never freed: a handler may be reading it.  The list is
+// as of the last load: a module dropped from sys.modules since is still
+// listed (docs/differences.md).
+
+struct ExtensionList {
+  size_t count;
+  const char* const* names;
+};
+std::atomic<const ExtensionList*> g_extensions{nullptr};
+
+// Every non-stdlib name cpyext loaded (its UTF-8), with its escaped copy;
+// under the GIL.  Never destroyed: published lists point at the copies.
+std::unordered_map<std::string, const char*>& loadedExtensions() {
+  static auto* names = new std::unordered_map<std::string, const char*>();
+  return *names;
+}
+
+bool isStdlibModuleName(const std::string& name) {
+  static const char* const kNames[] = {
+#define TERN_STDLIB_MODULE(name) name,
+#include "runtime/modules/stdlib_module_names.def"
+#undef TERN_STDLIB_MODULE
+  };
+  for (const char* n : kNames) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Async-signal-safe: "\nExtension modules: a, b (total: 2)\n", or nothing.
+void dumpExtensionModules(int fd) {
+  const ExtensionList* list = g_extensions.load(std::memory_order_acquire);
+  if (list == nullptr || list->count == 0) return;
+  puts(fd, "\nExtension modules: ");
+  for (size_t i = 0; i < list->count; ++i) {
+    if (i != 0) puts(fd, ", ");
+    puts(fd, list->names[i]);
+  }
+  puts(fd, " (total: ");
+  putDecimal(fd, list->count);
+  puts(fd, ")\n");
 }
 
 // The frame's line, as Frame::line() gives it but without its line cache,
@@ -326,6 +385,7 @@ void fatalHandler(int signum) {
   puts(fd, handler->name);
   puts(fd, "\n\n");
   dumpThreads(fd, g_fatal_state.all_threads);
+  dumpExtensionModules(fd);
   errno = saved_errno;
   ::raise(signum);  // SA_NODEFER: delivered at once to the previous handler
 }
@@ -685,6 +745,42 @@ const NativeModuleDef kFaulthandlerModule = {
 TERN_REGISTER_MODULE(kFaulthandlerModule);
 
 }  // namespace
+
+void noteExtensionModule(Value spec) {
+  Value name = getAttr(spec, internStr("name"));
+  if (name.isNull() || !isStr(name)) {
+    clearError();  // the loader read it already: not expected
+    return;
+  }
+  std::string utf8 = strToUtf8(name);
+  if (isStdlibModuleName(utf8)) return;
+  auto& loaded = loadedExtensions();
+  auto [entry, inserted] = loaded.try_emplace(utf8, nullptr);
+  if (inserted) {
+    std::string escaped;
+    escapeAscii(asStr(name), [&escaped](const char* p, size_t n) { escaped.append(p, n); });
+    entry->second = strdup(escaped.c_str());
+    if (entry->second == nullptr) {
+      loaded.erase(entry);
+      return;
+    }
+  }
+  std::vector<const char*> order;
+  bool in_modules = false;
+  int64_t pos = 0;
+  Value key, module;
+  while (dictNext(modulesDict(), &pos, &key, &module)) {
+    if (!isStr(key)) continue;
+    auto it = loaded.find(strToUtf8(key));
+    if (it == loaded.end()) continue;
+    order.push_back(it->second);
+    in_modules |= it == entry;
+  }
+  if (!in_modules) order.push_back(entry->second);
+  auto* names = new const char*[order.size()];
+  std::copy(order.begin(), order.end(), names);
+  g_extensions.store(new ExtensionList{.count = order.size(), .names = names}, std::memory_order_release);
+}
 
 bool enableFaulthandlerAtStartup() {
   const Config& c = config();
