@@ -16,6 +16,7 @@
 #include <string>
 #include <utility>
 
+#include "runtime/gc/external_memory.h"
 #include "runtime/gc/heap.h"
 #include "runtime/gc/roots.h"
 #include "runtime/interp/errors.h"
@@ -548,11 +549,16 @@ TERN_REGISTER_TYPE(kXmlParserSpec);
 
 }  // namespace
 
+// expat's memory, reported to the collector (external_memory.h), so that a
+// loop dropping parsers runs collections; external entity parsers inherit it.
+const XML_Memory_Handling_Suite kExternalMemory = {
+    .malloc_fcn = gc::externalMalloc, .realloc_fcn = gc::externalRealloc, .free_fcn = gc::externalFree};
+
 Value newParser(const char* encoding, const char* namespace_separator, Value intern) {
   noteNewParser();
   auto* state = new (std::nothrow) ParserState;
   if (state == nullptr) return raiseNoMemory();
-  state->parser = XML_ParserCreate_MM(encoding, nullptr, namespace_separator);
+  state->parser = XML_ParserCreate_MM(encoding, &kExternalMemory, namespace_separator);
   if (state->parser == nullptr) {
     delete state;
     return raise(exc::RuntimeError, "XML_ParserCreate failed");
