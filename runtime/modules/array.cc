@@ -824,8 +824,11 @@ TERN_REGISTER_BUFFER(g_array_type, kArrayBufferProcs);
 
 Value array_append(Value* args) { return insertItem(args[0], arrayLength(args[0]), args[1]) ? None() : Value(); }
 
+// The storage moves to the old space first, where it stays put: the address
+// is valid until the array is resized, as in CPython.
 Value array_buffer_info(Value* args) {
   Value self = args[0];
+  array_stable_data(self);
   Value addr = newIntUnsigned(reinterpret_cast<uintptr_t>(arrayData(self)));
   if (addr.isNull()) return addr;
   Value len = newInt(arrayLength(self));

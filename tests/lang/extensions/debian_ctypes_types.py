@@ -179,3 +179,11 @@ for k in range(50):
     T(k).v
 gc.collect()
 print(Point(5, 6).y, type(Point).__name__, isinstance(Point.__dict__, type(Point.__dict__)))
+
+# array.buffer_info()'s address stays valid until the array is resized, also
+# while the heap allocates (Tern moves the storage where it stays put).
+import array
+arr = array.array("i", range(100))
+address, count = arr.buffer_info()
+churn = [[i] for i in range(20000)]
+print(count, ctypes.c_int.from_address(address + 4 * 37).value, sum((ctypes.c_int * 100).from_address(address)))
