@@ -573,6 +573,205 @@ Value wideEncode(Value* args, int unit, int64_t byteorder, const char* func) {
 
 bool byteorderArg(Value v, int64_t* out) { return argSsize(v, out); }
 
+// ===========================================================================
+// UTF-7 (RFC 2152) as CPython 3.11's codec writes and reads it: every ASCII
+// character but '+', '\\', '~', DEL and the controls other than tab, CR and
+// LF is written directly (set O and whitespace too); the rest as base64 of
+// UTF-16 units after '+', the run ended by '-' when the next character could
+// be read as base64 (or is '-').
+
+// 3: never direct; else direct when encoding.  Reading, every ASCII
+// character but '+' is itself outside a shift.
+constexpr uint8_t kUtf7Special[128] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,  // \t \n \r
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,  // '+'
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  // '\\'
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,  // '~', DEL
+};
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+bool utf7EncodesDirect(char32_t c) { return c < 128 && kUtf7Special[c] == 0; }
+bool isBase64Char(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+uint32_t base64Value(uint32_t c) {
+  return c >= 'a' ? c - 'a' + 26 : c >= 'A' ? c - 'A' : c >= '0' ? c - '0' + 52 : c == '+' ? 62 : 63;
+}
+
+std::string utf7Encode(const std::u32string& text) {
+  std::string out;
+  bool in_shift = false;
+  int bits = 0;         // pending bits in `buffer`
+  uint32_t buffer = 0;  // fewer than 6 bits between units
+  auto put_unit = [&](uint32_t unit) {
+    bits += 16;
+    buffer = (buffer << 16) | unit;
+    while (bits >= 6) {
+      out.push_back(kBase64[(buffer >> (bits - 6)) & 63]);
+      bits -= 6;
+    }
+    buffer &= (1u << bits) - 1;
+  };
+  for (char32_t ch : text) {
+    if (utf7EncodesDirect(ch)) {
+      if (in_shift) {
+        if (bits > 0) out.push_back(kBase64[(buffer << (6 - bits)) & 63]);
+        bits = 0;
+        buffer = 0;
+        in_shift = false;
+        if (isBase64Char(ch) || ch == '-') out.push_back('-');
+      }
+      out.push_back(static_cast<char>(ch));
+      continue;
+    }
+    if (!in_shift) {
+      if (ch == '+') {
+        out.append("+-");
+        continue;
+      }
+      out.push_back('+');
+      in_shift = true;
+    }
+    if (ch >= 0x10000) {
+      put_unit(0xd800 + ((ch - 0x10000) >> 10));
+      put_unit(0xdc00 + ((ch - 0x10000) & 0x3ff));
+    } else {
+      put_unit(ch);
+    }
+  }
+  if (bits > 0) out.push_back(kBase64[(buffer << (6 - bits)) & 63]);
+  if (in_shift) out.push_back('-');
+  return out;
+}
+
+Value codecs_utf_7_encode(Value* args) {
+  if (!strArg(args[1], "utf_7_encode")) return Value();
+  Value b = newBytes(utf7Encode(strToUcs4(args[1])));
+  return pair(b, asStr(args[1])->length);
+}
+
+// CPython's decoder, state for state: errors ("unexpected special character",
+// "ill-formed sequence", "partial character in shift sequence", "non-zero
+// padding bits in shift sequence", "unterminated shift sequence" at the end
+// of final input) go to the error handler; input that is not final stops
+// before an unfinished shift sequence (its '+' is not consumed).
+Value codecs_utf_7_decode(Value* args) {
+  std::string data;
+  if (!dataArg(args[1], &data)) return Value();
+  int t = isTrue(args[3]);
+  if (t < 0) return Value();
+  bool final = t != 0;
+  Value errors = args[2];
+  Value bytes_obj;
+  std::u32string out;
+  auto n = static_cast<int64_t>(data.size());
+  int64_t s = 0, start = 0;  // start: the '+' of the current shift, or of the failing byte
+  size_t shift_out_start = 0;
+  bool in_shift = false;
+  int bits = 0;
+  uint64_t buffer = 0;
+  uint32_t surrogate = 0;
+  // The handler's replacement for [from, to) and where decoding goes on.
+  auto fail = [&](const char* reason, int64_t from, int64_t to) {
+    if (bytes_obj.isNull()) bytes_obj = newBytes(data);
+    if (bytes_obj.isNull()) return false;
+    Value rep;
+    int64_t newpos;
+    if (callHandler(errors, exc::UnicodeDecodeError, "utf7", bytes_obj, from, to, reason, &rep, &newpos).isNull()) {
+      return false;
+    }
+    out.append(strToUcs4(rep));
+    s = newpos;
+    return true;
+  };
+  for (;;) {
+    while (s < n) {
+      auto ch = static_cast<uint8_t>(data[static_cast<size_t>(s)]);
+      if (in_shift) {
+        if (isBase64Char(ch)) {
+          buffer = (buffer << 6) | base64Value(ch);
+          bits += 6;
+          ++s;
+          if (bits < 16) continue;
+          auto unit = static_cast<uint32_t>(buffer >> (bits - 16));
+          bits -= 16;
+          buffer &= (uint64_t{1} << bits) - 1;
+          if (surrogate != 0) {
+            if (unit >= 0xdc00 && unit <= 0xdfff) {
+              out.push_back(0x10000 + ((surrogate - 0xd800) << 10) + (unit - 0xdc00));
+              surrogate = 0;
+              continue;
+            }
+            out.push_back(surrogate);
+            surrogate = 0;
+          }
+          if (unit >= 0xd800 && unit <= 0xdbff) {
+            surrogate = unit;
+          } else {
+            out.push_back(unit);
+          }
+          continue;
+        }
+        in_shift = false;  // leaving the base64 run
+        if (bits >= 6) {
+          ++s;
+          if (!fail("partial character in shift sequence", start, s)) return Value();
+          continue;
+        }
+        if (bits > 0 && buffer != 0) {
+          ++s;
+          if (!fail("non-zero padding bits in shift sequence", start, s)) return Value();
+          continue;
+        }
+        if (surrogate != 0 && ch < 128 && ch != '+') out.push_back(surrogate);
+        surrogate = 0;
+        if (ch == '-') ++s;  // absorbed; other terminators are themselves
+        continue;
+      }
+      if (ch == '+') {
+        start = s++;
+        if (s < n && data[static_cast<size_t>(s)] == '-') {
+          ++s;
+          out.push_back('+');
+        } else if (s < n && !isBase64Char(static_cast<uint8_t>(data[static_cast<size_t>(s)]))) {
+          ++s;
+          if (!fail("ill-formed sequence", start, s)) return Value();
+        } else {
+          in_shift = true;
+          surrogate = 0;
+          shift_out_start = out.size();
+          bits = 0;
+          buffer = 0;
+        }
+        continue;
+      }
+      if (ch < 128) {
+        out.push_back(ch);
+        ++s;
+        continue;
+      }
+      start = s++;
+      if (!fail("unexpected special character", start, s)) return Value();
+    }
+    if (!(in_shift && final)) break;
+    in_shift = false;
+    if (surrogate == 0 && bits < 6 && (bits == 0 || buffer == 0)) break;
+    int64_t end_of_input = n;
+    if (!fail("unterminated shift sequence", start, end_of_input)) return Value();
+    if (s >= n) break;
+  }
+  int64_t consumed = s;
+  if (in_shift) {  // not final: the shift is read again with what follows
+    consumed = start;
+    out.resize(shift_out_start);
+  }
+  return pair(newStrFromUcs4(out), consumed);
+}
+
 Value codecs_utf_16_encode(Value* args) {
   int64_t bo;
   if (!byteorderArg(args[3], &bo)) return Value();
@@ -1092,6 +1291,8 @@ const MethodDef kCodecsFunctions[] = {
     {.name = "latin_1_decode", .signature = "($module, data, errors=None, /)", .fn = codecs_latin_1_decode},
     {.name = "ascii_encode", .signature = TERN_ENCODE_SIG, .fn = codecs_ascii_encode},
     {.name = "ascii_decode", .signature = "($module, data, errors=None, /)", .fn = codecs_ascii_decode},
+    {.name = "utf_7_encode", .signature = TERN_ENCODE_SIG, .fn = codecs_utf_7_encode},
+    {.name = "utf_7_decode", .signature = TERN_DECODE_SIG, .fn = codecs_utf_7_decode},
     {.name = "utf_16_encode", .signature = "($module, str, errors=None, byteorder=0, /)", .fn = codecs_utf_16_encode},
     {.name = "utf_16_le_encode", .signature = TERN_ENCODE_SIG, .fn = codecs_utf_16_le_encode},
     {.name = "utf_16_be_encode", .signature = TERN_ENCODE_SIG, .fn = codecs_utf_16_be_encode},
