@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "cpyext/external_blocks.h"
 #include "cpyext/proxy_internal.h"
 #include "runtime/entry.h"
 #include "runtime/interp/config.h"
@@ -62,8 +63,10 @@ const char* Py_FileSystemDefaultEncoding = "utf-8";
 
 // tracemalloc's traces of C memory in any domain (numpy's array data is
 // 389047), as CPython's: -2 while it is not tracing; Track takes the GIL for
-// the traceback, Untrack does without (allocators.h).
+// the traceback, Untrack does without (allocators.h).  Either way the block
+// counts as the collector's external memory (external_blocks.h).
 int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size) {
+  cpyext::trackExternalBlock(domain, ptr, size);
   if (!tracemalloc::tracing()) return -2;
   PyGILState_STATE gil = PyGILState_Ensure();
   int r = tracemalloc::track(domain, ptr, size);
@@ -71,6 +74,7 @@ int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size) {
   return r;
 }
 int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr) {
+  cpyext::untrackExternalBlock(domain, ptr);
   return tracemalloc::untrack(domain, ptr, PyGILState_Check() != 0);
 }
 }  // extern "C"
