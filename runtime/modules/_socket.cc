@@ -1113,6 +1113,12 @@ Value socket_getsockopt(Value* args) {
   int level, option, buflen = 0;
   if (!argCInt(args[1], &level) || !argCInt(args[2], &option)) return Value();
   if (!args[3].isNull() && !argCInt(args[3], &buflen)) return Value();
+  if (buflen == 0 && asSocket(args[0])->family == AF_VSOCK) {
+    uint64_t value = 0;  // VSOCK's options are 64-bit, as CPython reads them
+    socklen_t n = sizeof value;
+    if (::getsockopt(sockFd(args[0]), level, option, &value, &n) != 0) return raiseErrno(errno);
+    return newIntUnsigned(value);
+  }
   if (buflen == 0) {
     int value = 0;
     socklen_t n = sizeof value;
@@ -1132,7 +1138,15 @@ Value socket_setsockopt(Value* args) {
   if (!argCInt(args[1], &level) || !argCInt(args[2], &option)) return Value();
   Value value = args[3];
   int r;
-  if (!args[4].isNull()) {
+  if (asSocket(args[0])->family == AF_VSOCK) {
+    // setsockopt(level, option, int): a 64-bit value (PyArg_Parse's "K": any int, masked).
+    if (!args[4].isNull()) return raise(exc::TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
+    if (!isInt(value)) return raisef(exc::TypeError, "setsockopt() argument 3 must be int, not %s", typeNameOf(value).c_str());
+    numbers::IntRef ref(value);
+    uint64_t low = ref.mag.empty() ? 0 : static_cast<uint64_t>(ref.mag[0]);
+    uint64_t flag = ref.neg ? 0 - low : low;
+    r = ::setsockopt(sockFd(args[0]), level, option, &flag, sizeof flag);
+  } else if (!args[4].isNull()) {
     // setsockopt(level, option, None, optlen): a NULL value of optlen bytes.
     if (!isNone(value)) {
       return raise(exc::TypeError,

@@ -113,3 +113,11 @@ if p is not None:
     with socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0) as p:
         for bad in [('lo', 0, 2**31), ('lo', 0, 0, -2**31 - 1), ('lo', -2**31 - 1)]:
             print(bad, attempt(p.bind, bad))
+if v is not None:
+    # VSOCK's options are 64-bit values.
+    with socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM) as v:
+        size = v.getsockopt(socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE)
+        v.setsockopt(socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE, size * 2)
+        print(v.getsockopt(socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_MAX_SIZE) == size * 2)
+        print(attempt(v.setsockopt, socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_SIZE, 1.5))
+        print(attempt(v.setsockopt, socket.AF_VSOCK, socket.SO_VM_SOCKETS_BUFFER_SIZE, 1, 4))
