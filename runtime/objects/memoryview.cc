@@ -378,6 +378,7 @@ Value newMemoryView(Value obj) {
     MemoryViewObj* m = mv(view);
     for (int64_t d = 0; d < 2 * ndim; ++d) m->shape()[d] = s->shape()[d];
     updateDerived(m);
+    if (ndim == 0) m->nbytes = s->nbytes;  // the exporter's length (below)
     return view;
   }
   if (!hasBuffer(obj)) {
@@ -400,6 +401,10 @@ Value newMemoryView(Value obj) {
     m->strides()[d] = buf.strides[d];
   }
   updateDerived(m);
+  // A 0-dimensional export says its length itself: _ctypes's structures
+  // have an item size of 0 and the size of the object as length, as CPython's
+  // memoryview keeps it (cast('B') then sees every byte).
+  if (buf.ndim == 0) m->nbytes = buf.len;
   setFormat(view, fmt, format);
   if (!adoptExport(view, &buf)) return Value();
   return view;
