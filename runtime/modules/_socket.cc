@@ -894,27 +894,18 @@ bool buildControl(const std::vector<AncillaryItem>& items, std::string* control)
   return true;
 }
 
-Value socket_sendmsg(Value* args) {
-  Value self = args[0];
-  std::vector<std::string> buffers;
-  std::vector<AncillaryItem> ancillary;
-  int flags = 0;
-  SockAddr addr;
-  if (!bytesItems(args[1], "sendmsg() argument 1", &buffers)) return Value();
-  if (!args[2].isNull() && !ancillaryItems(args[2], &ancillary)) return Value();
-  if (!args[3].isNull() && !argCInt(args[3], &flags)) return Value();
-  if (!args[4].isNull() && !isNone(args[4]) &&
-      !parseAddress(static_cast<int>(asSocket(self)->family), args[4], "sendmsg", &addr)) {
-    return Value();
-  }
-  std::vector<struct iovec> iov;
-  for (std::string& b : buffers) iov.push_back({.iov_base = b.data(), .iov_len = b.size()});
+// sendmsg(2) of `buffers` with the control messages of `ancillary`, to
+// `addr` when given; the number of bytes sent, or null.
+Value sendMessage(Value self, std::vector<std::string>& buffers, const std::vector<AncillaryItem>& ancillary,
+                  SockAddr* addr, int flags) {
   std::string control;
   if (!buildControl(ancillary, &control)) return Value();
+  std::vector<struct iovec> iov;
+  for (std::string& b : buffers) iov.push_back({.iov_base = b.data(), .iov_len = b.size()});
   struct msghdr msg = {};
-  if (addr.len != 0) {
-    msg.msg_name = addr.sa();
-    msg.msg_namelen = addr.len;
+  if (addr != nullptr) {
+    msg.msg_name = addr->sa();
+    msg.msg_namelen = addr->len;
   }
   msg.msg_iov = iov.data();
   msg.msg_iovlen = iov.size();
@@ -928,6 +919,22 @@ Value socket_sendmsg(Value* args) {
     return Value();
   }
   return newInt(n);
+}
+
+Value socket_sendmsg(Value* args) {
+  Value self = args[0];
+  std::vector<std::string> buffers;
+  std::vector<AncillaryItem> ancillary;
+  int flags = 0;
+  SockAddr addr;
+  if (!bytesItems(args[1], "sendmsg() argument 1", &buffers)) return Value();
+  if (!args[2].isNull() && !ancillaryItems(args[2], &ancillary)) return Value();
+  if (!args[3].isNull() && !argCInt(args[3], &flags)) return Value();
+  if (!args[4].isNull() && !isNone(args[4]) &&
+      !parseAddress(static_cast<int>(asSocket(self)->family), args[4], "sendmsg", &addr)) {
+    return Value();
+  }
+  return sendMessage(self, buffers, ancillary, addr.len != 0 ? &addr : nullptr, flags);
 }
 
 // sendmsg_afalg([msg], *, op[, iv[, assoclen[, flags=MSG_MORE]]]): sendmsg
@@ -961,21 +968,7 @@ Value socket_sendmsg_afalg(Value* args) {
     ancillary.push_back({SOL_ALG, ALG_SET_IV, word(static_cast<uint32_t>(iv.size())) + iv});  // struct af_alg_iv
   }
   if (assoclen >= 0) ancillary.push_back({SOL_ALG, ALG_SET_AEAD_ASSOCLEN, word(static_cast<uint32_t>(assoclen))});
-  std::string control;
-  if (!buildControl(ancillary, &control)) return Value();
-  std::vector<struct iovec> iov;
-  for (std::string& b : buffers) iov.push_back({.iov_base = b.data(), .iov_len = b.size()});
-  struct msghdr msg = {};
-  msg.msg_iov = iov.data();
-  msg.msg_iovlen = iov.size();
-  msg.msg_control = control.data();
-  msg.msg_controllen = control.size();
-  int64_t n;
-  if (!sockCall(
-          self, true, [&] { return static_cast<int64_t>(::sendmsg(sockFd(self), &msg, flags | MSG_NOSIGNAL)); }, &n)) {
-    return Value();
-  }
-  return newInt(n);
+  return sendMessage(self, buffers, ancillary, nullptr, flags);
 }
 
 // recvmsg(2) into `data` (its size is the most to receive) with room for
@@ -2021,18 +2014,13 @@ const MethodDef kSocketFunctions[] = {
             "imported, the default is None."},
 };
 
-struct Constant {
-  const char* name;
-  int64_t value;
-};
-
 #define C(name) \
-  { #name, static_cast < int64_t>(name) }
+  { #name, static_cast<int64_t>(name) }
 // The constants CPython 3.11's _socket defines on Linux, but for those of
 // the families in _socket_families.cc; every one is a macro of the headers
 // included above.
 // clang-format off
-const Constant kConstants[] = {
+const socket_families::Constant kConstants[] = {
     C(AF_ALG), C(AF_APPLETALK), C(AF_ASH), C(AF_ATMPVC), C(AF_ATMSVC), C(AF_AX25), C(AF_BLUETOOTH), C(AF_BRIDGE),
     C(AF_CAN), C(AF_ECONET), C(AF_INET), C(AF_INET6), C(AF_IPX), C(AF_IRDA), C(AF_KEY), C(AF_LLC), C(AF_NETBEUI),
     C(AF_NETLINK), C(AF_NETROM), C(AF_PACKET), C(AF_PPPOX), C(AF_QIPCRTR), C(AF_RDS), C(AF_ROSE), C(AF_ROUTE),
@@ -2090,10 +2078,7 @@ bool socketInit(Value module) {
     g_gaierror.set(gaierror);
   }
   Value d = moduleDict(module);
-  for (const Constant& c : kConstants) {
-    if (dictSet(d, internStr(c.name), newInt(c.value)) < 0) return false;
-  }
-  if (!socket_families::addConstants(d)) return false;
+  if (!socket_families::addConstantTable(d, kConstants) || !socket_families::addConstants(d)) return false;
   Value socket_type = typeValue(g_socket_type);
   return dictSet(d, internStr("socket"), socket_type) == 0 && dictSet(d, internStr("SocketType"), socket_type) == 0 &&
          dictSet(d, internStr("error"), typeValue(exc::OSError)) == 0 &&

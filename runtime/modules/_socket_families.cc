@@ -206,13 +206,8 @@ bool parseAlg(Value addr, const char* caller, struct sockaddr_alg* a) {
   return true;
 }
 
-struct Constant {
-  const char* name;
-  int64_t value;
-};
-
 #define C(name) \
-  { #name, static_cast < int64_t>(name) }
+  { #name, static_cast<int64_t>(name) }
 // clang-format off
 const Constant kConstants[] = {
     C(AF_DECnet), C(PF_CAN), C(PF_PACKET), C(PF_RDS), C(SOL_ALG), C(SOL_TIPC),
@@ -309,11 +304,16 @@ Value addressValue(const struct sockaddr* sa) {
   }
 }
 
-bool addConstants(Value module_dict) {
-  for (const Constant& c : kConstants) {
+bool addConstantTable(Value module_dict, std::span<const Constant> constants) {
+  for (const Constant& c : constants) {
     if (dictSet(module_dict, internStr(c.name), newInt(c.value)) < 0) return false;
   }
-  return dictSet(module_dict, internStr("BDADDR_ANY"), newStr("00:00:00:00:00:00")) == 0 &&
+  return true;
+}
+
+bool addConstants(Value module_dict) {
+  return addConstantTable(module_dict, kConstants) &&
+         dictSet(module_dict, internStr("BDADDR_ANY"), newStr("00:00:00:00:00:00")) == 0 &&
          dictSet(module_dict, internStr("BDADDR_LOCAL"), newStr("00:00:00:FF:FF:FF")) == 0;
 }
 

@@ -7,6 +7,9 @@
 
 #include <sys/socket.h>
 
+#include <cstdint>
+#include <span>
+
 #include "runtime/gc/value.h"
 
 namespace tern::socket_families {
@@ -23,6 +26,16 @@ bool parseAddress(int family, Value addr, const char* caller, struct sockaddr_st
 bool makesAddressOf(int family);
 // The Python value of `sa` (makesAddressOf(sa->sa_family)).
 Value addressValue(const struct sockaddr* sa);
+
+// A named integer constant of the module.  (Each table makes its entries
+// with a local macro: stringizing must see the name before the system
+// headers' macros expand it, AF_INET to PF_INET to 2.)
+struct Constant {
+  const char* name;
+  int64_t value;
+};
+// Adds `constants` to the module's dict; false with the exception pending.
+bool addConstantTable(Value module_dict, std::span<const Constant> constants);
 
 // Adds the families' constants to the module's dict; false with the
 // exception pending.
