@@ -808,16 +808,18 @@ const GetSetDef kWeakrefGetSet = {.name = "__weakref__", .get = getDunderWeakref
 // through Base, yet its __dict__ is the module's: CPython's subtype_getdict
 // and subtype_setdict defer to the builtin base's descriptor
 // (get_builtin_base_with_dict).
-Value builtinDictDescriptor(Type* t) {
+// *generic is set when the builtin type found gives its instances a dict the
+// generic way, with this very descriptor (nothing to defer to then, but the
+// dict cannot be deleted: CPython's PyObject_GenericSetDict).
+Value builtinDictDescriptor(Type* t, bool* generic = nullptr) {
   for (; t != nullptr && t != types::object_type; t = static_cast<Type*>(t->base.get().asObject())) {
     if (t->hasFlag(type_flags::kHeapType)) continue;
     Value d = dictGet(t->dict.get(), names::__dict__);
     if (d.isNull()) continue;
-    // A builtin type giving its instances a dict the generic way uses this
-    // very descriptor: nothing to defer to.
-    bool generic = typeOf(d) == types::getset_descriptor_type &&
-                   static_cast<GetSetDescrObj*>(d.asObject())->def == &kDictGetSet;
-    return generic ? Value() : d;
+    bool is_generic = typeOf(d) == types::getset_descriptor_type &&
+                      static_cast<GetSetDescrObj*>(d.asObject())->def == &kDictGetSet;
+    if (generic != nullptr) *generic = is_generic;
+    return is_generic ? Value() : d;
   }
   return Value();
 }
@@ -835,7 +837,8 @@ Value getDunderDict(Value self) {
 }
 
 int setDunderDict(Value self, Value value) {
-  Value builtin = builtinDictDescriptor(typeOf(self));
+  bool builtin_generic = false;
+  Value builtin = builtinDictDescriptor(typeOf(self), &builtin_generic);
   if (!builtin.isNull()) {
     DescrSetFn set = typeOf(builtin)->slots.tp_descr_set;
     if (set != nullptr) return set(builtin, self, value);
@@ -847,7 +850,12 @@ int setDunderDict(Value self, Value value) {
     raisef(exc::AttributeError, "This object has no __dict__");
     return -1;
   }
-  // Deleting leaves no dict (a new empty one is made on next use, as CPython).
+  // Deleting leaves no dict (a new empty one is made on next use), as
+  // CPython's classes allow; not a builtin type's.
+  if (value.isNull() && builtin_generic) {
+    raise(exc::TypeError, "cannot delete __dict__");
+    return -1;
+  }
   if (!value.isNull() && !isDict(value)) {
     raisef(exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", typeNameOf(value).c_str());
     return -1;
