@@ -101,3 +101,9 @@ print(c.__dict__)
 c.__dict__ = {"q": 4}
 print(c.q)
 attempt("dict None", lambda: setattr(c, "__dict__", None))
+
+import functools
+p = functools.partial(print)
+p.x = 1
+attempt("del partial dict", lambda: p.__delattr__("__dict__"))
+print(p.__dict__)
